@@ -1,0 +1,38 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DEMO_PLAN ?= samples/oak-house.geojson
+OUT    ?= out
+
+.PHONY: demo test lint bench docs clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	mkdir -p $(OUT)
+	-$(BIN)/floorplan check $(DEMO_PLAN) --format text --image $(OUT)/oak-house.png
+	$(BIN)/floorplan check $(DEMO_PLAN) --format json --output $(OUT)/oak-house.json; test $$? -le 1
+	@echo "JSON report written to $(OUT)/oak-house.json, plan image to $(OUT)/oak-house.png"
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check floorplan tests benchmarks samples
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(OUT) build *.egg-info

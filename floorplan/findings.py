@@ -1,0 +1,118 @@
+"""Status and Finding: the one record every layer passes around.
+
+A rule yields :class:`Outcome` values (what it measured, the status, the geometry it
+measured); the engine stamps the rule's code, name, severity and reference from the
+profile and turns each into a :class:`Finding`. Readers' notices (FP0xx) become findings
+the same way, so reporters and renderers see one kind of record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from shapely.geometry.base import BaseGeometry
+
+
+class Status(StrEnum):
+    PASS = "pass"
+    WARN = "warn"
+    FAIL = "fail"
+    NOT_APPLICABLE = "not_applicable"
+
+    @property
+    def rank(self) -> int:
+        """Badness for "worst status" comparisons: fail > warn > pass > not applicable."""
+        return _RANK[self]
+
+
+_RANK = {Status.NOT_APPLICABLE: 0, Status.PASS: 1, Status.WARN: 2, Status.FAIL: 3}
+
+
+def worst(statuses) -> Status | None:
+    """The worst of ``statuses`` (``None`` for none).
+
+    >>> worst([Status.PASS, Status.WARN])
+    <Status.WARN: 'warn'>
+    """
+    best: Status | None = None
+    for s in statuses:
+        s = Status(s)
+        if best is None or s.rank > best.rank:
+            best = s
+    return best
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A piece of geometry a finding is about, with its role for the renderer.
+
+    Roles in use: ``room`` (the room polygon), ``low_headroom`` (floor under 1.5 m),
+    ``circle`` (the largest clear circle: a Point buffered to its radius, with ``size``
+    the diameter), ``required_circle`` (the circle the rule asks for, placed where it
+    fits or at the room's pole), ``door``, ``point`` (a meter, an aerial), ``entity``
+    (a skipped or repaired input entity).
+    """
+
+    role: str
+    geometry: BaseGeometry
+    size: float | None = None
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a rule found about one subject, before the engine stamps code and name."""
+
+    status: Status
+    rooms: tuple[str, ...] = ()
+    dwelling: str | None = None
+    measured: float | None = None
+    required: float | None = None
+    unit: str | None = None
+    message: str = ""
+    clause: str | None = None
+    marks: tuple[Mark, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One checked requirement for one subject (a room, a dwelling, the plan)."""
+
+    rule: str
+    name: str
+    status: Status
+    message: str
+    rooms: tuple[str, ...] = ()
+    dwelling: str | None = None
+    measured: float | None = None
+    required: float | None = None
+    unit: str | None = None
+    reference: str | None = None
+    marks: tuple[Mark, ...] = field(default=(), compare=False)
+
+    def to_dict(self) -> dict:
+        """The JSON form (see ``cli.md``); geometry is left to the GeoJSON reporter."""
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "status": str(self.status),
+            "rooms": list(self.rooms),
+            "dwelling": self.dwelling,
+            "measured": self.measured,
+            "required": self.required,
+            "unit": self.unit,
+            "message": self.message,
+            "reference": self.reference,
+        }
+
+
+#: input-integrity findings raised by readers and the measuring step
+INPUT_RULES: dict[str, str] = {
+    "FP001": "unclosed-outline",
+    "FP002": "invalid-geometry",
+    "FP003": "overlapping-rooms",
+    "FP004": "unclassified-room",
+    "FP005": "unconnected-door",
+    "FP006": "units-assumed",
+}

@@ -1,0 +1,69 @@
+"""Readers and writers. :func:`read_plan` picks the reader by content, not only by name.
+
+Only :mod:`floorplan.io.dxf` imports ezdxf, and only when a DXF is read.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import zipfile
+from pathlib import Path
+
+from floorplan.errors import PlanReadError
+from floorplan.model import Plan
+
+
+def sniff(path: str | os.PathLike) -> str:
+    """``"dxf"``, ``"geojson"`` or ``"imdf"`` for a path, by what it holds."""
+    p = Path(path)
+    if p.is_dir():
+        return "imdf"
+    if not p.exists():
+        raise PlanReadError(str(path), "no such file")
+    if zipfile.is_zipfile(p):
+        return "imdf"
+    with open(p, "rb") as fh:
+        head = fh.read(4096)
+    if not head.strip():
+        raise PlanReadError(str(path), "the file is empty")
+    if head.startswith(b"AutoCAD Binary DXF"):
+        return "dxf"
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped[:1] in (b"{", b"["):
+        return "geojson"
+    lines = [ln.strip() for ln in stripped.splitlines()[:4]]
+    if len(lines) >= 2 and lines[0] in (b"0", b"999") or b"SECTION" in head[:200]:
+        return "dxf"
+    suffix = p.suffix.lower()
+    if suffix == ".dxf":
+        return "dxf"
+    if suffix in (".geojson", ".json"):
+        return "geojson"
+    raise PlanReadError(str(path), "neither a DXF nor a GeoJSON file (unrecognised content)")
+
+
+def read_plan(
+    path: str | os.PathLike,
+    *,
+    units: str | None = None,
+    layer_map: str | os.PathLike | None = None,
+) -> Plan:
+    """Read a plan from a DXF or GeoJSON file (or IMDF folder/archive); ``"-"`` is stdin.
+
+    ``units`` overrides whatever the file declares or the reader would assume.
+    Raises :class:`~floorplan.errors.PlanReadError` for input that cannot be used.
+    """
+    from floorplan.io import geojson
+
+    if str(path) == "-":
+        text = sys.stdin.read()
+        return geojson.read_text(text, source="-", units=units)
+    kind = sniff(path)
+    if kind == "dxf":
+        from floorplan.io import dxf
+
+        return dxf.read(path, units=units, layer_map=layer_map)
+    if kind == "imdf":
+        return geojson.read_imdf(path, units=units)
+    return geojson.read(path, units=units)

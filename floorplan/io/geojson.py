@@ -1,0 +1,628 @@
+"""GeoJSON plans: the floorplan convention, IMDF venues and OpenStreetMap indoor exports.
+
+See ``docs/input-geojson.md``. Everything is converted to metres in a local frame. A
+feature that cannot be used as it is (a bow-tie outline, a door with no geometry) becomes
+an input finding; a file that cannot be used at all raises
+:class:`~floorplan.errors.PlanReadError` naming the file and the feature.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon
+
+from floorplan.classify import classify
+from floorplan.errors import PlanReadError
+from floorplan.geometry import as_area
+from floorplan.io.lonlat import parse_levels, project, unproject
+from floorplan.model import (
+    SCHEMES,
+    Aerial,
+    Ceiling,
+    Door,
+    InputFinding,
+    Meter,
+    Obstacle,
+    Plan,
+    PlanMeta,
+    Room,
+    Use,
+)
+from floorplan.units import normalise_unit, to_metres
+
+#: coordinates beyond this (metres, after moving to a local origin) are not a building
+MAX_EXTENT_M = 1.0e6
+#: OSM ``room=*`` values that name a use
+OSM_ROOM_USES = {
+    "toilets": Use.WC, "toilet": Use.WC, "office": Use.OFFICE, "kitchen": Use.KITCHEN,
+    "bedroom": Use.BEDROOM, "bathroom": Use.BATHROOM, "living_room": Use.LIVING,
+    "storage": Use.STORAGE, "technical": Use.PLANT, "stairs": Use.STAIRS,
+    "corridor": Use.CORRIDOR, "hall": Use.HALL,
+}
+IMDF_CATEGORY_USES = {
+    "restroom": Use.WC, "restroom.male": Use.WC, "restroom.female": Use.WC,
+    "restroom.unisex": Use.WC, "restroom.family": Use.WC, "restroom.wheelchair": Use.WC,
+    "kitchen": Use.KITCHEN, "office": Use.OFFICE, "storage": Use.STORAGE,
+    "mechanical": Use.PLANT, "stairs": Use.STAIRS, "elevator": Use.OTHER,
+    "shower": Use.SHOWER_ROOM, "lobby": Use.HALL, "walkway": Use.CORRIDOR,
+}
+
+
+def read(path: str | os.PathLike, units: str | None = None) -> Plan:
+    """Read a GeoJSON plan file."""
+    source = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise PlanReadError(source, "no such file") from None
+    except UnicodeDecodeError as exc:
+        raise PlanReadError(source, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise PlanReadError(source, exc.strerror or str(exc)) from None
+    siblings = _imdf_siblings(Path(path))
+    return read_text(text, source=source, units=units, siblings=siblings)
+
+
+def read_text(
+    text: str, source: str = "-", units: str | None = None,
+    siblings: dict[str, Any] | None = None,
+) -> Plan:
+    """Read a GeoJSON plan from a string."""
+    if not text.strip():
+        raise PlanReadError(source, "the file is empty")
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except ValueError as exc:
+        raise PlanReadError(source, f"not valid JSON: {exc}") from None
+    return read_data(data, source=source, units=units, siblings=siblings)
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def read_imdf(path: str | os.PathLike, units: str | None = None) -> Plan:
+    """Read an IMDF venue: a folder or zip archive holding ``unit.geojson``."""
+    p = Path(path)
+    files: dict[str, Any] = {}
+    try:
+        if p.is_dir():
+            for name in ("unit", "opening", "level", "venue"):
+                f = p / f"{name}.geojson"
+                if f.exists():
+                    files[name] = json.loads(f.read_text(encoding="utf-8-sig"))
+        else:
+            with zipfile.ZipFile(p) as zf:
+                for info in zf.infolist():
+                    stem = Path(info.filename).name.removesuffix(".geojson")
+                    if info.filename.endswith(".geojson") and stem in ("unit", "opening", "level", "venue"):
+                        files[stem] = json.loads(zf.read(info).decode("utf-8-sig"))
+    except (OSError, ValueError, zipfile.BadZipFile) as exc:
+        raise PlanReadError(str(path), f"cannot read IMDF data: {exc}") from None
+    if "unit" not in files:
+        raise PlanReadError(str(path), "no unit.geojson found (an IMDF folder or archive holds one)")
+    return read_data(files["unit"], source=str(path), units=units, siblings=files)
+
+
+def _imdf_siblings(path: Path) -> dict[str, Any]:
+    """For ``unit.geojson``: the ``opening.geojson`` and ``level.geojson`` beside it."""
+    out: dict[str, Any] = {}
+    if path.name.lower() != "unit.geojson":
+        return out
+    for name in ("opening", "level"):
+        f = path.with_name(f"{name}.geojson")
+        if f.exists():
+            try:
+                out[name] = json.loads(f.read_text(encoding="utf-8-sig"))
+            except (OSError, ValueError):
+                continue
+    return out
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+class _Reader:
+    """One pass over a FeatureCollection; collects the parts of a Plan."""
+
+    def __init__(self, data: dict, source: str, units: str | None, siblings: dict[str, Any]):
+        self.data = data
+        self.source = source
+        self.units_flag = units
+        self.siblings = siblings
+        self.findings: list[InputFinding] = []
+        self.notes: list[str] = []
+        self.rooms: list[Room] = []
+        self.doors: list[Door] = []
+        self.obstacles: list[Obstacle] = []
+        self.ceilings: list[Ceiling] = []
+        self.meters: list[Meter] = []
+        self.aerials: list[Aerial] = []
+        self.skipped: dict[str, int] = {}
+
+    # -- helpers -----------------------------------------------------------------
+    def fail(self, problem: str, where: str | None = None) -> PlanReadError:
+        return PlanReadError(self.source, problem, where)
+
+    def coords_xy(self, coords: Any, where: str) -> np.ndarray:
+        """An (n, 2) array in local metres from a GeoJSON position list."""
+        try:
+            arr = np.asarray(coords, dtype=float)
+        except (TypeError, ValueError):
+            raise self.fail("coordinates are not numbers", where) from None
+        if arr.ndim != 2 or arr.shape[1] < 2 or len(arr) == 0:
+            raise self.fail("coordinates are not a list of [x, y] positions", where)
+        arr = arr[:, :2]
+        if not np.all(np.isfinite(arr)):
+            raise self.fail("coordinates are not finite numbers", where)
+        if self.lonlat is not None:
+            x, y = project(arr, self.lonlat)
+            out = np.column_stack([x, y])
+        else:
+            out = (arr - self.origin_raw) * self.scale
+        if np.any(np.abs(out) > MAX_EXTENT_M):
+            raise self.fail(
+                f"coordinates lie more than {MAX_EXTENT_M:g} m from the plan (absurd for a building;"
+                " check the units and the coordinate system)", where)
+        return out
+
+    def polygon(self, geom: dict, where: str) -> Polygon | MultiPolygon | None:
+        gtype = geom.get("type")
+        coords = geom.get("coordinates")
+        if gtype == "Polygon":
+            rings = [coords] if coords is not None else []
+        elif gtype == "MultiPolygon":
+            rings = coords or []
+        else:
+            raise _Skip(f"a {gtype} where a Polygon is expected")
+        if not isinstance(rings, list) or not rings or not rings[0]:
+            raise _Skip("empty polygon")
+        parts = []
+        for poly in rings:
+            if not isinstance(poly, list) or not poly:
+                raise self.fail("polygon rings are not lists of positions", where)
+            shell_xy = self.coords_xy(poly[0], where)
+            holes = [self.coords_xy(h, where) for h in poly[1:]]
+            if len(shell_xy) >= 2 and not np.allclose(shell_xy[0], shell_xy[-1]):
+                self.findings.append(InputFinding(
+                    "FP001", f"{where}: outline not closed; closed from its last to its first point",
+                    entity=where))
+            if len(shell_xy) < 3:
+                raise _Skip("fewer than three corners")
+            parts.append(Polygon(shell_xy, [h for h in holes if len(h) >= 3]))
+        geom_out = parts[0] if len(parts) == 1 else MultiPolygon(parts)
+        if not geom_out.is_valid:
+            reason = shapely.is_valid_reason(geom_out)
+            fixed = as_area(shapely.make_valid(geom_out))
+            if fixed.is_empty or fixed.area <= 1e-9:
+                raise _Skip(f"invalid outline ({reason}) with no area left after repair")
+            self.findings.append(InputFinding(
+                "FP002", f"{where}: invalid outline ({reason}); repaired to {fixed.area:.2f} m²",
+                entity=where, geometry=fixed))
+            geom_out = fixed
+        if geom_out.area <= 1e-9:
+            raise _Skip("outline has no area")
+        return geom_out
+
+    # -- the whole collection ---------------------------------------------------------
+    def run(self) -> Plan:
+        data = self.data
+        if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+            found = data.get("type") if isinstance(data, dict) else type(data).__name__
+            raise self.fail(f"not a GeoJSON FeatureCollection (found {found!r})")
+        features = data.get("features")
+        if not isinstance(features, list):
+            raise self.fail("'features' is not a list")
+        meta_in = data.get("floorplan") or {}
+        if not isinstance(meta_in, dict):
+            raise self.fail("'floorplan' metadata is not an object")
+        self.flavour = _flavour(features)
+        self._set_frame(features, meta_in)
+        openings = self.siblings.get("opening", {}).get("features", []) if self.siblings else []
+        levels = _imdf_levels(self.siblings.get("level")) if self.siblings else {}
+        self.imdf_levels = levels
+        for i, feature in enumerate(list(features) + list(openings)):
+            where = _feature_name(feature, i)
+            if not isinstance(feature, dict) or feature.get("type") != "Feature":
+                raise self.fail("not a GeoJSON Feature", where)
+            try:
+                self.feature(feature, where)
+            except _Skip as skip:
+                self.findings.append(InputFinding(
+                    "FP002", f"{where}: skipped: {skip}", entity=where))
+        if not self.rooms:
+            raise self.fail(
+                "no rooms: no feature has kind 'room' (or indoor=room, or is an IMDF unit)")
+        return Plan(
+            meta=self.meta(meta_in), rooms=tuple(self.rooms), doors=tuple(self.doors),
+            obstacles=tuple(self.obstacles), ceilings=tuple(self.ceilings),
+            meters=tuple(self.meters), aerials=tuple(self.aerials),
+            findings=tuple(self.findings), notes=tuple(self.notes + self._skip_notes()),
+        )
+
+    def _skip_notes(self) -> list[str]:
+        if not self.skipped:
+            return []
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.skipped.items()))
+        return [f"features kept but not used: {kinds}"]
+
+    def _set_frame(self, features: list, meta_in: dict) -> None:
+        """Decide units and local origin (or the lon/lat projection origin)."""
+        self.lonlat: tuple[float, float] | None = None
+        self.origin_raw = np.zeros(2)
+        self.units_reason = "declared"
+        unit = meta_in.get("units")
+        if self.units_flag:
+            unit, self.units_reason = self.units_flag, "--units"
+        elif unit is None:
+            unit, self.units_reason = "m", "default (metres when not said)"
+        try:
+            self.unit = normalise_unit(unit)
+        except ValueError as exc:
+            raise self.fail(str(exc), "floorplan.units") from None
+        self.scale = to_metres(self.unit)
+        xy = _all_positions(features)
+        crs = self.data.get("crs")
+        crs_name = crs if isinstance(crs, str) else (crs or {}).get("properties", {}).get("name", "") if isinstance(crs, dict) else ""
+        says_lonlat = "4326" in str(crs_name) or "CRS84" in str(crs_name)
+        if xy is not None and len(xy):
+            lo, hi = xy.min(axis=0), xy.max(axis=0)
+            looks_lonlat = (
+                self.flavour in ("osm", "imdf")
+                or (np.all(np.abs(xy[:, 0]) <= 180) and np.all(np.abs(xy[:, 1]) <= 90)
+                    and np.all(hi - lo < 0.1) and np.any(np.abs(xy) > 1.0)
+                    and meta_in.get("units") is None and not self.units_flag)
+            )
+            if says_lonlat or looks_lonlat:
+                self.lonlat = (float((lo[0] + hi[0]) / 2), float((lo[1] + hi[1]) / 2))
+                self.unit, self.scale = "m", 1.0
+                self.units_reason = "longitude/latitude projected to local metres"
+                return
+            if np.max(np.abs(lo)) * self.scale > 1.0e5:  # national-grid sized numbers
+                self.origin_raw = lo.copy()
+
+    def meta(self, m: dict) -> PlanMeta:
+        scheme = m.get("scheme")
+        if scheme is not None and scheme not in SCHEMES:
+            raise self.fail(f"unknown scheme {scheme!r} (expected one of {', '.join(SCHEMES)})",
+                            "floorplan.scheme")
+        tenants = m.get("tenants")
+        if tenants is not None and (not isinstance(tenants, int) or isinstance(tenants, bool) or tenants < 0):
+            raise self.fail(f"tenants must be a whole number, not {tenants!r}", "floorplan.tenants")
+        name = m.get("name") or self.data.get("name")
+        fmt = {"osm": "osm-geojson", "imdf": "imdf"}.get(self.flavour, "geojson")
+        origin = (float(self.origin_raw[0] * self.scale), float(self.origin_raw[1] * self.scale))
+        return PlanMeta(
+            name=name if isinstance(name, str) else None, scheme=scheme, tenants=tenants,
+            wheelchair=bool(m.get("wheelchair", False)), units=self.unit, source=self.source,
+            format=fmt, origin=origin, lonlat_origin=self.lonlat, units_reason=self.units_reason,
+        )
+
+    # -- one feature ------------------------------------------------------------------
+    def feature(self, feature: dict, where: str) -> None:
+        props = feature.get("properties") or {}
+        if not isinstance(props, dict):
+            raise self.fail("'properties' is not an object", where)
+        if self.flavour == "osm":
+            props = {k.lstrip("@"): v for k, v in props.items()}
+        geom = feature.get("geometry")
+        kind = _kind(props, feature, self.flavour)
+        if kind is None:
+            key = str(props.get("kind") or props.get("indoor") or feature.get("feature_type") or "untyped")
+            self.skipped[key] = self.skipped.get(key, 0) + 1
+            return
+        if not isinstance(geom, dict):
+            raise _Skip(f"a {kind} with no geometry")
+        getattr(self, f"_{kind}")(props, geom, where, feature)
+
+    def _room(self, props: dict, geom: dict, where: str, feature: dict) -> None:
+        poly = self.polygon(geom, where)
+        rid = str(props.get("id") or feature.get("id") or f"R{len(self.rooms) + 1}")
+        if self.flavour == "osm" and props.get("id"):
+            rid = f"R{len(self.rooms) + 1}"
+        name = _name(props, self.flavour)
+        use, given = self._use(props, name, where)
+        level = self._level(props)
+        ceiling = _number(props.get("ceiling_height"), where, self, "ceiling_height")
+        wheel = props.get("wheelchair")
+        wheelchair = wheel is True or (isinstance(wheel, str) and wheel.lower() in ("yes", "true"))
+        if self.flavour == "osm":
+            wheelchair = False  # OSM's tag is about access to a public place, not a tenancy
+        dwelling = props.get("dwelling")
+        if any(r.id == rid for r in self.rooms):
+            new = f"{rid}-{len(self.rooms) + 1}"
+            self.notes.append(f"{where}: room id {rid!r} used twice; this one renamed {new!r}")
+            rid = new
+        keep = {k: v for k, v in props.items() if k in ("ref", "osm_id", "category")}
+        self.rooms.append(Room(
+            id=rid, name=name, use=use, polygon=poly, level=level,
+            dwelling=None if dwelling is None else str(dwelling), wheelchair=wheelchair,
+            source="geojson", ceiling_height=ceiling, use_given=given, properties=keep,
+        ))
+
+    def _use(self, props: dict, name: str, where: str) -> tuple[Use, bool]:
+        given = props.get("use")
+        if given is not None:
+            try:
+                return Use(str(given)), True
+            except ValueError:
+                self.notes.append(f"{where}: unknown use {given!r}; the use is taken from the name")
+        if self.flavour == "osm":
+            tag = props.get("room")
+            if tag in OSM_ROOM_USES and not classify(name):
+                return OSM_ROOM_USES[tag], True
+            if props.get("indoor") == "corridor" and not classify(name):
+                return Use.CORRIDOR, True
+        if self.flavour == "imdf":
+            cat = props.get("category")
+            if cat in IMDF_CATEGORY_USES and not classify(name):
+                return IMDF_CATEGORY_USES[cat], True
+        use = classify(name)
+        return (use, False) if use is not None else (Use.OTHER, False)
+
+    def _level(self, props: dict) -> float:
+        if self.flavour == "imdf" and props.get("level_id") in self.imdf_levels:
+            return self.imdf_levels[props["level_id"]]
+        levels = parse_levels(props.get("level"))
+        return levels[0] if levels else 0.0
+
+    def _door(self, props: dict, geom: dict, where: str, feature: dict) -> None:
+        gtype = geom.get("type")
+        if gtype == "Point":
+            xy = self.coords_xy([geom.get("coordinates")], where)
+            g: Point | LineString = Point(xy[0])
+        elif gtype == "LineString":
+            xy = self.coords_xy(geom.get("coordinates"), where)
+            if len(xy) < 2:
+                raise _Skip("a door line with fewer than two points")
+            g = LineString(xy)
+        else:
+            raise _Skip(f"a door drawn as {gtype}; doors are Points or LineStrings")
+        did = str(props.get("id") or f"D{len(self.doors) + 1}")
+        if self.flavour in ("osm", "imdf"):
+            did = f"D{len(self.doors) + 1}"
+        width = _number(props.get("width"), where, self, "width")
+        connects = props.get("connects")
+        pair: tuple[str, str] | None = None
+        if connects is not None:
+            if not (isinstance(connects, list) and len(connects) == 2):
+                raise self.fail("'connects' must be a list of two room ids", where)
+            pair = (str(connects[0]), str(connects[1]))
+        levels = parse_levels(props.get("level"))
+        if self.flavour == "imdf" and props.get("level_id") in self.imdf_levels:
+            levels = (self.imdf_levels[props["level_id"]],)
+        self.doors.append(Door(did, g, width=width, connects=pair,
+                               level=levels[0] if levels else None))
+
+    def _ceiling(self, props: dict, geom: dict, where: str, feature: dict) -> None:
+        poly = self.polygon(geom, where)
+        if not isinstance(poly, Polygon):
+            raise _Skip("a ceiling must be a single Polygon")
+        height = _number(props.get("height"), where, self, "height")
+        heights = props.get("heights")
+        level = self._level(props) if "level" in props else None
+        if heights is not None:
+            if not isinstance(heights, list) or not all(_is_num(h) for h in heights):
+                raise self.fail("'heights' must be a list of numbers", where)
+            n = len(poly.exterior.coords) - 1
+            hs = [float(h) for h in heights]
+            if len(hs) == n + 1:
+                hs = hs[:-1]
+            if len(hs) != n:
+                raise self.fail(f"'heights' has {len(heights)} values for {n} corners", where)
+            # shapely may reorient nothing; coords follow the input order
+            self.ceilings.append(Ceiling(poly, heights=tuple(hs), level=level))
+        elif height is not None:
+            self.ceilings.append(Ceiling(poly, height=height, level=level))
+        else:
+            raise _Skip("a ceiling with neither 'height' nor 'heights'")
+
+    def _obstacle(self, props: dict, geom: dict, where: str, feature: dict) -> None:
+        poly = self.polygon(geom, where)
+        level = self._level(props) if "level" in props else None
+        for part in getattr(poly, "geoms", [poly]):
+            self.obstacles.append(Obstacle(f"O{len(self.obstacles) + 1}",
+                                           str(props.get("name") or "obstacle"), part, level))
+
+    def _point(self, geom: dict, where: str) -> Point:
+        if geom.get("type") != "Point":
+            raise _Skip(f"a {geom.get('type')} where a Point is expected")
+        return Point(self.coords_xy([geom.get("coordinates")], where)[0])
+
+    def _meter(self, props: dict, geom: dict, where: str, feature: dict) -> None:
+        level = self._level(props) if "level" in props else None
+        utility = props.get("utility")
+        self.meters.append(Meter(self._point(geom, where), None if utility is None else str(utility), level))
+
+    def _aerial(self, props: dict, geom: dict, where: str, feature: dict) -> None:
+        level = self._level(props) if "level" in props else None
+        self.aerials.append(Aerial(self._point(geom, where), level))
+
+
+class _Skip(Exception):
+    """A feature that is reported and left out; the plan goes on."""
+
+
+def read_data(data: Any, source: str = "-", units: str | None = None,
+              siblings: dict[str, Any] | None = None) -> Plan:
+    """Read a parsed GeoJSON object."""
+    return _Reader(data, source, units, siblings or {}).run()
+
+
+def _flavour(features: list) -> str:
+    """``"imdf"``, ``"osm"`` or ``"floorplan"``: whose convention the file follows."""
+    for f in features[:2000]:
+        if not isinstance(f, dict):
+            continue
+        if f.get("feature_type") in ("unit", "opening"):
+            return "imdf"
+        props = f.get("properties") or {}
+        if isinstance(props, dict) and "kind" in props:
+            return "floorplan"
+        if isinstance(props, dict) and ("indoor" in props or "door" in props or "@id" in props):
+            return "osm"
+    return "floorplan"
+
+
+def _kind(props: dict, feature: dict, flavour: str) -> str | None:
+    kind = props.get("kind")
+    if kind in ("room", "door", "ceiling", "obstacle", "meter", "aerial"):
+        return kind
+    if flavour == "imdf":
+        ft = feature.get("feature_type")
+        return {"unit": "room", "opening": "door"}.get(ft)
+    if flavour == "osm":
+        geom_type = (feature.get("geometry") or {}).get("type")
+        if props.get("indoor") in ("room", "area", "corridor") and geom_type in ("Polygon", "MultiPolygon"):
+            return "room"
+        if "door" in props and props.get("door") != "no" and geom_type == "Point":
+            return "door"
+    return None
+
+
+def _name(props: dict, flavour: str) -> str:
+    name = props.get("name")
+    if isinstance(name, dict):  # IMDF language map
+        for lang in ("en", "en-GB", "en-US"):
+            if name.get(lang):
+                return str(name[lang])
+        return str(next(iter(name.values()), "")) if name else ""
+    if name:
+        return str(name)
+    ref = props.get("ref")
+    if ref:
+        return f"Room {ref}"
+    return ""
+
+
+def _feature_name(feature: Any, index: int) -> str:
+    props = feature.get("properties") if isinstance(feature, dict) else None
+    label = None
+    if isinstance(props, dict):
+        label = props.get("id") or props.get("@id") or props.get("name")
+        if isinstance(label, dict):
+            label = next(iter(label.values()), None)
+    if label is None and isinstance(feature, dict):
+        label = feature.get("id")
+    return f"feature {index}" + (f" ({label})" if label is not None else "")
+
+
+def _is_num(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def _number(v: Any, where: str, reader: _Reader, key: str) -> float | None:
+    if v is None:
+        return None
+    if not _is_num(v):
+        raise reader.fail(f"'{key}' must be a number, not {v!r}", where)
+    return float(v)
+
+
+def _all_positions(features: Iterable) -> np.ndarray | None:
+    pts: list = []
+
+    def walk(c: Any) -> None:
+        if isinstance(c, list) and c and isinstance(c[0], int | float) and not isinstance(c[0], bool):
+            if len(c) >= 2 and _is_num(c[0]) and _is_num(c[1]):
+                pts.append((float(c[0]), float(c[1])))
+        elif isinstance(c, list):
+            for x in c:
+                walk(x)
+
+    for f in features:
+        if isinstance(f, dict) and isinstance(f.get("geometry"), dict):
+            walk(f["geometry"].get("coordinates"))
+    return np.asarray(pts) if pts else None
+
+
+def _imdf_levels(level_fc: Any) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for f in (level_fc or {}).get("features", []) if isinstance(level_fc, dict) else []:
+        if isinstance(f, dict):
+            ordinal = (f.get("properties") or {}).get("ordinal")
+            if f.get("id") is not None and _is_num(ordinal):
+                out[str(f["id"])] = float(ordinal)
+    return out
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def plan_to_geojson(plan: Plan) -> dict:
+    """The plan in the floorplan GeoJSON convention (metres, local frame)."""
+    feats: list[dict] = []
+
+    def geo(g) -> dict:
+        return shapely.geometry.mapping(g)
+
+    for r in plan.rooms:
+        props: dict[str, Any] = {"kind": "room", "id": r.id, "name": r.name, "use": str(r.use),
+                                 "level": r.level, "wheelchair": r.wheelchair}
+        if r.dwelling is not None:
+            props["dwelling"] = r.dwelling
+        if r.ceiling_height is not None:
+            props["ceiling_height"] = r.ceiling_height
+        feats.append({"type": "Feature", "properties": props, "geometry": geo(r.polygon)})
+    for d in plan.doors:
+        props = {"kind": "door", "id": d.id}
+        if d.width is not None:
+            props["width"] = d.width
+        if d.connects is not None:
+            props["connects"] = list(d.connects)
+        if d.level is not None:
+            props["level"] = d.level
+        feats.append({"type": "Feature", "properties": props, "geometry": geo(d.geometry)})
+    for c in plan.ceilings:
+        props = {"kind": "ceiling"}
+        if c.heights is not None:
+            props["heights"] = list(c.heights)
+        else:
+            props["height"] = c.height
+        if c.level is not None:
+            props["level"] = c.level
+        feats.append({"type": "Feature", "properties": props, "geometry": geo(c.polygon)})
+    for o in plan.obstacles:
+        props = {"kind": "obstacle", "name": o.name}
+        if o.level is not None:
+            props["level"] = o.level
+        feats.append({"type": "Feature", "properties": props, "geometry": geo(o.polygon)})
+    for m in plan.meters:
+        props = {"kind": "meter"}
+        if m.utility:
+            props["utility"] = m.utility
+        if m.level is not None:
+            props["level"] = m.level
+        feats.append({"type": "Feature", "properties": props, "geometry": geo(m.point)})
+    for a in plan.aerials:
+        props = {"kind": "aerial"}
+        if a.level is not None:
+            props["level"] = a.level
+        feats.append({"type": "Feature", "properties": props, "geometry": geo(a.point)})
+    meta = {"version": 1, "units": "m"}
+    for key in ("name", "scheme", "tenants"):
+        if getattr(plan.meta, key) is not None:
+            meta[key] = getattr(plan.meta, key)
+    meta["wheelchair"] = plan.meta.wheelchair
+    return {"type": "FeatureCollection", "floorplan": meta, "features": feats}
+
+
+def to_lonlat(geom, plan: Plan):
+    """``geom`` (local metres) back in the file's own coordinates (lon/lat or metres)."""
+    if plan.meta.lonlat_origin is not None:
+        def fn(xy: np.ndarray) -> np.ndarray:
+            return unproject(xy[:, 0], xy[:, 1], plan.meta.lonlat_origin)
+        return shapely.transform(geom, fn)
+    ox, oy = plan.meta.origin
+    if ox or oy:
+        return shapely.transform(geom, lambda xy: xy + np.array([ox, oy]))
+    return geom

@@ -1,0 +1,321 @@
+"""Measure a whole plan once: every room's areas, heights and clear circle; door links;
+dwellings; and the input findings that measuring reveals (FP003-FP005).
+
+Rules, reporters and renderers all read the one :class:`Measurements` this returns, so
+nothing is measured twice. Look-ups that could be quadratic (door to room, room overlaps,
+ceiling to room, obstacle to room) go through shapely's STRtree.
+
+>>> from shapely.geometry import box, Point
+>>> from floorplan.model import Plan, Room, Door, Use
+>>> plan = Plan(rooms=(Room("R1", "Bed 1", Use.BEDROOM, box(0, 0, 3, 3)),
+...                    Room("R2", "Hall", Use.HALL, box(3.1, 0, 5, 3))),
+...             doors=(Door("D1", Point(3.05, 1.5)),))
+>>> m = measure(plan)
+>>> m.doors["D1"].connects
+('R1', 'R2')
+>>> m.rooms["R1"].opens_onto
+('R2',)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Point
+from shapely.geometry.base import BaseGeometry
+from shapely.strtree import STRtree
+
+from floorplan.geometry import (
+    AREA_EPS,
+    Circle,
+    HeightField,
+    as_area,
+    counted_regions,
+    ellipse_fit,
+    largest_circle,
+    sloped_ceiling,
+)
+from floorplan.model import OUTSIDE, Door, InputFinding, Plan, Room, Use
+
+#: floor under a ceiling lower than this is not counted (metres)
+HEADROOM = 1.5
+#: a door point this close to a room (metres) opens into it: half a thick wall and more
+DOOR_REACH = 0.4
+#: two rooms overlapping by more than this (m²) are reported (FP003)
+OVERLAP_TOLERANCE = 0.05
+
+
+@dataclass(frozen=True)
+class RoomMeasure:
+    """Everything measured about one room."""
+
+    room: Room
+    field: HeightField
+    counted_geom: BaseGeometry
+    low_geom: BaseGeometry
+    clear_floor: BaseGeometry
+    clear_circle: Circle | None
+    doors: tuple[str, ...] = ()
+    opens_onto: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.room.id
+
+    @property
+    def gross_area(self) -> float:
+        return float(self.room.polygon.area)
+
+    @property
+    def area(self) -> float:
+        """Counted area: floor with at least 1.5 m headroom (unknown heights count)."""
+        return float(self.counted_geom.area)
+
+    @property
+    def low_headroom_area(self) -> float:
+        return float(self.low_geom.area)
+
+    @property
+    def height_range(self) -> tuple[float, float] | None:
+        return self.field.height_range()
+
+    @property
+    def clear_circle_diameter(self) -> float:
+        return self.clear_circle.diameter if self.clear_circle else 0.0
+
+    @cached_property
+    def ellipse(self) -> tuple[Point, float] | None:
+        """Where a 1700 x 1400 mm ellipse fits in the clear floor: (centre, angle°)."""
+        return ellipse_fit(self.clear_floor)
+
+    def share_at_least(self, height: float) -> float | None:
+        """Share of the counted area under a ceiling at least ``height`` (None: unknown)."""
+        if not self.field.known or self.counted_geom.area <= AREA_EPS:
+            return None
+        return self.field.share_at_least(height, of=self.counted_geom)
+
+
+@dataclass(frozen=True)
+class DoorLink:
+    """The two spaces a door joins (``None`` when it joins fewer than two)."""
+
+    door: Door
+    connects: tuple[str, str] | None
+    width: float | None
+
+    @property
+    def id(self) -> str:
+        return self.door.id
+
+
+@dataclass(frozen=True)
+class DwellingMeasure:
+    id: str
+    rooms: tuple[str, ...]
+    gross_area: float
+    area: float
+    levels: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Measurements:
+    plan: Plan
+    rooms: dict[str, RoomMeasure]
+    doors: dict[str, DoorLink]
+    dwellings: dict[str, DwellingMeasure]
+    findings: tuple[InputFinding, ...] = field(default=())
+
+    def of(self, room: Room | str) -> RoomMeasure:
+        return self.rooms[room if isinstance(room, str) else room.id]
+
+
+def _same_level(a: float | None, b: float | None) -> bool:
+    return a is None or b is None or math.isclose(a, b, abs_tol=1e-9)
+
+
+def measure(plan: Plan, headroom: float = HEADROOM) -> Measurements:
+    """Measure every room, door and dwelling of ``plan``."""
+    rooms = plan.rooms
+    polys = [r.polygon for r in rooms]
+    tree = STRtree(polys) if polys else None
+    findings: list[InputFinding] = []
+
+    # ceilings and obstacles per room, through the index
+    ceiling_pieces = [
+        (c, [(c.polygon, (0.0, 0.0, float(c.height)))] if c.height is not None
+         else sloped_ceiling(c.polygon, c.heights))
+        for c in plan.ceilings
+    ]
+    per_room_ceilings: dict[int, list] = defaultdict(list)
+    per_room_obstacles: dict[int, list] = defaultdict(list)
+    if tree is not None:
+        for ci, (c, pieces) in enumerate(ceiling_pieces):
+            for ri in tree.query(c.polygon, predicate="intersects"):
+                if _same_level(c.level, rooms[ri].level):
+                    per_room_ceilings[int(ri)].append((ci, c.polygon, pieces))
+        for o in plan.obstacles:
+            for ri in tree.query(o.polygon, predicate="intersects"):
+                if _same_level(o.level, rooms[ri].level):
+                    per_room_obstacles[int(ri)].append(o.polygon)
+
+    links = _link_doors(plan, tree, findings)
+    doors_of: dict[str, list[str]] = defaultdict(list)
+    onto: dict[str, list[str]] = defaultdict(list)
+    for link in links.values():
+        if link.connects is None:
+            continue
+        a, b = link.connects
+        for x, y in ((a, b), (b, a)):
+            if x != OUTSIDE:
+                doors_of[x].append(link.id)
+                if y not in onto[x]:
+                    onto[x].append(y)
+
+    measured: dict[str, RoomMeasure] = {}
+    for i, room in enumerate(rooms):
+        cl = [(outline, pieces) for _, outline, pieces in sorted(per_room_ceilings[i], key=lambda t: t[0])]
+        hf = HeightField.for_room(room.polygon, room.ceiling_height, cl)
+        counted, low = counted_regions(hf, headroom)
+        obstacles = per_room_obstacles[i]
+        clear = as_area(room.polygon.difference(shapely.union_all(obstacles))) if obstacles else room.polygon
+        measured[room.id] = RoomMeasure(
+            room=room, field=hf, counted_geom=counted, low_geom=low, clear_floor=clear,
+            clear_circle=largest_circle(clear),
+            doors=tuple(doors_of.get(room.id, ())), opens_onto=tuple(onto.get(room.id, ())),
+        )
+        if room.use is Use.OTHER and not room.use_given:
+            label = f"room {room.name!r}" if room.name else "an unnamed room"
+            findings.append(InputFinding(
+                "FP004", f"{room.id}: use of {label} could not be told from its name; counted as 'other'",
+                rooms=(room.id,), geometry=room.polygon))
+
+    findings.extend(_overlaps(rooms, tree))
+    dwellings = _dwellings(rooms, measured)
+    return Measurements(plan, measured, links, dwellings, tuple(findings))
+
+
+def _link_doors(plan: Plan, tree: STRtree | None, findings: list[InputFinding]) -> dict[str, DoorLink]:
+    rooms = plan.rooms
+    ids = {r.id for r in rooms}
+    links: dict[str, DoorLink] = {}
+    for door in plan.doors:
+        width = door.width
+        if width is None and isinstance(door.geometry, LineString):
+            width = float(door.geometry.length) or None
+        connects: tuple[str, str] | None
+        if door.connects is not None:
+            unknown = [x for x in door.connects if x != OUTSIDE and x not in ids]
+            connects = None if unknown else door.connects
+            if unknown:
+                findings.append(InputFinding(
+                    "FP005", f"{door.id}: 'connects' names no room {', '.join(unknown)}",
+                    entity=door.id, geometry=door.geometry))
+        else:
+            connects = _rooms_at(door, rooms, tree)
+            if connects is None:
+                findings.append(InputFinding(
+                    "FP005", f"{door.id}: the door is not within {DOOR_REACH} m of any room",
+                    entity=door.id, geometry=door.geometry))
+        links[door.id] = DoorLink(door, connects, width)
+    return links
+
+
+def _rooms_at(door: Door, rooms: tuple[Room, ...], tree: STRtree | None) -> tuple[str, str] | None:
+    """The two spaces either side of a door, found from its geometry."""
+    if tree is None:
+        return None
+    g = door.geometry
+    probe = g if isinstance(g, Point) else g.interpolate(0.5, normalized=True)
+    candidates = [int(i) for i in tree.query(probe.buffer(DOOR_REACH))]
+    near = sorted(
+        ((rooms[i].polygon.distance(probe), i) for i in candidates
+         if _same_level(door.level, rooms[i].level)),
+        key=lambda t: (t[0], t[1]),
+    )
+    near = [(d, i) for d, i in near if d <= DOOR_REACH]
+    if isinstance(g, LineString) and len(g.coords) >= 2:
+        sided = _sided_rooms(g, rooms, [i for _, i in near])
+        if sided is not None:
+            return sided
+    if not near:
+        return None
+    first = near[0][1]
+    for _, j in near[1:]:
+        if j != first and _same_level(rooms[first].level, rooms[j].level):
+            return tuple(sorted((rooms[first].id, rooms[j].id), key=_natural))  # type: ignore[return-value]
+    return (rooms[first].id, OUTSIDE)
+
+
+def _sided_rooms(line: LineString, rooms: tuple[Room, ...], candidates: list[int]) -> tuple[str, str] | None:
+    """For a door drawn as a line across the opening: the room on each side of it."""
+    (x0, y0), (x1, y1) = line.coords[0], line.coords[-1]
+    length = math.hypot(x1 - x0, y1 - y0)
+    if length == 0 or not candidates:
+        return None
+    nx, ny = -(y1 - y0) / length, (x1 - x0) / length
+    mid = line.interpolate(0.5, normalized=True)
+    sides: list[str | None] = []
+    for sign in (1, -1):
+        found = None
+        for step in (0.05, 0.15, 0.3):
+            p = Point(mid.x + sign * nx * step, mid.y + sign * ny * step)
+            for i in candidates:
+                if rooms[i].polygon.contains(p):
+                    found = rooms[i].id
+                    break
+            if found:
+                break
+        sides.append(found)
+    a, b = sides
+    if a is None and b is None or a == b:
+        return None
+    if a is None or b is None:
+        return ((a or b), OUTSIDE)  # type: ignore[return-value]
+    return tuple(sorted((a, b), key=_natural))  # type: ignore[return-value]
+
+
+def _natural(text: str) -> list:
+    """Sort key that puts R2 before R10."""
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", text)]
+
+
+def _overlaps(rooms: tuple[Room, ...], tree: STRtree | None) -> list[InputFinding]:
+    out: list[InputFinding] = []
+    if tree is None or len(rooms) < 2:
+        return out
+    pairs = tree.query([r.polygon for r in rooms], predicate="intersects")
+    for a, b in np.asarray(pairs).T:
+        if a >= b or not _same_level(rooms[a].level, rooms[b].level):
+            continue
+        inter = rooms[a].polygon.intersection(rooms[b].polygon)
+        if inter.area > OVERLAP_TOLERANCE:
+            ra, rb = rooms[a], rooms[b]
+            out.append(InputFinding(
+                "FP003", f"{ra.id} ({ra.name}) and {rb.id} ({rb.name}) overlap by {inter.area:.2f} m²",
+                rooms=(ra.id, rb.id), geometry=as_area(inter), measured=float(inter.area)))
+    return out
+
+
+def _dwellings(rooms: tuple[Room, ...], measured: dict[str, RoomMeasure]) -> dict[str, DwellingMeasure]:
+    groups: dict[str, list[Room]] = defaultdict(list)
+    for r in rooms:
+        if r.dwelling is not None:
+            groups[r.dwelling].append(r)
+    return {
+        d: DwellingMeasure(
+            id=d, rooms=tuple(r.id for r in rs),
+            gross_area=sum(measured[r.id].gross_area for r in rs),
+            area=sum(measured[r.id].area for r in rs),
+            levels=tuple(sorted({r.level for r in rs})),
+        )
+        for d, rs in groups.items()
+    }
+
+
+__all__ = ["measure", "Measurements", "RoomMeasure", "DoorLink", "DwellingMeasure", "HEADROOM"]

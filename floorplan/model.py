@@ -1,0 +1,244 @@
+"""The plan model: frozen dataclasses in metres, shared by every reader, rule and renderer.
+
+Readers (GeoJSON, DXF) build a :class:`Plan`; nothing downstream knows which file it came
+from. Geometry is held as shapely objects in metres, in a local frame (readers move huge
+national-grid or longitude/latitude coordinates to a local origin first).
+
+>>> from shapely.geometry import box
+>>> room = Room(id="R1", name="Bedroom 1", use=Use.BEDROOM, polygon=box(0, 0, 4, 3))
+>>> plan = Plan(rooms=(room,))
+>>> plan.room("R1").polygon.area
+12.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry.base import BaseGeometry
+
+
+class Use(StrEnum):
+    """What a room is used for (the ``use`` values of the GeoJSON convention)."""
+
+    BEDROOM = "bedroom"
+    LIVING = "living"
+    DINING = "dining"
+    KITCHEN = "kitchen"
+    KITCHEN_DINING = "kitchen_dining"
+    LIVING_DINING = "living_dining"
+    KITCHEN_LIVING_DINING = "kitchen_living_dining"
+    BATHROOM = "bathroom"
+    SHOWER_ROOM = "shower_room"
+    WET_ROOM = "wet_room"
+    ENSUITE = "ensuite"
+    WC = "wc"
+    HALL = "hall"
+    CORRIDOR = "corridor"
+    LANDING = "landing"
+    STAIRS = "stairs"
+    STORAGE = "storage"
+    UTILITY = "utility"
+    STAFF_SLEEP_IN = "staff_sleep_in"
+    OFFICE = "office"
+    PLANT = "plant"
+    OTHER = "other"
+
+
+#: kitchen, living and dining spaces (communal rooms in a shared house)
+COMMUNAL_USES = frozenset({
+    Use.LIVING, Use.DINING, Use.KITCHEN, Use.KITCHEN_DINING, Use.LIVING_DINING,
+    Use.KITCHEN_LIVING_DINING,
+})
+#: rooms with a bath or shower (each has a WC unless the plan says otherwise)
+BATHROOM_USES = frozenset({Use.BATHROOM, Use.SHOWER_ROOM, Use.WET_ROOM, Use.ENSUITE})
+#: rooms with a WC
+WC_USES = BATHROOM_USES | {Use.WC}
+#: circulation: a door between a bedroom and one of these is fine
+CIRCULATION_USES = frozenset({Use.HALL, Use.CORRIDOR, Use.LANDING, Use.STAIRS})
+
+SCHEMES = ("shared_house", "flat", "flats_scheme")
+OUTSIDE = "outside"
+
+
+@dataclass(frozen=True)
+class Room:
+    """One room: a polygon (holes are columns, shafts, voids) with a name and a use.
+
+    ``ceiling_height`` is the room's flat ceiling height in metres where the plan gives
+    one; :class:`Ceiling` features override it where they overlap. ``use_given`` is true
+    when the plan stated the use rather than leaving it to be inferred from the name.
+    """
+
+    id: str
+    name: str
+    use: Use
+    polygon: Polygon
+    level: float = 0.0
+    dwelling: str | None = None
+    wheelchair: bool = False
+    source: str = "geojson"
+    ceiling_height: float | None = None
+    use_given: bool = False
+    properties: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def gross_area(self) -> float:
+        return float(self.polygon.area)
+
+
+@dataclass(frozen=True)
+class Door:
+    """An opening between two spaces: a point in the wall or a line across the opening.
+
+    ``connects`` is the pair the plan states (a room id and a room id or ``"outside"``);
+    when ``None`` the rooms are found from the geometry. ``width`` is the clear width in
+    metres where known.
+    """
+
+    id: str
+    geometry: Point | LineString
+    width: float | None = None
+    connects: tuple[str, str] | None = None
+    level: float | None = None
+    properties: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Obstacle:
+    """A fixed fitting or piece of furniture a wheelchair cannot pass through."""
+
+    id: str
+    name: str
+    polygon: Polygon
+    level: float | None = None
+
+
+@dataclass(frozen=True)
+class Ceiling:
+    """The ceiling over an area: flat at ``height`` or sloped through vertex ``heights``.
+
+    ``heights`` has one value per vertex of the polygon's exterior ring (without the
+    closing vertex); the ceiling is linear between them. Heights are above the floor.
+    """
+
+    polygon: Polygon
+    height: float | None = None
+    heights: tuple[float, ...] | None = None
+    level: float | None = None
+
+    def __post_init__(self) -> None:
+        if (self.height is None) == (self.heights is None):
+            raise ValueError("a ceiling has either a flat height or vertex heights")
+        if self.heights is not None:
+            n = len(self.polygon.exterior.coords) - 1
+            if len(self.heights) != n:
+                raise ValueError(f"{len(self.heights)} heights for {n} vertices")
+
+
+@dataclass(frozen=True)
+class Meter:
+    """Where a utility meter is housed (``gas``, ``electricity``, ``water`` or ``None``)."""
+
+    point: Point
+    utility: str | None = None
+    level: float | None = None
+
+
+@dataclass(frozen=True)
+class Aerial:
+    """A TV aerial point."""
+
+    point: Point
+    level: float | None = None
+
+
+@dataclass(frozen=True)
+class PlanMeta:
+    """Plan-level facts; every one may be set or overridden from the command line."""
+
+    name: str | None = None
+    scheme: str | None = None
+    tenants: int | None = None
+    wheelchair: bool = False
+    units: str = "m"
+    source: str = "-"
+    format: str = "geojson"
+    #: where the local frame's (0, 0) lies in the file's own coordinates (metres)
+    origin: tuple[float, float] = (0.0, 0.0)
+    #: (longitude, latitude) of the local origin when the file was in degrees
+    lonlat_origin: tuple[float, float] | None = None
+    #: why the units are what they are ("declared", "assumed: ...", "--units")
+    units_reason: str = "declared"
+
+    def override(self, **values: Any) -> PlanMeta:
+        """A copy with every value that is not ``None`` replaced."""
+        return replace(self, **{k: v for k, v in values.items() if v is not None})
+
+
+@dataclass(frozen=True)
+class InputFinding:
+    """Something a reader noticed (FP0xx): an unclosed outline, a repaired polygon...
+
+    ``rooms`` names rooms the finding is about; ``entity`` names the DXF entity or
+    GeoJSON feature where there is no room to name. ``geometry`` is drawn by renderers.
+    """
+
+    code: str
+    message: str
+    status: str = "warn"
+    rooms: tuple[str, ...] = ()
+    entity: str | None = None
+    geometry: BaseGeometry | None = None
+    measured: float | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A whole plan: metadata, rooms and everything drawn in them."""
+
+    meta: PlanMeta = field(default_factory=PlanMeta)
+    rooms: tuple[Room, ...] = ()
+    doors: tuple[Door, ...] = ()
+    obstacles: tuple[Obstacle, ...] = ()
+    ceilings: tuple[Ceiling, ...] = ()
+    meters: tuple[Meter, ...] = ()
+    aerials: tuple[Aerial, ...] = ()
+    findings: tuple[InputFinding, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def room(self, room_id: str) -> Room:
+        for room in self.rooms:
+            if room.id == room_id:
+                return room
+        raise KeyError(room_id)
+
+    def rooms_of(self, *uses: Use | Iterable[Use]) -> Iterator[Room]:
+        """Rooms whose use is one of ``uses`` (each a Use or a set of them)."""
+        wanted: set[Use] = set()
+        for u in uses:
+            if isinstance(u, Use):
+                wanted.add(u)
+            else:
+                wanted.update(u)
+        return (r for r in self.rooms if r.use in wanted)
+
+    @property
+    def levels(self) -> tuple[float, ...]:
+        return tuple(sorted({r.level for r in self.rooms}))
+
+    @property
+    def dwellings(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for r in self.rooms:
+            if r.dwelling is not None:
+                seen.setdefault(r.dwelling)
+        return tuple(seen)
+
+    def with_meta(self, **values: Any) -> Plan:
+        """A copy with plan metadata overridden (``None`` values leave a field alone)."""
+        return replace(self, meta=self.meta.override(**values))

@@ -1,0 +1,107 @@
+"""The report: plan, measurements, findings; and its stable JSON form (``cli.md``).
+
+``to_dict`` has a stable key and item order and no timestamps, so reports can be
+compared as golden files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from floorplan import __version__
+from floorplan.findings import Finding, Status
+from floorplan.measure import Measurements
+from floorplan.model import Plan
+
+
+@dataclass(frozen=True)
+class ProfileInfo:
+    id: str
+    title: str
+    version: str | None = None
+
+
+def _level(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+@dataclass(frozen=True)
+class Report:
+    plan: Plan
+    measurements: Measurements
+    profile: ProfileInfo
+    findings: tuple[Finding, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in (Status.PASS, Status.FAIL, Status.WARN, Status.NOT_APPLICABLE)}
+        for f in self.findings:
+            counts[f.status.value] += 1
+        return counts
+
+    @property
+    def result(self) -> str:
+        """``fail`` when any rule fails, ``warn`` when any warns, else ``pass``."""
+        counts = self.counts
+        if counts["fail"]:
+            return "fail"
+        return "warn" if counts["warn"] else "pass"
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.counts["fail"] else 0
+
+    def findings_for(self, room_id: str) -> list[Finding]:
+        return [f for f in self.findings if room_id in f.rooms]
+
+    def room_status(self, room_id: str) -> Status | None:
+        """The worst status of the findings about a room (None: nothing checked it)."""
+        from floorplan.findings import worst
+
+        return worst(f.status for f in self.findings_for(room_id)
+                     if f.status is not Status.NOT_APPLICABLE)
+
+    def to_dict(self) -> dict:
+        meta = self.plan.meta
+        m = self.measurements
+        rooms = []
+        for room in self.plan.rooms:
+            rm = m.rooms[room.id]
+            hr = rm.height_range
+            rooms.append({
+                "id": room.id, "name": room.name, "use": str(room.use),
+                "dwelling": room.dwelling, "level": _level(room.level),
+                "source": room.source, "wheelchair": room.wheelchair,
+                "gross_area_m2": rm.gross_area, "area_m2": rm.area,
+                "low_headroom_area_m2": rm.low_headroom_area,
+                "ceiling_height_m": None if hr is None else {"min": hr[0], "max": hr[1]},
+                "clear_circle_m": rm.clear_circle_diameter,
+                "doors": list(rm.doors), "opens_onto": list(rm.opens_onto),
+            })
+        doors = [
+            {"id": d.id, "connects": list(d.connects) if d.connects else None, "width_m": d.width}
+            for d in m.doors.values()
+        ]
+        dwellings = [
+            {"id": d.id, "rooms": list(d.rooms), "gross_area_m2": d.gross_area, "area_m2": d.area,
+             "storeys": len(d.levels)}
+            for d in m.dwellings.values()
+        ]
+        counts = self.counts
+        return {
+            "floorplan_version": __version__,
+            "plan": {
+                "source": meta.source, "format": meta.format, "units": meta.units,
+                "units_reason": meta.units_reason, "name": meta.name, "scheme": meta.scheme,
+                "tenants": meta.tenants, "wheelchair": meta.wheelchair,
+            },
+            "profile": {"id": self.profile.id, "title": self.profile.title,
+                        "version": self.profile.version},
+            "rooms": rooms,
+            "doors": doors,
+            "dwellings": dwellings,
+            "findings": [f.to_dict() for f in self.findings],
+            "warnings": list(self.warnings),
+            "summary": {"result": self.result, **counts},
+        }
