@@ -1,0 +1,426 @@
+"""Check many plans: find them, run them in a process pool, and summarise.
+
+Each plan is read, checked and written (one JSON report and one image) by a worker,
+which hands back a small :class:`Row`; a plan that cannot be read is a row with its
+one-line error and never stops the others. The summary is written as CSV, JSON and an
+HTML index; the exit code is the worst of all plans (0 pass, 1 fail, 2 unusable).
+
+Nothing here prints: progress is reported through a callback, so the command line
+chooses between a progress bar and plain lines.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import glob
+import io
+import json
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from floorplan import __version__
+from floorplan.errors import FloorplanError
+
+log = logging.getLogger(__name__)
+
+#: what a folder is searched for (an explicitly named file is taken whatever its name)
+PLAN_SUFFIXES = (".dxf", ".geojson", ".json")
+#: results from worst to best, for ordering the index
+RESULT_ORDER = {"error": 0, "fail": 1, "warn": 2, "pass": 3}
+#: thumbnails in the HTML index are this many pixels wide at most
+THUMB_WIDTH = 360
+GLOB_CHARS = set("*?[")
+
+
+# --------------------------------------------------------------------------- finding plans
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A path given on the command line that names nothing."""
+
+    path: str
+    problem: str = "no such file or folder (and no file matches it as a pattern)"
+
+
+def expand(paths: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLike] = ()
+           ) -> list[Path | Missing]:
+    """The plans that ``paths`` name, in a stable order, each once.
+
+    A file is taken as it is; a folder is searched (with its sub-folders, hidden ones
+    left out) for ``.dxf``, ``.geojson`` and ``.json`` files; anything else is a glob
+    pattern (``**`` reaches into sub-folders). A folder holding an IMDF ``unit.geojson``
+    is one plan. ``.json`` files found in folders that are not GeoJSON (no ``"Feature``
+    in their first 64 kB) are passed over, so reports and settings kept beside plans are
+    not mistaken for plans. Folders in ``exclude`` (the output folder) are never searched.
+    """
+    skip = {Path(e).resolve() for e in exclude}
+    out: list[Path | Missing] = []
+    seen: set[Path] = set()
+
+    def add(p: Path) -> None:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+
+    for raw in paths:
+        text = str(raw)
+        p = Path(text)
+        if p.is_file():
+            add(p)
+        elif p.is_dir():
+            for found in _search(p, skip):
+                add(found)
+        elif GLOB_CHARS & set(text):
+            matches = sorted(glob.glob(text, recursive=True))
+            if not matches:
+                out.append(Missing(text))
+            for m in matches:
+                mp = Path(m)
+                if mp.is_dir():
+                    for found in _search(mp, skip):
+                        add(found)
+                elif mp.suffix.lower() in PLAN_SUFFIXES and not _skipped_part(mp):
+                    add(mp)
+        else:
+            out.append(Missing(text))
+    return out
+
+
+def _search(folder: Path, skip: set[Path]) -> list[Path]:
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames
+                             if not d.startswith(".") and (here / d).resolve() not in skip
+                             and d != "__pycache__")
+        if here.resolve() in skip:
+            continue
+        names = set(filenames)
+        if "unit.geojson" in names:  # an IMDF venue: the folder is the plan
+            found.append(here)
+            continue
+        for name in sorted(filenames):
+            f = here / name
+            if name.startswith(".") or f.suffix.lower() not in PLAN_SUFFIXES:
+                continue
+            if f.suffix.lower() == ".json" and not _looks_geojson(f):
+                continue
+            found.append(f)
+    return found
+
+
+def _skipped_part(p: Path) -> bool:
+    return p.suffix.lower() == ".json" and not _looks_geojson(p)
+
+
+def _looks_geojson(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+    except OSError:
+        return True  # let the reader report it
+    return b'"Feature' in head
+
+
+def output_names(plans: Sequence[Path | Missing]) -> list[str]:
+    """A distinct file stem per plan for its report and image (``oak-house``, ``oak-house-dxf``...)."""
+    used: set[str] = set()
+    names: list[str] = []
+    for p in plans:
+        if isinstance(p, Missing):
+            base = Path(p.path).name or "plan"
+        else:
+            base = (p.name if p.is_dir() else p.stem) or "plan"
+        base = "".join(c if c.isalnum() or c in "-_." else "_" for c in base)
+        name = base
+        if name.lower() in used and not isinstance(p, Missing) and p.suffix:
+            name = f"{base}-{p.suffix.lstrip('.').lower()}"
+        n = 2
+        while name.lower() in used:
+            name = f"{base}-{n}"
+            n += 1
+        used.add(name.lower())
+        names.append(name)
+    return names
+
+
+# --------------------------------------------------------------------------- one plan
+
+
+@dataclass(frozen=True)
+class Options:
+    """How every plan of the batch is read and checked (the command line's options)."""
+
+    profile: str | None = None
+    units: str | None = None
+    layer_map: str | None = None
+    scheme: str | None = None
+    tenants: int | None = None
+    wheelchair: bool | None = None
+    images: bool = True
+
+
+@dataclass(frozen=True)
+class Job:
+    index: int
+    source: str
+    name: str
+    outdir: str
+    options: Options
+    missing: str | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One plan's line in the summary. Paths are relative to the output folder."""
+
+    source: str
+    name: str
+    title: str | None = None
+    format: str | None = None
+    result: str = "error"
+    exit_code: int = 2
+    rooms: int = 0
+    dwellings: int = 0
+    passed: int = 0
+    failed: int = 0
+    warned: int = 0
+    not_applicable: int = 0
+    failing_rules: str = ""
+    report: str | None = None
+    image: str | None = None
+    error: str | None = None
+    image_note: str | None = None
+    #: data URI of a small PNG for the HTML index (not written to the CSV or JSON summary)
+    thumbnail: str | None = field(default=None, compare=False, repr=False)
+    #: seconds spent on this plan (not written to the summaries: they stay reproducible)
+    seconds: float = field(default=0.0, compare=False)
+
+
+SUMMARY_FIELDS = [f.name for f in fields(Row) if f.name not in ("thumbnail", "seconds")]
+
+
+def run_one(job: Job) -> Row:
+    """Read, check and write one plan; every problem becomes the row's error, never an exception."""
+    start = time.perf_counter()
+    if job.missing is not None:
+        return Row(job.source, job.name, error=f"{job.source}: {job.missing}")
+    try:
+        row = _run_one(job)
+    except FloorplanError as exc:
+        row = Row(job.source, job.name, error=str(exc))
+    except MemoryError:
+        row = Row(job.source, job.name, error=f"{job.source}: out of memory")
+    except Exception as exc:  # a bug must not stop the other plans
+        log.exception("internal error on %s", job.source)
+        row = Row(job.source, job.name,
+                  error=f"{job.source}: internal error: {type(exc).__name__}: {exc}")
+    return _with(row, seconds=time.perf_counter() - start)
+
+
+def _with(row: Row, **changes: Any) -> Row:
+    values = {f.name: getattr(row, f.name) for f in fields(Row)}
+    values.update(changes)
+    return Row(**values)
+
+
+def _run_one(job: Job) -> Row:
+    from floorplan import reporters
+    from floorplan.engine import check
+    from floorplan.io import read_plan
+    from floorplan.io.atomic import write_atomic
+
+    o = job.options
+    plan = read_plan(job.source, units=o.units, layer_map=o.layer_map)
+    plan = plan.with_meta(scheme=o.scheme, tenants=o.tenants, wheelchair=o.wheelchair)
+    report = check(plan, o.profile)
+    outdir = Path(job.outdir)
+    report_rel = f"reports/{job.name}.json"
+    write_atomic(outdir / report_rel, reporters.get("json")(report))
+    image_rel, note, thumb = None, None, None
+    if o.images:
+        image_rel, note, thumb = _image(report, outdir, job.name)
+    counts = report.counts
+    failing = sorted({f.rule for f in report.findings if str(f.status) == "fail"})
+    return Row(
+        source=job.source, name=job.name, title=plan.meta.name, format=plan.meta.format,
+        result=report.result, exit_code=report.exit_code, rooms=len(plan.rooms),
+        dwellings=len(plan.dwellings), passed=counts["pass"], failed=counts["fail"],
+        warned=counts["warn"], not_applicable=counts["not_applicable"],
+        failing_rules=" ".join(failing), report=report_rel, image=image_rel,
+        image_note=note, thumbnail=thumb,
+    )
+
+
+def _image(report, outdir: Path, name: str) -> tuple[str | None, str | None, str | None]:
+    """Draw the plan; ``(image path, note, thumbnail)`` - a missing renderer is a note."""
+    try:
+        from floorplan.render import render_to_file
+    except ImportError:
+        return None, "no image (the renderer is not installed in this version)", None
+    rel = f"images/{name}.png"
+    try:
+        render_to_file(report, outdir / rel)
+    except FloorplanError as exc:
+        return None, f"no image: {exc}", None
+    except Exception as exc:  # drawing must not lose the report
+        log.exception("rendering %s", name)
+        return None, f"no image: internal error: {type(exc).__name__}: {exc}", None
+    return rel, None, _thumbnail(outdir / rel)
+
+
+def _thumbnail(path: Path) -> str | None:
+    """A small PNG of ``path`` as a data URI (so the index is one self-contained file)."""
+    try:
+        from PIL import Image
+
+        with Image.open(path) as im:
+            im.thumbnail((THUMB_WIDTH, THUMB_WIDTH * 2))
+            buf = io.BytesIO()
+            im.convert("RGB").save(buf, format="PNG", optimize=True)
+    except Exception:  # no Pillow, or not a raster image: the index links the image instead
+        return None
+    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+# --------------------------------------------------------------------------- many plans
+
+
+def make_jobs(paths: Iterable[str | os.PathLike], outdir: str | os.PathLike,
+              options: Options = Options()) -> list[Job]:
+    """One job per plan that ``paths`` name (missing paths become jobs that report it)."""
+    found = expand(paths, exclude=[outdir])
+    names = output_names(found)
+    jobs = []
+    for i, (p, name) in enumerate(zip(found, names, strict=True)):
+        if isinstance(p, Missing):
+            jobs.append(Job(i, p.path, name, str(outdir), options, missing=p.problem))
+        else:
+            jobs.append(Job(i, str(p), name, str(outdir), options))
+    return jobs
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def run(jobs: Sequence[Job], workers: int | None = None,
+        on_row: Callable[[Row, int, int], None] | None = None) -> list[Row]:
+    """Run every job; rows come back in the jobs' order.
+
+    ``workers`` processes (default: every core; 1 runs in this process). ``on_row(row,
+    done, total)`` is called as each plan finishes, in the order they finish.
+    """
+    total = len(jobs)
+    if not jobs:
+        return []
+    for d in ("reports", "images"):
+        Path(jobs[0].outdir, d).mkdir(parents=True, exist_ok=True)
+    workers = max(1, min(workers or default_jobs(), total))
+    rows: dict[int, Row] = {}
+
+    def done(job: Job, row: Row) -> None:
+        rows[job.index] = row
+        if on_row is not None:
+            on_row(row, len(rows), total)
+
+    if workers == 1:
+        for job in jobs:
+            done(job, run_one(job))
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(run_one, job): job for job in jobs}
+            for fut in as_completed(futures):
+                job = futures[fut]
+                try:
+                    row = fut.result()
+                except BrokenProcessPool:
+                    row = Row(job.source, job.name,
+                              error=f"{job.source}: the worker checking it stopped (out of memory?)")
+                done(job, row)
+    return [rows[job.index] for job in jobs]
+
+
+def exit_code(rows: Iterable[Row]) -> int:
+    """The worst exit code of all plans (0 when there are none)."""
+    return max((r.exit_code for r in rows), default=0)
+
+
+def totals(rows: Sequence[Row]) -> dict[str, int]:
+    counts = {"plans": len(rows), "pass": 0, "warn": 0, "fail": 0, "error": 0}
+    for r in rows:
+        counts[r.result] += 1
+    return counts
+
+
+def worst_first(rows: Iterable[Row]) -> list[Row]:
+    """Unreadable plans, then failing, warning and passing ones; by name within each."""
+    return sorted(rows, key=lambda r: (RESULT_ORDER.get(r.result, 0), r.name.lower()))
+
+
+# --------------------------------------------------------------------------- summaries
+
+
+def summary_dict(rows: Sequence[Row], options: Options = Options()) -> dict:
+    """The JSON summary: stable order, no timestamps or timings."""
+    return {
+        "floorplan_version": __version__,
+        "profile": options.profile or "ecc-supported-living",
+        "totals": totals(rows),
+        "exit_code": exit_code(rows),
+        "plans": [{k: v for k, v in asdict(r).items() if k in SUMMARY_FIELDS} for r in rows],
+    }
+
+
+def summary_csv(rows: Sequence[Row]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=SUMMARY_FIELDS, lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: ("" if v is None else v) for k, v in asdict(r).items() if k in SUMMARY_FIELDS})
+    return buf.getvalue()
+
+
+def summary_html(rows: Sequence[Row], options: Options = Options()) -> str:
+    """The HTML index: one self-contained page, worst plans first, columns sortable."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("floorplan.reporters", "templates"),
+        autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+    )
+    template = env.get_template("batch-index.html.j2")
+    return template.render(
+        rows=worst_first(rows), totals=totals(rows), exit_code=exit_code(rows),
+        profile=options.profile or "ecc-supported-living", version=__version__,
+        order=RESULT_ORDER,
+    )
+
+
+def write_summaries(outdir: str | os.PathLike, rows: Sequence[Row],
+                    options: Options = Options()) -> dict[str, Path]:
+    """Write ``summary.csv``, ``summary.json`` and ``index.html`` into ``outdir``."""
+    from floorplan.io.atomic import write_atomic
+
+    out = Path(outdir)
+    paths = {"csv": out / "summary.csv", "json": out / "summary.json", "html": out / "index.html"}
+    write_atomic(paths["csv"], summary_csv(rows))
+    write_atomic(paths["json"], json.dumps(summary_dict(rows, options), indent=2,
+                                           ensure_ascii=False) + "\n")
+    write_atomic(paths["html"], summary_html(rows, options))
+    return paths
+
+
+__all__ = ["Job", "Missing", "Options", "Row", "expand", "make_jobs", "run", "run_one",
+           "exit_code", "totals", "worst_first", "summary_dict", "summary_csv", "summary_html",
+           "write_summaries", "default_jobs", "PLAN_SUFFIXES"]
