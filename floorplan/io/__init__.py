@@ -29,6 +29,8 @@ def sniff(path: str | os.PathLike) -> str:
         raise PlanReadError(str(path), "the file is empty")
     if head.startswith(b"AutoCAD Binary DXF"):
         return "dxf"
+    if b"\x00" in head:
+        raise PlanReadError(str(path), "a binary file that is neither a DXF nor a GeoJSON plan")
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped[:1] in (b"{", b"["):
         return "geojson"

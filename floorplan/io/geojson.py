@@ -184,11 +184,11 @@ class _Reader:
             rings = coords or []
         else:
             raise _Skip(f"a {gtype} where a Polygon is expected")
-        if not isinstance(rings, list) or not rings or not rings[0]:
+        if not isinstance(rings, list | tuple) or not rings or not rings[0]:
             raise _Skip("empty polygon")
         parts = []
         for poly in rings:
-            if not isinstance(poly, list) or not poly:
+            if not isinstance(poly, list | tuple) or not poly:
                 raise self.fail("polygon rings are not lists of positions", where)
             shell_xy = self.coords_xy(poly[0], where)
             holes = [self.coords_xy(h, where) for h in poly[1:]]

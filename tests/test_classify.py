@@ -1,0 +1,48 @@
+"""Room names as architects write them, to uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from floorplan.classify import SYNONYMS, classify
+from floorplan.model import Use
+
+CASES = [
+    # English as architects write it
+    ("BED 1", Use.BEDROOM), ("BEDROOM No 2", Use.BEDROOM), ("MASTER BED", Use.BEDROOM),
+    ("Bed1", Use.BEDROOM), ("Wheelchair Bedroom", Use.BEDROOM), ("LOUNGE", Use.LIVING),
+    ("SITTING RM", Use.LIVING), ("K/L/D", Use.KITCHEN_LIVING_DINING), ("KLD", Use.KITCHEN_LIVING_DINING),
+    ("KITCHEN/DINER", Use.KITCHEN_DINING), ("Kitchen & Dining", Use.KITCHEN_DINING), ("K/D", Use.KITCHEN_DINING),
+    ("LIVING/DINING", Use.LIVING_DINING), ("Lounge/Diner", Use.LIVING_DINING),
+    ("Open plan kitchen/living", Use.KITCHEN_LIVING_DINING), ("Kitchen", Use.KITCHEN),
+    ("EN-SUITE", Use.ENSUITE), ("En Suite 2", Use.ENSUITE), ("ENS", Use.ENSUITE),
+    ("Bedroom 1 en-suite", Use.ENSUITE), ("W.C.", Use.WC), ("WC", Use.WC), ("CLOAKS", Use.WC),
+    ("SHOWER RM", Use.SHOWER_ROOM), ("WET ROOM", Use.WET_ROOM), ("Bathroom", Use.BATHROOM),
+    ("STORE", Use.STORAGE), ("CPD", Use.STORAGE), ("Hall store", Use.STORAGE), ("Linen Cpd", Use.STORAGE),
+    ("UTILITY", Use.UTILITY), ("LANDING", Use.LANDING), ("HALL", Use.HALL), ("Entrance Hall", Use.HALL),
+    ("SLEEP-IN", Use.STAFF_SLEEP_IN), ("Staff Sleep-in", Use.STAFF_SLEEP_IN), ("STAFF OFFICE", Use.OFFICE),
+    ("Corridor", Use.CORRIDOR), ("Stairs", Use.STAIRS), ("Plant Room", Use.PLANT),
+    # European words met in real drawings
+    ("Køkken", Use.KITCHEN), ("Fællesrum", Use.LIVING), ("Küche", Use.KITCHEN), ("Kueche", Use.KITCHEN),
+    ("Schlafzimmer", Use.BEDROOM), ("Bad", Use.BATHROOM), ("Cucina", Use.KITCHEN),
+    ("Soggiorno", Use.LIVING), ("Camera", Use.BEDROOM), ("Bagno", Use.BATHROOM),
+    ("Soveværelse", Use.BEDROOM), ("Wohnzimmer", Use.LIVING), ("Chambre 2", Use.BEDROOM),
+    ("Salle de bain", Use.BATHROOM), ("Dormitorio", Use.BEDROOM), ("Flur", Use.HALL),
+]
+
+
+@pytest.mark.parametrize("name,use", CASES, ids=[c[0] for c in CASES])
+def test_names(name, use):
+    assert classify(name) is use
+
+
+@pytest.mark.parametrize("name", ["", "   ", "Room 3078", "3078", "Backwerk", "Gleis 12",
+                                  "Space 4", None])
+def test_names_it_cannot_place_give_none(name):
+    assert classify(name) is None
+
+
+def test_the_table_is_data():
+    """Every use but the combinations and 'other' has synonyms (no hidden if-chains)."""
+    combined = {Use.KITCHEN_DINING, Use.LIVING_DINING, Use.KITCHEN_LIVING_DINING, Use.OTHER}
+    assert set(SYNONYMS) == set(Use) - combined
