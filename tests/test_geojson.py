@@ -204,6 +204,7 @@ def test_written_and_read_back_gives_the_same_plan():
 
 # ------------------------------------------------------------------ IMDF
 def _imdf(tmp_path):
+    tmp_path.mkdir(parents=True, exist_ok=True)
     level = {"type": "FeatureCollection", "features": [
         {"type": "Feature", "id": "L1", "feature_type": "level", "properties": {"ordinal": 1},
          "geometry": None}]}
@@ -289,3 +290,16 @@ def test_real_osm_exports(name, rooms, doors):
     areas = sorted(r.polygon.area for r in p.rooms)
     assert 1.0 < areas[len(areas) // 2] < 200.0  # rooms of building size, in m²
     assert p.meta.lonlat_origin is not None and p.meta.units == "m"
+
+
+def test_imdf_zip_archive(tmp_path):
+    import zipfile
+
+    folder = _imdf(tmp_path / "venue")
+    archive = tmp_path / "venue.imdf.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for f in folder.iterdir():
+            zf.write(f, f"venue/{f.name}")
+    p = read_plan(archive)
+    assert [r.name for r in p.rooms] == ["Kitchen", "Soveværelse"]
+    assert len(p.doors) == 1 and p.meta.format == "imdf"
