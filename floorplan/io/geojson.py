@@ -142,6 +142,7 @@ class _Reader:
         self.findings: list[InputFinding] = []
         self.notes: list[str] = []
         self.rooms: list[Room] = []
+        self.room_ids: set[str] = set()  # for the duplicate-id test: a list scan is quadratic
         self.doors: list[Door] = []
         self.obstacles: list[Obstacle] = []
         self.ceilings: list[Ceiling] = []
@@ -338,11 +339,12 @@ class _Reader:
         if self.flavour == "osm":
             wheelchair = False  # OSM's tag is about access to a public place, not a tenancy
         dwelling = props.get("dwelling")
-        if any(r.id == rid for r in self.rooms):
+        if rid in self.room_ids:
             new = f"{rid}-{len(self.rooms) + 1}"
             self.notes.append(f"{where}: room id {rid!r} used twice; this one renamed {new!r}")
             rid = new
         keep = {k: v for k, v in props.items() if k in ("ref", "osm_id", "category")}
+        self.room_ids.add(rid)
         self.rooms.append(Room(
             id=rid, name=name, use=use, polygon=poly, level=level,
             dwelling=None if dwelling is None else str(dwelling), wheelchair=wheelchair,
