@@ -1,0 +1,308 @@
+"""The matplotlib backend: PNG, SVG and PDF (one page per level in PDF).
+
+The only module of the renderer that imports matplotlib, and only when called. It uses
+``Figure`` and the Agg canvas directly, never pyplot, so it changes no global state and
+needs no display. Output is deterministic (no dates in the metadata, fixed SVG ids), so
+rendering the same report twice gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+from floorplan.io.atomic import write_atomic
+from floorplan.render.scene import PT_MM, Panel, Scene
+from floorplan.render.style import STATUS_COLOURS, STYLE, Style
+
+MM_IN = 1 / 25.4
+
+
+def _rc(style: Style) -> dict:
+    return {"svg.hashsalt": "floorplan", "svg.fonttype": "path", "pdf.fonttype": 42,
+            "font.family": "sans-serif", "font.sans-serif": [style.font, "DejaVu Sans"],
+            "hatch.linewidth": 0.6, "path.simplify": False}
+
+
+def write(scene: Scene, path: str | os.PathLike, style: Style = STYLE, report=None) -> None:  # noqa: ARG001
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    ext = Path(path).suffix.lower()
+    buf = io.BytesIO()
+    with matplotlib.rc_context(_rc(style)):
+        if ext == ".pdf":
+            from matplotlib.backends.backend_pdf import PdfPages
+
+            with PdfPages(buf, metadata={"Creator": "floorplan", "Producer": "floorplan",
+                                         "CreationDate": None, "ModDate": None}) as pdf:
+                for i, panel in enumerate(scene.panels):
+                    fig = Figure(figsize=(scene.paper[0] * MM_IN, scene.paper[1] * MM_IN))
+                    _sheet(fig, scene, [panel], style,
+                           page=(i + 1, len(scene.panels)) if len(scene.panels) > 1 else None)
+                    pdf.savefig(fig)
+        else:
+            from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+            fig = Figure(figsize=(scene.paper[0] * MM_IN, scene.paper[1] * MM_IN))
+            FigureCanvasAgg(fig)
+            _sheet(fig, scene, list(scene.panels), style)
+            fmt = ext.lstrip(".")
+            meta = {"Date": None} if fmt == "svg" else {"Software": None}
+            fig.savefig(buf, format=fmt, dpi=style.dpi, metadata=meta)
+    write_atomic(path, buf.getvalue())
+
+
+def render_bytes(scene: Scene, fmt: str = "png", style: Style = STYLE) -> bytes:
+    """The drawing as bytes, without writing a file (used by the HTML report for SVG)."""
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    buf = io.BytesIO()
+    with matplotlib.rc_context(_rc(style)):
+        fig = Figure(figsize=(scene.paper[0] * MM_IN, scene.paper[1] * MM_IN))
+        FigureCanvasAgg(fig)
+        _sheet(fig, scene, list(scene.panels), style)
+        fig.savefig(buf, format=fmt, dpi=style.dpi,
+                    metadata={"Date": None} if fmt == "svg" else {"Software": None})
+    return buf.getvalue()
+
+
+# --------------------------------------------------------------------------- one sheet
+
+
+def _lw(mm: float) -> float:
+    return mm / PT_MM
+
+
+def _sheet(fig, scene: Scene, panels: list[Panel], style: Style, page=None) -> None:
+    pw, ph = scene.paper
+    fig.set_facecolor("white")
+    paper = fig.add_axes((0, 0, 1, 1))
+    paper.set_xlim(0, pw)
+    paper.set_ylim(0, ph)
+    paper.set_axis_off()
+    _title_block(paper, scene, style, page)
+    for panel in panels:
+        if scene.layout == "pages":
+            frame = panel.frame
+        else:
+            frame = panel.frame
+        _panel(fig, paper, scene, panel, frame, style)
+    _sidebar(paper, scene, style)
+
+
+def _title_block(ax, scene: Scene, style: Style, page) -> None:
+    pw, ph = scene.paper
+    m = style.margin
+    top = ph - m
+    c = scene.counts
+    result = scene.result.upper()
+    colour = STATUS_COLOURS.get(scene.result, "#000000")
+    ax.plot([m, pw - m], [ph - m - style.title_height + 3] * 2, color="black", lw=0.8)
+    ax.text(m, top, scene.title, fontsize=style.look("title").size, fontweight="bold",
+            va="top", ha="left")
+    ax.text(m, top - 8, f"Profile: {scene.profile}", fontsize=9, va="top", ha="left")
+    counts = (f"{c.get('fail', 0)} fail · {c.get('warn', 0)} warn · {c.get('pass', 0)} pass · "
+              f"{c.get('not_applicable', 0)} not applicable")
+    ax.text(m, top - 14, counts, fontsize=9, va="top", ha="left")
+    ax.text(pw - m, top, f"Result: {result}", fontsize=15, fontweight="bold", color="white",
+            va="top", ha="right",
+            bbox={"boxstyle": "square,pad=0.4", "facecolor": colour, "edgecolor": "none"})
+    right = f"Scale 1:{scene.scale} at A3"
+    if page:
+        right += f" · sheet {page[0]} of {page[1]}"
+    ax.text(pw - m, top - 14, right, fontsize=9, va="top", ha="right")
+
+
+def _halo():
+    from matplotlib import patheffects
+
+    return [patheffects.withStroke(linewidth=2.2, foreground="white")]
+
+
+def _panel(fig, paper, scene: Scene, panel: Panel, frame, style: Style) -> None:
+    from matplotlib.colors import to_rgba
+    from matplotlib.patches import Circle as CirclePatch
+    from matplotlib.patches import PathPatch, Rectangle
+
+    pw, ph = scene.paper
+    x, y, w, h = frame
+    ax = fig.add_axes((x / pw, y / ph, w / pw, h / ph))
+    b = panel.bounds
+    ax.set_xlim(b[0], b[2])
+    ax.set_ylim(b[1], b[3])
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_axis_off()
+    paper.text(x, y + h + 2.5, panel.title, fontsize=10, fontweight="bold", va="bottom", ha="left")
+    k = 1000 / scene.scale  # mm per metre
+    halo = _halo()
+    for p in panel.primitives:
+        look = style.look(p.key)
+        z = look.z
+        g = p.geometry
+        if p.kind == "area":
+            for poly in _polygons(g):
+                face = to_rgba(look.fill, look.fill_alpha) if look.fill else "none"
+                edge = look.edge or "none"
+                patch = PathPatch(_path(poly), facecolor=face, edgecolor=edge,
+                                  linewidth=_lw(look.width), linestyle=look.dash, hatch=look.hatch,
+                                  zorder=z)
+                ax.add_patch(patch)
+        elif p.kind == "line":
+            for line in _lines(g):
+                xs, ys = line.xy
+                ax.plot(xs, ys, color=look.edge, lw=_lw(look.width), linestyle=look.dash,
+                        solid_capstyle="butt", zorder=z)
+            if p.key.startswith("door."):  # a ring round an offending door, seen from afar
+                c = g.interpolate(0.5, normalized=True)
+                ax.add_patch(CirclePatch((c.x, c.y), max(g.length * 0.75, 4 / k), fill=False,
+                                         edgecolor=look.edge, lw=_lw(look.width), zorder=z))
+        elif p.kind == "marker":
+            px, py = g.x, g.y
+            if p.key == "label.key":
+                ax.text(px, py, p.text, fontsize=look.size, fontweight="bold", ha="center",
+                        va="center", zorder=z,
+                        bbox={"boxstyle": "circle,pad=0.25", "facecolor": "white",
+                              "edgecolor": "black", "linewidth": 0.6})
+            elif p.key == "door":
+                s = 1.6 / k
+                ax.add_patch(Rectangle((px - s / 2, py - s / 2), s, s, facecolor="black",
+                                       edgecolor="none", zorder=z))
+            elif p.key.startswith("door."):
+                ax.add_patch(CirclePatch((px, py), 4 / k, fill=False, edgecolor=look.edge,
+                                         lw=_lw(look.width), zorder=z))
+            else:
+                ax.add_patch(CirclePatch((px, py), 1.1 / k, facecolor=look.fill or "white",
+                                         edgecolor=look.edge or "black", lw=_lw(look.width),
+                                         zorder=z))
+        elif p.kind == "text":
+            ax.text(g.x, g.y, p.text, fontsize=look.size, fontweight=look.weight, color=look.text,
+                    ha="center", va="center", zorder=z, linespacing=1.15, path_effects=halo,
+                    rotation=p.angle, rotation_mode="anchor")
+
+
+def _sidebar(ax, scene: Scene, style: Style) -> None:
+    from matplotlib.colors import to_rgba
+    from matplotlib.patches import Circle as CirclePatch
+    from matplotlib.patches import Rectangle
+
+    pw, ph = scene.paper
+    m = style.margin
+    x0 = pw - m - style.sidebar_width
+    y = ph - m - style.title_height - 2
+    line_h = 3.3
+    ax.plot([x0 - style.gap / 2] * 2, [m, y + 2], color="#999999", lw=0.5)
+
+    # scale bar
+    k = 1000 / scene.scale
+    span = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if s * k >= 30) if k else 1
+    step = span / 5 if span >= 5 else span / (2 if span == 1 else span)
+    ax.text(x0, y, "Scale", fontsize=9, fontweight="bold", va="top")
+    y -= 6
+    n = round(span / step)
+    for i in range(n):
+        ax.add_patch(Rectangle((x0 + i * step * k, y - 1.5), step * k, 1.5,
+                               facecolor="black" if i % 2 == 0 else "white", edgecolor="black", lw=0.4))
+    for i in (0, n):
+        ax.text(x0 + i * step * k, y - 2.5, f"{i * step:g}", fontsize=6.5, ha="center", va="top")
+    ax.text(x0 + n * step * k + 3, y - 0.75, f"metres (1:{scene.scale} at A3)", fontsize=6.5,
+            va="center")
+    y -= 9
+
+    ax.text(x0, y, "Legend", fontsize=9, fontweight="bold", va="top")
+    y -= 5
+    for key, text in scene.legend:
+        look = style.look(key)
+        sx, sy = x0, y - 2.6
+        if key.startswith(("room.", "obstacle", "headroom")):
+            ax.add_patch(Rectangle((sx, sy), 7, 3.2,
+                                   facecolor=to_rgba(look.fill, look.fill_alpha) if look.fill else "none",
+                                   edgecolor=look.edge if look.width else "#555555", lw=_lw(max(look.width, 0.2)),
+                                   hatch=look.hatch))
+        elif key.startswith("circle."):
+            ax.add_patch(CirclePatch((sx + 3.5, sy + 1.6), 1.7, fill=False, edgecolor=look.edge,
+                                     lw=_lw(look.width), linestyle=look.dash))
+        elif key.startswith(("marker.", "point")):
+            ax.add_patch(CirclePatch((sx + 3.5, sy + 1.6), 1.1, facecolor=look.fill,
+                                     edgecolor=look.edge, lw=_lw(look.width)))
+        elif key.startswith("door.") :
+            ax.add_patch(CirclePatch((sx + 3.5, sy + 1.6), 1.7, fill=False, edgecolor=look.edge,
+                                     lw=_lw(look.width)))
+        else:
+            ax.plot([sx, sx + 7], [sy + 1.6] * 2, color=look.edge, lw=_lw(look.width),
+                    linestyle=look.dash)
+        ax.text(sx + 9, sy + 1.6, text, fontsize=7, va="center")
+        y -= 4.2
+    y -= 3
+
+    bottom = m + 2
+    if scene.key:
+        ax.text(x0, y, "Rooms numbered on the plan", fontsize=9, fontweight="bold", va="top")
+        y -= 5
+        for n_, text in scene.key:
+            if y < bottom + line_h:
+                ax.text(x0, y, "… (more in the report)", fontsize=6.5, va="top")
+                y -= line_h
+                break
+            ax.text(x0, y, f"{n_}", fontsize=6.5, fontweight="bold", va="top")
+            ax.text(x0 + 5, y, _clip(text, 70), fontsize=6.5, va="top")
+            y -= line_h
+        y -= 3
+    fails = [n for n in scene.notes if n[0] == "fail"]
+    warns = [n for n in scene.notes if n[0] == "warn"]
+    for title, items, colour in (("Fails", fails, STATUS_COLOURS["fail"]),
+                                 ("Warnings", warns, "#7A5200")):
+        if not items or y < bottom + 2 * line_h:
+            continue
+        ax.text(x0, y, f"{title} ({len(items)})", fontsize=9, fontweight="bold", va="top",
+                color=colour)
+        y -= 5
+        for i, (_, text) in enumerate(items):
+            if y < bottom + line_h:
+                ax.text(x0, y, f"… and {len(items) - i} more (see the report)", fontsize=6.5, va="top")
+                y -= line_h
+                break
+            ax.text(x0, y, _clip(text, 78), fontsize=6.5, va="top")
+            y -= line_h
+        y -= 3
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+# --------------------------------------------------------------------------- geometry -> paths
+
+
+def _polygons(g):
+    if g.geom_type == "Polygon":
+        return [g] if not g.is_empty else []
+    return [p for p in getattr(g, "geoms", []) if p.geom_type == "Polygon" and not p.is_empty]
+
+
+def _lines(g):
+    if g.geom_type == "LineString":
+        return [g]
+    if g.geom_type == "LinearRing":
+        from shapely.geometry import LineString
+
+        return [LineString(g.coords)]
+    out = []
+    for part in getattr(g, "geoms", []):
+        out.extend(_lines(part))
+    return out
+
+
+def _path(poly):
+    import numpy as np
+    from matplotlib.path import Path as MplPath
+
+    verts, codes = [], []
+    for ring in (poly.exterior, *poly.interiors):
+        xy = np.asarray(ring.coords)
+        verts.extend(xy.tolist())
+        codes.extend([MplPath.MOVETO] + [MplPath.LINETO] * (len(xy) - 2) + [MplPath.CLOSEPOLY])
+    return MplPath(verts, codes)

@@ -1,0 +1,141 @@
+"""How each semantic style key looks: one frozen configuration, shared by every backend.
+
+The scene names *what* a primitive is (``room.fail``, ``circle.pass``, ``door.offending``);
+this module says how that looks. Colours are the Okabe-Ito palette, which stays
+distinguishable with the common forms of colour blindness; status is also carried by
+line style and hatching, never by colour alone.
+
+>>> STYLE.look("room.fail").fill
+'#D55E00'
+>>> STYLE.look("no.such.key").edge   # unknown keys fall back to their family, then a default
+'#000000'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Okabe-Ito
+BLACK = "#000000"
+ORANGE = "#E69F00"
+SKY_BLUE = "#56B4E9"
+BLUISH_GREEN = "#009E73"
+YELLOW = "#F0E442"
+BLUE = "#0072B2"
+VERMILLION = "#D55E00"
+PURPLE = "#CC79A7"
+GREY = "#8C8C8C"
+
+#: status -> colour, used for fills (washed out), outlines and text
+STATUS_COLOURS = {"pass": BLUE, "warn": ORANGE, "fail": VERMILLION, "unchecked": GREY,
+                  "not_applicable": GREY}
+
+
+@dataclass(frozen=True)
+class Look:
+    """How one style key is drawn. Lengths are paper millimetres, text sizes points."""
+
+    fill: str | None = None
+    fill_alpha: float = 1.0
+    edge: str | None = BLACK
+    width: float = 0.25
+    dash: str = "solid"          # solid | dashed | dotted
+    hatch: str | None = None     # matplotlib hatch pattern ("////", "xx"...)
+    text: str = BLACK
+    size: float = 7.0
+    weight: str = "normal"
+    z: int = 1
+    label: str | None = None     # legend text; None keeps the key out of the legend
+
+
+def _looks() -> dict[str, Look]:
+    looks = {
+        "room.pass": Look(fill=SKY_BLUE, fill_alpha=0.30, edge=BLACK, width=0.5, z=1,
+                          label="room: every rule passes"),
+        "room.warn": Look(fill=ORANGE, fill_alpha=0.35, edge=BLACK, width=0.5, z=1,
+                          label="room: a rule warns"),
+        "room.fail": Look(fill=VERMILLION, fill_alpha=0.40, edge=BLACK, width=0.5, z=1,
+                          label="room: a rule fails"),
+        "room.unchecked": Look(fill="#D9D9D9", fill_alpha=0.6, edge=BLACK, width=0.5, z=1,
+                               label="room: not checked"),
+        "headroom.low": Look(fill=None, edge="#555555", width=0.0, hatch="////", z=2,
+                             label="floor under 1.5 m headroom (not counted)"),
+        "line.headroom": Look(edge=PURPLE, width=0.9, dash="dashed", z=5,
+                              label="1.5 m headroom line"),
+        "obstacle": Look(fill="#BDBDBD", fill_alpha=0.9, edge="#4D4D4D", width=0.3, hatch="xx",
+                         z=3, label="fitting / obstacle"),
+        "circle.clear": Look(edge="#4D4D4D", width=0.3, dash="dotted", z=4,
+                             label="largest clear circle"),
+        "circle.pass": Look(edge=BLUISH_GREEN, width=1.0, z=6,
+                            label="turning circle fits"),
+        "circle.warn": Look(edge=ORANGE, width=1.0, dash="dashed", z=6,
+                            label="circle: warning"),
+        "circle.fail": Look(edge=VERMILLION, width=1.2, z=6,
+                            label="circle that does fit (too small)"),
+        "circle.required.pass": Look(edge=BLUISH_GREEN, width=1.0, z=6,
+                                     label="required circle: fits"),
+        "circle.required.warn": Look(edge=ORANGE, width=1.0, dash="dashed", z=6,
+                                     label="required circle: warning"),
+        "circle.required.fail": Look(edge=VERMILLION, width=1.0, dash="dashed", z=6,
+                                     label="required circle: does not fit"),
+        "door": Look(edge=BLACK, width=1.6, z=7, label="door"),
+        "door.offending": Look(fill=None, edge=VERMILLION, width=1.4, z=8,
+                               label="door that breaks a rule"),
+        "door.warn": Look(fill=None, edge=ORANGE, width=1.4, z=8, label="door with a warning"),
+        "mark.fail": Look(fill=None, edge=VERMILLION, width=1.6, z=7,
+                          label="what a failing rule measured"),
+        "mark.warn": Look(fill=None, edge=ORANGE, width=1.4, dash="dashed", z=7,
+                          label="what a warning measured"),
+        "mark.pass": Look(fill=None, edge=BLUE, width=0.8, z=7),
+        "marker.fail": Look(fill=VERMILLION, edge=BLACK, width=0.3, z=8, label="failing point"),
+        "marker.warn": Look(fill=ORANGE, edge=BLACK, width=0.3, z=8, label="point with a warning"),
+        "marker.pass": Look(fill=BLUE, edge=BLACK, width=0.3, z=8),
+        "point": Look(fill="#FFFFFF", edge=BLACK, width=0.4, z=7, label="meter / aerial"),
+        "label": Look(text=BLACK, size=7.0, z=10),
+        "label.fail": Look(text="#8B2E00", size=6.5, weight="bold", z=10),
+        "label.warn": Look(text="#7A5200", size=6.5, weight="bold", z=10),
+        "label.pass": Look(text="#005A8C", size=6.0, z=10),
+        "label.mark": Look(text=BLACK, size=6.0, z=11),
+        "label.mark.fail": Look(text="#8B2E00", size=6.0, weight="bold", z=11),
+        "label.mark.warn": Look(text="#7A5200", size=6.0, weight="bold", z=11),
+        "label.mark.pass": Look(text="#00573F", size=6.0, z=11),
+        "label.headroom": Look(text="#8E3A6E", size=6.0, z=11),
+        "label.key": Look(fill="#FFFFFF", edge=BLACK, width=0.4, text=BLACK, size=6.5,
+                          weight="bold", z=12),
+        "scalebar": Look(fill=BLACK, edge=BLACK, width=0.4, size=6.0, z=20),
+        "title": Look(text=BLACK, size=13.0, weight="bold"),
+        "text": Look(text=BLACK, size=8.0),
+    }
+    return looks
+
+
+@dataclass(frozen=True)
+class Style:
+    """The whole drawing style; pass a modified copy to change how outputs look."""
+
+    looks: dict[str, Look] = field(default_factory=_looks)
+    #: paper (width, height) in millimetres: A3 landscape
+    paper: tuple[float, float] = (420.0, 297.0)
+    margin: float = 10.0
+    #: paper height taken by the title block at the top
+    title_height: float = 24.0
+    #: paper width of the sidebar on the right (scale bar, legend, key, failures)
+    sidebar_width: float = 105.0
+    gap: float = 12.0
+    #: raster resolution for PNG
+    dpi: int = 150
+    #: architects' scales to choose from (1:n); the largest that fits is used
+    scales: tuple[int, ...] = (20, 25, 50, 75, 100, 125, 150, 200, 250, 500, 1000, 2000, 5000)
+    font: str = "DejaVu Sans"
+
+    def look(self, key: str) -> Look:
+        """The look of ``key``; ``a.b.c`` falls back to ``a.b``, then ``a``, then a default."""
+        k = key
+        while k:
+            if k in self.looks:
+                return self.looks[k]
+            k = k.rpartition(".")[0]
+        return Look()
+
+
+STYLE = Style()
