@@ -27,12 +27,13 @@ from functools import cached_property
 
 import numpy as np
 import shapely
-from shapely.geometry import LineString, Point
+from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
 from floorplan.geometry import (
     AREA_EPS,
+    HEIGHT_EPS,
     Circle,
     HeightField,
     as_area,
@@ -49,6 +50,9 @@ HEADROOM = 1.5
 DOOR_REACH = 0.4
 #: two rooms overlapping by more than this (m²) are reported (FP003)
 OVERLAP_TOLERANCE = 0.05
+#: one shared empty polygon: ``Polygon()`` is parsed from WKT each time, and geometries
+#: are immutable, so the fast paths below hand out this one
+_EMPTY = Polygon()
 
 
 @dataclass(frozen=True)
@@ -179,14 +183,12 @@ def measure(plan: Plan, headroom: float = HEADROOM) -> Measurements:
 
     measured: dict[str, RoomMeasure] = {}
     for i, room in enumerate(rooms):
-        cl = [(outline, pieces) for _, outline, pieces in sorted(per_room_ceilings[i], key=lambda t: t[0])]
-        hf = HeightField.for_room(room.polygon, room.ceiling_height, cl)
-        counted, low = counted_regions(hf, headroom)
-        obstacles = per_room_obstacles[i]
+        hf, counted, low = _headroom(room, per_room_ceilings.get(i), headroom)
+        obstacles = per_room_obstacles.get(i)
         clear = as_area(room.polygon.difference(shapely.union_all(obstacles))) if obstacles else room.polygon
         measured[room.id] = RoomMeasure(
             room=room, field=hf, counted_geom=counted, low_geom=low, clear_floor=clear,
-            clear_circle=largest_circle(clear),
+            clear_circle=_clear_circle(clear),
             doors=tuple(doors_of.get(room.id, ())), opens_onto=tuple(onto.get(room.id, ())),
         )
         if room.use is Use.OTHER and not room.use_given:
@@ -200,11 +202,57 @@ def measure(plan: Plan, headroom: float = HEADROOM) -> Measurements:
     return Measurements(plan, measured, links, dwellings, tuple(findings))
 
 
+def _headroom(room: Room, ceilings: list | None, headroom: float
+              ) -> tuple[HeightField, BaseGeometry, BaseGeometry]:
+    """The room's height field and ``(counted, low)`` floor.
+
+    Most rooms have no ceiling feature over them and a flat height (or none) that clears
+    the headroom: then the whole room counts, and the general path (clipping planes,
+    unions, differences) would only confirm it - at a tenth of a millisecond a room.
+    """
+    poly = room.polygon
+    h = room.ceiling_height
+    if not ceilings and (h is None or h >= headroom - HEIGHT_EPS):
+        if h is None:
+            hf = HeightField(room=poly, pieces=(), unknown=as_area(poly))
+        elif poly.area > AREA_EPS:
+            hf = HeightField(room=poly, pieces=((poly, (0.0, 0.0, float(h))),), unknown=_EMPTY)
+        else:  # no area: what the general path gives
+            hf = HeightField(room=poly, pieces=(), unknown=as_area(poly))
+        return hf, poly, _EMPTY
+    cl = [(outline, pieces) for _, outline, pieces in sorted(ceilings or (), key=lambda t: t[0])]
+    hf = HeightField.for_room(poly, h, cl)
+    counted, low = counted_regions(hf, headroom)
+    return hf, counted, low
+
+
+def _clear_circle(clear: BaseGeometry) -> Circle | None:
+    """The largest circle in the clear floor; exact and quick for a rectangle.
+
+    Most clear floors are rectangles (rooms with nothing in them), where the circle is
+    the short side across, centred; GEOS's iterative search would take ~0.2 ms to find
+    the same to within its tolerance.
+    """
+    if isinstance(clear, Polygon) and not clear.interiors:
+        xy = np.asarray(clear.exterior.coords)
+        if len(xy) == 5:
+            e = np.diff(xy, axis=0)
+            lengths = np.hypot(e[:, 0], e[:, 1])
+            a, b = float(lengths[0]), float(lengths[1])
+            if (a > 0 and b > 0 and abs(lengths[2] - a) <= 1e-9 * a and abs(lengths[3] - b) <= 1e-9 * b
+                    and abs(float(e[0] @ e[1])) <= 1e-9 * a * b
+                    and abs(clear.area - a * b) <= 1e-9 * a * b):
+                cx, cy = xy[:4].mean(axis=0)
+                return Circle(Point(float(cx), float(cy)), min(a, b))
+    return largest_circle(clear)
+
+
 def _link_doors(plan: Plan, tree: STRtree | None, findings: list[InputFinding]) -> dict[str, DoorLink]:
     rooms = plan.rooms
     ids = {r.id for r in rooms}
     links: dict[str, DoorLink] = {}
-    for door in plan.doors:
+    near = _rooms_near_doors(plan, tree)
+    for k, door in enumerate(plan.doors):
         width = door.width
         if width is None and isinstance(door.geometry, LineString):
             width = float(door.geometry.length) or None
@@ -217,7 +265,7 @@ def _link_doors(plan: Plan, tree: STRtree | None, findings: list[InputFinding]) 
                     "FP005", f"{door.id}: 'connects' names no room {', '.join(unknown)}",
                     entity=door.id, geometry=door.geometry))
         else:
-            connects = _rooms_at(door, rooms, tree)
+            connects = _rooms_at(door, rooms, near.get(k, []))
             if connects is None:
                 findings.append(InputFinding(
                     "FP005", f"{door.id}: the door is not within {DOOR_REACH} m of any room",
@@ -226,19 +274,38 @@ def _link_doors(plan: Plan, tree: STRtree | None, findings: list[InputFinding]) 
     return links
 
 
-def _rooms_at(door: Door, rooms: tuple[Room, ...], tree: STRtree | None) -> tuple[str, str] | None:
-    """The two spaces either side of a door, found from its geometry."""
+def _rooms_near_doors(plan: Plan, tree: STRtree | None) -> dict[int, list[tuple[float, int]]]:
+    """For each door without a stated ``connects`` (by index): the rooms on its level
+    within :data:`DOOR_REACH` of its probe point, as ``(distance, room index)``, nearest
+    first. One bulk query of the index and one vectorised distance for every door.
+    """
     if tree is None:
-        return None
+        return {}
+    rooms = plan.rooms
+    which = [k for k, d in enumerate(plan.doors) if d.connects is None]
+    if not which:
+        return {}
+    probes = []
+    for k in which:
+        g = plan.doors[k].geometry
+        probes.append(g if isinstance(g, Point) else g.interpolate(0.5, normalized=True))
+    probe_arr = np.array(probes, dtype=object)
+    door_i, room_i = tree.query(probe_arr, predicate="dwithin", distance=DOOR_REACH)
+    polys = np.array([r.polygon for r in rooms], dtype=object)
+    dist = shapely.distance(polys[room_i], probe_arr[door_i]) if len(door_i) else np.empty(0)
+    near: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for p, i, d in zip(door_i.tolist(), room_i.tolist(), dist.tolist(), strict=True):
+        door = plan.doors[which[p]]
+        if d <= DOOR_REACH and _same_level(door.level, rooms[i].level):
+            near[which[p]].append((d, i))
+    for pairs in near.values():
+        pairs.sort()
+    return near
+
+
+def _rooms_at(door: Door, rooms: tuple[Room, ...], near: list[tuple[float, int]]) -> tuple[str, str] | None:
+    """The two spaces either side of a door, from the rooms ``near`` it (nearest first)."""
     g = door.geometry
-    probe = g if isinstance(g, Point) else g.interpolate(0.5, normalized=True)
-    candidates = [int(i) for i in tree.query(probe.buffer(DOOR_REACH))]
-    near = sorted(
-        ((rooms[i].polygon.distance(probe), i) for i in candidates
-         if _same_level(door.level, rooms[i].level)),
-        key=lambda t: (t[0], t[1]),
-    )
-    near = [(d, i) for d, i in near if d <= DOOR_REACH]
     if isinstance(g, LineString) and len(g.coords) >= 2:
         sided = _sided_rooms(g, rooms, [i for _, i in near])
         if sided is not None:
