@@ -1,0 +1,359 @@
+"""Read a DXF floor plan into a :class:`~floorplan.model.Plan` (see ``docs/input-dxf.md``).
+
+The steps, each in its own module:
+
+1. :mod:`~floorplan.io.dxf_load` opens the file (recover mode for damaged files).
+2. :mod:`~floorplan.io.dxf_collect` walks model space once, blocks expanded.
+3. :mod:`~floorplan.io.dxf_units` decides the units; a local origin is taken when the
+   coordinates are huge (national grids).
+4. :mod:`~floorplan.io.dxf_rooms` finds room outlines; where there are none,
+   :mod:`~floorplan.io.dxf_walls` finds rooms in the wall linework.
+5. :mod:`~floorplan.io.dxf_names` names the rooms and splits sheets into levels;
+   :mod:`~floorplan.io.dxf_features` finds doors, fittings and ceilings.
+
+Everything left unused is counted in ``plan.notes`` with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import replace
+
+import numpy as np
+import shapely
+from shapely.geometry import Point, Polygon
+from shapely.strtree import STRtree
+
+from floorplan.classify import classify
+from floorplan.errors import PlanReadError
+from floorplan.io import dxf_features, dxf_names, dxf_text
+from floorplan.io.dxf_collect import collect
+from floorplan.io.dxf_load import load
+from floorplan.io.dxf_rooms import _ring_area, outline_rooms
+from floorplan.io.dxf_units import Evidence, decide
+from floorplan.io.dxf_walls import wall_faces
+from floorplan.io.layers import LayerMap, level_of_layer, load_layer_map
+from floorplan.model import Aerial, Ceiling, InputFinding, Meter, Plan, PlanMeta, Room, Use
+from floorplan.units import METRES_PER_UNIT, normalise_unit
+
+#: coordinates further than this (metres) from 0 are moved to a local origin
+LOCAL_ORIGIN_BEYOND = 1.0e4
+MARK_KINDS = ("door", "obstacle", "meter", "aerial")
+
+
+def read(path: str | os.PathLike, units: str | None = None,
+         layer_map: str | os.PathLike | LayerMap | None = None, *,
+         require_rooms: bool = True) -> Plan:
+    """Read the DXF at ``path``. ``units`` (``--units``) wins over anything the file says.
+
+    Raises :class:`~floorplan.errors.PlanReadError` for a file that cannot be used, and,
+    unless ``require_rooms`` is false, for a drawing in which no room can be found.
+    """
+    lmap = layer_map if isinstance(layer_map, LayerMap) else load_layer_map(layer_map)
+    if units is not None:
+        try:
+            units = normalise_unit(units)
+        except ValueError as exc:
+            raise PlanReadError(str(path), str(exc)) from None
+    loaded = load(path)
+    return _Reader(str(path), loaded, units, lmap).run(require_rooms)
+
+
+class _Reader:
+    def __init__(self, source: str, loaded, units: str | None, lmap: LayerMap):
+        self.source = source
+        self.doc = loaded.doc
+        self.notes: list[str] = list(loaded.notes)
+        self.findings: list[InputFinding] = list(loaded.findings)
+        self.units_flag = units
+        self.lmap = lmap
+        self.used: set[int] = set()
+
+    # -- classification helpers ---------------------------------------------------------
+    def layer_kind(self, layer: str) -> str | None:
+        return self.lmap.layer_kind(layer)
+
+    def blocked(self, prim) -> bool:
+        """Inside a door, fitting, meter, aerial or label block: not room linework."""
+        return any(self.ins_kind.get(u) in MARK_KINDS + ("label",) for u in prim.chain)
+
+    def _insert_kind(self, ins) -> str | None:
+        k = self.lmap.block_kind(ins.name)
+        if k is not None:
+            return k
+        k = self.layer_kind(ins.layer)
+        return k if k in MARK_KINDS else None
+
+    # -- the whole drawing ----------------------------------------------------------------
+    def run(self, require_rooms: bool) -> Plan:
+        col = collect(self.doc.modelspace(), 1e-6)
+        self.col = col
+        self.ins_kind = {i.uid: self._insert_kind(i) for i in col.inserts}
+        self._frame()
+        room_ok = (lambda p: self.layer_kind(p.layer) == "room" and not self.blocked(p))
+        fallback = (lambda p: self.layer_kind(p.layer) is None and not self.blocked(p)
+                    and not p.extra.get("is3d"))
+        cands = outline_rooms(col.loops, col.opens, col.hatches, room_ok, self.findings,
+                              self.notes, self.used, fallback)
+        obstacles = dxf_features.obstacles(col.inserts, self.ins_kind, col.loops, col.circles,
+                                           self.layer_kind, self.blocked, self.used)
+        polys = [c.polygon for c in cands]
+        sources = [c.source for c in cands]
+        layers = [c.layer for c in cands]
+        if not polys:
+            polys = self._wall_rooms([o.polygon for o, _ in obstacles])
+            sources = ["walls"] * len(polys)
+            layers = [""] * len(polys)
+        if not polys and require_rooms:
+            raise PlanReadError(self.source, "no rooms found: no closed outline on a room layer "
+                                "and no enclosed space in the wall linework (see docs/input-dxf.md)")
+        doors, door_counts = dxf_features.doors(col.arcs, col.opens, col.inserts, self.ins_kind,
+                                                self.layer_kind, polys, self.used)
+        ceilings = dxf_features.ceilings(col.faces3d, self.layer_kind, self.used, col.skipped)
+        rooms = self._rooms(polys, sources, layers, ceilings)
+        levels = self._levels(rooms, layers)
+        rooms = [_with(r, level=lv) for r, lv in zip(rooms, levels, strict=True)]
+        locate = self._locator(rooms, layers)
+        meters, aerials = self._marks(locate)
+        plan_doors = tuple(_with(d, level=locate(d.geometry, lay)) for d, lay in doors)
+        plan_obst = tuple(_with(o, level=locate(o.polygon.centroid, lay)) for o, lay in obstacles)
+        plan_ceil = tuple(_with(c, level=locate(c.polygon.representative_point(), lay))
+                          for c, lay in ceilings)
+        self._summary(rooms, door_counts, len(plan_obst), len(plan_ceil), len(meters), len(aerials))
+        meta = PlanMeta(name=os.path.splitext(os.path.basename(self.source))[0], units=self.unit,
+                        source=self.source, format="dxf", origin=self.origin_m,
+                        units_reason=self.units_reason)
+        return Plan(meta=meta, rooms=tuple(rooms), doors=plan_doors, obstacles=plan_obst,
+                    ceilings=plan_ceil, meters=tuple(meters), aerials=tuple(aerials),
+                    findings=tuple(self.findings), notes=tuple(self.notes))
+
+    # -- units and frame ----------------------------------------------------------------------
+    def _frame(self) -> None:
+        col = self.col
+        arrays = [p.pts[:, :2] for lst in (col.loops, col.opens, col.hatches, col.circles)
+                  for p in lst]
+        allpts = np.vstack(arrays) if arrays else np.zeros((0, 2))
+        ev = Evidence()
+        if len(allpts):
+            lo, hi = allpts.min(axis=0), allpts.max(axis=0)
+            ev.extent = float(max(hi - lo))
+        door_uids = {u for u, k in self.ins_kind.items() if k == "door"}
+        for a in col.arcs:
+            if self.layer_kind(a.layer) == "door" or any(u in door_uids for u in a.chain):
+                ev.doors.append(a.extra["radius"])
+        ev.room_areas = [abs(_ring_area(p.pts)) for p in col.loops
+                         if self.layer_kind(p.layer) == "room" and not self.blocked(p)]
+        insunits = self.doc.header.get("$INSUNITS")
+        try:
+            unit, reason, finding = decide(self.units_flag, insunits, ev)
+        except ValueError as exc:
+            raise PlanReadError(self.source, str(exc)) from None
+        self.unit, self.units_reason = unit, reason
+        if finding is not None:
+            self.findings.append(finding)
+        s = METRES_PER_UNIT[unit]
+        origin = np.zeros(2)
+        if len(allpts) and float(np.abs(allpts).max()) * s > LOCAL_ORIGIN_BEYOND:
+            origin = np.floor(allpts.min(axis=0) * s) / s
+            self.notes.append(f"coordinates up to {np.abs(allpts).max() * s:.0f} m from the drawing's "
+                              f"origin: read from a local origin at ({origin[0] * s:.0f}, "
+                              f"{origin[1] * s:.0f}) m")
+        self.origin_m = (float(origin[0] * s), float(origin[1] * s))
+        for lst in (col.loops, col.opens, col.hatches, col.circles, col.faces3d, col.arcs):
+            for p in lst:
+                if getattr(p, "_done", False):
+                    continue
+                pts = p.pts.astype(float).copy()
+                pts[:, :2] = (pts[:, :2] - origin) * s
+                if pts.shape[1] > 2:
+                    pts[:, 2:] *= s
+                p.pts = pts
+                if "rings" in p.extra:
+                    p.extra["rings"] = [(r - origin) * s for r in p.extra["rings"]]
+                if "center" in p.extra:
+                    c = p.extra["center"]
+                    p.extra["center"] = ((c[0] - origin[0]) * s, (c[1] - origin[1]) * s)
+                    p.extra["radius"] *= s
+                    p.extra["ends"] = tuple(((x - origin[0]) * s, (y - origin[1]) * s)
+                                            for x, y in p.extra["ends"])
+                if "radius" in p.extra and "center" not in p.extra:
+                    p.extra["radius"] *= s
+                p._done = True
+        for t in col.texts:
+            t.x, t.y, t.height = (t.x - origin[0]) * s, (t.y - origin[1]) * s, t.height * s
+        for i in col.inserts:
+            i.x, i.y = (i.x - origin[0]) * s, (i.y - origin[1]) * s
+            if i.pts is not None:
+                i.pts = (i.pts - origin) * s
+        self.notes.insert(0, f"units: {unit} ({reason})")
+
+    # -- rooms ----------------------------------------------------------------------------------
+    def _wall_rooms(self, fittings: list[Polygon]) -> list[Polygon]:
+        col = self.col
+        lines = [p for p in col.opens + col.loops
+                 if self.layer_kind(p.layer) == "wall" and not self.blocked(p)]
+        if not lines:
+            lines = [p for p in col.opens + col.loops
+                     if self.layer_kind(p.layer) is None and not self.blocked(p)]
+            if lines:
+                self.notes.append("no layer is named as a wall layer: all linework on unnamed "
+                                  "layers read as walls")
+        seals = []
+        door_uids = {u for u, k in self.ins_kind.items() if k == "door"}
+        for a in col.arcs:
+            if self.layer_kind(a.layer) == "door" or any(u in door_uids for u in a.chain):
+                if 0.5 <= a.extra["radius"] <= 1.3:
+                    for end in a.extra["ends"]:
+                        seals.append((a.extra["center"], end))
+        faces = wall_faces([p.pts[:, :2] for p in lines], seals, fittings, self.notes)
+        if faces:
+            self.used.update(p.uid for p in lines)
+        return faces
+
+    def _rooms(self, polys, sources, layers, ceilings) -> list[Room]:
+        col = self.col
+        usable = (lambda t: self.layer_kind(t.layer) != "ignore"
+                  and not any(self.ins_kind.get(u) in MARK_KINDS for u in t.chain))
+        info, outside = dxf_names.room_texts(polys, layers, col.texts, usable, self.notes, self.used)
+        self.outside_texts = outside
+        rooms: list[Room] = []
+        seen: set[str] = set()
+        for k, (poly, src, ri) in enumerate(zip(polys, sources, info, strict=True)):
+            rid = ri.rid or f"R{k + 1}"
+            if rid in seen:
+                rid = f"{rid}-{k + 1}"
+            seen.add(rid)
+            use = classify(ri.name) or Use.OTHER
+            note = dxf_names.area_note(rid, ri.name, ri.areas, poly.area)
+            if note:
+                self.notes.append(note)
+            rooms.append(Room(id=rid, name=ri.name, use=use, polygon=poly, dwelling=ri.dwelling,
+                              wheelchair=ri.wheelchair, source=src, ceiling_height=ri.height,
+                              properties={"name_from": ri.name_from, "layer": layers[k]}))
+        self._flat_ceilings(ceilings)
+        return rooms
+
+    def _flat_ceilings(self, ceilings) -> None:
+        """Closed 2D outlines on ceiling layers with an ``H=…`` text inside."""
+        loops = [p for p in self.col.loops if self.layer_kind(p.layer) == "ceiling"
+                 and not p.extra.get("is3d") and p.uid not in self.used]
+        if not loops:
+            return
+        hts = [(t, dxf_text.kind(t.text)) for t in self.col.texts]
+        hts = [(t, v) for t, (k, v) in hts if k == "height"]
+        for p in loops:
+            poly = Polygon(p.pts)
+            if not poly.is_valid:
+                continue
+            inside = [v for t, v in hts if poly.contains(Point(t.x, t.y))]
+            if inside:
+                ceilings.append((Ceiling(poly, height=inside[0]), p.layer))
+                self.used.add(p.uid)
+
+    def _levels(self, rooms: list[Room], layers: list[str]) -> list[float]:
+        by_layer = [level_of_layer(lay) if lay else None for lay in layers]
+        if len({v for v in by_layer if v is not None}) >= 2:
+            self.level_mode = "layers"
+            self.notes.append("levels read from layer names")
+            return [v if v is not None else 0.0 for v in by_layer]
+        groups = dxf_names.clusters([r.polygon for r in rooms])
+        if groups is None:
+            self.level_mode = "one"
+            return [0.0] * len(rooms)
+        self.level_mode = "clusters"
+        n = max(groups) + 1
+        self.notes.append(f"the sheet holds {n} plans side by side: read as levels 0-{n - 1}, "
+                          "left to right")
+        return [float(g) for g in groups]
+
+    def _locator(self, rooms: list[Room], layers: list[str]):
+        """level for a feature: its layer's level, or the level of the nearest room."""
+        if self.level_mode == "one" or not rooms:
+            return lambda geom, layer: 0.0 if rooms else None
+        tree = STRtree([r.polygon for r in rooms])
+
+        def locate(geom, layer: str) -> float | None:
+            if self.level_mode == "layers":
+                v = level_of_layer(layer)
+                if v is not None:
+                    return v
+            i = tree.query_nearest(geom)
+            return rooms[int(i[0])].level if len(i) else None
+        return locate
+
+    def _marks(self, locate) -> tuple[list[Meter], list[Aerial]]:
+        meters: list[Meter] = []
+        aerials: list[Aerial] = []
+        for ins in self.col.inserts:
+            k = self.ins_kind.get(ins.uid)
+            if k == "meter":
+                meters.append(Meter(Point(ins.x, ins.y), dxf_text.meter_utility(
+                    " ".join([ins.name, *ins.attribs.values()])), locate(Point(ins.x, ins.y), ins.layer)))
+            elif k == "aerial":
+                aerials.append(Aerial(Point(ins.x, ins.y), locate(Point(ins.x, ins.y), ins.layer)))
+        for t in self.col.texts:
+            if any(self.ins_kind.get(u) in ("meter", "aerial") for u in t.chain):
+                continue
+            k = dxf_text.kind(t.text)[0]
+            if k == "meter":
+                meters.append(Meter(Point(t.x, t.y), dxf_text.meter_utility(t.text),
+                                    locate(Point(t.x, t.y), t.layer)))
+                self.used.add(t.uid)
+            elif k == "aerial":
+                aerials.append(Aerial(Point(t.x, t.y), locate(Point(t.x, t.y), t.layer)))
+                self.used.add(t.uid)
+        return meters, aerials
+
+    # -- the account of what was read and what was not -------------------------------------------
+    def _summary(self, rooms, door_counts, n_obst, n_ceil, n_met, n_aer) -> None:
+        col = self.col
+        src = Counter(r.source for r in rooms)
+        self.notes.append("rooms: " + ", ".join(f"{src.get(s, 0)} from {s}{'es' if s == 'hatch' else 's'}" if s != "walls"
+                                                else f"{src.get(s, 0)} from wall linework"
+                                                for s in ("outline", "hatch", "walls")))
+        named = Counter(r.properties.get("name_from") or "unnamed" for r in rooms)
+        self.notes.append("names: " + ", ".join(f"{n} from {k}" if k != "unnamed" else f"{n} unnamed"
+                                                for k, n in sorted(named.items())))
+        self.notes.append(f"doors: {door_counts['block']} door blocks, {door_counts['arc']} swing "
+                          f"arcs; {n_obst} fittings, {n_ceil} ceilings, {n_met} meters, "
+                          f"{n_aer} aerial points")
+        skipped: Counter = Counter(col.skipped)
+        inside_marks: Counter = Counter()
+        for lst in (col.loops, col.opens, col.hatches, col.circles, col.faces3d):
+            for p in lst:
+                if p.uid in self.used:
+                    continue
+                kinds = [self.ins_kind.get(u) for u in p.chain if self.ins_kind.get(u)]
+                if kinds:
+                    inside_marks[kinds[0]] += 1
+                    continue
+                skipped[(p.etype, p.layer, _reason(self.layer_kind(p.layer), bool(rooms)))] += 1
+        texts_out = [t for t in self.outside_texts if t.uid not in self.used]
+        for t in texts_out:
+            skipped[("TEXT" if t.tag is None else "ATTRIB", t.layer,
+                     "text outside every room (legend, title, schedule)")] += 1
+        if inside_marks:
+            self.notes.append("drawn inside recognised blocks (read as the block): " + ", ".join(
+                f"{n} in {k} blocks" for k, n in sorted(inside_marks.items())))
+        seen = sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))
+        for (etype, layer, reason), n in seen[:40]:
+            self.notes.append(f"skipped {n} {etype} on layer {layer}: {reason}")
+        if len(seen) > 40:
+            rest = sum(n for _, n in seen[40:])
+            self.notes.append(f"skipped {rest} more entities of {len(seen) - 40} other kinds")
+
+
+def _reason(kind: str | None, have_rooms: bool) -> str:
+    return {
+        "wall": "wall linework (rooms came from outlines)" if have_rooms else "wall linework enclosing no room",
+        "door": "part of a door symbol",
+        "obstacle": "fitting or furniture linework, not a closed outline",
+        "ignore": "annotation layer",
+        "room": "on a room layer but not a closed outline",
+        "ceiling": "on a ceiling layer but not a closed 3D outline",
+    }.get(kind or "", "not room geometry")
+
+
+def _with(obj, **values):
+    return replace(obj, **values)

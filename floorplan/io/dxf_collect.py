@@ -1,0 +1,258 @@
+"""Walk a DXF model space once, blocks expanded, and sort what is drawn into primitives.
+
+Everything is kept in the drawing's own units and world coordinates (WCS); units and the
+local origin are decided afterwards from what was collected. INSERTs are expanded
+recursively with ``virtual_entities()`` (rotation, scale, mirroring, nested and anonymous
+blocks); an entity on layer ``0`` inside a block takes the layer of the INSERT, as CAD
+programs draw it. Every entity is either turned into a primitive or counted as skipped
+with the reason.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from ezdxf import path as dxfpath
+from ezdxf.entities import DXFGraphic
+
+#: blocks nested deeper than this are not expanded (a guard against self-reference)
+MAX_DEPTH = 12
+#: ezdxf's flattening of curves: segments per full circle at least
+MIN_SEGMENTS = 64
+
+
+@dataclass
+class Prim:
+    """One piece of geometry: ``pts`` is an (n, 2) or (n, 3) array in drawing units."""
+
+    uid: int
+    etype: str
+    layer: str
+    handle: str
+    pts: np.ndarray
+    closed: bool = False
+    chain: tuple[int, ...] = ()  # uids of the INSERTs it sits in, outermost first
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Text:
+    uid: int
+    text: str
+    x: float
+    y: float
+    layer: str
+    height: float
+    handle: str
+    chain: tuple[int, ...] = ()
+    tag: str | None = None  # the ATTRIB tag when the text is a block attribute
+
+
+@dataclass
+class Insert:
+    uid: int
+    name: str
+    layer: str
+    handle: str
+    x: float
+    y: float
+    chain: tuple[int, ...] = ()
+    attribs: dict[str, str] = field(default_factory=dict)
+    pts: np.ndarray | None = None  # every flattened point of its content (drawing units)
+
+
+@dataclass
+class Collected:
+    loops: list[Prim] = field(default_factory=list)      # closed (or first==last) outlines
+    opens: list[Prim] = field(default_factory=list)      # open polylines, lines, arcs, splines
+    arcs: list[Prim] = field(default_factory=list)       # ARCs again, with centre and radius
+    faces3d: list[Prim] = field(default_factory=list)    # 3D polylines and 3DFACEs (x, y, z)
+    hatches: list[Prim] = field(default_factory=list)    # HATCH boundary polygons
+    circles: list[Prim] = field(default_factory=list)
+    texts: list[Text] = field(default_factory=list)
+    inserts: list[Insert] = field(default_factory=list)
+    skipped: Counter = field(default_factory=Counter)   # (dxftype, layer, reason) -> n
+    next_uid: int = 0
+    by_uid: dict[int, Insert] = field(default_factory=dict)
+
+    def uid(self) -> int:
+        self.next_uid += 1
+        return self.next_uid
+
+
+def collect(msp, tolerance: float) -> Collected:
+    """Primitives of everything in ``msp`` (model space). ``tolerance``: flattening distance."""
+    out = Collected()
+    _walk(msp, out, None, (), 0, tolerance)
+    return out
+
+
+def _flat(entity, rel: float = 1e-5) -> np.ndarray:
+    """Points along ``entity``, curves flattened to within ``rel`` x its own size."""
+    return _flat_path(dxfpath.make_path(entity), rel)
+
+
+def _flat_path(p, rel: float) -> np.ndarray:
+    cv = np.asarray([(v.x, v.y) for v in p.control_vertices()], dtype=float).reshape(-1, 2)
+    if not p.has_curves:
+        start = p.start
+        pts = [(start.x, start.y, start.z)] + [(v.x, v.y, v.z) for v in p.flattening(1.0)][1:]
+        return np.asarray(pts, dtype=float).reshape(-1, 3)
+    size = float(np.ptp(cv, axis=0).max()) if len(cv) else 0.0
+    dist = max(size * rel, 1e-9)
+    pts = [(v.x, v.y, v.z) for v in p.flattening(dist, segments=MIN_SEGMENTS // 4)]
+    return np.asarray(pts, dtype=float).reshape(-1, 3)
+
+
+def _is_closed(pts: np.ndarray, flag: bool, tol: float) -> bool:
+    if flag:
+        return True
+    return len(pts) >= 4 and bool(np.allclose(pts[0, :2], pts[-1, :2], atol=tol))
+
+
+def _walk(entities, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
+          depth: int, tol: float) -> None:
+    for e in entities:
+        try:
+            _one(e, out, parent_layer, chain, depth, tol)
+        except Exception as exc:  # noqa: BLE001 - a broken entity is counted, never fatal
+            layer = _layer(e, parent_layer)
+            out.skipped[(e.dxftype(), layer, f"could not be read ({type(exc).__name__})")] += 1
+
+
+def _layer(e: DXFGraphic, parent_layer: str | None) -> str:
+    layer = e.dxf.get("layer", "0") if hasattr(e, "dxf") else "0"
+    if parent_layer is not None and (layer == "0" or not layer):
+        return parent_layer
+    return layer
+
+
+def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
+         depth: int, tol: float) -> None:
+    t = e.dxftype()
+    layer = _layer(e, parent_layer)
+    handle = e.dxf.get("handle") or (out.by_uid[chain[-1]].handle + "*" if chain else "?")
+    if t in ("LWPOLYLINE", "POLYLINE"):
+        if t == "POLYLINE" and (e.is_poly_face_mesh or e.is_polygon_mesh):
+            out.skipped[(t, layer, "a mesh, not a plan outline")] += 1
+            return
+        if t == "POLYLINE" and e.is_3d_polyline:
+            pts = np.array([tuple(v.dxf.location) for v in e.vertices], dtype=float).reshape(-1, 3)
+            if len(pts) < 2:
+                out.skipped[(t, layer, "fewer than two vertices")] += 1
+                return
+            closed = _is_closed(pts, e.is_closed, tol)
+            prim = Prim(out.uid(), t, layer, handle, pts, closed, chain, {"is3d": True})
+            (out.faces3d if closed else out.opens).append(prim)
+            if closed:
+                out.loops.append(Prim(prim.uid, t, layer, handle, pts[:, :2], True, chain,
+                                      {"is3d": True}))
+            return
+        pts = _flat(e)
+        if len(pts) < 2:
+            out.skipped[(t, layer, "fewer than two vertices")] += 1
+            return
+        closed = _is_closed(pts, bool(e.closed if t == "LWPOLYLINE" else e.is_closed), tol)
+        prim = Prim(out.uid(), t, layer, handle, pts[:, :2], closed, chain)
+        (out.loops if closed else out.opens).append(prim)
+    elif t == "LINE":
+        s, en = e.dxf.start, e.dxf.end
+        out.opens.append(Prim(out.uid(), t, layer, handle,
+                              np.array([[s.x, s.y], [en.x, en.y]], dtype=float), False, chain))
+    elif t == "ARC":
+        pts = _flat(e, 1e-3)
+        c = e.ocs().to_wcs(e.dxf.center)
+        sp, ep = e.start_point, e.end_point
+        extra = {"center": (c.x, c.y), "radius": float(e.dxf.radius),
+                 "ends": ((sp.x, sp.y), (ep.x, ep.y))}
+        prim = Prim(out.uid(), t, layer, handle, pts[:, :2], False, chain, extra)
+        out.opens.append(prim)
+        out.arcs.append(prim)
+    elif t in ("SPLINE", "ELLIPSE"):
+        pts = _flat(e, 1e-4)
+        closed = _is_closed(pts, False, tol)
+        prim = Prim(out.uid(), t, layer, handle, pts[:, :2], closed, chain)
+        (out.loops if closed else out.opens).append(prim)
+    elif t == "CIRCLE":
+        pts = _flat(e, 1e-3)
+        out.circles.append(Prim(out.uid(), t, layer, handle, pts[:, :2], True, chain,
+                                {"radius": float(e.dxf.radius)}))
+    elif t == "HATCH":
+        polys = []
+        for p in dxfpath.from_hatch(e):
+            pts = _flat_path(p, 1e-5)[:, :2]
+            if len(pts) >= 3:
+                polys.append(pts)
+        if not polys:
+            out.skipped[(t, layer, "no usable boundary")] += 1
+            return
+        out.hatches.append(Prim(out.uid(), t, layer, handle, polys[0], True, chain,
+                                {"rings": polys}))
+    elif t == "3DFACE":
+        pts = np.array([tuple(e.dxf.get(f"vtx{i}")) for i in range(4)], dtype=float)
+        if np.allclose(pts[3], pts[2]):
+            pts = pts[:3]
+        out.faces3d.append(Prim(out.uid(), t, layer, handle, pts, True, chain))
+    elif t in ("TEXT", "MTEXT", "ATTRIB"):
+        text = e.plain_text() if t != "MTEXT" else e.plain_text(split=False)
+        text = "\n".join(" ".join(ln.split()) for ln in str(text).splitlines() if ln.strip())
+        if not text:
+            out.skipped[(t, layer, "empty text")] += 1
+            return
+        if t == "MTEXT":
+            p = e.dxf.insert
+            h = float(e.dxf.get("char_height", 0) or 0)
+        else:
+            p = e.dxf.insert
+            if e.dxf.get("halign", 0) or e.dxf.get("valign", 0):
+                p = e.dxf.get("align_point", p) or p
+            h = float(e.dxf.get("height", 0) or 0)
+            p = e.ocs().to_wcs(p)
+        out.texts.append(Text(out.uid(), text, float(p.x), float(p.y), layer, h, handle, chain,
+                              tag=e.dxf.get("tag") if t == "ATTRIB" else None))
+    elif t == "INSERT":
+        _insert(e, out, layer, handle, chain, depth, tol)
+    elif t == "DIMENSION":
+        out.skipped[(t, layer, "a dimension, read by nobody")] += 1
+    elif t in ("SEQEND", "VERTEX", "ATTDEF", "VIEWPORT"):
+        if t != "ATTDEF":
+            out.skipped[(t, layer, "drawing structure, no geometry")] += 1
+    else:
+        out.skipped[(t, layer, "not plan geometry")] += 1
+
+
+def _insert(e, out: Collected, layer: str, handle: str, chain: tuple[int, ...], depth: int,
+            tol: float) -> None:
+    t = "INSERT"
+    if depth >= MAX_DEPTH:
+        out.skipped[(t, layer, f"nested more than {MAX_DEPTH} deep")] += 1
+        return
+    if e.mcount > 1:
+        for sub in e.multi_insert():
+            _insert(sub, out, layer, handle, chain, depth, tol)
+        return
+    p = e.ocs().to_wcs(e.dxf.insert)
+    ins = Insert(out.uid(), e.dxf.name, layer, handle, float(p.x), float(p.y), chain)
+    ins.attribs = {a.dxf.tag.upper(): " ".join(a.plain_text().split()) for a in e.attribs
+                   if a.dxf.get("tag")}
+    out.inserts.append(ins)
+    out.by_uid[ins.uid] = ins
+    before = (len(out.loops), len(out.opens), len(out.circles), len(out.hatches))
+    for a in e.attribs:
+        _one(a, out, layer, chain + (ins.uid,), depth + 1, tol)
+    try:
+        subs = list(e.virtual_entities())
+    except Exception as exc:  # noqa: BLE001
+        out.skipped[(t, layer, f"block {e.dxf.name!r} could not be expanded "
+                                f"({type(exc).__name__})")] += 1
+        return
+    _walk(subs, out, layer, chain + (ins.uid,), depth + 1, tol)
+    # the block's own points, for the extent of door and fitting blocks
+    arrays = []
+    for lst, start in zip((out.loops, out.opens, out.circles, out.hatches), before):
+        for prim in lst[start:]:
+            arrays.append(prim.pts[:, :2])
+    if arrays:
+        ins.pts = np.vstack(arrays)

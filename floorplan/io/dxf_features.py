@@ -1,0 +1,159 @@
+"""Doors, fittings, ceilings, meters and aerials from a collected drawing (local metres).
+
+Doors: an INSERT whose block name or layer says door (its swing arc, if any, gives the
+hinge and the width); an ARC of 0.5-1.3 m radius on a door layer. The door point is the
+middle of the closed leaf: the chord from the hinge to whichever arc end lies nearer the
+room boundaries (the other end is the open leaf, out in the room).
+Fittings: INSERTs named or layered as fittings (their outline is the smallest rotated
+rectangle around what they draw), closed outlines and circles on fitting layers.
+Ceilings: closed 3D polylines and 3DFACEs on ceiling layers (z = height above the floor).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from shapely.geometry import MultiPoint, Point, Polygon
+from shapely.strtree import STRtree
+
+from floorplan.model import Ceiling, Door, Obstacle
+
+DOOR_RADIUS = (0.5, 1.3)
+
+
+def _closed_leaf(arc, ctx) -> tuple[Point, float]:
+    """The middle of the closed leaf and the width. The open leaf is the arc end a leaf line
+    from the hinge reaches; failing that, the closed leaf's middle lies in the wall (outside
+    every room) or, failing that, nearer a room boundary."""
+    room_tree, polys, leaf_ends = ctx
+    cx, cy = arc.extra["center"]
+    r = arc.extra["radius"]
+    ends = arc.extra["ends"]
+    mids = [Point((cx + ex) / 2, (cy + ey) / 2) for ex, ey in ends]
+    tol = 0.02 * r
+    for k, (ex, ey) in enumerate(ends):
+        if any(abs(ex - lx) < tol and abs(ey - ly) < tol
+               for lx, ly in leaf_ends.get((round(cx, 2), round(cy, 2)), ())):
+            return mids[1 - k], r
+    if room_tree is None:
+        return mids[0], r
+    inside = [len(room_tree.query(m, predicate="within")) > 0 for m in mids]
+    if inside[0] != inside[1]:
+        return mids[inside.index(False)], r
+    dists = []
+    for m in mids:
+        idx = room_tree.query_nearest(m)
+        dists.append(min(polys[int(i)].exterior.distance(m) for i in idx) if len(idx) else 0.0)
+    return mids[int(np.argmin(dists))], r
+
+
+def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: set[int]
+          ) -> tuple[list[tuple[Door, str]], dict[str, int]]:
+    """[(door, layer)], counts by how each was found."""
+    door_uids = {i.uid for i in inserts if kind_of_insert.get(i.uid) == "door"}
+    leaf_ends: dict[tuple[float, float], list] = {}  # hinge (to 1 cm) -> leaf tips
+    for p in opens:
+        if p.etype in ("LINE", "LWPOLYLINE", "POLYLINE") and len(p.pts) == 2 and (
+                layer_kind(p.layer) == "door" or any(u in door_uids for u in p.chain)):
+            a, b = p.pts[0], p.pts[-1]
+            leaf_ends.setdefault((round(a[0], 2), round(a[1], 2)), []).append(tuple(b))
+            leaf_ends.setdefault((round(b[0], 2), round(b[1], 2)), []).append(tuple(a))
+    ctx = (STRtree(rooms_polys) if rooms_polys else None, rooms_polys, leaf_ends)
+    out: list[tuple[Door, str]] = []
+    counts = {"block": 0, "arc": 0}
+    door_inserts = {i.uid: i for i in inserts if kind_of_insert.get(i.uid) == "door"}
+    arcs_in: dict[int, list] = {}
+    for a in arcs:
+        owner = next((u for u in a.chain if u in door_inserts), None)
+        if owner is not None:
+            arcs_in.setdefault(owner, []).append(a)
+            used.add(a.uid)
+    for uid, ins in door_inserts.items():
+        if any(u in door_inserts for u in ins.chain):
+            continue  # a door drawn inside another door block
+        swings = [a for a in arcs_in.get(uid, []) if DOOR_RADIUS[0] <= a.extra["radius"] <= DOOR_RADIUS[1]]
+        swings += [a for u2, lst in arcs_in.items() if uid in door_inserts[u2].chain for a in lst
+                   if DOOR_RADIUS[0] <= a.extra["radius"] <= DOOR_RADIUS[1]]
+        if len(swings) >= 2:
+            (p1, r1), (p2, r2) = (_closed_leaf(a, ctx) for a in swings[:2])
+            pt, width = Point((p1.x + p2.x) / 2, (p1.y + p2.y) / 2), r1 + r2
+        elif swings:
+            pt, width = _closed_leaf(swings[0], ctx)
+        elif ins.pts is not None and len(ins.pts) >= 2:
+            rect = MultiPoint(ins.pts).minimum_rotated_rectangle
+            pt = rect.centroid
+            xs = np.ptp(shapely.get_coordinates(rect), axis=0) if not rect.is_empty else (0, 0)
+            side = float(max(xs))
+            width = side if DOOR_RADIUS[0] <= side <= DOOR_RADIUS[1] else None
+        else:
+            pt, width = Point(ins.x, ins.y), None
+        out.append((Door(f"D{len(out) + 1}", pt, width=_round(width),
+                         properties={"block": ins.name, "handle": ins.handle}), ins.layer))
+        counts["block"] += 1
+    for a in arcs:
+        if a.uid in used or layer_kind(a.layer) != "door":
+            continue
+        if any(kind_of_insert.get(u) in ("obstacle",) for u in a.chain):
+            continue
+        if not DOOR_RADIUS[0] <= a.extra["radius"] <= DOOR_RADIUS[1]:
+            continue
+        pt, width = _closed_leaf(a, ctx)
+        out.append((Door(f"D{len(out) + 1}", pt, width=_round(width),
+                         properties={"handle": a.handle}), a.layer))
+        used.add(a.uid)
+        counts["arc"] += 1
+    return out, counts
+
+
+def _round(w: float | None) -> float | None:
+    return None if w is None else round(float(w), 4)
+
+
+def obstacles(inserts, kind_of_insert, loops, circles, layer_kind, blocked, used: set[int]
+              ) -> list[tuple[Obstacle, str]]:
+    out: list[tuple[Obstacle, str]] = []
+    obstacle_uids = {i.uid for i in inserts if kind_of_insert.get(i.uid) == "obstacle"}
+    for ins in inserts:
+        if ins.uid not in obstacle_uids or any(u in obstacle_uids for u in ins.chain):
+            continue
+        if ins.pts is None or len(ins.pts) < 3:
+            continue
+        rect = MultiPoint(ins.pts).minimum_rotated_rectangle
+        if not isinstance(rect, Polygon) or rect.area < 1e-4:
+            continue
+        out.append((Obstacle(f"O{len(out) + 1}", ins.name, shapely.normalize(rect)), ins.layer))
+    for prim in list(loops) + list(circles):
+        if layer_kind(prim.layer) != "obstacle" or blocked(prim) or prim.extra.get("is3d"):
+            continue
+        if any(u in obstacle_uids for u in prim.chain):
+            continue
+        poly = Polygon(prim.pts)
+        if not poly.is_valid:
+            poly = poly.buffer(0)
+        if not isinstance(poly, Polygon) or poly.area < 1e-4:
+            continue
+        used.add(prim.uid)
+        out.append((Obstacle(f"O{len(out) + 1}", prim.layer, poly), prim.layer))
+    return out
+
+
+def ceilings(faces3d, layer_kind, used: set[int], skipped) -> list[tuple[Ceiling, str]]:
+    out: list[tuple[Ceiling, str]] = []
+    for prim in faces3d:
+        if layer_kind(prim.layer) != "ceiling":
+            continue
+        pts = prim.pts
+        if len(pts) >= 2 and np.allclose(pts[0, :2], pts[-1, :2]):
+            pts = pts[:-1]
+        keep = [0] + [i for i in range(1, len(pts)) if not np.allclose(pts[i, :2], pts[i - 1, :2])]
+        pts = pts[keep]
+        used.add(prim.uid)
+        if len(pts) < 3:
+            skipped[(prim.etype, prim.layer, "ceiling with fewer than three corners")] += 1
+            continue
+        poly = Polygon(pts[:, :2])
+        if not poly.is_valid or poly.area < 1e-6:
+            skipped[(prim.etype, prim.layer, "ceiling outline not a simple polygon")] += 1
+            continue
+        out.append((Ceiling(poly, heights=tuple(round(float(z), 6) for z in pts[:, 2])), prim.layer))
+    return out

@@ -1,0 +1,65 @@
+"""Open a DXF file with ezdxf, repairing what ezdxf can repair, and say what was repaired.
+
+Order: ``ezdxf.readfile``; if that fails on a structural or type error, ``ezdxf.recover``
+(which also returns the problems it fixed); an R12 file with no ``$DWGCODEPAGE`` is read
+as cp1252 (ezdxf's legacy default) and said so. The file is never written.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+import ezdxf
+from ezdxf import recover
+from ezdxf.document import Drawing
+
+from floorplan.errors import PlanReadError
+from floorplan.model import InputFinding
+
+
+@dataclass
+class Loaded:
+    doc: Drawing
+    notes: list[str] = field(default_factory=list)
+    findings: list[InputFinding] = field(default_factory=list)
+
+
+def load(path: str | os.PathLike) -> Loaded:
+    """Read ``path``; raise :class:`PlanReadError` (one line) when it cannot be used."""
+    source = str(path)
+    if not os.path.exists(path):
+        raise PlanReadError(source, "no such file")
+    if os.path.isdir(path):
+        raise PlanReadError(source, "is a folder, not a DXF file")
+    notes: list[str] = []
+    findings: list[InputFinding] = []
+    try:
+        doc = ezdxf.readfile(path)
+    except OSError as exc:
+        raise PlanReadError(source, f"cannot open: {exc.strerror or exc}") from None
+    except Exception as first:  # noqa: BLE001 - any parser failure sends us to recover
+        try:
+            doc, auditor = recover.readfile(path)
+        except (ezdxf.DXFStructureError, OSError, ValueError, UnicodeError) as exc:
+            raise PlanReadError(source, f"not a readable DXF file ({_one_line(exc) or _one_line(first)})") from None
+        except Exception as exc:  # noqa: BLE001
+            raise PlanReadError(source, f"not a readable DXF file ({type(exc).__name__}: "
+                                f"{_one_line(exc)})") from None
+        fixed = [f"{e.message}" for e in auditor.fixes] if auditor else []
+        errors = [f"{e.message}" for e in auditor.errors] if auditor else []
+        msg = (f"the file is damaged ({type(first).__name__}: {_one_line(first)}); "
+               f"read with ezdxf's recover mode: {len(fixed)} repairs, {len(errors)} unfixable errors")
+        notes.append(msg)
+        findings.append(InputFinding("FP002", msg, entity="file"))
+        for text in (fixed + errors)[:10]:
+            notes.append(f"recover: {text}")
+        if len(fixed) + len(errors) > 10:
+            notes.append(f"recover: … and {len(fixed) + len(errors) - 10} more")
+    if doc.dxfversion <= "AC1009" and "$DWGCODEPAGE" not in doc.header:
+        notes.append(f"R12 file without $DWGCODEPAGE: text read as {doc.encoding}")
+    return Loaded(doc, notes, findings)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200]

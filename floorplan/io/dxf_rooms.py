@@ -1,0 +1,179 @@
+"""Room outlines: closed polylines and hatch boundaries on room layers, in local metres.
+
+The rules, in order:
+
+1. Outlines on room layers (LWPOLYLINE, POLYLINE, SPLINE, ELLIPSE, HATCH). A polyline whose
+   first and last points meet is closed. If no room layer holds an outline, closed outlines
+   on layers that say nothing at all (``0``, ``s001-#def-active-grp``) are taken instead,
+   and the report says so.
+2. An open polyline on a room layer whose ends lie within ``SNAP_GAP`` (and within a tenth
+   of its length) is closed (FP001 warn); one with a wider gap is skipped (FP001, naming
+   the entity handle).
+3. Outlines that cover the same floor (a hatch stacked on its polyline, a hatch drawn twice)
+   count once: outlines win over hatches, the first drawn over later ones.
+4. An outline that wholly contains another is an envelope (the plot, the building
+   footprint, a level outline), not a room: it is left out and said.
+5. Outlines smaller than ``MIN_ROOM_AREA`` are left out and counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.geometry import Polygon
+from shapely.strtree import STRtree
+
+from floorplan.geometry import polygons_of
+from floorplan.model import InputFinding
+
+#: ends of an open room outline this close (metres) are joined
+SNAP_GAP = 0.10
+#: outlines smaller than this (m²) are not rooms (label boxes, symbols)
+MIN_ROOM_AREA = 0.5
+#: two outlines whose symmetric difference is under this share of their area are one
+DUPLICATE_SHARE = 0.01
+
+
+@dataclass
+class Cand:
+    polygon: Polygon
+    source: str
+    layer: str
+    handle: str
+    uid: int
+
+
+def to_polygon(shell: np.ndarray, holes: list[np.ndarray] | None = None
+               ) -> tuple[Polygon | None, str | None]:
+    """A valid polygon (the largest piece after repair) and the repair said, or (None, why)."""
+    if len(shell) < 3:
+        return None, "fewer than three corners"
+    poly = Polygon(shell, [h for h in (holes or []) if len(h) >= 3])
+    note = None
+    if not poly.is_valid:
+        reason = shapely.is_valid_reason(poly)
+        parts = polygons_of(shapely.make_valid(poly))
+        if not parts:
+            return None, f"invalid outline ({reason}) with no area left"
+        poly = max(parts, key=lambda p: p.area)
+        note = f"invalid outline ({reason}) repaired to {poly.area:.2f} m²"
+        if len(parts) > 1:
+            note += f" (largest of {len(parts)} pieces kept)"
+    if poly.area <= 1e-9:
+        return None, "no area"
+    return poly, note
+
+
+def outline_rooms(loops, opens, hatches, ok, findings: list[InputFinding], notes: list[str],
+                  used: set[int], fallback_ok) -> list[Cand]:
+    """Room candidates. ``ok(prim)`` says a primitive sits on a room layer (and not inside a
+    door or fitting block); ``fallback_ok(prim)`` that it sits on a layer that says nothing."""
+    cands: list[Cand] = []
+    small = 0
+
+    def add(prim, shell, holes, source) -> None:
+        nonlocal small
+        poly, note = to_polygon(shell, holes)
+        where = f"{prim.etype} {prim.handle} on layer {prim.layer}"
+        if poly is None:
+            findings.append(InputFinding("FP002", f"{where}: skipped: {note}", entity=prim.handle))
+            used.add(prim.uid)
+            return
+        used.add(prim.uid)
+        if poly.area < MIN_ROOM_AREA:
+            small += 1
+            return
+        if note:
+            findings.append(InputFinding("FP002", f"{where}: {note}", entity=prim.handle,
+                                         geometry=poly))
+        cands.append(Cand(poly, source, prim.layer, prim.handle, prim.uid))
+
+    for prim in loops:
+        if ok(prim):
+            add(prim, prim.pts, None, "outline")
+    for prim in opens:
+        if not ok(prim) or prim.etype not in ("LWPOLYLINE", "POLYLINE") or len(prim.pts) < 3:
+            continue
+        gap = float(np.hypot(*(prim.pts[0] - prim.pts[-1])))
+        length = float(np.sum(np.hypot(*np.diff(prim.pts, axis=0).T)))
+        where = f"{prim.etype} {prim.handle} on layer {prim.layer}"
+        used.add(prim.uid)
+        if gap <= SNAP_GAP and gap <= 0.1 * length:
+            findings.append(InputFinding(
+                "FP001", f"{where}: outline not closed (gap {gap * 1000:.0f} mm); closed",
+                entity=prim.handle, measured=gap))
+            add(prim, prim.pts, None, "outline")
+        else:
+            findings.append(InputFinding(
+                "FP001", f"{where}: outline not closed (gap {gap:.2f} m); skipped, not a room",
+                entity=prim.handle, measured=gap))
+    for prim in hatches:
+        if ok(prim):
+            rings = sorted(prim.extra["rings"], key=lambda r: -abs(_ring_area(r)))
+            add(prim, rings[0], rings[1:], "hatch")
+    if not cands and fallback_ok is not None:
+        fb = [p for p in loops if fallback_ok(p)]
+        if fb:
+            layers = sorted({p.layer for p in fb})
+            notes.append(f"no room layer holds an outline; closed outlines on layer(s) "
+                         f"{', '.join(layers)} taken as rooms")
+            for prim in fb:
+                add(prim, prim.pts, None, "outline")
+    if small:
+        notes.append(f"{small} closed outline(s) under {MIN_ROOM_AREA} m² on room layers left out "
+                     "(labels, symbols)")
+    cands = _dedupe(cands, notes)
+    return _drop_envelopes(cands, notes)
+
+
+def _ring_area(r: np.ndarray) -> float:
+    x, y = r[:, 0], r[:, 1]
+    return 0.5 * float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))
+
+
+def _dedupe(cands: list[Cand], notes: list[str]) -> list[Cand]:
+    if len(cands) < 2:
+        return cands
+    order = sorted(range(len(cands)), key=lambda i: (cands[i].source != "outline", i))
+    rank = {i: k for k, i in enumerate(order)}
+    tree = STRtree([c.polygon for c in cands])
+    dropped: set[int] = set()
+    for i in order:
+        if i in dropped:
+            continue
+        a = cands[i].polygon
+        for j in tree.query(a, predicate="intersects"):
+            j = int(j)
+            if j == i or j in dropped or rank[j] < rank[i]:
+                continue
+            b = cands[j].polygon
+            if abs(a.area - b.area) > DUPLICATE_SHARE * a.area:
+                continue
+            if a.symmetric_difference(b).area <= DUPLICATE_SHARE * a.area:
+                dropped.add(j)
+    if dropped:
+        kinds = sorted({cands[j].source for j in dropped})
+        notes.append(f"{len(dropped)} duplicate outline(s) ({', '.join(kinds)}) over the same "
+                     "floor counted once")
+    return [c for k, c in enumerate(cands) if k not in dropped]
+
+
+def _drop_envelopes(cands: list[Cand], notes: list[str]) -> list[Cand]:
+    if len(cands) < 2:
+        return cands
+    tree = STRtree([c.polygon for c in cands])
+    env: set[int] = set()
+    for i, c in enumerate(cands):
+        grown = c.polygon.buffer(0.01)
+        for j in tree.query(c.polygon, predicate="intersects"):
+            j = int(j)
+            if j != i and cands[j].polygon.area < c.polygon.area and grown.contains(cands[j].polygon):
+                env.add(i)
+                break
+    for i in sorted(env):
+        c = cands[i]
+        notes.append(f"{c.source} {c.handle} on layer {c.layer} ({c.polygon.area:.1f} m²) holds "
+                     "other outlines: taken as a plot, building or level outline, not a room")
+    return [c for k, c in enumerate(cands) if k not in env]

@@ -1,0 +1,109 @@
+"""What a piece of drawing text is: a room name, an area, a ceiling height, a dimension,
+a marking (wheelchair, meter, aerial), or nothing.
+
+>>> kind("12.5 m2"), kind("345 SF"), kind("mq=28.51")
+(('area', 12.5), ('area', 32.05), ('area', 28.51))
+>>> kind("H=2.60"), kind("CH 2.4"), kind("ceiling 2.4 m"), kind("H=2.60mm")
+(('height', 2.6), ('height', 2.4), ('height', 2.4), ('height', 2.6))
+>>> kind("3500"), kind("3.5 x 4.2"), kind("Bedroom 1")
+(('dimension', None), ('dimension', None), ('name', None))
+"""
+
+from __future__ import annotations
+
+import re
+
+SQFT = 0.09290304
+_NUM = r"(\d+(?:[.,]\d+)?)"
+_AREA = [
+    (re.compile(rf"^(?:a|area|sup|superficie|fläche|flaeche)?\s*[=:]?\s*{_NUM}\s*(?:m2|m²|m\^2|sq\.?\s*m|sqm|qm|mq)\.?$", re.I), 1.0),
+    (re.compile(rf"^(?:mq|qm|m2|m²)\s*[=:]?\s*{_NUM}$", re.I), 1.0),
+    (re.compile(rf"^{_NUM}\s*(?:sf|sq\.?\s*ft\.?|ft2|ft²|sqft)\.?$", re.I), SQFT),
+]
+_HEIGHT = re.compile(
+    rf"^(?:h|ch|c\.h\.|clg|hgt|ceiling(?:\s+height)?|ceiling\s+h|raumhöhe|rh)\s*[=:]?\s*{_NUM}\s*(m|cm|mm)?\.?$",
+    re.I)
+_DIMENSION = re.compile(
+    r"^[\d\s.,'\"’”x×*/+\-–()]+(?:mm|cm|m|ft|in)?$|^<>$|^\d+\s*(?:mm|cm|m)$", re.I)
+_WHEELCHAIR = re.compile(r"wheel\s*chair|\(wc user\)", re.I)
+_METER = re.compile(r"^(?:(gas|elec|electric|electricity|water)\s+)?(?:meter|mtr)s?$", re.I)
+_TRAILING = re.compile(
+    r"^(.*?[^\d\s=:].*?)\s+((?:h|ch|a|mq)?\s*[=:]?\s*\d+(?:[.,]\d+)?\s*(?:m2|m²|sq\.?\s*m|sqm|sf|sq\.?\s*ft|m)?)$",
+    re.I)
+_AERIAL = re.compile(r"^(?:tv|aerial|tv\s*point|tv\s*outlet|aerial\s*point)$", re.I)
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def height_m(value: float) -> float | None:
+    """A ceiling height in metres from a number written with any (or a wrong) unit.
+
+    Drawings write ``H=2.60`` with a stray ``mm`` suffix, or ``2600``: the magnitude decides.
+    """
+    for scale in (1.0, 0.01, 0.001):
+        h = value * scale
+        if 1.0 <= h <= 8.0:
+            return h
+    return None
+
+
+def kind(text: str) -> tuple[str, float | None]:
+    """(``name`` | ``area`` | ``height`` | ``dimension`` | ``wheelchair`` | ``meter`` |
+    ``aerial`` | ``empty``, value). Areas are m², heights metres."""
+    t = text.strip()
+    if not t:
+        return "empty", None
+    for rx, scale in _AREA:
+        m = rx.match(t)
+        if m:
+            return "area", round(_num(m.group(1)) * scale, 2)
+    m = _HEIGHT.match(t)
+    if m:
+        h = height_m(_num(m.group(1)))
+        if h is not None:
+            return "height", h
+        return "dimension", None
+    if _DIMENSION.match(t):
+        return "dimension", None
+    if _METER.match(t):
+        return "meter", None
+    if _AERIAL.match(t):
+        return "aerial", None
+    if t.strip().upper() == "WHEELCHAIR":
+        return "wheelchair", None
+    return "name", None
+
+
+def is_wheelchair_name(name: str) -> bool:
+    return bool(_WHEELCHAIR.search(name))
+
+
+def meter_utility(text: str) -> str | None:
+    low = text.casefold()
+    if "gas" in low:
+        return "gas"
+    if "elec" in low:
+        return "electricity"
+    if "water" in low:
+        return "water"
+    return None
+
+
+def split_label(text: str) -> tuple[str, list[tuple[str, float | None]]]:
+    """A name text with area or height lines inside it (``Bedroom 1\\P12.5 m2``): the name
+    part and the other parts' kinds."""
+    parts = [p.strip() for p in re.split(r"\n|\\P|\s{2,}|;", text) if p.strip()]
+    names, others = [], []
+    peeled = []
+    for p in parts:
+        m = _TRAILING.match(p)
+        if m and kind(m.group(1))[0] == "name" and kind(m.group(2))[0] in ("area", "height"):
+            peeled += [m.group(1), m.group(2)]
+        else:
+            peeled.append(p)
+    for p in peeled:
+        k = kind(p)
+        (names if k[0] == "name" else others).append(p if k[0] == "name" else k)
+    return " ".join(names), others

@@ -1,0 +1,101 @@
+"""Rooms from wall linework, for drawings with no room outlines.
+
+1. Every wall line, polyline, arc and spline becomes a line string (local metres); door
+   openings are sealed with the line from each swing's hinge to the ends of its arc (the
+   closed leaf; the open one only dangles and does not split the room).
+2. Coordinates are snapped to a 1 mm grid, and a free end within ``REACH`` of another line
+   is joined to it, so walls that stop just short of each other still meet.
+3. The lines are noded (T-junctions split) and polygonised into faces.
+4. Faces that are not rooms are dropped: thinner than ``MIN_WIDTH`` (the wall band itself,
+   glazing, a door leaf), smaller than ``MIN_AREA`` (label boxes, columns), or mostly
+   covered by fittings.
+
+>>> from shapely.geometry import box
+>>> rings = [np.array(box(0, 0, 4, 3).exterior.coords), np.array(box(-.1, -.1, 4.1, 3.1).exterior.coords)]
+>>> [round(p.area, 2) for p in wall_faces(rings, [], [], [])]
+[12.0]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Polygon
+from shapely.strtree import STRtree
+
+#: a free wall end this close (metres) to another line is joined to it
+REACH = 0.05
+#: faces narrower than this (metres) are wall bands, glazing or door leaves
+MIN_WIDTH = 0.45
+#: faces smaller than this (m²) are label boxes, columns or ducts
+MIN_AREA = 1.0
+#: a face this much covered by fittings is a fitting
+FITTING_SHARE = 0.8
+
+
+def wall_faces(lines: list[np.ndarray], seals: list[tuple[tuple[float, float], tuple[float, float]]],
+               fittings: list[Polygon], notes: list[str]) -> list[Polygon]:
+    """Room faces enclosed by ``lines`` (each an (n, 2) array in metres)."""
+    geoms = [LineString(p) for p in lines if len(p) >= 2 and np.ptp(p, axis=0).max() > 1e-6]
+    geoms += [LineString([a, b]) for a, b in seals if np.hypot(a[0] - b[0], a[1] - b[1]) > 1e-6]
+    if not geoms:
+        return []
+    arr = shapely.set_precision(np.asarray(geoms, dtype=object), 0.001)
+    arr = [g for g in arr if not g.is_empty and g.length > 0]
+    arr += _joins(arr)
+    noded = shapely.unary_union(arr)
+    faces = list(shapely.polygonize(list(getattr(noded, "geoms", [noded]))).geoms)
+    kept: list[Polygon] = []
+    thin = small = fitted = 0
+    fit_tree = STRtree(fittings) if fittings else None
+    for f in faces:
+        if f.area < MIN_AREA:
+            small += 1
+            continue
+        if f.buffer(-MIN_WIDTH / 2, join_style="mitre").is_empty:
+            thin += 1
+            continue
+        if fit_tree is not None:
+            hits = [fittings[int(i)] for i in fit_tree.query(f, predicate="intersects")]
+            if hits and shapely.union_all(hits).intersection(f).area >= FITTING_SHARE * f.area:
+                fitted += 1
+                continue
+        kept.append(f)
+    notes.append(f"wall linework: {len(geoms)} lines, {len(faces)} enclosed faces; "
+                 f"{len(kept)} taken as rooms, {thin} thinner than {MIN_WIDTH} m (wall bands, "
+                 f"glazing) and {small} under {MIN_AREA} m² (columns, labels) left out"
+                 + (f", {fitted} filled by fittings left out" if fitted else ""))
+    return kept
+
+
+def _joins(lines: list[LineString]) -> list[LineString]:
+    """Short connectors from free line ends to the nearest other line within REACH."""
+    if len(lines) < 2:
+        return []
+    ends = []
+    owner = []
+    for i, g in enumerate(lines):
+        c = shapely.get_coordinates(g)
+        ends += [c[0], c[-1]]
+        owner += [i, i]
+    pts = shapely.points(np.asarray(ends))
+    owner_arr = np.asarray(owner)
+    tree = STRtree(lines)
+    pairs = tree.query(pts, predicate="dwithin", distance=REACH)
+    # an end already touching another line needs nothing
+    touching = set()
+    best: dict[int, tuple[float, int]] = {}
+    for pi, li in zip(pairs[0], pairs[1], strict=True):
+        if owner_arr[pi] == li:
+            continue
+        d = lines[li].distance(pts[pi])
+        if d < 1e-6:
+            touching.add(int(pi))
+        elif pi not in best or d < best[pi][0]:
+            best[int(pi)] = (d, int(li))
+    out = []
+    for pi, (_, li) in best.items():
+        if pi in touching:
+            continue
+        out.append(shapely.shortest_line(pts[pi], lines[li]))
+    return out

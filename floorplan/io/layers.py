@@ -1,0 +1,196 @@
+"""What DXF layer and block names mean: keyword lists, and the ``--layer-map`` file.
+
+Every list here is data. An office with its own CAD standard writes a TOML file::
+
+    # my-office.toml
+    [layers]
+    room = ["RM-OUTLINE", "ZONES"]          # extends the built-in room keywords
+    wall = { replace = ["A-WALL-FULL"] }    # replaces the built-in wall keywords
+    [blocks]
+    obstacle = ["SANI-*"]
+
+Keys of ``[layers]`` and ``[blocks]`` are the kinds below; a list extends the built-in
+keywords, ``{ replace = [...] }`` replaces them. Matching is case-insensitive, on the
+layer name with any xref prefix (``plan$0$`` or ``plan|``) and trailing numbers removed.
+A keyword of four letters or more matches anywhere in the name (``walls`` holds
+``wall``); a shorter one (``dr``, ``wc``) matches a whole word only. A trailing ``*`` asks
+for a word that starts with the keyword.
+
+>>> m = LayerMap()
+>>> m.layer_kind("A-AREA")
+'room'
+>>> m.layer_kind("Xref$0$Walls")
+'wall'
+>>> m.block_kind("WC-01")
+'obstacle'
+>>> level_of_layer("GF-A-AREA"), level_of_layer("A-AREA-L01"), level_of_layer("Walls")
+(0.0, 1.0, None)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from floorplan.errors import PlanReadError
+
+#: Built-in layer keywords, in the order they are tried (first kind that matches wins).
+LAYER_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "ignore": ("dim", "dims", "dimension", "dimensions", "a-anno-dims", "title", "border",
+               "viewport", "vport", "defpoints", "grid"),
+    "ceiling": ("ceiling", "clg", "headroom", "a-clng", "decke"),
+    "door": ("door", "doors", "dr", "a-door", "tür", "tuer", "tur", "porta", "porte", "puerta"),
+    "meter": ("meter", "mtr"),
+    "aerial": ("aerial", "tv"),
+    "obstacle": ("furn", "fitting", "fittings", "sanitary", "san", "kitc", "fixt", "a-flor-fixt",
+                 "a-furn", "mobili", "mobel", "möbel", "sanit", "equip", "appliance"),
+    "room": ("room", "rooms", "space", "spaces", "area", "a-area", "area-assign", "a-flor-iden",
+             "zone", "zones", "raum", "räume", "stanza", "locali", "rm"),
+    "wall": ("wall", "walls", "a-wall", "wand", "mur", "muro", "muri", "parete", "glaz",
+             "a-glaz", "window", "windows", "fenster", "crystal", "cristal", "column", "columns",
+             "col", "a-cols", "pillar", "s-cols"),
+}
+
+#: Built-in block-name keywords (a block's layer is tried with LAYER_KEYWORDS first).
+BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "door": ("door", "dr", "a-door", "tür", "tuer", "porta", "porte", "puerta"),
+    "meter": ("meter", "mtr", "gas-meter", "elec-meter"),
+    "aerial": ("aerial", "tv", "tv-point", "tvpoint"),
+    "obstacle": ("wc", "toilet", "bath", "shower", "basin", "sink", "bed", "wardrobe", "kitchen",
+                 "whb", "bidet", "urinal", "hob", "oven", "fridge", "worktop", "cooker", "sofa",
+                 "table", "desk", "furn*", "fixt*", "sanitary"),
+    "label": ("roomtag", "room-tag", "roomname", "room-name", "tag-room", "space-tag",
+              "spacetag", "label", "area-tag"),
+}
+
+KINDS = tuple(dict.fromkeys(tuple(LAYER_KEYWORDS) + tuple(BLOCK_KEYWORDS)))
+
+_XREF = re.compile(r"^.*(\$0\$|\|)")
+_TRAIL_NUM = re.compile(r"[\s_\-.]*\d+$")
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def normalise_layer(name: str) -> str:
+    """Lower case, xref prefix and trailing numbers removed.
+
+    >>> normalise_layer("Site$0$A-WALL-01")
+    'a-wall'
+    """
+    text = _XREF.sub("", str(name)).strip().casefold()
+    return _TRAIL_NUM.sub("", text) or text
+
+
+def _matches(norm: str, words: tuple[str, ...], keyword: str) -> bool:
+    kw = keyword.casefold()
+    if kw.endswith("*"):
+        stem = kw[:-1]
+        return any(w.startswith(stem) for w in words) or norm.startswith(stem)
+    if len(kw) >= 4:
+        return kw in norm
+    return kw in words or norm == kw
+
+
+@dataclass(frozen=True)
+class LayerMap:
+    """Keyword lists by kind; built-in unless a ``--layer-map`` file changed them."""
+
+    layers: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(LAYER_KEYWORDS))
+    blocks: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(BLOCK_KEYWORDS))
+
+    def __hash__(self) -> int:
+        return hash((tuple(sorted(self.layers.items())), tuple(sorted(self.blocks.items()))))
+
+    def layer_kind(self, layer: str) -> str | None:
+        """The kind a layer name says (``room``, ``wall``, ``door``...) or ``None``."""
+        return _kind(self, "layers", layer)
+
+    def block_kind(self, block: str) -> str | None:
+        """The kind a block name says, or ``None`` (UUID-like names say nothing)."""
+        return _kind(self, "blocks", block)
+
+
+@lru_cache(maxsize=4096)
+def _kind(lmap: LayerMap, table: str, name: str) -> str | None:
+    norm = normalise_layer(name)
+    words = tuple(_WORDS.findall(norm))
+    for kind, keywords in getattr(lmap, table).items():
+        if any(_matches(norm, words, kw) for kw in keywords):
+            return kind
+    return None
+
+
+_LEVEL_WORDS = {
+    "ground": 0.0, "gf": 0.0, "eg": 0.0, "first": 1.0, "ff": 1.0, "og": 1.0, "second": 2.0,
+    "sf": 2.0, "third": 3.0, "basement": -1.0, "lower": -1.0, "bf": -1.0,
+}
+_LEVEL_NUM = re.compile(r"(?:^|[\W_])(?:l|lvl|level|floor|fl|storey|etage)[\s_\-]*(-?\d{1,2})(?:$|[\W_])")
+
+
+def level_of_layer(layer: str) -> float | None:
+    """The level a layer name says (``GF-…`` 0, ``…-L01`` 1, ``First floor`` 1) or ``None``."""
+    text = _XREF.sub("", str(layer)).casefold()
+    m = _LEVEL_NUM.search(text)
+    if m:
+        return float(int(m.group(1)))
+    for w in _WORDS.findall(text):
+        if w in _LEVEL_WORDS:
+            return _LEVEL_WORDS[w]
+    return None
+
+
+_ROOM_LAYER_NAME = re.compile(r"^\s*(?:room|space|rm|raum)\s*[-_:–]\s*(.+?)\s*$", re.IGNORECASE)
+
+
+def name_from_layer(layer: str) -> str | None:
+    """A room name carried by the layer name (``Room - Kitchen`` -> ``Kitchen``)."""
+    m = _ROOM_LAYER_NAME.match(_XREF.sub("", str(layer)))
+    return m.group(1) if m else None
+
+
+def load_layer_map(path: str | os.PathLike | None) -> LayerMap:
+    """The built-in map, changed by the TOML file at ``path`` (``None``: built-in only).
+
+    Raises :class:`~floorplan.errors.PlanReadError` naming the file and the key at fault.
+    """
+    if path is None:
+        return LayerMap()
+    source = str(path)
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise PlanReadError(source, "layer map: no such file") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PlanReadError(source, f"layer map is not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise PlanReadError(source, f"layer map: {exc.strerror or exc}") from None
+    unknown = set(data) - {"layers", "blocks"}
+    if unknown:
+        raise PlanReadError(source, f"layer map: unknown table {sorted(unknown)[0]!r} "
+                            "(expected [layers] and [blocks])")
+    tables = {"layers": dict(LAYER_KEYWORDS), "blocks": dict(BLOCK_KEYWORDS)}
+    for table, kinds in data.items():
+        if not isinstance(kinds, dict):
+            raise PlanReadError(source, f"layer map: [{table}] must be a table of kinds")
+        for kind, value in kinds.items():
+            where = f"{table}.{kind}"
+            if kind not in KINDS:
+                raise PlanReadError(source, f"layer map: unknown kind {kind!r} (expected one of "
+                                    f"{', '.join(KINDS)})", where)
+            replace = False
+            if isinstance(value, dict):
+                if set(value) != {"replace"}:
+                    raise PlanReadError(source, "layer map: a table value must be "
+                                        "{ replace = [...] }", where)
+                value, replace = value["replace"], True
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise PlanReadError(source, "layer map: expected a list of names", where)
+            words = tuple(v.strip() for v in value)
+            old = tables[table].get(kind, ())
+            tables[table][kind] = words if replace else tuple(dict.fromkeys(words + old))
+    return LayerMap(layers=tables["layers"], blocks=tables["blocks"])
