@@ -1,37 +1,100 @@
-"""check(plan, profile) -> Report.
+"""check(plan, profile) -> Report: run every rule of a profile over one measured plan.
 
-Placeholder until the rules issue lands: it reports the input findings (FP0xx) that the
-readers and the measuring step raised, and a pass for each input check that found
-nothing.
+The engine stamps each rule's code, name and reference (document and clause) from the
+profile, and applies its severity (``warning`` turns a fail into a warn). A rule that
+crashes becomes a ``fail`` finding saying it could not be checked (a requirement that
+was not checked is not shown to be met), never a crash. Every rule of the profile
+appears for every plan: ``not_applicable`` when nothing in the plan is subject to it.
+
+>>> from shapely.geometry import box
+>>> from floorplan.model import Plan, Room, Use
+>>> report = check(Plan(rooms=(Room("R1", "Bedroom 1", Use.BEDROOM, box(0, 0, 2.5, 3)),)))
+>>> [(f.rule, f.status.value) for f in report.findings if f.rule == "FP101"]
+[('FP101', 'fail')]
 """
 
 from __future__ import annotations
 
-from floorplan.findings import INPUT_RULES, Finding, Status
+import logging
+from pathlib import Path
+
+from floorplan.findings import INPUT_RULES, Finding, Outcome, Status
 from floorplan.measure import Measurements, measure
 from floorplan.model import Plan
+from floorplan.profiles import DEFAULT, INPUT_REFERENCE, Profile, load_profile
 from floorplan.report import ProfileInfo, Report
+from floorplan.rules import REGISTRY
+from floorplan.rules.context import Context
 
-DEFAULT_PROFILE = "ecc-supported-living"
-INPUT_REFERENCE = "floorplan input checks (docs/rules.md)"
+log = logging.getLogger(__name__)
 
+DEFAULT_PROFILE = DEFAULT
 
-def input_findings(plan: Plan, m: Measurements) -> list[Finding]:
-    out: list[Finding] = []
-    raised = list(plan.findings) + list(m.findings)
-    for code, name in INPUT_RULES.items():
-        mine = [f for f in raised if f.code == code]
-        for f in mine:
-            out.append(Finding(code, name, Status(f.status), f.message, rooms=f.rooms,
-                               measured=f.measured, reference=INPUT_REFERENCE))
-        if not mine:
-            out.append(Finding(code, name, Status.PASS, "nothing to report",
-                               reference=INPUT_REFERENCE))
-    return out
+_SCHEME_WORDS = {"shared_house": "a shared house", "flat": "a flat", "flats_scheme": "a scheme of flats"}
 
 
-def check(plan: Plan, profile: str | None = None, measurements: Measurements | None = None) -> Report:
-    m = measurements or measure(plan)
-    findings = input_findings(plan, m)
-    return Report(plan, m, ProfileInfo(profile or DEFAULT_PROFILE, "input checks only"),
-                  tuple(findings), tuple(plan.notes))
+def _finding(code: str, name: str, o: Outcome, reference: str | None, severity: str) -> Finding:
+    status = Status(o.status)
+    if severity == "warning" and status is Status.FAIL:
+        status = Status.WARN
+    return Finding(code, name, status, o.message, rooms=tuple(o.rooms), dwelling=o.dwelling,
+                   measured=o.measured, required=o.required, unit=o.unit, reference=reference,
+                   marks=tuple(o.marks))
+
+
+def _run(rule, ctx: Context, opts: dict) -> tuple[list[Outcome], str | None]:
+    """The rule's outcomes, and the error that stopped it (if any)."""
+    out: list[Outcome] = []
+    try:
+        for o in rule.fn(ctx, opts):
+            out.append(o)
+    except Exception as exc:  # a broken rule must not stop the report
+        log.exception("rule %s crashed", rule.code)
+        return out, f"{type(exc).__name__}: {exc}"
+    return out, None
+
+
+def check(plan: Plan, profile: str | Path | Profile | None = None,
+          measurements: Measurements | None = None) -> Report:
+    """Check ``plan`` against ``profile`` (an id, a TOML path, a Profile; None: default)."""
+    prof = load_profile(profile)
+    headroom = float(prof.params.get("headroom", 1.5))
+    m = measurements or measure(plan, headroom=headroom)
+    ctx = Context(plan, m, prof.params)
+    findings: list[Finding] = []
+    for code, rc in prof.rules.items():
+        rule = REGISTRY[code]
+        schemes = rc.options.get("schemes")
+        if schemes and ctx.scheme not in schemes:
+            where = ", ".join(_SCHEME_WORDS.get(s, s) for s in schemes)
+            findings.append(Finding(code, rule.name, Status.NOT_APPLICABLE,
+                                    f"applies to {where}; this plan is {_SCHEME_WORDS.get(ctx.scheme, ctx.scheme)}",
+                                    reference=prof.reference(code)))
+            continue
+        outcomes, error = _run(rule, ctx, rc.options)
+        for o in outcomes:
+            ref = prof.reference(code, o.clause)
+            findings.append(_finding(code, rule.name, o, ref, rc.severity))
+        if error is not None:
+            findings.append(Finding(code, rule.name, Status.FAIL,
+                                    f"could not be checked: the rule stopped with {error}",
+                                    reference=prof.reference(code)))
+        elif not outcomes:
+            findings.append(Finding(code, rule.name, Status.NOT_APPLICABLE,
+                                    "nothing in the plan is subject to this rule",
+                                    reference=prof.reference(code)))
+    # notices from readers with codes the registry does not know yet
+    known = set(REGISTRY)
+    for f in tuple(plan.findings) + tuple(m.findings):
+        if f.code not in known:
+            findings.append(Finding(f.code, INPUT_RULES.get(f.code, "input"), Status(f.status),
+                                    f.message, rooms=tuple(f.rooms), measured=f.measured,
+                                    reference=INPUT_REFERENCE))
+    scheme, why = ctx.scheme_and_reason
+    notes = list(plan.notes)
+    if why != "given":
+        notes.append(f"scheme taken as {scheme} ({why}); set it with --scheme")
+    if scheme == "shared_house" and ctx.tenants_reason != "given":
+        notes.append(f"tenants taken as {ctx.tenants} ({ctx.tenants_reason}); set it with --tenants")
+    info = ProfileInfo(prof.id, prof.title, prof.version)
+    return Report(plan, m, info, tuple(findings), tuple(notes))

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from shapely.geometry.base import BaseGeometry
+if TYPE_CHECKING:  # kept out of run time so listing rules does not load shapely
+    from shapely.geometry.base import BaseGeometry
 
 
 class Status(StrEnum):

@@ -1,0 +1,239 @@
+"""Rule profiles: TOML data that picks rules, sets their options, and can ``extends``.
+
+A profile file::
+
+    [profile]
+    id = "my-council"
+    title = "My council's supported living standard"
+    version = "2025-01"
+    extends = "ecc-supported-living"      # a profile id or a path (relative to this file)
+    document = "My Council Supported Living Standard"
+
+    [params]                              # plan-level parameters
+    wheelchair_uses = ["bedroom", "wet_room"]
+
+    [rules.FP101]                         # or [rules.bedroom-area]
+    fail_below = 9.0
+    reference = "Section 4.2"             # clause; the document is prefixed
+    severity = "warning"                  # "error" (default) or "warning": fails become warns
+    # enabled = false                     # drop a rule the parent profile has
+
+Every rule a profile lists is reported for every plan. The input rules (FP001-FP006) are
+always run. A bad profile raises :class:`~floorplan.errors.ProfileError` with one line
+naming the file, the rule and the option, and the nearest valid name.
+
+>>> p = load_profile("ndss")
+>>> p.rules["FP101"].options["single"]
+7.5
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from floorplan.errors import ProfileError
+
+HERE = Path(__file__).parent
+DEFAULT = "ecc-supported-living"
+SEVERITIES = ("error", "warning")
+INPUT_REFERENCE = "floorplan input checks (docs/rules.md)"
+#: keys of a [rules.X] table that are not rule options
+META_KEYS = ("reference", "severity", "enabled")
+PROFILE_KEYS = ("id", "title", "version", "extends", "document", "description")
+
+
+@dataclass(frozen=True)
+class RuleConfig:
+    code: str
+    name: str
+    options: dict[str, Any]
+    severity: str = "error"
+    reference: str | None = None
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    title: str
+    version: str | None = None
+    document: str | None = None
+    description: str | None = None
+    extends: str | None = None
+    source: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+    rules: dict[str, RuleConfig] = field(default_factory=dict)
+
+    def reference(self, code: str, clause: str | None = None) -> str | None:
+        """"document, clause" for a rule (input rules cite floorplan's own checks)."""
+        rc = self.rules.get(code)
+        text = clause or (rc.reference if rc else None)
+        if code.startswith("FP0"):
+            return text or INPUT_REFERENCE
+        if self.document and text:
+            return f"{self.document}, {text}"
+        return text or self.document
+
+
+def available() -> dict[str, Path]:
+    """Profile id -> packaged file (``_``-prefixed files are building blocks, still loadable)."""
+    return {p.stem: p for p in sorted(HERE.glob("*.toml"))}
+
+
+def _near(word: str, choices) -> str:
+    found = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.5)
+    return f"; did you mean '{found[0]}'?" if found else ""
+
+
+def _resolve(spec: str | Path, base: Path | None = None) -> Path:
+    text = str(spec)
+    packaged = available()
+    if text in packaged:
+        return packaged[text]
+    path = Path(text)
+    if base is not None and not path.is_absolute():
+        path = base / path
+    if path.suffix == ".toml" or path.exists() or "/" in text or "\\" in text:
+        if not path.is_file():
+            raise ProfileError(f"{text}: profile file not found")
+        return path
+    raise ProfileError(f"unknown profile '{text}'{_near(text, packaged)} "
+                       f"(profiles: {', '.join(k for k in packaged if not k.startswith('_'))})")
+
+
+def _read(path: Path) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{path}: not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise ProfileError(f"{path}: cannot be read: {exc.strerror}") from None
+
+
+def _validate(path: Path, data: dict) -> None:
+    """Check one file against the registry, so the error names the file it is in."""
+    from floorplan.rules import REGISTRY, lookup
+    from floorplan.rules.context import DEFAULT_PARAMS
+
+    for key in data:
+        if key not in ("profile", "params", "rules"):
+            raise ProfileError(f"{path}: unknown section [{key}]{_near(key, ('profile', 'params', 'rules'))}")
+    for key in data.get("profile", {}):
+        if key not in PROFILE_KEYS:
+            raise ProfileError(f"{path}: [profile]: unknown key '{key}'{_near(key, PROFILE_KEYS)}")
+    for key, value in data.get("params", {}).items():
+        if key not in DEFAULT_PARAMS:
+            raise ProfileError(f"{path}: [params]: unknown parameter '{key}'{_near(key, DEFAULT_PARAMS)}")
+        if not isinstance(value, type(DEFAULT_PARAMS[key])) and not (
+                isinstance(DEFAULT_PARAMS[key], float) and isinstance(value, int)):
+            raise ProfileError(f"{path}: [params]: '{key}' must be like {DEFAULT_PARAMS[key]!r}")
+    rules = data.get("rules", {})
+    if not isinstance(rules, dict):
+        raise ProfileError(f"{path}: 'rules' must be a table of [rules.CODE] sections")
+    names = list(REGISTRY) + [r.name for r in REGISTRY.values()]
+    for key, table in rules.items():
+        r = lookup(key)
+        if r is None:
+            raise ProfileError(f"{path}: unknown rule '{key}'{_near(key, names)}")
+        if not isinstance(table, dict):
+            raise ProfileError(f"{path}: rule {r.code} ({r.name}): expected a table of options")
+        valid = [o.name for o in r.options] + list(META_KEYS)
+        for opt, value in table.items():
+            where = f"{path}: rule {r.code} ({r.name}): option '{opt}'"
+            if opt == "severity":
+                if value not in SEVERITIES:
+                    raise ProfileError(f"{where}: must be one of {', '.join(SEVERITIES)}"
+                                       f"{_near(value, SEVERITIES)}")
+                continue
+            if opt == "enabled":
+                if not isinstance(value, bool):
+                    raise ProfileError(f"{where}: must be true or false")
+                continue
+            if opt == "reference":
+                if not isinstance(value, str):
+                    raise ProfileError(f"{where}: must be text")
+                continue
+            o = r.option(opt)
+            if o is None:
+                raise ProfileError(f"{path}: rule {r.code} ({r.name}): unknown option '{opt}'"
+                                   f"{_near(opt, valid)}")
+            try:
+                o.check(value)
+            except TypeError as exc:
+                raise ProfileError(f"{where}: {exc}") from None
+
+
+def _load_raw(path: Path, seen: tuple[Path, ...]) -> tuple[dict, dict, dict[str, dict]]:
+    """(profile table, params, rules by code) with ``extends`` merged in."""
+    from floorplan.rules import lookup
+
+    real = path.resolve()
+    if real in seen:
+        raise ProfileError(f"{path}: 'extends' goes round in a circle")
+    data = _read(path)
+    _validate(path, data)
+    meta = dict(data.get("profile", {}))
+    params: dict = {}
+    rules: dict[str, dict] = {}
+    parent = meta.get("extends")
+    if parent:
+        try:
+            ppath = _resolve(parent, base=path.parent)
+        except ProfileError as exc:
+            raise ProfileError(f"{path}: extends: {exc}") from None
+        pmeta, params, rules = _load_raw(ppath, seen + (real,))
+        for key in ("document",):
+            meta.setdefault(key, pmeta.get(key))
+        rules = {c: dict(t) for c, t in rules.items()}
+        params = dict(params)
+    params.update(data.get("params", {}))
+    for key, table in data.get("rules", {}).items():
+        code = lookup(key).code  # validated above
+        if table.get("enabled") is False:
+            rules.pop(code, None)
+            continue
+        merged = rules.get(code, {})
+        merged.update({k: v for k, v in table.items() if k != "enabled"})
+        rules[code] = merged
+    meta.setdefault("id", path.stem)
+    return meta, params, rules
+
+
+def load_profile(spec: str | Path | Profile | None = None) -> Profile:
+    """A profile by packaged id, or from a TOML file path; ``None`` is the default."""
+    from floorplan.rules import INPUT_CODES, REGISTRY
+
+    if isinstance(spec, Profile):
+        return spec
+    path = _resolve(spec or DEFAULT)
+    meta, params, raw_rules = _load_raw(path, ())
+    for code in INPUT_CODES:
+        raw_rules.setdefault(code, {})
+    rules: dict[str, RuleConfig] = {}
+    for code in sorted(raw_rules):
+        r = REGISTRY[code]
+        table = raw_rules[code]
+        opts = r.defaults
+        for k, v in table.items():
+            if k not in META_KEYS:
+                opts[k] = r.option(k).check(v)
+        rules[code] = RuleConfig(code, r.name, opts, table.get("severity", "error"),
+                                 table.get("reference"))
+    return Profile(
+        id=str(meta.get("id")), title=str(meta.get("title") or meta.get("id")),
+        version=None if meta.get("version") is None else str(meta["version"]),
+        document=meta.get("document"), description=meta.get("description"),
+        extends=meta.get("extends"), source=str(path), params=params, rules=rules,
+    )
+
+
+def list_profiles() -> list[Profile]:
+    """Every packaged profile (building blocks whose name starts with ``_`` left out)."""
+    return [load_profile(p) for name, p in available().items() if not name.startswith("_")]
+
+
+__all__ = ["Profile", "RuleConfig", "load_profile", "list_profiles", "available", "DEFAULT"]

@@ -1,0 +1,58 @@
+"""The rule registry: every rule floorplan knows, listed explicitly, by code.
+
+A profile (``floorplan/profiles/*.toml``) picks rules from here and sets their options,
+severity and reference; the engine runs them. Importing this package loads no shapely,
+matplotlib or ezdxf, so ``floorplan rules`` starts fast.
+
+>>> REGISTRY["FP101"].name
+'bedroom-area'
+>>> by_name("turning-circle").code
+'FP201'
+"""
+
+from __future__ import annotations
+
+from floorplan.rules import access, area, height, input, layout, scheme, width
+from floorplan.rules.base import Option, Rule
+
+#: the rule families, in catalogue order, with the module that holds each
+FAMILIES: dict[str, str] = {
+    "input": "Input integrity",
+    "area": "Areas",
+    "height": "Heights",
+    "width": "Widths",
+    "access": "Access",
+    "layout": "Layout and provision",
+    "scheme": "Scheme size",
+}
+
+_RULES = [
+    input.unclosed_outline, input.invalid_geometry, input.overlapping_rooms,
+    input.unclassified_room, input.unconnected_door, input.units_assumed,
+    area.bedroom_area, area.wheelchair_bedroom_area, area.dwelling_area, area.communal_area,
+    area.wheelchair_bathroom_area,
+    height.ceiling_height,
+    width.bedroom_width,
+    access.turning_circle,
+    layout.bedroom_opens_onto_communal, layout.bathroom_provision, layout.staff_sleep_in,
+    layout.no_office, layout.meter_location, layout.aerial_points,
+    scheme.scheme_size, scheme.shared_house_tenancies,
+]
+
+#: code -> rule, in code order
+REGISTRY: dict[str, Rule] = {fn.rule.code: fn.rule for fn in sorted(_RULES, key=lambda f: f.rule.code)}
+_BY_NAME: dict[str, Rule] = {r.name: r for r in REGISTRY.values()}
+#: the input rules: run for every plan whatever the profile says
+INPUT_CODES: tuple[str, ...] = tuple(c for c, r in REGISTRY.items() if r.family == "input")
+
+
+def by_name(name: str) -> Rule:
+    return _BY_NAME[name]
+
+
+def lookup(key: str) -> Rule | None:
+    """A rule by code (``FP101``) or name (``bedroom-area``)."""
+    return REGISTRY.get(key.upper()) or _BY_NAME.get(key)
+
+
+__all__ = ["REGISTRY", "FAMILIES", "INPUT_CODES", "Rule", "Option", "by_name", "lookup"]

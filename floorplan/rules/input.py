@@ -1,0 +1,56 @@
+"""Input integrity (FP001-FP006): what the readers and the measuring step noticed.
+
+These rules report problems found while reading the plan: an outline that was not
+closed, a polygon that had to be repaired, rooms that overlap, a room whose use could
+not be told, a door that joins nothing, drawing units that were assumed. Each is a
+``warn`` unless the plan could not be used; each names the room or the entity and draws
+it. When nothing was found the rule passes.
+
+PASS (FP004): every room's name tells its use ("Bedroom 1", "K/L/D").
+WARN (FP004): a room named "Room 3078".
+"""
+
+from __future__ import annotations
+
+from floorplan.findings import Mark, Outcome, Status
+from floorplan.rules.base import rule
+
+
+def _reported(ctx, code: str):
+    raised = [f for f in tuple(ctx.plan.findings) + tuple(ctx.m.findings) if f.code == code]
+    for f in raised:
+        marks = [Mark("room", ctx.rooms_by_id[r].polygon, label=ctx.rooms_by_id[r].name)
+                 for r in f.rooms if r in ctx.rooms_by_id]
+        if f.geometry is not None:
+            marks.append(Mark("entity", f.geometry, label=f.entity))
+        yield Outcome(Status(f.status), rooms=tuple(f.rooms), measured=f.measured,
+                      message=f.message, marks=tuple(marks))
+    if not raised:
+        yield Outcome(Status.PASS, message="nothing to report")
+
+
+def _input_rule(code: str, name: str, doc: str):
+    def fn(ctx, opts):
+        yield from _reported(ctx, code)
+
+    fn.__doc__ = doc
+    fn.__name__ = name.replace("-", "_")
+    fn.__module__ = __name__
+    return rule(code, name)(fn)
+
+
+unclosed_outline = _input_rule("FP001", "unclosed-outline", """
+    A room outline that is not closed: closed when the gap is within tolerance, else
+    skipped; either way said, naming the entity.""")
+invalid_geometry = _input_rule("FP002", "invalid-geometry", """
+    A self-intersecting or degenerate room polygon: repaired where it can be, and said.""")
+overlapping_rooms = _input_rule("FP003", "overlapping-rooms", """
+    Two rooms on the same level overlapping by more than 0.05 m² (the overlap is drawn).""")
+unclassified_room = _input_rule("FP004", "unclassified-room", """
+    A room whose use could not be told from its name or properties; it counts as
+    'other' and no rule about bedrooms, kitchens or bathrooms sees it.""")
+unconnected_door = _input_rule("FP005", "unconnected-door", """
+    A door that does not join two spaces (not within 0.4 m of any room, or naming a room
+    that is not on the plan).""")
+units_assumed = _input_rule("FP006", "units-assumed", """
+    The drawing did not declare its units: which were assumed and why.""")
