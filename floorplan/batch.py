@@ -38,6 +38,8 @@ RESULT_ORDER = {"error": 0, "fail": 1, "warn": 2, "pass": 3}
 #: thumbnails in the HTML index are this many pixels wide at most
 THUMB_WIDTH = 360
 GLOB_CHARS = set("*?[")
+#: failure messages kept in a summary row
+MAX_MESSAGES = 5
 
 
 # --------------------------------------------------------------------------- finding plans
@@ -197,6 +199,8 @@ class Row:
     warned: int = 0
     not_applicable: int = 0
     failing_rules: str = ""
+    #: the first few failure messages, for a reader scanning the summary
+    failures: tuple[str, ...] = ()
     report: str | None = None
     image: str | None = None
     error: str | None = None
@@ -251,13 +255,17 @@ def _run_one(job: Job) -> Row:
     if o.images:
         image_rel, note, thumb = _image(report, outdir, job.name)
     counts = report.counts
-    failing = sorted({f.rule for f in report.findings if str(f.status) == "fail"})
+    fails = [f for f in report.findings if str(f.status) == "fail"]
+    failing = sorted({f.rule for f in fails})
+    messages = tuple(f"{f.rule} {f.name}: {f.message}" for f in fails[:MAX_MESSAGES])
+    if len(fails) > MAX_MESSAGES:
+        messages += (f"... and {len(fails) - MAX_MESSAGES} more failures (see the report)",)
     return Row(
         source=job.source, name=job.name, title=plan.meta.name, format=plan.meta.format,
         result=report.result, exit_code=report.exit_code, rooms=len(plan.rooms),
         dwellings=len(plan.dwellings), passed=counts["pass"], failed=counts["fail"],
         warned=counts["warn"], not_applicable=counts["not_applicable"],
-        failing_rules=" ".join(failing), report=report_rel, image=image_rel,
+        failing_rules=" ".join(failing), failures=messages, report=report_rel, image=image_rel,
         image_note=note, thumbnail=thumb,
     )
 
@@ -378,7 +386,8 @@ def summary_dict(rows: Sequence[Row], options: Options = Options()) -> dict:
         "profile": options.profile or "ecc-supported-living",
         "totals": totals(rows),
         "exit_code": exit_code(rows),
-        "plans": [{k: v for k, v in asdict(r).items() if k in SUMMARY_FIELDS} for r in rows],
+        "plans": [{k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(r).items()
+                   if k in SUMMARY_FIELDS} for r in rows],
     }
 
 
@@ -387,7 +396,9 @@ def summary_csv(rows: Sequence[Row]) -> str:
     w = csv.DictWriter(buf, fieldnames=SUMMARY_FIELDS, lineterminator="\n")
     w.writeheader()
     for r in rows:
-        w.writerow({k: ("" if v is None else v) for k, v in asdict(r).items() if k in SUMMARY_FIELDS})
+        values = {k: v for k, v in asdict(r).items() if k in SUMMARY_FIELDS}
+        values["failures"] = " | ".join(r.failures)
+        w.writerow({k: ("" if v is None else v) for k, v in values.items()})
     return buf.getvalue()
 
 
