@@ -106,7 +106,10 @@ def room_label(name: str, area: float, gross: float) -> str:
 
 
 def finding_note(f: Finding, room_names: dict[str, str]) -> str:
-    where = ", ".join(room_names.get(r, r) for r in f.rooms) or (f.dwelling or "plan")
+    if f.dwelling and len(f.rooms) != 1:
+        where = f"dwelling {f.dwelling}"
+    else:
+        where = ", ".join(room_names.get(r, r) for r in f.rooms) or "plan"
     if f.measured is not None and f.required is not None:
         how = f"{fmt_value(f.measured, f.unit)} (needs {fmt_value(f.required, f.unit)})"
     else:
@@ -270,10 +273,9 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
         fails = sorted({f.rule for f in report.findings_for(room.id) if f.status is Status.FAIL})
         if fails:
             text += "\n✗ " + " ".join(fails)
-        fits = [a for a in (0.0, 90.0)
-                if room.polygon.contains(_text_box(text, pole, label_look.size, k, a))]
-        if fits:
-            add(lv, Primitive("text", "label", pole, text=text, ref=room.id, angle=fits[0]))
+        spot = _label_spot(room.polygon, where, pole, text, label_look.size, k)
+        if spot is not None:
+            add(lv, Primitive("text", "label", spot[0], text=text, ref=room.id, angle=spot[1]))
         else:
             n = len(key_entries) + 1
             key_entries.append((n, text.replace("\n", " — ", 1).replace("\n", " ")))
@@ -309,8 +311,11 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
             kind, key = _mark_key(mark.role, f.status, g)
             lv = default_lv if default_lv is not None else _level_at(plan, g)
             add(lv, Primitive(kind, key, g, ref=f.rule))
-            label = mark.label
-            if label is None and mark.role in ("circle", "required_circle") and mark.size:
+            # a room or low-floor mark is labelled by the room's own label
+            label = None if mark.role in ("room", "low_headroom") else mark.label
+            if f.status is Status.PASS:  # only problems get words on the plan
+                continue
+            if label is None and mark.role not in ("room", "low_headroom") and mark.role in ("circle", "required_circle") and mark.size:
                 label = f"⌀ {mark.size:.2f} m"
             if label:
                 at = _label_point(g, mark.role)
@@ -331,6 +336,22 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
         result=report.result, counts=counts, scale=scale, panels=tuple(panels), legend=legend,
         key=tuple(key_entries), notes=tuple(notes), paper=style.paper, layout=layout_mode,
     )
+
+
+def _label_spot(room: BaseGeometry, floor: BaseGeometry, pole: Point, text: str, size: float,
+                k: float) -> tuple[Point, float] | None:
+    """Where ``text`` fits inside ``room``: (point, angle), trying the middle of the counted
+    floor first, then its pole; level first, then along a long narrow room."""
+    points = []
+    c = floor.centroid
+    if not c.is_empty and floor.contains(c):
+        points.append(c)
+    points.append(pole)
+    for angle in (0.0, 90.0):
+        for at in points:
+            if room.contains(_text_box(text, at, size, k, angle)):
+                return at, angle
+    return None
 
 
 def _pole(geom: BaseGeometry) -> Point:
