@@ -224,12 +224,18 @@ class _Reader:
             if rid in seen:
                 rid = f"{rid}-{k + 1}"
             seen.add(rid)
-            use = classify(ri.name) or Use.OTHER
+            use, given = classify(ri.name) or Use.OTHER, False
+            if ri.use:
+                try:
+                    use, given = Use(ri.use.strip().lower().replace(" ", "_")), True
+                except ValueError:
+                    use, given = classify(ri.use) or use, classify(ri.use) is not None
             note = dxf_names.area_note(rid, ri.name, ri.areas, poly.area)
             if note:
                 self.notes.append(note)
             rooms.append(Room(id=rid, name=ri.name, use=use, polygon=poly, dwelling=ri.dwelling,
                               wheelchair=ri.wheelchair, source=src, ceiling_height=ri.height,
+                              use_given=given,
                               properties={"name_from": ri.name_from, "layer": layers[k]}))
         self._flat_ceilings(ceilings)
         return rooms

@@ -26,6 +26,7 @@ NAME_TAGS = {"NAME", "ROOM", "ROOMNAME", "ROOM_NAME", "ROOM-NAME", "SPACE", "SPA
 ID_TAGS = {"ID", "ROOMID", "ROOM_ID", "NUMBER", "ROOMNO", "ROOM_NO", "REF", "NO"}
 DWELLING_TAGS = {"DWELLING", "FLAT", "UNIT", "APARTMENT", "APT", "WOHNUNG"}
 AREA_TAGS = {"AREA", "ROOMAREA", "ROOM_AREA"}
+USE_TAGS = {"USE", "ROOMUSE", "ROOM_USE", "ROOMTYPE", "ROOM_TYPE", "NUTZUNG"}
 HEIGHT_TAGS = {"HEIGHT", "CH", "CEILING", "CEILING_HEIGHT", "CLG"}
 #: a stated area further than this from the measured one is reported (m², and share)
 AREA_TOLERANCE = (0.5, 0.05)
@@ -36,6 +37,7 @@ class RoomText:
     name: str = ""
     name_from: str = ""  # "text", "attribute", "layer" or ""
     rid: str | None = None
+    use: str | None = None
     dwelling: str | None = None
     areas: list[float] = field(default_factory=list)
     height: float | None = None
@@ -78,6 +80,8 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int]
                 ri.rid = t.text
             elif tag in DWELLING_TAGS:
                 ri.dwelling = t.text
+            elif tag in USE_TAGS:
+                ri.use = t.text
             elif tag in AREA_TAGS:
                 k, v = dxf_text.kind(t.text)
                 if v is None:
