@@ -1,0 +1,212 @@
+"""The frontend, through the recording backend: what is drawn, with which key, where."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+
+import pytest
+from shapely.geometry import Point, box
+
+from floorplan.findings import Finding, Mark, Status
+from floorplan.render.recording import record
+from floorplan.render.scene import build, layout, room_label
+from floorplan.render.style import STYLE
+from tests.plans import plan, rect
+from tests.render_helpers import report, three_rooms
+
+
+@pytest.fixture(scope="module")
+def rec():
+    p, findings = three_rooms()
+    return record(report(p, findings))
+
+
+def test_rooms_are_filled_by_their_worst_status(rec):
+    fills = {d.ref: d.key for d in rec.drawn if d.key.startswith("room.")}
+    # R2 has a pass and is named by the failing door finding: fail is worse
+    assert fills == {"R1": "room.fail", "R2": "room.fail", "R3": "room.fail", "R4": "room.warn"}
+
+
+def test_a_room_nothing_checked_is_drawn_unchecked():
+    p = plan(rect("R1", "Bedroom 1", 0, 0, 3, 3), rect("R2", "Store", 3.1, 0, 1, 1))
+    f = Finding("T1", "x", Status.PASS, "ok", rooms=("R1",))
+    fills = {d.ref: d.key for d in record(report(p, [f])).of(kind="area") if d.key.startswith("room.")}
+    assert fills == {"R1": "room.pass", "R2": "room.unchecked"}
+
+
+def test_the_room_fill_is_the_room_polygon(rec):
+    (d,) = rec.of(key="room.fail", ref="R1")
+    assert d.geometry.equals(box(0, 0, 3, 2.5))
+
+
+def test_low_headroom_is_hatched_and_the_line_drawn_where_the_ceiling_is_1_5_m(rec):
+    # ceiling rises 0.9 -> 2.6 m over 4 m: 1.5 m at y = 4 * 0.6 / 1.7
+    y15 = 4 * 0.6 / 1.7
+    (low,) = rec.of(key="headroom.low", ref="R4")
+    assert low.look.hatch
+    assert low.geometry.area == pytest.approx(4 * y15, rel=1e-3)
+    (line,) = rec.of(key="line.headroom", ref="R4")
+    assert line.geometry.length == pytest.approx(4.0, rel=1e-3)
+    ys = [y for _, y in line.geometry.coords]
+    assert ys == pytest.approx([y15] * len(ys), abs=1e-3)
+
+
+def test_a_room_without_low_floor_has_no_headroom_line(rec):
+    assert not rec.of(key="line.headroom", ref="R1")
+    assert not rec.of(key="headroom.low", ref="R1")
+
+
+def test_marks_are_drawn_in_the_status_of_their_finding(rec):
+    assert [d.ref for d in rec.of(key="mark.fail")] == ["T101"]  # the failing room's outline
+    # a passing room mark adds nothing (the fill says it)
+    assert not rec.of(key="mark.pass")
+    (door,) = rec.of(key="door.offending")
+    assert door.geometry.equals(three_rooms()[0].doors[1].geometry)
+    # the warning's low-headroom mark is outlined in the warning style
+    (warn,) = rec.of(key="mark.warn")
+    assert warn.look.edge == STYLE.look("room.warn").fill
+
+
+def test_every_door_and_obstacle_is_drawn(rec):
+    assert sorted(d.ref for d in rec.drawn if d.key == "door") == ["D1", "D2"]
+    assert [d.kind for d in rec.drawn if d.key == "door"] == ["marker", "line"]
+    (ob,) = rec.of(key="obstacle")
+    assert ob.geometry.equals(box(0.1, 3.0, 0.7, 4.2))
+
+
+def test_the_largest_clear_circle_sits_where_it_was_measured(rec):
+    (c,) = rec.of(key="circle.clear", ref="R1")
+    minx, miny, maxx, maxy = c.geometry.bounds
+    assert maxx - minx == pytest.approx(2.5, abs=0.01)  # a 3 x 2.5 room
+    assert (miny, maxy) == pytest.approx((0, 2.5), abs=0.01)
+
+
+def test_circle_marks_green_where_they_fit_red_with_the_diameter_where_not():
+    p = plan(rect("R1", "Wet room", 0, 0, 1.2, 3), rect("R2", "Bedroom 1", 2, 0, 3, 3, wheelchair=True))
+    fit = Point(3.5, 1.5).buffer(0.75)
+    too_small = Point(0.6, 1.5).buffer(0.6)
+    required = Point(0.6, 1.5).buffer(0.75)
+    findings = [
+        Finding("T3", "turning", Status.FAIL, "", rooms=("R1",), measured=1.2, required=1.5, unit="m",
+                marks=(Mark("circle", too_small, size=1.2), Mark("required_circle", required, size=1.5))),
+        Finding("T3", "turning", Status.PASS, "", rooms=("R2",), measured=3.0, required=1.5, unit="m",
+                marks=(Mark("required_circle", fit, size=1.5, label="1500 mm"),)),
+    ]
+    rec = record(report(p, findings))
+    assert [d.geometry for d in rec.of(key="circle.fail")] == [too_small]
+    assert [d.geometry for d in rec.of(key="circle.required.fail")] == [required]
+    assert [d.geometry for d in rec.of(key="circle.required.pass")] == [fit]
+    assert rec.of(key="circle.fail")[0].look.edge == "#D55E00"
+    assert rec.of(key="circle.required.pass")[0].look.edge == "#009E73"
+    # the failing circle says what does fit; the passing one is not labelled
+    texts = [d.text for d in rec.of(key="label.mark.fail")]
+    assert "⌀ 1.20 m" in texts and "⌀ 1.50 m" in texts
+    assert not rec.of(key="label.mark.pass")
+
+
+def test_an_unknown_role_is_drawn_generically_by_status():
+    p = plan(rect("R1", "Bedroom 1", 0, 0, 3, 3))
+    g = box(0.5, 0.5, 1, 1)
+    f = Finding("T9", "new-rule", Status.FAIL, "", rooms=("R1",), marks=(Mark("sink_zone", g, label="zone"),))
+    rec = record(report(p, [f]))
+    assert [d.geometry for d in rec.of(key="mark.fail")] == [g]
+    assert [d.text for d in rec.of(key="label.mark.fail")] == ["zone"]
+
+
+def test_room_labels_name_and_counted_area_with_gross_in_brackets(rec):
+    (r2,) = rec.of(key="label", ref="R2")
+    assert r2.text.startswith("Bedroom 2\n12.0 m²")
+    assert "(" not in r2.text.split("\n")[1]
+    (r4,) = rec.of(key="label", ref="R4")
+    assert r4.text.split("\n")[1] == f"{4 * (4 - 4 * 0.6 / 1.7):.1f} m² (16.0 m²)"
+    (r1,) = rec.of(key="label", ref="R1")
+    assert r1.text.endswith("✗ T101")
+    assert r1.geometry.within(box(0, 0, 3, 2.5))
+
+
+def test_room_label_format():
+    assert room_label("Bed", 7.2, 12.0) == "Bed\n7.2 m² (12.0 m²)"
+    assert room_label("Bed", 12.0, 12.02) == "Bed\n12.0 m²"
+
+
+def test_a_label_that_does_not_fit_moves_to_the_numbered_key():
+    p = plan(rect("R1", "Bedroom 1", 0, 0, 30, 20), rect("R2", "Linen cupboard with a long name", 30.1, 0, 0.4, 0.4))
+    rec = record(report(p))
+    assert not rec.of(key="label", ref="R2")
+    (num,) = rec.of(key="label.key", ref="R2")
+    assert num.text == "1"
+    assert rec.scene.key == ((1, "Linen cupboard with a long name — 0.2 m²"),)
+    assert rec.of(key="label", ref="R1")
+
+
+def test_a_long_narrow_room_is_labelled_along_its_length():
+    p = plan(rect("R1", "Corridor", 0, 0, 1.0, 8.0))
+    (lab,) = record(report(p)).of(key="label")
+    assert lab.geometry.within(box(0, 0, 1, 8))
+    assert lab.text.startswith("Corridor")
+
+
+def test_levels_become_panels_at_one_scale():
+    p = plan(rect("G1", "Lounge", 0, 0, 5, 4, level=0), rect("F1", "Bedroom 1", 0, 0, 4, 4, level=1))
+    scene = build(report(p))
+    assert [pa.title for pa in scene.panels] == ["Level 0 (ground floor)", "Level 1 (first floor)"]
+    assert [[d.ref for d in pa.primitives if d.key.startswith("room.")] for pa in scene.panels] == [["G1"], ["F1"]]
+    k = 1000 / scene.scale
+    for pa in scene.panels:
+        w = pa.bounds[2] - pa.bounds[0]
+        assert pa.frame[2] == pytest.approx(w * k)
+    # side by side, no overlap
+    a, b = scene.panels[0].frame, scene.panels[1].frame
+    assert a[0] + a[2] <= b[0] or a[1] + a[3] <= b[1]
+
+
+def test_pages_give_each_level_the_whole_drawing_area():
+    p = plan(rect("G1", "Lounge", 0, 0, 5, 4, level=0), rect("F1", "Bedroom 1", 0, 0, 4, 4, level=1))
+    panels = build(report(p)).scale
+    pages = build(report(p), layout_mode="pages").scale
+    assert pages <= panels  # a larger (or equal) drawing scale on its own page
+
+
+def test_layout_picks_the_largest_standard_scale_that_fits():
+    # the plan area of A3 less margins and sidebar: 420 - 20 - 105 - 12 = 283 mm wide
+    scale, frames = layout([(10.0, 5.0)], STYLE, per_page=False)
+    assert scale == 50  # 1:50 -> 200 mm; 1:25 would need 400 mm
+    assert frames[0][2] == pytest.approx(200.0)
+    scale, _ = layout([(60.0, 20.0)], STYLE, per_page=False)
+    assert scale == 250  # 1:200 would need 300 mm
+
+
+def test_the_legend_lists_only_what_was_drawn(rec):
+    keys = [k for k, _ in rec.scene.legend]
+    assert "room.fail" in keys and "headroom.low" in keys and "door.offending" in keys
+    assert "circle.required.pass" not in keys
+
+
+def test_title_block_data_has_no_timestamp(rec):
+    scene = rec.scene
+    assert scene.title == "Three rooms"
+    assert scene.counts == {"pass": 1, "fail": 2, "warn": 1, "not_applicable": 0}
+    assert scene.result == "fail"
+    notes = dict((t, s) for s, t in scene.notes)
+    assert "T101 Bedroom 1: 7.50 m² (needs 8.00 m²)" in notes
+
+
+def test_importing_the_renderer_loads_neither_matplotlib_nor_ezdxf():
+    code = ("import sys, floorplan.render, floorplan.render.scene, floorplan.cli.render;"
+            "print(any(m.split('.')[0] in ('matplotlib', 'ezdxf') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_every_style_key_the_scene_uses_has_a_look(rec):
+    for d in rec.drawn:
+        assert d.key in STYLE.looks, d.key
+
+
+def test_status_colours_are_okabe_ito():
+    assert STYLE.look("room.fail").fill == "#D55E00"
+    assert STYLE.look("room.warn").fill == "#E69F00"
+    assert STYLE.look("circle.pass").edge == "#009E73"
+    assert not math.isclose(STYLE.look("room.pass").fill_alpha, 0)
