@@ -346,6 +346,7 @@ def run(jobs: Sequence[Job], workers: int | None = None,
         for job in jobs:
             done(job, run_one(job))
     else:
+        _preload(jobs[0].options)
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {pool.submit(run_one, job): job for job in jobs}
             for fut in as_completed(futures):
@@ -357,6 +358,25 @@ def run(jobs: Sequence[Job], workers: int | None = None,
                               error=f"{job.source}: the worker checking it stopped (out of memory?)")
                 done(job, row)
     return [rows[job.index] for job in jobs]
+
+
+def _preload(options: Options) -> None:
+    """Import what every worker needs before the pool forks them, so each does not
+    import shapely, the rules and matplotlib again (about half a second a worker)."""
+    import floorplan.engine  # noqa: F401
+    import floorplan.io.geojson  # noqa: F401
+    import floorplan.reporters.json_report  # noqa: F401
+
+    if options.images:
+        try:
+            import matplotlib.backends.backend_agg  # noqa: F401
+            import matplotlib.figure  # noqa: F401
+            import matplotlib.patches  # noqa: F401
+
+            import floorplan.render.mpl  # noqa: F401  (the PNG backend)
+            import floorplan.render.scene  # noqa: F401
+        except ImportError:
+            pass
 
 
 def exit_code(rows: Iterable[Row]) -> int:
