@@ -104,7 +104,8 @@ class LayerMap:
         return hash((tuple(sorted(self.layers.items())), tuple(sorted(self.blocks.items()))))
 
     def layer_kind(self, layer: str) -> str | None:
-        """The kind a layer name says (``room``, ``wall``, ``door``...) or ``None``."""
+        """The kind a layer name says (``room``, ``wall``, ``door``...) or ``None``.
+        A layer that names a room (``Room - Kitchen``) is a room layer."""
         return _kind(self, "layers", layer)
 
     def block_kind(self, block: str) -> str | None:
@@ -114,6 +115,8 @@ class LayerMap:
 
 @lru_cache(maxsize=4096)
 def _kind(lmap: LayerMap, table: str, name: str) -> str | None:
+    if table == "layers" and name_from_layer(name):
+        return "room"
     norm = normalise_layer(name)
     words = tuple(_WORDS.findall(norm))
     for kind, keywords in getattr(lmap, table).items():
