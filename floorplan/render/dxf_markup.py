@@ -242,7 +242,7 @@ def _table(msp, scene: Scene, report, at, h: float) -> None:
     row = h * 1.8
     cols = [0, 8, 26, 42, 58, 68]  # in text heights
     x0, y = at
-    names = {r.id: r.name for r in report.plan.rooms}
+    names = {r.id: r.name or r.id for r in report.plan.rooms}
     head = [scene.title, f"Profile: {scene.profile}",
             f"Result: {scene.result.upper()} - {scene.counts['fail']} fail, {scene.counts['warn']} warn, "
             f"{scene.counts['pass']} pass, {scene.counts['not_applicable']} not applicable"]

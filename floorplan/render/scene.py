@@ -224,7 +224,7 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
     m = report.measurements
     levels = plan.levels or (0.0,)
     room_level = {r.id: r.level for r in plan.rooms}
-    room_names = {r.id: r.name for r in plan.rooms}
+    room_names = {r.id: r.name or r.id for r in plan.rooms}
 
     def level_of(ids, default=None):
         for rid in ids:
@@ -269,7 +269,7 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
         # the label: at the pole of the counted floor (else the room), if it fits there
         where = rm.counted_geom if not rm.counted_geom.is_empty else room.polygon
         pole = _pole(where)
-        text = room_label(room.name, rm.area, rm.gross_area)
+        text = room_label(room.name or room.id, rm.area, rm.gross_area)
         fails = sorted({f.rule for f in report.findings_for(room.id) if f.status is Status.FAIL})
         if fails:
             text += "\n✗ " + " ".join(fails)

@@ -57,7 +57,7 @@ def _env():
 
 def context(report, svg: str | None = None) -> dict:
     d = report.to_dict()
-    names = {r["id"]: r["name"] for r in d["rooms"]}
+    names = {r["id"]: r["name"] or r["id"] for r in d["rooms"]}
     findings = sorted(
         d["findings"], key=lambda f: (STATUS_ORDER.get(f["status"], 9), f["rule"]))
     for f in findings:

@@ -1,0 +1,183 @@
+"""The DXF mark-up: re-read with ezdxf; the original drawing untouched, the mark-up on its
+own layers and exactly over the rooms, in the drawing's own units and coordinates."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from floorplan.engine import check
+from floorplan.errors import OutputError
+from floorplan.findings import Finding, Mark, Status
+from floorplan.io import read_plan
+from floorplan.render import render_to_file
+from tests.plans import plan, rect
+from tests.render_helpers import report, three_rooms
+
+ezdxf = pytest.importorskip("ezdxf")
+
+OX, OY = 530_000_000, 180_000_000  # national grid, in millimetres
+ROOMS = [("Bedroom 1", 0, 0, 4000, 3000), ("Lounge", 4100, 0, 5000, 4000), ("Hall", 0, 3100, 4000, 1200)]
+PREFIX = "FLOORPLAN-CHECK-"
+
+
+@pytest.fixture()
+def mm_dxf(tmp_path):
+    doc = ezdxf.new("R2010")
+    doc.header["$INSUNITS"] = 4
+    msp = doc.modelspace()
+    for name, x, y, w, h in ROOMS:
+        msp.add_lwpolyline([(OX + x, OY + y), (OX + x + w, OY + y), (OX + x + w, OY + y + h), (OX + x, OY + y + h)],
+                           close=True, dxfattribs={"layer": "A-AREA"})
+        msp.add_text(name, height=200, dxfattribs={"layer": "A-AREA-IDEN"}).set_placement(
+            (OX + x + w / 2, OY + y + h / 2))
+    msp.add_line((OX - 200, OY - 200), (OX + 9300, OY - 200), dxfattribs={"layer": "A-WALL"})
+    path = tmp_path / "plan.dxf"
+    doc.saveas(path)
+    return path
+
+
+def _snapshot(doc):
+    """Handle -> (type, layer, coordinates) of every model-space entity."""
+    out = {}
+    for e in doc.modelspace():
+        if e.dxftype() == "LWPOLYLINE":
+            coords = tuple(tuple(p) for p in e.get_points("xy"))
+        elif e.dxftype() == "LINE":
+            coords = (tuple(e.dxf.start), tuple(e.dxf.end))
+        elif e.dxftype() == "TEXT":
+            coords = (e.dxf.text, tuple(e.dxf.insert))
+        else:
+            coords = ()
+        out[e.dxf.handle] = (e.dxftype(), e.dxf.layer, coords)
+    return out
+
+
+def _markup(doc, layer=None):
+    return [e for e in doc.modelspace() if e.dxf.layer.startswith(PREFIX + (layer or ""))]
+
+
+def test_input_is_never_modified_and_original_entities_are_unchanged(mm_dxf, tmp_path):
+    before_bytes = hashlib.sha256(mm_dxf.read_bytes()).hexdigest()
+    before = _snapshot(ezdxf.readfile(mm_dxf))
+    out = tmp_path / "marked.dxf"
+    render_to_file(check(read_plan(mm_dxf)), out)
+    assert hashlib.sha256(mm_dxf.read_bytes()).hexdigest() == before_bytes
+    after = _snapshot(ezdxf.readfile(out))
+    assert {h: v for h, v in after.items() if h in before} == before
+    assert all(v[1].startswith(PREFIX) for h, v in after.items() if h not in before)
+
+
+def test_markup_layers_are_there(mm_dxf, tmp_path):
+    out = tmp_path / "marked.dxf"
+    render_to_file(check(read_plan(mm_dxf)), out)
+    doc = ezdxf.readfile(out)
+    names = {layer.dxf.name for layer in doc.layers}
+    for part in ("FILL", "LABEL", "CIRCLE", "MARKER", "TABLE"):
+        assert PREFIX + part in names
+    assert PREFIX + "PLAN" not in names  # the drawing has its own plan
+    assert doc.header["$INSUNITS"] == 4
+
+
+def test_fills_sit_exactly_over_the_rooms_in_millimetres(mm_dxf, tmp_path):
+    out = tmp_path / "marked.dxf"
+    render_to_file(check(read_plan(mm_dxf)), out)
+    doc = ezdxf.readfile(out)
+    fills = [e for e in _markup(doc, "FILL") if e.dxftype() == "HATCH"]
+    assert len(fills) == 3
+    got = sorted(sorted((round(v[0]), round(v[1])) for v in h.paths[0].vertices) for h in fills)
+    want = sorted(sorted([(OX + x, OY + y), (OX + x + w, OY + y), (OX + x + w, OY + y + h), (OX + x, OY + y + h)])
+                  for _, x, y, w, h in ROOMS)
+    assert got == want
+
+
+def test_clear_circles_in_drawing_units(mm_dxf, tmp_path):
+    out = tmp_path / "marked.dxf"
+    render_to_file(check(read_plan(mm_dxf)), out)
+    circles = [e for e in _markup(ezdxf.readfile(out), "CIRCLE") if e.dxftype() == "CIRCLE"]
+    # the largest circle of each room: half its shorter side, in mm
+    radii = sorted(round(c.dxf.radius) for c in circles)[-3:]
+    assert radii == [600, 1500, 2000]
+    for c in circles:
+        assert OX <= c.dxf.center.x <= OX + 9100 and OY <= c.dxf.center.y <= OY + 4300
+
+
+def test_labels_and_the_findings_table(mm_dxf, tmp_path):
+    out = tmp_path / "marked.dxf"
+    render_to_file(check(read_plan(mm_dxf)), out)
+    doc = ezdxf.readfile(out)
+    labels = " ".join(e.dxf.text for e in _markup(doc, "LABEL") if e.dxftype() == "TEXT")
+    for name, *_ in ROOMS:
+        assert name in labels
+    assert "12.0 m²" in labels
+    table = [e.dxf.text for e in _markup(doc, "TABLE") if e.dxftype() == "TEXT"]
+    assert {"Rule", "Room", "Measured", "Required", "Status", "Reference"} <= set(table)
+    # the table is beside the plan, not over it
+    xs = [e.dxf.insert.x for e in _markup(doc, "TABLE") if e.dxftype() == "TEXT"]
+    assert min(xs) > OX + 9100
+
+
+def test_marking_up_a_marked_up_drawing_replaces_the_old_markup(mm_dxf, tmp_path):
+    once, twice = tmp_path / "once.dxf", tmp_path / "twice.dxf"
+    render_to_file(check(read_plan(mm_dxf)), once)
+    render_to_file(check(read_plan(once)), twice)
+    n1 = len(_markup(ezdxf.readfile(once)))
+    n2 = len(_markup(ezdxf.readfile(twice)))
+    assert n1 == n2
+
+
+def test_a_plan_from_geojson_gets_a_new_drawing_with_the_plan(tmp_path):
+    p, findings = three_rooms()
+    out = tmp_path / "new.dxf"
+    render_to_file(report(p, findings), out)
+    doc = ezdxf.readfile(out)
+    assert doc.header["$INSUNITS"] == 6
+    outlines = [e for e in _markup(doc, "PLAN") if e.dxftype() == "LWPOLYLINE"]
+    assert len(outlines) == 4 + 1 + 1  # four rooms, the wardrobe, the door drawn as a line
+    colours = sorted({e.rgb for e in _markup(doc, "MARKER")})
+    # the failing room outline and the offending door (vermillion), the warning (orange)
+    assert colours == [(213, 94, 0), (230, 159, 0)]
+    door_marks = [e for e in _markup(doc, "MARKER") if e.dxftype() == "LWPOLYLINE"
+                  and [tuple(v) for v in e.get_points("xy")] == [(4.05, 3.5), (4.05, 4.25)]]
+    assert len(door_marks) == 1 and door_marks[0].rgb == (213, 94, 0)
+    fail_rows = [e.dxf.text for e in _markup(doc, "TABLE") if e.dxftype() == "TEXT" and e.dxf.text == "FAIL"]
+    assert len(fail_rows) == 2
+    low = [e for e in _markup(doc, "HEADROOM") if e.dxftype() == "HATCH"]
+    assert len(low) == 1 and low[0].dxf.pattern_name == "ANSI31"
+
+
+def test_levels_from_geojson_are_set_side_by_side(tmp_path):
+    p = plan(rect("G1", "Lounge", 0, 0, 5, 4, level=0), rect("F1", "Bedroom 1", 0, 0, 4, 4, level=1))
+    out = tmp_path / "levels.dxf"
+    render_to_file(report(p), out)
+    fills = [e for e in _markup(ezdxf.readfile(out), "FILL") if e.dxftype() == "HATCH"]
+    boxes = sorted((min(v[0] for v in h.paths[0].vertices), max(v[0] for v in h.paths[0].vertices)) for h in fills)
+    assert boxes[0][1] < boxes[1][0]
+
+
+def test_required_circle_marks_become_dxf_circles(tmp_path):
+    from shapely.geometry import Point
+
+    p = plan(rect("R1", "Wet room", 0, 0, 1.2, 3))
+    f = Finding("T3", "turning", Status.FAIL, "", rooms=("R1",),
+                marks=(Mark("circle", Point(0.6, 1.5).buffer(0.6, quad_segs=32), size=1.2),
+                       Mark("required_circle", Point(0.6, 1.5).buffer(0.75, quad_segs=32), size=1.5)))
+    out = tmp_path / "c.dxf"
+    render_to_file(report(p, [f]), out)
+    circles = sorted(round(e.dxf.radius, 3) for e in _markup(ezdxf.readfile(out), "CIRCLE") if e.dxftype() == "CIRCLE")
+    assert 0.6 in circles and 0.75 in circles
+
+
+def test_plan_text_cannot_inject_dxf_codes(tmp_path):
+    p = plan(rect("R1", "Bed %%c \\P {x}", 0, 0, 4, 3))
+    out = tmp_path / "t.dxf"
+    render_to_file(report(p), out)
+    texts = [e.dxf.text for e in _markup(ezdxf.readfile(out), "LABEL") if e.dxftype() == "TEXT"]
+    assert any(t.startswith("Bed % %c \\P {x}") for t in texts)
+
+
+def test_no_file_is_left_when_the_folder_is_missing(tmp_path):
+    p, findings = three_rooms()
+    with pytest.raises(OutputError):
+        render_to_file(report(p, findings), tmp_path / "missing" / "x.dxf")
