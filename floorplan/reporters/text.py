@@ -1,47 +1,115 @@
-"""The text report: a readable table of rooms and the findings, worst first."""
+"""The text report, written as an assessor's note.
+
+First the verdict; then each requirement not met (what, by how much, which clause), the
+points to review (warnings), a summary of what was met, what did not apply, notes, and
+the room schedule. ``verbose`` lists each check that was met with its numbers.
+"""
 
 from __future__ import annotations
 
-from floorplan.findings import Status
+from collections import defaultdict
+
+from floorplan.findings import Finding, Status
 from floorplan.report import Report
 
-_ORDER = {Status.FAIL: 0, Status.WARN: 1, Status.PASS: 2, Status.NOT_APPLICABLE: 3}
-_MARK = {Status.FAIL: "FAIL", Status.WARN: "WARN", Status.PASS: "pass", Status.NOT_APPLICABLE: "n/a"}
+_SCHEME = {"shared_house": "a shared house", "flat": "a flat", "flats_scheme": "a scheme of flats"}
 
 
 def _area(v: float) -> str:
     return f"{v:.2f}"
 
 
+def _where(f: Finding, names: dict[str, str]) -> str:
+    if f.rooms:
+        shown = [f"{names.get(r, r)} [{r}]" for r in f.rooms[:3]]
+        more = f" and {len(f.rooms) - 3} more rooms" if len(f.rooms) > 3 else ""
+        text = ", ".join(shown) + more
+        return f"{f.dwelling}: {text}" if f.dwelling and len(f.rooms) <= 3 else (f.dwelling or text)
+    return f.dwelling or "whole plan"
+
+
+def _block(title: str, items: list[Finding], names: dict[str, str]) -> list[str]:
+    if not items:
+        return []
+    lines = [f"{title} ({len(items)})"]
+    for i, f in enumerate(items, 1):
+        lines.append(f"  {i}. {f.rule} {f.name}: {_where(f, names)}")
+        lines.append(f"     {f.message}")
+        if f.reference:
+            lines.append(f"     [{f.reference}]")
+    lines.append("")
+    return lines
+
+
 def render(report: Report, verbose: bool = False) -> str:
     d = report.to_dict()
     plan = d["plan"]
-    lines = [
-        f"{plan['name'] or plan['source']}  ({plan['source']}, {plan['format']}, units {plan['units']})",
-        f"profile: {d['profile']['id']} - {d['profile']['title']}",
-        "",
-        f"{'room':<6} {'name':<24} {'use':<22} {'lvl':>3} {'area m²':>8} {'gross':>8} {'circle m':>8}",
-    ]
+    prof = d["profile"]
+    names = {r["id"]: r["name"] or r["id"] for r in d["rooms"]}
+    findings = sorted(report.findings, key=lambda f: f.rule)
+    by_status: dict[Status, list[Finding]] = defaultdict(list)
+    for f in findings:
+        by_status[f.status].append(f)
+    c = d["summary"]
+
+    lines = [plan["name"] or plan["source"],
+             f"{plan['source']} ({plan['format']}, units {plan['units']})",
+             f"Checked against {prof['title']} ({prof['id']}"
+             + (f", version {prof['version']}" if prof["version"] else "") + ")"]
+    what = []
+    if plan["scheme"]:
+        what.append(_SCHEME.get(plan["scheme"], plan["scheme"]))
+    if plan["tenants"] is not None:
+        what.append(f"{plan['tenants']} tenants")
+    if plan["wheelchair"]:
+        what.append("designed for wheelchair users throughout")
+    if what:
+        lines.append("The plan: " + ", ".join(what) + ".")
+    lines.append("")
+    verdict = {"fail": "DOES NOT MEET the standard", "warn": "meets the standard, with points to review",
+               "pass": "MEETS the standard"}[c["result"]]
+    lines.append(f"RESULT: {c['result'].upper()}: {verdict}. {c['fail']} not met, {c['warn']} to review, "
+                 f"{c['pass']} met, {c['not_applicable']} not applicable.")
+    lines.append("")
+
+    lines += _block("Not met", by_status[Status.FAIL], names)
+    lines += _block("To review", by_status[Status.WARN], names)
+
+    passed = by_status[Status.PASS]
+    if passed:
+        lines.append(f"Met ({len(passed)})")
+        if verbose:
+            for f in passed:
+                lines.append(f"  {f.rule} {f.name}: {f.message}")
+        else:
+            groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+            for f in passed:
+                groups[(f.rule, f.name)].append(f)
+            for (code, name), fs in groups.items():
+                subjects = [_where(f, names) for f in fs if f.rooms or f.dwelling]
+                tail = ""
+                if subjects:
+                    tail = ": " + "; ".join(subjects[:4]) + (f" and {len(subjects) - 4} more"
+                                                            if len(subjects) > 4 else "")
+                lines.append(f"  {code} {name}{tail}")
+        lines.append("")
+    na = by_status[Status.NOT_APPLICABLE]
+    if na:
+        lines.append(f"Not applicable ({len(na)})")
+        for f in na:
+            lines.append(f"  {f.rule} {f.name}: {f.message}")
+        lines.append("")
+    if report.warnings:
+        lines.append("Notes")
+        for w in report.warnings:
+            lines.append(f"  - {w}")
+        lines.append("")
+
+    lines.append("Room schedule (areas in m²; counted = floor with at least 1.5 m headroom)")
+    lines.append(f"  {'room':<8} {'name':<24} {'use':<22} {'lvl':>3} {'counted':>8} {'gross':>8} {'circle m':>8}")
     for r in d["rooms"]:
         gross = _area(r["gross_area_m2"]) if abs(r["gross_area_m2"] - r["area_m2"]) >= 0.005 else ""
         lines.append(
-            f"{r['id']:<6} {r['name'][:24]:<24} {r['use']:<22} {r['level']!s:>3} "
+            f"  {r['id']:<8} {r['name'][:24]:<24} {r['use']:<22} {r['level']!s:>3} "
             f"{_area(r['area_m2']):>8} {gross:>8} {r['clear_circle_m']:>8.2f}")
-    lines.append("")
-    shown = sorted(report.findings, key=lambda f: (_ORDER[f.status], f.rule))
-    if not verbose:
-        shown = [f for f in shown if f.status in (Status.FAIL, Status.WARN)]
-    if shown:
-        lines.append("findings:")
-    for f in shown:
-        where = ", ".join(f.rooms) if f.rooms else (f.dwelling or "plan")
-        lines.append(f"  {_MARK[f.status]:<4} {f.rule} {f.name:<28} {where:<10} {f.message}")
-        if f.reference and f.status in (Status.FAIL, Status.WARN):
-            lines.append(f"       {'':<28} {'':<10} ({f.reference})")
-    for w in report.warnings:
-        lines.append(f"  note: {w}")
-    c = d["summary"]
-    lines.append("")
-    lines.append(f"result: {c['result'].upper()}  ({c['pass']} pass, {c['fail']} fail, {c['warn']} warn, "
-                 f"{c['not_applicable']} not applicable)")
     return "\n".join(lines) + "\n"
