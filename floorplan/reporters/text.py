@@ -106,10 +106,10 @@ def render(report: Report, verbose: bool = False) -> str:
         lines.append("")
 
     lines.append("Room schedule (areas in m²; counted = floor with at least 1.5 m headroom)")
-    lines.append(f"  {'room':<8} {'name':<24} {'use':<22} {'lvl':>3} {'counted':>8} {'gross':>8} {'circle m':>8}")
+    lines.append(f"{'room':<8} {'name':<24} {'use':<22} {'lvl':>3} {'counted':>8} {'gross':>8} {'circle m':>8}")
     for r in d["rooms"]:
         gross = _area(r["gross_area_m2"]) if abs(r["gross_area_m2"] - r["area_m2"]) >= 0.005 else ""
         lines.append(
-            f"  {r['id']:<8} {r['name'][:24]:<24} {r['use']:<22} {r['level']!s:>3} "
+            f"{r['id']:<8} {r['name'][:24]:<24} {r['use']:<22} {r['level']!s:>3} "
             f"{_area(r['area_m2']):>8} {gross:>8} {r['clear_circle_m']:>8.2f}")
     return "\n".join(lines) + "\n"
