@@ -21,7 +21,6 @@ from collections import Counter
 from dataclasses import replace
 
 import numpy as np
-import shapely
 from shapely.geometry import Point, Polygon
 from shapely.strtree import STRtree
 
@@ -91,9 +90,13 @@ class _Reader:
         self.col = col
         self.ins_kind = {i.uid: self._insert_kind(i) for i in col.inserts}
         self._frame()
-        room_ok = (lambda p: self.layer_kind(p.layer) == "room" and not self.blocked(p))
-        fallback = (lambda p: self.layer_kind(p.layer) is None and not self.blocked(p)
+        def room_ok(p) -> bool:
+            return self.layer_kind(p.layer) == "room" and not self.blocked(p)
+
+        def fallback(p) -> bool:
+            return (self.layer_kind(p.layer) is None and not self.blocked(p)
                     and not p.extra.get("is3d"))
+
         cands = outline_rooms(col.loops, col.opens, col.hatches, room_ok, self.findings,
                               self.notes, self.used, fallback)
         obstacles = dxf_features.obstacles(col.inserts, self.ins_kind, col.loops, col.circles,
@@ -213,8 +216,10 @@ class _Reader:
 
     def _rooms(self, polys, sources, layers, ceilings) -> list[Room]:
         col = self.col
-        usable = (lambda t: self.layer_kind(t.layer) != "ignore"
-                  and not any(self.ins_kind.get(u) in MARK_KINDS for u in t.chain))
+        def usable(t) -> bool:
+            return (self.layer_kind(t.layer) != "ignore"
+                    and not any(self.ins_kind.get(u) in MARK_KINDS for u in t.chain))
+
         info, outside = dxf_names.room_texts(polys, layers, col.texts, usable, self.notes, self.used)
         self.outside_texts = outside
         rooms: list[Room] = []
@@ -326,19 +331,25 @@ class _Reader:
                           f"{n_aer} aerial points")
         skipped: Counter = Counter(col.skipped)
         inside_marks: Counter = Counter()
-        for lst in (col.loops, col.opens, col.hatches, col.circles, col.faces3d):
-            for p in lst:
-                if p.uid in self.used:
-                    continue
-                kinds = [self.ins_kind.get(u) for u in p.chain if self.ins_kind.get(u)]
-                if kinds:
-                    inside_marks[kinds[0]] += 1
-                    continue
+        prims = {p.uid: p for lst in (col.loops, col.opens, col.hatches, col.circles, col.faces3d)
+                 for p in lst}
+        n_used = 0
+        for p in list(prims.values()) + list(col.texts):
+            if p.uid in self.used:
+                n_used += 1
+                continue
+            kinds = [self.ins_kind.get(u) for u in p.chain if self.ins_kind.get(u)]
+            if kinds:
+                inside_marks[kinds[0]] += 1
+            elif p in col.texts:
+                why = ("on an annotation layer" if self.layer_kind(p.layer) == "ignore"
+                       else "text outside every room (legend, title, schedule)")
+                skipped[(p.etype, p.layer, why)] += 1
+            else:
                 skipped[(p.etype, p.layer, _reason(self.layer_kind(p.layer), bool(rooms)))] += 1
-        texts_out = [t for t in self.outside_texts if t.uid not in self.used]
-        for t in texts_out:
-            skipped[("TEXT" if t.tag is None else "ATTRIB", t.layer,
-                     "text outside every room (legend, title, schedule)")] += 1
+        n_ins = sum(1 for i in col.inserts if self.ins_kind.get(i.uid))
+        self.notes.append(f"entities: {n_used} used, {n_ins} recognised blocks holding "
+                          f"{sum(inside_marks.values())} more, {sum(skipped.values())} skipped")
         if inside_marks:
             self.notes.append("drawn inside recognised blocks (read as the block): " + ", ".join(
                 f"{n} in {k} blocks" for k, n in sorted(inside_marks.items())))

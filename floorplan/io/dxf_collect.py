@@ -48,6 +48,7 @@ class Text:
     handle: str
     chain: tuple[int, ...] = ()
     tag: str | None = None  # the ATTRIB tag when the text is a block attribute
+    etype: str = "TEXT"
 
 
 @dataclass
@@ -211,7 +212,7 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
             h = float(e.dxf.get("height", 0) or 0)
             p = e.ocs().to_wcs(p)
         out.texts.append(Text(out.uid(), text, float(p.x), float(p.y), layer, h, handle, chain,
-                              tag=e.dxf.get("tag") if t == "ATTRIB" else None))
+                              tag=e.dxf.get("tag") if t == "ATTRIB" else None, etype=t))
     elif t == "INSERT":
         _insert(e, out, layer, handle, chain, depth, tol)
     elif t == "DIMENSION":
@@ -251,7 +252,7 @@ def _insert(e, out: Collected, layer: str, handle: str, chain: tuple[int, ...], 
     _walk(subs, out, layer, chain + (ins.uid,), depth + 1, tol)
     # the block's own points, for the extent of door and fitting blocks
     arrays = []
-    for lst, start in zip((out.loops, out.opens, out.circles, out.hatches), before):
+    for lst, start in zip((out.loops, out.opens, out.circles, out.hatches), before, strict=True):
         for prim in lst[start:]:
             arrays.append(prim.pts[:, :2])
     if arrays:

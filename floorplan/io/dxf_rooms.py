@@ -14,6 +14,8 @@ The rules, in order:
 4. An outline that wholly contains another is an envelope (the plot, the building
    footprint, a level outline), not a room: it is left out and said.
 5. Outlines smaller than ``MIN_ROOM_AREA`` are left out and counted.
+6. When outlines are taken from layers that do not say "room" (rule 1's fallback), one
+   larger than ``FALLBACK_MAX_AREA`` is a building footprint or plot, not a room.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from floorplan.model import InputFinding
 SNAP_GAP = 0.10
 #: outlines smaller than this (m²) are not rooms (label boxes, symbols)
 MIN_ROOM_AREA = 0.5
+#: on layers that do not say "room", outlines larger than this (m²) are buildings or plots
+FALLBACK_MAX_AREA = 100.0
 #: two outlines whose symmetric difference is under this share of their area are one
 DUPLICATE_SHARE = 0.01
 
@@ -121,9 +125,14 @@ def outline_rooms(loops, opens, hatches, ok, findings: list[InputFinding], notes
                          f"{', '.join(layers)} taken as rooms")
             for prim in fb:
                 add(prim, prim.pts, None, "outline")
+            big = [c for c in cands if c.polygon.area > FALLBACK_MAX_AREA]
+            cands = [c for c in cands if c.polygon.area <= FALLBACK_MAX_AREA]
+            for c in big:
+                notes.append(f"outline {c.handle} on layer {c.layer} ({c.polygon.area:.1f} m²): on a "
+                             f"layer that does not say room, an outline over {FALLBACK_MAX_AREA:g} m² "
+                             "is taken as a building or plot outline, not a room")
     if small:
-        notes.append(f"{small} closed outline(s) under {MIN_ROOM_AREA} m² on room layers left out "
-                     "(labels, symbols)")
+        notes.append(f"{small} closed outline(s) under {MIN_ROOM_AREA} m² left out (labels, symbols)")
     cands = _dedupe(cands, notes)
     return _drop_envelopes(cands, notes)
 
