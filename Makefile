@@ -22,7 +22,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	mkdir -p $(OUT)
 	$(BIN)/floorplan check $(DEMO_PLAN) --format text; test $$? -le 1
-	$(BIN)/floorplan check $(DEMO_PLAN) --format json --output $(OUT)/oak-house.json; test $$? -le 1
+	$(BIN)/floorplan check $(DEMO_PLAN) --format json --output $(OUT)/oak-house.json --image $(OUT)/oak-house.png; test $$? -le 1
 	@echo "JSON report written to $(OUT)/oak-house.json"
 
 test: $(VENV)/.installed-test

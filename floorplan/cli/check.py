@@ -19,7 +19,7 @@ from floorplan.errors import FloorplanError
 @click.option("--output", "-o", type=click.Path(), default=None,
               help="Write the report here instead of standard output (a folder for several plans).")
 @click.option("--image", type=click.Path(dir_okay=False), default=None,
-              help="Also draw the marked-up plan (.png, .svg or .pdf).")
+              help="Also draw the marked-up plan (.png, .svg, .pdf, or .dxf for CAD).")
 @click.option("--verbose", "-v", is_flag=True, help="Text report: list passes too.")
 @plan_options
 @user_errors

@@ -86,11 +86,7 @@ def _sheet(fig, scene: Scene, panels: list[Panel], style: Style, page=None) -> N
     paper.set_axis_off()
     _title_block(paper, scene, style, page)
     for panel in panels:
-        if scene.layout == "pages":
-            frame = panel.frame
-        else:
-            frame = panel.frame
-        _panel(fig, paper, scene, panel, frame, style)
+        _panel(fig, paper, scene, panel, panel.frame, style)
     _sidebar(paper, scene, style)
 
 
@@ -228,7 +224,7 @@ def _sidebar(ax, scene: Scene, style: Style) -> None:
         elif key.startswith(("marker.", "point")):
             ax.add_patch(CirclePatch((sx + 3.5, sy + 1.6), 1.1, facecolor=look.fill,
                                      edgecolor=look.edge, lw=_lw(look.width)))
-        elif key.startswith("door.") :
+        elif key.startswith("door."):
             ax.add_patch(CirclePatch((sx + 3.5, sy + 1.6), 1.7, fill=False, edgecolor=look.edge,
                                      lw=_lw(look.width)))
         else:

@@ -20,7 +20,7 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, Point, box
 from shapely.geometry.base import BaseGeometry
 
-from floorplan.findings import Finding, Status, worst
+from floorplan.findings import Finding, Status
 from floorplan.render.style import STYLE, Style
 
 PT_MM = 25.4 / 72  # one typographic point in millimetres
