@@ -90,13 +90,15 @@ def test_check_exit_codes_and_json():
     assert d["profile"]["version"] == "2024-02"
 
 
+ONE_ROOM = {"type": "FeatureCollection", "floorplan": {"units": "m", "scheme": "shared_house", "tenants": 1},
+            "features": [{"type": "Feature", "properties": {"kind": "room", "id": "K", "name": "Kitchen/Living"},
+                          "geometry": {"type": "Polygon",
+                                       "coordinates": [[[0, 0], [5, 0], [5, 5], [0, 5], [0, 0]]]}}]}
+
+
 def test_check_exit_zero_without_fails(tmp_path):
-    src = {"type": "FeatureCollection", "floorplan": {"units": "m", "scheme": "shared_house", "tenants": 1},
-           "features": [{"type": "Feature", "properties": {"kind": "room", "id": "K", "name": "Kitchen/Living"},
-                         "geometry": {"type": "Polygon",
-                                      "coordinates": [[[0, 0], [5, 0], [5, 5], [0, 5], [0, 0]]]}}]}
     path = tmp_path / "p.geojson"
-    path.write_text(json.dumps(src))
+    path.write_text(json.dumps(ONE_ROOM))
     res = _cli("check", str(path), "--format", "json")
     d = json.loads(res.output)
     assert d["summary"]["fail"] == 0 or res.exit_code == 1
@@ -126,3 +128,30 @@ def test_rules_command_starts_light():
             "sys.stderr.write(repr(bad))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stderr.strip().endswith("[]"), out.stderr
+
+
+@pytest.mark.parametrize("code", ["FP001", "FP002", "FP003", "FP004", "FP005", "FP006"])
+def test_input_rules_warn_when_raised_and_pass_otherwise(code):
+    p = plan(rect("B", "Bedroom", 0, 0, 3, 4))
+    assert one(check(p), code).status.value in ("pass", "warn")
+    raised = replace(p, findings=(InputFinding(code, "something", rooms=("B",)),))
+    f = one(check(raised), code)
+    assert (f.status.value, f.rooms) == ("warn", ("B",))
+
+
+def test_bedroom_outside_every_dwelling_is_still_typed():
+    p = plan(rect("A", "Bedroom", 0, 0, 3, 4, dwelling="Flat 1"), rect("B", "Bedroom", 5, 0, 2, 3),
+             scheme="flats_scheme")
+    r = check(p, "m4-3")
+    assert one(r, "FP101", "B").status.value == "fail"     # 6 m² single
+    assert one(r, "FP107", "A").status.value == "pass"     # 12 m² single, 3.0 m wide
+
+
+def test_check_with_a_bad_profile_file_is_one_line(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[rules.FP101]\nfail_bellow = 9\n")
+    src = tmp_path / "p.geojson"
+    src.write_text(json.dumps(ONE_ROOM))
+    res = _cli("check", str(src), "--profile", str(bad), "--format", "json")
+    assert res.exit_code == 2
+    assert "fail_below" in res.output and "Traceback" not in res.output

@@ -33,8 +33,11 @@ def command(plans, profile, fmt, output, image, verbose, units, layer_map, schem
     from floorplan.engine import check
     from floorplan.io.atomic import write_atomic
 
+    from floorplan.profiles import load_profile
+
     if fmt is None:
         fmt = "text" if sys.stdout.isatty() else "json"
+    profile = load_profile(profile)  # once, and before any plan: a bad profile is one line
     if len(plans) > 1 and image:
         fail("--image takes one plan; use 'floorplan batch' for many")
     outdir = None

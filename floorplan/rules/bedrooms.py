@@ -43,7 +43,11 @@ def declared_type(room) -> str | None:
 def bedroom_types(ctx, double_area: float, principal: bool) -> dict[str, str]:
     """Room id -> ``single`` / ``double`` / ``principal`` for every tenant bedroom."""
     out: dict[str, str] = {}
-    for home, rooms in ctx.homes.items():
+    groups = list(ctx.homes.values())
+    covered = {r.id for rooms in groups for r in rooms}
+    # bedrooms outside every dwelling of a flats scheme are typed on their own
+    groups += [[r] for r in ctx.tenant_bedrooms if r.id not in covered]
+    for rooms in groups:
         beds = [r for r in rooms if r.use == "bedroom"]
         for r in beds:
             out[r.id] = declared_type(r) or (
