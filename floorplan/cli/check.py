@@ -32,7 +32,6 @@ def command(plans, profile, fmt, output, image, verbose, units, layer_map, schem
     from floorplan import reporters
     from floorplan.engine import check
     from floorplan.io.atomic import write_atomic
-
     from floorplan.profiles import load_profile
 
     if fmt is None:
