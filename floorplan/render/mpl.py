@@ -54,20 +54,33 @@ def write(scene: Scene, path: str | os.PathLike, style: Style = STYLE, report=No
     write_atomic(path, buf.getvalue())
 
 
-def render_bytes(scene: Scene, fmt: str = "png", style: Style = STYLE) -> bytes:
-    """The drawing as bytes, without writing a file (used by the HTML report for SVG)."""
+def render_bytes(scene: Scene, fmt: str = "png", style: Style = STYLE, chrome: bool = True) -> bytes:
+    """The drawing as bytes, without writing a file.
+
+    With ``chrome=False`` only the plan panels are drawn, on a sheet cropped to them (no
+    title block, no sidebar): the HTML report puts its own header and legend round it.
+    """
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
+    view = (0.0, 0.0, *scene.paper) if chrome else _panels_box(scene)
     buf = io.BytesIO()
     with matplotlib.rc_context(_rc(style)):
-        fig = Figure(figsize=(scene.paper[0] * MM_IN, scene.paper[1] * MM_IN))
+        fig = Figure(figsize=(view[2] * MM_IN, view[3] * MM_IN))
         FigureCanvasAgg(fig)
-        _sheet(fig, scene, list(scene.panels), style)
+        _sheet(fig, scene, list(scene.panels), style, view=view, chrome=chrome)
         fig.savefig(buf, format=fmt, dpi=style.dpi,
                     metadata={"Date": None} if fmt == "svg" else {"Software": None})
     return buf.getvalue()
+
+
+def _panels_box(scene: Scene, pad: float = 3.0, title: float = 9.0) -> tuple[float, float, float, float]:
+    x0 = min(p.frame[0] for p in scene.panels) - pad
+    y0 = min(p.frame[1] for p in scene.panels) - pad
+    x1 = max(p.frame[0] + p.frame[2] for p in scene.panels) + pad
+    y1 = max(p.frame[1] + p.frame[3] for p in scene.panels) + title
+    return (x0, y0, x1 - x0, y1 - y0)
 
 
 # --------------------------------------------------------------------------- one sheet
@@ -77,17 +90,21 @@ def _lw(mm: float) -> float:
     return mm / PT_MM
 
 
-def _sheet(fig, scene: Scene, panels: list[Panel], style: Style, page=None) -> None:
-    pw, ph = scene.paper
+def _sheet(fig, scene: Scene, panels: list[Panel], style: Style, page=None, view=None,
+           chrome: bool = True) -> None:
+    """Draw on ``fig``, which shows ``view`` (x, y, w, h in paper mm; the whole sheet by default)."""
+    view = view or (0.0, 0.0, *scene.paper)
     fig.set_facecolor("white")
     paper = fig.add_axes((0, 0, 1, 1))
-    paper.set_xlim(0, pw)
-    paper.set_ylim(0, ph)
+    paper.set_xlim(view[0], view[0] + view[2])
+    paper.set_ylim(view[1], view[1] + view[3])
     paper.set_axis_off()
-    _title_block(paper, scene, style, page)
+    if chrome:
+        _title_block(paper, scene, style, page)
     for panel in panels:
-        _panel(fig, paper, scene, panel, panel.frame, style)
-    _sidebar(paper, scene, style)
+        _panel(fig, paper, scene, panel, panel.frame, style, view)
+    if chrome:
+        _sidebar(paper, scene, style)
 
 
 def _title_block(ax, scene: Scene, style: Style, page) -> None:
@@ -119,14 +136,14 @@ def _halo():
     return [patheffects.withStroke(linewidth=2.2, foreground="white")]
 
 
-def _panel(fig, paper, scene: Scene, panel: Panel, frame, style: Style) -> None:
+def _panel(fig, paper, scene: Scene, panel: Panel, frame, style: Style, view) -> None:
     from matplotlib.colors import to_rgba
     from matplotlib.patches import Circle as CirclePatch
     from matplotlib.patches import PathPatch, Rectangle
 
-    pw, ph = scene.paper
+    vx, vy, vw, vh = view
     x, y, w, h = frame
-    ax = fig.add_axes((x / pw, y / ph, w / pw, h / ph))
+    ax = fig.add_axes(((x - vx) / vw, (y - vy) / vh, w / vw, h / vh))
     b = panel.bounds
     ax.set_xlim(b[0], b[2])
     ax.set_ylim(b[1], b[3])

@@ -20,26 +20,65 @@ STATUS_ORDER = {"fail": 0, "warn": 1, "pass": 2, "not_applicable": 3}
 STATUS_TEXT = {"fail": "Fail", "warn": "Warning", "pass": "Pass", "not_applicable": "Not applicable"}
 
 
-def plan_svg(report) -> str | None:
-    """The marked-up plan as an ``<svg>`` element (None when it cannot be drawn)."""
+#: the plan in the HTML report: no title block or sidebar (the page has its own), so the
+#: whole width goes to the plan
+def _web_style():
+    from dataclasses import replace
+
+    from floorplan.render.style import STYLE
+
+    return replace(STYLE, sidebar_width=0.0, title_height=0.0, margin=4.0, gap=10.0)
+
+
+def plan_svg(report) -> tuple[str | None, list[dict], list]:
+    """The marked-up plan as an ``<svg>`` element, its legend and its numbered key.
+
+    ``(None, [], [])`` when it cannot be drawn (no matplotlib, or a drawing problem: the
+    report still renders).
+    """
     try:
         import matplotlib
 
         from floorplan.render.mpl import render_bytes
         from floorplan.render.scene import build
     except ImportError:
-        return None
+        return None, [], []
+    style = _web_style()
     try:
+        scene = build(report, style)
         with matplotlib.rc_context({"svg.fonttype": "none"}):
-            svg = render_bytes(build(report), "svg").decode("utf-8")
+            svg = render_bytes(scene, "svg", style=style, chrome=False).decode("utf-8")
     except Exception:  # noqa: BLE001 - a drawing problem must not lose the report
         log.exception("drawing the plan for the HTML report")
-        return None
+        return None, [], []
     start = svg.find("<svg")
     svg = svg[start:]
     # let the page size it: keep the viewBox, drop the fixed size in points
     svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r'<svg\1', svg, count=1)
-    return svg.replace("<svg", '<svg role="img" aria-label="Marked-up plan" class="plan"', 1)
+    svg = svg.replace("<svg", '<svg role="img" aria-label="Marked-up plan" class="plan"', 1)
+    return svg, [_swatch(style.look(k), k, text) for k, text in scene.legend], list(scene.key)
+
+
+def _swatch(look, key: str, text: str) -> dict:
+    """CSS for a legend swatch drawn like the key is drawn on the plan."""
+    from matplotlib.colors import to_rgba
+
+    css = []
+    if look.fill:
+        r, g, b, _ = to_rgba(look.fill)
+        css.append(f"background-color: rgba({r * 255:.0f},{g * 255:.0f},{b * 255:.0f},{look.fill_alpha})")
+    if look.hatch:
+        css.append("background-image: repeating-linear-gradient(135deg, #555 0 1px, transparent 1px 5px)")
+    edge = look.edge or "#000000"
+    style = {"solid": "solid", "dashed": "dashed", "dotted": "dotted"}.get(look.dash, "solid")
+    width = max(1, round(look.width * 2))
+    if key.startswith(("circle.", "door.", "marker.", "point")):
+        css.append("border-radius: 50%")
+    if key.startswith(("line.", "door")) and not key.startswith("door."):
+        css.append(f"border: none; border-top: {width + 1}px {style} {edge}; height: 0; margin-top: .55em")
+    else:
+        css.append(f"border: {width}px {style} {edge}")
+    return {"key": key, "text": text, "css": "; ".join(css)}
 
 
 def _env():
@@ -80,6 +119,6 @@ def render(report, svg: bool = True) -> str:
     """The report as one self-contained HTML page."""
     from markupsafe import Markup
 
-    drawing = plan_svg(report) if svg else None
+    drawing, legend, key = plan_svg(report) if svg else (None, [], [])
     ctx = context(report, Markup(drawing) if drawing else None)
-    return _env().get_template("report.html.j2").render(**ctx)
+    return _env().get_template("report.html.j2").render(**ctx, legend=legend, key=key)
