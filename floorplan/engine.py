@@ -71,7 +71,7 @@ def check(plan: Plan, profile: str | Path | Profile | None = None,
                                     f"applies to {where}; this plan is {_SCHEME_WORDS.get(ctx.scheme, ctx.scheme)}",
                                     reference=prof.reference(code)))
             continue
-        outcomes, error = _run(rule, ctx, rc.options)
+        outcomes, error = _run(rule, ctx, dict(rc.options))
         for o in outcomes:
             ref = prof.reference(code, o.clause)
             findings.append(_finding(code, rule.name, o, ref, rc.severity))

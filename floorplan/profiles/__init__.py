@@ -205,11 +205,22 @@ def _load_raw(path: Path, seen: tuple[Path, ...]) -> tuple[dict, dict, dict[str,
 
 def load_profile(spec: str | Path | Profile | None = None) -> Profile:
     """A profile by packaged id, or from a TOML file path; ``None`` is the default."""
-    from floorplan.rules import INPUT_CODES, REGISTRY
-
     if isinstance(spec, Profile):
         return spec
     path = _resolve(spec or DEFAULT)
+    if path.parent == HERE:  # packaged profiles do not change while we run: read once
+        if path not in _CACHE:
+            _CACHE[path] = _build(path)
+        return _CACHE[path]
+    return _build(path)
+
+
+_CACHE: dict[Path, Profile] = {}
+
+
+def _build(path: Path) -> Profile:
+    from floorplan.rules import INPUT_CODES, REGISTRY
+
     meta, params, raw_rules = _load_raw(path, ())
     for code in INPUT_CODES:
         raw_rules.setdefault(code, {})
