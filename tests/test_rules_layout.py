@@ -136,3 +136,22 @@ def test_tenancies_inferred_from_bedrooms():
     r = run(plan(*rooms))
     assert of(r, "FP402") == [((), "pass", 3.0)]
     assert any("shared_house" in w for w in r.warnings)
+
+
+# -- not applicable: nothing in the plan is subject to the rule ----------------------------
+_FLATS = dict(scheme="flats_scheme")
+_STORE_ONLY = (rect("S", "Store", 0, 0, 2, 2),)
+
+
+@pytest.mark.parametrize("profile, code, rooms, meta", [
+    ("ndss", "FP107", _STORE_ONLY, {"scheme": "flat"}),
+    ("m4-3", "FP107", _STORE_ONLY, {"scheme": "flat"}),
+    (None, "FP301", (rect("B", "Bedroom", 0, 0, 3, 3, dwelling="F1"),), _FLATS),
+    (None, "FP302", _STORE_ONLY, {"scheme": "shared_house", "tenants": 0}),
+    (None, "FP306", _STORE_ONLY, SH),
+    (None, "FP402", (rect("B", "Bedroom", 0, 0, 3, 3, dwelling="F1"),), _FLATS),
+    (None, "FP103", _STORE_ONLY, SH),
+])
+def test_not_applicable(profile, code, rooms, meta):
+    f = one(run(plan(*rooms, **meta), profile), code)
+    assert (f.status.value, f.rooms, f.measured) == ("not_applicable", (), None)
