@@ -185,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict = {"machine": machine(), "cases": [], "startup": {}, "batch": {}, "scaling": []}
     print(f"floorplan benchmark on {results['machine']}")
+    print(f"load average at the start: {os.getloadavg()[0]:.2f} (other work on the machine skews every figure)")
     print(f"generating schemes of {', '.join(map(str, sizes))} rooms in {data} ...", flush=True)
     files = {n: schemes.write(data, n) for n in sizes}
 
@@ -244,13 +245,19 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copy(src, folder / f"plan-{i:03d}{src.suffix}")
     for jobs in (1, 2):
         out = data / f"batch-out-{jobs}"
+        load = os.getloadavg()[0]
+        cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         done = subprocess.run(exe + ["batch", str(folder), "--output", str(out), "--jobs", str(jobs)],
                               capture_output=True, text=True)
         t = time.perf_counter() - t0
+        cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
         results["batch"][str(jobs)] = {"seconds": t, "plans_per_s": args.batch_plans / t,
+                                       "cpu_seconds": cpu, "load_before": load,
                                        "exit_code": done.returncode}
-        print(f"  --jobs {jobs}: {t:.2f} s, {args.batch_plans / t:.1f} plans/s (exit code {done.returncode})")
+        print(f"  --jobs {jobs}: {t:.2f} s, {args.batch_plans / t:.2f} plans/s, {cpu:.1f} CPU s "
+              f"(load average before: {load:.2f}; exit code {done.returncode})")
 
     print("\ngoals:")
     goals = _goals(results, sizes)
