@@ -163,14 +163,14 @@ class _Reader:
         if arr.ndim != 2 or arr.shape[1] < 2 or len(arr) == 0:
             raise self.fail("coordinates are not a list of [x, y] positions", where)
         arr = arr[:, :2]
-        if not np.all(np.isfinite(arr)):
+        if not np.isfinite(arr).all():  # methods, not np.all(): a third of the cost per call
             raise self.fail("coordinates are not finite numbers", where)
         if self.lonlat is not None:
             x, y = project(arr, self.lonlat)
             out = np.column_stack([x, y])
         else:
             out = (arr - self.origin_raw) * self.scale
-        if np.any(np.abs(out) > MAX_EXTENT_M):
+        if (np.abs(out) > MAX_EXTENT_M).any():
             raise self.fail(
                 f"coordinates lie more than {MAX_EXTENT_M:g} m from the plan (absurd for a building;"
                 " check the units and the coordinate system)", where)
@@ -193,7 +193,7 @@ class _Reader:
                 raise self.fail("polygon rings are not lists of positions", where)
             shell_xy = self.coords_xy(poly[0], where)
             holes = [self.coords_xy(h, where) for h in poly[1:]]
-            if len(shell_xy) >= 2 and not np.allclose(shell_xy[0], shell_xy[-1]):
+            if len(shell_xy) >= 2 and not _same_point(shell_xy[0], shell_xy[-1]):
                 self.findings.append(InputFinding(
                     "FP001", f"{where}: outline not closed; closed from its last to its first point",
                     entity=where))
@@ -516,6 +516,11 @@ def _feature_name(feature: Any, index: int) -> str:
     if label is None and isinstance(feature, dict):
         label = feature.get("id")
     return f"feature {index}" + (f" ({label})" if label is not None else "")
+
+
+def _same_point(p: np.ndarray, q: np.ndarray) -> bool:
+    """``np.allclose(p, q)`` for two points, without its per-call overhead (~90 µs)."""
+    return all(abs(a - b) <= 1e-8 + 1e-5 * abs(b) for a, b in zip(p.tolist(), q.tolist(), strict=True))
 
 
 def _is_num(v: Any) -> bool:
