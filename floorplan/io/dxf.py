@@ -68,10 +68,15 @@ class _Reader:
         self.units_flag = units
         self.lmap = lmap
         self.used: set[int] = set()
+        self._kinds: dict[str, str | None] = {}
 
     # -- classification helpers ---------------------------------------------------------
     def layer_kind(self, layer: str) -> str | None:
-        return self.lmap.layer_kind(layer)
+        try:
+            return self._kinds[layer]
+        except KeyError:
+            k = self._kinds[layer] = self.lmap.layer_kind(layer)
+            return k
 
     def blocked(self, prim) -> bool:
         """Inside a door, fitting, meter, aerial or label block: not room linework."""

@@ -107,6 +107,15 @@ def _flat_path(p, rel: float) -> np.ndarray:
     return np.asarray(pts, dtype=float).reshape(-1, 3)
 
 
+def _wcs2d(e, pts: np.ndarray) -> np.ndarray:
+    """LWPOLYLINE points (OCS) in WCS; most drawings have the plain z-up OCS."""
+    ext = e.dxf.get("extrusion", (0, 0, 1))
+    if tuple(ext) == (0, 0, 1):
+        return pts
+    ocs = e.ocs()
+    return np.asarray([tuple(ocs.to_wcs((x, y, 0)))[:2] for x, y in pts], dtype=float)
+
+
 def _is_closed(pts: np.ndarray, flag: bool, tol: float) -> bool:
     if flag:
         return True
@@ -151,7 +160,13 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
                 out.loops.append(Prim(prim.uid, t, layer, handle, pts[:, :2], True, chain,
                                       {"is3d": True}))
             return
-        pts = _flat(e)
+        if t == "LWPOLYLINE" and not e.has_arc:
+            pts = np.asarray(e.get_points("xy"), dtype=float).reshape(-1, 2)
+            if e.closed and len(pts) and not np.array_equal(pts[0], pts[-1]):
+                pts = np.vstack([pts, pts[:1]])
+            pts = _wcs2d(e, pts)
+        else:
+            pts = _flat(e)
         if len(pts) < 2:
             out.skipped[(t, layer, "fewer than two vertices")] += 1
             return

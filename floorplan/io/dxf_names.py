@@ -139,12 +139,16 @@ def clusters(polys, gap: float = 3.0, min_rooms: int = 3) -> list[int] | None:
     Plans are numbered left to right, then top to bottom."""
     if len(polys) < 2 * min_rooms:
         return None
-    merged = shapely.union_all([p.buffer(gap / 2) for p in polys])
+    merged = shapely.union_all(shapely.buffer(np.asarray(polys, dtype=object), gap / 2, quad_segs=2))
     parts = list(getattr(merged, "geoms", [merged]))
     if len(parts) < 2:
         return None
     tree = STRtree(parts)
-    owner = [int(tree.query(p.representative_point(), predicate="within")[0]) for p in polys]
+    reps = shapely.point_on_surface(np.asarray(polys, dtype=object))
+    pi, ki = tree.query(reps, predicate="within")
+    owner = [0] * len(polys)
+    for a, b in zip(pi.tolist(), ki.tolist(), strict=True):
+        owner[a] = b
     sizes = np.bincount(owner, minlength=len(parts))
     big = [k for k in range(len(parts)) if sizes[k] >= min_rooms]
     if len(big) < 2:

@@ -174,13 +174,13 @@ def _drop_envelopes(cands: list[Cand], notes: list[str]) -> list[Cand]:
         return cands
     tree = STRtree([c.polygon for c in cands])
     env: set[int] = set()
-    for i, c in enumerate(cands):
-        grown = c.polygon.buffer(0.01)
-        for j in tree.query(c.polygon, predicate="intersects"):
-            j = int(j)
-            if j != i and cands[j].polygon.area < c.polygon.area and grown.contains(cands[j].polygon):
-                env.add(i)
-                break
+    polys = np.asarray([c.polygon for c in cands], dtype=object)
+    # pairs (i, j) where j lies within i grown by 1 cm
+    gi, gj = tree.query(shapely.buffer(polys, 0.01, quad_segs=1, join_style="mitre"),
+                        predicate="contains")
+    for i, j in zip(gi.tolist(), gj.tolist(), strict=True):
+        if i != j and polys[j].area < polys[i].area:
+            env.add(i)
     for i in sorted(env):
         c = cands[i]
         notes.append(f"{c.source} {c.handle} on layer {c.layer} ({c.polygon.area:.1f} m²) holds "

@@ -72,30 +72,28 @@ def _joins(lines: list[LineString]) -> list[LineString]:
     """Short connectors from free line ends to the nearest other line within REACH."""
     if len(lines) < 2:
         return []
-    ends = []
-    owner = []
-    for i, g in enumerate(lines):
-        c = shapely.get_coordinates(g)
-        ends += [c[0], c[-1]]
-        owner += [i, i]
-    pts = shapely.points(np.asarray(ends))
-    owner_arr = np.asarray(owner)
-    tree = STRtree(lines)
-    pairs = tree.query(pts, predicate="dwithin", distance=REACH)
-    # an end already touching another line needs nothing
-    touching = set()
-    best: dict[int, tuple[float, int]] = {}
-    for pi, li in zip(pairs[0], pairs[1], strict=True):
-        if owner_arr[pi] == li:
-            continue
-        d = lines[li].distance(pts[pi])
-        if d < 1e-6:
-            touching.add(int(pi))
-        elif pi not in best or d < best[pi][0]:
-            best[int(pi)] = (d, int(li))
-    out = []
-    for pi, (_, li) in best.items():
-        if pi in touching:
-            continue
-        out.append(shapely.shortest_line(pts[pi], lines[li]))
-    return out
+    arr = np.asarray(lines, dtype=object)
+    coords, index = shapely.get_coordinates(arr, return_index=True)
+    first = np.r_[0, np.flatnonzero(np.diff(index)) + 1]
+    last = np.r_[first[1:] - 1, len(index) - 1]
+    ends = np.vstack([coords[first], coords[last]])
+    owner = np.r_[index[first], index[last]]
+    pts = shapely.points(ends)
+    pi, li = STRtree(arr).query(pts, predicate="dwithin", distance=REACH)
+    keep = owner[pi] != li
+    pi, li = pi[keep], li[keep]
+    if not len(pi):
+        return []
+    d = shapely.distance(pts[pi], arr[li])
+    touching = np.zeros(len(pts), dtype=bool)
+    touching[pi[d < 1e-6]] = True
+    far = d >= 1e-6
+    pi, li, d = pi[far], li[far], d[far]
+    order = np.lexsort((d, pi))
+    pi, li = pi[order], li[order]
+    firsts = np.r_[True, pi[1:] != pi[:-1]] if len(pi) else np.zeros(0, dtype=bool)
+    pi, li = pi[firsts], li[firsts]
+    sel = ~touching[pi]
+    if not sel.any():
+        return []
+    return list(shapely.shortest_line(pts[pi[sel]], arr[li[sel]]))
