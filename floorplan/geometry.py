@@ -341,6 +341,22 @@ def held_width(area: BaseGeometry, share: float = 0.75, tolerance: float = 1e-3)
             lo = mid
         else:
             hi = mid
+    # snap to the exact width: the coverage only changes at distances between the room's
+    # parallel edges, so the largest such distance left in the last bracket that still
+    # covers enough is the answer (a 3.0 m limb gives 3.0, not 2.999)
+    xs: set[float] = set()
+    ys: set[float] = set()
+    for poly in polygons_of(aligned):
+        for x, y in np.asarray(poly.exterior.coords):
+            xs.add(round(float(x), 9))
+            ys.add(round(float(y), 9))
+    if len(xs) * len(ys) <= 40_000:
+        cands = {abs(a - b) for a in xs for b in xs} | {abs(a - b) for a in ys for b in ys}
+        for c in sorted(cands, reverse=True):
+            if c < lo:
+                break
+            if c <= hi + 1e-9 and covered(c * (1 - 1e-9)) >= share * total - 1e-9:
+                return c
     return lo
 
 

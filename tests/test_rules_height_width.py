@@ -118,3 +118,15 @@ def test_width_ignores_floor_under_low_ceiling():
 def test_ecc_has_no_width_rule():
     r = run(plan(rect("B", "Bedroom", 0, 0, 2, 5), rect("K", "Kitchen", 3, 0, 4, 5), **SH))
     assert not [f for f in r.findings if f.rule == "FP107"]
+
+
+def test_l_shaped_width_is_exact_at_the_boundary():
+    # 13 m² L (4 x 3 m and a 1 x 1 m nib), turned 30°: a principal double under M4(3),
+    # exactly 3.0 m wide -> pass (not 2.999)
+    from shapely import affinity
+    from shapely.geometry import Polygon
+
+    shape = affinity.rotate(Polygon([(0, 0), (4, 0), (4, 3), (1, 3), (1, 4), (0, 4)]), 30, origin=(0, 0))
+    f = one(run(plan(poly("B", "Bedroom", shape), scheme="flat"), "m4-3"), "FP107", "B")
+    assert (f.status.value, f.required) == ("pass", 3.0)
+    assert f.measured == pytest.approx(3.0, abs=1e-6)
