@@ -29,6 +29,27 @@ def _share(ctx, rooms, h: float) -> float:
     return got / total
 
 
+def _flat_held(ctx, rooms, share: float) -> float | None:
+    """Held height when every ceiling piece is flat (the usual case): sort, accumulate."""
+    parts: list[tuple[float, float]] = []
+    total = 0.0
+    for r in rooms:
+        rm = ctx.m.rooms[r.id]
+        total += rm.counted_geom.area
+        for geom, (a, b, c) in rm.field.pieces:
+            if a or b:
+                return None
+            parts.append((c, geom.intersection(rm.counted_geom).area))
+    if total <= EPS:
+        return None
+    got = 0.0
+    for h, area in sorted(parts, reverse=True):
+        got += area
+        if got >= share * total - 1e-9:
+            return h
+    return None
+
+
 def held_height(ctx, rooms, share: float) -> float:
     """The highest ceiling height found over at least ``share`` of the rooms' counted floor."""
     lo = hi = None
@@ -40,12 +61,14 @@ def held_height(ctx, rooms, share: float) -> float:
         hi = hr[1] if hi is None else max(hi, hr[1])
     if lo is None:
         return 0.0
+    flat = _flat_held(ctx, rooms, share)
+    if flat is not None:
+        return flat
     if _share(ctx, rooms, hi) >= share - 1e-9:
         return hi
-    # flat pieces: the answer is one of their heights; else bisect on the planes
     a, b = lo, hi
     for _ in range(40):
-        if b - a < 1e-4:
+        if b - a < 1e-6:
             break
         mid = (a + b) / 2
         if _share(ctx, rooms, mid) >= share - 1e-9:
