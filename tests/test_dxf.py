@@ -416,3 +416,45 @@ def test_missing_file_and_no_rooms(tmp_path):
         dxf.read(p)
     plan = dxf.read(p, require_rooms=False)
     assert plan.rooms == ()
+
+
+def test_double_door_block_and_flat_ceiling_outline(tmp_path):
+    doc, msp = new()
+    rect(msp, 0, 0, 4000, 3000)
+    rect(msp, 4100, 0, 3000, 3000, layer="Space - Bedroom 2")
+    label(msp, "Lounge", 500, 2500)
+    dd = doc.blocks.new("DOOR-DOUBLE")  # two 700 mm leaves hinged 1400 mm apart along +x
+    dd.add_arc((0, 0), 700, 0, 90)
+    dd.add_line((0, 0), (0, 700))
+    dd.add_arc((1400, 0), 700, 90, 180)
+    dd.add_line((1400, 0), (1400, 700))
+    msp.add_blockref("DOOR-DOUBLE", (1000, -50), dxfattribs={"layer": "A-DOOR"})
+    # a flat ceiling over part of the lounge: closed 2D outline on a ceiling layer, H text in it
+    rect(msp, 0, 0, 1000, 3000, layer="A-CLNG")
+    label(msp, "H=2.10", 200, 1500, layer="A-CLNG")
+    plan = dxf.read(save(doc, tmp_path))
+    (d,) = plan.doors
+    # closed leaves (1.0,-0.05)-(1.7,-0.05) and (2.4,-0.05)-(1.7,-0.05): middle (1.7, -0.05), 1.4 wide
+    assert (d.geometry.x, d.geometry.y, d.width) == pytest.approx((1.7, -0.05, 1.4))
+    (c,) = plan.ceilings
+    assert c.height == pytest.approx(2.1) and c.polygon.area == pytest.approx(3.0)
+    assert sorted(r.name for r in plan.rooms) == ["Bedroom 2", "Lounge"]
+    assert all(r.ceiling_height is None for r in plan.rooms)  # the H text is the ceiling's
+
+
+def test_cli_gives_exit_2_and_one_line_for_bad_dxf_and_bad_layer_map(tmp_path):
+    from click.testing import CliRunner
+
+    from floorplan.cli import cli
+
+    junk = tmp_path / "junk.dxf"
+    junk.write_text("0\nSECTION\n2\nENTITIES\n0\nLINE\n8\n")
+    res = CliRunner().invoke(cli, ["check", str(junk), "--format", "json"])
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    doc, msp = new()
+    rect(msp, 0, 0, 4000, 3000)
+    good = save(doc, tmp_path)
+    lm = tmp_path / "bad.toml"
+    lm.write_text('[layers]\nbathtub = ["x"]\n')
+    res = CliRunner().invoke(cli, ["check", str(good), "--layer-map", str(lm), "--format", "json"])
+    assert res.exit_code == 2 and "unknown kind" in res.output

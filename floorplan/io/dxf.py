@@ -222,7 +222,7 @@ class _Reader:
     def _rooms(self, polys, sources, layers, ceilings) -> list[Room]:
         col = self.col
         def usable(t) -> bool:
-            return (self.layer_kind(t.layer) != "ignore"
+            return (self.layer_kind(t.layer) not in ("ignore", "ceiling")
                     and not any(self.ins_kind.get(u) in MARK_KINDS for u in t.chain))
 
         info, outside = dxf_names.room_texts(polys, layers, col.texts, usable, self.notes, self.used)
