@@ -200,6 +200,7 @@ def test_written_and_read_back_gives_the_same_plan():
         [(r.id, r.name, r.use, r.level, r.wheelchair, r.dwelling) for r in p2.rooms]
     assert all(a.polygon.equals(b.polygon) for a, b in zip(p1.rooms, p2.rooms, strict=True))
     assert p1.doors == p2.doors and p1.ceilings == p2.ceilings and p1.meters == p2.meters
+    assert [r.properties for r in p1.rooms] == [r.properties for r in p2.rooms]
 
 
 # ------------------------------------------------------------------ IMDF
@@ -303,3 +304,8 @@ def test_imdf_zip_archive(tmp_path):
     p = read_plan(archive)
     assert [r.name for r in p.rooms] == ["Kitchen", "Soveværelse"]
     assert len(p.doors) == 1 and p.meta.format == "imdf"
+
+
+def test_other_room_properties_reach_the_rules():
+    p = read_data(fc(room(rect(0, 0, 3, 4), name="Bedroom 2", bedroom_type="single", bedspaces=1, wc=False)))
+    assert p.rooms[0].properties == {"bedroom_type": "single", "bedspaces": 1, "wc": False}

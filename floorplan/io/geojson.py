@@ -48,6 +48,9 @@ OSM_ROOM_USES = {
     "storage": Use.STORAGE, "technical": Use.PLANT, "stairs": Use.STAIRS,
     "corridor": Use.CORRIDOR, "hall": Use.HALL,
 }
+#: room properties that become Room fields (everything else is kept in Room.properties)
+_ROOM_FIELDS = frozenset({"kind", "id", "name", "use", "level", "ceiling_height", "wheelchair",
+                          "dwelling"})
 IMDF_CATEGORY_USES = {
     "restroom": Use.WC, "restroom.male": Use.WC, "restroom.female": Use.WC,
     "restroom.unisex": Use.WC, "restroom.family": Use.WC, "restroom.wheelchair": Use.WC,
@@ -343,7 +346,9 @@ class _Reader:
             new = f"{rid}-{len(self.rooms) + 1}"
             self.notes.append(f"{where}: room id {rid!r} used twice; this one renamed {new!r}")
             rid = new
-        keep = {k: v for k, v in props.items() if k in ("ref", "osm_id", "category")}
+        # everything the convention does not map to a field is kept for the rules
+        # (bedroom_type, bedspaces, wc ...) and for the GeoJSON report
+        keep = {k: v for k, v in props.items() if k not in _ROOM_FIELDS}
         self.room_ids.add(rid)
         self.rooms.append(Room(
             id=rid, name=name, use=use, polygon=poly, level=level,
@@ -573,8 +578,9 @@ def plan_to_geojson(plan: Plan) -> dict:
         return shapely.geometry.mapping(g)
 
     for r in plan.rooms:
-        props: dict[str, Any] = {"kind": "room", "id": r.id, "name": r.name, "use": str(r.use),
-                                 "level": r.level, "wheelchair": r.wheelchair}
+        props: dict[str, Any] = {**_json_safe(r.properties), "kind": "room", "id": r.id,
+                                 "name": r.name, "use": str(r.use), "level": r.level,
+                                 "wheelchair": r.wheelchair}
         if r.dwelling is not None:
             props["dwelling"] = r.dwelling
         if r.ceiling_height is not None:
@@ -621,6 +627,18 @@ def plan_to_geojson(plan: Plan) -> dict:
             meta[key] = getattr(plan.meta, key)
     meta["wheelchair"] = plan.meta.wheelchair
     return {"type": "FeatureCollection", "floorplan": meta, "features": feats}
+
+
+def _json_safe(props: dict) -> dict:
+    """Properties that survive JSON (others are dropped rather than failing the write)."""
+    out = {}
+    for k, v in props.items():
+        try:
+            json.dumps(v)
+        except (TypeError, ValueError):
+            continue
+        out[str(k)] = v
+    return out
 
 
 def to_lonlat(geom, plan: Plan):
