@@ -210,3 +210,11 @@ def test_status_colours_are_okabe_ito():
     assert STYLE.look("room.warn").fill == "#E69F00"
     assert STYLE.look("circle.pass").edge == "#009E73"
     assert not math.isclose(STYLE.look("room.pass").fill_alpha, 0)
+
+
+def test_key_numbers_shrink_to_fit_small_rooms():
+    # a 0.4 m cupboard at the scale of a 30 m room: its number is smaller than the style's
+    p = plan(rect("R1", "Bedroom 1", 0, 0, 30, 20), rect("R2", "Linen cupboard with a long name", 30.1, 0, 0.4, 0.4))
+    (num,) = record(report(p)).of(key="label.key")
+    assert num.text == "1"
+    assert num.size is not None and 3.0 <= num.size < STYLE.look("label.key").size

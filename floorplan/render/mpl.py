@@ -176,7 +176,7 @@ def _panel(fig, paper, scene: Scene, panel: Panel, frame, style: Style, view) ->
         elif p.kind == "marker":
             px, py = g.x, g.y
             if p.key == "label.key":
-                ax.text(px, py, p.text, fontsize=look.size, fontweight="bold", ha="center",
+                ax.text(px, py, p.text, fontsize=p.size or look.size, fontweight="bold", ha="center",
                         va="center", zorder=z,
                         bbox={"boxstyle": "circle,pad=0.25", "facecolor": "white",
                               "edgecolor": "black", "linewidth": 0.6})
@@ -255,13 +255,24 @@ def _sidebar(ax, scene: Scene, style: Style) -> None:
     if scene.key:
         ax.text(x0, y, "Rooms numbered on the plan", fontsize=9, fontweight="bold", va="top")
         y -= 5
-        for n_, text in scene.key:
-            if y < bottom + line_h:
-                ax.text(x0, y, "… (more in the report)", fontsize=6.5, va="top")
-                y -= line_h
-                break
-            ax.text(x0, y, f"{n_}", fontsize=6.5, fontweight="bold", va="top")
-            ax.text(x0 + 5, y, _clip(text, 70), fontsize=6.5, va="top")
+        # leave room for the failures below; past one column, flow into two narrower ones
+        reserve = (min(len(scene.notes), 12) + 4) * line_h if scene.notes else 0
+        rows = max(1, int((y - bottom - reserve) / line_h))
+        cols = 1 if len(scene.key) <= rows else 2
+        width = style.sidebar_width / cols
+        shown = scene.key[: rows * cols]
+        if len(shown) < len(scene.key):
+            shown = shown[:-1]
+        for i, (n_, text) in enumerate(shown):
+            c, r = divmod(i, rows)
+            xx, yy = x0 + c * width, y - r * line_h
+            ax.text(xx, yy, f"{n_}", fontsize=6.0, fontweight="bold", va="top")
+            ax.text(xx + 6, yy, _clip(text, 70 if cols == 1 else 30), fontsize=6.0, va="top")
+        used = min(rows, len(shown))
+        y -= used * line_h
+        if len(shown) < len(scene.key):
+            ax.text(x0, y, f"… and {len(scene.key) - len(shown)} more rooms (see the HTML or "
+                    "JSON report)", fontsize=6.0, va="top")
             y -= line_h
         y -= 3
     fails = [n for n in scene.notes if n[0] == "fail"]

@@ -21,6 +21,7 @@ class Drawn:
     text: str | None
     ref: str | None
     look: Look
+    size: float | None = None
 
 
 class Recorder:
@@ -36,7 +37,7 @@ class Recorder:
         for i, panel in enumerate(scene.panels):
             for p in panel.primitives:
                 self.drawn.append(Drawn(i, p.kind, p.key, p.geometry, p.text, p.ref,
-                                        self.style.look(p.key)))
+                                        self.style.look(p.key), p.size))
         return self
 
     def keys(self) -> list[str]:

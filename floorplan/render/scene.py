@@ -43,6 +43,8 @@ class Primitive:
     ref: str | None = None
     #: text rotation in degrees (labels in long narrow rooms run along them)
     angle: float = 0.0
+    #: text size in points where it differs from the style's (a key number in a small room)
+    size: float | None = None
 
 
 @dataclass(frozen=True)
@@ -279,7 +281,11 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
         else:
             n = len(key_entries) + 1
             key_entries.append((n, text.replace("\n", " — ", 1).replace("\n", " ")))
-            add(lv, Primitive("marker", "label.key", pole, text=str(n), ref=room.id))
+            # the number must fit the room too: shrink it to the room's widest circle
+            room_mm = 2 * where.boundary.distance(pole) * k
+            size = max(3.0, min(style.look("label.key").size,
+                                room_mm / (0.6 * len(str(n)) + 1.0) / PT_MM))
+            add(lv, Primitive("marker", "label.key", pole, text=str(n), ref=room.id, size=size))
 
     for ob in plan.obstacles:
         lv = ob.level if ob.level is not None else _level_at(plan, ob.polygon)
