@@ -458,3 +458,17 @@ def test_cli_gives_exit_2_and_one_line_for_bad_dxf_and_bad_layer_map(tmp_path):
     lm.write_text('[layers]\nbathtub = ["x"]\n')
     res = CliRunner().invoke(cli, ["check", str(good), "--layer-map", str(lm), "--format", "json"])
     assert res.exit_code == 2 and "unknown kind" in res.output
+
+
+def test_door_leaf_without_swing(tmp_path):
+    doc, msp = new()
+    rect(msp, 0, 0, 4000, 3000)
+    rect(msp, 4100, 0, 3000, 3000)
+    # an open leaf, 800 mm, drawn from its hinge (4050, 1000) in the partition into room A.
+    # The opening may run up or down the wall from the hinge (both sides lie in the wall):
+    # that cannot be told, so the hinge stands for the door
+    msp.add_line((4050, 1000), (3250, 1000), dxfattribs={"layer": "A-DOOR"})
+    plan = dxf.read(save(doc, tmp_path))
+    (d,) = plan.doors
+    assert d.width == pytest.approx(0.8)
+    assert (d.geometry.x, d.geometry.y) == pytest.approx((4.05, 1.0))

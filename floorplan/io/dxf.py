@@ -117,7 +117,7 @@ class _Reader:
             raise PlanReadError(self.source, "no rooms found: no closed outline on a room layer "
                                 "and no enclosed space in the wall linework (see docs/input-dxf.md)")
         doors, door_counts = dxf_features.doors(col.arcs, col.opens, col.inserts, self.ins_kind,
-                                                self.layer_kind, polys, self.used)
+                                                self.layer_kind, polys, self.used, col.loops)
         ceilings = dxf_features.ceilings(col.faces3d, self.layer_kind, self.used, col.skipped)
         rooms = self._rooms(polys, sources, layers, ceilings)
         levels = self._levels(rooms, layers)
@@ -332,7 +332,7 @@ class _Reader:
         self.notes.append("names: " + ", ".join(f"{n} from {k}" if k != "unnamed" else f"{n} unnamed"
                                                 for k, n in sorted(named.items())))
         self.notes.append(f"doors: {door_counts['block']} door blocks, {door_counts['arc']} swing "
-                          f"arcs; {n_obst} fittings, {n_ceil} ceilings, {n_met} meters, "
+                          f"arcs, {door_counts.get('leaf', 0)} leaves; {n_obst} fittings, {n_ceil} ceilings, {n_met} meters, "
                           f"{n_aer} aerial points")
         skipped: Counter = Counter(col.skipped)
         inside_marks: Counter = Counter()

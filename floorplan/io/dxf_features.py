@@ -47,8 +47,8 @@ def _closed_leaf(arc, ctx) -> tuple[Point, float]:
     return mids[int(np.argmin(dists))], r
 
 
-def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: set[int]
-          ) -> tuple[list[tuple[Door, str]], dict[str, int]]:
+def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: set[int],
+          loops=()) -> tuple[list[tuple[Door, str]], dict[str, int]]:
     """[(door, layer)], counts by how each was found."""
     door_uids = {i.uid for i in inserts if kind_of_insert.get(i.uid) == "door"}
     leaf_ends: dict[tuple[float, float], list] = {}  # hinge (to 1 cm) -> leaf tips
@@ -102,7 +102,58 @@ def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: s
                          properties={"handle": a.handle}), a.layer))
         used.add(a.uid)
         counts["arc"] += 1
+    counts["leaf"] = 0
+    if not any(layer_kind(a.layer) == "door" for a in arcs):
+        for prim, pt, width in _leaves(opens, loops, layer_kind, door_uids, ctx):
+            out.append((Door(f"D{len(out) + 1}", pt, width=_round(width),
+                             properties={"handle": prim.handle, "from": "leaf"}), prim.layer))
+            used.add(prim.uid)
+            counts["leaf"] += 1
     return out, counts
+
+
+def _leaves(opens, loops, layer_kind, door_uids, ctx):
+    """Door leaves drawn without a swing (only on door layers that hold no arcs): a line or
+    thin rectangle 0.5-1.3 m long. The hinge is the end nearer a room boundary; the door's
+    middle lies half a leaf along the wall from it, on the side outside every room (where
+    both sides are, the hinge stands for the door)."""
+    room_tree, polys, _ = ctx
+    if room_tree is None:
+        return
+    for prim in list(opens) + list(loops):
+        if layer_kind(prim.layer) != "door" or any(u in door_uids for u in prim.chain):
+            continue
+        pts = prim.pts[:, :2]
+        if prim.closed:
+            rect = MultiPoint(pts).minimum_rotated_rectangle
+            if not isinstance(rect, Polygon):
+                continue
+            c = np.asarray(rect.exterior.coords)[:4]
+            sides = np.hypot(*np.diff(np.vstack([c, c[:1]]), axis=0).T)
+            if sides.min() > 0.08:
+                continue
+            k = int(np.argmax(sides[:2]))
+            a = (c[k] + c[(k + 3) % 4]) / 2
+            b = (c[(k + 1) % 4] + c[(k + 2) % 4]) / 2
+        elif len(pts) == 2:
+            a, b = pts[0], pts[1]
+        else:
+            continue
+        width = float(np.hypot(*(b - a)))
+        if not DOOR_RADIUS[0] <= width <= DOOR_RADIUS[1]:
+            continue
+        ends = [Point(a), Point(b)]
+        dist = [min(polys[int(i)].exterior.distance(e) for i in room_tree.query_nearest(e)) for e in ends]
+        hinge, tip = (a, b) if dist[0] <= dist[1] else (b, a)
+        ux, uy = (tip - hinge) / width
+        cands = [Point(hinge[0] - uy * width / 2, hinge[1] + ux * width / 2),
+                 Point(hinge[0] + uy * width / 2, hinge[1] - ux * width / 2)]
+        outside = [len(room_tree.query(m, predicate="within")) == 0 for m in cands]
+        if any(outside) and not all(outside):
+            pick = cands[outside.index(True)]
+        else:  # which way the opening runs along the wall cannot be told: the hinge stands for it
+            pick = Point(hinge)
+        yield prim, pick, width
 
 
 def _round(w: float | None) -> float | None:
