@@ -181,3 +181,30 @@ def test_no_file_is_left_when_the_folder_is_missing(tmp_path):
     p, findings = three_rooms()
     with pytest.raises(OutputError):
         render_to_file(report(p, findings), tmp_path / "missing" / "x.dxf")
+
+
+REAL = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "samples-real"
+REAL_DXF = sorted(REAL.glob("*.dxf")) if REAL.is_dir() else []
+
+
+@pytest.mark.parametrize("path", REAL_DXF, ids=[p.name for p in REAL_DXF])
+def test_real_drawings_are_marked_up_without_touching_them(path, tmp_path):
+    src = tmp_path / path.name
+    src.write_bytes(path.read_bytes())
+    from ezdxf import recover
+
+    digest = hashlib.sha256(src.read_bytes()).hexdigest()
+    # R12 files may carry no handles (ezdxf assigns new ones), so compare the entities in
+    # order: type, layer and coordinates
+    before = list(_snapshot(recover.readfile(src)[0]).values())
+    rep = check(read_plan(src))
+    out = tmp_path / "marked.dxf"
+    render_to_file(rep, out)
+    assert hashlib.sha256(src.read_bytes()).hexdigest() == digest
+    marked = recover.readfile(out)[0]
+    after = [v for v in _snapshot(marked).values() if not v[1].startswith(PREFIX)]
+    assert after == before
+    # R12 drawings have no HATCH: their fills are coloured outlines
+    fills = [e for e in _markup(marked, "FILL") if e.dxftype() in ("HATCH", "POLYLINE")]
+    assert len(fills) >= len(rep.plan.rooms)
+    render_to_file(rep, tmp_path / "marked.png")

@@ -56,6 +56,38 @@ def _rgb(hex_colour: str) -> tuple[int, int, int]:
     return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
 
 
+#: Okabe-Ito colours -> nearest AutoCAD colour index, for R12 drawings (no true colour)
+_ACI = {(213, 94, 0): 30, (230, 159, 0): 40, (0, 114, 178): 5, (86, 180, 233): 4,
+        (0, 158, 115): 3, (204, 121, 167): 6, (0, 0, 0): 7, (140, 140, 140): 8}
+
+
+def _r12(entity) -> bool:
+    doc = entity.doc
+    return doc is not None and doc.dxfversion <= "AC1009"
+
+
+def _colour(entity, rgb: tuple[int, int, int]) -> None:
+    """True colour where the DXF version has it, else the nearest colour index."""
+    if _r12(entity):
+        entity.dxf.color = _ACI.get(tuple(rgb)) or min(
+            _ACI.items(), key=lambda kv: sum((a - b) ** 2 for a, b in zip(kv[0], rgb, strict=True)))[1]
+    else:
+        entity.rgb = rgb
+
+
+def _pline(msp, points, close: bool = False, dxfattribs=None, width: float | None = None):
+    """An LWPOLYLINE, or a 2D POLYLINE in an R12 drawing."""
+    if msp.doc.dxfversion <= "AC1009":
+        e = msp.add_polyline2d(points, close=close, dxfattribs=dxfattribs)
+        if width:
+            e.dxf.default_start_width = e.dxf.default_end_width = width
+        return e
+    e = msp.add_lwpolyline(points, close=close, dxfattribs=dxfattribs)
+    if width:
+        e.dxf.const_width = width
+    return e
+
+
 def _plain(text: str) -> str:
     """Text safe for a DXF TEXT entity in any CAD font: no %% codes, no rare glyphs."""
     return (text.replace("%%", "% %").replace("⌀", "Ø").replace("✗", "FAILS:")
@@ -95,6 +127,10 @@ def markup(scene: Scene, report, style: Style = STYLE) -> bytes:
         lname = PREFIX + name
         if lname not in doc.layers:
             doc.layers.add(lname, color=aci)
+
+    if "DASHED" not in doc.linetypes:  # an office drawing may not have it
+        doc.linetypes.add("DASHED", pattern=[0.3 / scale, 0.2 / scale, -0.1 / scale],
+                          description="Dashed __ __ __")
 
     # several levels from GeoJSON lie on one another: set them side by side
     shifts = [0.0] * len(scene.panels)
@@ -159,7 +195,7 @@ def _draw(msp, p, style: Style, t, scale: float, text_unit: float, draw_outline:
             minx, miny, maxx, maxy = g.bounds
             c = t((minx + maxx) / 2, (miny + maxy) / 2)
             e = msp.add_circle(c, (maxx - minx) / 2 / scale, dxfattribs=attribs)
-            e.rgb = _rgb(colour)
+            _colour(e, _rgb(colour))
             if look.dash != "solid":
                 e.dxf.linetype = "DASHED"
             return
@@ -167,54 +203,58 @@ def _draw(msp, p, style: Style, t, scale: float, text_unit: float, draw_outline:
             if poly.is_empty:
                 continue
             rings = [poly.exterior, *poly.interiors]
-            if look.fill or look.hatch:
+            if (look.fill or look.hatch) and msp.doc.dxfversion <= "AC1009":
+                # R12 has no HATCH: the fill becomes a coloured outline
+                for ring in rings:
+                    e = _pline(msp, [t(x, y) for x, y in ring.coords[:-1]], close=True, dxfattribs=attribs)
+                    _colour(e, _rgb(look.fill or look.edge or "#555555"))
+            elif look.fill or look.hatch:
                 h = msp.add_hatch(dxfattribs=attribs)
                 if look.hatch:
                     h.set_pattern_fill("ANSI31", scale=0.5 / scale if scale < 1 else 0.02 / scale)
-                    h.rgb = _rgb(look.edge or "#555555")
+                    _colour(h, _rgb(look.edge or "#555555"))
                 else:
-                    h.rgb = _rgb(look.fill)
+                    _colour(h, _rgb(look.fill))
                     h.transparency = 1 - min(look.fill_alpha, 0.9)
                 for j, ring in enumerate(rings):
                     flags = ezdxf.const.BOUNDARY_PATH_EXTERNAL if j == 0 else ezdxf.const.BOUNDARY_PATH_DEFAULT
                     h.paths.add_polyline_path([t(x, y) for x, y in ring.coords[:-1]], is_closed=True, flags=flags)
             if look.edge and (p.key.startswith(("mark.", "obstacle")) or not look.fill):
                 for ring in rings:
-                    e = msp.add_lwpolyline([t(x, y) for x, y in ring.coords[:-1]], close=True,
-                                           dxfattribs=attribs)
-                    e.rgb = _rgb(look.edge)
-                    if p.key.startswith("mark."):
-                        e.dxf.const_width = 0.05 / scale
+                    e = _pline(msp, [t(x, y) for x, y in ring.coords[:-1]], close=True, dxfattribs=attribs,
+                               width=0.05 / scale if p.key.startswith("mark.") else None)
+                    _colour(e, _rgb(look.edge))
             if p.key.startswith("room.") and draw_outline:
-                e = msp.add_lwpolyline([t(x, y) for x, y in poly.exterior.coords[:-1]], close=True,
-                                       dxfattribs={"layer": PREFIX + "PLAN"})
+                _pline(msp, [t(x, y) for x, y in poly.exterior.coords[:-1]], close=True,
+                       dxfattribs={"layer": PREFIX + "PLAN"})
     elif p.kind == "line":
         lines = [g] if g.geom_type in ("LineString", "LinearRing") else list(getattr(g, "geoms", []))
         for line in lines:
-            e = msp.add_lwpolyline([t(x, y) for x, y in line.coords], dxfattribs=attribs)
-            e.rgb = _rgb(colour)
+            wide = p.key.startswith(("door.", "mark."))
+            e = _pline(msp, [t(x, y) for x, y in line.coords], dxfattribs=attribs,
+                       width=0.05 / scale if wide else None)
+            _colour(e, _rgb(colour))
             if look.dash != "solid":
                 e.dxf.linetype = "DASHED"
-            if p.key.startswith(("door.", "mark.")):
-                e.dxf.const_width = 0.05 / scale
+            if wide:
                 mid = line.interpolate(0.5, normalized=True)
                 c = msp.add_circle(t(mid.x, mid.y), max(line.length * 0.75, 0.4) / scale, dxfattribs=attribs)
-                c.rgb = _rgb(colour)
+                _colour(c, _rgb(colour))
     elif p.kind == "marker":
         assert isinstance(g, Point)
         if p.key == "label.key":
             c = msp.add_circle(t(g.x, g.y), 0.22 / scale, dxfattribs=attribs)
             _text(msp, layer, t(g.x, g.y), p.text or "", 0.22 / scale)
-            c.rgb = (0, 0, 0)
+            _colour(c, (0, 0, 0))
             return
         r = (0.4 if p.key.startswith("door.") else 0.12) / scale
         c = msp.add_circle(t(g.x, g.y), r, dxfattribs=attribs)
-        c.rgb = _rgb(colour)
+        _colour(c, _rgb(colour))
     elif p.kind == "text":
         height = look.size * 0.3528 / text_unit / scale  # the printed size at the scene's scale
         e = _text(msp, layer, t(g.x, g.y), p.text or "", height, angle=p.angle)
         for x in e:
-            x.rgb = _rgb(look.text)
+            _colour(x, _rgb(look.text))
 
 
 def _text(msp, layer: str, at, text: str, height: float, angle: float = 0.0, align: str = "MIDDLE_CENTER"):
@@ -265,9 +305,9 @@ def _table(msp, scene: Scene, report, at, h: float) -> None:
             e = _text(msp, layer, (x0 + c * h, y), str(cell)[:60], h, align="LEFT")
             if r is not header and r[4] == "FAIL":
                 for x in e:
-                    x.rgb = (213, 94, 0)
+                    _colour(x, (213, 94, 0))
         y -= row
     bottom = y + row * 0.3
-    msp.add_lwpolyline([(x0 - h, top), (x0 + width, top), (x0 + width, bottom), (x0 - h, bottom)],
-                       close=True, dxfattribs={"layer": layer})
+    _pline(msp, [(x0 - h, top), (x0 + width, top), (x0 + width, bottom), (x0 - h, bottom)],
+           close=True, dxfattribs={"layer": layer})
     msp.add_line((x0 - h, top - row), (x0 + width, top - row), dxfattribs={"layer": layer})
