@@ -328,12 +328,25 @@ def test_walls_only_rooms_sealed_at_the_door(tmp_path):
     assert (d.geometry.x, d.geometry.y) == pytest.approx((4.05, 1.45))
 
 
-def test_walls_only_without_door_swing_is_one_space(tmp_path):
+def test_walls_only_bare_opening_between_jambs_is_a_door(tmp_path):
     doc, msp = new(6)
     _two_rooms_with_partition(msp, door=False)
     plan = dxf.read(save(doc, tmp_path))
-    # the opening is not sealed: both rooms and the 0.1 x 0.9 opening, 24 + 0.09 m²
-    assert [round(r.polygon.area, 3) for r in plan.rooms] == [24.09]
+    # jambs (4, 1)-(4.1, 1) and (4, 1.9)-(4.1, 1.9) face each other 0.9 m apart with nothing
+    # between: sealed along the wall's centre line x = 4.05, so two rooms of 12.045 m²
+    assert sorted(round(r.polygon.area, 3) for r in plan.rooms) == [12.045, 12.045]
+    (d,) = plan.doors
+    assert (d.geometry.x, d.geometry.y, d.width) == pytest.approx((4.05, 1.45, 0.9))
+    assert d.properties["from"] == "opening"
+
+
+def test_walls_only_window_with_glazing_is_not_a_door(tmp_path):
+    doc, msp = new(6)
+    _two_rooms_with_partition(msp, door=False)
+    msp.add_line((4.05, 1.0), (4.05, 1.9), dxfattribs={"layer": "A-GLAZ"})  # glass in the gap
+    plan = dxf.read(save(doc, tmp_path))
+    assert sorted(round(r.polygon.area, 3) for r in plan.rooms) == [12.045, 12.045]
+    assert plan.doors == ()
 
 
 # ----------------------------------------------------------------------------- levels, ceilings

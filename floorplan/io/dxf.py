@@ -33,7 +33,7 @@ from floorplan.io.dxf_rooms import _ring_area, outline_rooms
 from floorplan.io.dxf_units import Evidence, decide
 from floorplan.io.dxf_walls import wall_faces
 from floorplan.io.layers import LayerMap, level_of_layer, load_layer_map
-from floorplan.model import Aerial, Ceiling, InputFinding, Meter, Plan, PlanMeta, Room, Use
+from floorplan.model import Aerial, Ceiling, Door, InputFinding, Meter, Plan, PlanMeta, Room, Use
 from floorplan.units import METRES_PER_UNIT, normalise_unit
 
 #: coordinates further than this (metres) from 0 are moved to a local origin
@@ -118,6 +118,10 @@ class _Reader:
                                 "and no enclosed space in the wall linework (see docs/input-dxf.md)")
         doors, door_counts = dxf_features.doors(col.arcs, col.opens, col.inserts, self.ins_kind,
                                                 self.layer_kind, polys, self.used, col.loops)
+        for (x, y), width in getattr(self, "gaps", []):
+            doors.append((Door(f"D{len(doors) + 1}", Point(x, y), width=round(width, 4),
+                               properties={"from": "opening"}), ""))
+        door_counts["opening"] = len(getattr(self, "gaps", []))
         ceilings = dxf_features.ceilings(col.faces3d, self.layer_kind, self.used, col.skipped)
         rooms = self._rooms(polys, sources, layers, ceilings)
         levels = self._levels(rooms, layers)
@@ -214,7 +218,8 @@ class _Reader:
                 if 0.5 <= a.extra["radius"] <= 1.3:
                     for end in a.extra["ends"]:
                         seals.append((a.extra["center"], end))
-        faces = wall_faces([p.pts[:, :2] for p in lines], seals, fittings, self.notes)
+        self.gaps: list = []
+        faces = wall_faces([p.pts[:, :2] for p in lines], seals, fittings, self.notes, self.gaps)
         if faces:
             self.used.update(p.uid for p in lines)
         return faces
@@ -332,7 +337,8 @@ class _Reader:
         self.notes.append("names: " + ", ".join(f"{n} from {k}" if k != "unnamed" else f"{n} unnamed"
                                                 for k, n in sorted(named.items())))
         self.notes.append(f"doors: {door_counts['block']} door blocks, {door_counts['arc']} swing "
-                          f"arcs, {door_counts.get('leaf', 0)} leaves; {n_obst} fittings, {n_ceil} ceilings, {n_met} meters, "
+                          f"arcs, {door_counts.get('leaf', 0)} leaves, {door_counts.get('opening', 0)} bare "
+                          f"openings; {n_obst} fittings, {n_ceil} ceilings, {n_met} meters, "
                           f"{n_aer} aerial points")
         skipped: Counter = Counter(col.skipped)
         inside_marks: Counter = Counter()

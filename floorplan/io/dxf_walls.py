@@ -2,7 +2,9 @@
 
 1. Every wall line, polyline, arc and spline becomes a line string (local metres); door
    openings are sealed with the line from each swing's hinge to the ends of its arc (the
-   closed leaf; the open one only dangles and does not split the room).
+   closed leaf; the open one only dangles and does not split the room). A bare opening
+   (two facing jambs 0.6-1.3 m apart with nothing drawn between) is sealed along the
+   wall's centre line and reported as a door.
 2. Coordinates are snapped to a 1 mm grid, and a free end within ``REACH`` of another line
    is joined to it, so walls that stop just short of each other still meet.
 3. The lines are noded (T-junctions split) and polygonised into faces.
@@ -34,12 +36,18 @@ FITTING_SHARE = 0.8
 
 
 def wall_faces(lines: list[np.ndarray], seals: list[tuple[tuple[float, float], tuple[float, float]]],
-               fittings: list[Polygon], notes: list[str]) -> list[Polygon]:
-    """Room faces enclosed by ``lines`` (each an (n, 2) array in metres)."""
+               fittings: list[Polygon], notes: list[str],
+               gaps: list | None = None) -> list[Polygon]:
+    """Room faces enclosed by ``lines`` (each an (n, 2) array in metres). Bare openings
+    found between facing jambs are sealed and appended to ``gaps`` as (middle, width)."""
     geoms = [LineString(p) for p in lines if len(p) >= 2 and np.ptp(p, axis=0).max() > 1e-6]
     geoms += [LineString([a, b]) for a, b in seals if np.hypot(a[0] - b[0], a[1] - b[1]) > 1e-6]
     if not geoms:
         return []
+    for a, b in _bare_openings(lines, geoms):
+        geoms.append(LineString([a, b]))
+        if gaps is not None:
+            gaps.append((((a[0] + b[0]) / 2, (a[1] + b[1]) / 2), float(np.hypot(*(b - a)))))
     arr = shapely.set_precision(np.asarray(geoms, dtype=object), 0.001)
     arr = [g for g in arr if not g.is_empty and g.length > 0]
     arr += _joins(arr)
@@ -97,3 +105,59 @@ def _joins(lines: list[LineString]) -> list[LineString]:
     if not sel.any():
         return []
     return list(shapely.shortest_line(pts[pi[sel]], arr[li[sel]]))
+
+
+#: a jamb (the short line closing a wall at an opening) is this long (metres)
+JAMB_LENGTH = (0.05, 0.5)
+#: and faces another jamb across an opening this wide
+OPENING_WIDTH = (0.6, 1.3)
+
+
+def _bare_openings(lines: list[np.ndarray], geoms: list[LineString]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Openings with no door drawn: two parallel jambs of about the same length facing each
+    other 0.6-1.3 m apart along the wall, with nothing drawn between their middles. The
+    seal runs between the jambs' middles (the wall's centre line)."""
+    segs = [np.stack([p[i], p[i + 1]]) for p in lines if len(p) >= 2 for i in range(len(p) - 1)]
+    if len(segs) < 2:
+        return []
+    seg = np.asarray(segs)
+    vec = seg[:, 1] - seg[:, 0]
+    length = np.hypot(vec[:, 0], vec[:, 1])
+    jamb = np.flatnonzero((length >= JAMB_LENGTH[0]) & (length <= JAMB_LENGTH[1]))
+    if len(jamb) < 2:
+        return []
+    mids = (seg[jamb, 0] + seg[jamb, 1]) / 2
+    dirs = vec[jamb] / length[jamb, None]
+    pts = shapely.points(mids)
+    tree = STRtree(pts)
+    ai, bi = tree.query(pts, predicate="dwithin", distance=OPENING_WIDTH[1])
+    keep = ai < bi
+    ai, bi = ai[keep], bi[keep]
+    if not len(ai):
+        return []
+    across = mids[bi] - mids[ai]
+    w = np.hypot(across[:, 0], across[:, 1])
+    unit = across / np.maximum(w, 1e-12)[:, None]
+    ok = ((w >= OPENING_WIDTH[0]) & (w <= OPENING_WIDTH[1])
+          & (np.abs(dirs[ai, 0] * dirs[bi, 1] - dirs[ai, 1] * dirs[bi, 0]) < 0.05)
+          & (np.abs(np.einsum("ij,ij->i", unit, dirs[ai])) < 0.1)
+          & (np.abs(length[jamb[ai]] - length[jamb[bi]]) <= 0.2 * length[jamb[ai]]))
+    ai, bi, w = ai[ok], bi[ok], w[ok]
+    if not len(ai):
+        return []
+    # nearest partner first; each jamb closes one opening
+    order = np.argsort(w)
+    taken: set[int] = set()
+    line_tree = STRtree(geoms)
+    out = []
+    for k in order:
+        a, b = int(ai[k]), int(bi[k])
+        if a in taken or b in taken:
+            continue
+        p, q = mids[a], mids[b]
+        inner = LineString([p + 0.05 * (q - p), q - 0.05 * (q - p)])
+        if len(line_tree.query(inner, predicate="intersects")):
+            continue  # something is drawn across: glazing, a door, a wall
+        taken.update((a, b))
+        out.append((p, q))
+    return out
