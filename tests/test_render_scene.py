@@ -218,3 +218,14 @@ def test_key_numbers_shrink_to_fit_small_rooms():
     (num,) = record(report(p)).of(key="label.key")
     assert num.text == "1"
     assert num.size is not None and 3.0 <= num.size < STYLE.look("label.key").size
+
+
+def test_mark_outlines_leave_out_holes():
+    from shapely.geometry import Polygon
+
+    ring = [(0, 0), (6, 0), (6, 6), (0, 6)]
+    hole = [(2, 2), (3, 2), (3, 3), (2, 3)]
+    p = plan(rect("R1", "Bedroom 1", 0, 0, 6, 6))
+    f = Finding("T1", "x", Status.FAIL, "", rooms=("R1",), marks=(Mark("room", Polygon(ring, [hole])),))
+    (d,) = record(report(p, [f])).of(key="mark.fail")
+    assert d.geometry.equals(Polygon(ring))

@@ -315,6 +315,8 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
             if mark.role == "low_headroom" and f.status is Status.PASS:
                 continue
             kind, key = _mark_key(mark.role, f.status, g)
+            if kind == "area" and key.startswith("mark."):
+                g = _outer(g)  # a heavy outline round every hole would bury the plan
             lv = default_lv if default_lv is not None else _level_at(plan, g)
             add(lv, Primitive(kind, key, g, ref=f.rule))
             # a room or low-floor mark is labelled by the room's own label
@@ -371,6 +373,17 @@ def _pole(geom: BaseGeometry) -> Point:
         return Point(line.coords[0])
     except Exception:  # noqa: BLE001 - degenerate polygons
         return big.representative_point()
+
+
+def _outer(g: BaseGeometry) -> BaseGeometry:
+    """``g`` without its holes."""
+    from shapely.geometry import MultiPolygon, Polygon
+
+    if g.geom_type == "Polygon":
+        return Polygon(g.exterior)
+    if g.geom_type == "MultiPolygon":
+        return MultiPolygon([Polygon(p.exterior) for p in g.geoms])
+    return g
 
 
 def _beside(line: BaseGeometry, side: BaseGeometry, offset: float) -> Point:
