@@ -485,3 +485,21 @@ def test_door_leaf_without_swing(tmp_path):
     (d,) = plan.doors
     assert d.width == pytest.approx(0.8)
     assert (d.geometry.x, d.geometry.y) == pytest.approx((4.05, 1.0))
+
+
+@pytest.mark.parametrize("rotation, xscale, yscale", [
+    (0, 1, 1), (17.5, 1, 1), (90, 1, 1), (233, 1, 1), (0, -1, 1), (45, 1, -1), (120, -2, 2),
+])
+def test_bay_area_is_the_same_in_any_block_placement(tmp_path, rotation, xscale, yscale):
+    # the bulge bay of the first test (12 + pi/2 m² at scale 1) placed in a block: the area
+    # scales with |xscale * yscale| and nothing else
+    doc, msp = new()
+    blk = doc.blocks.new("BAY-ROOM")
+    blk.add_lwpolyline([(0, 0, 0), (4000, 0, 0), (4000, 3000, 0), (3000, 3000, 1.0),
+                        (1000, 3000, 0), (0, 3000, 0)], format="xyb", close=True,
+                       dxfattribs={"layer": "A-AREA"})
+    msp.add_blockref("BAY-ROOM", (123456, -7890), dxfattribs={
+        "rotation": rotation, "xscale": xscale, "yscale": yscale})
+    plan = dxf.read(save(doc, tmp_path))
+    (room,) = plan.rooms
+    assert room.polygon.area == pytest.approx((12 + math.pi / 2) * abs(xscale * yscale), abs=0.01)
