@@ -138,3 +138,23 @@ def test_chromium_screenshots_the_report_with_its_plan(tmp_path, three_html):
     vermillion = (np.abs(px - np.array([213, 94, 0])).max(axis=2) <= 8).sum()
     assert vermillion > 500
     assert os.environ.get("FLOORPLAN_KEEP_SCREENSHOTS") is None or shutil.copy(shot, "html-report.png")
+
+
+def test_the_plan_has_a_legend_of_what_it_shows(three_html):
+    legend = re.search(r'<ul class="legend">(.*?)</ul>', three_html, re.S).group(1)
+    assert "room: a rule fails" in legend and "floor under 1.5 m headroom" in legend
+    assert "turning circle" not in legend  # nothing of the kind is drawn
+
+
+def test_the_samples_report_their_failures():
+    from pathlib import Path
+
+    from floorplan.engine import check
+    from floorplan.io import read_plan
+
+    sample = Path(__file__).resolve().parent.parent / "samples" / "oak-house.geojson"
+    rep = check(read_plan(sample))
+    html = render(rep)
+    fails = [f for f in rep.findings if f.status is Status.FAIL]
+    rows = re.findall(r'<tr class="fail" data-status="fail">\s*<td><strong>(\w+)</strong>', html)
+    assert sorted(rows) == sorted(f.rule for f in fails)
