@@ -51,7 +51,7 @@ class Evidence:
             a = np.asarray(self.room_areas) * scale * scale
             parts.append(f"rooms {np.min(a):.1f}-{np.max(a):.1f} m²")
         if self.extent:
-            parts.append(f"a drawing {self.extent * scale:.1f} m across")
+            parts.append(f"an overall size of {self.extent * scale:.1f} m")
         return ", ".join(parts) or "nothing to measure"
 
 
@@ -85,8 +85,8 @@ def decide(units_flag: str | None, insunits: int | None,
     if declared is not None:
         if scores[declared] >= scores[best]:
             return declared, f"declared ($INSUNITS={insunits}, {NAMES[declared]})", None
-        why = (f"$INSUNITS={insunits} says {NAMES[declared]}, but read so the drawing shows "
-               f"{ev.describe(METRES_PER_UNIT[declared])}; in {NAMES[best]} it shows "
+        why = (f"$INSUNITS={insunits} says {NAMES[declared]}, but read in {NAMES[declared]} the "
+               f"drawing has {ev.describe(METRES_PER_UNIT[declared])}; in {NAMES[best]} it has "
                f"{ev.describe(METRES_PER_UNIT[best])}")
         reason = f"assumed {NAMES[best]}: {why}"
         return best, reason, InputFinding("FP006", f"units: {reason}", status="warn",
@@ -96,7 +96,7 @@ def decide(units_flag: str | None, insunits: int | None,
     if kinds == 0 or scores[best] == 0:
         reason = f"assumed metres: {said} and nothing in the drawing tells the scale"
     else:
-        reason = (f"assumed {NAMES[best]}: {said}; in {NAMES[best]} the drawing shows "
+        reason = (f"assumed {NAMES[best]}: {said}; read in {NAMES[best]} the drawing has "
                   f"{ev.describe(METRES_PER_UNIT[best])}")
         if scores[best] < kinds:
             reason += f" ({scores[best]} of {kinds} signs fit)"
