@@ -102,7 +102,7 @@ def test_circle_marks_green_where_they_fit_red_with_the_diameter_where_not():
     assert rec.of(key="circle.required.pass")[0].look.edge == "#009E73"
     # the failing circle says what does fit; the passing one is not labelled
     texts = [d.text for d in rec.of(key="label.mark.fail")]
-    assert "⌀ 1.20 m" in texts and "⌀ 1.50 m" in texts
+    assert "fits ⌀ 1.20 m" in texts and "needs ⌀ 1.50 m" in texts
     assert not rec.of(key="label.mark.pass")
 
 

@@ -323,8 +323,11 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
             label = None if mark.role in ("room", "low_headroom") else mark.label
             if f.status is Status.PASS:  # only problems get words on the plan
                 continue
-            if label is None and mark.role not in ("room", "low_headroom") and mark.role in ("circle", "required_circle") and mark.size:
-                label = f"⌀ {mark.size:.2f} m"
+            # circles say their diameter, the one that fits and the one asked for apart
+            if mark.role == "circle" and mark.size:
+                label = f"fits ⌀ {mark.size:.2f} m"
+            elif mark.role == "required_circle" and mark.size:
+                label = f"needs ⌀ {mark.size:.2f} m"
             if label:
                 at = _label_point(g, mark.role)
                 add(lv, Primitive("text", f"label.mark.{f.status.value}", at, text=label, ref=f.rule))
@@ -401,9 +404,10 @@ def _beside(line: BaseGeometry, side: BaseGeometry, offset: float) -> Point:
 
 
 def _label_point(g: BaseGeometry, role: str) -> Point:
-    if role in ("circle", "required_circle"):  # just inside the bottom of the circle
+    if role in ("circle", "required_circle"):  # inside the circle: what fits below, what is needed above
         minx, miny, maxx, maxy = g.bounds
-        return Point((minx + maxx) / 2, miny + 0.16 * (maxy - miny))
+        f = 0.16 if role == "circle" else 0.84
+        return Point((minx + maxx) / 2, miny + f * (maxy - miny))
     if isinstance(g, (LineString, MultiLineString)):
         return g.interpolate(0.5, normalized=True)
     return g.representative_point() if not isinstance(g, Point) else g
