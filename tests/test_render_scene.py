@@ -10,8 +10,9 @@ import pytest
 from shapely.geometry import Point, box
 
 from floorplan.findings import Finding, Mark, Status
+from floorplan.render.layout import layout
 from floorplan.render.recording import record
-from floorplan.render.scene import build, layout, room_label
+from floorplan.render.scene import build, room_label
 from floorplan.render.style import STYLE
 from tests.plans import plan, rect
 from tests.render_helpers import report, three_rooms
