@@ -503,3 +503,14 @@ def test_bay_area_is_the_same_in_any_block_placement(tmp_path, rotation, xscale,
     plan = dxf.read(save(doc, tmp_path))
     (room,) = plan.rooms
     assert room.polygon.area == pytest.approx((12 + math.pi / 2) * abs(xscale * yscale), abs=0.01)
+
+
+def test_rooms_drawn_as_loose_lines_on_a_room_layer(tmp_path):
+    doc, msp = new()
+    for a, b in [((0, 0), (4000, 0)), ((4000, 0), (4000, 3000)), ((4000, 3000), (0, 3000)),
+                 ((0, 3000), (0, 0))]:
+        msp.add_line(a, b, dxfattribs={"layer": "Rooms"})
+    label(msp, "Office", 1000, 1000)
+    plan = dxf.read(save(doc, tmp_path))
+    assert [(r.name, r.source, round(r.polygon.area, 6)) for r in plan.rooms] == [
+        ("Office", "outline", 12.0)]

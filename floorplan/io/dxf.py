@@ -17,7 +17,6 @@ Everything left unused is counted in ``plan.notes`` with the reason.
 from __future__ import annotations
 
 import os
-from collections import Counter
 from dataclasses import replace
 
 import numpy as np
@@ -27,6 +26,7 @@ from shapely.strtree import STRtree
 from floorplan.classify import classify
 from floorplan.errors import PlanReadError
 from floorplan.io import dxf_features, dxf_names, dxf_text
+from floorplan.io.dxf_account import account
 from floorplan.io.dxf_collect import collect
 from floorplan.io.dxf_load import load
 from floorplan.io.dxf_rooms import _ring_area, outline_rooms
@@ -110,6 +110,10 @@ class _Reader:
         sources = [c.source for c in cands]
         layers = [c.layer for c in cands]
         if not polys:
+            polys = self._room_line_rooms()
+            sources = ["outline"] * len(polys)
+            layers = [""] * len(polys)
+        if not polys:
             polys = self._wall_rooms([o.polygon for o, _ in obstacles])
             sources = ["walls"] * len(polys)
             layers = [""] * len(polys)
@@ -132,7 +136,8 @@ class _Reader:
         plan_obst = tuple(_with(o, level=locate(o.polygon.centroid, lay)) for o, lay in obstacles)
         plan_ceil = tuple(_with(c, level=locate(c.polygon.representative_point(), lay))
                           for c, lay in ceilings)
-        self._summary(rooms, door_counts, len(plan_obst), len(plan_ceil), len(meters), len(aerials))
+        self.notes += account(self, rooms, door_counts, len(plan_obst), len(plan_ceil), len(meters),
+                              len(aerials))
         meta = PlanMeta(name=os.path.splitext(os.path.basename(self.source))[0], units=self.unit,
                         source=self.source, format="dxf", origin=self.origin_m,
                         units_reason=self.units_reason)
@@ -201,6 +206,20 @@ class _Reader:
         self.notes.insert(0, f"units: {unit} ({reason})")
 
     # -- rooms ----------------------------------------------------------------------------------
+    def _room_line_rooms(self) -> list[Polygon]:
+        """Rooms drawn as loose LINEs and ARCs on a room layer: their enclosed faces."""
+        lines = [p for p in self.col.opens if p.etype in ("LINE", "ARC")
+                 and self.layer_kind(p.layer) == "room" and not self.blocked(p)]
+        if not lines:
+            return []
+        scratch: list[str] = []
+        faces = wall_faces([p.pts[:, :2] for p in lines], [], [], scratch)
+        if faces:
+            self.used.update(p.uid for p in lines)
+            self.notes.append(f"no closed outline on a room layer: {len(faces)} rooms enclosed by "
+                              f"{len(lines)} loose lines and arcs on room layers")
+        return faces
+
     def _wall_rooms(self, fittings: list[Polygon]) -> list[Polygon]:
         col = self.col
         lines = [p for p in col.opens + col.loops
@@ -325,63 +344,6 @@ class _Reader:
                 aerials.append(Aerial(Point(t.x, t.y), locate(Point(t.x, t.y), t.layer)))
                 self.used.add(t.uid)
         return meters, aerials
-
-    # -- the account of what was read and what was not -------------------------------------------
-    def _summary(self, rooms, door_counts, n_obst, n_ceil, n_met, n_aer) -> None:
-        col = self.col
-        src = Counter(r.source for r in rooms)
-        self.notes.append("rooms: " + ", ".join(f"{src.get(s, 0)} from {s}{'es' if s == 'hatch' else 's'}" if s != "walls"
-                                                else f"{src.get(s, 0)} from wall linework"
-                                                for s in ("outline", "hatch", "walls")))
-        named = Counter(r.properties.get("name_from") or "unnamed" for r in rooms)
-        self.notes.append("names: " + ", ".join(f"{n} from {k}" if k != "unnamed" else f"{n} unnamed"
-                                                for k, n in sorted(named.items())))
-        self.notes.append(f"doors: {door_counts['block']} door blocks, {door_counts['arc']} swing "
-                          f"arcs, {door_counts.get('leaf', 0)} leaves, {door_counts.get('opening', 0)} bare "
-                          f"openings; {n_obst} fittings, {n_ceil} ceilings, {n_met} meters, "
-                          f"{n_aer} aerial points")
-        skipped: Counter = Counter(col.skipped)
-        inside_marks: Counter = Counter()
-        prims = {p.uid: p for lst in (col.loops, col.opens, col.hatches, col.circles, col.faces3d)
-                 for p in lst}
-        n_used = 0
-        for p in list(prims.values()) + list(col.texts):
-            if p.uid in self.used:
-                n_used += 1
-                continue
-            kinds = [self.ins_kind.get(u) for u in p.chain if self.ins_kind.get(u)]
-            if kinds:
-                inside_marks[kinds[0]] += 1
-            elif p in col.texts:
-                why = ("on an annotation layer" if self.layer_kind(p.layer) == "ignore"
-                       else "text outside every room (legend, title, schedule)")
-                skipped[(p.etype, p.layer, why)] += 1
-            else:
-                skipped[(p.etype, p.layer, _reason(self.layer_kind(p.layer), bool(rooms)))] += 1
-        n_ins = sum(1 for i in col.inserts if self.ins_kind.get(i.uid))
-        self.notes.append(f"entities: {n_used} used, {n_ins} recognised blocks holding "
-                          f"{sum(inside_marks.values())} more, {sum(skipped.values())} skipped")
-        if inside_marks:
-            self.notes.append("drawn inside recognised blocks (read as the block): " + ", ".join(
-                f"{n} in {k} blocks" for k, n in sorted(inside_marks.items())))
-        seen = sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))
-        for (etype, layer, reason), n in seen[:40]:
-            self.notes.append(f"skipped {n} {etype} on layer {layer}: {reason}")
-        if len(seen) > 40:
-            rest = sum(n for _, n in seen[40:])
-            self.notes.append(f"skipped {rest} more entities of {len(seen) - 40} other kinds")
-
-
-def _reason(kind: str | None, have_rooms: bool) -> str:
-    return {
-        "wall": "wall linework (rooms came from outlines)" if have_rooms else "wall linework enclosing no room",
-        "door": "part of a door symbol",
-        "obstacle": "fitting or furniture linework, not a closed outline",
-        "ignore": "annotation layer",
-        "room": "on a room layer but not a closed outline",
-        "ceiling": "on a ceiling layer but not a closed 3D outline",
-    }.get(kind or "", "not room geometry")
-
 
 def _with(obj, **values):
     return replace(obj, **values)
