@@ -108,3 +108,10 @@ def test_a_missing_folder_is_an_output_error_and_nothing_is_left(three, tmp_path
     with pytest.raises(OutputError, match="does not exist"):
         render_to_file(three, tmp_path / "no" / "x.png")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("ext", ["png", "svg", "pdf", "dxf"])
+def test_a_plan_with_no_rooms_still_draws(tmp_path, ext):
+    out = tmp_path / f"empty.{ext}"
+    render_to_file(report(plan()), out)
+    assert out.stat().st_size > 0
