@@ -7,7 +7,9 @@ as cp1252 (ezdxf's legacy default) and said so. The file is never written.
 
 from __future__ import annotations
 
+import logging
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import ezdxf
@@ -25,8 +27,40 @@ class Loaded:
     findings: list[InputFinding] = field(default_factory=list)
 
 
+@contextmanager
+def _ezdxf_messages(into: list[str]):
+    """ezdxf logs what it repairs; keep those messages for the report instead of stderr."""
+    log = logging.getLogger("ezdxf")
+
+    class _Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                into.append(record.getMessage())
+
+    handler = _Keep()
+    old = log.propagate
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        yield
+    finally:
+        log.removeHandler(handler)
+        log.propagate = old
+
+
 def load(path: str | os.PathLike) -> Loaded:
     """Read ``path``; raise :class:`PlanReadError` (one line) when it cannot be used."""
+    logged: list[str] = []
+    with _ezdxf_messages(logged):
+        loaded = _load(path)
+    for text in logged[:10]:
+        loaded.notes.append(f"ezdxf: {text}")
+    if len(logged) > 10:
+        loaded.notes.append(f"ezdxf: … and {len(logged) - 10} more messages")
+    return loaded
+
+
+def _load(path: str | os.PathLike) -> Loaded:
     source = str(path)
     if not os.path.exists(path):
         raise PlanReadError(source, "no such file")
