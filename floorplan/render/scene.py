@@ -14,7 +14,7 @@ pointing to a key.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import shapely
 from shapely.geometry import LineString, MultiLineString, Point, box
@@ -77,7 +77,6 @@ class Scene:
     paper: tuple[float, float]
     #: "panels" (levels side by side on one sheet) or "pages" (one sheet per level)
     layout: str = "panels"
-    extra: dict = field(default_factory=dict)
 
     def primitives(self, key_prefix: str = "") -> list[Primitive]:
         return [p for panel in self.panels for p in panel.primitives if p.key.startswith(key_prefix)]
