@@ -43,8 +43,15 @@ FITTING_BLOCKS = {"wc": "WC", "basin": "BASIN", "bath": "BATH", "shower": "SHOWE
                   "sink": "SINK"}
 
 
-def new_doc() -> ezdxf.document.Drawing:
+def new_doc(plan=None) -> ezdxf.document.Drawing:
     doc = ezdxf.new("R2018", setup=True)
+    if plan is not None:  # plan facts as drawing properties (DWGPROPS)
+        for key in ("name", "scheme", "tenants"):
+            value = getattr(plan.meta, key)
+            if value is not None:
+                doc.header.custom_vars.append(key, str(value))
+        if plan.meta.wheelchair:
+            doc.header.custom_vars.append("wheelchair", "yes")
     doc.header["$INSUNITS"] = 4
     doc.header["$MEASUREMENT"] = 1
     door = doc.blocks.new("DOOR")  # unit leaf: hinge at (0, 0), closed along +x, opens to +y
@@ -107,7 +114,7 @@ def draw_fitting(msp, ob, dx: float, layer: str, mirror: bool = False) -> None:
 
 def oak_house(src: Path, out: Path) -> None:
     plan = read(src)
-    doc = new_doc()
+    doc = new_doc(plan)
     msp = doc.modelspace()
     mirrored = False
     for level in plan.levels:
@@ -166,7 +173,7 @@ def oak_house(src: Path, out: Path) -> None:
 
 def birch_court(src: Path, out: Path) -> None:
     plan = read(src)
-    doc = new_doc()
+    doc = new_doc(plan)
     msp = doc.modelspace()
     for r in plan.rooms:
         pts = [xy(c) for c in r.polygon.exterior.coords[:-1]]

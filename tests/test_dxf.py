@@ -514,3 +514,16 @@ def test_rooms_drawn_as_loose_lines_on_a_room_layer(tmp_path):
     plan = dxf.read(save(doc, tmp_path))
     assert [(r.name, r.source, round(r.polygon.area, 6)) for r in plan.rooms] == [
         ("Office", "outline", 12.0)]
+
+
+def test_plan_facts_from_drawing_properties(tmp_path):
+    doc, msp = new()
+    rect(msp, 0, 0, 4000, 3000)
+    doc.header.custom_vars.append("scheme", "shared_house")
+    doc.header.custom_vars.append("Tenants", "4")
+    p = save(doc, tmp_path)
+    plan = dxf.read(p)
+    assert (plan.meta.scheme, plan.meta.tenants) == ("shared_house", 4)
+    doc.header.custom_vars.append("scheme", "castle")
+    with pytest.raises(PlanReadError, match="unknown scheme"):
+        dxf.read(save(doc, tmp_path, "bad.dxf"))

@@ -22,6 +22,7 @@ def test_twin_matches_geojson(name):
     d = dxf.read(SAMPLES / f"{name}.dxf")
     mg, md = measure(g), measure(d)
     assert d.meta.units == "mm" and d.meta.format == "dxf"
+    assert (d.meta.name, d.meta.scheme, d.meta.tenants) == (g.meta.name, g.meta.scheme, g.meta.tenants)
     assert sorted(_key(r) for r in d.rooms) == sorted(_key(r) for r in g.rooms)
     by_key = {_key(r): r for r in d.rooms}
     for rg in g.rooms:

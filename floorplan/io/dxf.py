@@ -33,7 +33,18 @@ from floorplan.io.dxf_rooms import _ring_area, outline_rooms
 from floorplan.io.dxf_units import Evidence, decide
 from floorplan.io.dxf_walls import wall_faces
 from floorplan.io.layers import LayerMap, level_of_layer, load_layer_map
-from floorplan.model import Aerial, Ceiling, Door, InputFinding, Meter, Plan, PlanMeta, Room, Use
+from floorplan.model import (
+    SCHEMES,
+    Aerial,
+    Ceiling,
+    Door,
+    InputFinding,
+    Meter,
+    Plan,
+    PlanMeta,
+    Room,
+    Use,
+)
 from floorplan.units import METRES_PER_UNIT, normalise_unit
 
 #: coordinates further than this (metres) from 0 are moved to a local origin
@@ -140,10 +151,40 @@ class _Reader:
                               len(aerials))
         meta = PlanMeta(name=os.path.splitext(os.path.basename(self.source))[0], units=self.unit,
                         source=self.source, format="dxf", origin=self.origin_m,
-                        units_reason=self.units_reason)
+                        units_reason=self.units_reason).override(**self._drawing_properties())
         return Plan(meta=meta, rooms=tuple(rooms), doors=plan_doors, obstacles=plan_obst,
                     ceilings=plan_ceil, meters=tuple(meters), aerials=tuple(aerials),
                     findings=tuple(self.findings), notes=tuple(self.notes))
+
+    def _drawing_properties(self) -> dict:
+        """Plan facts kept in the drawing's custom properties (DWGPROPS): ``scheme``,
+        ``tenants``, ``wheelchair``, ``name`` (optionally prefixed ``floorplan.``)."""
+        out: dict = {}
+        try:
+            props = list(self.doc.header.custom_vars)
+        except Exception:  # noqa: BLE001 - a damaged header keeps its defaults
+            return out
+        for key, value in props:
+            k = str(key).strip().lower().removeprefix("floorplan.").removeprefix("floorplan_")
+            v = str(value).strip()
+            where = f"drawing property {key!r}"
+            if k == "scheme":
+                if v not in SCHEMES:
+                    raise PlanReadError(self.source, f"unknown scheme {v!r} (expected one of "
+                                        f"{', '.join(SCHEMES)})", where)
+                out["scheme"] = v
+            elif k == "tenants":
+                if not v.isdigit():
+                    raise PlanReadError(self.source, f"tenants must be a whole number, not {v!r}", where)
+                out["tenants"] = int(v)
+            elif k == "wheelchair":
+                out["wheelchair"] = v.lower() in ("1", "yes", "true")
+            elif k in ("name", "title") and v:
+                out["name"] = v
+        if out:
+            self.notes.append("plan facts from the drawing's properties: " + ", ".join(
+                f"{k}={v}" for k, v in out.items()))
+        return out
 
     # -- units and frame ----------------------------------------------------------------------
     def _frame(self) -> None:
