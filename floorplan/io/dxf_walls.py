@@ -40,7 +40,12 @@ def wall_faces(lines: list[np.ndarray], seals: list[tuple[tuple[float, float], t
                gaps: list | None = None) -> list[Polygon]:
     """Room faces enclosed by ``lines`` (each an (n, 2) array in metres). Bare openings
     found between facing jambs are sealed and appended to ``gaps`` as (middle, width)."""
-    geoms = [LineString(p) for p in lines if len(p) >= 2 and np.ptp(p, axis=0).max() > 1e-6]
+    keep = [p for p in lines if len(p) >= 2]
+    geoms: list = []
+    if keep:
+        coords = np.vstack(keep)
+        index = np.repeat(np.arange(len(keep)), [len(p) for p in keep])
+        geoms = [g for g in shapely.linestrings(coords, indices=index) if g.length > 1e-6]
     geoms += [LineString([a, b]) for a, b in seals if np.hypot(a[0] - b[0], a[1] - b[1]) > 1e-6]
     if not geoms:
         return []
@@ -117,10 +122,12 @@ def _bare_openings(lines: list[np.ndarray], geoms: list[LineString]) -> list[tup
     """Openings with no door drawn: two parallel jambs of about the same length facing each
     other 0.6-1.3 m apart along the wall, with nothing drawn between their middles. The
     seal runs between the jambs' middles (the wall's centre line)."""
-    segs = [np.stack([p[i], p[i + 1]]) for p in lines if len(p) >= 2 for i in range(len(p) - 1)]
-    if len(segs) < 2:
+    parts = [np.stack([p[:-1], p[1:]], axis=1) for p in lines if len(p) >= 2]
+    if not parts:
         return []
-    seg = np.asarray(segs)
+    seg = np.concatenate(parts)
+    if len(seg) < 2:
+        return []
     vec = seg[:, 1] - seg[:, 0]
     length = np.hypot(vec[:, 0], vec[:, 1])
     jamb = np.flatnonzero((length >= JAMB_LENGTH[0]) & (length <= JAMB_LENGTH[1]))
