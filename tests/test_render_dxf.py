@@ -77,6 +77,8 @@ def test_markup_layers_are_there(mm_dxf, tmp_path):
     for part in ("FILL", "LABEL", "CIRCLE", "MARKER", "TABLE"):
         assert PREFIX + part in names
     assert PREFIX + "PLAN" not in names  # the drawing has its own plan
+    # layers the drawing used without defining them are defined, so viewers show them
+    assert {"A-AREA", "A-AREA-IDEN", "A-WALL"} <= names
     assert doc.header["$INSUNITS"] == 4
 
 
@@ -107,10 +109,13 @@ def test_labels_and_the_findings_table(mm_dxf, tmp_path):
     out = tmp_path / "marked.dxf"
     render_to_file(check(read_plan(mm_dxf)), out)
     doc = ezdxf.readfile(out)
-    labels = " ".join(e.dxf.text for e in _markup(doc, "LABEL") if e.dxftype() == "TEXT")
-    for name, *_ in ROOMS:
-        assert name in labels
-    assert "12.0 m²" in labels
+    labels = [e for e in _markup(doc, "LABEL") if e.dxftype() == "TEXT"]
+    # the drawing names its rooms: the mark-up adds the areas, below the drawing's names
+    texts = {e.dxf.text for e in labels}
+    assert {"12.0 m²", "20.0 m²", "4.8 m²"} <= texts
+    assert not any(name in t for t in texts for name, *_ in ROOMS)
+    (bed,) = [e for e in labels if e.dxf.text == "12.0 m²"]
+    assert OX < bed.dxf.align_point.x < OX + 4000 and OY < bed.dxf.align_point.y < OY + 1500
     table = [e.dxf.text for e in _markup(doc, "TABLE") if e.dxftype() == "TEXT"]
     assert {"Rule", "Room", "Measured", "Required", "Status", "Reference"} <= set(table)
     # the table is beside the plan, not over it

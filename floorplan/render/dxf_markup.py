@@ -121,6 +121,12 @@ def markup(scene: Scene, report, style: Style = STYLE) -> bytes:
         scale = 1.0
         origin = (0.0, 0.0) if meta.lonlat_origin is not None else meta.origin
         msp = doc.modelspace()
+    if from_dxf:
+        # layers the drawing uses but never defines are defined (as AutoCAD's AUDIT does), so
+        # viewers that hide undefined layers still show the original under the mark-up
+        for name in sorted({e.dxf.get("layer", "0") for e in msp}):
+            if name not in doc.layers:
+                doc.layers.add(name)
     for name, aci in LAYERS.items():
         if name == "PLAN" and from_dxf:
             continue
@@ -161,11 +167,24 @@ def markup(scene: Scene, report, style: Style = STYLE) -> bytes:
         for p in panel.primitives:
             if from_dxf and p.key in PLAN_KEYS:
                 continue
+            if from_dxf and p.key == "label" and p.text:
+                p = _below_the_name(p, style, text_unit)
             _draw(msp, p, style, t, scale, text_unit, draw_outline=not from_dxf)
     _table(msp, scene, report, (right + 1.0 / scale, top), 2.2 / text_unit / scale)
     buf = io.StringIO()
     doc.write(buf)
     return buf.getvalue().encode(doc.output_encoding, errors="replace")
+
+
+def _below_the_name(p, style: Style, text_unit: float):
+    """A room label for a drawing that names its rooms already: the areas and failing
+    rules without the name, moved down clear of the drawing's own name at the middle."""
+    from dataclasses import replace
+
+    lines = p.text.split("\n")[1:]
+    drop = (1 + len(lines) / 2) * style.look("label").size * 0.3528 * 1.35 / text_unit
+    dx, dy = (drop, 0.0) if p.angle else (0.0, -drop)
+    return replace(p, text="\n".join(lines), geometry=Point(p.geometry.x + dx, p.geometry.y + dy))
 
 
 def _read(source: str):
