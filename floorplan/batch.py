@@ -347,17 +347,30 @@ def run(jobs: Sequence[Job], workers: int | None = None,
             done(job, run_one(job))
     else:
         _preload(jobs[0].options)
+        broken: list[Job] = []
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {pool.submit(run_one, job): job for job in jobs}
             for fut in as_completed(futures):
                 job = futures[fut]
                 try:
-                    row = fut.result()
-                except BrokenProcessPool:
-                    row = Row(job.source, job.name,
-                              error=f"{job.source}: the worker checking it stopped (out of memory?)")
-                done(job, row)
+                    done(job, fut.result())
+                except BrokenProcessPool:  # a worker died: every plan still pending fails here
+                    broken.append(job)
+        for job in sorted(broken, key=lambda j: j.index):
+            done(job, _isolated(job))
     return [rows[job.index] for job in jobs]
+
+
+def _isolated(job: Job) -> Row:
+    """Run one plan in a process of its own, after a worker died, to tell which plan
+    killed it (the others get their normal rows)."""
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(run_one, job).result()
+        except BrokenProcessPool:
+            return Row(job.source, job.name, error=(
+                f"{job.source}: the process checking it stopped (out of memory, or a crash "
+                "in a geometry library)"))
 
 
 def _preload(options: Options) -> None:

@@ -163,3 +163,23 @@ def test_a_crashing_plan_becomes_a_row(monkeypatch, tmp_path: Path):
     row = batch.run_one(job)
     assert row.result == "error" and row.exit_code == 2
     assert "internal error: RuntimeError: rule exploded" in row.error
+
+
+def test_a_plan_that_kills_its_worker_is_a_row_and_the_others_still_run(monkeypatch, tmp_path: Path):
+    import os
+
+    for name in ("a", "b", "killer", "c"):
+        _write(tmp_path / f"{name}.geojson", _good_plan(name))
+    real = batch._run_one
+
+    def dies_on_killer(job):
+        if "killer" in job.source:
+            os._exit(3)  # as the kernel's OOM killer or a segfault would end it
+        return real(job)
+
+    monkeypatch.setattr(batch, "_run_one", dies_on_killer)  # inherited by forked workers
+    jobs = batch.make_jobs([tmp_path], tmp_path / "out", batch.Options(images=False))
+    rows = batch.run(jobs, workers=2)
+    by = {r.name: r for r in rows}
+    assert by["killer"].result == "error" and "stopped" in by["killer"].error
+    assert all(by[n].result != "error" for n in ("a", "b", "c"))
