@@ -135,19 +135,28 @@ def _looks_geojson(path: Path) -> bool:
 
 
 def output_names(plans: Sequence[Path | Missing]) -> list[str]:
-    """A distinct file stem per plan for its report and image (``oak-house``, ``oak-house-dxf``...)."""
-    used: set[str] = set()
-    names: list[str] = []
-    for p in plans:
+    """A distinct file stem per plan for its report and image.
+
+    A plan's file stem (``oak-house``); where two plans share a stem, each takes its format
+    too (``oak-house-dxf``, ``oak-house-geojson``), then a number if that is not enough.
+    """
+    def base_of(p: Path | Missing) -> str:
         if isinstance(p, Missing):
             base = Path(p.path).name or "plan"
         else:
             base = (p.name if p.is_dir() else p.stem) or "plan"
-        base = "".join(c if c.isalnum() or c in "-_." else "_" for c in base)
-        name = base
-        if name.lower() in used and not isinstance(p, Missing) and p.suffix:
-            name = f"{base}-{p.suffix.lstrip('.').lower()}"
-        n = 2
+        return "".join(c if c.isalnum() or c in "-_." else "_" for c in base)
+
+    bases = [base_of(p) for p in plans]
+    counts: dict[str, int] = {}
+    for b in bases:
+        counts[b.lower()] = counts.get(b.lower(), 0) + 1
+    used: set[str] = set()
+    names: list[str] = []
+    for p, base in zip(plans, bases, strict=True):
+        if counts[base.lower()] > 1 and not isinstance(p, Missing) and p.suffix:
+            base = f"{base}-{p.suffix.lstrip('.').lower()}"
+        name, n = base, 2
         while name.lower() in used:
             name = f"{base}-{n}"
             n += 1

@@ -136,7 +136,9 @@ def test_same_stem_gets_distinct_outputs(tmp_path: Path):
         (tmp_path / sub).mkdir()
         _write(tmp_path / sub / "plan.geojson", _good_plan(sub))
     names = batch.output_names(batch.expand([tmp_path / "a", tmp_path / "b"]))
-    assert names == ["plan", "plan-geojson"]
+    assert names == ["plan-geojson", "plan-geojson-2"]
+    assert batch.output_names([Path("x/oak.dxf"), Path("x/oak.geojson"), Path("x/elm.json")]) == [
+        "oak-dxf", "oak-geojson", "elm"]
 
 
 def test_index_html_is_escaped_and_orders_failures_first(tmp_path: Path):
