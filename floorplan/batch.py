@@ -38,7 +38,7 @@ RESULT_ORDER = {"error": 0, "fail": 1, "warn": 2, "pass": 3}
 #: thumbnails in the HTML index are this many pixels wide at most
 THUMB_WIDTH = 360
 GLOB_CHARS = set("*?[")
-#: failure messages kept in a summary row
+#: failure and warning messages kept in a summary row
 MAX_MESSAGES = 5
 
 
@@ -208,8 +208,8 @@ class Row:
     warned: int = 0
     not_applicable: int = 0
     failing_rules: str = ""
-    #: the first few failure messages, for a reader scanning the summary
-    failures: tuple[str, ...] = ()
+    #: the first few failure messages, then warnings, for a reader scanning the summary
+    messages: tuple[str, ...] = ()
     report: str | None = None
     image: str | None = None
     error: str | None = None
@@ -265,16 +265,19 @@ def _run_one(job: Job) -> Row:
         image_rel, note, thumb = _image(report, outdir, job.name)
     counts = report.counts
     fails = [f for f in report.findings if str(f.status) == "fail"]
+    warns = [f for f in report.findings if str(f.status) == "warn"]
     failing = sorted({f.rule for f in fails})
-    messages = tuple(f"{f.rule} {f.name}: {f.message}" for f in fails[:MAX_MESSAGES])
-    if len(fails) > MAX_MESSAGES:
-        messages += (f"... and {len(fails) - MAX_MESSAGES} more failures (see the report)",)
+    shown = (fails + warns)[:MAX_MESSAGES]
+    messages = tuple(f"{'' if str(f.status) == 'fail' else 'warning: '}{f.rule} {f.name}: {f.message}"
+                     for f in shown)
+    if len(fails) + len(warns) > MAX_MESSAGES:
+        messages += (f"... and {len(fails) + len(warns) - MAX_MESSAGES} more (see the report)",)
     return Row(
         source=job.source, name=job.name, title=plan.meta.name, format=plan.meta.format,
         result=report.result, exit_code=report.exit_code, rooms=len(plan.rooms),
         dwellings=len(plan.dwellings), passed=counts["pass"], failed=counts["fail"],
         warned=counts["warn"], not_applicable=counts["not_applicable"],
-        failing_rules=" ".join(failing), failures=messages, report=report_rel, image=image_rel,
+        failing_rules=" ".join(failing), messages=messages, report=report_rel, image=image_rel,
         image_note=note, thumbnail=thumb,
     )
 
@@ -439,7 +442,7 @@ def summary_csv(rows: Sequence[Row]) -> str:
     w.writeheader()
     for r in rows:
         values = {k: v for k, v in asdict(r).items() if k in SUMMARY_FIELDS}
-        values["failures"] = " | ".join(r.failures)
+        values["messages"] = " | ".join(r.messages)
         w.writerow({k: ("" if v is None else v) for k, v in values.items()})
     return buf.getvalue()
 

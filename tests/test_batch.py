@@ -81,6 +81,9 @@ def test_csv_summary_matches_json(folder: Path, tmp_path: Path):
         assert int(r["exit_code"]) == p["exit_code"]
         assert int(r["rooms"]) == p["rooms"]
         assert r["error"] == (p["error"] or "")
+        assert r["messages"] == " | ".join(p["messages"])
+        if p["result"] in ("fail", "warn"):
+            assert p["messages"]  # the summary says why
 
 
 def test_jobs_1_and_2_give_the_same_summary(folder: Path, tmp_path: Path):
