@@ -91,7 +91,7 @@ def _pline(msp, points, close: bool = False, dxfattribs=None, width: float | Non
 def _plain(text: str) -> str:
     """Text safe for a DXF TEXT entity in any CAD font: no %% codes, no rare glyphs."""
     return (text.replace("%%", "% %").replace("⌀", "Ø").replace("✗", "FAILS:")
-            .replace("—", "-").replace("·", "-"))
+            .replace("—", "-").replace("·", "-").replace("…", "..."))
 
 
 def write(scene: Scene, path: str | os.PathLike, style: Style = STYLE, report=None) -> None:
@@ -153,7 +153,9 @@ def markup(scene: Scene, report, style: Style = STYLE) -> bytes:
             return ((x + dx + ox) / scale, (y + oy) / scale)
         return f
 
-    text_unit = 1000 / scene.scale  # mm of paper per metre
+    # text is sized for 1:100 (or the sheet's scale where larger): a CAD user zooms, and
+    # small text keeps clear of the drawing's own
+    text_unit = max(1000 / scene.scale, 10.0)  # mm of paper per metre
     right = -1e300
     top = -1e300
     for i, panel in enumerate(scene.panels):
@@ -314,14 +316,19 @@ def _table(msp, scene: Scene, report, at, h: float) -> None:
     order = {"fail": 0, "warn": 1, "pass": 2}
     for f in sorted((f for f in report.findings if f.status.value != "not_applicable"),
                     key=lambda f: (order.get(f.status.value, 3), f.rule)):
-        rows.append((f.rule, ", ".join(names.get(r, r) for r in f.rooms) or (f.dwelling or "plan"),
+        where = (f"dwelling {f.dwelling}" if f.dwelling and len(f.rooms) != 1
+                 else ", ".join(names.get(r, r) for r in f.rooms) or "plan")
+        rows.append((f.rule, where,
                      fmt_value(f.measured, f.unit), fmt_value(f.required, f.unit),
                      f.status.value.upper(), f.reference or ""))
-    width = cols[-1] * h + 60 * h
     top = y + row * 0.7
+    fits = [int((b - a) / 0.62) for a, b in zip(cols, cols[1:], strict=False)] + [90]
+    width = cols[-1] * h + fits[-1] * 0.62 * h
     for r in rows:
-        for c, cell in zip(cols, r, strict=True):
-            e = _text(msp, layer, (x0 + c * h, y), str(cell)[:60], h, align="LEFT")
+        for c, cell, n in zip(cols, r, fits, strict=True):
+            cell = str(cell)
+            cell = cell if len(cell) <= n else cell[: n - 1] + "…"
+            e = _text(msp, layer, (x0 + c * h, y), cell, h, align="LEFT")
             if r is not header and r[4] == "FAIL":
                 for x in e:
                     _colour(x, (213, 94, 0))
