@@ -188,3 +188,10 @@ def test_a_plan_that_kills_its_worker_is_a_row_and_the_others_still_run(monkeypa
     by = {r.name: r for r in rows}
     assert by["killer"].result == "error" and "stopped" in by["killer"].error
     assert all(by[n].result != "error" for n in ("a", "b", "c"))
+
+
+def test_unknown_profile_is_one_line_before_any_plan(folder: Path, tmp_path: Path):
+    result = _run([str(folder), "--output", str(tmp_path / "out"), "--profile", "no-such-profile"])
+    assert result.exit_code == 2
+    assert "no-such-profile" in result.output
+    assert not (tmp_path / "out" / "summary.json").exists()

@@ -37,7 +37,9 @@ def command(paths, output, jobs, images, profile, units, layer_map, scheme, tena
     Exit status: the worst of all plans (0 pass, 1 a plan fails, 2 a plan could not be read).
     """
     from floorplan import batch
+    from floorplan.profiles import load_profile
 
+    load_profile(profile)  # a profile that cannot be used stops here, not once per plan
     outdir = Path(output)
     if outdir.exists() and not outdir.is_dir():
         fail(f"{output}: --output must be a folder")
