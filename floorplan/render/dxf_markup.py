@@ -323,7 +323,7 @@ def _table(msp, scene: Scene, report, at, h: float) -> None:
                      f.status.value.upper(), f.reference or ""))
     top = y + row * 0.7
     fits = [int((b - a) / 0.62) for a, b in zip(cols, cols[1:], strict=False)] + [90]
-    width = cols[-1] * h + fits[-1] * 0.62 * h
+    width = cols[-1] * h + fits[-1] * 0.7 * h
     for r in rows:
         for c, cell, n in zip(cols, r, fits, strict=True):
             cell = str(cell)
