@@ -168,7 +168,7 @@ def oak_house(src: Path, out: Path) -> None:
             xy((min(x0), min(y0) - 1.5), dx))
     msp.add_text("OAK HOUSE, 12 ELM ROAD: ALL DIMENSIONS IN MM", height=250,
                  dxfattribs={"layer": "A-ANNO-TTLB"}).set_placement(xy((0, -3.0)))
-    doc.saveas(out)
+    save(doc, out)
 
 
 def birch_court(src: Path, out: Path) -> None:
@@ -194,7 +194,7 @@ def birch_court(src: Path, out: Path) -> None:
         msp.add_blockref("ELEC-METER", xy((m.point.x, m.point.y)), dxfattribs={"layer": "E-METR"})
     for a in plan.aerials:
         msp.add_blockref("TV-POINT", xy((a.point.x, a.point.y)), dxfattribs={"layer": "E-TV"})
-    doc.saveas(out)
+    save(doc, out)
 
 
 def walls_only(src: Path, out: Path) -> None:
@@ -233,6 +233,23 @@ def walls_only(src: Path, out: Path) -> None:
         c = r.polygon.representative_point()
         msp.add_text(r.name, height=200, dxfattribs={"layer": "A-ANNO-TEXT"}).set_placement(
             xy((c.x, c.y)))
+    save(doc, out)
+
+
+#: layer colours (ACI) by the discipline/major group of an AIA-style name
+LAYER_COLOURS = {"AREA": 4, "WALL": 7, "DOOR": 3, "FIXT": 6, "ANNO": 2, "CLNG": 5, "METR": 1, "TV": 1}
+
+
+def save(doc: ezdxf.document.Drawing, out: Path) -> None:
+    """Give every layer the entities name a layer-table entry (a CAD program or ezdxf's
+    viewer hides entities whose layer is not defined), then save."""
+    used = {e.dxf.layer for e in doc.modelspace()}
+    for block in doc.blocks:
+        used |= {e.dxf.layer for e in block}
+    for name in sorted(used - {"0"}):
+        if name not in doc.layers:
+            colour = next((c for key, c in LAYER_COLOURS.items() if key in name.upper()), 7)
+            doc.layers.add(name, color=colour)
     doc.saveas(out)
 
 
