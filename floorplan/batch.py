@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import csv
-import glob
 import io
 import json
 import logging
@@ -28,141 +27,16 @@ from typing import Any
 
 from floorplan import __version__
 from floorplan.errors import FloorplanError
+from floorplan.io.discover import PLAN_SUFFIXES, Missing, expand, output_names
 
 log = logging.getLogger(__name__)
 
-#: what a folder is searched for (an explicitly named file is taken whatever its name)
-PLAN_SUFFIXES = (".dxf", ".geojson", ".json")
 #: results from worst to best, for ordering the index
 RESULT_ORDER = {"error": 0, "fail": 1, "warn": 2, "pass": 3}
 #: thumbnails in the HTML index are this many pixels wide at most
 THUMB_WIDTH = 360
-GLOB_CHARS = set("*?[")
 #: failure and warning messages kept in a summary row
 MAX_MESSAGES = 5
-
-
-# --------------------------------------------------------------------------- finding plans
-
-
-@dataclass(frozen=True)
-class Missing:
-    """A path given on the command line that names nothing."""
-
-    path: str
-    problem: str = "no such file or folder (and no file matches it as a pattern)"
-
-
-def expand(paths: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLike] = ()
-           ) -> list[Path | Missing]:
-    """The plans that ``paths`` name, in a stable order, each once.
-
-    A file is taken as it is; a folder is searched (with its sub-folders, hidden ones
-    left out) for ``.dxf``, ``.geojson`` and ``.json`` files; anything else is a glob
-    pattern (``**`` reaches into sub-folders). A folder holding an IMDF ``unit.geojson``
-    is one plan. ``.json`` files found in folders that are not GeoJSON (no ``"Feature``
-    in their first 64 kB) are passed over, so reports and settings kept beside plans are
-    not mistaken for plans. Folders in ``exclude`` (the output folder) are never searched.
-    """
-    skip = {Path(e).resolve() for e in exclude}
-    out: list[Path | Missing] = []
-    seen: set[Path] = set()
-
-    def add(p: Path) -> None:
-        key = p.resolve()
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-
-    for raw in paths:
-        text = str(raw)
-        p = Path(text)
-        if p.is_file():
-            add(p)
-        elif p.is_dir():
-            for found in _search(p, skip):
-                add(found)
-        elif GLOB_CHARS & set(text):
-            matches = sorted(glob.glob(text, recursive=True))
-            if not matches:
-                out.append(Missing(text))
-            for m in matches:
-                mp = Path(m)
-                if mp.is_dir():
-                    for found in _search(mp, skip):
-                        add(found)
-                elif mp.suffix.lower() in PLAN_SUFFIXES and not _skipped_part(mp):
-                    add(mp)
-        else:
-            out.append(Missing(text))
-    return out
-
-
-def _search(folder: Path, skip: set[Path]) -> list[Path]:
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        here = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames
-                             if not d.startswith(".") and (here / d).resolve() not in skip
-                             and d != "__pycache__")
-        if here.resolve() in skip:
-            continue
-        names = set(filenames)
-        if "unit.geojson" in names:  # an IMDF venue: the folder is the plan
-            found.append(here)
-            continue
-        for name in sorted(filenames):
-            f = here / name
-            if name.startswith(".") or f.suffix.lower() not in PLAN_SUFFIXES:
-                continue
-            if f.suffix.lower() == ".json" and not _looks_geojson(f):
-                continue
-            found.append(f)
-    return found
-
-
-def _skipped_part(p: Path) -> bool:
-    return p.suffix.lower() == ".json" and not _looks_geojson(p)
-
-
-def _looks_geojson(path: Path) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(65536)
-    except OSError:
-        return True  # let the reader report it
-    return b'"Feature' in head
-
-
-def output_names(plans: Sequence[Path | Missing]) -> list[str]:
-    """A distinct file stem per plan for its report and image.
-
-    A plan's file stem (``oak-house``); where two plans share a stem, each takes its format
-    too (``oak-house-dxf``, ``oak-house-geojson``), then a number if that is not enough.
-    """
-    def base_of(p: Path | Missing) -> str:
-        if isinstance(p, Missing):
-            base = Path(p.path).name or "plan"
-        else:
-            base = (p.name if p.is_dir() else p.stem) or "plan"
-        return "".join(c if c.isalnum() or c in "-_." else "_" for c in base)
-
-    bases = [base_of(p) for p in plans]
-    counts: dict[str, int] = {}
-    for b in bases:
-        counts[b.lower()] = counts.get(b.lower(), 0) + 1
-    used: set[str] = set()
-    names: list[str] = []
-    for p, base in zip(plans, bases, strict=True):
-        if counts[base.lower()] > 1 and not isinstance(p, Missing) and p.suffix:
-            base = f"{base}-{p.suffix.lstrip('.').lower()}"
-        name, n = base, 2
-        while name.lower() in used:
-            name = f"{base}-{n}"
-            n += 1
-        used.add(name.lower())
-        names.append(name)
-    return names
 
 
 # --------------------------------------------------------------------------- one plan

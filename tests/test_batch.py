@@ -195,3 +195,13 @@ def test_unknown_profile_is_one_line_before_any_plan(folder: Path, tmp_path: Pat
     assert result.exit_code == 2
     assert "no-such-profile" in result.output
     assert not (tmp_path / "out" / "summary.json").exists()
+
+
+def test_an_imdf_folder_is_one_plan(tmp_path: Path):
+    venue = tmp_path / "plans" / "venue"
+    venue.mkdir(parents=True)
+    for name in ("unit", "opening", "level"):
+        (venue / f"{name}.geojson").write_text('{"type": "FeatureCollection", "features": []}')
+    _write(tmp_path / "plans" / "house.geojson", _good_plan("House"))
+    found = batch.expand([tmp_path / "plans"])
+    assert [Path(p).name for p in found] == ["house.geojson", "venue"]
