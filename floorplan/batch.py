@@ -141,11 +141,7 @@ def _run_one(job: Job) -> Row:
     fails = [f for f in report.findings if str(f.status) == "fail"]
     warns = [f for f in report.findings if str(f.status) == "warn"]
     failing = sorted({f.rule for f in fails})
-    shown = (fails + warns)[:MAX_MESSAGES]
-    messages = tuple(f"{'' if str(f.status) == 'fail' else 'warning: '}{f.rule} {f.name}: {f.message}"
-                     for f in shown)
-    if len(fails) + len(warns) > MAX_MESSAGES:
-        messages += (f"... and {len(fails) + len(warns) - MAX_MESSAGES} more (see the report)",)
+    messages = _messages(fails, warns)
     return Row(
         source=job.source, name=job.name, title=plan.meta.name, format=plan.meta.format,
         result=report.result, exit_code=report.exit_code, rooms=len(plan.rooms),
@@ -154,6 +150,23 @@ def _run_one(job: Job) -> Row:
         failing_rules=" ".join(failing), messages=messages, report=report_rel, image=image_rel,
         image_note=note, thumbnail=thumb,
     )
+
+
+def _messages(fails: list, warns: list) -> tuple[str, ...]:
+    """Failures one by one (the first few), then warnings one line per rule: a plan with
+    400 unnamed rooms reads as one FP004 line, not 400."""
+    out = [f"{f.rule} {f.name}: {f.message}" for f in fails[:MAX_MESSAGES]]
+    if len(fails) > MAX_MESSAGES:
+        out.append(f"... and {len(fails) - MAX_MESSAGES} more failures (see the report)")
+    by_rule: dict[tuple[str, str], list] = {}
+    for f in warns:
+        by_rule.setdefault((f.rule, f.name), []).append(f)
+    for (rule, name), fs in list(by_rule.items())[:MAX_MESSAGES]:
+        more = f" ({len(fs)} warnings; the first)" if len(fs) > 1 else ""
+        out.append(f"warning: {rule} {name}{more}: {fs[0].message}")
+    if len(by_rule) > MAX_MESSAGES:
+        out.append(f"warning: ... and {len(by_rule) - MAX_MESSAGES} more rules warn (see the report)")
+    return tuple(out)
 
 
 def _image(report, outdir: Path, name: str) -> tuple[str | None, str | None, str | None]:
