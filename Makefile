@@ -23,7 +23,7 @@ demo: $(VENV)/.installed
 	mkdir -p $(OUT)
 	$(BIN)/floorplan check $(DEMO_PLAN) --format text; test $$? -le 1
 	$(BIN)/floorplan check $(DEMO_PLAN) --format json --output $(OUT)/oak-house.json --image $(OUT)/oak-house.png; test $$? -le 1
-	@echo "JSON report written to $(OUT)/oak-house.json"
+	@echo "JSON report: $(OUT)/oak-house.json   marked-up plan: $(OUT)/oak-house.png"
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
