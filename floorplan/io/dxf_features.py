@@ -68,12 +68,17 @@ def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: s
         if owner is not None:
             arcs_in.setdefault(owner, []).append(a)
             used.add(a.uid)
+    # arcs of the door blocks nested in each insert, built once (a scan of every door block
+    # per door made this quadratic)
+    nested: dict[int, list] = {}
+    for u2, lst in arcs_in.items():
+        for u in door_inserts[u2].chain:
+            nested.setdefault(u, []).extend(lst)
     for uid, ins in door_inserts.items():
         if any(u in door_inserts for u in ins.chain):
             continue  # a door drawn inside another door block
-        swings = [a for a in arcs_in.get(uid, []) if DOOR_RADIUS[0] <= a.extra["radius"] <= DOOR_RADIUS[1]]
-        swings += [a for u2, lst in arcs_in.items() if uid in door_inserts[u2].chain for a in lst
-                   if DOOR_RADIUS[0] <= a.extra["radius"] <= DOOR_RADIUS[1]]
+        swings = [a for a in arcs_in.get(uid, []) + nested.get(uid, [])
+                  if DOOR_RADIUS[0] <= a.extra["radius"] <= DOOR_RADIUS[1]]
         if len(swings) >= 2:
             (p1, r1), (p2, r2) = (_closed_leaf(a, ctx) for a in swings[:2])
             pt, width = Point((p1.x + p2.x) / 2, (p1.y + p2.y) / 2), r1 + r2
