@@ -230,3 +230,19 @@ def test_mark_outlines_leave_out_holes():
     f = Finding("T1", "x", Status.FAIL, "", rooms=("R1",), marks=(Mark("room", Polygon(ring, [hole])),))
     (d,) = record(report(p, [f])).of(key="mark.fail")
     assert d.geometry.equals(Polygon(ring))
+
+
+def test_things_without_a_level_go_to_the_level_of_the_room_under_them():
+    from tests.plans import aerial, door, meter, obstacle
+
+    p = plan(rect("G1", "Lounge", 0, 0, 5, 4, level=0), rect("F1", "Bedroom 1", 10, 0, 4, 4, level=1),
+             doors=[door("D1", 12, 2)], obstacles=[obstacle("wardrobe", 10.2, 0.2, 0.6, 1.0, oid="O1")],
+             meters=[meter(11, 3)], aerials=[aerial(30, 30)])
+    f = Finding("T9", "spot-check", Status.FAIL, "here", marks=(Mark("spot", Point(13, 1)),))
+    scene = build(report(p, [f]))
+    level = {(d.key, d.ref or d.geometry.wkt): pa.level for pa in scene.panels for d in pa.primitives}
+    assert level[("door", "D1")] == 1
+    assert level[("obstacle", "O1")] == 1
+    assert level[("point", "POINT (11 3)")] == 1
+    assert level[("point", "POINT (30 30)")] == 0  # under no room: the first level
+    assert level[("marker.fail", "T9")] == 1

@@ -13,18 +13,23 @@ pointing to a key.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import shapely
-from shapely.geometry import LineString, MultiLineString, Point, box
+from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from floorplan.findings import Finding, Status
+from floorplan.findings import Finding, Status, worst
 from floorplan.render.layout import layout
+from floorplan.render.placing import PT_MM
+from floorplan.render.placing import LevelsAt as _LevelsAt
+from floorplan.render.placing import beside as _beside
+from floorplan.render.placing import headroom_line as _headroom_line
+from floorplan.render.placing import label_point as _label_point
+from floorplan.render.placing import label_spot as _label_spot
+from floorplan.render.placing import outer as _outer
+from floorplan.render.placing import pole as _pole
 from floorplan.render.style import STYLE, Style
-
-PT_MM = 25.4 / 72  # one typographic point in millimetres
 
 
 @dataclass(frozen=True)
@@ -122,8 +127,19 @@ def finding_note(f: Finding, room_names: dict[str, str]) -> str:
 # --------------------------------------------------------------------------- the frontend
 
 
-def _status_of(report, room_id: str) -> str:
-    s = report.room_status(room_id)
+def _findings_by_room(report) -> dict[str, list[Finding]]:
+    """Each room's findings in report order: ``report.findings_for`` for every room at once
+    (calling it per room scans every finding for every room)."""
+    out: dict[str, list[Finding]] = {}
+    for f in report.findings:
+        for rid in dict.fromkeys(f.rooms):
+            out.setdefault(rid, []).append(f)
+    return out
+
+
+def _status_of(findings: list[Finding]) -> str:
+    """``report.room_status`` of a room with these findings, as the style key's suffix."""
+    s = worst(f.status for f in findings if f.status is not Status.NOT_APPLICABLE)
     return "unchecked" if s is None else s.value
 
 
@@ -141,26 +157,6 @@ def _mark_key(role: str, status: Status, geom: BaseGeometry) -> tuple[str, str]:
     if geom.geom_type in ("LineString", "MultiLineString"):
         return "line", f"mark.{s}"
     return "area", f"mark.{s}"
-
-
-def _text_box(text: str, at: Point, size_pt: float, k: float, angle: float = 0.0) -> BaseGeometry:
-    """The box ``text`` covers at ``at`` when printed at ``k`` mm per metre."""
-    lines = text.split("\n")
-    h_mm = size_pt * PT_MM
-    w = max(len(s) for s in lines) * 0.6 * h_mm / k
-    h = len(lines) * 1.3 * h_mm / k
-    if angle:
-        w, h = h, w
-    return box(at.x - w / 2, at.y - h / 2, at.x + w / 2, at.y + h / 2)
-
-
-def _headroom_line(room_poly: BaseGeometry, low: BaseGeometry) -> BaseGeometry | None:
-    """Where the 1.5 m line runs: the edge of the low floor that is not the room's wall."""
-    if low.is_empty:
-        return None
-    edge = low.boundary.difference(room_poly.boundary.buffer(1e-4))
-    edge = shapely.line_merge(edge) if edge.geom_type == "MultiLineString" else edge
-    return None if edge.is_empty or edge.length < 1e-3 else edge
 
 
 def _level_title(level: float) -> str:
@@ -187,7 +183,8 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
     extents, bounds = [], []
     for lv in levels:
         geoms = [r.polygon for r in plan.rooms if r.level == lv]
-        b = shapely.union_all(geoms).bounds if geoms else (0, 0, 1, 1)
+        # the union's bounds are its parts' bounds; uniting thousands of rooms is slow
+        b = tuple(shapely.total_bounds(geoms).tolist()) if geoms else (0, 0, 1, 1)
         pad = 0.6
         b = (b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad)
         bounds.append(b)
@@ -202,10 +199,12 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
 
     key_entries: list[tuple[int, str]] = []
     label_look = style.look("label")
+    by_room = _findings_by_room(report)
     for room in plan.rooms:
         rm = m.rooms.get(room.id)
         lv = room.level
-        add(lv, Primitive("area", f"room.{_status_of(report, room.id)}", room.polygon, ref=room.id))
+        room_findings = by_room.get(room.id, [])
+        add(lv, Primitive("area", f"room.{_status_of(room_findings)}", room.polygon, ref=room.id))
         if rm is None:
             continue
         if not rm.low_geom.is_empty:
@@ -221,7 +220,7 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
         where = rm.counted_geom if not rm.counted_geom.is_empty else room.polygon
         pole = _pole(where)
         text = room_label(room.name or room.id, rm.area, rm.gross_area)
-        fails = sorted({f.rule for f in report.findings_for(room.id) if f.status is Status.FAIL})
+        fails = sorted({f.rule for f in room_findings if f.status is Status.FAIL})
         if fails:
             text += "\n✗ " + " ".join(fails)
         spot = _label_spot(room.polygon, where, pole, text, label_look.size, k)
@@ -236,19 +235,35 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
                                 room_mm / (0.6 * len(str(n)) + 1.0) / PT_MM))
             add(lv, Primitive("marker", "label.key", pole, text=str(n), ref=room.id, size=size))
 
+    # things without a level of their own take the level of the room under them: one
+    # bulk spatial query for all of them (not every room tried for each)
+    def door_level(door):  # its own, else that of a room it connects
+        if door.level is not None:
+            return door.level
+        link = m.doors.get(door.id)
+        return level_of(link.connects if link and link.connects else (), None)
+
+    level_at = _LevelsAt(plan)
+    points = (*plan.meters, *plan.aerials)
+    level_at.prepare([ob.polygon for ob in plan.obstacles if ob.level is None]
+                     + [d.geometry for d in plan.doors if door_level(d) is None]
+                     + [pt.point for pt in points if pt.level is None])
     for ob in plan.obstacles:
-        lv = ob.level if ob.level is not None else _level_at(plan, ob.polygon)
+        lv = ob.level if ob.level is not None else level_at(ob.polygon)
         add(lv, Primitive("area", "obstacle", ob.polygon, ref=ob.id))
     for door in plan.doors:
-        link = m.doors.get(door.id)
-        lv = door.level if door.level is not None else level_of(link.connects if link and link.connects else (), _level_at(plan, door.geometry))
+        lv = door_level(door)
+        if lv is None:
+            lv = level_at(door.geometry)
         kind = "marker" if isinstance(door.geometry, Point) else "line"
         add(lv, Primitive(kind, "door", door.geometry, ref=door.id))
-    for pt in (*plan.meters, *plan.aerials):
-        lv = pt.level if pt.level is not None else _level_at(plan, pt.point)
+    for pt in points:
+        lv = pt.level if pt.level is not None else level_at(pt.point)
         add(lv, Primitive("marker", "point", pt.point))
 
     notes: list[tuple[str, str]] = []
+    # (level, or None for the level of the room under the geometry; geometry; primitive)
+    marked: list[tuple[float | None, BaseGeometry, Primitive]] = []
     for f in report.findings:
         if f.status in (Status.FAIL, Status.WARN):
             notes.append((f.status.value, finding_note(f, room_names)))
@@ -266,8 +281,7 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
             kind, key = _mark_key(mark.role, f.status, g)
             if kind == "area" and key.startswith("mark."):
                 g = _outer(g)  # a heavy outline round every hole would bury the plan
-            lv = default_lv if default_lv is not None else _level_at(plan, g)
-            add(lv, Primitive(kind, key, g, ref=f.rule))
+            marked.append((default_lv, g, Primitive(kind, key, g, ref=f.rule)))
             # a room or low-floor mark is labelled by the room's own label
             label = None if mark.role in ("room", "low_headroom") else mark.label
             if f.status is Status.PASS:  # only problems get words on the plan
@@ -279,7 +293,11 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
                 label = f"needs ⌀ {mark.size:.2f} m"
             if label:
                 at = _label_point(g, mark.role)
-                add(lv, Primitive("text", f"label.mark.{f.status.value}", at, text=label, ref=f.rule))
+                marked.append((default_lv, g, Primitive("text", f"label.mark.{f.status.value}", at,
+                                                        text=label, ref=f.rule)))
+    level_at.prepare([g for lv, g, _ in marked if lv is None])
+    for lv, g, prim in marked:
+        add(lv if lv is not None else level_at(g), prim)
 
     panels = []
     for i, lv in enumerate(levels):
@@ -296,75 +314,3 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
         result=report.result, counts=counts, scale=scale, panels=tuple(panels), legend=legend,
         key=tuple(key_entries), notes=tuple(notes), paper=style.paper, layout=layout_mode,
     )
-
-
-def _label_spot(room: BaseGeometry, floor: BaseGeometry, pole: Point, text: str, size: float,
-                k: float) -> tuple[Point, float] | None:
-    """Where ``text`` fits inside ``room``: (point, angle), trying the middle of the counted
-    floor first, then its pole; level first, then along a long narrow room."""
-    points = []
-    c = floor.centroid
-    if not c.is_empty and floor.contains(c):
-        points.append(c)
-    points.append(pole)
-    for angle in (0.0, 90.0):
-        for at in points:
-            if room.contains(_text_box(text, at, size, k, angle)):
-                return at, angle
-    return None
-
-
-def _pole(geom: BaseGeometry) -> Point:
-    polys = [geom] if geom.geom_type == "Polygon" else list(getattr(geom, "geoms", []))
-    polys = [p for p in polys if p.geom_type == "Polygon" and not p.is_empty]
-    if not polys:
-        return geom.representative_point()
-    big = max(polys, key=lambda p: p.area)
-    try:
-        line = shapely.maximum_inscribed_circle(big, tolerance=0.01)
-        return Point(line.coords[0])
-    except Exception:  # noqa: BLE001 - degenerate polygons
-        return big.representative_point()
-
-
-def _outer(g: BaseGeometry) -> BaseGeometry:
-    """``g`` without its holes."""
-    from shapely.geometry import MultiPolygon, Polygon
-
-    if g.geom_type == "Polygon":
-        return Polygon(g.exterior)
-    if g.geom_type == "MultiPolygon":
-        return MultiPolygon([Polygon(p.exterior) for p in g.geoms])
-    return g
-
-
-def _beside(line: BaseGeometry, side: BaseGeometry, offset: float) -> Point:
-    """A point ``offset`` metres from the middle of ``line``, towards ``side``."""
-    mid = line.interpolate(0.5, normalized=True)
-    a = line.interpolate(max(0.0, line.project(mid) - 0.05))
-    b = line.interpolate(min(line.length, line.project(mid) + 0.05))
-    dx, dy = b.x - a.x, b.y - a.y
-    n = math.hypot(dx, dy) or 1.0
-    for sgn in (1, -1):
-        p = Point(mid.x - sgn * dy / n * offset, mid.y + sgn * dx / n * offset)
-        if side.contains(p):
-            return p
-    return mid
-
-
-def _label_point(g: BaseGeometry, role: str) -> Point:
-    if role in ("circle", "required_circle"):  # inside the circle: what fits below, what is needed above
-        minx, miny, maxx, maxy = g.bounds
-        f = 0.16 if role == "circle" else 0.84
-        return Point((minx + maxx) / 2, miny + f * (maxy - miny))
-    if isinstance(g, (LineString, MultiLineString)):
-        return g.interpolate(0.5, normalized=True)
-    return g.representative_point() if not isinstance(g, Point) else g
-
-
-def _level_at(plan, geom: BaseGeometry) -> float:
-    """The level of the room under ``geom`` (the first level when none is)."""
-    for r in plan.rooms:
-        if r.polygon.intersects(geom):
-            return r.level
-    return plan.levels[0] if plan.levels else 0.0

@@ -1,0 +1,150 @@
+"""Where things go on the plan: label spots, poles, the level of the room under a mark.
+
+Geometry helpers of the scene frontend (:mod:`floorplan.render.scene`); plan metres
+throughout, paper sizes through ``k`` (paper mm per metre).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, MultiLineString, Point, box
+from shapely.geometry.base import BaseGeometry
+
+PT_MM = 25.4 / 72  # one typographic point in millimetres
+
+
+def text_bounds(text: str, at: Point, size_pt: float, k: float,
+                angle: float = 0.0) -> tuple[float, float, float, float]:
+    """The bounds of the box ``text`` covers at ``at`` when printed at ``k`` mm per metre."""
+    lines = text.split("\n")
+    h_mm = size_pt * PT_MM
+    w = max(len(s) for s in lines) * 0.6 * h_mm / k
+    h = len(lines) * 1.3 * h_mm / k
+    if angle:
+        w, h = h, w
+    x, y = at.x, at.y
+    return (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
+
+
+def text_box(text: str, at: Point, size_pt: float, k: float, angle: float = 0.0) -> BaseGeometry:
+    """The box ``text`` covers at ``at`` when printed at ``k`` mm per metre."""
+    return box(*text_bounds(text, at, size_pt, k, angle))
+
+
+def headroom_line(room_poly: BaseGeometry, low: BaseGeometry) -> BaseGeometry | None:
+    """Where the 1.5 m line runs: the edge of the low floor that is not the room's wall."""
+    if low.is_empty:
+        return None
+    edge = low.boundary.difference(room_poly.boundary.buffer(1e-4))
+    edge = shapely.line_merge(edge) if edge.geom_type == "MultiLineString" else edge
+    return None if edge.is_empty or edge.length < 1e-3 else edge
+
+
+def label_spot(room: BaseGeometry, floor: BaseGeometry, pole: Point, text: str, size: float,
+                k: float) -> tuple[Point, float] | None:
+    """Where ``text`` fits inside ``room``: (point, angle), trying the middle of the counted
+    floor first, then its pole; level first, then along a long narrow room."""
+    points = []
+    c = floor.centroid
+    if not c.is_empty and floor.contains(c):
+        points.append(c)
+    points.append(pole)
+    rx0, ry0, rx1, ry1 = room.bounds
+    for angle in (0.0, 90.0):
+        for at in points:
+            x0, y0, x1, y1 = text_bounds(text, at, size, k, angle)
+            if x0 < rx0 or y0 < ry0 or x1 > rx1 or y1 > ry1:
+                continue  # past the room's bounds, so not inside it: no need to build the box
+            if room.contains(box(x0, y0, x1, y1)):
+                return at, angle
+    return None
+
+
+def pole(geom: BaseGeometry) -> Point:
+    polys = [geom] if geom.geom_type == "Polygon" else list(getattr(geom, "geoms", []))
+    polys = [p for p in polys if p.geom_type == "Polygon" and not p.is_empty]
+    if not polys:
+        return geom.representative_point()
+    big = max(polys, key=lambda p: p.area)
+    try:
+        line = shapely.maximum_inscribed_circle(big, tolerance=0.01)
+        return Point(line.coords[0])
+    except Exception:  # noqa: BLE001 - degenerate polygons
+        return big.representative_point()
+
+
+def outer(g: BaseGeometry) -> BaseGeometry:
+    """``g`` without its holes."""
+    from shapely.geometry import MultiPolygon, Polygon
+
+    if g.geom_type == "Polygon":
+        return Polygon(g.exterior)
+    if g.geom_type == "MultiPolygon":
+        return MultiPolygon([Polygon(p.exterior) for p in g.geoms])
+    return g
+
+
+def beside(line: BaseGeometry, side: BaseGeometry, offset: float) -> Point:
+    """A point ``offset`` metres from the middle of ``line``, towards ``side``."""
+    mid = line.interpolate(0.5, normalized=True)
+    a = line.interpolate(max(0.0, line.project(mid) - 0.05))
+    b = line.interpolate(min(line.length, line.project(mid) + 0.05))
+    dx, dy = b.x - a.x, b.y - a.y
+    n = math.hypot(dx, dy) or 1.0
+    for sgn in (1, -1):
+        p = Point(mid.x - sgn * dy / n * offset, mid.y + sgn * dx / n * offset)
+        if side.contains(p):
+            return p
+    return mid
+
+
+def label_point(g: BaseGeometry, role: str) -> Point:
+    if role in ("circle", "required_circle"):  # inside the circle: what fits below, what is needed above
+        minx, miny, maxx, maxy = g.bounds
+        f = 0.16 if role == "circle" else 0.84
+        return Point((minx + maxx) / 2, miny + f * (maxy - miny))
+    if isinstance(g, (LineString, MultiLineString)):
+        return g.interpolate(0.5, normalized=True)
+    return g.representative_point() if not isinstance(g, Point) else g
+
+
+class LevelsAt:
+    """The level of the room under a geometry: the first room (in plan order) it
+    intersects, else the plan's first level. Rooms go into an STRtree once;
+    :meth:`prepare` answers many geometries in one bulk query, calls answer from that."""
+
+    def __init__(self, plan):
+        self.rooms = plan.rooms
+        levels = plan.levels
+        self.default = levels[0] if levels else 0.0
+        self._tree: shapely.STRtree | None = None
+        self._known: dict[int, float] = {}  # id(geometry) -> level
+        self._alive: list[BaseGeometry] = []  # keeps those ids from being reused
+
+    @property
+    def tree(self) -> shapely.STRtree:
+        if self._tree is None:
+            self._tree = shapely.STRtree([r.polygon for r in self.rooms])
+        return self._tree
+
+    def prepare(self, geoms: list[BaseGeometry]) -> None:
+        geoms = list({id(g): g for g in geoms if id(g) not in self._known}.values())
+        if not geoms:
+            return
+        self._alive.extend(geoms)
+        first = np.full(len(geoms), len(self.rooms))
+        if self.rooms:
+            arr = np.empty(len(geoms), dtype=object)
+            arr[:] = geoms
+            which, room = self.tree.query(arr, predicate="intersects")
+            np.minimum.at(first, which, room)
+        for g, i in zip(geoms, first.tolist(), strict=True):
+            self._known[id(g)] = self.rooms[i].level if i < len(self.rooms) else self.default
+
+    def __call__(self, geom: BaseGeometry) -> float:
+        if id(geom) not in self._known:
+            self.prepare([geom])
+        return self._known[id(geom)]
