@@ -130,16 +130,8 @@ def _title_block(ax, scene: Scene, style: Style, page) -> None:
     ax.text(pw - m, top - 14, right, fontsize=9, va="top", ha="right")
 
 
-def _halo():
-    from matplotlib import patheffects
-
-    return [patheffects.withStroke(linewidth=2.2, foreground="white")]
-
-
 def _panel(fig, paper, scene: Scene, panel: Panel, frame, style: Style, view) -> None:
-    from matplotlib.colors import to_rgba
-    from matplotlib.patches import Circle as CirclePatch
-    from matplotlib.patches import PathPatch, Rectangle
+    from floorplan.render.mpl_plan import draw_plan
 
     vx, vy, vw, vh = view
     x, y, w, h = frame
@@ -150,51 +142,7 @@ def _panel(fig, paper, scene: Scene, panel: Panel, frame, style: Style, view) ->
     ax.set_aspect("equal", adjustable="box")
     ax.set_axis_off()
     paper.text(x, y + h + 2.5, panel.title, fontsize=10, fontweight="bold", va="bottom", ha="left")
-    k = 1000 / scene.scale  # mm per metre
-    halo = _halo()
-    for p in panel.primitives:
-        look = style.look(p.key)
-        z = look.z
-        g = p.geometry
-        if p.kind == "area":
-            for poly in _polygons(g):
-                face = to_rgba(look.fill, look.fill_alpha) if look.fill else "none"
-                edge = look.edge or "none"
-                patch = PathPatch(_path(poly), facecolor=face, edgecolor=edge,
-                                  linewidth=_lw(look.width), linestyle=look.dash, hatch=look.hatch,
-                                  zorder=z)
-                ax.add_patch(patch)
-        elif p.kind == "line":
-            for line in _lines(g):
-                xs, ys = line.xy
-                ax.plot(xs, ys, color=look.edge, lw=_lw(look.width), linestyle=look.dash,
-                        solid_capstyle="butt", zorder=z)
-            if p.key.startswith("door."):  # a ring round an offending door, seen from afar
-                c = g.interpolate(0.5, normalized=True)
-                ax.add_patch(CirclePatch((c.x, c.y), max(g.length * 0.75, 4 / k), fill=False,
-                                         edgecolor=look.edge, lw=_lw(look.width), zorder=z))
-        elif p.kind == "marker":
-            px, py = g.x, g.y
-            if p.key == "label.key":
-                ax.text(px, py, p.text, fontsize=p.size or look.size, fontweight="bold", ha="center",
-                        va="center", zorder=z,
-                        bbox={"boxstyle": "circle,pad=0.25", "facecolor": "white",
-                              "edgecolor": "black", "linewidth": 0.6})
-            elif p.key == "door":
-                s = 1.6 / k
-                ax.add_patch(Rectangle((px - s / 2, py - s / 2), s, s, facecolor="black",
-                                       edgecolor="none", zorder=z))
-            elif p.key.startswith("door."):
-                ax.add_patch(CirclePatch((px, py), 4 / k, fill=False, edgecolor=look.edge,
-                                         lw=_lw(look.width), zorder=z))
-            else:
-                ax.add_patch(CirclePatch((px, py), 1.1 / k, facecolor=look.fill or "white",
-                                         edgecolor=look.edge or "black", lw=_lw(look.width),
-                                         zorder=z))
-        elif p.kind == "text":
-            ax.text(g.x, g.y, p.text, fontsize=look.size, fontweight=look.weight, color=look.text,
-                    ha="center", va="center", zorder=z, linespacing=1.15, path_effects=halo,
-                    rotation=p.angle, rotation_mode="anchor")
+    draw_plan(ax, scene, panel, style)
 
 
 def _sidebar(ax, scene: Scene, style: Style) -> None:
@@ -296,37 +244,3 @@ def _sidebar(ax, scene: Scene, style: Style) -> None:
 
 def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
-
-
-# --------------------------------------------------------------------------- geometry -> paths
-
-
-def _polygons(g):
-    if g.geom_type == "Polygon":
-        return [g] if not g.is_empty else []
-    return [p for p in getattr(g, "geoms", []) if p.geom_type == "Polygon" and not p.is_empty]
-
-
-def _lines(g):
-    if g.geom_type == "LineString":
-        return [g]
-    if g.geom_type == "LinearRing":
-        from shapely.geometry import LineString
-
-        return [LineString(g.coords)]
-    out = []
-    for part in getattr(g, "geoms", []):
-        out.extend(_lines(part))
-    return out
-
-
-def _path(poly):
-    import numpy as np
-    from matplotlib.path import Path as MplPath
-
-    verts, codes = [], []
-    for ring in (poly.exterior, *poly.interiors):
-        xy = np.asarray(ring.coords)
-        verts.extend(xy.tolist())
-        codes.extend([MplPath.MOVETO] + [MplPath.LINETO] * (len(xy) - 2) + [MplPath.CLOSEPOLY])
-    return MplPath(verts, codes)

@@ -1,0 +1,170 @@
+"""The plan inside one panel, for the matplotlib backend (:mod:`floorplan.render.mpl`).
+
+Thousands of rooms make thousands of shapes. Added one patch at a time, matplotlib
+recomputes the axes' data limits from every patch's curves, and draws each as its own
+artist; here runs of shapes that follow one another in drawing order go into one
+``PathCollection`` (shapes) or ``LineCollection`` (lines), each shape keeping its own
+colours, width and dashes. Collections draw their paths one after another, fill then
+outline, as separate patches would, and a run ends wherever anything else (text, a
+hatched area, another z-order) comes between, so what is drawn, and on top of what, is
+unchanged. Hatched areas stay single patches (a collection has one hatch colour). Limits
+are the panel's, set once, so nothing here takes part in autoscaling.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.colors import to_rgba
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path as MplPath
+
+from floorplan.render.scene import PT_MM, Panel, Scene
+from floorplan.render.style import Style
+
+
+def _lw(mm: float) -> float:
+    return mm / PT_MM
+
+
+def _halo():
+    from matplotlib import patheffects
+
+    return [patheffects.withStroke(linewidth=2.2, foreground="white")]
+
+
+class _Runs:
+    """Shapes and lines waiting to be added to ``ax`` as collections, in drawing order."""
+
+    def __init__(self, ax):
+        self.ax = ax
+        self.kind: str | None = None  # "shapes" or "lines"
+        self.z = None
+        self.items: list[tuple] = []
+
+    def shape(self, path: MplPath, face, edge, lw: float, dash: str, z) -> None:
+        self._run("shapes", z)
+        self.items.append((path, face, edge, lw, dash))
+
+    def line(self, xy: np.ndarray, colour, lw: float, dash: str, z) -> None:
+        self._run("lines", z)
+        self.items.append((xy, colour, lw, dash))
+
+    def _run(self, kind: str, z) -> None:
+        if kind != self.kind or z != self.z:
+            self.flush()
+            self.kind, self.z = kind, z
+
+    def flush(self) -> None:
+        """Add what is waiting; call before anything else is added to the axes."""
+        if not self.items:
+            return
+        # lists, not tuples: a tuple of line styles would be read as one dash pattern
+        cols = [list(col) for col in zip(*self.items, strict=True)]
+        if self.kind == "shapes":
+            paths, faces, edges, lws, dashes = cols
+            coll = PathCollection(paths, facecolors=faces, edgecolors=edges, linewidths=lws,
+                                  linestyles=dashes, capstyle="butt", joinstyle="miter",
+                                  zorder=self.z)
+        else:  # as Line2D draws a solid or dashed line: butt caps, round joins
+            xys, colours, lws, dashes = cols
+            coll = LineCollection(xys, colors=colours, linewidths=lws, linestyles=dashes,
+                                  capstyle="butt", joinstyle="round", zorder=self.z)
+        self.ax.add_collection(coll, autolim=False)
+        self.items = []
+
+
+def _circle(x: float, y: float, r: float) -> MplPath:
+    return MplPath.circle((x, y), r)
+
+
+def _square(x: float, y: float, s: float) -> MplPath:
+    x0, y0 = x - s / 2, y - s / 2
+    return MplPath([(x0, y0), (x0 + s, y0), (x0 + s, y0 + s), (x0, y0 + s), (x0, y0)],
+                   [MplPath.MOVETO, MplPath.LINETO, MplPath.LINETO, MplPath.LINETO,
+                    MplPath.CLOSEPOLY])
+
+
+def draw_plan(ax, scene: Scene, panel: Panel, style: Style) -> None:
+    """Draw ``panel``'s primitives on ``ax`` (data coordinates: plan metres)."""
+    k = 1000 / scene.scale  # mm per metre
+    halo = _halo()
+    runs = _Runs(ax)
+    looks: dict[str, object] = {}
+    for p in panel.primitives:
+        look = looks.get(p.key)
+        if look is None:
+            look = looks[p.key] = style.look(p.key)
+        z = look.z
+        g = p.geometry
+        if p.kind == "area":
+            face = to_rgba(look.fill, look.fill_alpha) if look.fill else "none"
+            edge = look.edge or "none"
+            for poly in _polygons(g):
+                if look.hatch:
+                    runs.flush()
+                    ax.add_artist(PathPatch(_path(poly), facecolor=face, edgecolor=edge,
+                                            linewidth=_lw(look.width), linestyle=look.dash,
+                                            hatch=look.hatch, zorder=z))
+                else:
+                    runs.shape(_path(poly), face, edge, _lw(look.width), look.dash, z)
+        elif p.kind == "line":
+            for line in _lines(g):
+                xy = np.asarray(line.coords)
+                if len(xy) > 1:  # (a line of one point or none draws nothing)
+                    runs.line(xy[:, :2], look.edge, _lw(look.width), look.dash, z)
+            if p.key.startswith("door."):  # a ring round an offending door, seen from afar
+                c = g.interpolate(0.5, normalized=True)
+                runs.shape(_circle(c.x, c.y, max(g.length * 0.75, 4 / k)), "none", look.edge,
+                           _lw(look.width), "solid", z)
+        elif p.kind == "marker":
+            px, py = g.x, g.y
+            if p.key == "label.key":
+                runs.flush()
+                ax.text(px, py, p.text, fontsize=p.size or look.size, fontweight="bold", ha="center",
+                        va="center", zorder=z,
+                        bbox={"boxstyle": "circle,pad=0.25", "facecolor": "white",
+                              "edgecolor": "black", "linewidth": 0.6})
+            elif p.key == "door":
+                runs.shape(_square(px, py, 1.6 / k), "black", "none", 0.0, "solid", z)
+            elif p.key.startswith("door."):
+                runs.shape(_circle(px, py, 4 / k), "none", look.edge, _lw(look.width), "solid", z)
+            else:
+                runs.shape(_circle(px, py, 1.1 / k), look.fill or "white", look.edge or "black",
+                           _lw(look.width), "solid", z)
+        elif p.kind == "text":
+            runs.flush()
+            ax.text(g.x, g.y, p.text, fontsize=look.size, fontweight=look.weight, color=look.text,
+                    ha="center", va="center", zorder=z, linespacing=1.15, path_effects=halo,
+                    rotation=p.angle, rotation_mode="anchor")
+    runs.flush()
+
+
+# --------------------------------------------------------------------------- geometry -> paths
+
+
+def _polygons(g):
+    if g.geom_type == "Polygon":
+        return [g] if not g.is_empty else []
+    return [p for p in getattr(g, "geoms", []) if p.geom_type == "Polygon" and not p.is_empty]
+
+
+def _lines(g):
+    if g.geom_type == "LineString":
+        return [g]
+    if g.geom_type == "LinearRing":
+        from shapely.geometry import LineString
+
+        return [LineString(g.coords)]
+    out = []
+    for part in getattr(g, "geoms", []):
+        out.extend(_lines(part))
+    return out
+
+
+def _path(poly) -> MplPath:
+    rings = [np.asarray(ring.coords)[:, :2] for ring in (poly.exterior, *poly.interiors)]
+    codes = []
+    for xy in rings:
+        codes.extend([MplPath.MOVETO] + [MplPath.LINETO] * (len(xy) - 2) + [MplPath.CLOSEPOLY])
+    return MplPath(np.concatenate(rings) if len(rings) > 1 else rings[0], codes)
