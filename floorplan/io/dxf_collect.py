@@ -2,9 +2,10 @@
 
 Everything is kept in the drawing's own units and world coordinates (WCS); units and the
 local origin are decided afterwards from what was collected. INSERTs are expanded
-recursively with ``virtual_entities()`` (rotation, scale, mirroring, nested and anonymous
-blocks); an entity on layer ``0`` inside a block takes the layer of the INSERT, as CAD
-programs draw it. Every entity is either turned into a primitive or counted as skipped
+recursively with ezdxf's block expansion (rotation, scale, mirroring, nested and anonymous
+blocks), once per block and pose, and copied to each INSERT (:mod:`~floorplan.io.dxf_blocks`);
+an entity on layer ``0`` inside a block takes the layer of the INSERT, as CAD programs
+draw it. Every entity is either turned into a primitive or counted as skipped
 with the reason.
 """
 
@@ -21,6 +22,9 @@ from ezdxf.entities import DXFGraphic
 MAX_DEPTH = 12
 #: ezdxf's flattening of curves: segments per full circle at least
 MIN_SEGMENTS = 64
+#: expand each block once per pose and copy it to its INSERTs (dxf_blocks); False expands
+#: every INSERT with ezdxf's virtual_entities (the reference the fast path must equal)
+FAST_BLOCKS = True
 
 
 @dataclass
@@ -77,6 +81,8 @@ class Collected:
     skipped: Counter = field(default_factory=Counter)   # (dxftype, layer, reason) -> n
     next_uid: int = 0
     by_uid: dict[int, Insert] = field(default_factory=dict)
+    blocks: dict = field(default_factory=dict, repr=False)  # expanded blocks (dxf_blocks)
+    movable: bool = True  # False once a block had to be expanded where it is (dxf_blocks)
 
     def uid(self) -> int:
         self.next_uid += 1
@@ -119,7 +125,9 @@ def _wcs2d(e, pts: np.ndarray) -> np.ndarray:
 def _is_closed(pts: np.ndarray, flag: bool, tol: float) -> bool:
     if flag:
         return True
-    return len(pts) >= 4 and bool(np.allclose(pts[0, :2], pts[-1, :2], atol=tol))
+    # rtol=0: allclose's default relative tolerance grows with the distance from the origin
+    # (1.2 m apart counted as closed at 1.2e8 mm), and must not depend on where a block sits
+    return len(pts) >= 4 and bool(np.allclose(pts[0, :2], pts[-1, :2], rtol=0.0, atol=tol))
 
 
 def _walk(entities, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
@@ -208,7 +216,7 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
                                 {"rings": polys}))
     elif t == "3DFACE":
         pts = np.array([tuple(e.dxf.get(f"vtx{i}")) for i in range(4)], dtype=float)
-        if np.allclose(pts[3], pts[2]):
+        if np.allclose(pts[3], pts[2], rtol=0.0, atol=tol):
             pts = pts[:3]
         out.faces3d.append(Prim(out.uid(), t, layer, handle, pts, True, chain))
     elif t in ("TEXT", "MTEXT", "ATTRIB"):
@@ -255,9 +263,17 @@ def _insert(e, out: Collected, layer: str, handle: str, chain: tuple[int, ...], 
                    if a.dxf.get("tag")}
     out.inserts.append(ins)
     out.by_uid[ins.uid] = ins
-    before = (len(out.loops), len(out.opens), len(out.circles), len(out.hatches))
     for a in e.attribs:
         _one(a, out, layer, chain + (ins.uid,), depth + 1, tol)
+    if FAST_BLOCKS and dxf_blocks._expand is not None:
+        error = dxf_blocks.expand(e, out, ins, depth, tol, _walk)
+        if error is None:
+            return
+        if error is not dxf_blocks.SLOW:
+            out.skipped[(t, layer, f"block {e.dxf.name!r} could not be expanded ({error})")] += 1
+            return
+        out.movable = False
+    before = (len(out.loops), len(out.opens), len(out.circles), len(out.hatches))
     try:
         subs = list(e.virtual_entities())
     except Exception as exc:  # noqa: BLE001
@@ -272,3 +288,6 @@ def _insert(e, out: Collected, layer: str, handle: str, chain: tuple[int, ...], 
             arrays.append(prim.pts[:, :2])
     if arrays:
         ins.pts = np.vstack(arrays)
+
+
+from floorplan.io import dxf_blocks  # noqa: E402  (it builds on the types above)

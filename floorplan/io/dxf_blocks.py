@@ -1,0 +1,183 @@
+"""Block references expanded once per block and pose, then copied to each INSERT.
+
+Expanding an INSERT with ezdxf's ``virtual_entities()`` copies and transforms every entity
+of its block (about 0.3 ms an INSERT), and a plan holds the same door or bath block
+hundreds of times. An INSERT's transform is a linear part (rotation, scale, mirroring,
+extrusion) and a translation; everything :mod:`~floorplan.io.dxf_collect` reads from a
+block (flattened points, arc centres and ends, text positions, nested INSERTs, what was
+skipped and why) only moves with the translation. So a block is expanded and walked once
+for each linear part (with ezdxf's own code, the translation left out) into a *template*,
+and each INSERT with that linear part gets a copy moved by its translation: the same
+primitives, uids, chains, layers and handles, in the same order, as expanding it directly.
+
+What the template cannot know is filled in on copying: layer-``0`` entities take the
+INSERT's layer (the template holds :data:`PARENT_LAYER` there), handles of virtual entities
+are the INSERT's handle followed by ``*`` (one a level), and the template's uids are
+shifted to follow the drawing's. Non-uniform scale needs nothing special: ezdxf's
+expansion (arcs to ellipses, bulges exploded) is part of the linear part the template is
+made with. Blocks nested too deep are cut at the same depth (the depth is part of the key).
+
+Not every reading moves exactly with the translation: ezdxf turns a bulge into an arc from
+the vertices' absolute coordinates, so a semicircle's sweep can come out as 180° or as a
+hair over it, and the flattening gets a different number of points. Blocks holding bulged
+polylines or hatches (or nesting such a block) are therefore expanded INSERT by INSERT as
+before (:data:`SLOW`). ARCs, CIRCLEs, ELLIPSEs and SPLINEs take their sweep from their own
+attributes and are copied; they differ from a direct expansion in the last bit at most.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from floorplan.io.dxf_collect import Collected, Insert, Prim, Text
+
+#: the layer of layer-0 entities in a template, replaced by the INSERT's layer
+PARENT_LAYER = "\x00parent"
+#: uid of the INSERT itself in a template's chains
+_SELF = 0
+#: what :func:`expand` returns for a block that must be expanded INSERT by INSERT
+SLOW = object()
+
+try:  # internal ezdxf API (stable since 0.x); without it every INSERT is expanded directly
+    from ezdxf.explode import virtual_block_reference_entities as _expand
+except ImportError:  # pragma: no cover
+    _expand = None
+
+
+@dataclass
+class Template:
+    col: Collected
+    error: str | None = None  # the exception's name when the block could not be expanded
+    slow: bool = False  # its reading depends on where it is placed: expand each INSERT
+    pts: np.ndarray | None = None  # every flattened point of the content (as Insert.pts)
+
+
+class _AtOrigin:
+    """An INSERT as ezdxf's expansion sees it, with the translation left out."""
+
+    def __init__(self, e, m):
+        self._e, self._m, self.dxf = e, m, e.dxf
+
+    def dxftype(self) -> str:
+        return "INSERT"
+
+    def matrix44(self):
+        return self._m
+
+    def block(self):
+        return self._e.block()
+
+
+def expand(e, out: Collected, ins: Insert, depth: int, tol: float, walk):
+    """Add the content of INSERT ``e`` (its record ``ins`` already in ``out``) to ``out``
+    and set ``ins.pts``: ``None``, or the name of the exception when the block cannot be
+    expanded, or :data:`SLOW` (nothing added) when it must be expanded directly.
+    ``walk`` is :func:`dxf_collect._walk`; ``out.blocks`` maps (block, depth, linear part)
+    to templates."""
+    cache = out.blocks
+    m = e.matrix44()
+    rows = list(m.rows())
+    key = (e.dxf.name, depth, tuple(rows[0]), tuple(rows[1]), tuple(rows[2]))
+    tpl = cache.get(key)
+    if tpl is None:
+        tpl = cache[key] = _template(e, m, depth, tol, walk, cache)
+    if tpl.slow:
+        return SLOW
+    if tpl.error is not None:
+        return tpl.error
+    t = np.asarray(rows[3][:3], dtype=float)
+    _copy(tpl, out, ins, t)
+    if tpl.pts is not None:
+        ins.pts = tpl.pts + t[:2]
+    return None
+
+
+def _template(e, m, depth: int, tol: float, walk, cache: dict) -> Template:
+    from ezdxf.math import Matrix44
+
+    if not _movable(e, cache):
+        return Template(Collected(), slow=True)
+    m0 = Matrix44(m)
+    m0.set_row(3, (0.0, 0.0, 0.0, 1.0))
+    col = Collected()
+    col.blocks = cache
+    col.by_uid[_SELF] = Insert(_SELF, e.dxf.name, PARENT_LAYER, "", 0.0, 0.0)
+    try:
+        subs = list(_expand(_AtOrigin(e, m0)))
+    except Exception as exc:  # noqa: BLE001 - counted by the caller
+        return Template(col, type(exc).__name__)
+    walk(subs, col, PARENT_LAYER, (_SELF,), depth + 1, tol)
+    if not col.movable:  # a nested block must be expanded where it is
+        return Template(Collected(), slow=True)
+    arrays = [p.pts[:, :2] for lst in (col.loops, col.opens, col.circles, col.hatches) for p in lst]
+    return Template(col, pts=np.vstack(arrays) if arrays else None)
+
+
+def _movable(e, cache: dict) -> bool:
+    """False when the block draws bulged polylines or hatches (see the module's notes)."""
+    name = e.dxf.name
+    key = ("movable", name)
+    ok = cache.get(key)
+    if ok is None:
+        ok = True
+        block = e.block()
+        for x in block if block is not None else ():
+            t = x.dxftype()
+            if t == "HATCH" or (t == "LWPOLYLINE" and x.has_arc) or (
+                    t == "POLYLINE" and any(v.dxf.get("bulge", 0) for v in x.vertices)):
+                ok = False
+                break
+        cache[key] = ok
+    return ok
+
+
+def _copy(tpl: Template, out: Collected, ins: Insert, t: np.ndarray) -> None:
+    src = tpl.col
+    shift = out.next_uid
+    base = ins.chain + (ins.uid,)
+    layer, handle = ins.layer, ins.handle
+    tx, ty = float(t[0]), float(t[1])
+    memo: dict[int, object] = {}
+
+    def chain_of(c: tuple[int, ...]) -> tuple[int, ...]:
+        return base if len(c) == 1 else base + tuple(u + shift for u in c[1:])
+
+    def lay(name: str) -> str:
+        return layer if name == PARENT_LAYER else name
+
+    def hd(h: str) -> str:
+        return handle + h if h.startswith("*") else h
+
+    def prim(p: Prim) -> Prim:
+        q = memo.get(id(p))
+        if q is None:
+            extra = p.extra
+            if extra:
+                extra = dict(extra)
+                if "center" in extra:
+                    cx, cy = extra["center"]
+                    extra["center"] = (cx + tx, cy + ty)
+                    extra["ends"] = tuple((x + tx, y + ty) for x, y in extra["ends"])
+                if "rings" in extra:
+                    extra["rings"] = [r + t[:2] for r in extra["rings"]]
+            q = memo[id(p)] = Prim(p.uid + shift, p.etype, lay(p.layer), hd(p.handle),
+                                   p.pts + t[:p.pts.shape[1]], p.closed, chain_of(p.chain), extra)
+        return q
+
+    for name in ("loops", "opens", "arcs", "faces3d", "hatches", "circles"):
+        lst = getattr(src, name)
+        if lst:
+            getattr(out, name).extend(prim(p) for p in lst)
+    for x in src.texts:
+        out.texts.append(Text(x.uid + shift, x.text, x.x + tx, x.y + ty, lay(x.layer), x.height,
+                              hd(x.handle), chain_of(x.chain), x.tag, x.etype))
+    for i in src.inserts:
+        j = Insert(i.uid + shift, i.name, lay(i.layer), hd(i.handle), i.x + tx, i.y + ty,
+                   chain_of(i.chain), dict(i.attribs), None if i.pts is None else i.pts + t[:2])
+        out.inserts.append(j)
+        out.by_uid[j.uid] = j
+    for (etype, lay_, reason), n in src.skipped.items():
+        out.skipped[(etype, lay(lay_), reason)] += n
+    out.next_uid += src.next_uid
