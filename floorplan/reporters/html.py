@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 
+from floorplan.findings import worst
 from floorplan.render.scene import fmt_value
 
 log = logging.getLogger(__name__)
@@ -107,9 +108,10 @@ def context(report, svg: str | None = None) -> dict:
             by_room.setdefault(r, []).append(f)
     rooms = []
     for r in d["rooms"]:
-        st = report.room_status(r["id"])
-        rooms.append({**r, "status": "unchecked" if st is None else st.value,
-                      "findings": by_room.get(r["id"], [])})
+        mine = by_room.get(r["id"], [])
+        # report.room_status, from this room's findings (it scans every finding per room)
+        st = worst(f["status"] for f in mine if f["status"] != "not_applicable")
+        rooms.append({**r, "status": "unchecked" if st is None else st.value, "findings": mine})
     rooms.sort(key=lambda r: ({"fail": 0, "warn": 1, "pass": 2}.get(r["status"], 3), r["level"], r["id"]))
     return {"r": d, "findings": findings, "rooms": rooms, "svg": svg,
             "status_text": STATUS_TEXT, "plan_name": d["plan"]["name"] or d["plan"]["source"]}
