@@ -21,30 +21,58 @@ from floorplan.model import Ceiling, Door, Obstacle
 DOOR_RADIUS = (0.5, 1.3)
 
 
-def _closed_leaf(arc, ctx) -> tuple[Point, float]:
-    """The middle of the closed leaf and the width. The open leaf is the arc end a leaf line
-    from the hinge reaches; failing that, the closed leaf's middle lies in the wall (outside
-    every room) or, failing that, nearer a room boundary."""
+def _closed_leaves(arcs, ctx) -> dict[int, tuple[Point, float]]:
+    """For each arc (by uid): the middle of the closed leaf and the width. The open leaf is
+    the arc end a leaf line from the hinge reaches; failing that, the closed leaf's middle
+    lies in the wall (outside every room) or, failing that, nearer a room boundary. The
+    room look-ups are made for all arcs at once."""
     room_tree, polys, leaf_ends = ctx
-    cx, cy = arc.extra["center"]
-    r = arc.extra["radius"]
-    ends = arc.extra["ends"]
-    mids = [Point((cx + ex) / 2, (cy + ey) / 2) for ex, ey in ends]
-    tol = 0.02 * r
-    for k, (ex, ey) in enumerate(ends):
-        if any(abs(ex - lx) < tol and abs(ey - ly) < tol
-               for lx, ly in leaf_ends.get((round(cx, 2), round(cy, 2)), ())):
-            return mids[1 - k], r
-    if room_tree is None:
-        return mids[0], r
-    inside = [len(room_tree.query(m, predicate="within")) > 0 for m in mids]
-    if inside[0] != inside[1]:
-        return mids[inside.index(False)], r
-    dists = []
-    for m in mids:
-        idx = room_tree.query_nearest(m)
-        dists.append(min(polys[int(i)].exterior.distance(m) for i in idx) if len(idx) else 0.0)
-    return mids[int(np.argmin(dists))], r
+    out: dict[int, tuple[Point, float]] = {}
+    if not arcs:
+        return out
+    c = np.array([a.extra["center"] for a in arcs], dtype=float).reshape(-1, 1, 2)
+    e = np.array([a.extra["ends"] for a in arcs], dtype=float).reshape(-1, 2, 2)
+    mids = shapely.points((c + e) / 2)  # (n, 2): the middle of the leaf to each arc end
+    todo = []
+    for n, arc in enumerate(arcs):
+        cx, cy = arc.extra["center"]
+        r = arc.extra["radius"]
+        tol = 0.02 * r
+        hit = None
+        for k, (ex, ey) in enumerate(arc.extra["ends"]):
+            if any(abs(ex - lx) < tol and abs(ey - ly) < tol
+                   for lx, ly in leaf_ends.get((round(cx, 2), round(cy, 2)), ())):
+                hit = 1 - k
+                break
+        if hit is not None:
+            out[arc.uid] = (mids[n, hit], r)
+        elif room_tree is None:
+            out[arc.uid] = (mids[n, 0], r)
+        else:
+            todo.append(n)
+    if not todo:
+        return out
+    todo_mids = mids[todo].reshape(-1)
+    inside = np.zeros(len(todo_mids), dtype=bool)
+    inside[room_tree.query(todo_mids, predicate="within")[0]] = True
+    inside = inside.reshape(-1, 2)
+    dists = np.zeros(len(todo_mids))
+    near = [k for k, (a, b) in enumerate(inside.tolist()) if a == b]
+    if near:
+        flat = np.array([2 * k + j for k in near for j in (0, 1)])
+        qi, ti = room_tree.query_nearest(todo_mids[flat])
+        rings = shapely.get_exterior_ring(np.asarray(polys, dtype=object)[ti])
+        d = shapely.distance(rings, todo_mids[flat][qi])
+        best = np.full(len(flat), np.inf)
+        np.minimum.at(best, qi, d)
+        dists[flat] = np.where(np.isfinite(best), best, 0.0)
+    dists = dists.reshape(-1, 2)
+    for k, n in enumerate(todo):
+        arc = arcs[n]
+        a, b = inside[k]
+        pick = int(a) if a != b else int(np.argmin(dists[k]))  # the end not in a room
+        out[arc.uid] = (mids[n, pick], arc.extra["radius"])
+    return out
 
 
 def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: set[int],
@@ -74,16 +102,20 @@ def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: s
     for u2, lst in arcs_in.items():
         for u in door_inserts[u2].chain:
             nested.setdefault(u, []).extend(lst)
+    def swing(a) -> bool:
+        return DOOR_RADIUS[0] <= a.extra["radius"] <= DOOR_RADIUS[1]
+
+    leaves = _closed_leaves([a for a in arcs if swing(a) and (
+        a.uid in used or layer_kind(a.layer) == "door")], ctx)
     for uid, ins in door_inserts.items():
         if any(u in door_inserts for u in ins.chain):
             continue  # a door drawn inside another door block
-        swings = [a for a in arcs_in.get(uid, []) + nested.get(uid, [])
-                  if DOOR_RADIUS[0] <= a.extra["radius"] <= DOOR_RADIUS[1]]
+        swings = [a for a in arcs_in.get(uid, []) + nested.get(uid, []) if swing(a)]
         if len(swings) >= 2:
-            (p1, r1), (p2, r2) = (_closed_leaf(a, ctx) for a in swings[:2])
+            (p1, r1), (p2, r2) = (leaves[a.uid] for a in swings[:2])
             pt, width = Point((p1.x + p2.x) / 2, (p1.y + p2.y) / 2), r1 + r2
         elif swings:
-            pt, width = _closed_leaf(swings[0], ctx)
+            pt, width = leaves[swings[0].uid]
         elif ins.pts is not None and len(ins.pts) >= 2:
             rect = MultiPoint(ins.pts).minimum_rotated_rectangle
             pt = rect.centroid
@@ -100,9 +132,9 @@ def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: s
             continue
         if any(kind_of_insert.get(u) in ("obstacle",) for u in a.chain):
             continue
-        if not DOOR_RADIUS[0] <= a.extra["radius"] <= DOOR_RADIUS[1]:
+        if not swing(a):
             continue
-        pt, width = _closed_leaf(a, ctx)
+        pt, width = leaves[a.uid]
         out.append((Door(f"D{len(out) + 1}", pt, width=_round(width),
                          properties={"handle": a.handle}), a.layer))
         used.add(a.uid)
