@@ -16,6 +16,7 @@ Everything left unused is counted in ``plan.notes`` with the reason.
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import replace
 
@@ -28,6 +29,7 @@ from floorplan.errors import PlanReadError
 from floorplan.io import dxf_features, dxf_names, dxf_text
 from floorplan.io.dxf_account import account
 from floorplan.io.dxf_collect import collect
+from floorplan.io.dxf_frame import to_local
 from floorplan.io.dxf_load import load
 from floorplan.io.dxf_rooms import _ring_area, outline_rooms
 from floorplan.io.dxf_units import Evidence, decide
@@ -66,8 +68,18 @@ def read(path: str | os.PathLike, units: str | None = None,
             units = normalise_unit(units)
         except ValueError as exc:
             raise PlanReadError(str(path), str(exc)) from None
-    loaded = load(path)
-    return _Reader(str(path), loaded, units, lmap).run(require_rooms)
+    # Reading makes hundreds of thousands of objects (ezdxf's entities, our primitives) that
+    # all live until the plan is built, and the cyclic collector's full passes over them
+    # grow with the drawing (a fifth of a 10,000-room read, and its excess over linear).
+    # Nothing is garbage until the end, so the collector waits for the read.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        loaded = load(path)
+        return _Reader(str(path), loaded, units, lmap).run(require_rooms)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class _Reader:
@@ -218,32 +230,7 @@ class _Reader:
                               f"origin: read from a local origin at ({origin[0] * s:.0f}, "
                               f"{origin[1] * s:.0f}) m")
         self.origin_m = (float(origin[0] * s), float(origin[1] * s))
-        for lst in (col.loops, col.opens, col.hatches, col.circles, col.faces3d, col.arcs):
-            for p in lst:
-                if getattr(p, "_done", False):
-                    continue
-                pts = p.pts.astype(float).copy()
-                pts[:, :2] = (pts[:, :2] - origin) * s
-                if pts.shape[1] > 2:
-                    pts[:, 2:] *= s
-                p.pts = pts
-                if "rings" in p.extra:
-                    p.extra["rings"] = [(r - origin) * s for r in p.extra["rings"]]
-                if "center" in p.extra:
-                    c = p.extra["center"]
-                    p.extra["center"] = ((c[0] - origin[0]) * s, (c[1] - origin[1]) * s)
-                    p.extra["radius"] *= s
-                    p.extra["ends"] = tuple(((x - origin[0]) * s, (y - origin[1]) * s)
-                                            for x, y in p.extra["ends"])
-                if "radius" in p.extra and "center" not in p.extra:
-                    p.extra["radius"] *= s
-                p._done = True
-        for t in col.texts:
-            t.x, t.y, t.height = (t.x - origin[0]) * s, (t.y - origin[1]) * s, t.height * s
-        for i in col.inserts:
-            i.x, i.y = (i.x - origin[0]) * s, (i.y - origin[1]) * s
-            if i.pts is not None:
-                i.pts = (i.pts - origin) * s
+        to_local(col, origin, s)
         self.notes.insert(0, f"units: {unit} ({reason})")
 
     # -- rooms ----------------------------------------------------------------------------------
