@@ -40,15 +40,17 @@ def plan_svg(report) -> tuple[str | None, list[dict], list]:
     try:
         import matplotlib
 
+        from floorplan.render import paused_gc
         from floorplan.render.mpl import render_bytes
         from floorplan.render.scene import build
     except ImportError:
         return None, [], []
     style = _web_style()
     try:
-        scene = build(report, style)
-        with matplotlib.rc_context({"svg.fonttype": "none"}):
-            svg = render_bytes(scene, "svg", style=style, chrome=False).decode("utf-8")
+        with paused_gc():
+            scene = build(report, style)
+            with matplotlib.rc_context({"svg.fonttype": "none"}):
+                svg = render_bytes(scene, "svg", style=style, chrome=False).decode("utf-8")
     except Exception:  # noqa: BLE001 - a drawing problem must not lose the report
         log.exception("drawing the plan for the HTML report")
         return None, [], []
