@@ -281,17 +281,24 @@ class _Reader:
         self.outside_texts = outside
         rooms: list[Room] = []
         seen: set[str] = set()
+        uses: dict = {}  # names repeat from flat to flat: classify each once
+
+        def named(name):
+            if name not in uses:
+                uses[name] = classify(name)
+            return uses[name]
+
         for k, (poly, src, ri) in enumerate(zip(polys, sources, info, strict=True)):
             rid = ri.rid or f"R{k + 1}"
             if rid in seen:
                 rid = f"{rid}-{k + 1}"
             seen.add(rid)
-            use, given = classify(ri.name) or Use.OTHER, False
+            use, given = named(ri.name) or Use.OTHER, False
             if ri.use:
                 try:
                     use, given = Use(ri.use.strip().lower().replace(" ", "_")), True
                 except ValueError:
-                    use, given = classify(ri.use) or use, classify(ri.use) is not None
+                    use, given = named(ri.use) or use, named(ri.use) is not None
             note = dxf_names.area_note(rid, ri.name, ri.areas, poly.area)
             if note:
                 self.notes.append(note)

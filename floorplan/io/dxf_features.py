@@ -34,14 +34,14 @@ def _closed_leaves(arcs, ctx) -> dict[int, tuple[Point, float]]:
     e = np.array([a.extra["ends"] for a in arcs], dtype=float).reshape(-1, 2, 2)
     mids = shapely.points((c + e) / 2)  # (n, 2): the middle of the leaf to each arc end
     todo = []
+    hinges = np.round(c.reshape(-1, 2), 2).tolist()
     for n, arc in enumerate(arcs):
-        cx, cy = arc.extra["center"]
         r = arc.extra["radius"]
         tol = 0.02 * r
         hit = None
+        tips = leaf_ends.get(tuple(hinges[n]), ())
         for k, (ex, ey) in enumerate(arc.extra["ends"]):
-            if any(abs(ex - lx) < tol and abs(ey - ly) < tol
-                   for lx, ly in leaf_ends.get((round(cx, 2), round(cy, 2)), ())):
+            if any(abs(ex - lx) < tol and abs(ey - ly) < tol for lx, ly in tips):
                 hit = 1 - k
                 break
         if hit is not None:
@@ -80,12 +80,14 @@ def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: s
     """[(door, layer)], counts by how each was found."""
     door_uids = {i.uid for i in inserts if kind_of_insert.get(i.uid) == "door"}
     leaf_ends: dict[tuple[float, float], list] = {}  # hinge (to 1 cm) -> leaf tips
-    for p in opens:
-        if p.etype in ("LINE", "LWPOLYLINE", "POLYLINE") and len(p.pts) == 2 and (
-                layer_kind(p.layer) == "door" or any(u in door_uids for u in p.chain)):
-            a, b = p.pts[0], p.pts[-1]
-            leaf_ends.setdefault((round(a[0], 2), round(a[1], 2)), []).append(tuple(b))
-            leaf_ends.setdefault((round(b[0], 2), round(b[1], 2)), []).append(tuple(a))
+    lines = [p.pts[:, :2] for p in opens
+             if p.etype in ("LINE", "LWPOLYLINE", "POLYLINE") and len(p.pts) == 2 and (
+                 layer_kind(p.layer) == "door" or any(u in door_uids for u in p.chain))]
+    if lines:  # np.round rounds as round() does a numpy float, all at once
+        ends = np.array(lines, dtype=float)
+        for (ka, kb), (a, b) in zip(np.round(ends, 2).tolist(), ends.tolist(), strict=True):
+            leaf_ends.setdefault(tuple(ka), []).append(tuple(b))
+            leaf_ends.setdefault(tuple(kb), []).append(tuple(a))
     ctx = (STRtree(rooms_polys) if rooms_polys else None, rooms_polys, leaf_ends)
     out: list[tuple[Door, str]] = []
     counts = {"block": 0, "arc": 0}
