@@ -159,7 +159,8 @@ def _copy(tpl: Template, out: Collected, ins: Insert, t: np.ndarray) -> None:
                 if "center" in extra:
                     cx, cy = extra["center"]
                     extra["center"] = (cx + tx, cy + ty)
-                    extra["ends"] = tuple((x + tx, y + ty) for x, y in extra["ends"])
+                    (x0, y0), (x1, y1) = extra["ends"]
+                    extra["ends"] = ((x0 + tx, y0 + ty), (x1 + tx, y1 + ty))
                 if "rings" in extra:
                     extra["rings"] = [r + t[:2] for r in extra["rings"]]
             q = memo[id(p)] = Prim(p.uid + shift, p.etype, lay(p.layer), hd(p.handle),
