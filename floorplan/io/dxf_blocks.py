@@ -77,7 +77,10 @@ def expand(e, out: Collected, ins: Insert, depth: int, tol: float, walk):
     ``walk`` is :func:`dxf_collect._walk`; ``out.blocks`` maps (block, depth, linear part)
     to templates."""
     cache = out.blocks
-    m = e.matrix44()
+    try:
+        m = e.matrix44()
+    except Exception as exc:  # noqa: BLE001 - as virtual_entities() would have failed
+        return type(exc).__name__
     rows = list(m.rows())
     key = (e.dxf.name, depth, tuple(rows[0]), tuple(rows[1]), tuple(rows[2]))
     tpl = cache.get(key)
