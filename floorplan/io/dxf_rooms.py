@@ -149,15 +149,22 @@ def _dedupe(cands: list[Cand], notes: list[str]) -> list[Cand]:
         return cands
     order = sorted(range(len(cands)), key=lambda i: (cands[i].source != "outline", i))
     rank = {i: k for k, i in enumerate(order)}
-    tree = STRtree([c.polygon for c in cands])
+    polys = [c.polygon for c in cands]
+    tree = STRtree(polys)
+    # every intersecting pair in one query (whether j is dropped does not depend on the
+    # order of i's other partners)
+    touching: dict[int, list[int]] = {}
+    pairs = tree.query(np.asarray(polys, dtype=object), predicate="intersects")
+    for i, j in zip(*pairs.tolist(), strict=True):
+        if i != j:
+            touching.setdefault(i, []).append(j)
     dropped: set[int] = set()
     for i in order:
         if i in dropped:
             continue
         a = cands[i].polygon
-        for j in tree.query(a, predicate="intersects"):
-            j = int(j)
-            if j == i or j in dropped or rank[j] < rank[i]:
+        for j in touching.get(i, ()):
+            if j in dropped or rank[j] < rank[i]:
                 continue
             b = cands[j].polygon
             if abs(a.area - b.area) > DUPLICATE_SHARE * a.area:
