@@ -168,8 +168,11 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
                 out.loops.append(Prim(prim.uid, t, layer, handle, pts[:, :2], True, chain,
                                       {"is3d": True}))
             return
-        if t == "LWPOLYLINE" and not e.has_arc:
-            pts = np.asarray(e.get_points("xy"), dtype=float).reshape(-1, 2)
+        # an LWPOLYLINE's vertices (x, y, start width, end width, bulge) as one array,
+        # read at once rather than through get_points() and has_arc (a tuple a vertex)
+        lw = np.array(e.lwpoints.values, dtype=float).reshape(-1, 5) if t == "LWPOLYLINE" else None
+        if lw is not None and not (lw[:, 4] != 0).any():
+            pts = lw[:, :2]
             if e.closed and len(pts) and not np.array_equal(pts[0], pts[-1]):
                 pts = np.vstack([pts, pts[:1]])
             pts = _wcs2d(e, pts)
