@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_rgba
+from matplotlib.lines import Line2D
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path as MplPath
 
@@ -59,6 +60,12 @@ class _Runs:
         """Add what is waiting; call before anything else is added to the axes."""
         if not self.items:
             return
+        if len(self.items) == 1:
+            # matplotlib draws a collection of one path as a marker, stamped at a pixel-snapped
+            # offset: the antialiasing differs from a patch's, so one shape stays a patch
+            self._single(*self.items[0])
+            self.items = []
+            return
         # lists, not tuples: a tuple of line styles would be read as one dash pattern
         cols = [list(col) for col in zip(*self.items, strict=True)]
         if self.kind == "shapes":
@@ -72,6 +79,16 @@ class _Runs:
                                   capstyle="butt", joinstyle="round", zorder=self.z)
         self.ax.add_collection(coll, autolim=False)
         self.items = []
+
+    def _single(self, *item) -> None:
+        if self.kind == "shapes":
+            path, face, edge, lw, dash = item
+            self.ax.add_artist(PathPatch(path, facecolor=face, edgecolor=edge, linewidth=lw,
+                                         linestyle=dash, zorder=self.z))
+        else:
+            xy, colour, lw, dash = item
+            self.ax.add_artist(Line2D(xy[:, 0], xy[:, 1], color=colour, linewidth=lw,
+                                      linestyle=dash, solid_capstyle="butt", zorder=self.z))
 
 
 def _circle(x: float, y: float, r: float) -> MplPath:
