@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import shapely
@@ -233,8 +234,9 @@ class Circle:
     center: Point
     diameter: float
 
-    @property
+    @cached_property
     def geometry(self) -> Polygon:
+        """The circle as a polygon (built once: renderers and rules read it often)."""
         return self.center.buffer(self.diameter / 2, quad_segs=32)
 
 

@@ -7,6 +7,7 @@ compared as golden files.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from floorplan import __version__
 from floorplan.findings import Finding, Status
@@ -52,8 +53,17 @@ class Report:
     def exit_code(self) -> int:
         return 1 if self.counts["fail"] else 0
 
+    @cached_property
+    def _by_room(self) -> dict[str, list[Finding]]:
+        """Each room's findings in report order, grouped once (not a scan per room)."""
+        out: dict[str, list[Finding]] = {}
+        for f in self.findings:
+            for rid in dict.fromkeys(f.rooms):
+                out.setdefault(rid, []).append(f)
+        return out
+
     def findings_for(self, room_id: str) -> list[Finding]:
-        return [f for f in self.findings if room_id in f.rooms]
+        return list(self._by_room.get(room_id, ()))
 
     def room_status(self, room_id: str) -> Status | None:
         """The worst status of the findings about a room (None: nothing checked it)."""

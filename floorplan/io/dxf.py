@@ -16,7 +16,6 @@ Everything left unused is counted in ``plan.notes`` with the reason.
 
 from __future__ import annotations
 
-import gc
 import os
 from dataclasses import replace
 
@@ -24,6 +23,7 @@ import numpy as np
 from shapely.geometry import Point, Polygon
 from shapely.strtree import STRtree
 
+from floorplan._gc import paused_gc
 from floorplan.classify import classify
 from floorplan.errors import PlanReadError
 from floorplan.io import dxf_features, dxf_names, dxf_text
@@ -68,18 +68,9 @@ def read(path: str | os.PathLike, units: str | None = None,
             units = normalise_unit(units)
         except ValueError as exc:
             raise PlanReadError(str(path), str(exc)) from None
-    # Reading makes hundreds of thousands of objects (ezdxf's entities, our primitives) that
-    # all live until the plan is built, and the cyclic collector's full passes over them
-    # grow with the drawing (a fifth of a 10,000-room read, and its excess over linear).
-    # Nothing is garbage until the end, so the collector waits for the read.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():  # many live objects, no garbage until the plan is built
         loaded = load(path)
         return _Reader(str(path), loaded, units, lmap).run(require_rooms)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 class _Reader:

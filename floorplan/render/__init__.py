@@ -7,12 +7,11 @@ only when used, so matplotlib and ezdxf load only for the output that needs them
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import importlib
 import os
 from pathlib import Path
 
+from floorplan._gc import paused_gc
 from floorplan.errors import OutputError
 
 #: extension -> (backend module, scene layout: levels as side-by-side panels or pages)
@@ -40,17 +39,3 @@ def render_to_file(report, path: str | os.PathLike, style=None) -> None:
         scene = build(report, style, layout_mode=mode)
         backend = importlib.import_module(module)
         backend.write(scene, path, style=style, report=report)
-
-
-@contextlib.contextmanager
-def paused_gc():
-    """No cyclic garbage collection while drawing: a large plan makes hundreds of thousands
-    of matplotlib objects, and each collection walks them all (about 15 % of the time at
-    4,000 rooms) while none of them is garbage yet. Restored as it was afterwards."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
