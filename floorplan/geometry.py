@@ -360,8 +360,3 @@ def held_width(area: BaseGeometry, share: float = 0.75, tolerance: float = 1e-3)
             if c <= hi + 1e-9 and covered(c * (1 - 1e-9)) >= share * total - 1e-9:
                 return c
     return lo
-
-
-def box_xy(x0: float, y0: float, x1: float, y1: float) -> Polygon:
-    """A rectangle (a convenience for tests and samples)."""
-    return box(x0, y0, x1, y1)
