@@ -364,6 +364,31 @@ def test_two_plans_side_by_side_become_levels(tmp_path):
                       "Bedroom 4": 1, "Bedroom 5": 1, "Bedroom 6": 1}
 
 
+def test_one_piece_links_rooms_through_their_grown_shapes():
+    # rooms 4 m wide grown by 1.5 m: 1 m apart, each room reaches into the other's grown
+    # shape (one piece, certainly); 2 m apart the grown shapes still overlap but no room
+    # reaches the other's, so nothing is certain (the caller unions); 4 m apart, apart
+    import numpy as np
+    import shapely
+    from shapely.geometry import box
+
+    from floorplan.io.dxf_names import _one_piece, clusters
+
+    def piece(*xs):
+        polys = np.asarray([box(x, 0, x + 4, 3) for x in xs], dtype=object)
+        return _one_piece(polys, shapely.buffer(polys, 1.5, quad_segs=2))
+
+    assert piece(0, 5)
+    assert not piece(0, 6)
+    assert not piece(0, 8)
+    assert piece(0, 10, 5)  # 0-5 and 5-10 are linked, in any order
+    assert not piece(0, 5, 20, 25)
+    assert piece(0)
+    # clusters gives the same answer either way: 2 m apart is one plan, 4 m apart two
+    assert clusters([box(x, 0, x + 4, 3) for x in (0, 6, 12, 18, 24, 30)]) is None
+    assert clusters([box(x, 0, x + 4, 3) for x in (0, 5, 10, 40, 45, 50)]) == [0, 0, 0, 1, 1, 1]
+
+
 def test_sloped_ceiling_from_3d_polyline_and_3dface(tmp_path):
     doc, msp = new()
     rect(msp, 0, 0, 4000, 3000)

@@ -139,7 +139,11 @@ def clusters(polys, gap: float = 3.0, min_rooms: int = 3) -> list[int] | None:
     Plans are numbered left to right, then top to bottom."""
     if len(polys) < 2 * min_rooms:
         return None
-    merged = shapely.union_all(shapely.buffer(np.asarray(polys, dtype=object), gap / 2, quad_segs=2))
+    arr = np.asarray(polys, dtype=object)
+    grown = shapely.buffer(arr, gap / 2, quad_segs=2)
+    if _one_piece(arr, grown):
+        return None
+    merged = shapely.union_all(grown)
     parts = list(getattr(merged, "geoms", [merged]))
     if len(parts) < 2:
         return None
@@ -161,3 +165,31 @@ def clusters(polys, gap: float = 3.0, min_rooms: int = 3) -> list[int] | None:
             k = min(big, key=lambda b: parts[b].distance(p))
         out.append(level_of[k])
     return out
+
+
+def _one_piece(polys: np.ndarray, grown: np.ndarray) -> bool:
+    """True when the union of ``grown`` (each room grown by half the gap) is certainly one
+    piece, found without computing the union (the union of thousands of grown rooms is
+    most of the reading time of a one-plan drawing).
+
+    Room ``i`` lies inside its own grown shape, so where room ``i`` meets the grown shape
+    of room ``j`` the two grown shapes overlap and the union holds them in one piece; when
+    those pairs link every room, the union is one piece. (Pairs missed here can only join
+    pieces, so a ``False`` says nothing: the caller computes the union.)
+    """
+    n = len(polys)
+    i, j = STRtree(grown).query(polys, predicate="intersects")
+    label = np.arange(n)
+    while True:  # connected components: hook each pair to the smaller label, then shortcut
+        low = np.minimum(label[i], label[j])
+        hooked = label.copy()
+        np.minimum.at(hooked, i, low)
+        np.minimum.at(hooked, j, low)
+        while True:
+            jumped = hooked[hooked]
+            if np.array_equal(jumped, hooked):
+                break
+            hooked = jumped
+        if np.array_equal(hooked, label):
+            return bool((label == label[0]).all())
+        label = hooked
