@@ -27,8 +27,10 @@ from functools import cached_property
 import numpy as np
 import shapely
 from shapely import affinity
-from shapely.geometry import MultiPolygon, Point, Polygon, box
+from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
+
+from floorplan.inscribed import inscribed_circle
 
 #: below this many square metres a sliver left by clipping is dropped
 AREA_EPS = 1e-9
@@ -243,17 +245,60 @@ class Circle:
 def largest_circle(area: BaseGeometry, tolerance: float = 2e-4) -> Circle | None:
     """The largest circle inside ``area`` (any polygonal geometry), or ``None`` if empty.
 
+    Exact (:mod:`floorplan.inscribed`) for polygons of up to a few dozen sides; polygons
+    with more (curves drawn as many segments) are searched by GEOS to ``tolerance``.
+
+    >>> from shapely.geometry import box
     >>> round(largest_circle(box(0, 0, 2, 3)).diameter, 3)
     2.0
     """
     best: Circle | None = None
     for poly in polygons_of(area):
-        line = shapely.maximum_inscribed_circle(poly, tolerance=tolerance)
-        (x0, y0), (x1, y1) = line.coords[0], line.coords[-1]
-        d = 2 * math.hypot(x1 - x0, y1 - y0)
+        found = inscribed_circle(poly)
+        if found is not None:
+            x0, y0, r = found
+            d = 2 * r
+        else:
+            line = shapely.maximum_inscribed_circle(poly, tolerance=tolerance)
+            (x0, y0), (x1, y1) = line.coords[0], line.coords[-1]
+            d = 2 * math.hypot(x1 - x0, y1 - y0)
         if best is None or d > best.diameter:
             best = Circle(Point(x0, y0), d)
     return best
+
+
+def largest_circles(areas: Sequence[BaseGeometry]) -> list[Circle | None]:
+    """:func:`largest_circle` of each of ``areas``, with rectangles done in bulk.
+
+    Most clear floors are rectangles (rooms with nothing in them), whose circle is the
+    short side across, centred: found for all of them at once in numpy, where one call
+    per room would cost more than the answer.
+    """
+    out: list[Circle | None] = [None] * len(areas)
+    if not areas:
+        return out
+    geoms = np.asarray(areas, dtype=object)
+    simple = ((shapely.get_type_id(geoms) == 3) & (shapely.get_num_interior_rings(geoms) == 0)
+              & (shapely.get_num_coordinates(geoms) == 5))
+    rect = np.zeros(len(geoms), dtype=bool)
+    idx = np.flatnonzero(simple)
+    if len(idx):
+        xy = shapely.get_coordinates(shapely.get_exterior_ring(geoms[idx])).reshape(-1, 5, 2)
+        e = np.diff(xy, axis=1)
+        side = np.hypot(e[..., 0], e[..., 1])
+        a, b = side[:, 0], side[:, 1]
+        dot = np.abs(e[:, 0, 0] * e[:, 1, 0] + e[:, 0, 1] * e[:, 1, 1])
+        ab = a * b
+        ok = ((a > 0) & (b > 0) & (np.abs(side[:, 2] - a) <= 1e-9 * a) & (np.abs(side[:, 3] - b) <= 1e-9 * b)
+              & (dot <= 1e-9 * ab) & (np.abs(shapely.area(geoms[idx]) - ab) <= 1e-9 * ab))
+        centres = xy[:, :4].mean(axis=1)
+        points = shapely.points(centres[ok])
+        for k, p, d in zip(idx[ok].tolist(), points, np.minimum(a, b)[ok].tolist(), strict=True):
+            out[k] = Circle(p, d)
+        rect[idx[ok]] = True
+    for k in np.flatnonzero(~rect).tolist():
+        out[k] = largest_circle(areas[k])
+    return out
 
 
 def fits_circle(area: BaseGeometry, diameter: float, tolerance: float = 2e-4) -> bool:

@@ -39,7 +39,7 @@ from floorplan.geometry import (
     as_area,
     counted_regions,
     ellipse_fit,
-    largest_circle,
+    largest_circles,
     sloped_ceiling,
 )
 from floorplan.model import OUTSIDE, Door, InputFinding, Plan, Room, Use
@@ -182,13 +182,17 @@ def measure(plan: Plan, headroom: float = HEADROOM) -> Measurements:
                     onto[x].append(y)
 
     measured: dict[str, RoomMeasure] = {}
+    clears = []
+    for i, room in enumerate(rooms):
+        obstacles = per_room_obstacles.get(i)
+        clears.append(as_area(room.polygon.difference(shapely.union_all(obstacles))) if obstacles
+                      else room.polygon)
+    circles = largest_circles(clears)
     for i, room in enumerate(rooms):
         hf, counted, low = _headroom(room, per_room_ceilings.get(i), headroom)
-        obstacles = per_room_obstacles.get(i)
-        clear = as_area(room.polygon.difference(shapely.union_all(obstacles))) if obstacles else room.polygon
         measured[room.id] = RoomMeasure(
-            room=room, field=hf, counted_geom=counted, low_geom=low, clear_floor=clear,
-            clear_circle=_clear_circle(clear),
+            room=room, field=hf, counted_geom=counted, low_geom=low, clear_floor=clears[i],
+            clear_circle=circles[i],
             doors=tuple(doors_of.get(room.id, ())), opens_onto=tuple(onto.get(room.id, ())),
         )
         if room.use is Use.OTHER and not room.use_given:
@@ -224,27 +228,6 @@ def _headroom(room: Room, ceilings: list | None, headroom: float
     hf = HeightField.for_room(poly, h, cl)
     counted, low = counted_regions(hf, headroom)
     return hf, counted, low
-
-
-def _clear_circle(clear: BaseGeometry) -> Circle | None:
-    """The largest circle in the clear floor; exact and quick for a rectangle.
-
-    Most clear floors are rectangles (rooms with nothing in them), where the circle is
-    the short side across, centred; GEOS's iterative search would take ~0.2 ms to find
-    the same to within its tolerance.
-    """
-    if isinstance(clear, Polygon) and not clear.interiors:
-        xy = np.asarray(clear.exterior.coords)
-        if len(xy) == 5:
-            e = np.diff(xy, axis=0)
-            lengths = np.hypot(e[:, 0], e[:, 1])
-            a, b = float(lengths[0]), float(lengths[1])
-            if (a > 0 and b > 0 and abs(lengths[2] - a) <= 1e-9 * a and abs(lengths[3] - b) <= 1e-9 * b
-                    and abs(float(e[0] @ e[1])) <= 1e-9 * a * b
-                    and abs(clear.area - a * b) <= 1e-9 * a * b):
-                cx, cy = xy[:4].mean(axis=0)
-                return Circle(Point(float(cx), float(cy)), min(a, b))
-    return largest_circle(clear)
 
 
 def _link_doors(plan: Plan, tree: STRtree | None, findings: list[InputFinding]) -> dict[str, DoorLink]:

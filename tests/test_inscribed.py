@@ -1,0 +1,151 @@
+"""The exact largest inscribed circle (floorplan.inscribed).
+
+Expected values are worked by hand in the comments; the property test holds the solver
+to GEOS's independent iterative search, which is within its tolerance of the optimum.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import shapely
+from hypothesis import given
+from hypothesis import strategies as st
+from shapely import affinity
+from shapely.geometry import MultiPolygon, Point, Polygon, box
+
+from floorplan.geometry import largest_circle, largest_circles
+from floorplan.inscribed import MAX_CANDIDATES, candidate_count, inscribed_circle
+
+R_BATH = (5.4 - math.sqrt(14.56)) / 2          # see _bath below
+R_JUNCTION = 2 * math.sqrt(2) / (1 + math.sqrt(2))
+
+
+def _bath():
+    # 2.1 x 3.0 bathroom, 0.7 x 1.7 bath in the corner at the origin. The circle touches
+    # the far walls x = 2.1 and y = 3 and the bath's corner (0.7, 1.7), so its centre is
+    # (2.1 - r, 3 - r) and (1.4 - r)² + (1.3 - r)² = r²: r² - 5.4 r + 3.65 = 0.
+    return box(0, 0, 2.1, 3.0).difference(box(0, 0, 0.7, 1.7))
+
+
+CASES = [
+    # name, polygon, radius, centre (None: not unique)
+    ("rectangle 2 x 3: centred", box(0, 0, 2, 3), 1.0, (1.0, 1.5)),
+    ("3-4-5 triangle: inradius (3 + 4 - 5) / 2", Polygon([(0, 0), (3, 0), (0, 4)]), 1.0, (1.0, 1.0)),
+    ("bathroom with a bath", _bath(), R_BATH, (2.1 - R_BATH, 3.0 - R_BATH)),
+    # limbs 2 m wide: the circle touches x = 0, y = 0 and the inner corner (2, 2):
+    # sqrt(2) (2 - r) = r
+    ("L-shape", Polygon([(0, 0), (4, 0), (4, 2), (2, 2), (2, 4), (0, 4)]), R_JUNCTION,
+     (R_JUNCTION, R_JUNCTION)),
+    # 10 m square with a 2 m block in the middle: in a corner, touching both outer walls
+    # and the block's near corner, the same equation as the L: sqrt(2) (4 - r) = r
+    ("square with a central hole", box(0, 0, 10, 10).difference(box(4, 4, 6, 6)),
+     4 * math.sqrt(2) / (1 + math.sqrt(2)), None),
+    # the benchmark's bathroom: 1.9 x 2.4 with a 1.7 x 0.7 bath; above the bath a
+    # 1.9 x 1.7 block, so r = 1.7 / 2 with the centre free to slide 0.2 m along x: the
+    # middle of that ridge is (0.95, 0.7 + 0.85)
+    ("ridge between parallel walls",
+     Polygon([(0, 0.7), (1.7, 0.7), (1.7, 0), (1.9, 0), (1.9, 2.4), (0, 2.4)]), 0.85, (0.95, 1.55)),
+    # a 6 x 4 room with a 1 x 3 bite out of the middle (x 2.5-3.5, y 1-4): each end is
+    # 2.5 m wide, so r = 1.25 on a ridge there; lower down, a circle on x = 0 and y = 0
+    # would reach the bite's side x = 2.5 first. Two equal ridges, so no one centre.
+    ("room with a bite", Polygon([(0, 0), (6, 0), (6, 4), (3.5, 4), (3.5, 1), (2.5, 1), (2.5, 4), (0, 4)]),
+     1.25, None),
+]
+
+
+@pytest.mark.parametrize("name,poly,radius,centre", CASES, ids=[c[0] for c in CASES])
+def test_hand_worked_circles(name, poly, radius, centre):
+    x, y, r = inscribed_circle(poly)
+    assert r == pytest.approx(radius, abs=1e-9)
+    if centre is not None:
+        assert (x, y) == pytest.approx(centre, abs=1e-9)
+    # whatever the centre, the circle is inside and touches the boundary
+    assert poly.buffer(1e-9).contains(Point(x, y))
+    assert poly.boundary.distance(Point(x, y)) == pytest.approx(r, abs=1e-9)
+
+
+def test_same_answer_far_from_the_origin_and_turned():
+    # national-grid coordinates and a turn: worked in a local frame, so no precision lost
+    moved = affinity.translate(affinity.rotate(_bath(), 33, origin=(0, 0)), 512345.0, 181234.0)
+    x, y, r = inscribed_circle(moved)
+    assert r == pytest.approx(R_BATH, abs=1e-7)
+    assert moved.boundary.distance(Point(x, y)) == pytest.approx(R_BATH, abs=1e-7)
+
+
+def test_ring_direction_does_not_matter():
+    p = _bath()
+    reversed_rings = Polygon(p.exterior.coords[::-1], [h.coords[::-1] for h in p.interiors])
+    assert inscribed_circle(reversed_rings)[2] == pytest.approx(R_BATH, abs=1e-12)
+    holed = box(0, 0, 10, 10).difference(box(4, 4, 6, 6))
+    flipped = Polygon(holed.exterior.coords[::-1], [h.coords[::-1] for h in holed.interiors])
+    assert inscribed_circle(flipped)[2] == pytest.approx(inscribed_circle(holed)[2], abs=1e-12)
+
+
+def test_repeated_vertices_are_ignored():
+    p = Polygon([(0, 0), (2, 0), (2, 0), (2, 3), (0, 3), (0, 3)])
+    assert inscribed_circle(p) == pytest.approx((1.0, 1.5, 1.0), abs=1e-12)
+
+
+def test_many_sides_are_left_to_the_search():
+    # a 200-gon: too many candidates to enumerate; largest_circle falls back to GEOS, whose
+    # answer is the regular polygon's inradius R cos(pi / n) to within its 0.2 mm tolerance
+    n, big = 200, 2.0
+    ring = [(big * math.cos(2 * math.pi * k / n), big * math.sin(2 * math.pi * k / n)) for k in range(n)]
+    poly = Polygon(ring)
+    assert candidate_count(n, 0) > MAX_CANDIDATES
+    assert inscribed_circle(poly) is None
+    c = largest_circle(poly)
+    assert c.diameter / 2 == pytest.approx(big * math.cos(math.pi / n), abs=2e-4)
+
+
+def test_empty_and_degenerate():
+    assert inscribed_circle(Polygon()) is None
+    assert largest_circle(Polygon()) is None
+    assert largest_circles([]) == []
+
+
+def test_bulk_matches_one_by_one():
+    areas = [box(0, 0, 3, 2), _bath(), box(5, 5, 6.5, 9), Polygon(),
+             MultiPolygon([box(0, 0, 1, 1), box(2, 0, 5, 3)]),
+             affinity.rotate(box(0, 0, 2, 4), 30)]
+    bulk = largest_circles(areas)
+    for area, got in zip(areas, bulk, strict=True):
+        one = largest_circle(area)
+        if one is None:
+            assert got is None
+            continue
+        assert got.diameter == pytest.approx(one.diameter, abs=1e-12)
+        assert got.center.distance(one.center) < 1e-9
+    # the rectangles: short side across, centred (the rotated one too)
+    assert bulk[0].diameter == 2.0 and (bulk[0].center.x, bulk[0].center.y) == (1.5, 1.0)
+    assert bulk[5].diameter == pytest.approx(2.0, abs=1e-12)
+    assert bulk[4].diameter == pytest.approx(3.0)  # the larger part of the multipolygon
+
+
+# rooms with fittings: a rectangle less up to four boxes, some touching walls, some not
+boxes = st.tuples(st.floats(-0.5, 5.5), st.floats(-0.5, 4.5), st.floats(0.2, 2.0), st.floats(0.2, 2.0))
+
+
+@given(st.floats(1.0, 6.0), st.floats(1.0, 5.0), st.lists(boxes, max_size=4), st.floats(0, 360))
+def test_agrees_with_geos_search(w, h, fittings, angle):
+    floor = box(0, 0, w, h)
+    for x, y, dx, dy in fittings:
+        floor = floor.difference(box(x, y, x + dx, y + dy))
+    floor = affinity.rotate(floor, angle, origin=(0, 0))
+    for poly in getattr(floor, "geoms", [floor]):
+        if not isinstance(poly, Polygon) or poly.area < 1e-6:
+            continue
+        got = inscribed_circle(poly, max_candidates=10**9)
+        with np.errstate(all="ignore"):  # GEOS divides by a 1e-306 side hypothesis finds
+            line = shapely.maximum_inscribed_circle(poly, tolerance=1e-4)
+        searched = line.length
+        # GEOS's circle fits, so the optimum is at least it; and GEOS is within its
+        # tolerance of the optimum
+        assert got is not None
+        assert searched - 1e-9 <= got[2] <= searched + 1e-4 + 1e-9
+        centre = Point(got[0], got[1])
+        assert poly.buffer(1e-9).contains(centre)
+        assert poly.boundary.distance(centre) == pytest.approx(got[2], abs=1e-9)
