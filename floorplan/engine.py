@@ -8,9 +8,11 @@ appears for every plan: ``not_applicable`` when nothing in the plan is subject t
 
 >>> from shapely.geometry import box
 >>> from floorplan.model import Plan, Room, Use
->>> report = check(Plan(rooms=(Room("R1", "Bedroom 1", Use.BEDROOM, box(0, 0, 2.5, 3)),)))
->>> [(f.rule, f.status.value) for f in report.findings if f.rule == "FP101"]
-[('FP101', 'fail')]
+>>> rooms = (Room("R1", "Bedroom 1", Use.BEDROOM, box(0, 0, 2.5, 3)),   # 7.5 m²
+...          Room("R2", "Bedroom 2", Use.BEDROOM, box(2.6, 0, 6.1, 3)))  # 10.5 m²
+>>> report = check(Plan(rooms=rooms))  # two bedrooms and no flats: a shared house
+>>> [(f.rule, f.rooms, f.status.value) for f in report.findings if f.rule == "FP101"]
+[('FP101', ('R1',), 'fail'), ('FP101', ('R2',), 'pass')]
 """
 
 from __future__ import annotations

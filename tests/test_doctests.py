@@ -1,0 +1,35 @@
+"""The examples in docstrings are part of the documentation: they must stay true."""
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "floorplan.classify", "floorplan.engine", "floorplan.findings", "floorplan.geometry",
+    "floorplan.inscribed", "floorplan.io.dxf_text", "floorplan.io.dxf_units", "floorplan.io.dxf_walls",
+    "floorplan.io.layers", "floorplan.io.lonlat", "floorplan.measure", "floorplan.model",
+    "floorplan.profiles", "floorplan.render.style", "floorplan.rules", "floorplan.units",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0, f"{name} has no examples left: drop it from this list"
+    assert result.failed == 0
+
+
+def test_every_module_with_examples_is_listed():
+    from pathlib import Path
+
+    import floorplan
+
+    root = Path(floorplan.__file__).parent
+    found = set()
+    for path in root.rglob("*.py"):
+        if ">>> " in path.read_text(encoding="utf-8"):
+            parts = path.relative_to(root.parent).with_suffix("").parts
+            found.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    assert found == set(MODULES)
