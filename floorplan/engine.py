@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from floorplan._gc import paused_gc
 from floorplan.findings import INPUT_RULES, Finding, Outcome, Status
 from floorplan.measure import Measurements, measure
 from floorplan.model import Plan
@@ -59,6 +60,11 @@ def _run(rule, ctx: Context, opts: dict) -> tuple[list[Outcome], str | None]:
 def check(plan: Plan, profile: str | Path | Profile | None = None,
           measurements: Measurements | None = None) -> Report:
     """Check ``plan`` against ``profile`` (an id, a TOML path, a Profile; None: default)."""
+    with paused_gc():  # findings and marks stay alive to the end: nothing to collect
+        return _check(plan, profile, measurements)
+
+
+def _check(plan: Plan, profile: str | Path | Profile | None, measurements: Measurements | None) -> Report:
     prof = load_profile(profile)
     headroom = float(prof.params.get("headroom", 1.5))
     m = measurements or measure(plan, headroom=headroom)

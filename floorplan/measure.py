@@ -31,6 +31,7 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
+from floorplan._gc import paused_gc
 from floorplan.geometry import (
     AREA_EPS,
     HEIGHT_EPS,
@@ -145,6 +146,11 @@ def _same_level(a: float | None, b: float | None) -> bool:
 
 def measure(plan: Plan, headroom: float = HEADROOM) -> Measurements:
     """Measure every room, door and dwelling of ``plan``."""
+    with paused_gc():  # every measurement stays alive: the collector would find nothing
+        return _measure(plan, headroom)
+
+
+def _measure(plan: Plan, headroom: float) -> Measurements:
     rooms = plan.rooms
     polys = [r.polygon for r in rooms]
     tree = STRtree(polys) if polys else None
