@@ -552,3 +552,40 @@ def test_plan_facts_from_drawing_properties(tmp_path):
     doc.header.custom_vars.append("scheme", "castle")
     with pytest.raises(PlanReadError, match="unknown scheme"):
         dxf.read(save(doc, tmp_path, "bad.dxf"))
+
+
+@pytest.mark.parametrize("rotation, xscale, extrusion", [
+    (0, 1, (0, 0, 1)), (90, 1, (0, 0, 1)), (33.3, -2, (0, 0, 1)), (270, 1, (0, 0, -1)),
+])
+def test_block_copies_equal_direct_expansion(monkeypatch, rotation, xscale, extrusion):
+    # a block with a base point, placed three times in one pose: each copy of the block
+    # expanded once must hold what ezdxf's own expansion of that INSERT gives
+    import numpy as np
+
+    from floorplan.io import dxf_collect
+
+    doc, msp = new()
+    blk = doc.blocks.new("DOOR", base_point=(50, 30))
+    blk.add_line((0, 0), (0, 900))
+    blk.add_arc((0, 0), 900, 0, 90)
+    blk.add_text("D", dxfattribs={"layer": "0"}).set_placement((10, 10))
+    for x, y in ((1000, 2000), (-3500.5, 7.25), (123456, -7890)):
+        msp.add_blockref("DOOR", (x, y, 10), dxfattribs={
+            "layer": "A-DOOR", "rotation": rotation, "xscale": xscale, "extrusion": extrusion})
+
+    def collected():
+        col = dxf_collect.collect(msp, 1e-6)
+        return ([(p.uid, p.etype, p.layer, p.handle, p.chain, p.pts.tolist())
+                 for p in col.opens + col.arcs],
+                [(t.uid, t.text, t.layer, t.chain, t.x, t.y) for t in col.texts],
+                [(i.uid, i.x, i.y, i.pts.tolist()) for i in col.inserts])
+
+    fast = collected()
+    monkeypatch.setattr(dxf_collect, "FAST_BLOCKS", False)
+    slow = collected()
+    assert len(fast[0]) >= 6 and len(fast[2]) == 3  # an arc scaled unevenly is an ellipse
+    assert fast[1] == slow[1]
+    for got, want in zip(fast[0] + fast[2], slow[0] + slow[2], strict=True):
+        assert got[:-1] == want[:-1]
+        # arcs are flattened from their own sweep: equal but for the last bit or so
+        assert np.allclose(got[-1], want[-1], rtol=0, atol=1e-9)

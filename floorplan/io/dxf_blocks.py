@@ -70,31 +70,64 @@ class _AtOrigin:
         return self._e.block()
 
 
-def expand(e, out: Collected, ins: Insert, depth: int, tol: float, walk):
-    """Add the content of INSERT ``e`` (its record ``ins`` already in ``out``) to ``out``
-    and set ``ins.pts``: ``None``, or the name of the exception when the block cannot be
-    expanded, or :data:`SLOW` (nothing added) when it must be expanded directly.
-    ``walk`` is :func:`dxf_collect._walk`; ``out.blocks`` maps (block, depth, linear part)
-    to templates."""
+def expand(e, out: Collected, ins: Insert, depth: int, tol: float, walk, where):
+    """Add the content of INSERT ``e`` (its record ``ins`` already in ``out``, ``where`` its
+    insertion point in WCS) to ``out`` and set ``ins.pts``: ``None``, or the name of the
+    exception when the block cannot be expanded, or :data:`SLOW` (nothing added) when it
+    must be expanded directly. ``walk`` is :func:`dxf_collect._walk`; ``out.blocks`` maps
+    (block, depth, linear part) to templates, and (block, depth, pose) to a :class:`_Pose`."""
     cache = out.blocks
-    try:
-        m = e.matrix44()
-    except Exception as exc:  # noqa: BLE001 - as virtual_entities() would have failed
-        return type(exc).__name__
-    rows = list(m.rows())
-    key = (e.dxf.name, depth, tuple(rows[0]), tuple(rows[1]), tuple(rows[2]))
-    tpl = cache.get(key)
-    if tpl is None:
-        tpl = cache[key] = _template(e, m, depth, tol, walk, cache)
+    d = vars(e.dxf)  # the attributes the file sets (see dxf_collect._one)
+    name = e.dxf.name
+    pkey = ("pose", name, depth, d.get("extrusion"), d.get("xscale"), d.get("yscale"),
+            d.get("zscale"), d.get("rotation"))
+    pose = cache.get(pkey)
+    if pose is None:
+        try:
+            m = e.matrix44()
+        except Exception as exc:  # noqa: BLE001 - as virtual_entities() would have failed
+            return type(exc).__name__
+        rows = list(m.rows())
+        key = (name, depth, tuple(rows[0]), tuple(rows[1]), tuple(rows[2]))
+        tpl = cache.get(key)
+        if tpl is None:
+            tpl = cache[key] = _template(e, m, depth, tol, walk, cache)
+        pose = _Pose(tpl, e, m)
+        if pose.move(where) == tuple(rows[3][:3]):  # as matrix44() makes it, to the bit
+            cache[pkey] = pose
+        else:  # pragma: no cover - never seen; the matrix is then made for every INSERT
+            pose = _Pose(tpl, None, None, tuple(rows[3][:3]))
+    tpl = pose.tpl
     if tpl.slow:
         return SLOW
     if tpl.error is not None:
         return tpl.error
-    t = np.asarray(rows[3][:3], dtype=float)
-    _copy(tpl, out, ins, t)
+    tx, ty, tz = pose.move(where)
+    _copy(tpl, out, ins, tx, ty, tz)
     if tpl.pts is not None:
-        ins.pts = tpl.pts + t[:2]
+        ins.pts = tpl.pts + np.array((tx, ty))
     return None
+
+
+class _Pose:
+    """A block placed with one linear part (rotation, scale, extrusion): its template and
+    the translation of each INSERT so placed, made from the insertion point as
+    ``Insert.matrix44()`` makes it (the point less the block's base point turned by the
+    linear part), so that the matrix is made once per pose rather than per INSERT."""
+
+    def __init__(self, tpl: Template, e, m, fixed: tuple | None = None):
+        self.tpl, self.fixed = tpl, fixed
+        self.base = None
+        if e is not None:
+            block = e.block()
+            if block is not None:
+                self.base = m.transform_direction(block.block.dxf.base_point)
+
+    def move(self, where) -> tuple[float, float, float]:
+        if self.fixed is not None:
+            return self.fixed
+        t = where - self.base if self.base is not None else where
+        return t.x, t.y, t.z
 
 
 def _template(e, m, depth: int, tol: float, walk, cache: dict) -> Template:
@@ -136,52 +169,56 @@ def _movable(e, cache: dict) -> bool:
     return ok
 
 
-def _copy(tpl: Template, out: Collected, ins: Insert, t: np.ndarray) -> None:
+_LISTS = ("loops", "opens", "arcs", "faces3d", "hatches", "circles")
+
+
+def _copy(tpl: Template, out: Collected, ins: Insert, tx: float, ty: float, tz: float) -> None:
     src = tpl.col
     shift = out.next_uid
     base = ins.chain + (ins.uid,)
     layer, handle = ins.layer, ins.handle
-    tx, ty = float(t[0]), float(t[1])
-    memo: dict[int, object] = {}
-
-    def chain_of(c: tuple[int, ...]) -> tuple[int, ...]:
-        return base if len(c) == 1 else base + tuple(u + shift for u in c[1:])
-
-    def lay(name: str) -> str:
-        return layer if name == PARENT_LAYER else name
-
-    def hd(h: str) -> str:
-        return handle + h if h.startswith("*") else h
-
-    def prim(p: Prim) -> Prim:
-        q = memo.get(id(p))
-        if q is None:
-            extra = p.extra
-            if extra:
-                extra = dict(extra)
-                if "center" in extra:
-                    cx, cy = extra["center"]
-                    extra["center"] = (cx + tx, cy + ty)
-                    (x0, y0), (x1, y1) = extra["ends"]
-                    extra["ends"] = ((x0 + tx, y0 + ty), (x1 + tx, y1 + ty))
-                if "rings" in extra:
-                    extra["rings"] = [r + t[:2] for r in extra["rings"]]
-            q = memo[id(p)] = Prim(p.uid + shift, p.etype, lay(p.layer), hd(p.handle),
-                                   p.pts + t[:p.pts.shape[1]], p.closed, chain_of(p.chain), extra)
-        return q
-
-    for name in ("loops", "opens", "arcs", "faces3d", "hatches", "circles"):
+    move = {2: np.array((tx, ty)), 3: np.array((tx, ty, tz))}
+    memo: dict[int, Prim] = {}  # an ARC is in both opens and arcs: one copy for both
+    for name in _LISTS:
         lst = getattr(src, name)
-        if lst:
-            getattr(out, name).extend(prim(p) for p in lst)
+        if not lst:
+            continue
+        dst = getattr(out, name)
+        for p in lst:
+            q = memo.get(id(p))
+            if q is None:
+                extra = p.extra
+                if extra:
+                    extra = dict(extra)
+                    if "center" in extra:
+                        cx, cy = extra["center"]
+                        extra["center"] = (cx + tx, cy + ty)
+                        (x0, y0), (x1, y1) = extra["ends"]
+                        extra["ends"] = ((x0 + tx, y0 + ty), (x1 + tx, y1 + ty))
+                    if "rings" in extra:
+                        extra["rings"] = [r + move[2] for r in extra["rings"]]
+                c = p.chain
+                q = memo[id(p)] = Prim(
+                    p.uid + shift, p.etype, layer if p.layer == PARENT_LAYER else p.layer,
+                    handle + p.handle if p.handle[:1] == "*" else p.handle,
+                    p.pts + move[p.pts.shape[1]], p.closed,
+                    base if len(c) == 1 else base + tuple(u + shift for u in c[1:]), extra)
+            dst.append(q)
     for x in src.texts:
-        out.texts.append(Text(x.uid + shift, x.text, x.x + tx, x.y + ty, lay(x.layer), x.height,
-                              hd(x.handle), chain_of(x.chain), x.tag, x.etype))
+        c = x.chain
+        out.texts.append(Text(x.uid + shift, x.text, x.x + tx, x.y + ty,
+                              layer if x.layer == PARENT_LAYER else x.layer, x.height,
+                              handle + x.handle if x.handle[:1] == "*" else x.handle,
+                              base if len(c) == 1 else base + tuple(u + shift for u in c[1:]),
+                              x.tag, x.etype))
     for i in src.inserts:
-        j = Insert(i.uid + shift, i.name, lay(i.layer), hd(i.handle), i.x + tx, i.y + ty,
-                   chain_of(i.chain), dict(i.attribs), None if i.pts is None else i.pts + t[:2])
+        c = i.chain
+        j = Insert(i.uid + shift, i.name, layer if i.layer == PARENT_LAYER else i.layer,
+                   handle + i.handle if i.handle[:1] == "*" else i.handle, i.x + tx, i.y + ty,
+                   base if len(c) == 1 else base + tuple(u + shift for u in c[1:]),
+                   dict(i.attribs), None if i.pts is None else i.pts + move[2])
         out.inserts.append(j)
         out.by_uid[j.uid] = j
     for (etype, lay_, reason), n in src.skipped.items():
-        out.skipped[(etype, lay(lay_), reason)] += n
+        out.skipped[(etype, layer if lay_ == PARENT_LAYER else lay_, reason)] += n
     out.next_uid += src.next_uid

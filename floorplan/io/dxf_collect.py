@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from ezdxf import path as dxfpath
 from ezdxf.entities import DXFGraphic
+from ezdxf.math import OCS
 
 #: blocks nested deeper than this are not expanded (a guard against self-reference)
 MAX_DEPTH = 12
@@ -256,20 +257,23 @@ def _insert(e, out: Collected, layer: str, handle: str, chain: tuple[int, ...], 
     if depth >= MAX_DEPTH:
         out.skipped[(t, layer, f"nested more than {MAX_DEPTH} deep")] += 1
         return
-    if e.mcount > 1:
+    d = vars(e.dxf)  # the attributes the file sets (see _one)
+    if ("row_count" in d or "column_count" in d) and e.mcount > 1:
         for sub in e.multi_insert():
             _insert(sub, out, layer, handle, chain, depth, tol)
         return
-    p = e.ocs().to_wcs(e.dxf.insert)
+    p = _ocs(out, d.get("extrusion")).to_wcs(e.dxf.insert)
     ins = Insert(out.uid(), e.dxf.name, layer, handle, float(p.x), float(p.y), chain)
-    ins.attribs = {a.dxf.tag.upper(): " ".join(a.plain_text().split()) for a in e.attribs
-                   if a.dxf.get("tag")}
+    attribs = e.attribs
+    if attribs:
+        ins.attribs = {a.dxf.tag.upper(): " ".join(a.plain_text().split()) for a in attribs
+                       if a.dxf.get("tag")}
     out.inserts.append(ins)
     out.by_uid[ins.uid] = ins
-    for a in e.attribs:
+    for a in attribs:
         _one(a, out, layer, chain + (ins.uid,), depth + 1, tol)
     if FAST_BLOCKS and dxf_blocks._expand is not None:
-        error = dxf_blocks.expand(e, out, ins, depth, tol, _walk)
+        error = dxf_blocks.expand(e, out, ins, depth, tol, _walk, p)
         if error is None:
             return
         if error is not dxf_blocks.SLOW:
@@ -291,6 +295,16 @@ def _insert(e, out: Collected, layer: str, handle: str, chain: tuple[int, ...], 
             arrays.append(prim.pts[:, :2])
     if arrays:
         ins.pts = np.vstack(arrays)
+
+
+def _ocs(out: Collected, extrusion):
+    """The OCS an entity's ``ocs()`` gives for ``extrusion`` (its ``extrusion`` attribute, or
+    ``None`` when unset), made once per extrusion: most drawings have only the plain one."""
+    key = ("ocs", extrusion)
+    ocs = out.blocks.get(key)
+    if ocs is None:
+        ocs = out.blocks[key] = OCS(extrusion if extrusion is not None else (0, 0, 1))
+    return ocs
 
 
 from floorplan.io import dxf_blocks  # noqa: E402  (it builds on the types above)
