@@ -589,3 +589,24 @@ def test_block_copies_equal_direct_expansion(monkeypatch, rotation, xscale, extr
         assert got[:-1] == want[:-1]
         # arcs are flattened from their own sweep: equal but for the last bit or so
         assert np.allclose(got[-1], want[-1], rtol=0, atol=1e-9)
+
+
+def test_to_polygons_equals_to_polygon_one_by_one():
+    # made all at once or one by one: the same polygons (to the bit), repairs and refusals
+    import numpy as np
+
+    from floorplan.io.dxf_rooms import to_polygon, to_polygons
+
+    shells = [
+        np.array([(0, 0), (4, 0), (4, 3), (0, 3)], dtype=float),            # open ring
+        np.array([(0, 0), (4, 0), (4, 3), (0, 3), (0, 0)], dtype=float),    # closed ring
+        np.array([(0, 0), (4, 3), (4, 0), (0, 3)], dtype=float),            # bow-tie: repaired
+        np.array([(0, 0), (4, 0), (8, 0), (0, 0)], dtype=float),            # flat: nothing left
+        np.array([(0, 0), (4, 0), (4, 3)], dtype=float),                    # three corners
+        np.array([(0, 0), (4, 0)], dtype=float),                            # too few
+    ]
+    got = to_polygons(shells)
+    want = [to_polygon(s) for s in shells]
+    assert [(p.wkb if p is not None else None, note) for p, note in got] == [
+        (p.wkb if p is not None else None, note) for p, note in want]
+    assert got[2][1].startswith("invalid outline") and got[3][0] is None

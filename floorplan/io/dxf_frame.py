@@ -22,13 +22,13 @@ def to_local(col, origin: np.ndarray, s: float) -> None:
             seen.add(id(p))
             groups.setdefault(p.pts.shape[1], []).append(p)
     for ncols, prims in groups.items():
-        big = np.concatenate([p.pts for p in prims]).astype(float)
+        big = np.concatenate([p.pts for p in prims]).astype(float, copy=False)
         big[:, :2] = (big[:, :2] - origin) * s
         if ncols > 2:
             big[:, 2:] *= s
-        cuts = np.cumsum([len(p.pts) for p in prims])[:-1]
-        for p, part in zip(prims, np.split(big, cuts), strict=True):
-            p.pts = part
+        ends = np.cumsum([len(p.pts) for p in prims]).tolist()
+        for p, a, b in zip(prims, [0] + ends[:-1], ends, strict=True):
+            p.pts = big[a:b]
             if p.extra:
                 _extra(p.extra, origin, s)
             p._done = True

@@ -70,6 +70,23 @@ def to_polygon(shell: np.ndarray, holes: list[np.ndarray] | None = None
     return poly, note
 
 
+def to_polygons(shells: list[np.ndarray]) -> list[tuple[Polygon | None, str | None]]:
+    """:func:`to_polygon` of each shell (no holes), the polygons made and checked all at once:
+    the same polygons (rings closed the same way), with repairs made one by one."""
+    out: list = [None] * len(shells)
+    bulk = [k for k, sh in enumerate(shells) if len(sh) >= 4]
+    if bulk:
+        parts = [shells[k] for k in bulk]
+        rings = shapely.linearrings(np.concatenate(parts),
+                                    indices=np.repeat(np.arange(len(parts)), [len(x) for x in parts]))
+        polys = shapely.polygons(rings)
+        good = shapely.is_valid(polys) & (shapely.area(polys) > 1e-9)
+        for k, poly, ok in zip(bulk, polys.tolist(), good.tolist(), strict=True):
+            if ok:
+                out[k] = (poly, None)
+    return [made if made is not None else to_polygon(sh) for made, sh in zip(out, shells, strict=True)]
+
+
 def outline_rooms(loops, opens, hatches, ok, findings: list[InputFinding], notes: list[str],
                   used: set[int], fallback_ok) -> list[Cand]:
     """Room candidates. ``ok(prim)`` says a primitive sits on a room layer (and not inside a
@@ -77,11 +94,11 @@ def outline_rooms(loops, opens, hatches, ok, findings: list[InputFinding], notes
     cands: list[Cand] = []
     small = 0
 
-    def add(prim, shell, holes, source) -> None:
+    def add(prim, shell, holes, source, made=None) -> None:
         nonlocal small
-        poly, note = to_polygon(shell, holes)
-        where = f"{prim.etype} {prim.handle} on layer {prim.layer}"
+        poly, note = made if made is not None else to_polygon(shell, holes)
         if poly is None:
+            where = f"{prim.etype} {prim.handle} on layer {prim.layer}"
             findings.append(InputFinding("FP002", f"{where}: skipped: {note}", entity=prim.handle))
             used.add(prim.uid)
             return
@@ -90,13 +107,14 @@ def outline_rooms(loops, opens, hatches, ok, findings: list[InputFinding], notes
             small += 1
             return
         if note:
+            where = f"{prim.etype} {prim.handle} on layer {prim.layer}"
             findings.append(InputFinding("FP002", f"{where}: {note}", entity=prim.handle,
                                          geometry=poly))
         cands.append(Cand(poly, source, prim.layer, prim.handle, prim.uid))
 
-    for prim in loops:
-        if ok(prim):
-            add(prim, prim.pts, None, "outline")
+    room_loops = [prim for prim in loops if ok(prim)]
+    for prim, made in zip(room_loops, to_polygons([p.pts for p in room_loops]), strict=True):
+        add(prim, prim.pts, None, "outline", made)
     for prim in opens:
         if not ok(prim) or prim.etype not in ("LWPOLYLINE", "POLYLINE") or len(prim.pts) < 3:
             continue
@@ -181,12 +199,19 @@ def _dedupe(cands: list[Cand], notes: list[str]) -> list[Cand]:
 def _drop_envelopes(cands: list[Cand], notes: list[str]) -> list[Cand]:
     if len(cands) < 2:
         return cands
-    tree = STRtree([c.polygon for c in cands])
-    env: set[int] = set()
     polys = np.asarray([c.polygon for c in cands], dtype=object)
-    # pairs (i, j) where j lies within i grown by 1 cm
-    gi, gj = tree.query(shapely.buffer(polys, 0.01, quad_segs=1, join_style="mitre"),
+    tree = STRtree(polys)
+    env: set[int] = set()
+    # pairs (i, j) where j lies within i grown by 1 cm. Growing thousands of outlines costs
+    # more than the rest of this step, and few hold anything: only those whose box, grown
+    # by more than the 1 cm mitre can reach (5 x 1 cm at the default mitre limit), holds
+    # another outline are grown
+    box = shapely.bounds(polys) + np.array([-0.06, -0.06, 0.06, 0.06])
+    bi, bj = tree.query(shapely.box(*box.T), predicate="contains")
+    near = np.unique(bi[bi != bj])
+    gi, gj = tree.query(shapely.buffer(polys[near], 0.01, quad_segs=1, join_style="mitre"),
                         predicate="contains")
+    gi = near[gi]
     for i, j in zip(gi.tolist(), gj.tolist(), strict=True):
         if i != j and polys[j].area < polys[i].area:
             env.add(i)
