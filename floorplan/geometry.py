@@ -30,7 +30,7 @@ from shapely import affinity
 from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from floorplan.inscribed import inscribed_circle
+from floorplan.inscribed import inscribed_circles
 
 #: below this many square metres a sliver left by clipping is dropped
 AREA_EPS = 1e-9
@@ -253,18 +253,22 @@ def largest_circle(area: BaseGeometry, tolerance: float = 2e-4) -> Circle | None
     2.0
     """
     best: Circle | None = None
-    for poly in polygons_of(area):
-        found = inscribed_circle(poly)
-        if found is not None:
-            x0, y0, r = found
-            d = 2 * r
-        else:
-            line = shapely.maximum_inscribed_circle(poly, tolerance=tolerance)
-            (x0, y0), (x1, y1) = line.coords[0], line.coords[-1]
-            d = 2 * math.hypot(x1 - x0, y1 - y0)
-        if best is None or d > best.diameter:
-            best = Circle(Point(x0, y0), d)
+    parts = polygons_of(area)
+    for poly, found in zip(parts, inscribed_circles(parts), strict=True):
+        circle = _circle(poly, found, tolerance)
+        if best is None or circle.diameter > best.diameter:
+            best = circle
     return best
+
+
+def _circle(poly: Polygon, found: tuple[float, float, float] | None, tolerance: float = 2e-4) -> Circle:
+    """The exact circle when there is one, else GEOS's search of ``poly`` to ``tolerance``."""
+    if found is not None:
+        x, y, r = found
+        return Circle(Point(x, y), 2 * r)
+    line = shapely.maximum_inscribed_circle(poly, tolerance=tolerance)
+    (x0, y0), (x1, y1) = line.coords[0], line.coords[-1]
+    return Circle(Point(x0, y0), 2 * math.hypot(x1 - x0, y1 - y0))
 
 
 def largest_circles(areas: Sequence[BaseGeometry]) -> list[Circle | None]:
@@ -296,8 +300,17 @@ def largest_circles(areas: Sequence[BaseGeometry]) -> list[Circle | None]:
         for k, p, d in zip(idx[ok].tolist(), points, np.minimum(a, b)[ok].tolist(), strict=True):
             out[k] = Circle(p, d)
         rect[idx[ok]] = True
+    # the rest: every polygon part solved together, the largest part of each area kept
+    parts: list[Polygon] = []
+    owner: list[int] = []
     for k in np.flatnonzero(~rect).tolist():
-        out[k] = largest_circle(areas[k])
+        for poly in polygons_of(areas[k]):
+            parts.append(poly)
+            owner.append(k)
+    for k, poly, found in zip(owner, parts, inscribed_circles(parts), strict=True):
+        circle = _circle(poly, found)
+        if out[k] is None or circle.diameter > out[k].diameter:
+            out[k] = circle
     return out
 
 

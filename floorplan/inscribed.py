@@ -25,11 +25,15 @@ Where the best is a ridge (two parallel walls), the circle is centred on the mid
 the ridge when that point is as good, so a rectangle's circle sits in its centre.
 
 The work grows as the cube of the number of sides, so polygons with many sides (curved
-walls drawn as many segments) are left to GEOS: see :data:`MAX_CANDIDATES`.
+walls drawn as many segments) are left to GEOS: see :data:`MAX_CANDIDATES`. Polygons
+with the same numbers of sides and reflex corners are solved together, as rows of one
+set of arrays (:func:`inscribed_circles`); which candidates are inside is counted in the
+same arrays, by ray crossings.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -38,6 +42,8 @@ from shapely.geometry import Polygon
 
 #: above this many candidate points the GEOS search is quicker than enumerating them
 MAX_CANDIDATES = 4000
+#: candidate points x sides worked in one array (bounds the memory of a batch)
+_CHUNK = 2_000_000
 #: sides shorter than this (metres) are skipped
 MIN_SIDE = 1e-12
 #: candidates within this share of the best distance are ties (a ridge)
@@ -63,84 +69,125 @@ def inscribed_circle(poly: Polygon, max_candidates: int = MAX_CANDIDATES
     >>> inscribed_circle(box(0, 0, 2, 3))
     (1.0, 1.5, 1.0)
     """
-    sides = _sides(poly)
+    return inscribed_circles([poly], max_candidates)[0]
+
+
+def inscribed_circles(polys: Sequence[Polygon], max_candidates: int = MAX_CANDIDATES
+                      ) -> list[tuple[float, float, float] | None]:
+    """:func:`inscribed_circle` of each polygon, worked together.
+
+    Polygons with the same number of sides and reflex corners (a plan's L-shaped rooms,
+    its bathrooms with a bath in the corner) share their candidate triples, so they are
+    solved as one array each; the cost per polygon is then a few microseconds, not the
+    fixed cost of a hundred small numpy calls.
+    """
+    out: list[tuple[float, float, float] | None] = [None] * len(polys)
+    sides = _all_sides(polys)
     if sides is None:
-        return None
-    origin, a, d, sign, corners = sides
-    if candidate_count(len(a), len(corners)) > max_candidates:
-        return None
+        return out
+    a, b, d, sign, n_sides, side_start, corners, n_corners, corner_start, origin = sides
     length = np.hypot(d[:, 0], d[:, 1])
     nx, ny = -d[:, 1] * sign / length, d[:, 0] * sign / length   # unit normal into the floor
     nc = nx * a[:, 0] + ny * a[:, 1]                              # side: nx x + ny y - r = nc
-    xs, ys = [], []
-    if len(nx) >= 3:
-        x, y = _three_sides(nx, ny, nc)
-        xs.append(x)
-        ys.append(y)
-    if len(corners):
-        x, y = _with_corners(nx, ny, nc, corners)
-        xs.append(x)
-        ys.append(y)
-    if not xs:
-        return None
-    x, y = np.concatenate(xs), np.concatenate(ys)
-    # only points inside can be centres: drop the rest (and nan, inf) by the bounds first
-    lo, hi = a.min(axis=0), a.max(axis=0)
-    ok = (x >= lo[0]) & (x <= hi[0]) & (y >= lo[1]) & (y <= hi[1])
-    x, y = x[ok], y[ok]
-    if not len(x):
-        return None
-    f = _clearance(x, y, a, d, length)
-    order = np.argsort(-f, kind="stable")
-    inside = shapely.contains_xy(poly, x[order] + origin[0], y[order] + origin[1])
-    if not inside.any():
-        return None
-    order = order[inside]
-    best = float(f[order[0]])
-    ties = order[f[order] >= best - _TIE * max(1.0, best)]
-    cx, cy = float(x[ties[0]]), float(y[ties[0]])
-    if len(ties) > 1:
-        mx, my = float(x[ties].mean()), float(y[ties].mean())
-        fm = float(_clearance(np.array([mx]), np.array([my]), a, d, length)[0])
-        if fm >= best - _TIE * max(1.0, best) and shapely.contains_xy(poly, mx + origin[0], my + origin[1]):
-            cx, cy = mx, my
-    return cx + float(origin[0]), cy + float(origin[1]), best
+    shapes: dict[tuple[int, int], list[int]] = {}
+    for k, (e, v) in enumerate(zip(n_sides.tolist(), n_corners.tolist(), strict=True)):
+        if e >= 3 and candidate_count(e, v) <= max_candidates:
+            shapes.setdefault((e, v), []).append(k)
+    for (e, v), members in shapes.items():
+        step = max(1, _CHUNK // (candidate_count(e, v) * e))
+        for lo in range(0, len(members), step):
+            g = np.asarray(members[lo:lo + step])
+            si = side_start[g][:, None] + np.arange(e)
+            ci = corner_start[g][:, None] + np.arange(v)
+            found = _solve(a[si], b[si], d[si], length[si], nx[si], ny[si], nc[si], corners[ci])
+            for k, res in zip(g.tolist(), found, strict=True):
+                if res is not None:
+                    out[k] = (res[0] + float(origin[k, 0]), res[1] + float(origin[k, 1]), res[2])
+    return out
 
 
-def _sides(poly: Polygon):
-    """The polygon's sides and reflex corners in a local frame (first vertex at 0, 0).
+def _all_sides(polys: Sequence[Polygon]):
+    """Every polygon's sides and reflex corners, each polygon in its own local frame.
 
-    Returns ``(origin, starts, directions, sign, corners)``: side ``k`` runs from
-    ``starts[k]`` along ``directions[k]``, and the floor is on its left when ``sign[k]``
-    is 1, on its right when -1 (rings are taken as drawn; the shoelace says which way
-    each turns). ``None`` for an empty or degenerate polygon.
+    Sides are grouped by polygon (``side_start`` and ``n_sides`` index them), likewise
+    corners. Side ``k`` runs from ``a[k]`` to ``b[k]`` (``d[k] = b[k] - a[k]``), with the floor on its left when
+    ``sign[k]`` is 1 and on its right when -1 (rings are taken as drawn; the shoelace says
+    which way each turns). Sides shorter than :data:`MIN_SIDE` are dropped.
     """
-    if poly.is_empty:
+    n = len(polys)
+    if not n:
         return None
-    coords, ring = shapely.get_coordinates(shapely.get_rings(poly), return_index=True)
-    if len(coords) < 4:
+    rings, ring_poly = shapely.get_rings(np.asarray(polys, dtype=object), return_index=True)
+    if not len(rings):
         return None
-    origin = coords[0].copy()
-    xy = coords - origin
+    coords, coord_ring = shapely.get_coordinates(rings, return_index=True)
+    # each polygon's frame: its shell's first vertex (national-grid coordinates would
+    # lose precision in the products below)
+    first_ring = np.full(n, -1)
+    first_ring[ring_poly[::-1]] = np.arange(len(ring_poly))[::-1]
+    first_coord = np.searchsorted(coord_ring, np.arange(len(rings)))
+    origin = np.zeros((n, 2))
+    has = first_ring >= 0
+    origin[has] = coords[first_coord[first_ring[has]]]
+    xy = coords - origin[ring_poly[coord_ring]]
     d = xy[1:] - xy[:-1]
-    # sides shorter than MIN_SIDE (repeated points, or slivers left by clipping) carry no
-    # distance worth having and would divide by nothing
-    keep = (ring[1:] == ring[:-1]) & (d[:, 0] * d[:, 0] + d[:, 1] * d[:, 1] > MIN_SIDE * MIN_SIDE)
-    a, d, of_ring = xy[:-1][keep], d[keep], ring[:-1][keep]
+    keep = (coord_ring[1:] == coord_ring[:-1]) & (d[:, 0] * d[:, 0] + d[:, 1] * d[:, 1] > MIN_SIDE * MIN_SIDE)
+    a, b, d, of_ring = xy[:-1][keep], xy[1:][keep], d[keep], coord_ring[:-1][keep]
     m = len(a)
-    if m < 3:
+    if m == 0:
         return None
-    # shoelace per ring: the shell should turn counter-clockwise and holes clockwise
-    twice_area = np.bincount(of_ring, weights=a[:, 0] * d[:, 1] - a[:, 1] * d[:, 0])
-    want = np.where(np.arange(len(twice_area)) == 0, 1.0, -1.0)
-    sign = (want * np.sign(twice_area))[of_ring]
+    # shoelace per ring: a shell should turn counter-clockwise and a hole clockwise
+    twice_area = np.bincount(of_ring, weights=a[:, 0] * d[:, 1] - a[:, 1] * d[:, 0], minlength=len(rings))
+    is_shell = first_ring[ring_poly] == np.arange(len(rings))
+    sign = (np.where(is_shell, 1.0, -1.0) * np.sign(twice_area))[of_ring]
     # the side before each side, within its ring
     first = np.flatnonzero(np.r_[True, of_ring[1:] != of_ring[:-1]])
     prev = np.arange(-1, m - 1)
     prev[first] = np.append(first[1:], m) - 1
     dp = d[prev]
-    turn = (dp[:, 0] * d[:, 1] - dp[:, 1] * d[:, 0]) * sign
-    return origin, a, d, sign, a[turn < 0]
+    reflex = (dp[:, 0] * d[:, 1] - dp[:, 1] * d[:, 0]) * sign < 0
+    of_poly = ring_poly[of_ring]
+    n_sides = np.bincount(of_poly, minlength=n)
+    n_corners = np.bincount(of_poly[reflex], minlength=n)
+    side_start = np.r_[0, np.cumsum(n_sides)[:-1]]
+    corner_start = np.r_[0, np.cumsum(n_corners)[:-1]]
+    return a, b, d, sign, n_sides, side_start, a[reflex], n_corners, corner_start, origin
+
+
+def _solve(a, b, d, length, nx, ny, nc, corners) -> list[tuple[float, float, float] | None]:
+    """The circles of ``G`` polygons with the same counts, from arrays ``(G, sides)``
+    (``a``, ``b`` and ``d``, the sides' starts, ends and directions: ``(G, sides, 2)``) and ``(G, corners, 2)``, in local frames."""
+    xs, ys = [], []
+    x, y = _three_sides(nx, ny, nc)
+    xs.append(x)
+    ys.append(y)
+    if corners.shape[1]:
+        x, y = _with_corners(nx, ny, nc, corners)
+        xs.append(x)
+        ys.append(y)
+    x, y = np.concatenate(xs, axis=1), np.concatenate(ys, axis=1)
+    # only points inside can be centres: drop the rest (and nan, inf) by the bounds first
+    ax, ay = a[..., 0], a[..., 1]
+    ok = ((x >= ax.min(axis=1, keepdims=True)) & (x <= ax.max(axis=1, keepdims=True))
+          & (y >= ay.min(axis=1, keepdims=True)) & (y <= ay.max(axis=1, keepdims=True)))
+    x, y = np.where(ok, x, 0.0), np.where(ok, y, 0.0)
+    f, inside = _clearance(x, y, a, b, d, length)
+    f = np.where(ok & inside, f, -np.inf)
+    best = f.max(axis=1)
+    pick = f.argmax(axis=1)
+    rows = np.arange(len(f))
+    cx, cy = x[rows, pick], y[rows, pick]
+    # where the best is a ridge (two parallel walls): its middle, when that is as good
+    near = best - _TIE * np.maximum(1.0, best)
+    ties = f >= near[:, None]
+    count = ties.sum(axis=1)
+    mx = np.where(ties, x, 0.0).sum(axis=1) / np.maximum(count, 1)
+    my = np.where(ties, y, 0.0).sum(axis=1) / np.maximum(count, 1)
+    fm, mid_inside = _clearance(mx[:, None], my[:, None], a, b, d, length)
+    use_mid = (count > 1) & mid_inside[:, 0] & (fm[:, 0] >= near)
+    cx, cy = np.where(use_mid, mx, cx), np.where(use_mid, my, cy)
+    return [None if not np.isfinite(b) else (px, py, b)
+            for px, py, b in zip(cx.tolist(), cy.tolist(), best.tolist(), strict=True)]
 
 
 @lru_cache(maxsize=128)
@@ -154,10 +201,11 @@ def _triples(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _three_sides(nx: np.ndarray, ny: np.ndarray, nc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Points at equal distance from three sides' lines (Cramer's rule, every triple)."""
-    i, j, k = _triples(len(nx))
-    ax, ay, bx, by, cx, cy = nx[i], ny[i], nx[j], ny[j], nx[k], ny[k]
-    ci, cj, ck = nc[i], nc[j], nc[k]
+    """Points at equal distance from three sides' lines (Cramer's rule, every triple),
+    for ``G`` polygons at once: arrays ``(G, sides)`` in, ``(G, triples)`` out."""
+    i, j, k = _triples(nx.shape[1])
+    ax, ay, bx, by, cx, cy = nx[:, i], ny[:, i], nx[:, j], ny[:, j], nx[:, k], ny[:, k]
+    ci, cj, ck = nc[:, i], nc[:, j], nc[:, k]
     # rows (ax, ay, -1), (bx, by, -1), (cx, cy, -1); parallel triples have no solution
     m1, m2, m3 = by - cy, bx - cx, bx * cy - by * cx
     det = ay * m2 - ax * m1 - m3
@@ -193,17 +241,18 @@ def _corner_triples(n_sides: int, n_corners: int) -> tuple[np.ndarray, ...]:
 
 def _with_corners(nx: np.ndarray, ny: np.ndarray, nc: np.ndarray, corners: np.ndarray
                   ) -> tuple[np.ndarray, np.ndarray]:
-    """Points at equal distance from a corner and two more sites (sides or corners)."""
-    n_sides = len(nx)
-    corner, ri, rj, pp, pw = _corner_triples(n_sides, len(corners))
-    vx, vy = corners[:, 0], corners[:, 1]
+    """Points at equal distance from a corner and two more sites (sides or corners),
+    for ``G`` polygons at once (``corners``: ``(G, corners, 2)``)."""
+    n_sides = nx.shape[1]
+    corner, ri, rj, pp, pw = _corner_triples(n_sides, corners.shape[1])
+    vx, vy = corners[..., 0], corners[..., 1]
     # each row: gx x + gy y + gr r = h
-    gx = np.concatenate([nx, 2 * (vx[pw] - vx[pp])])
-    gy = np.concatenate([ny, 2 * (vy[pw] - vy[pp])])
-    gr = np.concatenate([np.full(n_sides, -1.0), np.zeros(len(pp))])
-    h = np.concatenate([nc, vx[pw] ** 2 + vy[pw] ** 2 - vx[pp] ** 2 - vy[pp] ** 2])
-    g1x, g1y, g1r, h1 = gx[ri], gy[ri], gr[ri], h[ri]
-    g2x, g2y, g2r, h2 = gx[rj], gy[rj], gr[rj], h[rj]
+    gx = np.concatenate([nx, 2 * (vx[:, pw] - vx[:, pp])], axis=1)
+    gy = np.concatenate([ny, 2 * (vy[:, pw] - vy[:, pp])], axis=1)
+    gr = np.concatenate([np.full(nx.shape, -1.0), np.zeros((len(nx), len(pp)))], axis=1)
+    h = np.concatenate([nc, vx[:, pw] ** 2 + vy[:, pw] ** 2 - vx[:, pp] ** 2 - vy[:, pp] ** 2], axis=1)
+    g1x, g1y, g1r, h1 = gx[:, ri], gy[:, ri], gr[:, ri], h[:, ri]
+    g2x, g2y, g2r, h2 = gx[:, rj], gy[:, rj], gr[:, rj], h[:, rj]
     # the two rows meet in the line p0 + t q, q = g1 x g2, p0 = (h1 (g2 x q) + h2 (q x g1)) / |q|²
     qx = g1y * g2r - g1r * g2y
     qy = g1r * g2x - g1x * g2r
@@ -215,7 +264,7 @@ def _with_corners(nx: np.ndarray, ny: np.ndarray, nc: np.ndarray, corners: np.nd
         y0 = (h1 * (g2r * qx - g2x * qr) + h2 * (qr * g1x - qx * g1r)) / qq
         r0 = (h1 * (g2x * qy - g2y * qx) + h2 * (qx * g1y - qy * g1x)) / qq
         # |p0 + t q - v|² = (r0 + t qr)²: A t² + B t + C = 0 (linear when A vanishes)
-        ux, uy = x0 - vx[corner], y0 - vy[corner]
+        ux, uy = x0 - vx[:, corner], y0 - vy[:, corner]
         qa = qx * qx + qy * qy - qr * qr
         qb = 2 * (ux * qx + uy * qy - r0 * qr)
         qc = ux * ux + uy * uy - r0 * r0
@@ -223,16 +272,31 @@ def _with_corners(nx: np.ndarray, ny: np.ndarray, nc: np.ndarray, corners: np.nd
         root = np.sqrt(qb * qb - 4 * qa * qc)
         t1 = np.where(linear, -qc / qb, (-qb + root) / (2 * qa))
         t2 = np.where(linear, np.nan, (-qb - root) / (2 * qa))
-        x = np.concatenate([x0 + t1 * qx, x0 + t2 * qx])
-        y = np.concatenate([y0 + t1 * qy, y0 + t2 * qy])
+        x = np.concatenate([x0 + t1 * qx, x0 + t2 * qx], axis=1)
+        y = np.concatenate([y0 + t1 * qy, y0 + t2 * qy], axis=1)
     return x, y
 
 
-def _clearance(x: np.ndarray, y: np.ndarray, a: np.ndarray, d: np.ndarray, length: np.ndarray) -> np.ndarray:
-    """Each point's distance to the nearest side (segments, not lines)."""
-    rx = x[:, None] - a[:, 0]
-    ry = y[:, None] - a[:, 1]
-    t = np.clip((rx * d[:, 0] + ry * d[:, 1]) / (length * length), 0.0, 1.0)
-    ox = rx - t * d[:, 0]
-    oy = ry - t * d[:, 1]
-    return np.sqrt((ox * ox + oy * oy).min(axis=1))
+def _clearance(x: np.ndarray, y: np.ndarray, a: np.ndarray, b: np.ndarray, d: np.ndarray, length: np.ndarray
+               ) -> tuple[np.ndarray, np.ndarray]:
+    """For points ``(G, K)`` of ``G`` polygons with sides ``(G, E)``: each point's distance
+    to the nearest side (segments, not lines), and whether it is inside (ray crossings:
+    a point with an odd number of sides crossing the ray to its right is inside; points
+    on the boundary are at distance 0 and never the answer, whichever way they fall)."""
+    ax, ay = a[:, None, :, 0], a[:, None, :, 1]           # (G, 1, E)
+    dx, dy = d[:, None, :, 0], d[:, None, :, 1]
+    rx = x[:, :, None] - ax                              # (G, K, E)
+    ry = y[:, :, None] - ay
+    t = np.clip((rx * dx + ry * dy) / (length * length)[:, None, :], 0.0, 1.0)
+    ox = rx - t * dx
+    oy = ry - t * dy
+    dist = np.sqrt((ox * ox + oy * oy).min(axis=2))
+    # the side spans the point's y: compared with the side's own end points, which are
+    # the next side's start bit for bit, so a point level with a vertex is counted once
+    py = y[:, :, None]
+    straddles = (py >= ay) != (py >= b[:, None, :, 1])
+    with np.errstate(all="ignore"):
+        right = rx * dy < ry * dx                        # crossing lies right of the point
+    right = np.where(dy > 0, right, ~right)
+    inside = (straddles & right).sum(axis=2) % 2 == 1
+    return dist, inside

@@ -17,7 +17,7 @@ from shapely import affinity
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 
 from floorplan.geometry import largest_circle, largest_circles
-from floorplan.inscribed import MAX_CANDIDATES, candidate_count, inscribed_circle
+from floorplan.inscribed import MAX_CANDIDATES, candidate_count, inscribed_circle, inscribed_circles
 
 R_BATH = (5.4 - math.sqrt(14.56)) / 2          # see _bath below
 R_JUNCTION = 2 * math.sqrt(2) / (1 + math.sqrt(2))
@@ -142,10 +142,42 @@ def test_agrees_with_geos_search(w, h, fittings, angle):
         with np.errstate(all="ignore"):  # GEOS divides by a 1e-306 side hypothesis finds
             line = shapely.maximum_inscribed_circle(poly, tolerance=1e-4)
         searched = line.length
-        # GEOS's circle fits, so the optimum is at least it; and GEOS is within its
-        # tolerance of the optimum
+        # GEOS's circle fits, so the optimum is at least it; and GEOS stops close to the
+        # optimum: not always within its tolerance (a 5 x 1 strip with a notch, r = 0.5,
+        # came back 1.5e-4 short at tolerance 1e-4), so allow twice that
         assert got is not None
-        assert searched - 1e-9 <= got[2] <= searched + 1e-4 + 1e-9
+        assert searched - 1e-9 <= got[2] <= searched + 2e-4 + 1e-9
         centre = Point(got[0], got[1])
         assert poly.buffer(1e-9).contains(centre)
         assert poly.boundary.distance(centre) == pytest.approx(got[2], abs=1e-9)
+
+
+def test_a_point_level_with_a_corner_is_not_taken_as_inside():
+    # found by comparing with GEOS: a candidate centre level (to the last bit) with the
+    # bottom corners of the hole, and outside the room, was once counted inside, because
+    # the sides meeting at that corner were compared with the point's y in different
+    # roundings; the answer came out 0.566 where only 0.404 fits
+    poly = shapely.from_wkt(
+        "POLYGON ((1.8651989946558607 1.7601761451852158, 0 1.7601761451852158, 0 1.9699502962208073, "
+        "0.238075590129176 1.9699502962208073, 0.238075590129176 1.8650770527851495, "
+        "1.4678366983921254 1.8650770527851495, 1.4678366983921254 1.9699502962208073, "
+        "3.8020749039127475 1.9699502962208073, 3.8020749039127475 0, 1.5347444843591687 0, "
+        "1.5347444843591687 0.7663584671342045, 1.8651989946558607 0.7663584671342045, "
+        "1.8651989946558607 1.7601761451852158), (3.2692304807719808 0.7859868663466605, "
+        "3.2692304807719808 1.8096393267737954, 2.1532373062626506 1.8096393267737954, "
+        "2.1532373062626506 0.7859868663466605, 3.2692304807719808 0.7859868663466605))")
+    x, y, r = inscribed_circle(poly)
+    assert poly.contains(Point(x, y))
+    assert poly.boundary.distance(Point(x, y)) == pytest.approx(r, abs=1e-9)
+    searched = shapely.maximum_inscribed_circle(poly, tolerance=1e-4).length
+    assert searched - 1e-9 <= r <= searched + 2e-4
+
+
+def test_a_batch_gives_what_each_polygon_gives_alone():
+    polys = [_bath(), box(0, 0, 2, 3), _bath(), Polygon([(0, 0), (4, 0), (4, 2), (2, 2), (2, 4), (0, 4)]),
+             affinity.translate(_bath(), 512345.0, 181234.0), Polygon(), box(0, 0, 10, 10).difference(box(4, 4, 6, 6))]
+    together = inscribed_circles(polys)
+    for poly, got in zip(polys, together, strict=True):
+        alone = inscribed_circle(poly)
+        assert got == alone if alone is None else got == pytest.approx(alone, abs=1e-9)
+    assert together[4][2] == pytest.approx(R_BATH, abs=1e-7)  # its own frame, far away
