@@ -105,3 +105,14 @@ def test_help_loads_no_heavy_library():
         "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass")
     heavy = sorted(m for m in loaded for lib in ("matplotlib", "ezdxf", "shapely") if _is_under(m, lib))
     assert not heavy, f"floorplan --help loads {heavy[:8]}"
+
+
+def test_python_dash_m_runs_the_same_command(tmp_path):
+    # `python -m floorplan` for when the script is not on the PATH: same command, same
+    # exit codes (2 for a file that is not there, with one line naming it)
+    ok = subprocess.run([sys.executable, "-m", "floorplan", "profiles"], capture_output=True, text=True)
+    assert ok.returncode == 0 and "ecc-supported-living" in ok.stdout
+    missing = tmp_path / "nowhere.geojson"
+    bad = subprocess.run([sys.executable, "-m", "floorplan", "check", str(missing)], capture_output=True, text=True)
+    assert bad.returncode == 2
+    assert len(bad.stderr.strip().splitlines()) == 1 and "nowhere.geojson" in bad.stderr
