@@ -33,7 +33,7 @@ _RULES = [
     area.wheelchair_bathroom_area,
     height.ceiling_height,
     width.bedroom_width,
-    access.turning_circle,
+    access.turning_circle, access.door_clear_width, access.hall_width,
     layout.bedroom_opens_onto_communal, layout.bathroom_provision, layout.staff_sleep_in,
     layout.no_office, layout.meter_location, layout.aerial_points,
     scheme.scheme_size, scheme.shared_house_tenancies,

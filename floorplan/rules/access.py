@@ -1,16 +1,16 @@
-"""Access (FP201): room for a wheelchair to turn.
+"""Access (FP201-FP203): room for a wheelchair to turn and to pass through doors and halls.
 
 A room's *clear floor* is the room less its obstacles (fittings, furniture); door swings
-do not block (Approved Document M). The rule measures the largest circle that fits in
+do not block (Approved Document M). FP201 measures the largest circle that fits in
 the clear floor and draws it (``circle``), with the 1500 mm circle the rule asks for
 (``required_circle``) placed where it fits, or at the centre of the largest circle when
 it does not. Living and kitchen spaces may use a 1700 x 1400 mm ellipse instead;
 bathrooms may not.
 
-Which rooms: ECC, every wheelchair room (marked ``wheelchair: true``, or of a use the
-profile lists when the whole plan is marked wheelchair). M4(3), every home's entrance
-hall (a hall, corridor or landing with a door to outside or out of the home; every hall
-of the home when none has) and every bathroom.
+Which rooms FP201 checks: ECC, every wheelchair room (marked ``wheelchair: true``, or of
+a use the profile lists when the whole plan is marked wheelchair). M4(3), every home's
+entrance hall (a hall, corridor or landing with a door to outside or out of the home;
+every hall of the home when none has) and every bathroom.
 
 PASS: a 2.0 x 2.5 m wet room with a 0.9 x 0.9 m shower in a corner (1.60 m circle).
 FAIL: a 1.4 x 2.5 m shower room (1.40 m circle, 0.10 m short).
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from floorplan.findings import Mark, Outcome, Status
 from floorplan.rules.base import Option, rule
+from floorplan.rules.bedrooms import at_least
 from floorplan.rules.context import BATHROOMS, CIRCULATION, OUTSIDE, fmt
 
 
@@ -103,3 +104,182 @@ def turning_circle(ctx, opts):
                               size=need, label=f"{need * 1000:.0f} mm"))
         yield Outcome(status, rooms=(room.id,), dwelling=room.dwelling, measured=d, required=need,
                       unit="m", message=text, marks=tuple(marks))
+
+
+# -- doors ------------------------------------------------------------------------------
+def _door_rooms(ctx, link) -> list:
+    """The rooms a door joins (``outside`` left out), in the order the link gives."""
+    if link.connects is None:
+        return []
+    return [ctx.rooms_by_id[x] for x in link.connects if x != OUTSIDE and x in ctx.rooms_by_id]
+
+
+def _door_words(ctx, link) -> str:
+    """"door D4 between Entrance Hall and Store", "door D1 from outside into Entrance Hall"."""
+    names = [ctx.label_in_home(r) for r in _door_rooms(ctx, link)]
+    if link.connects and OUTSIDE in link.connects and names:
+        return f"door {link.id} from outside into {names[0]}"
+    if len(names) == 2:
+        return f"door {link.id} between {names[0]} and {names[1]}"
+    return f"door {link.id}" + (f" of {names[0]}" if names else "")
+
+
+def _mm(v: float) -> str:
+    return f"{v * 1000:.0f} mm"
+
+
+def _doors_of(ctx, applies_to: list[str], except_uses: list[str]) -> list:
+    """The door links the width rule checks, in plan order."""
+    in_home = {r.id for home, rooms in ctx.homes.items() for r in rooms}
+    wheelchair = {r.id for r in ctx.wheelchair_rooms}
+    out = []
+    for link in ctx.m.doors.values():
+        rooms = _door_rooms(ctx, link)
+        if not rooms or any(str(r.use) in except_uses for r in rooms):
+            continue
+        ids = {r.id for r in rooms}
+        if ("dwelling_doors" in applies_to and ids & in_home) or \
+                ("wheelchair_rooms" in applies_to and ids & wheelchair):
+            out.append(link)
+    return out
+
+
+@rule("FP202", "door-clear-width", options=(
+    Option("min_width", float, 0.85, "minimum clear opening width of a door (m)"),
+    Option("applies_to", list, ["dwelling_doors"],
+           "which doors: dwelling_doors (every door with a room of a home on one side), "
+           "wheelchair_rooms (every door of a wheelchair room)"),
+    Option("except_uses", list, [], "doors to rooms of these uses are not checked"),
+))
+def door_clear_width(ctx, opts):
+    """Every door is wide enough for a wheelchair: at least 850 mm clear opening.
+
+    The width is the door's width as the plan gives it (the GeoJSON ``width``, the DXF
+    door block's width), taken as the clear opening; a door drawn as a line across the
+    opening with no width given is as wide as the line. A door with no width is
+    reported as "not shown on the plan" (warn), never passed.
+
+    Which doors: M4(3), every door of the dwelling (a door with a room of a home on at
+    least one side: internal doors and the front door; in a scheme of flats, doors
+    between common parts only are not checked). A door that joins no room is left to
+    FP005. The ECC standard and NDSS set no door widths (the ECC standard cites
+    Approved Document M only for bedroom, bathroom and living space sizes), so the rule
+    is in neither profile; a profile of your own can check the doors of wheelchair rooms
+    with ``applies_to = ["wheelchair_rooms"]``. The offending door is drawn.
+
+    PASS: a 900 mm door between the hall and a bedroom; exactly 850 mm.
+    FAIL: an 800 mm door between the hall and the bathroom (50 mm short).
+    """
+    need = opts["min_width"]
+    for link in _doors_of(ctx, opts["applies_to"], opts["except_uses"]):
+        rooms = _door_rooms(ctx, link)
+        ids = tuple(r.id for r in rooms)
+        home = next((r.dwelling for r in rooms if r.dwelling is not None), None)
+        what = _door_words(ctx, link)
+        mark = (Mark("door", link.door.geometry, label=link.id),)
+        w = link.width
+        if w is None:
+            yield Outcome(Status.WARN, rooms=ids, dwelling=home, required=need, unit="m",
+                          message=f"{what}: width not shown on the plan; at least "
+                          f"{_mm(need)} clear opening required", marks=mark)
+            continue
+        status = at_least(w, need)
+        text = f"{what}: {_mm(w)} clear opening; at least {_mm(need)} required"
+        if status is Status.FAIL:
+            text += f": {_mm(need - w)} short"
+        yield Outcome(status, rooms=ids, dwelling=home, measured=w, required=need, unit="m",
+                      message=text, marks=mark)
+
+
+# -- halls ------------------------------------------------------------------------------
+@rule("FP203", "hall-width", options=(
+    Option("min_width", float, 1.05, "minimum clear width of a hall, landing or corridor (m)"),
+    Option("uses", list, ["hall", "landing", "corridor"], "the rooms checked, by use"),
+    Option("share", float, 0.75, "share of the floor the width must be held over"),
+))
+def hall_width(ctx, opts):
+    """Every hall, landing and corridor of a home is wide enough: at least 1050 mm.
+
+    The width is the *held width* of the room's clear floor (as for FP107: the largest
+    width a square can keep while still reaching ``share`` of the floor), measured on
+    the counted floor less the obstacles drawn in the room, so a radiator or fitted
+    cupboard drawn in a hall narrows it. An L-shaped hall is as wide as its limbs.
+
+    Approved Document M asks for 1200 mm where a door off the hall is not approached
+    head-on; the plan does not say from which way a door is approached, so the rule
+    holds every hall to 1050 mm and the 1200 mm case is left to the assessor. A short
+    pinch (under a quarter of the floor) does not make the held width smaller. Common
+    corridors of a scheme of flats (rooms in no dwelling) are not checked.
+
+    PASS: a 1.05 x 4.0 m hall (exactly 1050 mm). FAIL: a 1.0 x 4.0 m hall (50 mm short).
+    """
+    from floorplan.geometry import as_area
+
+    need = opts["min_width"]
+    for rooms in ctx.homes.values():
+        for room in rooms:
+            if str(room.use) not in opts["uses"]:
+                continue
+            rm = ctx.m.rooms[room.id]
+            floor = rm.counted_geom
+            if ctx.obstacles_in(room):
+                floor = as_area(floor.intersection(rm.clear_floor))
+            width = _held_width(floor, opts["share"], need)
+            status = at_least(width, need)
+            text = (f"{ctx.label(room)}: {_mm(width)} clear width (held over "
+                    f"{opts['share']:.0%} of its floor); at least {_mm(need)} required")
+            if status is Status.FAIL:
+                text += f": {_mm(need - width)} short"
+            yield Outcome(status, rooms=(room.id,), dwelling=room.dwelling, measured=width,
+                          required=need, unit="m", message=text,
+                          marks=ctx.room_marks(room, low=True))
+
+
+#: a width is held when a square this much narrower reaches the share of the floor
+#: (GEOS's inward buffer drops strips thinner than about 0.1 mm; see _held_width)
+_SLACK = 5e-4
+
+
+def _held_width(floor, share: float, need: float | None = None) -> float:
+    """:func:`floorplan.geometry.held_width`, made exact at the floor's own widths.
+
+    ``held_width`` accepts a width when a square a billionth narrower still reaches
+    ``share`` of the floor, and GEOS's inward buffer drops strips thinner than about
+    0.1 mm: a 4 x 1.05 m rectangle lying along x measures 1.0495 m. Here the distances
+    between the floor's parallel edges from the measured width up to 2 mm above it, and
+    the required width ``need``, are tried widest first with a square 0.5 mm narrower;
+    the first that reaches ``share`` of the floor is the width. (A hall 1 mm narrow still
+    fails: the square tried is then 0.5 mm too wide.)
+    """
+    import math
+
+    import numpy as np
+    from shapely import affinity
+
+    from floorplan.geometry import as_area, held_width, polygons_of
+
+    width = held_width(floor, share)
+    geom = as_area(floor)
+    if geom.is_empty:
+        return width
+    xy = np.asarray(geom.minimum_rotated_rectangle.exterior.coords)
+    ang = math.degrees(math.atan2(xy[1, 1] - xy[0, 1], xy[1, 0] - xy[0, 0]))
+    aligned = affinity.rotate(geom, -ang, origin="centroid")
+    xs, ys = set(), set()
+    for poly in polygons_of(aligned):
+        for x, y in np.asarray(poly.exterior.coords):
+            xs.add(round(float(x), 9))
+            ys.add(round(float(y), 9))
+    cands = set()
+    if len(xs) * len(ys) <= 40_000:
+        cands = {abs(a - b) for a in xs for b in xs} | {abs(a - b) for a in ys for b in ys}
+    cands = {c for c in cands if width < c <= width + 2e-3}
+    if need is not None and width < need <= width + 2e-3:
+        cands.add(need)
+    for c in sorted(cands, reverse=True):
+        r = (c - _SLACK) / 2
+        opened = aligned.buffer(-r, cap_style="square", join_style="mitre").buffer(
+            r, cap_style="square", join_style="mitre")
+        if opened.area >= share * geom.area - 1e-9:
+            return c
+    return width

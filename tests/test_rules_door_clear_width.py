@@ -1,0 +1,103 @@
+"""FP202 door-clear-width (M4(3): every door of the dwelling at least 850 mm clear)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from floorplan.engine import check
+from tests.plans import door, door_line, plan, rect
+from tests.rulecheck import of, one, run, status
+
+
+def _hall_and_bedroom(*doors, **kw):
+    # hall 1.2 x 4 m, bedroom 3 x 4 m beyond a 100 mm wall at x = 1.2-1.3
+    return plan(rect("H", "Hall", 0, 0, 1.2, 4), rect("B", "Bedroom", 1.3, 0, 3, 4),
+                doors=doors, scheme="flat", **kw)
+
+
+@pytest.mark.parametrize("width, expect", [
+    (0.9, "pass"),
+    (0.85, "pass"),      # exactly 850 mm meets it
+    (0.849, "fail"),     # 1 mm short
+    (0.8, "fail"),
+])
+def test_door_width(width, expect):
+    r = check(_hall_and_bedroom(door("D1", 1.25, 2.0, width=width)), "m4-3")
+    f = one(r, "FP202")
+    assert (f.status.value, f.rooms, f.required, f.unit) == (expect, ("B", "H"), 0.85, "m")
+    assert f.measured == pytest.approx(width)
+    assert [(m.role, m.label) for m in f.marks] == [("door", "D1")]
+    assert f.marks[0].geometry.equals(r.plan.doors[0].geometry)
+
+
+def test_door_width_not_shown_warns():
+    f = one(run(_hall_and_bedroom(door("D1", 1.25, 2.0, width=None)), "m4-3"), "FP202")
+    assert (f.status.value, f.measured, f.rooms) == ("warn", None, ("B", "H"))
+    assert "not shown on the plan" in f.message
+
+
+@pytest.mark.parametrize("length, angle, expect", [
+    (0.85, 90, "pass"),   # along the wall, exactly 850 mm
+    (0.85, 30, "pass"),   # turned 30°: 850 mm to floating point still meets it
+    (0.84, 90, "fail"),
+])
+def test_door_drawn_as_a_line_is_as_wide_as_the_line(length, angle, expect):
+    a = math.radians(angle)
+    d = door_line("D1", 1.25, 1.5, 1.25 + length * math.cos(a), 1.5 + length * math.sin(a),
+                  connects=("H", "B"))
+    f = one(run(_hall_and_bedroom(d), "m4-3"), "FP202")
+    assert (f.status.value, f.measured) == (expect, pytest.approx(length))
+
+
+def test_which_doors_in_a_scheme_of_flats():
+    # flat 1: hall and bedroom; the common corridor below; the building's entrance door
+    # joins only the corridor and outside, so it is not a door of a dwelling
+    p = plan(rect("H", "Hall", 0, 0, 1.2, 4, dwelling="Flat 1"),
+             rect("B", "Bedroom", 1.3, 0, 3, 4, dwelling="Flat 1"),
+             rect("C", "Corridor", 0, -1.6, 6, 1.5),
+             doors=[door("E", -0.05, -0.8, width=0.8),         # corridor - outside
+                    door("F", 0.6, -0.05, width=0.8),           # corridor - flat 1 hall
+                    door("D1", 1.25, 2.0, width=0.9)], scheme="flats_scheme")
+    r = run(p, "m4-3")
+    got = {f.marks[0].label: (f.status.value, f.rooms, f.dwelling) for f in r.findings if f.rule == "FP202"}
+    assert got == {"F": ("fail", ("C", "H"), "Flat 1"), "D1": ("pass", ("B", "H"), "Flat 1")}
+    assert "door F between Corridor and Flat 1 Hall: 800 mm clear opening; at least 850 mm " \
+           "required: 50 mm short" == one(r, "FP202", "C").message
+
+
+def test_front_door_and_unconnected_door():
+    # the front door (hall - outside) is checked; a door 2 m from every room is FP005's
+    p = _hall_and_bedroom(door("D0", 0.6, -0.05, width=0.8), door("DX", 10, 10, width=0.5))
+    r = run(p, "m4-3")
+    assert of(r, "FP202") == [(("H",), "fail", pytest.approx(0.8))]
+    assert one(r, "FP202").message.startswith("door D0 from outside into Hall: 800 mm")
+    assert status(r, "FP005") == "warn"
+
+
+def test_not_applicable_without_doors():
+    assert status(run(_hall_and_bedroom(), "m4-3"), "FP202") == "not_applicable"
+
+
+@pytest.mark.parametrize("profile", ["ecc-supported-living", "ndss"])
+def test_not_in_ecc_or_ndss(profile):
+    r = run(_hall_and_bedroom(door("D1", 1.25, 2.0, width=0.7)), profile)
+    assert not of(r, "FP202")
+
+
+def test_options_from_a_profile_of_ones_own(tmp_path):
+    # ECC plus door widths for wheelchair rooms only; store doors left out
+    path = tmp_path / "mine.toml"
+    path.write_text('[profile]\nextends = "ecc-supported-living"\n'
+                    '[rules.FP202]\napplies_to = ["wheelchair_rooms"]\nexcept_uses = ["storage"]\n'
+                    'min_width = 0.9\n')
+    p = plan(rect("H", "Hall", 0, 0, 1.2, 4), rect("B", "Bedroom 1", 1.3, 0, 3, 4, wheelchair=True),
+             rect("B2", "Bedroom 2", 1.3, 4.1, 3, 3), rect("S", "Store", -1.1, 0, 1, 1),
+             doors=[door("D1", 1.25, 2.0, width=0.85),        # wheelchair bedroom: 50 mm short of 900
+                    door("D2", 1.25, 5.0, width=0.7),         # bedroom 2: not a wheelchair room
+                    door("D3", -0.05, 0.5, width=0.6)],       # store: excepted
+             scheme="shared_house")
+    r = run(p, str(path))
+    assert of(r, "FP202") == [(("B", "H"), "fail", pytest.approx(0.85))]
+    assert one(r, "FP202").required == 0.9

@@ -1,0 +1,97 @@
+"""FP203 hall-width (M4(3): halls, landings and corridors at least 1050 mm clear)."""
+
+from __future__ import annotations
+
+import pytest
+
+from floorplan.engine import check
+from tests.plans import obstacle, plan, poly, rect, slope_y
+from tests.rulecheck import of, one, run, status
+
+
+@pytest.mark.parametrize("name, w, h, expect", [
+    ("Hall", 1.2, 4.0, "pass"),
+    ("Hall", 1.05, 4.0, "pass"),       # exactly 1050 mm
+    ("Landing", 1.049, 4.0, "fail"),   # 1 mm short
+    ("Corridor", 1.0, 6.0, "fail"),
+    ("Hall", 4.0, 1.0, "fail"),        # the short side is the width, whichever way it lies
+    ("Hall", 4.0, 1.05, "pass"),       # lying along x, exactly 1050 mm (geometry.held_width
+    ("Hall", 4.0, 1.049, "fail"),      # alone measures 1.0495 m here)
+])
+def test_hall_width(name, w, h, expect):
+    r = check(plan(rect("H", name, 0, 0, w, h), scheme="flat"), "m4-3")
+    f = one(r, "FP203", "H")
+    assert (f.status.value, f.required, f.unit) == (expect, 1.05, "m")
+    assert f.measured == pytest.approx(min(w, h), abs=1e-6)
+    assert [m.role for m in f.marks] == ["room"]
+
+
+def test_turned_hall_exactly_at_the_threshold():
+    from shapely import affinity
+    from shapely.geometry import box
+
+    f = one(run(plan(poly("H", "Hall", affinity.rotate(box(0, 0, 4, 1.05), 33)), scheme="flat"),
+                "m4-3"), "FP203")
+    assert (f.status.value, f.measured) == ("pass", pytest.approx(1.05, abs=1e-6))
+
+
+def test_fail_message_cites_measured_and_required():
+    f = one(run(plan(rect("H", "Hall", 0, 0, 1.0, 4), scheme="flat"), "m4-3"), "FP203")
+    assert f.message == ("Hall: 1000 mm clear width (held over 75% of its floor); "
+                         "at least 1050 mm required: 50 mm short")
+
+
+@pytest.mark.parametrize("coords, expect, measured", [
+    # an L of two 1.1 m limbs (4 x 1.1 and 1.1 x 3): a 1.1 m square runs round the corner
+    ([(0, 0), (4, 0), (4, 1.1), (1.1, 1.1), (1.1, 4.1), (0, 4.1)], "pass", 1.1),
+    # a 2 x 2 m lobby (4 m²) and a 0.9 m wide limb 4 m long (3.6 m²): the wide part is
+    # only 53 % of the floor, so the hall is as wide as its limb
+    ([(0, 0), (2, 0), (2, 2), (0.9, 2), (0.9, 6), (0, 6)], "fail", 0.9),
+])
+def test_l_shaped_halls(coords, expect, measured):
+    f = one(run(plan(poly("H", "Hall", coords), scheme="flat"), "m4-3"), "FP203")
+    assert (f.status.value, f.measured) == (expect, pytest.approx(measured, abs=1e-6))
+
+
+def test_obstacles_narrow_the_hall():
+    # a 1.3 m hall with fitted cupboards 0.3 m deep all along one side: 1.0 m clear
+    p = plan(rect("H", "Hall", 0, 0, 1.3, 4), obstacles=[obstacle("cupboards", 1.0, 0, 0.3, 4)],
+             scheme="flat")
+    f = one(run(p, "m4-3"), "FP203")
+    assert (f.status.value, f.measured) == ("fail", pytest.approx(1.0, abs=1e-6))
+
+
+def test_a_short_pinch_is_not_the_width():
+    # documented limit: a radiator 0.6 m long narrowing a 1.3 x 4 m hall to 1.0 m leaves
+    # the held width at 1.3 m (the pinch is under a quarter of the floor)
+    p = plan(rect("H", "Hall", 0, 0, 1.3, 4), obstacles=[obstacle("radiator", 1.0, 1.0, 0.3, 0.6)],
+             scheme="flat")
+    f = one(run(p, "m4-3"), "FP203")
+    assert (f.status.value, f.measured) == ("pass", pytest.approx(1.3, abs=1e-6))
+
+
+def test_floor_under_a_low_ceiling_does_not_count():
+    # a 1.6 m landing under a slope: 0.9 m at y=0 to 2.4 m at y=1.6, so 1.5 m headroom
+    # from y = 0.64: counted 0.96 m wide
+    p = plan(rect("L", "Landing", 0, 0, 4, 1.6), ceilings=[slope_y(0, 0, 4, 1.6, 0.9, 2.4)],
+             scheme="flat")
+    f = one(run(p, "m4-3"), "FP203")
+    assert (f.status.value, f.measured) == ("fail", pytest.approx(0.96, abs=1e-6))
+    assert {m.role for m in f.marks} == {"room", "low_headroom"}
+
+
+def test_which_rooms():
+    # stairs are not checked; the common corridor of a scheme of flats is not a home's
+    p = plan(rect("H", "Hall", 0, 0, 1.0, 3, dwelling="Flat 1"),
+             rect("S", "Stairs", 2, 0, 0.9, 3, dwelling="Flat 1"),
+             rect("C", "Corridor", 0, -1.1, 8, 1.0), scheme="flats_scheme")
+    r = run(p, "m4-3")
+    assert of(r, "FP203") == [(("H",), "fail", pytest.approx(1.0))]
+    assert one(r, "FP203").dwelling == "Flat 1"
+
+
+def test_not_applicable_and_not_in_other_profiles():
+    assert status(run(plan(rect("B", "Bedroom", 0, 0, 3, 4), scheme="flat"), "m4-3"), "FP203") \
+        == "not_applicable"
+    for profile in ("ecc-supported-living", "ndss"):
+        assert not of(run(plan(rect("H", "Hall", 0, 0, 0.9, 4), scheme="flat"), profile), "FP203")
