@@ -30,7 +30,7 @@ _RULES = [
     input.unclosed_outline, input.invalid_geometry, input.overlapping_rooms,
     input.unclassified_room, input.unconnected_door, input.units_assumed,
     area.bedroom_area, area.wheelchair_bedroom_area, area.dwelling_area, area.communal_area,
-    area.wheelchair_bathroom_area,
+    area.wheelchair_bathroom_area, area.built_in_storage,
     height.ceiling_height,
     width.bedroom_width,
     access.turning_circle, access.door_clear_width, access.hall_width,
