@@ -610,3 +610,17 @@ def test_to_polygons_equals_to_polygon_one_by_one():
     assert [(p.wkb if p is not None else None, note) for p, note in got] == [
         (p.wkb if p is not None else None, note) for p, note in want]
     assert got[2][1].startswith("invalid outline") and got[3][0] is None
+
+
+def test_text_kind_shortcut_agrees_with_each_pattern():
+    # kind() asks one combined pattern first: it must match wherever one of its parts does
+    from floorplan.io import dxf_text
+
+    parts = [rx for rx, _ in dxf_text._AREA] + [dxf_text._HEIGHT, dxf_text._DIMENSION,
+                                                 dxf_text._METER, dxf_text._AERIAL]
+    texts = ["12.5 m2", "345 SF", "mq=28.51", "H=2.60", "CH 2.4", "3500", "3.5 x 4.2", "<>",
+             "Gas meter", "TV point", "Bedroom 1", "Kitchen", "WHEELCHAIR", "2600mm", "a=7 sqm"]
+    for t in texts:
+        assert (dxf_text._ANY.match(t) is not None) == any(rx.match(t) for rx in parts), t
+    assert [dxf_text.kind(t)[0] for t in ("Bedroom 1", "Wheelchair", "Gas meter", "3500")] == [
+        "name", "wheelchair", "meter", "dimension"]

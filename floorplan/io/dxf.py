@@ -277,7 +277,7 @@ class _Reader:
         col = self.col
         def usable(t) -> bool:
             return (self.layer_kind(t.layer) not in ("ignore", "ceiling")
-                    and not any(self.ins_kind.get(u) in MARK_KINDS for u in t.chain))
+                    and not (t.chain and any(self.ins_kind.get(u) in MARK_KINDS for u in t.chain)))
 
         info, outside = dxf_names.room_texts(polys, layers, col.texts, usable, self.notes, self.used)
         self.outside_texts = outside

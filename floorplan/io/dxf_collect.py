@@ -151,8 +151,32 @@ def _layer(e: DXFGraphic, parent_layer: str | None) -> str:
 def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
          depth: int, tol: float) -> None:
     t = e.dxftype()
-    layer = _layer(e, parent_layer)
-    handle = e.dxf.get("handle") or (out.by_uid[chain[-1]].handle + "*" if chain else "?")
+    # the attributes the file sets, read as e.dxf.get(key, default) reads them (none read
+    # here is computed by a callback) at a tenth of the cost of the call
+    d = vars(e.dxf)
+    layer = d.get("layer", "0")
+    if parent_layer is not None and (layer == "0" or not layer):
+        layer = parent_layer
+    handle = d.get("handle") or (out.by_uid[chain[-1]].handle + "*" if chain else "?")
+    if t == "LWPOLYLINE":
+        # the vertices (x, y, start width, end width, bulge) as one array, read at once
+        # rather than through get_points() and has_arc (a tuple a vertex)
+        lw = np.array(e.lwpoints.values, dtype=float).reshape(-1, 5)
+        if not lw[:, 4].any():  # no bulge (a NaN bulge counts as one, as != 0 does)
+            flag = e.closed
+            pts = lw[:, :2]
+            if flag and len(pts) and not (pts[0, 0] == pts[-1, 0] and pts[0, 1] == pts[-1, 1]):
+                pts = np.concatenate((pts, pts[:1]))
+            ext = d.get("extrusion")
+            if ext is not None and tuple(ext) != (0, 0, 1):
+                pts = _wcs2d(e, pts)
+            if len(pts) < 2:
+                out.skipped[(t, layer, "fewer than two vertices")] += 1
+                return
+            closed = bool(flag) or _is_closed(pts, False, tol)
+            (out.loops if closed else out.opens).append(
+                Prim(out.uid(), t, layer, handle, pts, closed, chain))
+            return
     if t in ("LWPOLYLINE", "POLYLINE"):
         if t == "POLYLINE" and (e.is_poly_face_mesh or e.is_polygon_mesh):
             out.skipped[(t, layer, "a mesh, not a plan outline")] += 1
@@ -169,16 +193,7 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
                 out.loops.append(Prim(prim.uid, t, layer, handle, pts[:, :2], True, chain,
                                       {"is3d": True}))
             return
-        # an LWPOLYLINE's vertices (x, y, start width, end width, bulge) as one array,
-        # read at once rather than through get_points() and has_arc (a tuple a vertex)
-        lw = np.array(e.lwpoints.values, dtype=float).reshape(-1, 5) if t == "LWPOLYLINE" else None
-        if lw is not None and not (lw[:, 4] != 0).any():
-            pts = lw[:, :2]
-            if e.closed and len(pts) and not np.array_equal(pts[0], pts[-1]):
-                pts = np.vstack([pts, pts[:1]])
-            pts = _wcs2d(e, pts)
-        else:
-            pts = _flat(e)
+        pts = _flat(e)  # a POLYLINE, or an LWPOLYLINE with bulges
         if len(pts) < 2:
             out.skipped[(t, layer, "fewer than two vertices")] += 1
             return

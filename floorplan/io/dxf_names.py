@@ -69,7 +69,8 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int]
         outside = cands
     for r, ts in inside.items():
         ri = info[r]
-        ts.sort(key=lambda t: (-round(t.y, 3), t.x))
+        if len(ts) > 1:  # most rooms hold one text: no key to work out
+            ts.sort(key=lambda t: (-round(t.y, 3), t.x))
         tagged, plain = [], []
         for t in ts:
             used.add(t.uid)
@@ -104,9 +105,10 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int]
                         ri.height = value
                     elif kind == "wheelchair":
                         ri.wheelchair = True
-                if name and dxf_text.kind(name)[0] == "name":
+                said = dxf_text.kind(name)[0] if name else None
+                if said == "name":
                     plain.append(name)
-                elif name and dxf_text.kind(name)[0] == "wheelchair":
+                elif said == "wheelchair":
                     ri.wheelchair = True
         if tagged:
             ri.name, ri.name_from = " ".join(tagged), "attribute"

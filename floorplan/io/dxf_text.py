@@ -31,6 +31,10 @@ _TRAILING = re.compile(
     r"^(.*?[^\d\s=:].*?)\s+((?:h|ch|a|mq)?\s*[=:]?\s*\d+(?:[.,]\d+)?\s*(?:m2|m²|sq\.?\s*m|sqm|sf|sq\.?\s*ft|m)?)$",
     re.I)
 _AERIAL = re.compile(r"^(?:tv|aerial|tv\s*point|tv\s*outlet|aerial\s*point)$", re.I)
+#: any of the patterns above: most texts are names, which then take one match, not seven
+_ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx in [
+    *(rx for rx, _ in _AREA), _HEIGHT, _DIMENSION, _METER, _AERIAL]), re.I)
+_PARTS = re.compile(r"\n|\\P|\s{2,}|;")
 
 
 def _num(text: str) -> float:
@@ -55,6 +59,8 @@ def kind(text: str) -> tuple[str, float | None]:
     t = text.strip()
     if not t:
         return "empty", None
+    if _ANY.match(t) is None:
+        return ("wheelchair", None) if t.upper() == "WHEELCHAIR" else ("name", None)
     for rx, scale in _AREA:
         m = rx.match(t)
         if m:
@@ -94,7 +100,7 @@ def meter_utility(text: str) -> str | None:
 def split_label(text: str) -> tuple[str, list[tuple[str, float | None]]]:
     """A name text with area or height lines inside it (``Bedroom 1\\P12.5 m2``): the name
     part and the other parts' kinds."""
-    parts = [p.strip() for p in re.split(r"\n|\\P|\s{2,}|;", text) if p.strip()]
+    parts = [p.strip() for p in _PARTS.split(text) if p.strip()]
     names, others = [], []
     peeled = []
     for p in parts:
