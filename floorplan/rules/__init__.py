@@ -34,6 +34,7 @@ _RULES = [
     height.ceiling_height,
     width.bedroom_width,
     access.turning_circle, access.door_clear_width, access.hall_width,
+    access.bedroom_door_space,
     layout.bedroom_opens_onto_communal, layout.bathroom_provision, layout.staff_sleep_in,
     layout.no_office, layout.meter_location, layout.aerial_points,
     scheme.scheme_size, scheme.shared_house_tenancies,

@@ -1,4 +1,5 @@
-"""Access (FP201-FP203): room for a wheelchair to turn and to pass through doors and halls.
+"""Access (FP201-FP204): room for a wheelchair to turn, to pass through doors and halls,
+and to come into a bedroom.
 
 A room's *clear floor* is the room less its obstacles (fittings, furniture); door swings
 do not block (Approved Document M). FP201 measures the largest circle that fits in
@@ -283,3 +284,101 @@ def _held_width(floor, share: float, need: float | None = None) -> float:
         if opened.area >= share * geom.area - 1e-9:
             return c
     return width
+
+
+# -- bedroom doors ----------------------------------------------------------------------
+def _bedroom_entrances(ctx, room, which: str, except_uses: list[str]) -> list:
+    """The door links of ``room`` FP204 checks (see its docstring), in plan order."""
+    out = []
+    for did in ctx.m.rooms[room.id].doors:
+        link = ctx.m.doors[did]
+        other_id = link.connects[1] if link.connects[0] == room.id else link.connects[0]
+        other = ctx.rooms_by_id.get(other_id)
+        if other is not None and str(other.use) in except_uses:
+            continue
+        if which != "all" and other is not None and other.use not in CIRCULATION and \
+                set(ctx.m.rooms[other.id].opens_onto) <= {room.id}:
+            continue  # an en-suite or cupboard reached only through this bedroom
+        out.append(link)
+    return out
+
+
+@rule("FP204", "bedroom-door-space", options=(
+    Option("side", float, 1.2, "side of the clear square inside the door (m)"),
+    Option("doors", str, "entrances", "which doors: entrances (not those to a room reached "
+           "only through the bedroom) or all"),
+    Option("except_uses", list, ["storage"], "doors to rooms of these uses are not checked"),
+    Option("applies_to", list, ["tenant_bedrooms"],
+           "which bedrooms: tenant_bedrooms, or wheelchair_bedrooms only"),
+))
+def bedroom_door_space(ctx, opts):
+    """A 1200 x 1200 mm clear space inside every bedroom door.
+
+    The test: a 1.2 m square stands inside the bedroom with one side on the wall the
+    door is in, spanning the door's opening (its centre only when the door's width is not
+    shown), and must lie in the bedroom's clear floor (the counted floor less the
+    obstacles drawn: beds, wardrobes). It may slide along the wall as long as it still
+    spans the opening, but is not set back from the wall or turned. The report gives the
+    largest such square (to 1 mm) and draws the square asked for, where it fits or
+    centred on the door where it does not, and the largest that fits.
+
+    Which doors: the doors by which one comes into the bedroom; a door to a room other
+    than a hall, landing, corridor or stairs that is reached only through the bedroom (an
+    en-suite, a walk-in wardrobe, a cupboard whose only door is this one) is not one, nor
+    is a door to a storage room. A bedroom with no door shown warns.
+
+    In the m4-3 profile only. NDSS does not ask for it; the ECC standard sets the
+    wheelchair user's bedroom by area (12.5 m²) and points to Approved Document M 3.35
+    for reference without adopting its details, so the ECC profile leaves it out. A
+    profile of your own can ask for it in wheelchair bedrooms with
+    ``applies_to = ["wheelchair_bedrooms"]``.
+
+    PASS: a 3.0 x 3.6 m bedroom, door in the middle of a 3.0 m wall, a bed 1.2 m from it.
+    FAIL: the same with the bed 1.0 m from the door wall (a 1.0 m square, 0.2 m short).
+    """
+    from floorplan.geometry import as_area
+    from floorplan.rules.doorspace import door_square, square_at, wall_frame
+
+    side = opts["side"]
+    wheelchair_only = "tenant_bedrooms" not in opts["applies_to"]
+    for room in ctx.tenant_bedrooms:
+        if wheelchair_only and not ctx.is_wheelchair(room):
+            continue
+        rm = ctx.m.rooms[room.id]
+        links = _bedroom_entrances(ctx, room, opts["doors"], opts["except_uses"])
+        if not links:
+            yield Outcome(Status.WARN, rooms=(room.id,), dwelling=room.dwelling, required=side,
+                          unit="m", message=f"{ctx.label(room)}: no door into the bedroom shown "
+                          f"on the plan; a {_mm(side)} square inside it cannot be checked",
+                          marks=ctx.room_marks(room))
+            continue
+        floor = rm.clear_floor
+        if rm.low_headroom_area > 1e-9:
+            floor = as_area(floor.intersection(rm.counted_geom))
+        for link in links:
+            g = link.door.geometry
+            at = g if g.geom_type == "Point" else g.interpolate(0.5, normalized=True)
+            opening = link.width or 0.0
+            square, largest, best = door_square(room.polygon, floor, at, opening, side)
+            marks = [*ctx.room_marks(room), Mark("door", g, label=link.id)]
+            size = f"{side * 1000:.0f} x {_mm(side)}"
+            if square is not None:
+                status = Status.PASS
+                marks.append(Mark("clear_square", square, size=side, label=size))
+                text = (f"{ctx.label(room)}: a {size} clear space fits inside door {link.id} "
+                        f"(the largest square there is {fmt(largest)} x {fmt(largest)} m)")
+            else:
+                status = Status.FAIL
+                frame = wall_frame(room.polygon, at)
+                if frame is not None:
+                    marks.append(Mark("clear_square", square_at(-side / 2, side, frame[1]),
+                                      size=side, label=f"needs {size}"))
+                if best is not None:  # unlabelled: it lies under the one asked for
+                    marks.append(Mark("clear_square", best, size=largest))
+                text = (f"{ctx.label(room)}: the largest clear square inside door {link.id} is "
+                        f"{fmt(largest)} x {fmt(largest)} m; {size} required: "
+                        f"{fmt(side - largest)} m short")
+            if link.width is None:
+                text += " (door width not shown on the plan: the square need only reach its centre)"
+            yield Outcome(status, rooms=(room.id,), dwelling=room.dwelling, measured=largest,
+                          required=side, unit="m", message=text, marks=tuple(marks))
