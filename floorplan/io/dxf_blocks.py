@@ -52,6 +52,8 @@ class Template:
     error: str | None = None  # the exception's name when the block could not be expanded
     slow: bool = False  # its reading depends on where it is placed: expand each INSERT
     pts: np.ndarray | None = None  # every flattened point of the content (as Insert.pts)
+    lists: tuple = ()  # (name, primitives) of the col's non-empty primitive lists
+    spans: dict | None = None  # id of a 2D primitive -> where its points are in pts
 
 
 class _AtOrigin:
@@ -103,9 +105,7 @@ def expand(e, out: Collected, ins: Insert, depth: int, tol: float, walk, where):
     if tpl.error is not None:
         return tpl.error
     tx, ty, tz = pose.move(where)
-    _copy(tpl, out, ins, tx, ty, tz)
-    if tpl.pts is not None:
-        ins.pts = tpl.pts + np.array((tx, ty))
+    ins.pts = _copy(tpl, out, ins, tx, ty, tz)
     return None
 
 
@@ -147,8 +147,15 @@ def _template(e, m, depth: int, tol: float, walk, cache: dict) -> Template:
     walk(subs, col, PARENT_LAYER, (_SELF,), depth + 1, tol)
     if not col.movable:  # a nested block must be expanded where it is
         return Template(Collected(), slow=True)
-    arrays = [p.pts[:, :2] for lst in (col.loops, col.opens, col.circles, col.hatches) for p in lst]
-    return Template(col, pts=np.vstack(arrays) if arrays else None)
+    prims = [p for lst in (col.loops, col.opens, col.circles, col.hatches) for p in lst]
+    arrays = [p.pts[:, :2] for p in prims]
+    lists = tuple((name, getattr(col, name)) for name in _LISTS if getattr(col, name))
+    spans, at = {}, 0
+    for p in prims:
+        if p.pts.shape[1] == 2:
+            spans[id(p)] = (at, at + len(p.pts))
+        at += len(p.pts)
+    return Template(col, pts=np.vstack(arrays) if arrays else None, lists=lists, spans=spans)
 
 
 def _movable(e, cache: dict) -> bool:
@@ -172,17 +179,21 @@ def _movable(e, cache: dict) -> bool:
 _LISTS = ("loops", "opens", "arcs", "faces3d", "hatches", "circles")
 
 
-def _copy(tpl: Template, out: Collected, ins: Insert, tx: float, ty: float, tz: float) -> None:
+def _copy(tpl: Template, out: Collected, ins: Insert, tx: float, ty: float,
+          tz: float) -> np.ndarray | None:
+    """Add ``tpl``'s content to ``out``, moved by ``(tx, ty, tz)``; return its points moved
+    (for ``ins.pts``). The points are moved in one array and each 2D primitive gets its
+    rows of it (a numpy sum a primitive costs more than the rest of its copy)."""
     src = tpl.col
     shift = out.next_uid
     base = ins.chain + (ins.uid,)
     layer, handle = ins.layer, ins.handle
-    move = {2: np.array((tx, ty)), 3: np.array((tx, ty, tz))}
+    xy = np.array((tx, ty))
+    moved = tpl.pts + xy if tpl.pts is not None else None
+    spans = tpl.spans or {}
+    move = {2: xy}
     memo: dict[int, Prim] = {}  # an ARC is in both opens and arcs: one copy for both
-    for name in _LISTS:
-        lst = getattr(src, name)
-        if not lst:
-            continue
+    for name, lst in tpl.lists:
         dst = getattr(out, name)
         for p in lst:
             q = memo.get(id(p))
@@ -196,12 +207,20 @@ def _copy(tpl: Template, out: Collected, ins: Insert, tx: float, ty: float, tz: 
                         (x0, y0), (x1, y1) = extra["ends"]
                         extra["ends"] = ((x0 + tx, y0 + ty), (x1 + tx, y1 + ty))
                     if "rings" in extra:
-                        extra["rings"] = [r + move[2] for r in extra["rings"]]
+                        extra["rings"] = [r + xy for r in extra["rings"]]
+                span = spans.get(id(p))
+                if span is not None:
+                    pts = moved[span[0]:span[1]]
+                else:
+                    ncols = p.pts.shape[1]
+                    if ncols not in move:
+                        move[ncols] = np.array((tx, ty, tz)[:ncols])
+                    pts = p.pts + move[ncols]
                 c = p.chain
                 q = memo[id(p)] = Prim(
                     p.uid + shift, p.etype, layer if p.layer == PARENT_LAYER else p.layer,
                     handle + p.handle if p.handle[:1] == "*" else p.handle,
-                    p.pts + move[p.pts.shape[1]], p.closed,
+                    pts, p.closed,
                     base if len(c) == 1 else base + tuple(u + shift for u in c[1:]), extra)
             dst.append(q)
     for x in src.texts:
@@ -216,9 +235,10 @@ def _copy(tpl: Template, out: Collected, ins: Insert, tx: float, ty: float, tz: 
         j = Insert(i.uid + shift, i.name, layer if i.layer == PARENT_LAYER else i.layer,
                    handle + i.handle if i.handle[:1] == "*" else i.handle, i.x + tx, i.y + ty,
                    base if len(c) == 1 else base + tuple(u + shift for u in c[1:]),
-                   dict(i.attribs), None if i.pts is None else i.pts + move[2])
+                   dict(i.attribs), None if i.pts is None else i.pts + xy)
         out.inserts.append(j)
         out.by_uid[j.uid] = j
     for (etype, lay_, reason), n in src.skipped.items():
         out.skipped[(etype, layer if lay_ == PARENT_LAYER else lay_, reason)] += n
     out.next_uid += src.next_uid
+    return moved

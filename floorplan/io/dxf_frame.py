@@ -13,40 +13,50 @@ import numpy as np
 def to_local(col, origin: np.ndarray, s: float) -> None:
     """``(xy - origin) * s`` (z times ``s``) for every primitive, text and insert of ``col``
     (a :class:`~floorplan.io.dxf_collect.Collected`), each primitive once."""
-    groups: dict[int, list] = {}
-    seen: set[int] = set()
+    groups: dict[int, list] = {2: []}
+    seen: set[int] = set()  # an ARC is in both opens and arcs
     for lst in (col.loops, col.opens, col.hatches, col.circles, col.faces3d, col.arcs):
         for p in lst:
-            if id(p) in seen or getattr(p, "_done", False):
+            k = id(p)
+            if k in seen:
                 continue
-            seen.add(id(p))
-            groups.setdefault(p.pts.shape[1], []).append(p)
+            seen.add(k)
+            ncols = p.pts.shape[1]
+            if ncols == 2:
+                groups[2].append(p)
+            else:
+                groups.setdefault(ncols, []).append(p)
+    # the inserts' content points go with the 2D outlines (the same arithmetic)
+    boxes = [i for i in col.inserts if i.pts is not None]
+    ox, oy = origin[0], origin[1]
     for ncols, prims in groups.items():
-        big = np.concatenate([p.pts for p in prims]).astype(float, copy=False)
+        extra = boxes if ncols == 2 else []
+        if not prims and not extra:
+            continue
+        big = np.concatenate([p.pts for p in prims] + [i.pts for i in extra]).astype(float, copy=False)
         big[:, :2] = (big[:, :2] - origin) * s
         if ncols > 2:
             big[:, 2:] *= s
-        ends = np.cumsum([len(p.pts) for p in prims]).tolist()
-        for p, a, b in zip(prims, [0] + ends[:-1], ends, strict=True):
+        ends = np.cumsum([len(p.pts) for p in prims] + [len(i.pts) for i in extra]).tolist()
+        for p, a, b in zip(prims + extra, [0] + ends[:-1], ends, strict=True):
             p.pts = big[a:b]
+        for p in prims:
             if p.extra:
-                _extra(p.extra, origin, s)
-            p._done = True
+                _extra(p.extra, origin, ox, oy, s)
     for t in col.texts:
-        t.x, t.y, t.height = (t.x - origin[0]) * s, (t.y - origin[1]) * s, t.height * s
+        t.x, t.y, t.height = (t.x - ox) * s, (t.y - oy) * s, t.height * s
     for i in col.inserts:
-        i.x, i.y = (i.x - origin[0]) * s, (i.y - origin[1]) * s
-        if i.pts is not None:
-            i.pts = (i.pts - origin) * s
+        i.x, i.y = (i.x - ox) * s, (i.y - oy) * s
 
 
-def _extra(extra: dict, origin: np.ndarray, s: float) -> None:
+def _extra(extra: dict, origin: np.ndarray, ox, oy, s: float) -> None:
+    """Arc centres and ends, radii and hatch rings; ``ox, oy`` are ``origin``'s items."""
     if "rings" in extra:
         extra["rings"] = [(r - origin) * s for r in extra["rings"]]
-    if "center" in extra:
-        c = extra["center"]
-        extra["center"] = ((c[0] - origin[0]) * s, (c[1] - origin[1]) * s)
+    c = extra.get("center")
+    if c is not None:
+        extra["center"] = ((c[0] - ox) * s, (c[1] - oy) * s)
         extra["radius"] *= s
-        extra["ends"] = tuple(((x - origin[0]) * s, (y - origin[1]) * s) for x, y in extra["ends"])
+        extra["ends"] = tuple(((x - ox) * s, (y - oy) * s) for x, y in extra["ends"])
     elif "radius" in extra:
         extra["radius"] *= s
