@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from shapely.geometry import Point, box
 
 from floorplan.engine import check
-from tests.plans import obstacle, plan, poly, rect, slope_y
+from floorplan.model import Obstacle
+from tests.plans import door, obstacle, plan, poly, rect, slope_y
 from tests.rulecheck import of, one, run, status
 
 
@@ -61,13 +63,63 @@ def test_obstacles_narrow_the_hall():
     assert (f.status.value, f.measured) == ("fail", pytest.approx(1.0, abs=1e-6))
 
 
-def test_a_short_pinch_is_not_the_width():
-    # documented limit: a radiator 0.6 m long narrowing a 1.3 x 4 m hall to 1.0 m leaves
-    # the held width at 1.3 m (the pinch is under a quarter of the floor)
-    p = plan(rect("H", "Hall", 0, 0, 1.3, 4), obstacles=[obstacle("radiator", 1.0, 1.0, 0.3, 0.6)],
-             scheme="flat")
+# a 1.3 x 4 m hall with a radiator 0.3 m deep and 0.6 m long (x 1.0-1.3, y 1.0-1.6): under
+# a quarter of the floor, so the held width stays 1.3 m
+RADIATOR = obstacle("radiator", 1.0, 1.0, 0.3, 0.6)
+
+
+@pytest.mark.parametrize("doors, expect, measured", [
+    # a door at each end: every square going from one to the other passes the radiator,
+    # where the hall is 1.0 m wide
+    ([door("D1", 0.65, -0.05), door("D2", 0.65, 4.05)], "fail", 1.0),
+    # both doors north of the radiator (y 1.6-4.0 is 1.3 x 2.4 m): the pinch is in a dead
+    # end and does not count
+    ([door("D1", 0.65, 4.05), door("D2", -0.05, 3.0)], "pass", 1.3),
+    # a door in the south end wall: a square against that wall runs into the radiator
+    # 1.0 m from it unless it is at most 1.0 m (x 0-1.0), whichever way it goes
+    ([door("D1", 0.65, -0.05)], "fail", 1.0),
+    # no doors drawn: the held width alone
+    ([], "pass", 1.3),
+])
+def test_a_pinch_between_doors_narrows_the_hall(doors, expect, measured):
+    p = plan(rect("H", "Hall", 0, 0, 1.3, 4), doors=doors, obstacles=[RADIATOR], scheme="flat")
     f = one(run(p, "m4-3"), "FP203")
-    assert (f.status.value, f.measured) == ("pass", pytest.approx(1.3, abs=1e-6))
+    assert (f.status.value, f.measured) == (expect, pytest.approx(measured, abs=1e-6))
+    if len(doors) == 2 and expect == "fail":
+        assert f.message == ("Hall: 1000 mm clear passage to its doors (D1, D2), though 1300 mm "
+                             "wide over 75% of its floor; at least 1050 mm required: 50 mm short")
+        assert [m.label for m in f.marks if m.role == "door"] == ["D1", "D2"]
+
+
+@pytest.mark.parametrize("gap, expect", [(1.05, "pass"), (1.049, "fail")])
+def test_a_pinch_exactly_at_the_threshold(gap, expect):
+    # the radiator leaves ``gap`` between it and the west wall
+    rad = obstacle("radiator", gap, 1.0, 1.3 - gap, 0.6)
+    p = plan(rect("H", "Hall", 0, 0, 1.3, 4), doors=[door("D1", 0.65, -0.05), door("D2", 0.65, 4.05)],
+             obstacles=[rad], scheme="flat")
+    f = one(run(p, "m4-3"), "FP203")
+    assert (f.status.value, f.measured) == (expect, pytest.approx(gap, abs=1e-6))
+
+
+def test_a_turned_hall_with_a_pinch():
+    from shapely import affinity
+
+    def turn(g):
+        return affinity.rotate(g, 30, origin=(0, 0))
+    d1, d2 = turn(Point(0.65, -0.05)), turn(Point(0.65, 4.05))
+    p = plan(poly("H", "Hall", turn(box(0, 0, 1.3, 4))),
+             doors=[door("D1", d1.x, d1.y), door("D2", d2.x, d2.y)],
+             obstacles=[Obstacle("rad", "radiator", turn(RADIATOR.polygon))], scheme="flat")
+    f = one(run(p, "m4-3"), "FP203")
+    assert (f.status.value, f.measured) == ("fail", pytest.approx(1.0, abs=1e-6))
+
+
+def test_a_hall_cut_in_two_has_no_passage():
+    # a cupboard wall to wall across the hall: the two doors are not joined at all
+    p = plan(rect("H", "Hall", 0, 0, 1.3, 4), doors=[door("D1", 0.65, -0.05), door("D2", 0.65, 4.05)],
+             obstacles=[obstacle("cupboard", 0, 1.0, 1.3, 0.6)], scheme="flat")
+    f = one(run(p, "m4-3"), "FP203")
+    assert (f.status.value, f.measured) == ("fail", 0.0)
 
 
 def test_floor_under_a_low_ceiling_does_not_count():

@@ -201,20 +201,26 @@ def door_clear_width(ctx, opts):
 def hall_width(ctx, opts):
     """Every hall, landing and corridor of a home is wide enough: at least 1050 mm.
 
-    The width is the *held width* of the room's clear floor (as for FP107: the largest
-    width a square can keep while still reaching ``share`` of the floor), measured on
-    the counted floor less the obstacles drawn in the room, so a radiator or fitted
-    cupboard drawn in a hall narrows it. An L-shaped hall is as wide as its limbs.
+    The width is measured on the room's clear floor: the counted floor less the obstacles
+    drawn in it, so a radiator or fitted cupboard drawn in a hall narrows it. It is the
+    smaller of two widths:
+
+    * the *held width* (as for FP107): the largest width a square can keep while still
+      reaching ``share`` of the floor; an L-shaped hall is as wide as its limbs;
+    * the *passage width*: the largest square that can travel between every two doors
+      of the room (or reach its one door), so a pinch between doors (a radiator, a nib)
+      narrows the hall however short it is; a narrow dead end with no door does not.
 
     Approved Document M asks for 1200 mm where a door off the hall is not approached
     head-on; the plan does not say from which way a door is approached, so the rule
-    holds every hall to 1050 mm and the 1200 mm case is left to the assessor. A short
-    pinch (under a quarter of the floor) does not make the held width smaller. Common
+    holds every hall to 1050 mm and the 1200 mm case is left to the assessor. Common
     corridors of a scheme of flats (rooms in no dwelling) are not checked.
 
-    PASS: a 1.05 x 4.0 m hall (exactly 1050 mm). FAIL: a 1.0 x 4.0 m hall (50 mm short).
+    PASS: a 1.05 x 4.0 m hall (exactly 1050 mm). FAIL: a 1.0 x 4.0 m hall (50 mm short);
+    a 1.3 m hall with a radiator narrowing it to 1.0 m between its two doors.
     """
     from floorplan.geometry import as_area
+    from floorplan.rules.passage import held_width_exact, passage_width
 
     need = opts["min_width"]
     for rooms in ctx.homes.values():
@@ -225,65 +231,28 @@ def hall_width(ctx, opts):
             floor = rm.counted_geom
             if ctx.obstacles_in(room):
                 floor = as_area(floor.intersection(rm.clear_floor))
-            width = _held_width(floor, opts["share"], need)
+            held = held_width_exact(floor, opts["share"], need)
+            links = [ctx.m.doors[d] for d in rm.doors]
+            doors = [lk.door.geometry if lk.door.geometry.geom_type == "Point"
+                     else lk.door.geometry.interpolate(0.5, normalized=True) for lk in links]
+            passage = passage_width(floor, doors, held) if held > 0 else 0.0
+            width = min(held, passage)
             status = at_least(width, need)
-            text = (f"{ctx.label(room)}: {_mm(width)} clear width (held over "
-                    f"{opts['share']:.0%} of its floor); at least {_mm(need)} required")
+            marks = ctx.room_marks(room, low=True)
+            if passage < held - 1e-9:
+                names = ", ".join(lk.id for lk in links)
+                what = "its door" if len(links) == 1 else "its doors"
+                text = (f"{ctx.label(room)}: {_mm(passage)} clear passage to {what} ({names}), "
+                        f"though {_mm(held)} wide over {opts['share']:.0%} of its floor")
+                marks += tuple(Mark("door", lk.door.geometry, label=lk.id) for lk in links)
+            else:
+                text = (f"{ctx.label(room)}: {_mm(width)} clear width (held over "
+                        f"{opts['share']:.0%} of its floor" + (" and between its doors)" if links else ")"))
+            text += f"; at least {_mm(need)} required"
             if status is Status.FAIL:
                 text += f": {_mm(need - width)} short"
             yield Outcome(status, rooms=(room.id,), dwelling=room.dwelling, measured=width,
-                          required=need, unit="m", message=text,
-                          marks=ctx.room_marks(room, low=True))
-
-
-#: a width is held when a square this much narrower reaches the share of the floor
-#: (GEOS's inward buffer drops strips thinner than about 0.1 mm; see _held_width)
-_SLACK = 5e-4
-
-
-def _held_width(floor, share: float, need: float | None = None) -> float:
-    """:func:`floorplan.geometry.held_width`, made exact at the floor's own widths.
-
-    ``held_width`` accepts a width when a square a billionth narrower still reaches
-    ``share`` of the floor, and GEOS's inward buffer drops strips thinner than about
-    0.1 mm: a 4 x 1.05 m rectangle lying along x measures 1.0495 m. Here the distances
-    between the floor's parallel edges from the measured width up to 2 mm above it, and
-    the required width ``need``, are tried widest first with a square 0.5 mm narrower;
-    the first that reaches ``share`` of the floor is the width. (A hall 1 mm narrow still
-    fails: the square tried is then 0.5 mm too wide.)
-    """
-    import math
-
-    import numpy as np
-    from shapely import affinity
-
-    from floorplan.geometry import as_area, held_width, polygons_of
-
-    width = held_width(floor, share)
-    geom = as_area(floor)
-    if geom.is_empty:
-        return width
-    xy = np.asarray(geom.minimum_rotated_rectangle.exterior.coords)
-    ang = math.degrees(math.atan2(xy[1, 1] - xy[0, 1], xy[1, 0] - xy[0, 0]))
-    aligned = affinity.rotate(geom, -ang, origin="centroid")
-    xs, ys = set(), set()
-    for poly in polygons_of(aligned):
-        for x, y in np.asarray(poly.exterior.coords):
-            xs.add(round(float(x), 9))
-            ys.add(round(float(y), 9))
-    cands = set()
-    if len(xs) * len(ys) <= 40_000:
-        cands = {abs(a - b) for a in xs for b in xs} | {abs(a - b) for a in ys for b in ys}
-    cands = {c for c in cands if width < c <= width + 2e-3}
-    if need is not None and width < need <= width + 2e-3:
-        cands.add(need)
-    for c in sorted(cands, reverse=True):
-        r = (c - _SLACK) / 2
-        opened = aligned.buffer(-r, cap_style="square", join_style="mitre").buffer(
-            r, cap_style="square", join_style="mitre")
-        if opened.area >= share * geom.area - 1e-9:
-            return c
-    return width
+                          required=need, unit="m", message=text, marks=marks)
 
 
 # -- bedroom doors ----------------------------------------------------------------------
