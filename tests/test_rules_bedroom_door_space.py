@@ -11,7 +11,7 @@ from shapely import affinity
 from floorplan.engine import check
 from floorplan.io.geojson import read as read_geojson
 from floorplan.model import Obstacle
-from tests.plans import door, obstacle, plan, poly, rect, slope_y
+from tests.plans import door, door_line, obstacle, plan, poly, rect, slope_y
 from tests.rulecheck import of, one, run, status
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -67,6 +67,17 @@ def test_the_square_may_slide_along_the_wall(wardrobe_x, expect, measured):
     assert (f.status.value, f.measured) == (expect, pytest.approx(measured, abs=1e-6))
 
 
+def test_a_door_wider_than_the_square():
+    # a 1.5 m pair of doors (opening x 0.75-2.25) with a wardrobe 0.6 m deep along the
+    # wall to x 1.0 and a chest from x 2.25: the centred square (x 0.9-2.1) hits the
+    # wardrobe, but one within the opening (x 1.0-2.2) is clear; the largest is 1.25 m
+    # (x 1.0-2.25), since a square wider than the doors must span them and hits both
+    p = _bedroom(doors=[door("D1", 1.5, -0.05, width=1.5)],
+                 obstacles=[obstacle("wardrobe", 0, 0, 1.0, 0.6), obstacle("chest", 2.25, 0, 0.75, 0.6)])
+    f = one(run(p, "m4-3"), "FP204")
+    assert (f.status.value, f.measured) == ("pass", pytest.approx(1.25, abs=1e-6))
+
+
 def test_door_width_not_shown_uses_its_centre():
     # the wardrobe from x 1.1: no square spanning a 900 mm opening fits (at most 1.1 m:
     # 0 to 1.1), and with no width the square still need only reach the centre at 0.5
@@ -75,6 +86,16 @@ def test_door_width_not_shown_uses_its_centre():
     f = one(run(p, "m4-3"), "FP204")
     assert (f.status.value, f.measured) == ("fail", pytest.approx(1.1, abs=1e-6))
     assert "width not shown" in f.message
+
+
+def test_door_drawn_as_a_line_across_the_opening():
+    # the opening drawn as a line in the wall (x 0.05-0.95), its width the line's length;
+    # with the wardrobe from x 1.19 the square is 1.19 m at most, as with a point door
+    p = _bedroom(doors=[door_line("D1", 0.05, -0.05, 0.95, -0.05)],
+                 obstacles=[obstacle("wardrobe", 1.19, 0, 1.81, 0.6)])
+    f = one(run(p, "m4-3"), "FP204")
+    assert (f.status.value, f.measured) == ("fail", pytest.approx(1.19, abs=1e-6))
+    assert "width not shown" not in f.message
 
 
 def test_floor_under_a_low_ceiling_is_not_clear():

@@ -4,9 +4,10 @@ The test, in the frame of the wall the door is in: ``x`` runs along the room's e
 nearest the door, with the door's centre at ``x = 0``, and ``y`` runs into the room. A
 square of side ``s`` stands with one side on that wall line, ``[t, t + s] x [0, s]``, and
 must lie in the clear floor while its side on the wall spans the door's opening
-``[-w/2, w/2]`` (only the door's centre when ``s`` is smaller than the opening ``w``).
-Sliding it along the wall is allowed as far as it still spans the opening, so the square
-may be off-centre of the door, but never set back from the wall or turned.
+``[-w/2, w/2]`` (lies within it, when the door is wider than the square; reaches the
+door's centre, when the door's width is not known). Sliding it along the wall is allowed
+as far as that holds, so the square may be off-centre of the door, but it is never set
+back from the wall or turned.
 
 Which slides are free is worked out exactly, not by trying positions: within the strip
 the squares can reach, every piece of floor that is *not* clear (walls, fittings,
@@ -72,8 +73,9 @@ def free_slide(floor_local: BaseGeometry, side: float, opening: float) -> float 
     ``t`` (nearest the centred square), or ``None`` when it fits nowhere."""
     if side <= 0:
         return None
-    h = min(opening, side) / 2
-    lo, hi = h - side, -h
+    # spanning the opening [-w/2, w/2], or lying within it when the door is wider
+    h = opening / 2
+    lo, hi = min(h - side, -h), max(h - side, -h)
     strip = box(lo, TOL, hi + side, side - TOL)
     blocked = []
     for part in polygons_of(strip.difference(floor_local)):
