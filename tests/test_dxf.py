@@ -633,3 +633,21 @@ def test_text_kind_shortcut_agrees_with_each_pattern():
         assert (dxf_text._ANY.match(t) is not None) == any(rx.match(t) for rx in parts), t
     assert [dxf_text.kind(t)[0] for t in ("Bedroom 1", "Wheelchair", "Gas meter", "3500")] == [
         "name", "wheelchair", "meter", "dimension"]
+
+
+def test_rectangles_around_equal_one_by_one():
+    # the fittings' rectangles made at once are those MultiPoint makes one at a time,
+    # degenerate sets (a line, a point) included
+    import numpy as np
+    from shapely.geometry import MultiPoint
+
+    from floorplan.io.dxf_features import _rectangles_around
+
+    sets = [np.array([(0, 0), (1700, 0), (1700, 700), (0, 700), (0, 0)], dtype=float),
+            np.array([(0, 0), (3, 4), (-4, 3), (1, 1)], dtype=float),
+            np.array([(0, 0), (1, 1), (2, 2)], dtype=float),
+            np.array([(5, 5), (5, 5), (5, 5)], dtype=float)]
+    got = _rectangles_around(sets)
+    assert [g.wkb for g in got] == [MultiPoint(s).minimum_rotated_rectangle.wkb for s in sets]
+    assert [g.geom_type for g in got] == ["Polygon", "Polygon", "LineString", "Point"]
+    assert len(_rectangles_around([])) == 0

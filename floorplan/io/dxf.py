@@ -301,7 +301,7 @@ class _Reader:
                     use, given = Use(ri.use.strip().lower().replace(" ", "_")), True
                 except ValueError:
                     use, given = named(ri.use) or use, named(ri.use) is not None
-            note = dxf_names.area_note(rid, ri.name, ri.areas, poly.area)
+            note = dxf_names.area_note(rid, ri.name, ri.areas, poly.area) if ri.areas else None
             if note:
                 self.notes.append(note)
             rooms.append(Room(id=rid, name=ri.name, use=use, polygon=poly, level=level,
@@ -331,7 +331,8 @@ class _Reader:
     def _levels(self, polys: list[Polygon], layers: list[str]) -> tuple[list[float], str | None]:
         """The level of each room and the note saying how levels were found (to follow the
         rooms' own notes)."""
-        by_layer = [level_of_layer(lay) if lay else None for lay in layers]
+        said = {lay: level_of_layer(lay) for lay in set(layers) if lay}  # few layers, many rooms
+        by_layer = [said[lay] if lay else None for lay in layers]
         if len({v for v in by_layer if v is not None}) >= 2:
             self.level_mode = "layers"
             return [v if v is not None else 0.0 for v in by_layer], "levels read from layer names"

@@ -25,14 +25,16 @@ def account(reader, rooms, door_counts, n_obst: int, n_ceil: int, n_met: int, n_
     prims = {p.uid: p for lst in (col.loops, col.opens, col.hatches, col.circles, col.faces3d)
              for p in lst}
     n_used = 0
-    for p in list(prims.values()) + list(col.texts):
+    # primitives, then texts (told apart by where they come from: asking whether each
+    # primitive is in the list of texts made this quadratic)
+    for p, is_text in [(p, False) for p in prims.values()] + [(t, True) for t in col.texts]:
         if p.uid in self.used:
             n_used += 1
             continue
         kinds = [self.ins_kind.get(u) for u in p.chain if self.ins_kind.get(u)]
         if kinds:
             inside_marks[kinds[0]] += 1
-        elif p in col.texts:
+        elif is_text:
             why = ("on an annotation layer" if self.layer_kind(p.layer) == "ignore"
                    else "text outside every room (legend, title, schedule)")
             skipped[(p.etype, p.layer, why)] += 1

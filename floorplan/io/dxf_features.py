@@ -39,11 +39,12 @@ def _closed_leaves(arcs, ctx) -> dict[int, tuple[Point, float]]:
         r = arc.extra["radius"]
         tol = 0.02 * r
         hit = None
-        tips = leaf_ends.get(tuple(hinges[n]), ())
-        for k, (ex, ey) in enumerate(arc.extra["ends"]):
-            if any(abs(ex - lx) < tol and abs(ey - ly) < tol for lx, ly in tips):
-                hit = 1 - k
-                break
+        tips = leaf_ends.get(tuple(hinges[n]))
+        if tips:
+            for k, (ex, ey) in enumerate(arc.extra["ends"]):
+                if any(abs(ex - lx) < tol and abs(ey - ly) < tol for lx, ly in tips):
+                    hit = 1 - k
+                    break
         if hit is not None:
             out[arc.uid] = (mids[n, hit], r)
         elif room_tree is None:
@@ -82,7 +83,7 @@ def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: s
     leaf_ends: dict[tuple[float, float], list] = {}  # hinge (to 1 cm) -> leaf tips
     lines = [p.pts[:, :2] for p in opens
              if p.etype in ("LINE", "LWPOLYLINE", "POLYLINE") and len(p.pts) == 2 and (
-                 layer_kind(p.layer) == "door" or any(u in door_uids for u in p.chain))]
+                 layer_kind(p.layer) == "door" or not door_uids.isdisjoint(p.chain))]
     if lines:  # np.round rounds as round() does a numpy float, all at once
         ends = np.array(lines, dtype=float)
         for (ka, kb), (a, b) in zip(np.round(ends, 2).tolist(), ends.tolist(), strict=True):
@@ -94,10 +95,11 @@ def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: s
     door_inserts = {i.uid: i for i in inserts if kind_of_insert.get(i.uid) == "door"}
     arcs_in: dict[int, list] = {}
     for a in arcs:
-        owner = next((u for u in a.chain if u in door_inserts), None)
-        if owner is not None:
-            arcs_in.setdefault(owner, []).append(a)
-            used.add(a.uid)
+        for owner in a.chain:  # the outermost door block holding the arc
+            if owner in door_inserts:
+                arcs_in.setdefault(owner, []).append(a)
+                used.add(a.uid)
+                break
     # arcs of the door blocks nested in each insert, built once (a scan of every door block
     # per door made this quadratic)
     nested: dict[int, list] = {}
@@ -110,7 +112,7 @@ def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: s
     leaves = _closed_leaves([a for a in arcs if swing(a) and (
         a.uid in used or layer_kind(a.layer) == "door")], ctx)
     for uid, ins in door_inserts.items():
-        if any(u in door_inserts for u in ins.chain):
+        if ins.chain and not door_inserts.keys().isdisjoint(ins.chain):
             continue  # a door drawn inside another door block
         swings = [a for a in arcs_in.get(uid, []) + nested.get(uid, []) if swing(a)]
         if len(swings) >= 2:
@@ -203,15 +205,16 @@ def obstacles(inserts, kind_of_insert, loops, circles, layer_kind, blocked, used
               ) -> list[tuple[Obstacle, str]]:
     out: list[tuple[Obstacle, str]] = []
     obstacle_uids = {i.uid for i in inserts if kind_of_insert.get(i.uid) == "obstacle"}
-    for ins in inserts:
-        if ins.uid not in obstacle_uids or any(u in obstacle_uids for u in ins.chain):
-            continue
-        if ins.pts is None or len(ins.pts) < 3:
-            continue
-        rect = MultiPoint(ins.pts).minimum_rotated_rectangle
-        if not isinstance(rect, Polygon) or rect.area < 1e-4:
-            continue
-        out.append((Obstacle(f"O{len(out) + 1}", ins.name, shapely.normalize(rect)), ins.layer))
+    blocks = [ins for ins in inserts if ins.uid in obstacle_uids
+              and not (ins.chain and not obstacle_uids.isdisjoint(ins.chain))
+              and ins.pts is not None and len(ins.pts) >= 3]
+    # the smallest rotated rectangle around what each block draws, all made at once
+    rects = _rectangles_around([ins.pts for ins in blocks])
+    ok = (shapely.get_type_id(rects) == 3) & (shapely.area(rects) >= 1e-4)  # 3: Polygon
+    rects = shapely.normalize(rects)
+    for ins, rect, keep in zip(blocks, rects.tolist(), ok.tolist(), strict=True):
+        if keep:
+            out.append((Obstacle(f"O{len(out) + 1}", ins.name, rect), ins.layer))
     for prim in list(loops) + list(circles):
         if layer_kind(prim.layer) != "obstacle" or blocked(prim) or prim.extra.get("is3d"):
             continue
@@ -225,6 +228,15 @@ def obstacles(inserts, kind_of_insert, loops, circles, layer_kind, blocked, used
         used.add(prim.uid)
         out.append((Obstacle(f"O{len(out) + 1}", prim.layer, poly), prim.layer))
     return out
+
+
+def _rectangles_around(point_sets: list[np.ndarray]) -> np.ndarray:
+    """``MultiPoint(pts).minimum_rotated_rectangle`` of each array of points, in one call."""
+    if not point_sets:
+        return np.empty(0, dtype=object)
+    mps = shapely.multipoints(np.concatenate(point_sets), indices=np.repeat(
+        np.arange(len(point_sets)), [len(p) for p in point_sets]))
+    return shapely.oriented_envelope(mps)
 
 
 def ceilings(faces3d, layer_kind, used: set[int], skipped) -> list[tuple[Ceiling, str]]:
