@@ -32,6 +32,12 @@ def test_door_width(width, expect):
     assert f.marks[0].geometry.equals(r.plan.doors[0].geometry)
 
 
+def test_fractions_of_a_millimetre_are_shown():
+    f = one(check(_hall_and_bedroom(door("D1", 1.25, 2.0, width=0.8495)), "m4-3"), "FP202")
+    assert f.status.value == "fail"
+    assert f.message.endswith("849.5 mm clear opening; at least 850 mm required: 0.5 mm short")
+
+
 def test_door_width_not_shown_warns():
     f = one(run(_hall_and_bedroom(door("D1", 1.25, 2.0, width=None)), "m4-3"), "FP202")
     assert (f.status.value, f.measured, f.rooms) == ("warn", None, ("B", "H"))

@@ -126,7 +126,14 @@ def _door_words(ctx, link) -> str:
 
 
 def _mm(v: float) -> str:
-    return f"{v * 1000:.0f} mm"
+    """Millimetres, whole where the value is (to 0.05 mm), else to 0.1 mm: "849.5 mm"."""
+    mm = v * 1000
+    return f"{mm:.0f} mm" if abs(mm - round(mm)) < 0.05 else f"{mm:.1f} mm"
+
+
+def _sq(v: float) -> str:
+    """A square's size: "1200 x 1200 mm"."""
+    return f"{_mm(v)[:-3]} x {_mm(v)}"
 
 
 def _doors_of(ctx, applies_to: list[str], except_uses: list[str]) -> list:
@@ -155,10 +162,13 @@ def _doors_of(ctx, applies_to: list[str], except_uses: list[str]) -> list:
 def door_clear_width(ctx, opts):
     """Every door is wide enough for a wheelchair: at least 850 mm clear opening.
 
-    The width is the door's width as the plan gives it (the GeoJSON ``width``, the DXF
-    door block's width), taken as the clear opening; a door drawn as a line across the
-    opening with no width given is as wide as the line. A door with no width is
-    reported as "not shown on the plan" (warn), never passed.
+    The width is the door's width as the plan gives it, taken as the clear opening: the
+    GeoJSON ``width``, or, for a door drawn as a line across the opening with no width
+    given, the line's length. A door read from a DXF drawing is as wide as its swing or
+    block, that is its leaf, which is wider than the clear opening by the door stop and
+    the open leaf's thickness: a DXF door passing by a few centimetres should be checked
+    on the drawing. A door with no width is reported as "not shown on the plan" (warn),
+    never passed.
 
     Which doors: M4(3), every door of the dwelling (a door with a room of a home on at
     least one side: internal doors and the front door; in a scheme of flats, doors
@@ -319,7 +329,7 @@ def bedroom_door_space(ctx, opts):
         if not links:
             yield Outcome(Status.WARN, rooms=(room.id,), dwelling=room.dwelling, required=side,
                           unit="m", message=f"{ctx.label(room)}: no door into the bedroom shown "
-                          f"on the plan; a {_mm(side)} square inside it cannot be checked",
+                          f"on the plan; a {_sq(side)} space inside it cannot be checked",
                           marks=ctx.room_marks(room))
             continue
         floor = rm.clear_floor
@@ -331,12 +341,12 @@ def bedroom_door_space(ctx, opts):
             opening = link.width or 0.0
             square, largest, best = door_square(room.polygon, floor, at, opening, side)
             marks = [*ctx.room_marks(room), Mark("door", g, label=link.id)]
-            size = f"{side * 1000:.0f} x {_mm(side)}"
+            size = _sq(side)
             if square is not None:
                 status = Status.PASS
                 marks.append(Mark("clear_square", square, size=side, label=size))
                 text = (f"{ctx.label(room)}: a {size} clear space fits inside door {link.id} "
-                        f"(the largest square there is {fmt(largest)} x {fmt(largest)} m)")
+                        f"(the largest square there is {_sq(largest)})")
             else:
                 status = Status.FAIL
                 frame = wall_frame(room.polygon, at)
@@ -346,8 +356,7 @@ def bedroom_door_space(ctx, opts):
                 if best is not None:  # unlabelled: it lies under the one asked for
                     marks.append(Mark("clear_square", best, size=largest))
                 text = (f"{ctx.label(room)}: the largest clear square inside door {link.id} is "
-                        f"{fmt(largest)} x {fmt(largest)} m; {size} required: "
-                        f"{fmt(side - largest)} m short")
+                        f"{_sq(largest)}; {size} required: {_mm(side - largest)} short")
             if link.width is None:
                 text += " (door width not shown on the plan: the square need only reach its centre)"
             yield Outcome(status, rooms=(room.id,), dwelling=room.dwelling, measured=largest,
