@@ -162,3 +162,16 @@ def test_birch_court_flat_5():
     r = check(read_geojson(SAMPLES / "birch-court.geojson"), "m4-3")
     got = {f.rooms[0]: (f.status.value, round(f.measured, 6)) for f in r.findings if f.rule == "FP204"}
     assert got == {**{f"F{n}.2": ("pass", 1.6) for n in range(1, 5)}, "F5.2": ("fail", 0.9)}
+
+
+def test_oak_house_bedrooms():
+    # samples/make_samples.py. Bedroom 1 (3.9 x 3.6, door D2 in the east wall at y 1.35-2.25):
+    # the wardrobe (x 2.9-3.9, y 0-0.6) and the bed (x 0-0.9) leave a 3.0 m square (x 0.9-3.9,
+    # y 0.6-3.6); its en-suite door D3 is not an entrance. Bedroom 2 (3.9 x 3.6, empty): 3.6 m.
+    # Bedroom 3 (3.9 x 2.2): 2.2 m; its linen cupboard door is not checked. Bedroom 4 (the
+    # attic): 1.5 m headroom 1.8 m from the landing wall (y 6.0-7.8): 1.8 m
+    r = check(read_geojson(SAMPLES / "oak-house.geojson"), "m4-3")
+    got = {(f.rooms[0], f.marks[1].label): (f.status.value, round(f.measured, 6))
+           for f in r.findings if f.rule == "FP204"}
+    assert got == {("G1", "D2"): ("pass", 3.0), ("F1", "D9"): ("pass", 3.6),
+                   ("F2", "D10"): ("pass", 2.2), ("F6", "D12"): ("pass", 1.8)}

@@ -82,3 +82,23 @@ def test_each_flat_of_a_scheme():
 @pytest.mark.parametrize("profile", ["ecc-supported-living", "m4-3"])
 def test_only_in_ndss(profile):
     assert not of(run(_flat(rect("B", "Bedroom", 0, 0, 3, 4)), profile), "FP108")
+
+
+def test_samples():
+    # samples/make_samples.py. Oak House, one home: five bedrooms (four tenant bedrooms and
+    # the sleep-in room), 3.5 m²; its stores: 1.3 x 2.6 = 3.38, 1.2 x 3.0 = 3.6, and the eaves
+    # store 1.2 x 3.0 under the roof slope (2.4 m at y 6.0 down to 0.9 m at y 9.0): 1.5 m
+    # at y 7.8, so 1.2 x 1.8 = 2.16 counted and 1.2 x 1.2 = 1.44 at half: 9.86 m².
+    # Birch Court: flats 1-4 (12 m² bedroom: 1b2p, 1.5 m²) a store 1.1 x 2.4 = 2.64 and a
+    # walk-in wardrobe 1.3 x 2.4 = 3.12; flat 5 (9.2 m² bedroom: 1b1p, 1.0 m²) 1.7 x 2.4 = 4.08
+    from pathlib import Path
+
+    from floorplan.io.geojson import read
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    f = one(check(read(samples / "oak-house.geojson"), "ndss"), "FP108")
+    assert (f.status.value, f.rooms, f.required) == ("pass", ("G3", "F3", "F7"), 3.5)
+    assert f.measured == pytest.approx(3.38 + 3.6 + 2.16 + 0.72)
+    r = check(read(samples / "birch-court.geojson"), "ndss")
+    got = {f.dwelling: (f.status.value, f.required, round(f.measured, 6)) for f in r.findings if f.rule == "FP108"}
+    assert got == {**{f"Flat {n}": ("pass", 1.5, 5.76) for n in range(1, 5)}, "Flat 5": ("pass", 1.0, 4.08)}

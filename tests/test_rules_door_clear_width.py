@@ -107,3 +107,21 @@ def test_options_from_a_profile_of_ones_own(tmp_path):
     r = run(p, str(path))
     assert of(r, "FP202") == [(("B", "H"), "fail", pytest.approx(0.85))]
     assert one(r, "FP202").required == 0.9
+
+
+def test_oak_house_doors():
+    # samples/make_samples.py: the doors' widths as drawn. Under 850 mm: the store and
+    # sleep-in doors off the hall (D4, D5, 800 mm), bedroom 3, bathroom and bedroom 4 off
+    # the landing (D10-D12, 800 mm), the eaves store (D13, 700 mm) and the linen cupboard
+    # (D14, 600 mm); the front and back doors (1000, 900 mm) and the rest (900 mm) pass
+    from pathlib import Path
+
+    from floorplan.io.geojson import read
+
+    r = check(read(Path(__file__).resolve().parent.parent / "samples" / "oak-house.geojson"), "m4-3")
+    got = {f.marks[0].label: (f.status.value, round(f.measured, 6)) for f in r.findings if f.rule == "FP202"}
+    fails = {"D4": 0.8, "D5": 0.8, "D10": 0.8, "D11": 0.8, "D12": 0.8, "D13": 0.7, "D14": 0.6}
+    passes = {"D1": 1.0, "D2": 0.9, "D3": 0.9, "D6": 0.9, "D7": 0.9, "D8": 0.9, "D9": 0.9}
+    assert got == {**{d: ("fail", w) for d, w in fails.items()}, **{d: ("pass", w) for d, w in passes.items()}}
+    # and the ECC default profile does not check door widths at all
+    assert not of(check(r.plan), "FP202")

@@ -147,3 +147,18 @@ def test_not_applicable_and_not_in_other_profiles():
         == "not_applicable"
     for profile in ("ecc-supported-living", "ndss"):
         assert not of(run(plan(rect("H", "Hall", 0, 0, 0.9, 4), scheme="flat"), profile), "FP203")
+
+
+def test_samples():
+    # samples/make_samples.py: Oak House's hall and landing are 1.6 m wide; Birch Court's
+    # flat halls 1.8 m (flats 1-4) and 1.5 m (flat 5); its common corridor is no flat's
+    from pathlib import Path
+
+    from floorplan.io.geojson import read
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    r = check(read(samples / "oak-house.geojson"), "m4-3")
+    assert of(r, "FP203") == [(("G5",), "pass", pytest.approx(1.6)), (("F5",), "pass", pytest.approx(1.6))]
+    r = check(read(samples / "birch-court.geojson"), "m4-3")
+    assert of(r, "FP203") == [((f"F{n}.3",), "pass", pytest.approx(1.8 if n < 5 else 1.5))
+                              for n in range(1, 6)]
