@@ -296,11 +296,11 @@ def bedroom_door_space(ctx, opts):
     The test: a 1.2 m square stands inside the bedroom with one side on the wall the
     door is in, spanning the door's opening (within it, for a door wider than 1.2 m; its
     centre only, when the door's width is not shown), and must lie in the bedroom's clear
-    floor (the counted floor less the
-    obstacles drawn: beds, wardrobes). It may slide along the wall as long as it still
-    spans the opening, but is not set back from the wall or turned. The report gives the
-    largest such square (to 1 mm) and draws the square asked for, where it fits or
-    centred on the door where it does not, and the largest that fits.
+    floor (the counted floor less the obstacles drawn: beds, wardrobes). It may slide
+    along the wall as long as it still spans the opening, but is not set back from the
+    wall or turned. The report gives the largest such square (to 1 mm) and draws the
+    square asked for, where it fits or centred on the door where it does not, and the
+    largest that fits.
 
     Which doors: the doors by which one comes into the bedroom; a door to a room other
     than a hall, landing, corridor or stairs that is reached only through the bedroom (an
