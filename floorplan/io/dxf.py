@@ -144,20 +144,23 @@ class _Reader:
         if not polys and require_rooms:
             raise PlanReadError(self.source, "no rooms found: no closed outline on a room layer "
                                 "and no enclosed space in the wall linework (see docs/input-dxf.md)")
+        # levels first: rooms and doors are made with theirs
+        levels, level_note = self._levels(polys, layers)
+        locate = self._locator(polys, levels)
         doors, door_counts = dxf_features.doors(col.arcs, col.opens, col.inserts, self.ins_kind,
-                                                self.layer_kind, polys, self.used, col.loops)
+                                                self.layer_kind, polys, self.used, col.loops,
+                                                level_of=locate)
         for (x, y), width in getattr(self, "gaps", []):
-            doors.append((Door(f"D{len(doors) + 1}", Point(x, y), width=round(width, 4),
-                               properties={"from": "opening"}), ""))
+            at = Point(x, y)
+            doors.append((Door(f"D{len(doors) + 1}", at, width=round(width, 4),
+                               level=locate(at, ""), properties={"from": "opening"}), ""))
         door_counts["opening"] = len(getattr(self, "gaps", []))
         ceilings = dxf_features.ceilings(col.faces3d, self.layer_kind, self.used, col.skipped)
-        levels, level_note = self._levels(polys, layers)  # before the rooms are made
         rooms = self._rooms(polys, sources, layers, ceilings, levels)
         if level_note:
             self.notes.append(level_note)
-        locate = self._locator(rooms, layers)
         meters, aerials = self._marks(locate)
-        plan_doors = tuple(_with(d, level=locate(d.geometry, lay)) for d, lay in doors)
+        plan_doors = tuple(d for d, _ in doors)
         plan_obst = tuple(_with(o, level=locate(o.polygon.centroid, lay)) for o, lay in obstacles)
         plan_ceil = tuple(_with(c, level=locate(c.polygon.representative_point(), lay))
                           for c, lay in ceilings)
@@ -345,11 +348,12 @@ class _Reader:
         return [float(g) for g in groups], (f"the sheet holds {n} plans side by side: read as "
                                             f"levels 0-{n - 1}, left to right")
 
-    def _locator(self, rooms: list[Room], layers: list[str]):
-        """level for a feature: its layer's level, or the level of the nearest room."""
-        if self.level_mode == "one" or not rooms:
-            return lambda geom, layer: 0.0 if rooms else None
-        tree = STRtree([r.polygon for r in rooms])
+    def _locator(self, polys: list[Polygon], levels: list[float]):
+        """level for a feature: its layer's level, or the level of the nearest room
+        (``polys`` the rooms' outlines, ``levels`` their levels)."""
+        if self.level_mode == "one" or not polys:
+            return lambda geom, layer: 0.0 if polys else None
+        tree = STRtree(polys)
 
         def locate(geom, layer: str) -> float | None:
             if self.level_mode == "layers":
@@ -357,7 +361,7 @@ class _Reader:
                 if v is not None:
                     return v
             i = tree.query_nearest(geom)
-            return rooms[int(i[0])].level if len(i) else None
+            return levels[int(i[0])] if len(i) else None
         return locate
 
     def _marks(self, locate) -> tuple[list[Meter], list[Aerial]]:

@@ -77,8 +77,13 @@ def _closed_leaves(arcs, ctx) -> dict[int, tuple[Point, float]]:
 
 
 def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: set[int],
-          loops=()) -> tuple[list[tuple[Door, str]], dict[str, int]]:
-    """[(door, layer)], counts by how each was found."""
+          loops=(), level_of=None) -> tuple[list[tuple[Door, str]], dict[str, int]]:
+    """[(door, layer)], counts by how each was found. ``level_of(point, layer)`` gives
+    each door its level (``None`` without it)."""
+    if level_of is None:
+        def level_of(point, layer):
+            return None
+
     door_uids = {i.uid for i in inserts if kind_of_insert.get(i.uid) == "door"}
     leaf_ends: dict[tuple[float, float], list] = {}  # hinge (to 1 cm) -> leaf tips
     lines = [p.pts[:, :2] for p in opens
@@ -128,7 +133,7 @@ def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: s
             width = side if DOOR_RADIUS[0] <= side <= DOOR_RADIUS[1] else None
         else:
             pt, width = Point(ins.x, ins.y), None
-        out.append((Door(f"D{len(out) + 1}", pt, width=_round(width),
+        out.append((Door(f"D{len(out) + 1}", pt, width=_round(width), level=level_of(pt, ins.layer),
                          properties={"block": ins.name, "handle": ins.handle}), ins.layer))
         counts["block"] += 1
     for a in arcs:
@@ -139,7 +144,7 @@ def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: s
         if not swing(a):
             continue
         pt, width = leaves[a.uid]
-        out.append((Door(f"D{len(out) + 1}", pt, width=_round(width),
+        out.append((Door(f"D{len(out) + 1}", pt, width=_round(width), level=level_of(pt, a.layer),
                          properties={"handle": a.handle}), a.layer))
         used.add(a.uid)
         counts["arc"] += 1
@@ -147,6 +152,7 @@ def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: s
     if not any(layer_kind(a.layer) == "door" for a in arcs):
         for prim, pt, width in _leaves(opens, loops, layer_kind, door_uids, ctx):
             out.append((Door(f"D{len(out) + 1}", pt, width=_round(width),
+                             level=level_of(pt, prim.layer),
                              properties={"handle": prim.handle, "from": "leaf"}), prim.layer))
             used.add(prim.uid)
             counts["leaf"] += 1

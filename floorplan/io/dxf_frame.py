@@ -29,6 +29,7 @@ def to_local(col, origin: np.ndarray, s: float) -> None:
     # the inserts' content points go with the 2D outlines (the same arithmetic)
     boxes = [i for i in col.inserts if i.pts is not None]
     ox, oy = origin[0], origin[1]
+    fx, fy = float(ox), float(oy)  # for arcs' centres and ends: plain floats, the same sums
     for ncols, prims in groups.items():
         extra = boxes if ncols == 2 else []
         if not prims and not extra:
@@ -42,7 +43,7 @@ def to_local(col, origin: np.ndarray, s: float) -> None:
             p.pts = big[a:b]
         for p in prims:
             if p.extra:
-                _extra(p.extra, origin, ox, oy, s)
+                _extra(p.extra, origin, fx, fy, s)
     for t in col.texts:
         t.x, t.y, t.height = (t.x - ox) * s, (t.y - oy) * s, t.height * s
     for i in col.inserts:

@@ -55,7 +55,7 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int]
         tree = STRtree(polys)
         pts = shapely.points(np.array([(t.x, t.y) for t in cands]))
         ti, ri = tree.query(pts, predicate="within")
-        areas = np.array([p.area for p in polys])
+        areas = shapely.area(np.asarray(polys, dtype=object))
         best: dict[int, int] = {}
         for a, b in zip(ti.tolist(), ri.tolist(), strict=True):
             if a not in best or areas[b] < areas[best[a]]:
@@ -117,9 +117,10 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int]
                 notes.append(f"{len(plain)} texts in one room ({', '.join(plain[:4])}…): "
                              "the first three taken as its name")
             ri.name, ri.name_from = " ".join(plain[:3]), "text"
+    named = {lay: name_from_layer(lay) for lay in set(layers)}  # few layers, many rooms
     for r, layer in enumerate(layers):
         if not info[r].name:
-            from_layer = name_from_layer(layer)
+            from_layer = named[layer]
             if from_layer:
                 info[r].name, info[r].name_from = from_layer, "layer"
         if dxf_text.is_wheelchair_name(info[r].name):

@@ -116,7 +116,7 @@ def outline_rooms(loops, opens, hatches, ok, findings: list[InputFinding], notes
     for prim, made in zip(room_loops, to_polygons([p.pts for p in room_loops]), strict=True):
         add(prim, prim.pts, None, "outline", made)
     for prim in opens:
-        if not ok(prim) or prim.etype not in ("LWPOLYLINE", "POLYLINE") or len(prim.pts) < 3:
+        if prim.etype not in ("LWPOLYLINE", "POLYLINE") or len(prim.pts) < 3 or not ok(prim):
             continue
         gap = float(np.hypot(*(prim.pts[0] - prim.pts[-1])))
         length = float(np.sum(np.hypot(*np.diff(prim.pts, axis=0).T)))
