@@ -118,8 +118,9 @@ def door_square(room: Polygon, floor: BaseGeometry, at: Point, opening: float, s
     top = max(maxx - minx, maxy - miny)
     lo, hi = (side, top) if t is not None else (0.0, side)
     best = (lo, t) if t is not None else (0.0, None)
-    if t is not None and free_slide(local, top, opening) is not None:
-        best = (top, free_slide(local, top, opening))
+    t_top = free_slide(local, top, opening) if t is not None else None
+    if t_top is not None:
+        best = (top, t_top)
     else:
         while hi - lo > 1e-3:
             mid = (lo + hi) / 2
