@@ -162,7 +162,7 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
         # the vertices (x, y, start width, end width, bulge) as one array, read at once
         # rather than through get_points() and has_arc (a tuple a vertex)
         lw = np.array(e.lwpoints.values, dtype=float).reshape(-1, 5)
-        if not lw[:, 4].any():  # no bulge (a NaN bulge counts as one, as != 0 does)
+        if not any(lw[:, 4].tolist()):  # no bulge (NaN counts as one, as != 0 does)
             flag = e.closed
             pts = lw[:, :2]
             if flag and len(pts) and not (pts[0, 0] == pts[-1, 0] and pts[0, 1] == pts[-1, 1]):
@@ -177,6 +177,28 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
             (out.loops if closed else out.opens).append(
                 Prim(out.uid(), t, layer, handle, pts, closed, chain))
             return
+    # the commonest kinds first
+    if t == "INSERT":
+        _insert(e, out, layer, handle, chain, depth, tol)
+        return
+    if t in ("TEXT", "MTEXT", "ATTRIB"):
+        text = e.plain_text() if t != "MTEXT" else e.plain_text(split=False)
+        text = "\n".join(" ".join(ln.split()) for ln in str(text).splitlines() if ln.strip())
+        if not text:
+            out.skipped[(t, layer, "empty text")] += 1
+            return
+        if t == "MTEXT":
+            p = e.dxf.insert
+            h = float(d.get("char_height", 0) or 0)
+        else:
+            p = e.dxf.insert
+            if d.get("halign", 0) or d.get("valign", 0):
+                p = d.get("align_point", p) or p
+            h = float(d.get("height", 0) or 0)
+            p = e.ocs().to_wcs(p)
+        out.texts.append(Text(out.uid(), text, float(p.x), float(p.y), layer, h, handle, chain,
+                              tag=d.get("tag") if t == "ATTRIB" else None, etype=t))
+        return
     if t in ("LWPOLYLINE", "POLYLINE"):
         if t == "POLYLINE" and (e.is_poly_face_mesh or e.is_polygon_mesh):
             out.skipped[(t, layer, "a mesh, not a plan outline")] += 1
@@ -238,25 +260,6 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
         if np.allclose(pts[3], pts[2], rtol=0.0, atol=tol):
             pts = pts[:3]
         out.faces3d.append(Prim(out.uid(), t, layer, handle, pts, True, chain))
-    elif t in ("TEXT", "MTEXT", "ATTRIB"):
-        text = e.plain_text() if t != "MTEXT" else e.plain_text(split=False)
-        text = "\n".join(" ".join(ln.split()) for ln in str(text).splitlines() if ln.strip())
-        if not text:
-            out.skipped[(t, layer, "empty text")] += 1
-            return
-        if t == "MTEXT":
-            p = e.dxf.insert
-            h = float(e.dxf.get("char_height", 0) or 0)
-        else:
-            p = e.dxf.insert
-            if e.dxf.get("halign", 0) or e.dxf.get("valign", 0):
-                p = e.dxf.get("align_point", p) or p
-            h = float(e.dxf.get("height", 0) or 0)
-            p = e.ocs().to_wcs(p)
-        out.texts.append(Text(out.uid(), text, float(p.x), float(p.y), layer, h, handle, chain,
-                              tag=e.dxf.get("tag") if t == "ATTRIB" else None, etype=t))
-    elif t == "INSERT":
-        _insert(e, out, layer, handle, chain, depth, tol)
     elif t == "DIMENSION":
         out.skipped[(t, layer, "a dimension, read by nobody")] += 1
     elif t in ("SEQEND", "VERTEX", "ATTDEF", "VIEWPORT"):
