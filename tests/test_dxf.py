@@ -651,3 +651,30 @@ def test_rectangles_around_equal_one_by_one():
     assert [g.wkb for g in got] == [MultiPoint(s).minimum_rotated_rectangle.wkb for s in sets]
     assert [g.geom_type for g in got] == ["Polygon", "Polygon", "LineString", "Point"]
     assert len(_rectangles_around([])) == 0
+
+
+def test_stack_extent_holds_every_outline_line_hatch_and_circle_point():
+    # the extent is measured on the stacked points: they must be the 2D points of every
+    # outline, line, hatch and circle (3D polylines by their x, y, lines in blocks too),
+    # and not the inserts' own copies of their content (Insert.pts) a second time
+    import numpy as np
+
+    from floorplan.io import dxf_collect, dxf_frame
+
+    doc, msp = new()
+    rect(msp, 0, 0, 4000, 3000)
+    msp.add_line((-500, 0), (0, 7000), dxfattribs={"layer": "A-WALL"})
+    msp.add_polyline3d([(0, 0, 0), (9000, 0, 100), (9000, -2000, 100)])          # open 3D
+    msp.add_polyline3d([(0, 0, 2400), (100, 0, 2400), (100, 100, 2400)], close=True)
+    msp.add_circle((300, 300), 50)
+    hatch = msp.add_hatch()
+    hatch.paths.add_polyline_path([(0, 0), (10, 0), (10, 10)], is_closed=True)
+    doc.blocks.new("BOX").add_line((0, 0), (100, 100))
+    msp.add_blockref("BOX", (20000, 20000))
+    col = dxf_collect.collect(msp, 1e-6)
+    want = np.concatenate([p.pts[:, :2] for lst in (col.loops, col.opens, col.hatches,
+                                                     col.circles) for p in lst])
+    got = dxf_frame.stack(col).extent
+    assert sorted(map(tuple, got.tolist())) == sorted(map(tuple, want.tolist()))
+    assert got[:, 0].min() == -500 and got[:, 0].max() == 20100  # the block's line counts
+    assert got[:, 1].min() == -2000 and got[:, 1].max() == 20100

@@ -28,7 +28,7 @@ from floorplan.errors import PlanReadError
 from floorplan.io import dxf_features, dxf_names, dxf_text
 from floorplan.io.dxf_account import account
 from floorplan.io.dxf_collect import collect
-from floorplan.io.dxf_frame import to_local
+from floorplan.io.dxf_frame import stack, to_local
 from floorplan.io.dxf_load import load
 from floorplan.io.dxf_rooms import _ring_area, outline_rooms
 from floorplan.io.dxf_units import Evidence, decide
@@ -206,9 +206,8 @@ class _Reader:
     # -- units and frame ----------------------------------------------------------------------
     def _frame(self) -> None:
         col = self.col
-        arrays = [p.pts[:, :2] for lst in (col.loops, col.opens, col.hatches, col.circles)
-                  for p in lst]
-        allpts = np.concatenate(arrays) if arrays else np.zeros((0, 2))
+        stacked = stack(col)  # moved to local metres below, once the units are known
+        allpts = stacked.extent
         ev = Evidence()
         if len(allpts):
             lo, hi = _column_min(allpts), _column_max(allpts)
@@ -235,7 +234,7 @@ class _Reader:
                               f"origin: read from a local origin at ({origin[0] * s:.0f}, "
                               f"{origin[1] * s:.0f}) m")
         self.origin_m = (float(origin[0] * s), float(origin[1] * s))
-        to_local(col, origin, s)
+        to_local(col, origin, s, stacked)
         self.notes.insert(0, f"units: {unit} ({reason})")
 
     # -- rooms ----------------------------------------------------------------------------------
