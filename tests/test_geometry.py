@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
+from shapely import affinity
 from shapely.geometry import Polygon, box
 
 from floorplan.geometry import (
@@ -161,3 +162,21 @@ WIDTH_CASES = [
 @pytest.mark.parametrize("name,area,expected", WIDTH_CASES, ids=[c[0] for c in WIDTH_CASES])
 def test_held_width(name, area, expected):
     assert held_width(area) == pytest.approx(expected, abs=2e-3)
+
+
+# the room's own width, exactly, whichever way it lies: a room exactly at a threshold
+# must not fail by the GEOS buffer's rounding (4.2 x 3.0 lying along x once gave 2.9993)
+EXACT_WIDTHS = [
+    ("4.2 x 3.0 along x", box(0, 0, 4.2, 3.0), 3.0),
+    ("3.0 x 4.2 along y", box(0, 0, 3.0, 4.2), 3.0),
+    ("3.6 x 2.4 single", box(0, 0, 3.6, 2.4), 2.4),
+    ("4 x 1.05 hall", box(0, 0, 4, 1.05), 1.05),
+    ("4.2 x 3.0 turned 30°", affinity.rotate(box(0, 0, 4.2, 3.0), 30), 3.0),
+    ("a millimetre short", box(0, 0, 4.2, 2.999), 2.999),
+    ("L with nib", box(0, 0, 4, 3).union(box(0, 3, 1, 4)), 3.0),
+]
+
+
+@pytest.mark.parametrize("name,area,expected", EXACT_WIDTHS, ids=[c[0] for c in EXACT_WIDTHS])
+def test_held_width_is_exact_at_the_rooms_own_width(name, area, expected):
+    assert held_width(area) == pytest.approx(expected, abs=1e-9)

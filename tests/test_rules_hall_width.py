@@ -63,26 +63,33 @@ def test_obstacles_narrow_the_hall():
     assert (f.status.value, f.measured) == ("fail", pytest.approx(1.0, abs=1e-6))
 
 
-# a 1.3 x 4 m hall with a radiator 0.3 m deep and 0.6 m long (x 1.0-1.3, y 1.0-1.6): under
-# a quarter of the floor, so the held width stays 1.3 m
-RADIATOR = obstacle("radiator", 1.0, 1.0, 0.3, 0.6)
+# a 1.3 x 6 m hall with a radiator 0.3 m deep and 0.6 m long (x 1.0-1.3, y 2.0-2.6):
+# 7.8 - 0.18 = 7.62 m² of floor. A 1.3 m square reaches all of it but the 1.0 x 0.6 m
+# beside the radiator (7.02 of 7.62 m², 92 %), so the held width stays 1.3 m; between
+# the two parts the hall is 1.0 m wide. (With the radiator 1.0 m from the
+# end wall, as this test once had it, the 1.0 m south part could not hold a 1.3 m square
+# either: only 62 % would be reached and the hall is 1.0 m wide by the held width too.)
+HALL = (0, 0, 1.3, 6)
+RADIATOR = obstacle("radiator", 1.0, 2.0, 0.3, 0.6)
 
 
 @pytest.mark.parametrize("doors, expect, measured", [
     # a door at each end: every square going from one to the other passes the radiator,
     # where the hall is 1.0 m wide
-    ([door("D1", 0.65, -0.05), door("D2", 0.65, 4.05)], "fail", 1.0),
-    # both doors north of the radiator (y 1.6-4.0 is 1.3 x 2.4 m): the pinch is in a dead
+    ([door("D1", 0.65, -0.05), door("D2", 0.65, 6.05)], "fail", 1.0),
+    # both doors north of the radiator (y 2.6-6.0 is 1.3 x 3.4 m): the pinch is in a dead
     # end and does not count
-    ([door("D1", 0.65, 4.05), door("D2", -0.05, 3.0)], "pass", 1.3),
-    # a door in the south end wall: a square against that wall runs into the radiator
-    # 1.0 m from it unless it is at most 1.0 m (x 0-1.0), whichever way it goes
-    ([door("D1", 0.65, -0.05)], "fail", 1.0),
+    ([door("D1", 0.65, 6.05), door("D2", -0.05, 4.0)], "pass", 1.3),
+    # a door in the west wall opposite the radiator: only a square of at most 1.0 m
+    # (x 0-1.0) reaches the wall there
+    ([door("D1", -0.05, 2.3)], "fail", 1.0),
+    # a door in the south end wall: the south part (1.3 x 2.0 m) holds a 1.3 m square
+    ([door("D1", 0.65, -0.05)], "pass", 1.3),
     # no doors drawn: the held width alone
     ([], "pass", 1.3),
 ])
 def test_a_pinch_between_doors_narrows_the_hall(doors, expect, measured):
-    p = plan(rect("H", "Hall", 0, 0, 1.3, 4), doors=doors, obstacles=[RADIATOR], scheme="flat")
+    p = plan(rect("H", "Hall", *HALL), doors=doors, obstacles=[RADIATOR], scheme="flat")
     f = one(run(p, "m4-3"), "FP203")
     assert (f.status.value, f.measured) == (expect, pytest.approx(measured, abs=1e-6))
     if len(doors) == 2 and expect == "fail":
@@ -91,11 +98,20 @@ def test_a_pinch_between_doors_narrows_the_hall(doors, expect, measured):
         assert [m.label for m in f.marks if m.role == "door"] == ["D1", "D2"]
 
 
+def test_a_radiator_near_the_end_narrows_the_held_width_too():
+    # the radiator 1.0 m from the south wall: a 1.3 m square reaches only y 1.6-4.0
+    # (3.12 of 5.02 m², 62 %), so the hall holds 1.0 m over 75 % of its floor
+    p = plan(rect("H", "Hall", 0, 0, 1.3, 4), obstacles=[obstacle("radiator", 1.0, 1.0, 0.3, 0.6)],
+             scheme="flat")
+    f = one(run(p, "m4-3"), "FP203")
+    assert (f.status.value, f.measured) == ("fail", pytest.approx(1.0, abs=1e-6))
+
+
 @pytest.mark.parametrize("gap, expect", [(1.05, "pass"), (1.049, "fail")])
 def test_a_pinch_exactly_at_the_threshold(gap, expect):
     # the radiator leaves ``gap`` between it and the west wall
-    rad = obstacle("radiator", gap, 1.0, 1.3 - gap, 0.6)
-    p = plan(rect("H", "Hall", 0, 0, 1.3, 4), doors=[door("D1", 0.65, -0.05), door("D2", 0.65, 4.05)],
+    rad = obstacle("radiator", gap, 2.0, 1.3 - gap, 0.6)
+    p = plan(rect("H", "Hall", *HALL), doors=[door("D1", 0.65, -0.05), door("D2", 0.65, 6.05)],
              obstacles=[rad], scheme="flat")
     f = one(run(p, "m4-3"), "FP203")
     assert (f.status.value, f.measured) == (expect, pytest.approx(gap, abs=1e-6))
@@ -106,8 +122,8 @@ def test_a_turned_hall_with_a_pinch():
 
     def turn(g):
         return affinity.rotate(g, 30, origin=(0, 0))
-    d1, d2 = turn(Point(0.65, -0.05)), turn(Point(0.65, 4.05))
-    p = plan(poly("H", "Hall", turn(box(0, 0, 1.3, 4))),
+    d1, d2 = turn(Point(0.65, -0.05)), turn(Point(0.65, 6.05))
+    p = plan(poly("H", "Hall", turn(box(*HALL))),
              doors=[door("D1", d1.x, d1.y), door("D2", d2.x, d2.y)],
              obstacles=[Obstacle("rad", "radiator", turn(RADIATOR.polygon))], scheme="flat")
     f = one(run(p, "m4-3"), "FP203")

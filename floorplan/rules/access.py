@@ -229,8 +229,8 @@ def hall_width(ctx, opts):
     PASS: a 1.05 x 4.0 m hall (exactly 1050 mm). FAIL: a 1.0 x 4.0 m hall (50 mm short);
     a 1.3 m hall with a radiator narrowing it to 1.0 m between its two doors.
     """
-    from floorplan.geometry import as_area
-    from floorplan.rules.passage import held_width_exact, passage_width
+    from floorplan.geometry import as_area, held_width
+    from floorplan.rules.passage import passage_width
 
     need = opts["min_width"]
     for rooms in ctx.homes.values():
@@ -241,7 +241,7 @@ def hall_width(ctx, opts):
             floor = rm.counted_geom
             if ctx.obstacles_in(room):
                 floor = as_area(floor.intersection(rm.clear_floor))
-            held = held_width_exact(floor, opts["share"], need)
+            held = held_width(floor, opts["share"])
             links = [ctx.m.doors[d] for d in rm.doors]
             doors = [lk.door.geometry if lk.door.geometry.geom_type == "Point"
                      else lk.door.geometry.interpolate(0.5, normalized=True) for lk in links]

@@ -1,14 +1,13 @@
-"""Widths of halls: held over the floor, and held between the doors (FP203's geometry).
+"""The width of a hall between its doors (FP203's geometry; the width held over the
+floor is :func:`floorplan.geometry.held_width`).
 
-Both work in the room's own frame (turned to its main axis, as
-:func:`floorplan.geometry.held_width` does) with the *opening* of the floor by a square
-of side ``w``: the floor a ``w`` x ``w`` square can reach while sliding inside it.
-
-* :func:`held_width_exact`: ``held_width`` made exact at the floor's own widths.
-* :func:`passage_width`: the widest square that can travel from every door of the room
-  to every other, i.e. the largest ``w`` for which the opening reaches the wall at each
-  door and the doors all lie on one piece of it. A pinch narrower than ``w`` anywhere
-  between two doors splits the opening; one in a dead end does not matter.
+It works in the room's own frame (turned to its main axis, as ``held_width`` does) with
+the *opening* of the floor by a square of side ``w``: the floor a ``w`` x ``w`` square can
+reach while sliding inside it. :func:`passage_width` is the widest square that can travel
+from every door of the room to every other, i.e. the largest ``w`` for which the opening
+reaches the wall at each door and the doors all lie on one piece of it. A pinch narrower
+than ``w`` anywhere between two doors splits the opening; one in a dead end does not
+matter.
 
 GEOS's inward buffer drops strips thinner than about 0.1 mm, so a width ``w`` is tested
 with a square :data:`SLACK` narrower, and a measured width is snapped to the floor's own
@@ -27,10 +26,10 @@ from shapely import affinity
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from floorplan.geometry import as_area, held_width, polygons_of
+from floorplan.geometry import WIDTH_SLACK, as_area, polygons_of
 
 #: a width ``w`` is tested with a square this much narrower (metres)
-SLACK = 5e-4
+SLACK = WIDTH_SLACK
 #: a door is reached when the opening comes this close to the wall at the door (metres)
 REACH = 5e-3
 
@@ -61,30 +60,6 @@ def _edge_widths(aligned: BaseGeometry) -> set[float]:
     if len(xs) * len(ys) > 40_000:
         return set()
     return {abs(a - b) for a in xs for b in xs} | {abs(a - b) for a in ys for b in ys}
-
-
-def held_width_exact(floor: BaseGeometry, share: float, need: float | None = None) -> float:
-    """:func:`floorplan.geometry.held_width`, made exact at the floor's own widths.
-
-    ``held_width`` accepts a width when a square a billionth narrower still reaches
-    ``share`` of the floor, and GEOS drops a strip that thin: a 4 x 1.05 m rectangle
-    lying along x measures 1.0495 m. Here the distances between the floor's parallel
-    edges from the measured width up to 2 mm above it, and ``need``, are tried widest
-    first with a square :data:`SLACK` narrower; the first that reaches ``share`` of the
-    floor is the width.
-    """
-    width = held_width(floor, share)
-    geom = as_area(floor)
-    if geom.is_empty:
-        return width
-    aligned, _, _ = _aligned(geom)
-    cands = {c for c in _edge_widths(aligned) if width < c <= width + 2e-3}
-    if need is not None and width < need <= width + 2e-3:
-        cands.add(need)
-    for c in sorted(cands, reverse=True):
-        if _opening(aligned, c).area >= share * geom.area - 1e-9:
-            return c
-    return width
 
 
 def passage_width(floor: BaseGeometry, doors: list[Point], upper: float) -> float:
@@ -131,4 +106,4 @@ def passage_width(floor: BaseGeometry, doors: list[Point], upper: float) -> floa
         return min(near_widths, key=lambda c: (abs(c - guess), -c))
     return max(guess, 0.0)
 
-__all__ = ["held_width_exact", "passage_width", "SLACK"]
+__all__ = ["passage_width", "SLACK"]
