@@ -52,8 +52,9 @@ class Mark:
     Roles in use: ``room`` (the room polygon), ``low_headroom`` (floor under 1.5 m),
     ``circle`` (the largest clear circle: a Point buffered to its radius, with ``size``
     the diameter), ``required_circle`` (the circle the rule asks for, placed where it
-    fits or at the room's pole), ``door``, ``point`` (a meter, an aerial), ``entity``
-    (a skipped or repaired input entity).
+    fits or at the room's pole), ``clear_square`` (a square of clear floor, e.g. the
+    1200 mm one inside a bedroom door, ``size`` its side), ``door``, ``point`` (a meter,
+    an aerial), ``entity`` (a skipped or repaired input entity).
     """
 
     role: str

@@ -12,7 +12,7 @@ from shapely.geometry import Point, box
 from floorplan.findings import Finding, Mark, Status
 from floorplan.render.layout import layout
 from floorplan.render.recording import record
-from floorplan.render.scene import build, room_label
+from floorplan.render.scene import build, finding_where, room_label
 from floorplan.render.style import STYLE
 from tests.plans import plan, rect
 from tests.render_helpers import report, three_rooms
@@ -246,3 +246,18 @@ def test_things_without_a_level_go_to_the_level_of_the_room_under_them():
     assert level[("point", "POINT (11 3)")] == 1
     assert level[("point", "POINT (30 30)")] == 0  # under no room: the first level
     assert level[("marker.fail", "T9")] == 1
+
+
+def test_the_key_says_what_each_finding_is_about():
+    names = {"H": "Hall", "S": "Store", "B": "Bedroom", "K": "Kitchen"}
+    door = Finding("FP202", "door-clear-width", Status.FAIL, "…", rooms=("H", "S"), dwelling="Flat 1",
+                   marks=(Mark("door", Point(0, 0), label="F1.D2"),))
+    flat = Finding("FP103", "dwelling-area", Status.FAIL, "…", rooms=("H", "S", "B", "K"), dwelling="Flat 1")
+    empty_flat = Finding("FP108", "built-in-storage", Status.WARN, "…", dwelling="Flat 2")
+    room = Finding("FP101", "bedroom-area", Status.FAIL, "…", rooms=("B",), dwelling="Flat 1")
+    plan_wide = Finding("FP401", "scheme-size", Status.FAIL, "…")
+    assert finding_where(door, names) == "door F1.D2 (Hall, Store)"
+    assert finding_where(flat, names) == "dwelling Flat 1"
+    assert finding_where(empty_flat, names) == "dwelling Flat 2"
+    assert finding_where(room, names) == "Bedroom"
+    assert finding_where(plan_wide, names) == "plan"

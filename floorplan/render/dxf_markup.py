@@ -26,7 +26,7 @@ from shapely.geometry import Point
 
 from floorplan.errors import OutputError
 from floorplan.io.atomic import write_atomic
-from floorplan.render.scene import Scene, fmt_value
+from floorplan.render.scene import Scene, finding_where, fmt_value
 from floorplan.render.style import STYLE, Style
 from floorplan.units import to_metres
 
@@ -316,8 +316,7 @@ def _table(msp, scene: Scene, report, at, h: float) -> None:
     order = {"fail": 0, "warn": 1, "pass": 2}
     for f in sorted((f for f in report.findings if f.status.value != "not_applicable"),
                     key=lambda f: (order.get(f.status.value, 3), f.rule)):
-        where = (f"dwelling {f.dwelling}" if f.dwelling and len(f.rooms) != 1
-                 else ", ".join(names.get(r, r) for r in f.rooms) or "plan")
+        where = finding_where(f, names)
         rows.append((f.rule, where,
                      fmt_value(f.measured, f.unit), fmt_value(f.required, f.unit),
                      f.status.value.upper(), f.reference or ""))

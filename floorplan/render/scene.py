@@ -112,11 +112,20 @@ def room_label(name: str, area: float, gross: float) -> str:
     return text
 
 
+def finding_where(f: Finding, room_names: dict[str, str]) -> str:
+    """What a finding is about, in a few words: the door it marks (with the rooms it
+    joins), its room or rooms, its dwelling (a finding on a whole flat), or the plan."""
+    rooms = ", ".join(room_names.get(r, r) for r in f.rooms)
+    doors = [m.label for m in f.marks if m.role == "door" and m.label]
+    if len(doors) == 1:
+        return f"door {doors[0]}" + (f" ({rooms})" if rooms else "")
+    if f.dwelling and (not f.rooms or len(f.rooms) > 2):
+        return f"dwelling {f.dwelling}"
+    return rooms or "plan"
+
+
 def finding_note(f: Finding, room_names: dict[str, str]) -> str:
-    if f.dwelling and len(f.rooms) != 1:
-        where = f"dwelling {f.dwelling}"
-    else:
-        where = ", ".join(room_names.get(r, r) for r in f.rooms) or "plan"
+    where = finding_where(f, room_names)
     if f.measured is not None and f.required is not None:
         how = f"{fmt_value(f.measured, f.unit)} (needs {fmt_value(f.required, f.unit)})"
     else:
@@ -146,7 +155,7 @@ def _status_of(findings: list[Finding]) -> str:
 def _mark_key(role: str, status: Status, geom: BaseGeometry) -> tuple[str, str]:
     """(primitive kind, style key) for a finding's mark; the only role-dependent code."""
     s = status.value
-    if role == "circle":
+    if role in ("circle", "clear_square"):  # clear floor that fits: drawn alike
         return "area", f"circle.{s}"
     if role == "required_circle":
         return "area", f"circle.required.{s}"
