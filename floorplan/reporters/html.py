@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import re
 
-from floorplan.findings import worst
 from floorplan.render.scene import fmt_value
 
 log = logging.getLogger(__name__)
@@ -111,8 +110,7 @@ def context(report, svg: str | None = None) -> dict:
     rooms = []
     for r in d["rooms"]:
         mine = by_room.get(r["id"], [])
-        # report.room_status, from this room's findings (it scans every finding per room)
-        st = worst(f["status"] for f in mine if f["status"] != "not_applicable")
+        st = report.room_status(r["id"])
         rooms.append({**r, "status": "unchecked" if st is None else st.value, "findings": mine})
     rooms.sort(key=lambda r: ({"fail": 0, "warn": 1, "pass": 2}.get(r["status"], 3), r["level"], r["id"]))
     return {"r": d, "findings": findings, "rooms": rooms, "svg": svg,
