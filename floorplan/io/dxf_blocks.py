@@ -9,6 +9,8 @@ skipped and why) only moves with the translation. So a block is expanded and wal
 for each linear part (with ezdxf's own code, the translation left out) into a *template*,
 and each INSERT with that linear part gets a copy moved by its translation: the same
 primitives, uids, chains, layers and handles, in the same order, as expanding it directly.
+The transformation matrix, too, is made once per pose (:class:`_Pose`); each INSERT's
+translation is worked out from its insertion point as ``Insert.matrix44()`` does.
 
 What the template cannot know is filled in on copying: layer-``0`` entities take the
 INSERT's layer (the template holds :data:`PARENT_LAYER` there), handles of virtual entities
@@ -95,7 +97,8 @@ def expand(e, out: Collected, ins: Insert, depth: int, tol: float, walk, where):
         if tpl is None:
             tpl = cache[key] = _template(e, m, depth, tol, walk, cache)
         pose = _Pose(tpl, e, m)
-        if pose.move(where) == tuple(rows[3][:3]):  # as matrix44() makes it, to the bit
+        made = np.array(rows[3][:3], dtype=float)
+        if np.array(pose.move(where)).tobytes() == made.tobytes():  # to the bit, zeros' signs too
             cache[pkey] = pose
         else:  # pragma: no cover - never seen; the matrix is then made for every INSERT
             pose = _Pose(tpl, None, None, tuple(rows[3][:3]))
