@@ -678,3 +678,15 @@ def test_stack_extent_holds_every_outline_line_hatch_and_circle_point():
     assert sorted(map(tuple, got.tolist())) == sorted(map(tuple, want.tolist()))
     assert got[:, 0].min() == -500 and got[:, 0].max() == 20100  # the block's line counts
     assert got[:, 1].min() == -2000 and got[:, 1].max() == 20100
+
+
+def test_units_median_is_numpys():
+    # the units' median avoids numpy's (which imports numpy.ma on first use): same values,
+    # even the sign of a zero
+    import numpy as np
+
+    from floorplan.io.dxf_units import _median
+
+    for values in ([0.9], [0.9, 1.0], [3.0, 1.0, 2.0], [-0.0], [-0.0, -0.0], [-0.0, 0.0],
+                   [0.8, float("nan")], [4.5, 1.25, 900.0, 0.75]):
+        assert repr(_median(values)) == repr(float(np.median(values)))

@@ -55,16 +55,29 @@ class Evidence:
         return ", ".join(parts) or "nothing to measure"
 
 
+def _median(values: list[float]) -> float:
+    """``float(np.median(values))``, without the first call's import of ``numpy.ma`` (8 ms,
+    a tenth of reading a small drawing): the mean of the middle value or two, summed from
+    0.0 as numpy sums (so -0.0 comes out 0.0). With a NaN it is numpy's own."""
+    ordered = sorted(values)
+    if any(v != v for v in ordered):
+        return float(np.median(values))
+    half = len(ordered) // 2
+    if len(ordered) % 2:
+        return float(0.0 + ordered[half])
+    return float((0.0 + ordered[half - 1] + ordered[half]) / 2)
+
+
 def _score(ev: Evidence, scale: float) -> tuple[int, int]:
     """(points, evidence kinds) for reading the drawing at ``scale`` metres per unit."""
     points = kinds = 0
     if ev.doors:
         kinds += 1
-        med = float(np.median(ev.doors)) * scale
+        med = _median(ev.doors) * scale
         points += DOOR_RANGE[0] <= med <= DOOR_RANGE[1]
     if ev.room_areas:
         kinds += 1
-        side = float(np.sqrt(np.median(ev.room_areas))) * scale
+        side = float(np.sqrt(_median(ev.room_areas))) * scale
         points += ROOM_SIDE_RANGE[0] <= side <= ROOM_SIDE_RANGE[1]
     if ev.extent > 0:
         kinds += 1
