@@ -10,6 +10,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+from floorplan._gc import paused_gc
 from floorplan.errors import PlanReadError
 from floorplan.model import Plan
 
@@ -58,14 +59,18 @@ def read_plan(
     """
     from floorplan.io import geojson
 
-    if str(path) == "-":
-        text = sys.stdin.read()
-        return geojson.read_text(text, source="-", units=units)
-    kind = sniff(path)
-    if kind == "dxf":
-        from floorplan.io import dxf
+    # a plan is thousands of objects that all live on; the collector's full passes over
+    # them would find nothing to free, and grow faster than the plan (a 10,000-room
+    # GeoJSON read: 0.99 s with them, 0.77 s without)
+    with paused_gc():
+        if str(path) == "-":
+            text = sys.stdin.read()
+            return geojson.read_text(text, source="-", units=units)
+        kind = sniff(path)
+        if kind == "dxf":
+            from floorplan.io import dxf
 
-        return dxf.read(path, units=units, layer_map=layer_map)
-    if kind == "imdf":
-        return geojson.read_imdf(path, units=units)
-    return geojson.read(path, units=units)
+            return dxf.read(path, units=units, layer_map=layer_map)
+        if kind == "imdf":
+            return geojson.read_imdf(path, units=units)
+        return geojson.read(path, units=units)
