@@ -60,7 +60,7 @@ def _run(rule, ctx: Context, opts: dict) -> tuple[list[Outcome], str | None]:
 def check(plan: Plan, profile: str | Path | Profile | None = None,
           measurements: Measurements | None = None) -> Report:
     """Check ``plan`` against ``profile`` (an id, a TOML path, a Profile; None: default)."""
-    with paused_gc():  # findings and marks stay alive to the end: nothing to collect
+    with paused_gc(results=True):  # findings and marks stay alive to the end: nothing to collect
         return _check(plan, profile, measurements)
 
 
