@@ -51,3 +51,9 @@ def test_one_case_reports_every_phase(bench):
     assert out["rooms"] == 16
     for key in ("read", "measure", "check", "no_image", "total", "peak_mb"):
         assert out[key] >= 0
+
+
+def test_bare_ezdxf_says_how_it_read(bench):
+    run, _, files = bench
+    out = run.bare_ezdxf(str(files["dxf"]), repeat=1)
+    assert out["how"] == "readfile" and out["ezdxf"] > 0
