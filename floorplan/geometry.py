@@ -385,10 +385,7 @@ def held_width(area: BaseGeometry, share: float = 0.75, tolerance: float = 1e-3)
         return 0.0
     geom = as_area(area)
     total = geom.area
-    rect = geom.minimum_rotated_rectangle
-    xy = np.asarray(rect.exterior.coords)
-    ang = math.degrees(math.atan2(xy[1, 1] - xy[0, 1], xy[1, 0] - xy[0, 0]))
-    aligned = affinity.rotate(geom, -ang, origin="centroid")
+    aligned, _, _ = turned_to_axes(geom)
     minx, miny, maxx, maxy = aligned.bounds
     hi = min(maxx - minx, maxy - miny)
     lo = 0.0
@@ -413,17 +410,34 @@ def held_width(area: BaseGeometry, share: float = 0.75, tolerance: float = 1e-3)
     # snap to the exact width: the coverage only changes at distances between the room's
     # parallel edges, so the largest such distance left in the last bracket that still
     # covers enough is the answer (a 3.0 m limb gives 3.0, not 2.999)
+    for c in sorted(axis_widths(aligned), reverse=True):
+        if c < lo:
+            break
+        if c <= hi + WIDTH_SLACK and covered(c - WIDTH_SLACK) >= share * total - 1e-9:
+            return c
+    return lo
+
+
+def turned_to_axes(geom: BaseGeometry) -> tuple[BaseGeometry, float, Point]:
+    """``geom`` turned about its centroid so that its minimum rotated rectangle lies
+    along the axes, with the angle (degrees) and the centre it was turned by."""
+    xy = np.asarray(geom.minimum_rotated_rectangle.exterior.coords)
+    ang = math.degrees(math.atan2(xy[1, 1] - xy[0, 1], xy[1, 0] - xy[0, 0]))
+    origin = geom.centroid
+    return affinity.rotate(geom, -ang, origin=origin), ang, origin
+
+
+def axis_widths(aligned: BaseGeometry, limit: int = 40_000) -> set[float]:
+    """The distances between the vertices' x and between their y (to the nanometre) of a
+    geometry turned to its axes: the widths a square sliding in it can be stopped at.
+    Empty when there would be more than ``limit`` pairs (a curve drawn in segments)."""
     xs: set[float] = set()
     ys: set[float] = set()
     for poly in polygons_of(aligned):
-        for x, y in np.asarray(poly.exterior.coords):
-            xs.add(round(float(x), 9))
-            ys.add(round(float(y), 9))
-    if len(xs) * len(ys) <= 40_000:
-        cands = {abs(a - b) for a in xs for b in xs} | {abs(a - b) for a in ys for b in ys}
-        for c in sorted(cands, reverse=True):
-            if c < lo:
-                break
-            if c <= hi + WIDTH_SLACK and covered(c - WIDTH_SLACK) >= share * total - 1e-9:
-                return c
-    return lo
+        for ring in (poly.exterior, *poly.interiors):
+            for x, y in np.asarray(ring.coords):
+                xs.add(round(float(x), 9))
+                ys.add(round(float(y), 9))
+    if len(xs) * len(ys) > limit:
+        return set()
+    return {abs(a - b) for a in xs for b in xs} | {abs(a - b) for a in ys for b in ys}

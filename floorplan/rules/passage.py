@@ -19,27 +19,17 @@ Nothing here is imported when the rules are listed: the rule imports it when it 
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from shapely import affinity
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from floorplan.geometry import WIDTH_SLACK, as_area, polygons_of
+from floorplan.geometry import WIDTH_SLACK, as_area, axis_widths, polygons_of, turned_to_axes
 
 #: a width ``w`` is tested with a square this much narrower (metres)
 SLACK = WIDTH_SLACK
 #: a door is reached when the opening comes this close to the wall at the door (metres)
 REACH = 5e-3
-
-
-def _aligned(geom: BaseGeometry) -> tuple[BaseGeometry, float, Point]:
-    """``geom`` turned to its main axis, with the angle and the origin it was turned by."""
-    xy = np.asarray(geom.minimum_rotated_rectangle.exterior.coords)
-    ang = math.degrees(math.atan2(xy[1, 1] - xy[0, 1], xy[1, 0] - xy[0, 0]))
-    origin = geom.centroid
-    return affinity.rotate(geom, -ang, origin=origin), ang, origin
 
 
 def _opening(aligned: BaseGeometry, w: float) -> BaseGeometry:
@@ -50,18 +40,6 @@ def _opening(aligned: BaseGeometry, w: float) -> BaseGeometry:
         r, cap_style="square", join_style="mitre")
 
 
-def _edge_widths(aligned: BaseGeometry) -> set[float]:
-    xs, ys = set(), set()
-    for poly in polygons_of(aligned):
-        for ring in (poly.exterior, *poly.interiors):
-            for x, y in np.asarray(ring.coords):
-                xs.add(round(float(x), 9))
-                ys.add(round(float(y), 9))
-    if len(xs) * len(ys) > 40_000:
-        return set()
-    return {abs(a - b) for a in xs for b in xs} | {abs(a - b) for a in ys for b in ys}
-
-
 def passage_width(floor: BaseGeometry, doors: list[Point], upper: float) -> float:
     """The widest square (up to ``upper``, to 1 mm) that can go from each of ``doors``
     to every other through ``floor``; with one door, that can reach it; ``upper`` with none.
@@ -69,7 +47,7 @@ def passage_width(floor: BaseGeometry, doors: list[Point], upper: float) -> floa
     geom = as_area(floor)
     if not doors or geom.is_empty:
         return upper
-    aligned, ang, origin = _aligned(geom)
+    aligned, ang, origin = turned_to_axes(geom)
     pts = [affinity.rotate(p, -ang, origin=origin) for p in doors]
     near = [aligned.distance(p) for p in pts]
 
@@ -101,7 +79,7 @@ def passage_width(floor: BaseGeometry, doors: list[Point], upper: float) -> floa
     # true width + SLACK: take the floor's own width (a distance between parallel edges)
     # nearest below that, if one within 1.5 mm still joins the doors
     guess = lo - SLACK
-    near_widths = [c for c in _edge_widths(aligned) if abs(c - guess) <= 1.5e-3 and joined(c)]
+    near_widths = [c for c in axis_widths(aligned) if abs(c - guess) <= 1.5e-3 and joined(c)]
     if near_widths:
         return min(near_widths, key=lambda c: (abs(c - guess), -c))
     return max(guess, 0.0)
