@@ -344,14 +344,16 @@ def ellipse_fit(
             if dx or dy:
                 angles.add(round(math.degrees(math.atan2(dy, dx)) % 180.0, 6))
     k = minor / major
+    order = sorted(angles)
     for poly in polys:
         if poly.area < math.pi * major * minor / 4:
             continue
         origin = poly.centroid
-        for ang in sorted(angles):
-            rotated = affinity.rotate(poly, -ang, origin=origin)
-            squeezed = affinity.scale(rotated, xfact=k, yfact=1.0, origin=origin)
-            c = largest_circle(squeezed)
+        squeezed = [affinity.scale(affinity.rotate(poly, -ang, origin=origin), xfact=k, yfact=1.0, origin=origin)
+                    for ang in order]
+        # every orientation at once: the squeezed polygons all have the same sides and
+        # corners, so the circle solver takes them as one batch
+        for ang, c in zip(order, largest_circles(squeezed), strict=True):
             if c is not None and c.diameter >= minor - 4e-4:
                 centre = affinity.scale(c.center, xfact=1 / k, yfact=1.0, origin=origin)
                 centre = affinity.rotate(centre, ang, origin=origin)
