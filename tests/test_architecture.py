@@ -116,3 +116,56 @@ def test_python_dash_m_runs_the_same_command(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "floorplan", "check", str(missing)], capture_output=True, text=True)
     assert bad.returncode == 2
     assert len(bad.stderr.strip().splitlines()) == 1 and "nowhere.geojson" in bad.stderr
+
+
+def _module_edges() -> dict[str, set[str]]:
+    """floorplan module -> the floorplan modules it imports (``from pkg import sub`` is sub)."""
+    names: dict[str, Path] = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        names[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    edges: dict[str, set[str]] = {}
+    for mod, path in names.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        package = mod if path.name == "__init__.py" else mod.rpartition(".")[0]
+        out: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                out.update(a.name for a in node.names if a.name in names)
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    src = ".".join(base + ([node.module] if node.module else []))
+                else:
+                    src = node.module or ""
+                subs = {f"{src}.{a.name}" for a in node.names} & names.keys()
+                if subs:
+                    out.update(subs)
+                elif src in names:
+                    out.add(src)
+        out.discard(mod)
+        edges[mod] = out
+    return edges
+
+
+def test_no_import_circles():
+    """No floorplan module imports, directly or through others, a module that imports it."""
+    edges = _module_edges()
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(m: str) -> None:
+        state[m] = 1
+        stack.append(m)
+        for n in sorted(edges.get(m, ())):
+            if state.get(n) == 1:
+                cycle = stack[stack.index(n):] + [n]
+                raise AssertionError("import circle: " + " -> ".join(cycle))
+            if n not in state:
+                visit(n)
+        stack.pop()
+        state[m] = 2
+
+    for m in sorted(edges):
+        if m not in state:
+            visit(m)

@@ -7,8 +7,8 @@ import pytest
 
 MODULES = [
     "floorplan.classify", "floorplan.engine", "floorplan.findings", "floorplan.geometry",
-    "floorplan.inscribed", "floorplan.io.dxf_text", "floorplan.io.dxf_units", "floorplan.io.dxf_walls",
-    "floorplan.io.layers", "floorplan.io.lonlat", "floorplan.measure", "floorplan.model",
+    "floorplan.inscribed", "floorplan.io.dxf.text", "floorplan.io.dxf.units", "floorplan.io.dxf.walls",
+    "floorplan.io.dxf.layers", "floorplan.io.geojson.lonlat", "floorplan.measure", "floorplan.model",
     "floorplan.profiles", "floorplan.render.style", "floorplan.rules", "floorplan.units",
 ]
 

@@ -11,7 +11,7 @@ import pytest
 from floorplan.errors import PlanReadError
 from floorplan.io import read_plan
 from floorplan.io.geojson import plan_to_geojson, read_data, read_text
-from floorplan.io.lonlat import parse_levels
+from floorplan.io.geojson.lonlat import parse_levels
 from floorplan.measure import measure
 from floorplan.model import Use
 

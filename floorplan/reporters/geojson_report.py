@@ -15,7 +15,7 @@ import shapely
 from shapely.geometry import mapping
 from shapely.geometry.polygon import orient
 
-from floorplan.io.geojson import to_lonlat
+from floorplan.io.geojson.write import to_lonlat
 
 
 def _ccw(geom):

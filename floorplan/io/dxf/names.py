@@ -18,8 +18,8 @@ import numpy as np
 import shapely
 from shapely.strtree import STRtree
 
-from floorplan.io import dxf_text
-from floorplan.io.layers import name_from_layer
+from floorplan.io.dxf import text as dxf_text
+from floorplan.io.dxf.layers import name_from_layer
 
 NAME_TAGS = {"NAME", "ROOM", "ROOMNAME", "ROOM_NAME", "ROOM-NAME", "SPACE", "SPACENAME",
              "SPACE_NAME", "RAUM", "RAUMNAME", "ROOMLABEL"}

@@ -2,14 +2,14 @@
 
 The steps, each in its own module:
 
-1. :mod:`~floorplan.io.dxf_load` opens the file (recover mode for damaged files).
-2. :mod:`~floorplan.io.dxf_collect` walks model space once, blocks expanded.
-3. :mod:`~floorplan.io.dxf_units` decides the units; a local origin is taken when the
+1. :mod:`~floorplan.io.dxf.load` opens the file (recover mode for damaged files).
+2. :mod:`~floorplan.io.dxf.collect` walks model space once, blocks expanded.
+3. :mod:`~floorplan.io.dxf.units` decides the units; a local origin is taken when the
    coordinates are huge (national grids).
-4. :mod:`~floorplan.io.dxf_rooms` finds room outlines; where there are none,
-   :mod:`~floorplan.io.dxf_walls` finds rooms in the wall linework.
-5. :mod:`~floorplan.io.dxf_names` names the rooms and splits sheets into levels;
-   :mod:`~floorplan.io.dxf_features` finds doors, fittings and ceilings.
+4. :mod:`~floorplan.io.dxf.rooms` finds room outlines; where there are none,
+   :mod:`~floorplan.io.dxf.walls` finds rooms in the wall linework.
+5. :mod:`~floorplan.io.dxf.names` names the rooms and splits sheets into levels;
+   :mod:`~floorplan.io.dxf.features` finds doors, fittings and ceilings.
 
 Everything left unused is counted in ``plan.notes`` with the reason.
 """
@@ -25,15 +25,17 @@ from shapely.strtree import STRtree
 from floorplan._gc import paused_gc
 from floorplan.classify import classify
 from floorplan.errors import PlanReadError
-from floorplan.io import dxf_features, dxf_names, dxf_text
-from floorplan.io.dxf_account import account
-from floorplan.io.dxf_collect import collect
-from floorplan.io.dxf_frame import stack, to_local
-from floorplan.io.dxf_load import load
-from floorplan.io.dxf_rooms import _ring_area, outline_rooms
-from floorplan.io.dxf_units import Evidence, decide
-from floorplan.io.dxf_walls import wall_faces
-from floorplan.io.layers import LayerMap, level_of_layer, load_layer_map
+from floorplan.io.dxf import features as dxf_features
+from floorplan.io.dxf import names as dxf_names
+from floorplan.io.dxf import text as dxf_text
+from floorplan.io.dxf.account import account
+from floorplan.io.dxf.collect import collect
+from floorplan.io.dxf.frame import stack, to_local
+from floorplan.io.dxf.layers import LayerMap, level_of_layer, load_layer_map
+from floorplan.io.dxf.load import load
+from floorplan.io.dxf.rooms import _ring_area, outline_rooms
+from floorplan.io.dxf.units import Evidence, decide
+from floorplan.io.dxf.walls import wall_faces
 from floorplan.model import (
     SCHEMES,
     Aerial,

@@ -1,4 +1,4 @@
-"""GeoJSON plans: the floorplan convention, IMDF venues and OpenStreetMap indoor exports.
+"""Read a GeoJSON FeatureCollection (the floorplan convention, IMDF or OSM indoor) into a Plan.
 
 See ``docs/input-geojson.md``. Everything is converted to metres in a local frame. A
 feature that cannot be used as it is (a bow-tie outline, a door with no geometry) becomes
@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,9 @@ from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from floorplan.classify import classify
 from floorplan.errors import PlanReadError
 from floorplan.geometry import as_area
-from floorplan.io.lonlat import parse_levels, project, unproject
+from floorplan.io.geojson import flavour, imdf
+from floorplan.io.geojson.lonlat import parse_levels, project
+from floorplan.io.geojson.osm import OSM_ROOM_USES
 from floorplan.model import (
     SCHEMES,
     Aerial,
@@ -41,23 +42,10 @@ from floorplan.units import normalise_unit, to_metres
 
 #: coordinates beyond this (metres, after moving to a local origin) are not a building
 MAX_EXTENT_M = 1.0e6
-#: OSM ``room=*`` values that name a use
-OSM_ROOM_USES = {
-    "toilets": Use.WC, "toilet": Use.WC, "office": Use.OFFICE, "kitchen": Use.KITCHEN,
-    "bedroom": Use.BEDROOM, "bathroom": Use.BATHROOM, "living_room": Use.LIVING,
-    "storage": Use.STORAGE, "technical": Use.PLANT, "stairs": Use.STAIRS,
-    "corridor": Use.CORRIDOR, "hall": Use.HALL,
-}
 #: room properties that become Room fields (everything else is kept in Room.properties)
 _ROOM_FIELDS = frozenset({"kind", "id", "name", "use", "level", "ceiling_height", "wheelchair",
                           "dwelling"})
-IMDF_CATEGORY_USES = {
-    "restroom": Use.WC, "restroom.male": Use.WC, "restroom.female": Use.WC,
-    "restroom.unisex": Use.WC, "restroom.family": Use.WC, "restroom.wheelchair": Use.WC,
-    "kitchen": Use.KITCHEN, "office": Use.OFFICE, "storage": Use.STORAGE,
-    "mechanical": Use.PLANT, "stairs": Use.STAIRS, "elevator": Use.OTHER,
-    "shower": Use.SHOWER_ROOM, "lobby": Use.HALL, "walkway": Use.CORRIDOR,
-}
+
 
 
 def read(path: str | os.PathLike, units: str | None = None) -> Plan:
@@ -71,7 +59,7 @@ def read(path: str | os.PathLike, units: str | None = None) -> Plan:
         raise PlanReadError(source, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except OSError as exc:
         raise PlanReadError(source, exc.strerror or str(exc)) from None
-    siblings = _imdf_siblings(Path(path))
+    siblings = imdf.siblings(Path(path))
     return read_text(text, source=source, units=units, siblings=siblings)
 
 
@@ -91,44 +79,6 @@ def read_text(
 
 def _reject_constant(name: str) -> float:
     raise ValueError(f"{name} is not a number JSON allows")
-
-
-def read_imdf(path: str | os.PathLike, units: str | None = None) -> Plan:
-    """Read an IMDF venue: a folder or zip archive holding ``unit.geojson``."""
-    p = Path(path)
-    files: dict[str, Any] = {}
-    try:
-        if p.is_dir():
-            for name in ("unit", "opening", "level", "venue"):
-                f = p / f"{name}.geojson"
-                if f.exists():
-                    files[name] = json.loads(f.read_text(encoding="utf-8-sig"))
-        else:
-            with zipfile.ZipFile(p) as zf:
-                for info in zf.infolist():
-                    stem = Path(info.filename).name.removesuffix(".geojson")
-                    if info.filename.endswith(".geojson") and stem in ("unit", "opening", "level", "venue"):
-                        files[stem] = json.loads(zf.read(info).decode("utf-8-sig"))
-    except (OSError, ValueError, zipfile.BadZipFile) as exc:
-        raise PlanReadError(str(path), f"cannot read IMDF data: {exc}") from None
-    if "unit" not in files:
-        raise PlanReadError(str(path), "no unit.geojson found (an IMDF folder or archive holds one)")
-    return read_data(files["unit"], source=str(path), units=units, siblings=files)
-
-
-def _imdf_siblings(path: Path) -> dict[str, Any]:
-    """For ``unit.geojson``: the ``opening.geojson`` and ``level.geojson`` beside it."""
-    out: dict[str, Any] = {}
-    if path.name.lower() != "unit.geojson":
-        return out
-    for name in ("opening", "level"):
-        f = path.with_name(f"{name}.geojson")
-        if f.exists():
-            try:
-                out[name] = json.loads(f.read_text(encoding="utf-8-sig"))
-            except (OSError, ValueError):
-                continue
-    return out
 
 
 # --------------------------------------------------------------------------- parsing
@@ -229,13 +179,13 @@ class _Reader:
         meta_in = data.get("floorplan") or {}
         if not isinstance(meta_in, dict):
             raise self.fail("'floorplan' metadata is not an object")
-        self.flavour = _flavour(features)
+        self.flavour = flavour.flavour(features)
         self._set_frame(features, meta_in)
         openings = self.siblings.get("opening", {}).get("features", []) if self.siblings else []
-        levels = _imdf_levels(self.siblings.get("level")) if self.siblings else {}
+        levels = imdf.levels(self.siblings.get("level")) if self.siblings else {}
         self.imdf_levels = levels
         for i, feature in enumerate(list(features) + list(openings)):
-            where = _feature_name(feature, i)
+            where = flavour.feature_name(feature, i)
             if not isinstance(feature, dict) or feature.get("type") != "Feature":
                 raise self.fail("not a GeoJSON Feature", where)
             try:
@@ -319,7 +269,7 @@ class _Reader:
         if self.flavour == "osm":
             props = {k.lstrip("@"): v for k, v in props.items()}
         geom = feature.get("geometry")
-        kind = _kind(props, feature, self.flavour)
+        kind = flavour.kind(props, feature, self.flavour)
         if kind is None:
             key = str(props.get("kind") or props.get("indoor") or feature.get("feature_type") or "untyped")
             self.skipped[key] = self.skipped.get(key, 0) + 1
@@ -333,7 +283,7 @@ class _Reader:
         rid = str(props.get("id") or feature.get("id") or f"R{len(self.rooms) + 1}")
         if self.flavour == "osm" and props.get("id"):
             rid = f"R{len(self.rooms) + 1}"
-        name = _name(props, self.flavour)
+        name = flavour.name(props, self.flavour)
         use, given = self._use(props, name, where)
         level = self._level(props)
         ceiling = _number(props.get("ceiling_height"), where, self, "ceiling_height")
@@ -371,8 +321,8 @@ class _Reader:
                 return Use.CORRIDOR, True
         if self.flavour == "imdf":
             cat = props.get("category")
-            if cat in IMDF_CATEGORY_USES and not classify(name):
-                return IMDF_CATEGORY_USES[cat], True
+            if cat in imdf.IMDF_CATEGORY_USES and not classify(name):
+                return imdf.IMDF_CATEGORY_USES[cat], True
         use = classify(name)
         return (use, False) if use is not None else (Use.OTHER, False)
 
@@ -465,64 +415,6 @@ def read_data(data: Any, source: str = "-", units: str | None = None,
     return _Reader(data, source, units, siblings or {}).run()
 
 
-def _flavour(features: list) -> str:
-    """``"imdf"``, ``"osm"`` or ``"floorplan"``: whose convention the file follows."""
-    for f in features[:2000]:
-        if not isinstance(f, dict):
-            continue
-        if f.get("feature_type") in ("unit", "opening"):
-            return "imdf"
-        props = f.get("properties") or {}
-        if isinstance(props, dict) and "kind" in props:
-            return "floorplan"
-        if isinstance(props, dict) and ("indoor" in props or "door" in props or "@id" in props):
-            return "osm"
-    return "floorplan"
-
-
-def _kind(props: dict, feature: dict, flavour: str) -> str | None:
-    kind = props.get("kind")
-    if kind in ("room", "door", "ceiling", "obstacle", "meter", "aerial"):
-        return kind
-    if flavour == "imdf":
-        ft = feature.get("feature_type")
-        return {"unit": "room", "opening": "door"}.get(ft)
-    if flavour == "osm":
-        geom_type = (feature.get("geometry") or {}).get("type")
-        if props.get("indoor") in ("room", "area", "corridor") and geom_type in ("Polygon", "MultiPolygon"):
-            return "room"
-        if "door" in props and props.get("door") != "no" and geom_type == "Point":
-            return "door"
-    return None
-
-
-def _name(props: dict, flavour: str) -> str:
-    name = props.get("name")
-    if isinstance(name, dict):  # IMDF language map
-        for lang in ("en", "en-GB", "en-US"):
-            if name.get(lang):
-                return str(name[lang])
-        return str(next(iter(name.values()), "")) if name else ""
-    if name:
-        return str(name)
-    ref = props.get("ref")
-    if ref:
-        return f"Room {ref}"
-    return ""
-
-
-def _feature_name(feature: Any, index: int) -> str:
-    props = feature.get("properties") if isinstance(feature, dict) else None
-    label = None
-    if isinstance(props, dict):
-        label = props.get("id") or props.get("@id") or props.get("name")
-        if isinstance(label, dict):
-            label = next(iter(label.values()), None)
-    if label is None and isinstance(feature, dict):
-        label = feature.get("id")
-    return f"feature {index}" + (f" ({label})" if label is not None else "")
-
-
 def _same_point(p: np.ndarray, q: np.ndarray) -> bool:
     """``np.allclose(p, q)`` for two points, without its per-call overhead (~90 µs)."""
     return all(abs(a - b) <= 1e-8 + 1e-5 * abs(b) for a, b in zip(p.tolist(), q.tolist(), strict=True))
@@ -557,97 +449,6 @@ def _all_positions(features: Iterable) -> np.ndarray | None:
     return np.asarray(pts) if pts else None
 
 
-def _imdf_levels(level_fc: Any) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for f in (level_fc or {}).get("features", []) if isinstance(level_fc, dict) else []:
-        if isinstance(f, dict):
-            ordinal = (f.get("properties") or {}).get("ordinal")
-            if f.get("id") is not None and _is_num(ordinal):
-                out[str(f["id"])] = float(ordinal)
-    return out
 
 
-# --------------------------------------------------------------------------- writing
 
-
-def plan_to_geojson(plan: Plan) -> dict:
-    """The plan in the floorplan GeoJSON convention (metres, local frame)."""
-    feats: list[dict] = []
-
-    def geo(g) -> dict:
-        return shapely.geometry.mapping(g)
-
-    for r in plan.rooms:
-        props: dict[str, Any] = {**_json_safe(r.properties), "kind": "room", "id": r.id,
-                                 "name": r.name, "use": str(r.use), "level": r.level,
-                                 "wheelchair": r.wheelchair}
-        if r.dwelling is not None:
-            props["dwelling"] = r.dwelling
-        if r.ceiling_height is not None:
-            props["ceiling_height"] = r.ceiling_height
-        feats.append({"type": "Feature", "properties": props, "geometry": geo(r.polygon)})
-    for d in plan.doors:
-        props = {"kind": "door", "id": d.id}
-        if d.width is not None:
-            props["width"] = d.width
-        if d.connects is not None:
-            props["connects"] = list(d.connects)
-        if d.level is not None:
-            props["level"] = d.level
-        feats.append({"type": "Feature", "properties": props, "geometry": geo(d.geometry)})
-    for c in plan.ceilings:
-        props = {"kind": "ceiling"}
-        if c.heights is not None:
-            props["heights"] = list(c.heights)
-        else:
-            props["height"] = c.height
-        if c.level is not None:
-            props["level"] = c.level
-        feats.append({"type": "Feature", "properties": props, "geometry": geo(c.polygon)})
-    for o in plan.obstacles:
-        props = {"kind": "obstacle", "name": o.name}
-        if o.level is not None:
-            props["level"] = o.level
-        feats.append({"type": "Feature", "properties": props, "geometry": geo(o.polygon)})
-    for m in plan.meters:
-        props = {"kind": "meter"}
-        if m.utility:
-            props["utility"] = m.utility
-        if m.level is not None:
-            props["level"] = m.level
-        feats.append({"type": "Feature", "properties": props, "geometry": geo(m.point)})
-    for a in plan.aerials:
-        props = {"kind": "aerial"}
-        if a.level is not None:
-            props["level"] = a.level
-        feats.append({"type": "Feature", "properties": props, "geometry": geo(a.point)})
-    meta = {"version": 1, "units": "m"}
-    for key in ("name", "scheme", "tenants"):
-        if getattr(plan.meta, key) is not None:
-            meta[key] = getattr(plan.meta, key)
-    meta["wheelchair"] = plan.meta.wheelchair
-    return {"type": "FeatureCollection", "floorplan": meta, "features": feats}
-
-
-def _json_safe(props: dict) -> dict:
-    """Properties that survive JSON (others are dropped rather than failing the write)."""
-    out = {}
-    for k, v in props.items():
-        try:
-            json.dumps(v)
-        except (TypeError, ValueError):
-            continue
-        out[str(k)] = v
-    return out
-
-
-def to_lonlat(geom, plan: Plan):
-    """``geom`` (local metres) back in the file's own coordinates (lon/lat or metres)."""
-    if plan.meta.lonlat_origin is not None:
-        def fn(xy: np.ndarray) -> np.ndarray:
-            return unproject(xy[:, 0], xy[:, 1], plan.meta.lonlat_origin)
-        return shapely.transform(geom, fn)
-    ox, oy = plan.meta.origin
-    if ox or oy:
-        return shapely.transform(geom, lambda xy: xy + np.array([ox, oy]))
-    return geom

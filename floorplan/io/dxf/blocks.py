@@ -3,7 +3,7 @@
 Expanding an INSERT with ezdxf's ``virtual_entities()`` copies and transforms every entity
 of its block (about 0.3 ms an INSERT), and a plan holds the same door or bath block
 hundreds of times. An INSERT's transform is a linear part (rotation, scale, mirroring,
-extrusion) and a translation; everything :mod:`~floorplan.io.dxf_collect` reads from a
+extrusion) and a translation; everything :mod:`~floorplan.io.dxf.collect` reads from a
 block (flattened points, arc centres and ends, text positions, nested INSERTs, what was
 skipped and why) only moves with the translation. So a block is expanded and walked once
 for each linear part (with ezdxf's own code, the translation left out) into a *template*,
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from floorplan.io.dxf_collect import Collected, Insert, Prim, Text
+from floorplan.io.dxf.prims import Collected, Insert, Prim, Text
 
 #: the layer of layer-0 entities in a template, replaced by the INSERT's layer
 PARENT_LAYER = "\x00parent"
@@ -78,10 +78,10 @@ def expand(e, out: Collected, ins: Insert, depth: int, tol: float, walk, where):
     """Add the content of INSERT ``e`` (its record ``ins`` already in ``out``, ``where`` its
     insertion point in WCS) to ``out`` and set ``ins.pts``: ``None``, or the name of the
     exception when the block cannot be expanded, or :data:`SLOW` (nothing added) when it
-    must be expanded directly. ``walk`` is :func:`dxf_collect._walk`; ``out.blocks`` maps
+    must be expanded directly. ``walk`` is :func:`collect._walk`; ``out.blocks`` maps
     (block, depth, linear part) to templates, and (block, depth, pose) to a :class:`_Pose`."""
     cache = out.blocks
-    d = vars(e.dxf)  # the attributes the file sets (see dxf_collect._one)
+    d = vars(e.dxf)  # the attributes the file sets (see collect._one)
     name = e.dxf.name
     pkey = ("pose", name, depth, d.get("extrusion"), d.get("xscale"), d.get("yscale"),
             d.get("zscale"), d.get("rotation"))

@@ -3,7 +3,7 @@
 Everything is kept in the drawing's own units and world coordinates (WCS); units and the
 local origin are decided afterwards from what was collected. INSERTs are expanded
 recursively with ezdxf's block expansion (rotation, scale, mirroring, nested and anonymous
-blocks), once per block and pose, and copied to each INSERT (:mod:`~floorplan.io.dxf_blocks`);
+blocks), once per block and pose, and copied to each INSERT (:mod:`~floorplan.io.dxf.blocks`);
 an entity on layer ``0`` inside a block takes the layer of the INSERT, as CAD programs
 draw it. Every entity is either turned into a primitive or counted as skipped
 with the reason.
@@ -11,13 +11,13 @@ with the reason.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
-
 import numpy as np
 from ezdxf import path as dxfpath
 from ezdxf.entities import DXFGraphic
 from ezdxf.math import OCS
+
+from floorplan.io.dxf import blocks as dxf_blocks
+from floorplan.io.dxf.prims import Collected, Insert, Prim, Text
 
 #: blocks nested deeper than this are not expanded (a guard against self-reference)
 MAX_DEPTH = 12
@@ -26,68 +26,6 @@ MIN_SEGMENTS = 64
 #: expand each block once per pose and copy it to its INSERTs (dxf_blocks); False expands
 #: every INSERT with ezdxf's virtual_entities (the reference the fast path must equal)
 FAST_BLOCKS = True
-
-
-@dataclass
-class Prim:
-    """One piece of geometry: ``pts`` is an (n, 2) or (n, 3) array in drawing units."""
-
-    uid: int
-    etype: str
-    layer: str
-    handle: str
-    pts: np.ndarray
-    closed: bool = False
-    chain: tuple[int, ...] = ()  # uids of the INSERTs it sits in, outermost first
-    extra: dict = field(default_factory=dict)
-
-
-@dataclass
-class Text:
-    uid: int
-    text: str
-    x: float
-    y: float
-    layer: str
-    height: float
-    handle: str
-    chain: tuple[int, ...] = ()
-    tag: str | None = None  # the ATTRIB tag when the text is a block attribute
-    etype: str = "TEXT"
-
-
-@dataclass
-class Insert:
-    uid: int
-    name: str
-    layer: str
-    handle: str
-    x: float
-    y: float
-    chain: tuple[int, ...] = ()
-    attribs: dict[str, str] = field(default_factory=dict)
-    pts: np.ndarray | None = None  # every flattened point of its content (drawing units)
-
-
-@dataclass
-class Collected:
-    loops: list[Prim] = field(default_factory=list)      # closed (or first==last) outlines
-    opens: list[Prim] = field(default_factory=list)      # open polylines, lines, arcs, splines
-    arcs: list[Prim] = field(default_factory=list)       # ARCs again, with centre and radius
-    faces3d: list[Prim] = field(default_factory=list)    # 3D polylines and 3DFACEs (x, y, z)
-    hatches: list[Prim] = field(default_factory=list)    # HATCH boundary polygons
-    circles: list[Prim] = field(default_factory=list)
-    texts: list[Text] = field(default_factory=list)
-    inserts: list[Insert] = field(default_factory=list)
-    skipped: Counter = field(default_factory=Counter)   # (dxftype, layer, reason) -> n
-    next_uid: int = 0
-    by_uid: dict[int, Insert] = field(default_factory=dict)
-    blocks: dict = field(default_factory=dict, repr=False)  # expanded blocks (dxf_blocks)
-    movable: bool = True  # False once a block had to be expanded where it is (dxf_blocks)
-
-    def uid(self) -> int:
-        self.next_uid += 1
-        return self.next_uid
 
 
 def collect(msp, tolerance: float) -> Collected:
@@ -325,4 +263,3 @@ def _ocs(out: Collected, extrusion):
     return ocs
 
 
-from floorplan.io import dxf_blocks  # noqa: E402  (it builds on the types above)

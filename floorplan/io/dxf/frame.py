@@ -16,7 +16,7 @@ import numpy as np
 
 @dataclass
 class Stack:
-    """The points of a :class:`~floorplan.io.dxf_collect.Collected`, stacked by column count."""
+    """The points of a :class:`~floorplan.io.dxf.collect.Collected`, stacked by column count."""
 
     groups: dict[int, tuple[list, np.ndarray]]  # columns -> (owners, their points stacked)
     extent: np.ndarray  # (n, 2): every point of outlines, lines, hatches and circles
@@ -58,7 +58,7 @@ def stack(col) -> Stack:
 
 def to_local(col, origin: np.ndarray, s: float, st: Stack | None = None) -> None:
     """``(xy - origin) * s`` (z times ``s``) for every primitive, text and insert of ``col``
-    (a :class:`~floorplan.io.dxf_collect.Collected`), each primitive once; ``st`` is
+    (a :class:`~floorplan.io.dxf.collect.Collected`), each primitive once; ``st`` is
     :func:`stack` of ``col``, made here if not given, and is moved in place."""
     if st is None:
         st = stack(col)
