@@ -62,6 +62,8 @@ WC_USES = BATHROOM_USES | {Use.WC}
 CIRCULATION_USES = frozenset({Use.HALL, Use.CORRIDOR, Use.LANDING, Use.STAIRS})
 
 SCHEMES = ("shared_house", "flat", "flats_scheme")
+#: how sure a reader is of a room, best first
+CONFIDENCE_LEVELS = ("high", "medium", "low")
 OUTSIDE = "outside"
 
 
@@ -72,6 +74,11 @@ class Room:
     ``ceiling_height`` is the room's flat ceiling height in metres where the plan gives
     one; :class:`Ceiling` features override it where they overlap. ``use_given`` is true
     when the plan stated the use rather than leaving it to be inferred from the name.
+
+    ``source`` says how the reader found the room (``geojson``, ``outline``, ``hatch``,
+    ``walls``, ``walls_closed``, ``label_seeded`` ...) and ``confidence`` how sure it is of
+    the outline and name (``high``, ``medium`` or ``low``), with ``confidence_reason``
+    saying why when it is not high.
     """
 
     id: str
@@ -85,6 +92,8 @@ class Room:
     ceiling_height: float | None = None
     use_given: bool = False
     properties: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    confidence: str = "high"
+    confidence_reason: str = ""
 
     @property
     def gross_area(self) -> float:

@@ -82,7 +82,9 @@ class Report:
             rooms.append({
                 "id": room.id, "name": room.name, "use": str(room.use),
                 "dwelling": room.dwelling, "level": _level(room.level),
-                "source": room.source, "wheelchair": room.wheelchair,
+                "source": room.source,
+                "confidence": {"level": room.confidence, "reason": room.confidence_reason},
+                "wheelchair": room.wheelchair,
                 "gross_area_m2": rm.gross_area, "area_m2": rm.area,
                 "low_headroom_area_m2": rm.low_headroom_area,
                 "ceiling_height_m": None if hr is None else {"min": hr[0], "max": hr[1]},
