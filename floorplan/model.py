@@ -119,12 +119,18 @@ class Door:
 
 @dataclass(frozen=True)
 class Obstacle:
-    """A fixed fitting or piece of furniture a wheelchair cannot pass through."""
+    """A fixed fitting or piece of furniture a wheelchair cannot pass through.
+
+    ``kind`` says what it is where the plan tells (``shower``, ``bath``, ``wc``,
+    ``basin``, ``kitchen_unit``, ``bed``, ``wardrobe`` ...); rules may treat kinds
+    differently (a turning circle may overlap a level-access shower).
+    """
 
     id: str
     name: str
     polygon: Polygon
     level: float | None = None
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -183,6 +189,9 @@ class PlanMeta:
     lonlat_origin: tuple[float, float] | None = None
     #: why the units are what they are ("declared", "assumed: ...", "--units")
     units_reason: str = "declared"
+    #: the coordinate reference system the file's own coordinates are in, where known
+    #: (for example "EPSG:27700"); None for plain local coordinates
+    crs: str | None = None
 
     def override(self, **values: Any) -> PlanMeta:
         """A copy with every value that is not ``None`` replaced."""
