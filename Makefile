@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DEMO_PLAN ?= samples/oak-house.geojson
 OUT    ?= out
 
-.PHONY: demo test lint bench docs clean
+.PHONY: demo test lint bench docs clean realcheck
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ test: $(VENV)/.installed-test
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check floorplan tests benchmarks samples
+
+# the real-drawing scorecard (issue 10): rebuild tests/data/real/files/ from the fetched
+# snapshots where they are on this machine, then score every drawing present
+realcheck: $(VENV)/.installed-test
+	-$(BIN)/python tests/data/real/extract.py
+	$(BIN)/python tests/realcheck.py
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py
