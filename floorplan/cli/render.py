@@ -6,7 +6,13 @@ import sys
 
 import click
 
-from floorplan.cli.options import load_plan, plan_options, profile_option, user_errors
+from floorplan.cli.options import (
+    input_paths,
+    load_plan,
+    plan_options,
+    profile_option,
+    user_errors,
+)
 
 
 @click.command(name="render")
@@ -24,8 +30,10 @@ def command(plan, profile, output, units, layer_map, scheme, tenants, wheelchair
     passes, 1 a rule fails, 2 the plan or the command line cannot be used.
     """
     from floorplan.engine import check
+    from floorplan.io.paths import guard
     from floorplan.render import render_to_file
 
+    guard(input_paths([plan], layer_map, profile), [output])  # before any work
     p = load_plan(plan, units, layer_map, scheme, tenants, wheelchair)
     report = check(p, profile)
     render_to_file(report, output)
