@@ -118,4 +118,8 @@ INPUT_RULES: dict[str, str] = {
     "FP004": "unclassified-room",
     "FP005": "unconnected-door",
     "FP006": "units-assumed",
+    "FP007": "units-contradicted",
+    "FP008": "stated-figure-mismatch",
+    "FP009": "low-confidence-room",
+    "FP010": "unplaced-label",
 }
