@@ -12,7 +12,6 @@ chooses between a progress bar and plain lines.
 from __future__ import annotations
 
 import base64
-import csv
 import io
 import json
 import logging
@@ -339,14 +338,15 @@ def summary_dict(rows: Sequence[Row], options: Options = Options()) -> dict:
 
 
 def summary_csv(rows: Sequence[Row]) -> str:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=SUMMARY_FIELDS, lineterminator="\n")
-    w.writeheader()
-    for r in rows:
-        values = {k: v for k, v in asdict(r).items() if k in SUMMARY_FIELDS}
-        values["messages"] = " | ".join(r.messages)
-        w.writerow({k: ("" if v is None else v) for k, v in values.items()})
-    return buf.getvalue()
+    """The CSV summary; text cells made safe to open in a spreadsheet (no live formulas)."""
+    from floorplan.reporters.csvout import to_csv
+
+    def values(r: Row) -> dict:
+        v = {k: x for k, x in asdict(r).items() if k in SUMMARY_FIELDS}
+        v["messages"] = " | ".join(r.messages)
+        return v
+
+    return to_csv((values(r) for r in rows), SUMMARY_FIELDS)
 
 
 def summary_html(rows: Sequence[Row], options: Options = Options()) -> str:

@@ -23,10 +23,10 @@ from floorplan.classify import classify
 from floorplan.errors import PlanReadError
 from floorplan.geometry import as_area
 from floorplan.io.geojson import flavour, imdf
-from floorplan.io.limits import MAX_PLAN_BYTES
-from floorplan.io.paths import check_input
 from floorplan.io.geojson.lonlat import parse_levels, project
 from floorplan.io.geojson.osm import OSM_ROOM_USES
+from floorplan.io.limits import MAX_PLAN_BYTES
+from floorplan.io.paths import check_input
 from floorplan.model import (
     SCHEMES,
     Aerial,
