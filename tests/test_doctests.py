@@ -9,7 +9,8 @@ MODULES = [
     "floorplan.classify", "floorplan.engine", "floorplan.findings", "floorplan.geometry",
     "floorplan.inscribed", "floorplan.io.dxf.text", "floorplan.io.dxf.units", "floorplan.io.dxf.walls",
     "floorplan.io.dxf.layers", "floorplan.io.geojson.lonlat", "floorplan.io.limits", "floorplan.measure", "floorplan.model",
-    "floorplan.profiles", "floorplan.render.style", "floorplan.reporters.csvout", "floorplan.rules", "floorplan.units",
+    "floorplan.profiles", "floorplan.render.style", "floorplan.rules", "floorplan.units",
+    "floorplan.io.csvsafe", "floorplan.report",
 ]
 
 

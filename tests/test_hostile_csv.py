@@ -8,10 +8,10 @@ import io
 import pytest
 
 from floorplan import batch
-from floorplan.reporters.csvout import safe_cell, to_csv
+from floorplan.io.csvsafe import csv_text, safe_cell
 
 ATTACKS = ["=HYPERLINK(\"http://x\",\"click\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1",
-           " =1+1"]
+           "\uff1d1+1"]
 
 
 @pytest.mark.parametrize("text", ATTACKS)
@@ -25,11 +25,11 @@ def test_plain_text_is_left_alone(value):
 
 
 def test_numbers_stay_numbers():
-    assert (safe_cell(-3.5), safe_cell(0), safe_cell(True), safe_cell(None)) == (-3.5, 0, True, "")
+    assert (safe_cell(-3.5), safe_cell(0), safe_cell(None)) == (-3.5, 0, "")
 
 
-def test_to_csv_round_trips_the_text_after_the_quote():
-    text = to_csv([{"a": "=1+1", "b": 'say "hi", then\nleave'}], ["a", "b"])
+def test_csv_text_round_trips_the_text_after_the_quote():
+    text = csv_text(["a", "b"], [{"a": "=1+1", "b": 'say "hi", then\nleave'}], bom=False)
     [row] = list(csv.DictReader(io.StringIO(text)))
     assert row == {"a": "'=1+1", "b": 'say "hi", then\nleave'}
 
@@ -38,7 +38,7 @@ def test_batch_summary_csv_has_no_live_formula():
     rows = [batch.Row("=cmd|' /C calc'!A0.geojson", "p", title="=HYPERLINK(\"http://evil\")",
                       result="pass", exit_code=0, messages=("-1 fail",)),
             batch.Row("x.geojson", "x", error="@x.geojson: not valid JSON")]
-    parsed = list(csv.DictReader(io.StringIO(batch.summary_csv(rows))))
+    parsed = list(csv.DictReader(io.StringIO(batch.summary_csv(rows).lstrip("\ufeff"))))
     for row in parsed:
         for key, cell in row.items():
             assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r"), (key, cell)
