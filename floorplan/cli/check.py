@@ -13,6 +13,8 @@ from pathlib import Path
 import click
 
 from floorplan.cli.options import (
+    apply_crs,
+    crs_option,
     fail,
     input_paths,
     load_plan,
@@ -58,10 +60,11 @@ def render_report(render, fmt: str, report, verbose: bool = False, date: str | N
 @click.option("--image", type=click.Path(dir_okay=False), default=None,
               help="Also draw the marked-up plan (.png, .svg, .pdf, or .dxf for CAD).")
 @click.option("--verbose", "-v", is_flag=True, help="Text report: list passes too.")
+@crs_option
 @quiet_option
 @plan_options
 @user_errors
-def command(plans, profile, fmt, output, image, verbose, quiet, units, layer_map, scheme,
+def command(plans, profile, fmt, output, image, verbose, crs, quiet, units, layer_map, scheme,
             tenants, wheelchair):
     """Check PLAN (DXF or GeoJSON; - for GeoJSON on standard input) and report.
 
@@ -96,7 +99,7 @@ def command(plans, profile, fmt, output, image, verbose, quiet, units, layer_map
     texts = []
     for path, target in zip(plans, targets, strict=True):
         try:
-            plan = load_plan(path, units, layer_map, scheme, tenants, wheelchair)
+            plan = apply_crs(load_plan(path, units, layer_map, scheme, tenants, wheelchair), crs, path)
             report = check(plan, profile)
         except FloorplanError as exc:
             click.echo(f"floorplan: {exc}", err=True)
