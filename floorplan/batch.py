@@ -95,6 +95,8 @@ class Row:
     findings: tuple[dict, ...] = field(default=(), compare=False, repr=False)
 
 
+#: the summary files the batch writes into its output folder
+SUMMARY_FILES = ("summary.csv", "findings.csv", "summary.json", "index.html")
 SUMMARY_FIELDS = [f.name for f in fields(Row) if f.name not in ("thumbnail", "seconds", "findings")]
 
 
@@ -217,6 +219,19 @@ def make_jobs(paths: Iterable[str | os.PathLike], outdir: str | os.PathLike,
         else:
             jobs.append(Job(i, str(p), name, str(outdir), options))
     return jobs
+
+
+def outputs(jobs: Sequence[Job], outdir: str | os.PathLike,
+            options: Options = Options()) -> list[Path]:
+    """Every file the batch writes (reports, images, summaries), for checking beforehand."""
+    out = Path(outdir)
+    paths = [out / name for name in SUMMARY_FILES]
+    for job in jobs:
+        if job.missing is None:
+            paths.append(out / "reports" / f"{job.name}.json")
+            if options.images:
+                paths.append(out / "images" / f"{job.name}.png")
+    return paths
 
 
 def default_jobs() -> int:
@@ -367,9 +382,9 @@ def write_summaries(outdir: str | os.PathLike, rows: Sequence[Row],
     from floorplan.io.atomic import write_atomic
 
     out = Path(outdir)
-    paths = {"csv": out / "summary.csv", "json": out / "summary.json", "html": out / "index.html"}
+    paths = {key: out / name for key, name in zip(("csv", "findings", "json", "html"),
+                                                   SUMMARY_FILES, strict=True)}
     write_atomic(paths["csv"], summary_csv(rows))
-    paths["findings"] = out / "findings.csv"
     write_atomic(paths["findings"], findings_csv(rows))
     write_atomic(paths["json"], json.dumps(summary_dict(rows, options), indent=2,
                                            ensure_ascii=False) + "\n")

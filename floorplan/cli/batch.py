@@ -12,7 +12,15 @@ from pathlib import Path
 
 import click
 
-from floorplan.cli.options import fail, plan_options, profile_option, quiet_option, user_errors
+from floorplan.cli.options import (
+    fail,
+    input_paths,
+    plan_options,
+    profile_option,
+    quiet_option,
+    user_errors,
+)
+from floorplan.io.paths import guard
 
 _MARK = {"pass": "pass", "warn": "WARN", "fail": "FAIL", "error": "ERROR"}
 
@@ -51,6 +59,9 @@ def command(paths, output, jobs, images, profile, quiet, units, layer_map, schem
     job_list = batch.make_jobs(paths, outdir, options)
     if not job_list:
         fail(f"no plans found in {' '.join(paths)} (looked for .dxf, .geojson and .json files)")
+    # before any work: no report, image or summary may replace a plan (or be a link, FIFO...)
+    guard(input_paths([j.source for j in job_list if j.missing is None], layer_map, profile),
+          batch.outputs(job_list, outdir, options), folders_made=True)
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -85,6 +85,18 @@ def user_errors(fn: Callable) -> Callable:
     return wrapper
 
 
+def input_paths(plans, layer_map: str | None, profile: str | None) -> list[str]:
+    """Every file a command reads: the plans, the layer map, a profile given as a file."""
+    import os
+
+    out = [str(p) for p in plans if str(p) != "-"]
+    if layer_map:
+        out.append(str(layer_map))
+    if profile and os.path.exists(profile):
+        out.append(str(profile))
+    return out
+
+
 def load_plan(path: str, units: str | None, layer_map: str | None, scheme: str | None,
               tenants: int | None, wheelchair: bool | None):
     """Read a plan and apply the command line's overrides of its metadata."""

@@ -6,7 +6,14 @@ import sys
 
 import click
 
-from floorplan.cli.options import load_plan, plan_options, profile_option, quiet_option, user_errors
+from floorplan.cli.options import (
+    input_paths,
+    load_plan,
+    plan_options,
+    profile_option,
+    quiet_option,
+    user_errors,
+)
 
 
 @click.command(name="render")
@@ -25,8 +32,10 @@ def command(plan, profile, output, quiet, units, layer_map, scheme, tenants, whe
     passes, 1 a rule fails, 2 the plan or the command line cannot be used.
     """
     from floorplan.engine import check
+    from floorplan.io.paths import guard
     from floorplan.render import render_to_file
 
+    guard(input_paths([plan], layer_map, profile), [output])  # before any work
     p = load_plan(plan, units, layer_map, scheme, tenants, wheelchair)
     report = check(p, profile)
     render_to_file(report, output)
