@@ -12,7 +12,15 @@ from pathlib import Path
 
 import click
 
-from floorplan.cli.options import fail, plan_options, profile_option, user_errors
+from floorplan.cli.options import (
+    fail,
+    input_paths,
+    plan_options,
+    profile_option,
+    quiet_option,
+    user_errors,
+)
+from floorplan.io.paths import guard
 
 _MARK = {"pass": "pass", "warn": "WARN", "fail": "FAIL", "error": "ERROR"}
 
@@ -26,11 +34,14 @@ _MARK = {"pass": "pass", "warn": "WARN", "fail": "FAIL", "error": "ERROR"}
 @click.option("--images/--no-images", default=True, show_default=True,
               help="Draw each plan's marked-up image.")
 @profile_option
+@quiet_option
 @plan_options
 @user_errors
-def command(paths, output, jobs, images, profile, units, layer_map, scheme, tenants, wheelchair):
+def command(paths, output, jobs, images, profile, quiet, units, layer_map, scheme, tenants,
+            wheelchair):
     """Check every plan in PATH (files, folders, glob patterns): one JSON report and one
-    image per plan in OUTPUT, and a summary (summary.csv, summary.json, index.html).
+    image per plan in OUTPUT, and a summary (summary.csv, findings.csv, summary.json,
+    index.html).
 
     Folders are searched, with their sub-folders, for .dxf, .geojson and .json plans.
     A plan that cannot be read is listed in the summary with its error; the others go on.
@@ -48,24 +59,35 @@ def command(paths, output, jobs, images, profile, units, layer_map, scheme, tena
     job_list = batch.make_jobs(paths, outdir, options)
     if not job_list:
         fail(f"no plans found in {' '.join(paths)} (looked for .dxf, .geojson and .json files)")
+    # before any work: no report, image or summary may replace a plan (or be a link, FIFO...)
+    guard(input_paths([j.source for j in job_list if j.missing is None], layer_map, profile),
+          batch.outputs(job_list, outdir, options), folders_made=True)
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         fail(f"{output}: cannot make the folder ({exc.strerror or exc})")
     workers = jobs or batch.default_jobs()
     start = time.perf_counter()
-    if sys.stderr.isatty():
+    if quiet:
+        rows = batch.run(job_list, workers)
+    elif sys.stderr.isatty():
         rows = _with_progress_bar(batch, job_list, workers)
     else:
         rows = batch.run(job_list, workers, on_row=_plain_line)
     paths_out = batch.write_summaries(outdir, rows, options)
     t = batch.totals(rows)
+    if quiet:
+        for r in rows:
+            if r.error:
+                click.echo(f"floorplan: {r.error}", err=True)
+        sys.exit(batch.exit_code(rows))
     click.echo(f"{t['plans']} plans in {time.perf_counter() - start:.1f} s: {t['fail']} fail, "
                f"{t['warn']} warn, {t['pass']} pass, {t['error']} could not be read")
     for r in rows:
         if r.error:
             click.echo(f"  {r.error}")
-    click.echo(f"summary: {paths_out['html']} (and {paths_out['csv'].name}, {paths_out['json'].name})")
+    click.echo(f"summary: {paths_out['html']} (and {paths_out['csv'].name}, "
+               f"{paths_out['findings'].name}, {paths_out['json'].name})")
     sys.exit(batch.exit_code(rows))
 
 
