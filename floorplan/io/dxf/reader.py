@@ -18,6 +18,7 @@ Everything left unused is counted in ``plan.notes`` with the reason.
 from __future__ import annotations
 
 import os
+import re
 
 import numpy as np
 from shapely.geometry import Point, Polygon
@@ -55,8 +56,9 @@ from floorplan.model import (
 from floorplan.units import normalise_unit
 
 MARK_KINDS = ("door", "obstacle", "meter", "aerial")
-#: the layers of floorplan's own DXF mark-up (a marked-up drawing read again)
-MARKUP_PREFIX = "FLOORPLAN-CHECK-"
+#: the layers of floorplan's own DXF mark-up (a marked-up drawing read again), as
+#: floorplan.render.dxf_layers names them: their texts are not the drawing's labels
+MARKUP_LAYER = re.compile(r"^FLOORPLAN-(CHECK|FAIL|REVIEW|PASS|INFO)-[A-Z]+$", re.IGNORECASE)
 _BLOCKING = MARK_KINDS + ("label",)
 
 
@@ -288,7 +290,7 @@ class _Reader:
         def usable(t) -> bool:  # not on annotation layers, in marks, or floorplan's own mark-up
             return (self.layer_kind(t.layer) not in ("ignore", "ceiling")
                     and not (t.chain and any(self.ins_kind.get(u) in MARK_KINDS for u in t.chain))
-                    and not t.layer.upper().startswith(MARKUP_PREFIX))
+                    and not (t.layer[:10].upper() == "FLOORPLAN-" and MARKUP_LAYER.match(t.layer)))
 
         info, outside = dxf_names.room_texts(polys, layers, col.texts, usable, self.notes, self.used,
                                              self.leaders, dxf_leaders.LeaderLines(self))
