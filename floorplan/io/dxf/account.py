@@ -109,7 +109,8 @@ def label_findings(rooms, outside_texts, layer_kind) -> list:
         if t.tag or not (x0 <= t.x <= x1 and y0 <= t.y <= y1) or layer_kind(t.layer) == "ignore":
             continue
         name, _ = dxf_text.split_label(t.text)
-        if name and dxf_text.kind(name)[0] == "name" and classify(name) is not None:
+        if name and dxf_text.kind(name)[0] == "name" and not dxf_text.is_note(name) \
+                and classify(name) is not None:
             lost.append((t, name))
     for t, name in lost[:MAX_LABEL_FINDINGS]:
         out.append(InputFinding("FP010", f"the label {name!r} at ({t.x:.2f}, {t.y:.2f}) m lies in "

@@ -93,6 +93,28 @@ def kind(text: str) -> tuple[str, float | None]:
     return "name", None
 
 
+_TAG_CODE = re.compile(r"^\d{3,5}\b")
+
+
+def is_note(name: str) -> bool:
+    """A text that is not a room's name although it is words: a note (``PROVIDE 20 MIN.
+    DOOR W/ SELF CLOSING HINGES``: more than four words, or over 30 characters, or three
+    lines) or a door or window mark (``6068 S.G.D.``, ``5050 XO``), when it names no use.
+
+    >>> is_note("GAS WH 18 IN MIN. RAISED PLATFORM"), is_note("5050 XO"), is_note("Bedroom 2")
+    (True, True, False)
+    >>> is_note("101 Office"), is_note("Kitchen / Living / Dining room with island")
+    (False, False)
+    """
+    from floorplan.classify import classify
+
+    lines = name.count("\n") + 1
+    words = name.split()
+    if not (len(words) > 4 or len(name) > 30 or lines >= 3 or _TAG_CODE.match(name)):
+        return False
+    return classify(name) is None
+
+
 def is_wheelchair_name(name: str) -> bool:
     return bool(_WHEELCHAIR.search(name))
 
