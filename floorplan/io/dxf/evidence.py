@@ -26,6 +26,7 @@ from floorplan.units import METRES_PER_UNIT
 #: coordinates further than this (metres) from 0 are moved to a local origin
 LOCAL_ORIGIN_BEYOND = 1.0e4
 
+_DIGIT = re.compile(r"\d")
 _STAIR = re.compile(r"stair|strs|treppe|escal|scala|stufe|trappa|trap\b", re.I)
 
 
@@ -84,7 +85,7 @@ def figures_by_rays(reader) -> list[tuple[float, str, bool]]:
     col = reader.col
     figs = []
     for t in col.texts:
-        if t.tag or reader.layer_kind(t.layer) == "ignore" or not any(c.isdigit() for c in t.text):
+        if t.tag or not _DIGIT.search(t.text) or reader.layer_kind(t.layer) == "ignore":
             continue
         for k, v in dxf_text.split_label(t.text)[1]:
             if k == "figure":

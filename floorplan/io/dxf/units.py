@@ -128,6 +128,16 @@ def _median(values: list[float]) -> float:
     return float((0.0 + ordered[half - 1] + ordered[half]) / 2)
 
 
+def _med(ev: Evidence, name: str) -> float:
+    """The median of one of ``ev``'s lists, worked out once (each unit is scored on it)."""
+    cache = ev.__dict__.setdefault("_medians", {})
+    values = getattr(ev, name)
+    key = (name, id(values), len(values))
+    if key not in cache:
+        cache[key] = _median(values)
+    return cache[key]
+
+
 def _fits_figure(implied: float, scale: float) -> bool:
     return implied > 0 and abs(math.log(implied / scale)) <= math.log(FIGURE_FACTOR)
 
@@ -144,14 +154,14 @@ def _fits(ev: Evidence, scale: float) -> dict[str, float]:
     if ev.bare:
         out["bare"] = sum(_fits_figure(s, scale) for s, _ in ev.bare) / len(ev.bare)
     if ev.doors:
-        out["doors"] = float(_inside(_median(ev.doors) * scale, DOOR_RANGE))
+        out["doors"] = float(_inside(_med(ev, "doors") * scale, DOOR_RANGE))
     if ev.treads:
-        out["treads"] = float(_inside(_median(ev.treads) * scale, TREAD_RANGE))
+        out["treads"] = float(_inside(_med(ev, "treads") * scale, TREAD_RANGE))
     if ev.room_areas:
-        out["rooms"] = float(_inside(math.sqrt(max(_median(ev.room_areas), 0.0)) * scale,
+        out["rooms"] = float(_inside(math.sqrt(max(_med(ev, "room_areas"), 0.0)) * scale,
                                      ROOM_SIDE_RANGE))
     if ev.text_heights:
-        out["texts"] = float(_inside(_median(ev.text_heights) * scale, TEXT_RANGE))
+        out["texts"] = float(_inside(_med(ev, "text_heights") * scale, TEXT_RANGE))
     if ev.extent > 0:
         out["extent"] = float(_inside(ev.extent * scale, EXTENT_RANGE))
     return out
@@ -160,9 +170,9 @@ def _fits(ev: Evidence, scale: float) -> dict[str, float]:
 def _impossible(ev: Evidence, scale: float) -> list[str]:
     """What reading at ``scale`` makes impossible for a building."""
     out = []
-    if ev.doors and not _inside(_median(ev.doors) * scale, DOOR_POSSIBLE):
+    if ev.doors and not _inside(_med(ev, "doors") * scale, DOOR_POSSIBLE):
         out.append("doors")
-    if ev.room_areas and not _inside(math.sqrt(max(_median(ev.room_areas), 0.0)) * scale,
+    if ev.room_areas and not _inside(math.sqrt(max(_med(ev, "room_areas"), 0.0)) * scale,
                                      ROOM_SIDE_POSSIBLE):
         out.append("rooms")
     if len(ev.figures) >= 2 and not any(_fits_figure(s, scale) for s, _ in ev.figures):
