@@ -40,7 +40,7 @@ _RULES = [
     access.bedroom_door_space,
     layout.bedroom_opens_onto_communal, layout.bathroom_provision, layout.staff_sleep_in,
     layout.no_office, layout.meter_location, layout.aerial_points,
-    homes.bedsit, homes.ensuite_preferred,
+    homes.self_contained_flat, homes.bedsit, homes.ensuite_preferred,
     scheme.scheme_size, scheme.shared_house_tenancies, scheme.several_units,
 ]
 
