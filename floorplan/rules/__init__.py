@@ -12,7 +12,7 @@ matplotlib or ezdxf, so ``floorplan rules`` starts fast.
 
 from __future__ import annotations
 
-from floorplan.rules import access, area, height, homes, input, layout, scheme, width
+from floorplan.rules import access, area, height, homes, input, layout, scheme, wheelchair, width
 from floorplan.rules.base import Option, Rule
 
 #: the rule families, in catalogue order, with the module that holds each
@@ -22,6 +22,7 @@ FAMILIES: dict[str, str] = {
     "height": "Heights",
     "width": "Widths",
     "access": "Access",
+    "wheelchair": "Wheelchair spaces",
     "layout": "Layout and provision",
     "homes": "What each home has",
     "scheme": "Scheme size",
@@ -38,6 +39,7 @@ _RULES = [
     width.bedroom_width,
     access.turning_circle, access.door_clear_width, access.hall_width,
     access.bedroom_door_space,
+    wheelchair.wheelchair_storage, wheelchair.liftway, wheelchair.kitchen_clear_zone,
     layout.bedroom_opens_onto_communal, layout.bathroom_provision, layout.staff_sleep_in,
     layout.no_office, layout.meter_location, layout.aerial_points,
     homes.self_contained_flat, homes.bedsit, homes.ensuite_preferred,
