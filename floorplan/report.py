@@ -156,6 +156,9 @@ class Report:
                 "dwelling": room.dwelling, "level": _level(room.level),
                 "source": room.source,
                 "confidence": {"level": room.confidence, "reason": room.confidence_reason},
+                "stated": [{"kind": st.kind, "text": st.text, "area_m2": st.area_m2,
+                            "dimensions_m": list(st.dimensions_m) if st.dimensions_m else None}
+                           for st in room.stated],
                 "wheelchair": room.wheelchair,
                 "gross_area_m2": rm.gross_area, "area_m2": rm.area,
                 "low_headroom_area_m2": rm.low_headroom_area,
