@@ -118,4 +118,7 @@ INPUT_RULES: dict[str, str] = {
     "FP004": "unclassified-room",
     "FP005": "unconnected-door",
     "FP006": "units-assumed",
+    # raised only where a corrections file has a correction that finds nothing
+    # (floorplan.corrections); not a rule of its own, so plans without one never list it
+    "FP007": "correction-unmatched",
 }
