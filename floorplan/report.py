@@ -115,5 +115,10 @@ class Report:
             "dwellings": dwellings,
             "findings": [f.to_dict() for f in self.findings],
             "warnings": list(self.warnings),
+            "corrections": [
+                {"file": c.file, "line": c.line, "action": c.action, "status": c.status,
+                 "rooms": list(c.rooms), "message": c.message}
+                for c in self.plan.corrections
+            ],
             "summary": {"result": self.result, **counts},
         }

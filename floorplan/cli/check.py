@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from floorplan.cli.options import fail, load_plan, plan_options, profile_option, user_errors
+from floorplan.cli.options import (
+    corrections_options,
+    fail,
+    load_plan,
+    plan_options,
+    profile_option,
+    user_errors,
+)
 from floorplan.errors import FloorplanError
 
 
@@ -22,8 +29,10 @@ from floorplan.errors import FloorplanError
               help="Also draw the marked-up plan (.png, .svg, .pdf, or .dxf for CAD).")
 @click.option("--verbose", "-v", is_flag=True, help="Text report: list passes too.")
 @plan_options
+@corrections_options
 @user_errors
-def command(plans, profile, fmt, output, image, verbose, units, layer_map, scheme, tenants, wheelchair):
+def command(plans, profile, fmt, output, image, verbose, units, layer_map, scheme, tenants, wheelchair,
+            corrections, no_corrections):
     """Check PLAN (DXF or GeoJSON; - for GeoJSON on standard input) and report.
 
     Exit status 0 when every applicable rule passes (warnings allowed), 1 when a rule
@@ -39,6 +48,9 @@ def command(plans, profile, fmt, output, image, verbose, units, layer_map, schem
     profile = load_profile(profile)  # once, and before any plan: a bad profile is one line
     if len(plans) > 1 and image:
         fail("--image takes one plan; use 'floorplan batch' for many")
+    if len(plans) > 1 and corrections:
+        fail("--corrections takes one plan; with several, each plan's own "
+             "PLAN.corrections.toml beside it is read")
     outdir = None
     if output and len(plans) > 1:
         outdir = Path(output)
@@ -49,7 +61,8 @@ def command(plans, profile, fmt, output, image, verbose, units, layer_map, schem
     texts = []
     for path in plans:
         try:
-            plan = load_plan(path, units, layer_map, scheme, tenants, wheelchair)
+            plan = load_plan(path, units, layer_map, scheme, tenants, wheelchair, corrections,
+                             no_corrections)
             report = check(plan, profile)
         except FloorplanError as exc:
             click.echo(f"floorplan: {exc}", err=True)

@@ -32,6 +32,20 @@ wheelchair_option = click.option(
     help="Every tenancy is designed for a wheelchair user (overrides the plan).")
 
 
+corrections_option = click.option(
+    "--corrections", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+    help="The assessor's corrections to apply (default: PLAN.corrections.toml beside the plan, "
+         "if there is one).")
+no_corrections_option = click.option(
+    "--no-corrections", is_flag=True, default=False,
+    help="Check the plan exactly as read: ignore any corrections file beside it.")
+
+
+def corrections_options(fn: Callable) -> Callable:
+    """``--corrections FILE`` and ``--no-corrections``."""
+    return corrections_option(no_corrections_option(fn))
+
+
 def plan_options(fn: Callable) -> Callable:
     """The options that change how a plan is read and what it is."""
     for opt in reversed((units_option, layer_map_option, scheme_option, tenants_option,
@@ -60,9 +74,14 @@ def user_errors(fn: Callable) -> Callable:
 
 
 def load_plan(path: str, units: str | None, layer_map: str | None, scheme: str | None,
-              tenants: int | None, wheelchair: bool | None):
-    """Read a plan and apply the command line's overrides of its metadata."""
-    from floorplan.io import read_plan
+              tenants: int | None, wheelchair: bool | None, corrections: str | None = None,
+              no_corrections: bool = False):
+    """Read a plan, apply its corrections file (``corrections``, else the one beside it
+    unless ``no_corrections``), then the command line's overrides of its metadata."""
+    from floorplan.io.corrected import read_corrected
 
-    plan = read_plan(path, units=units, layer_map=layer_map)
-    return plan.with_meta(scheme=scheme, tenants=tenants, wheelchair=wheelchair)
+    if corrections and no_corrections:
+        fail("--corrections and --no-corrections cannot be given together")
+    return read_corrected(path, units=units, layer_map=layer_map, corrections=corrections,
+                          use_beside=not no_corrections, scheme=scheme, tenants=tenants,
+                          wheelchair=wheelchair)
