@@ -12,7 +12,6 @@ chooses between a progress bar and plain lines.
 from __future__ import annotations
 
 import base64
-import csv
 import io
 import json
 import logging
@@ -21,7 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -94,9 +93,11 @@ class Row:
     thumbnail: str | None = field(default=None, compare=False, repr=False)
     #: seconds spent on this plan (not written to the summaries: they stay reproducible)
     seconds: float = field(default=0.0, compare=False)
+    #: the plan's findings as table rows, for ``findings.csv`` (not in the summary)
+    findings: tuple[dict, ...] = field(default=(), compare=False, repr=False)
 
 
-SUMMARY_FIELDS = [f.name for f in fields(Row) if f.name not in ("thumbnail", "seconds")]
+SUMMARY_FIELDS = [f.name for f in fields(Row) if f.name not in ("thumbnail", "seconds", "findings")]
 
 
 def run_one(job: Job) -> Row:
@@ -128,6 +129,7 @@ def _run_one(job: Job) -> Row:
     from floorplan.engine import check
     from floorplan.io.atomic import write_atomic
     from floorplan.io.corrected import read_corrected
+    from floorplan.reporters import table
 
     o = job.options
     plan = read_corrected(job.source, units=o.units, layer_map=o.layer_map,
@@ -151,7 +153,7 @@ def _run_one(job: Job) -> Row:
         dwellings=len(plan.dwellings), passed=counts["pass"], failed=counts["fail"],
         warned=counts["warn"], not_applicable=counts["not_applicable"],
         failing_rules=" ".join(failing), messages=messages, report=report_rel, image=image_rel,
-        image_note=note, thumbnail=thumb,
+        image_note=note, thumbnail=thumb, findings=tuple(table.rows(report)),
     )
 
 
@@ -321,20 +323,29 @@ def summary_dict(rows: Sequence[Row], options: Options = Options()) -> dict:
         "profile": options.profile or "ecc-supported-living",
         "totals": totals(rows),
         "exit_code": exit_code(rows),
-        "plans": [{k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(r).items()
-                   if k in SUMMARY_FIELDS} for r in rows],
+        "plans": [{k: (list(v) if isinstance(v, tuple) else v)
+                   for k, v in ((k, getattr(r, k)) for k in SUMMARY_FIELDS)} for r in rows],
     }
 
 
 def summary_csv(rows: Sequence[Row]) -> str:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=SUMMARY_FIELDS, lineterminator="\n")
-    w.writeheader()
-    for r in rows:
-        values = {k: v for k, v in asdict(r).items() if k in SUMMARY_FIELDS}
+    """One line per plan (UTF-8 with a byte-order mark, cells safe from formula injection)."""
+    from floorplan.io.csvsafe import csv_text
+
+    def line(r: Row) -> dict:
+        values = {k: getattr(r, k) for k in SUMMARY_FIELDS}
         values["messages"] = " | ".join(r.messages)
-        w.writerow({k: ("" if v is None else v) for k, v in values.items()})
-    return buf.getvalue()
+        return values
+
+    return csv_text(SUMMARY_FIELDS, (line(r) for r in rows))
+
+
+def findings_csv(rows: Sequence[Row]) -> str:
+    """Every plan's findings, one line each, with the columns of ``--format csv``."""
+    from floorplan.io.csvsafe import csv_text
+    from floorplan.reporters.table import COLUMNS
+
+    return csv_text(COLUMNS, (f for r in rows for f in r.findings))
 
 
 def summary_html(rows: Sequence[Row], options: Options = Options()) -> str:
@@ -355,12 +366,14 @@ def summary_html(rows: Sequence[Row], options: Options = Options()) -> str:
 
 def write_summaries(outdir: str | os.PathLike, rows: Sequence[Row],
                     options: Options = Options()) -> dict[str, Path]:
-    """Write ``summary.csv``, ``summary.json`` and ``index.html`` into ``outdir``."""
+    """Write ``summary.csv``, ``findings.csv``, ``summary.json`` and ``index.html`` into ``outdir``."""
     from floorplan.io.atomic import write_atomic
 
     out = Path(outdir)
     paths = {"csv": out / "summary.csv", "json": out / "summary.json", "html": out / "index.html"}
     write_atomic(paths["csv"], summary_csv(rows))
+    paths["findings"] = out / "findings.csv"
+    write_atomic(paths["findings"], findings_csv(rows))
     write_atomic(paths["json"], json.dumps(summary_dict(rows, options), indent=2,
                                            ensure_ascii=False) + "\n")
     write_atomic(paths["html"], summary_html(rows, options))
@@ -368,5 +381,6 @@ def write_summaries(outdir: str | os.PathLike, rows: Sequence[Row],
 
 
 __all__ = ["Job", "Missing", "Options", "Row", "expand", "make_jobs", "run", "run_one",
-           "exit_code", "totals", "worst_first", "summary_dict", "summary_csv", "summary_html",
+           "exit_code", "totals", "worst_first", "summary_dict", "summary_csv", "findings_csv",
+           "summary_html",
            "write_summaries", "default_jobs", "PLAN_SUFFIXES"]

@@ -118,7 +118,10 @@ INPUT_RULES: dict[str, str] = {
     "FP004": "unclassified-room",
     "FP005": "unconnected-door",
     "FP006": "units-assumed",
-    # raised only where a corrections file has a correction that finds nothing
-    # (floorplan.corrections); not a rule of its own, so plans without one never list it
-    "FP007": "correction-unmatched",
+    "FP007": "units-contradicted",
+    "FP008": "stated-figure-mismatch",
+    "FP009": "low-confidence-room",
+    "FP010": "unplaced-label",
+    # raised only where a corrections file has a correction that finds nothing any more
+    "FP011": "correction-unmatched",
 }

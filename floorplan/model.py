@@ -225,7 +225,7 @@ class Correction:
     ``delete``, ``merge``, ``split``, ``add``, ``ceiling``, ``door``, ``plan``);
     ``message`` says in words what it did. ``status`` is ``applied``, ``unmatched`` (it
     names a point that falls in no room any more, or in several, and changed nothing: a
-    FP007 warning says so) or ``overridden`` (the command line set the same thing).
+    FP011 warning says so) or ``overridden`` (the command line set the same thing).
     ``rooms`` names the rooms it made or changed, by their ids after every correction.
     """
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from floorplan import __version__
 from floorplan.findings import Finding, Status
@@ -20,6 +21,33 @@ class ProfileInfo:
     id: str
     title: str
     version: str | None = None
+
+
+#: decimal places kept in the report: 1e-6 m and 1e-6 m² (a micrometre; far below what a
+#: drawing can say), so float noise such as 6.499999999999999 reads 6.5
+DECIMALS = 6
+
+
+def tidy(value: Any) -> Any:
+    """``value`` with every float rounded to :data:`DECIMALS` places (``-0.0`` as ``0.0``),
+    numpy scalars as Python numbers, tuples as lists; dict order is kept.
+
+    >>> tidy({"a": 6.499999999999999, "b": [1.7249995708465584, -0.0000001], "c": 3})
+    {'a': 6.5, 'b': [1.725, 0.0], 'c': 3}
+    """
+    if isinstance(value, bool) or value is None or isinstance(value, str | int):
+        return value
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return value
+        return round(value, DECIMALS) + 0.0
+    if isinstance(value, dict):
+        return {k: tidy(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [tidy(v) for v in value]
+    if hasattr(value, "item"):  # numpy scalars
+        return tidy(value.item())
+    return value
 
 
 def _level(value: float) -> float | int:
@@ -101,7 +129,7 @@ class Report:
             for d in m.dwellings.values()
         ]
         counts = self.counts
-        return {
+        return tidy({
             "floorplan_version": __version__,
             "plan": {
                 "source": meta.source, "format": meta.format, "units": meta.units,
@@ -121,4 +149,4 @@ class Report:
                 for c in self.plan.corrections
             ],
             "summary": {"result": self.result, **counts},
-        }
+        })

@@ -72,7 +72,7 @@ def test_summary_lists_every_plan_broken_one_with_its_error(folder: Path, tmp_pa
 def test_csv_summary_matches_json(folder: Path, tmp_path: Path):
     out = tmp_path / "out"
     _run([str(folder), "--output", str(out), "--jobs", "1", "--no-images"])
-    rows = list(csv.DictReader((out / "summary.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((out / "summary.csv").open(encoding="utf-8-sig")))
     plans = json.loads((out / "summary.json").read_text())["plans"]
     assert [r["source"] for r in rows] == [p["source"] for p in plans]
     assert list(rows[0]) == batch.SUMMARY_FIELDS

@@ -104,10 +104,10 @@ def test_a_point_in_no_room_is_a_warning_naming_it_and_changes_nothing():
     assert [r.name for r in p.rooms] == ["Hall", ""]
     c = p.corrections[1]
     assert (c.line, c.status) == (5, "unmatched") and "(50, 50) falls in no room" in c.message
-    [f] = [f for f in p.findings if f.code == "FP007"]
+    [f] = [f for f in p.findings if f.code == "FP011"]
     assert f.status == "warn" and "c.toml, line 5" in f.message
     report = check(p)
-    assert any(x.rule == "FP007" and x.status.value == "warn" for x in report.findings)
+    assert any(x.rule == "FP011" and x.status.value == "warn" for x in report.findings)
     assert report.result in ("warn", "fail")
 
 

@@ -79,7 +79,7 @@ def test_the_text_and_html_reports_say_what_the_assessor_corrected(mm_flat, tmp_
     assert f"Corrected by the assessor (3, from {fixes})" in text
     assert "  - line 5: R2 (unnamed): named 'Shower room'" in text
     assert "  - line 9: NOT APPLIED: the point (90000, 90000) falls in no room" in text
-    assert "FP007 correction-unmatched" in text
+    assert "FP011 correction-unmatched" in text
     out = tmp_path / "r.html"
     run("check", mm_flat, "--corrections", fixes, "--format", "html", "--output", out)
     html = out.read_text()

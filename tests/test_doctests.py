@@ -11,6 +11,7 @@ MODULES = [
     "floorplan.inscribed", "floorplan.io.dxf.text", "floorplan.io.dxf.units", "floorplan.io.dxf.walls",
     "floorplan.io.dxf.layers", "floorplan.io.geojson.lonlat", "floorplan.measure", "floorplan.model",
     "floorplan.profiles", "floorplan.render.style", "floorplan.rules", "floorplan.units",
+    "floorplan.io.csvsafe", "floorplan.report",
 ]
 
 

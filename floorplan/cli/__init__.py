@@ -17,6 +17,7 @@ from floorplan import __version__
 #: command name -> module defining a click command of that name
 COMMANDS: dict[str, str] = {
     "check": "floorplan.cli.check",
+    "report": "floorplan.cli.report",
     "render": "floorplan.cli.render",
     "rules": "floorplan.cli.rules",
     "profiles": "floorplan.cli.profiles",
@@ -25,6 +26,7 @@ COMMANDS: dict[str, str] = {
 
 SHORT_HELP: dict[str, str] = {
     "check": "Check plans against a profile and report.",
+    "report": "Write one report by its file's extension (pack.pdf, findings.csv...).",
     "render": "Draw the marked-up plan (PNG, SVG, PDF or DXF).",
     "rules": "List the rules of a profile.",
     "profiles": "List the profiles there are.",

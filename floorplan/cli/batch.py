@@ -17,6 +17,7 @@ from floorplan.cli.options import (
     no_corrections_option,
     plan_options,
     profile_option,
+    quiet_option,
     user_errors,
 )
 
@@ -32,13 +33,15 @@ _MARK = {"pass": "pass", "warn": "WARN", "fail": "FAIL", "error": "ERROR"}
 @click.option("--images/--no-images", default=True, show_default=True,
               help="Draw each plan's marked-up image.")
 @profile_option
+@quiet_option
 @plan_options
 @no_corrections_option
 @user_errors
-def command(paths, output, jobs, images, profile, units, layer_map, scheme, tenants, wheelchair,
-            no_corrections):
+def command(paths, output, jobs, images, profile, quiet, units, layer_map, scheme, tenants,
+            wheelchair, no_corrections):
     """Check every plan in PATH (files, folders, glob patterns): one JSON report and one
-    image per plan in OUTPUT, and a summary (summary.csv, summary.json, index.html).
+    image per plan in OUTPUT, and a summary (summary.csv, findings.csv, summary.json,
+    index.html).
 
     Folders are searched, with their sub-folders, for .dxf, .geojson and .json plans; each
     plan's PLAN.corrections.toml beside it is applied (not with --no-corrections).
@@ -64,18 +67,26 @@ def command(paths, output, jobs, images, profile, units, layer_map, scheme, tena
         fail(f"{output}: cannot make the folder ({exc.strerror or exc})")
     workers = jobs or batch.default_jobs()
     start = time.perf_counter()
-    if sys.stderr.isatty():
+    if quiet:
+        rows = batch.run(job_list, workers)
+    elif sys.stderr.isatty():
         rows = _with_progress_bar(batch, job_list, workers)
     else:
         rows = batch.run(job_list, workers, on_row=_plain_line)
     paths_out = batch.write_summaries(outdir, rows, options)
     t = batch.totals(rows)
+    if quiet:
+        for r in rows:
+            if r.error:
+                click.echo(f"floorplan: {r.error}", err=True)
+        sys.exit(batch.exit_code(rows))
     click.echo(f"{t['plans']} plans in {time.perf_counter() - start:.1f} s: {t['fail']} fail, "
                f"{t['warn']} warn, {t['pass']} pass, {t['error']} could not be read")
     for r in rows:
         if r.error:
             click.echo(f"  {r.error}")
-    click.echo(f"summary: {paths_out['html']} (and {paths_out['csv'].name}, {paths_out['json'].name})")
+    click.echo(f"summary: {paths_out['html']} (and {paths_out['csv'].name}, "
+               f"{paths_out['findings'].name}, {paths_out['json'].name})")
     sys.exit(batch.exit_code(rows))
 
 

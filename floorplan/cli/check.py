@@ -1,4 +1,9 @@
-"""``floorplan check PLAN... [--format text|json|html|geojson] [--output PATH] [--image PATH]``"""
+"""``floorplan check PLAN... [--format FORMAT] [--output PATH] [--image PATH]``
+
+The format is ``--format``, else the one the ``--output`` file's extension names, else
+text: never chosen by whether standard output is a terminal (``check P > report.txt``
+gives text, as it does on screen).
+"""
 
 from __future__ import annotations
 
@@ -13,26 +18,52 @@ from floorplan.cli.options import (
     load_plan,
     plan_options,
     profile_option,
+    quiet_option,
     user_errors,
 )
 from floorplan.errors import FloorplanError
+
+FORMATS = ["text", "json", "html", "geojson", "csv", "xlsx"]
+
+
+def choose_format(fmt: str | None, output: str | None, n_plans: int = 1) -> str:
+    """``--format``, else the format the output file's extension names, else text."""
+    from floorplan import reporters
+
+    if fmt is not None:
+        return fmt
+    if output and n_plans == 1:
+        by_ext = reporters.for_path(output)
+        if by_ext is not None:
+            return by_ext
+    return "text"
+
+
+def render_report(render, fmt: str, report, verbose: bool = False, date: str | None = None):
+    """Call a reporter with the options it takes."""
+    if fmt == "text":
+        return render(report, verbose=verbose)
+    if fmt == "pdf":
+        return render(report, date=date)
+    return render(report)
 
 
 @click.command(name="check")
 @click.argument("plans", nargs=-1, required=True, metavar="PLAN...")
 @profile_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "geojson"]), default=None,
-              help="Report format (default: text on a terminal, json otherwise).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Report format (default: the --output file's extension, else text).")
 @click.option("--output", "-o", type=click.Path(), default=None,
               help="Write the report here instead of standard output (a folder for several plans).")
 @click.option("--image", type=click.Path(dir_okay=False), default=None,
               help="Also draw the marked-up plan (.png, .svg, .pdf, or .dxf for CAD).")
 @click.option("--verbose", "-v", is_flag=True, help="Text report: list passes too.")
+@quiet_option
 @plan_options
 @corrections_options
 @user_errors
-def command(plans, profile, fmt, output, image, verbose, units, layer_map, scheme, tenants, wheelchair,
-            corrections, no_corrections):
+def command(plans, profile, fmt, output, image, verbose, quiet, units, layer_map, scheme,
+            tenants, wheelchair, corrections, no_corrections):
     """Check PLAN (DXF or GeoJSON; - for GeoJSON on standard input) and report.
 
     Exit status 0 when every applicable rule passes (warnings allowed), 1 when a rule
@@ -43,8 +74,9 @@ def command(plans, profile, fmt, output, image, verbose, units, layer_map, schem
     from floorplan.io.atomic import write_atomic
     from floorplan.profiles import load_profile
 
-    if fmt is None:
-        fmt = "text" if sys.stdout.isatty() else "json"
+    fmt = choose_format(fmt, output, len(plans))
+    if reporters.is_binary(fmt) and not output:
+        fail(f"--format {fmt} writes a file: give --output FILE{reporters.extension(fmt)}")
     profile = load_profile(profile)  # once, and before any plan: a bad profile is one line
     if len(plans) > 1 and image:
         fail("--image takes one plan; use 'floorplan batch' for many")
@@ -68,7 +100,7 @@ def command(plans, profile, fmt, output, image, verbose, units, layer_map, schem
             click.echo(f"floorplan: {exc}", err=True)
             worst = 2
             continue
-        text = render(report, verbose=verbose) if fmt == "text" else render(report)
+        text = render_report(render, fmt, report, verbose=verbose)
         if image:
             from floorplan.render import render_to_file
 
@@ -80,7 +112,7 @@ def command(plans, profile, fmt, output, image, verbose, units, layer_map, schem
         else:
             texts.append(text)
         worst = max(worst, report.exit_code)
-    if texts:
+    if texts and not quiet:
         if fmt == "json" and len(texts) > 1:
             click.echo("[\n" + ",\n".join(t.rstrip() for t in texts) + "\n]")
         else:

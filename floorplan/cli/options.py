@@ -46,6 +46,11 @@ def corrections_options(fn: Callable) -> Callable:
     return corrections_option(no_corrections_option(fn))
 
 
+quiet_option = click.option(
+    "--quiet", "-q", is_flag=True,
+    help="Print nothing but errors and warnings; the exit status still tells the result.")
+
+
 def plan_options(fn: Callable) -> Callable:
     """The options that change how a plan is read and what it is."""
     for opt in reversed((units_option, layer_map_option, scheme_option, tenants_option,
@@ -78,10 +83,24 @@ def load_plan(path: str, units: str | None, layer_map: str | None, scheme: str |
               no_corrections: bool = False):
     """Read a plan, apply its corrections file (``corrections``, else the one beside it
     unless ``no_corrections``), then the command line's overrides of its metadata."""
+    from pathlib import Path
+
+    from floorplan.errors import PlanReadError
     from floorplan.io.corrected import read_corrected
 
     if corrections and no_corrections:
         fail("--corrections and --no-corrections cannot be given together")
-    return read_corrected(path, units=units, layer_map=layer_map, corrections=corrections,
-                          use_beside=not no_corrections, scheme=scheme, tenants=tenants,
-                          wheelchair=wheelchair)
+    try:
+        plan = read_corrected(path, units=units, layer_map=layer_map, corrections=corrections,
+                              use_beside=not no_corrections, scheme=scheme, tenants=tenants,
+                              wheelchair=wheelchair)
+    except PlanReadError as exc:
+        if str(path) != "-" and Path(path).is_dir():
+            # a folder of plans, not one IMDF plan: say where to go
+            raise PlanReadError(exc.source, f"{exc.problem}; to check every plan in a folder, "
+                                f"run: floorplan batch {path} --output OUT", exc.where) from None
+        raise
+    if layer_map and plan.meta.format != "dxf":
+        click.echo(f"floorplan: warning: {path}: --layer-map names DXF layers; this plan is "
+                   f"{plan.meta.format}, so the map is not used", err=True)
+    return plan

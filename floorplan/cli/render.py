@@ -11,6 +11,7 @@ from floorplan.cli.options import (
     load_plan,
     plan_options,
     profile_option,
+    quiet_option,
     user_errors,
 )
 
@@ -21,11 +22,12 @@ from floorplan.cli.options import (
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False), metavar="FILE",
               help="Where to draw: .png, .svg, .pdf (one page per level) or .dxf (the mark-up "
                    "on its own layers over the original drawing).")
+@quiet_option
 @plan_options
 @corrections_options
 @user_errors
-def command(plan, profile, output, units, layer_map, scheme, tenants, wheelchair, corrections,
-            no_corrections):
+def command(plan, profile, output, quiet, units, layer_map, scheme, tenants, wheelchair,
+            corrections, no_corrections):
     """Check PLAN and draw it marked up: rooms coloured by result, what each rule measured.
 
     The input file is never changed. Exit status as for 'check': 0 every applicable rule
@@ -37,6 +39,7 @@ def command(plan, profile, output, units, layer_map, scheme, tenants, wheelchair
     p = load_plan(plan, units, layer_map, scheme, tenants, wheelchair, corrections, no_corrections)
     report = check(p, profile)
     render_to_file(report, output)
-    click.echo(f"{output}: {report.result} ({report.counts['fail']} fail, "
-               f"{report.counts['warn']} warn, {report.counts['pass']} pass)", err=True)
+    if not quiet:
+        click.echo(f"{output}: {report.result} ({report.counts['fail']} fail, "
+                   f"{report.counts['warn']} warn, {report.counts['pass']} pass)", err=True)
     sys.exit(report.exit_code)

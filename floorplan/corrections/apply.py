@@ -4,7 +4,7 @@ Each correction names its rooms by points inside them, in the drawing's own coor
 (a :class:`Frame` turns them into the plan's local metres), so it finds the same room
 however the reader numbered, ordered or slightly re-traced the rooms. Corrections apply
 in the order they are written, each to the plan as the ones before it left it. One that
-finds no room (or cannot be applied) changes nothing and becomes a FP007 warning naming
+finds no room (or cannot be applied) changes nothing and becomes a FP011 warning naming
 its file and line; nothing is dropped silently. The returned plan records every
 correction in :attr:`Plan.corrections`.
 
@@ -39,7 +39,7 @@ from floorplan.units import to_metres
 
 #: a door removed "at" a point is the nearest door within this (metres)
 DOOR_PICK = 0.5
-UNMATCHED_CODE = "FP007"
+UNMATCHED_CODE = "FP011"
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ One module per stage, in the order :func:`read` runs them:
   primitives of :mod:`.prims`;
 - :mod:`.units` decides the units, :mod:`.frame` moves the points to local metres;
 - :mod:`.rooms` finds room outlines, :mod:`.walls` finds rooms in wall linework;
-- :mod:`.names` and :mod:`.text` name the rooms, :mod:`.features` finds doors, fittings
-  and ceilings; :mod:`.layers` is the layer map, :mod:`.account` counts what was left.
+- :mod:`.names` and :mod:`.text` name the rooms, :mod:`.doors` finds doors,
+  :mod:`.features` fittings and ceilings; :mod:`.layers` is the layer map, :mod:`.account` counts what was left.
 
 :mod:`.reader` runs the stages and builds the :class:`~floorplan.model.Plan`.
 """

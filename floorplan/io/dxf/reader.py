@@ -9,7 +9,8 @@ The steps, each in its own module:
 4. :mod:`~floorplan.io.dxf.rooms` finds room outlines; where there are none,
    :mod:`~floorplan.io.dxf.walls` finds rooms in the wall linework.
 5. :mod:`~floorplan.io.dxf.names` names the rooms and splits sheets into levels;
-   :mod:`~floorplan.io.dxf.features` finds doors, fittings and ceilings.
+   :mod:`~floorplan.io.dxf.doors` finds doors, :mod:`~floorplan.io.dxf.features`
+   fittings and ceilings.
 
 Everything left unused is counted in ``plan.notes`` with the reason.
 """
@@ -25,6 +26,7 @@ from shapely.strtree import STRtree
 from floorplan._gc import paused_gc
 from floorplan.classify import classify
 from floorplan.errors import PlanReadError
+from floorplan.io.dxf import doors as dxf_doors
 from floorplan.io.dxf import features as dxf_features
 from floorplan.io.dxf import names as dxf_names
 from floorplan.io.dxf import text as dxf_text
@@ -149,9 +151,9 @@ class _Reader:
         # levels first: rooms and doors are made with theirs
         levels, level_note = self._levels(polys, layers)
         locate = self._locator(polys, levels)
-        doors, door_counts = dxf_features.doors(col.arcs, col.opens, col.inserts, self.ins_kind,
-                                                self.layer_kind, polys, self.used, col.loops,
-                                                level_of=locate)
+        doors, door_counts = dxf_doors.doors(col.arcs, col.opens, col.inserts, self.ins_kind,
+                                             self.layer_kind, polys, self.used, col.loops,
+                                             level_of=locate)
         for (x, y), width in getattr(self, "gaps", []):
             at = Point(x, y)
             doors.append((Door(f"D{len(doors) + 1}", at, width=round(width, 4),
