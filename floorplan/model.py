@@ -106,7 +106,9 @@ class Door:
 
     ``connects`` is the pair the plan states (a room id and a room id or ``"outside"``);
     when ``None`` the rooms are found from the geometry. ``width`` is the clear width in
-    metres where known.
+    metres where known. ``entrance`` is true when the plan marks the door as an entrance
+    (a home's front door, a building's main door); where no door is marked, rules take
+    the doors to outside or out of the home as its entrances, and say so.
     """
 
     id: str
@@ -115,6 +117,7 @@ class Door:
     connects: tuple[str, str] | None = None
     level: float | None = None
     properties: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    entrance: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,8 +125,12 @@ class Obstacle:
     """A fixed fitting or piece of furniture a wheelchair cannot pass through.
 
     ``kind`` says what it is where the plan tells (``shower``, ``bath``, ``wc``,
-    ``basin``, ``kitchen_unit``, ``bed``, ``wardrobe`` ...); rules may treat kinds
-    differently (a turning circle may overlap a level-access shower).
+    ``basin``, ``kitchen_unit``, ``bed``, ``wardrobe``, ``liftway``,
+    ``wheelchair_storage`` ...: :data:`floorplan.fittings.KINDS`); rules may treat kinds
+    differently (a turning circle may overlap a level-access shower; kitchen unit fronts
+    need a clear zone). A ``liftway`` (the space for a through-floor lift) and a
+    ``wheelchair_storage`` space are obstacles too: a lift car or a parked wheelchair
+    takes that floor.
     """
 
     id: str

@@ -1,5 +1,10 @@
 """The report: plan, measurements, findings; and its stable JSON form (``cli.md``).
 
+Besides the findings, a report carries what an assessor signs against: the
+*assumptions* (what the check inferred rather than was told, each with the property or
+flag that states it instead) and what the profile says is *not checked from a plan*
+(requirements no drawing can show). Every output lists both.
+
 ``to_dict`` has a stable key and item order and no timestamps, so reports can be
 compared as golden files.
 """
@@ -11,7 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from floorplan import __version__
-from floorplan.findings import Finding, Status
+from floorplan.findings import Assumption, Finding, NotChecked, Status
 from floorplan.measure import Measurements
 from floorplan.model import Plan
 
@@ -61,6 +66,10 @@ class Report:
     profile: ProfileInfo
     findings: tuple[Finding, ...]
     warnings: tuple[str, ...] = field(default=())
+    #: what was inferred rather than declared (see :class:`~floorplan.findings.Assumption`)
+    assumptions: tuple[Assumption, ...] = field(default=())
+    #: the profile's requirements that no drawing can show
+    not_checked: tuple[NotChecked, ...] = field(default=())
 
     @property
     def counts(self) -> dict[str, int]:
@@ -143,6 +152,8 @@ class Report:
             "dwellings": dwellings,
             "findings": [f.to_dict() for f in self.findings],
             "warnings": list(self.warnings),
+            "assumptions": [a.to_dict() for a in self.assumptions],
+            "not_checked": [n.to_dict() for n in self.not_checked],
             "corrections": [
                 {"file": c.file, "line": c.line, "action": c.action, "status": c.status,
                  "rooms": list(c.rooms), "message": c.message}

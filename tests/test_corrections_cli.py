@@ -148,3 +148,14 @@ def test_the_worked_example_a_real_house_read_without_names(tmp_path):
     assert [f["status"] for f in after["findings"] if f["rule"] == "FP302"] == ["pass"]
     assert not any(f["rule"] in ("FP004", "FP006") and f["status"] == "warn" for f in after["findings"])
     assert len(after["rooms"]) == len(before["rooms"]) - 1
+
+
+def test_a_corrected_report_is_valid_against_the_published_schema(mm_flat, tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((Path(__file__).parents[1] / "docs" / "schemas" / "report.schema.json")
+                        .read_text(encoding="utf-8"))
+    fixes = tmp_path / "c.toml"
+    fixes.write_text(MM_FIXES + '\n[[delete]]\nat = [90000, 90000]\n')
+    d = json.loads(run("check", mm_flat, "--corrections", fixes, "--format", "json").stdout)
+    assert {c["status"] for c in d["corrections"]} == {"applied", "unmatched"}
+    jsonschema.Draft202012Validator(schema).validate(d)

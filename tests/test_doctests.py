@@ -7,7 +7,8 @@ import pytest
 
 MODULES = [
     "floorplan.classify", "floorplan.corrections.apply", "floorplan.corrections.parse",
-    "floorplan.corrections.rooms", "floorplan.engine", "floorplan.findings", "floorplan.geometry",
+    "floorplan.corrections.rooms", "floorplan.engine", "floorplan.findings", "floorplan.fittings",
+    "floorplan.geometry",
     "floorplan.inscribed", "floorplan.io.dxf.text", "floorplan.io.dxf.units", "floorplan.io.dxf.walls",
     "floorplan.io.dxf.layers", "floorplan.io.geojson.lonlat", "floorplan.measure", "floorplan.model",
     "floorplan.profiles", "floorplan.render.style", "floorplan.rules", "floorplan.units",

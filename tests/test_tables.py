@@ -111,7 +111,7 @@ def test_batch_writes_findings_csv_across_plans(tmp_path):
 
 def test_text_is_the_default_even_through_a_pipe(attic, tmp_path):
     res = run("check", str(attic))  # CliRunner's stdout is not a terminal
-    assert res.stdout.startswith("Attic\n") and "RESULT: FAIL" in res.stdout
+    assert res.stdout.startswith("Attic\n") and "RESULT: NOT MET" in res.stdout
     out = tmp_path / "r.json"
     run("check", str(attic), "-o", str(out))
     assert json.loads(out.read_text())["plan"]["name"] == "Attic"

@@ -13,7 +13,9 @@ from pathlib import Path
 import click
 
 from floorplan.cli.options import (
+    apply_crs,
     corrections_options,
+    crs_option,
     fail,
     load_plan,
     plan_options,
@@ -58,11 +60,12 @@ def render_report(render, fmt: str, report, verbose: bool = False, date: str | N
 @click.option("--image", type=click.Path(dir_okay=False), default=None,
               help="Also draw the marked-up plan (.png, .svg, .pdf, or .dxf for CAD).")
 @click.option("--verbose", "-v", is_flag=True, help="Text report: list passes too.")
+@crs_option
 @quiet_option
 @plan_options
 @corrections_options
 @user_errors
-def command(plans, profile, fmt, output, image, verbose, quiet, units, layer_map, scheme,
+def command(plans, profile, fmt, output, image, verbose, crs, quiet, units, layer_map, scheme,
             tenants, wheelchair, corrections, no_corrections):
     """Check PLAN (DXF or GeoJSON; - for GeoJSON on standard input) and report.
 
@@ -93,8 +96,8 @@ def command(plans, profile, fmt, output, image, verbose, quiet, units, layer_map
     texts = []
     for path in plans:
         try:
-            plan = load_plan(path, units, layer_map, scheme, tenants, wheelchair, corrections,
-                             no_corrections)
+            plan = apply_crs(load_plan(path, units, layer_map, scheme, tenants, wheelchair,
+                                       corrections, no_corrections), crs, path)
             report = check(plan, profile)
         except FloorplanError as exc:
             click.echo(f"floorplan: {exc}", err=True)

@@ -51,6 +51,27 @@ quiet_option = click.option(
     help="Print nothing but errors and warnings; the exit status still tells the result.")
 
 
+crs_option = click.option(
+    "--crs", default=None, metavar="EPSG:CODE|local",
+    help="The coordinate reference system the plan's metres are in (e.g. EPSG:27700), "
+         "written into the GeoJSON report so a GIS places it; 'local' for none.")
+
+
+def apply_crs(plan, crs: str | None, path: str):
+    """The plan with ``--crs`` applied (``local``: no CRS); a lon/lat plan refuses one."""
+    from dataclasses import replace
+
+    from floorplan.errors import PlanReadError
+
+    if crs is None:
+        return plan
+    if plan.meta.lonlat_origin is not None:
+        raise PlanReadError(str(path), "--crs is for plans in metres; this one is in "
+                            "longitude/latitude (WGS84) and is written back in them")
+    value = None if crs.strip().lower() == "local" else crs.strip()
+    return replace(plan, meta=replace(plan.meta, crs=value))
+
+
 def plan_options(fn: Callable) -> Callable:
     """The options that change how a plan is read and what it is."""
     for opt in reversed((units_option, layer_map_option, scheme_option, tenants_option,

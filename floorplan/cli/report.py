@@ -11,6 +11,7 @@ import click
 from floorplan.cli import check as check_cmd
 from floorplan.cli.options import (
     corrections_options,
+    crs_option,
     fail,
     plan_options,
     profile_option,
@@ -27,12 +28,13 @@ from floorplan.cli.options import (
                    ".geojson or .txt.")
 @click.option("--image", type=click.Path(dir_okay=False), default=None,
               help="Also draw the marked-up plan (.png, .svg, .pdf, or .dxf for CAD).")
+@crs_option
 @quiet_option
 @plan_options
 @corrections_options
 @user_errors
 @click.pass_context
-def command(ctx, plan, profile, output, image, quiet, units, layer_map, scheme, tenants,
+def command(ctx, plan, profile, output, image, crs, quiet, units, layer_map, scheme, tenants,
             wheelchair, corrections, no_corrections):
     """Check PLAN and write the report OUTPUT's extension names (findings.csv is the
     findings table, report.html the page).
@@ -46,6 +48,6 @@ def command(ctx, plan, profile, output, image, quiet, units, layer_map, scheme, 
         fail(f"{output}: say which report by the extension: "
              + ", ".join(r.extension for r in reporters.REPORTERS.values()))
     ctx.invoke(check_cmd.command, plans=(plan,), profile=profile, fmt=fmt, output=output,
-               image=image, verbose=False, quiet=quiet, units=units,
+               image=image, verbose=False, crs=crs, quiet=quiet, units=units,
                layer_map=layer_map, scheme=scheme, tenants=tenants, wheelchair=wheelchair,
                corrections=corrections, no_corrections=no_corrections)
