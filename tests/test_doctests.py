@@ -7,7 +7,7 @@ import pytest
 
 MODULES = [
     "floorplan.classify", "floorplan.corrections.apply", "floorplan.corrections.parse",
-    "floorplan.corrections.rooms", "floorplan.engine", "floorplan.findings", "floorplan.fittings",
+    "floorplan.corrections.rooms", "floorplan.corrections.write", "floorplan.engine", "floorplan.findings", "floorplan.fittings",
     "floorplan.geometry",
     "floorplan.inscribed", "floorplan.io.dxf.text", "floorplan.io.dxf.units", "floorplan.io.dxf.walls",
     "floorplan.io.dxf.layers", "floorplan.io.geojson.lonlat", "floorplan.measure", "floorplan.model",

@@ -30,7 +30,7 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
-from floorplan.classify import classify
+from floorplan.corrections.fields import by, label, num, set_fields, show, suffix_id
 from floorplan.corrections.parse import OUTSIDE, Corrections, Entry
 from floorplan.corrections.rooms import merge_polygons, plane_heights, split_polygon
 from floorplan.measure import door_links
@@ -137,14 +137,14 @@ class _Work:
         pt = Point(self.local(p))
         hits = [r for r in self.rooms if r.polygon.contains(pt)
                 and (level is None or math.isclose(r.level, level, abs_tol=1e-9))]
-        shown = f"({_num(p[0])}, {_num(p[1])})"
+        shown = f"({num(p[0])}, {num(p[1])})"
         if not hits:
-            on = f" on level {_num(level)}" if level is not None else ""
+            on = f" on level {num(level)}" if level is not None else ""
             raise _Unmatched(f"the point {shown} falls in no room{on}")
         levels = sorted({r.level for r in hits})
         if len(levels) > 1:
             raise _Unmatched(f"the point {shown} falls in rooms on levels "
-                             f"{', '.join(_num(v) for v in levels)}: say which with 'at_level'")
+                             f"{', '.join(num(v) for v in levels)}: say which with 'at_level'")
         return min(hits, key=lambda r: (r.polygon.area, r.id))  # a room drawn inside another
 
     def index(self, room: Room) -> int:
@@ -182,7 +182,7 @@ class _Work:
             line = c.plan_lines.get(key, c.plan_line)
             one = replace(entry, line=line)
             if key in overridden:
-                self.record(one, f"{key} {_show(value)}: overridden by --{key} on the command line",
+                self.record(one, f"{key} {show(value)}: overridden by --{key} on the command line",
                             (), "overridden")
                 continue
             if key == "units":
@@ -192,24 +192,24 @@ class _Work:
                 if self.meta.units != value:
                     self.unmatched(one, f"the plan was read in {self.meta.units}, not {value}")
                     continue
-                self.meta = replace(self.meta, units_reason=_by(one))
+                self.meta = replace(self.meta, units_reason=by(one))
                 self.record(one, f"units set to {value}: the drawing read in {value}", ())
                 continue
             self.meta = replace(self.meta, **{key: value})
-            self.record(one, f"{key} set to {_show(value)}", ())
+            self.record(one, f"{key} set to {show(value)}", ())
 
     # -- rooms ----------------------------------------------------------------------------
     def do_room(self, e: Entry) -> tuple[str, tuple[str, ...]]:
         room = self.room_at(e.values["at"], e.values.get("at_level"))
-        new, said = _set_fields(room, e.values)
+        new, said = set_fields(room, e.values)
         self.rooms[self.index(room)] = new
-        return f"{_label(room)}: {', '.join(said)}", (room.id,)
+        return f"{label(room)}: {', '.join(said)}", (room.id,)
 
     def do_delete(self, e: Entry) -> tuple[str, tuple[str, ...]]:
         room = self.room_at(e.values["at"], e.values.get("at_level"))
         self.rooms.pop(self.index(room))
         self.forget({room.id})
-        return f"{_label(room)} deleted: not a room ({room.polygon.area:.2f} m² no longer counted)", ()
+        return f"{label(room)} deleted: not a room ({room.polygon.area:.2f} m² no longer counted)", ()
 
     def do_merge(self, e: Entry) -> tuple[str, tuple[str, ...]]:
         level = e.values.get("at_level")
@@ -219,7 +219,7 @@ class _Work:
             if all(r.id != f.id for f in found):
                 found.append(r)
         if len(found) < 2:
-            raise _Unmatched(f"the points all fall in one room, {_label(found[0])}")
+            raise _Unmatched(f"the points all fall in one room, {label(found[0])}")
         if len({r.level for r in found}) > 1:
             raise _Unmatched("the rooms are on different levels")
         try:
@@ -235,11 +235,11 @@ class _Work:
         if len(heights) > 1:  # keep each part's own flat ceiling
             self.ceilings += [Ceiling(r.polygon, height=r.ceiling_height, level=r.level)
                               for r in found if r.ceiling_height is not None]
-        merged, said = _set_fields(replace(first, polygon=poly), e.values)
+        merged, said = set_fields(replace(first, polygon=poly), e.values)
         self.rooms[self.index(first)] = merged
         self.rooms = [r for r in self.rooms if r.id == first.id or r.id not in ids]
         self.forget(ids - {first.id}, rename=first.id)
-        text = (f"{' and '.join(_label(r) for r in found)} merged into {first.id} "
+        text = (f"{' and '.join(label(r) for r in found)} merged into {first.id} "
                 f"({poly.area:.2f} m²)")
         if said:
             text += ": " + ", ".join(said)
@@ -252,12 +252,12 @@ class _Work:
         line = LineString([self.local(p) for p in e.values["line"]])
         pieces = split_polygon(room.polygon, line)
         if len(pieces) < 2:
-            raise _Unmatched(f"the line does not cross {_label(room)}")
+            raise _Unmatched(f"the line does not cross {label(room)}")
         i = self.index(room)
         taken = {r.id for r in self.rooms}
         new = []
         for k, piece in enumerate(pieces):
-            rid = _suffix_id(room.id, k, taken)
+            rid = suffix_id(room.id, k, taken)
             taken.add(rid)
             new.append(replace(room, id=rid, name="", use=Use.OTHER, use_given=False, polygon=piece,
                                properties={}, confidence="high",
@@ -265,7 +265,7 @@ class _Work:
         self.rooms[i:i + 1] = new
         self.forget({room.id})
         parts = ", ".join(f"{r.id} ({r.polygon.area:.2f} m²)" for r in new)
-        return (f"{_label(room)} split in {len(new)}: {parts}; name each part with a [[room]] "
+        return (f"{label(room)} split in {len(new)}: {parts}; name each part with a [[room]] "
                 "correction", tuple(r.id for r in new))
 
     def do_add(self, e: Entry) -> tuple[str, tuple[str, ...]]:
@@ -279,7 +279,7 @@ class _Work:
             raise _Unmatched(f"the plan already has a room {rid}")
         base = Room(rid, "", Use.OTHER, shapely.normalize(poly), level=v.get("level", 0.0),
                     source="assessor", ceiling_height=v.get("ceiling_height"))
-        room, said = _set_fields(base, v)
+        room, said = set_fields(base, v)
         self.rooms.append(room)
         return f"room {rid} added ({poly.area:.2f} m²)" + (": " + ", ".join(said) if said else ""), (rid,)
 
@@ -292,14 +292,14 @@ class _Work:
         parts = [g for g in getattr(region, "geoms", [region])
                  if isinstance(g, Polygon) and g.area > 1e-9]
         if not parts:
-            raise _Unmatched(f"the outline does not overlap {_label(room)}")
+            raise _Unmatched(f"the outline does not overlap {label(room)}")
         where = " over part of it" if "outline" in v else ""
         if "height" in v:
             h = v["height"]
             self.ceilings += [Ceiling(p, height=h, level=room.level) for p in parts]
             if "outline" not in v:
                 self.rooms[self.index(room)] = replace(room, ceiling_height=h)
-            return f"{_label(room)}: ceiling flat at {h:.2f} m{where}", (room.id,)
+            return f"{label(room)}: ceiling flat at {h:.2f} m{where}", (room.id,)
         pts = [(*self.local((x, y)), h) for x, y, h in v["heights"]]
         try:
             made = [Ceiling(p, heights=plane_heights(p, pts), level=room.level) for p in parts]
@@ -307,7 +307,7 @@ class _Work:
             raise _Unmatched(str(exc)) from None
         lo, hi = min(h for *_, h in pts), max(h for *_, h in pts)
         self.ceilings += made
-        return f"{_label(room)}: ceiling sloped from {lo:.2f} m to {hi:.2f} m{where}", (room.id,)
+        return f"{label(room)}: ceiling sloped from {lo:.2f} m to {hi:.2f} m{where}", (room.id,)
 
     # -- doors ----------------------------------------------------------------------------
     def do_door(self, e: Entry) -> tuple[str, tuple[str, ...]]:
@@ -319,7 +319,7 @@ class _Work:
             ra = self.room_at(a, level)
             rb: Room | str = OUTSIDE if b == OUTSIDE else self.room_at(b, level)
             if isinstance(rb, Room) and rb.id == ra.id:
-                raise _Unmatched(f"both points fall in {_label(ra)}")
+                raise _Unmatched(f"both points fall in {label(ra)}")
             pair = (ra, rb)
         names = None if pair is None else (pair[0].id, pair[1] if isinstance(pair[1], str) else pair[1].id)
         if v.get("remove"):
@@ -339,7 +339,7 @@ class _Work:
             found = self.links().get(did)
             if found is None:
                 self.doors.pop()
-                raise _Unmatched(f"the point ({_num(v['at'][0])}, {_num(v['at'][1])}) is not "
+                raise _Unmatched(f"the point ({num(v['at'][0])}, {num(v['at'][1])}) is not "
                                  "beside any room")
             names = found
         width = f" ({v['width']:.2f} m wide)" if "width" in v else " (width not given)"
@@ -360,8 +360,8 @@ class _Work:
             at = Point(self.local(v["at"]))
             near = [d for d in self.doors if d.geometry.distance(at) <= DOOR_PICK]
             if not near:
-                raise _Unmatched(f"no door within {DOOR_PICK} m of ({_num(v['at'][0])}, "
-                                 f"{_num(v['at'][1])})")
+                raise _Unmatched(f"no door within {DOOR_PICK} m of ({num(v['at'][0])}, "
+                                 f"{num(v['at'][1])})")
             gone = [min(near, key=lambda d: d.geometry.distance(at))]
         ids = {d.id for d in gone}
         self.doors = [d for d in self.doors if d.id not in ids]
@@ -369,67 +369,3 @@ class _Work:
         between = " and ".join(links.get(gone[0].id) or ("nothing",))
         return (f"door{'s' * (len(gone) > 1)} {', '.join(sorted(ids))} between {between} removed",
                 tuple(sorted(joined)))
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _set_fields(room: Room, v: dict[str, Any]) -> tuple[Room, list[str]]:
-    """``room`` with the room fields of ``v`` set, and what was said about each."""
-    changes: dict[str, Any] = {}
-    said: list[str] = []
-    props = dict(room.properties or {})
-    if "name" in v:
-        changes["name"] = v["name"]
-        said.append(f"named {v['name']!r}")
-        if "use" not in v and (not room.use_given or room.use is Use.OTHER):
-            use = classify(v["name"]) or Use.OTHER
-            changes["use"], changes["use_given"] = use, False
-            said.append(f"use {use.value} (from the name)")
-    if "use" in v:
-        changes["use"], changes["use_given"] = Use(v["use"]), True
-        said.append(f"use {v['use']}")
-    if "dwelling" in v:
-        changes["dwelling"] = v["dwelling"]
-        said.append(f"dwelling {v['dwelling']}" if v["dwelling"] else "in no dwelling")
-    if "level" in v:
-        changes["level"] = v["level"]
-        said.append(f"level {_num(v['level'])}")
-    if "wheelchair" in v:
-        changes["wheelchair"] = v["wheelchair"]
-        said.append("for a wheelchair user" if v["wheelchair"] else "not for a wheelchair user")
-    for key, text in (("bedroom_type", "bedroom type"), ("bedspaces", "bedspaces")):
-        if key in v:
-            props[key] = v[key]
-            said.append(f"{text} {v[key]}")
-    if props != (room.properties or {}):
-        changes["properties"] = props
-    return replace(room, **changes), said
-
-
-def _suffix_id(base: str, k: int, taken: set[str]) -> str:
-    rid = f"{base}{chr(ord('a') + k)}" if k < 26 else f"{base}-{k + 1}"
-    n = 2
-    while rid in taken:
-        rid = f"{base}-{k + 1}-{n}"
-        n += 1
-    return rid
-
-
-def _label(room: Room) -> str:
-    return f"{room.id} {room.name!r}" if room.name else f"{room.id} (unnamed)"
-
-
-def _num(v: float) -> str:
-    return f"{v:g}"
-
-
-def _show(v: Any) -> str:
-    if isinstance(v, bool):
-        return "yes" if v else "no"
-    return _num(v) if isinstance(v, float) else str(v)
-
-
-def _by(entry: Entry) -> str:
-    where = f", line {entry.line}" if entry.line else ""
-    return f"corrected by the assessor ({entry.file}{where})"

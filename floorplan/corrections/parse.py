@@ -225,7 +225,7 @@ class _Block:
     keys: dict[str, int]
 
 
-def _scan(text: str) -> list[_Block]:
+def scan_tables(text: str) -> list[_Block]:
     """Table headers and their keys' lines; the first block holds the top-level keys."""
     blocks = [_Block(None, False, 0, {})]
     for n, raw in enumerate(text.splitlines(), 1):
@@ -292,7 +292,7 @@ def parse_text(text: str, file: str) -> Corrections:
         near_key = f" at '{key[0]}'" if key else ""
         raise CorrectionsError(file, f"not valid TOML{near_key}: {problem}", line,
                                key[0] if key else None) from None
-    blocks = _scan(text)
+    blocks = scan_tables(text)
     top = blocks[0].keys
     for key in data:
         if key in ACTIONS or key in TOP_KEYS or key == "plan":
