@@ -48,7 +48,7 @@ COUNT = {"type": "integer", "minimum": 0}
 
 def report_schema() -> dict:
     """The schema of ``floorplan check --format json`` (``Report.to_dict()``)."""
-    from floorplan.findings import Status
+    from floorplan.findings import ASSUMPTION_TOPICS, Status
     from floorplan.model import CONFIDENCE_LEVELS, SCHEMES, Use
 
     statuses = [s.value for s in Status]
@@ -98,6 +98,13 @@ def report_schema() -> dict:
                 "file": TEXT, "line": _nullable(COUNT), "action": TEXT,
                 "status": {"enum": ["applied", "unmatched", "overridden"]}, "rooms": IDS,
                 "message": TEXT})},
+            "assumptions": {"type": "array", "items": _strict({
+                "topic": {"enum": list(ASSUMPTION_TOPICS)}, "subject": _nullable(TEXT),
+                "text": TEXT, "override": TEXT, "rooms": IDS},
+                description="what the check inferred rather than was told, and what states it instead")},
+            "not_checked": {"type": "array", "items": _strict({
+                "requirement": TEXT, "reference": _nullable(TEXT), "reason": TEXT},
+                description="a requirement of the profile's standard that no drawing can show")},
             "summary": _strict({"result": {"enum": ["pass", "warn", "fail"]},
                                 **{s: COUNT for s in statuses}}),
         },
@@ -151,6 +158,12 @@ def profile_schema() -> dict:
                         "additionalProperties": False},
             "params": {"type": "object", "properties": params, "additionalProperties": False},
             "rules": {"type": "object", "properties": refs, "additionalProperties": False},
+            "not_checked": {"type": "array", "description": "requirements no drawing can show, "
+                            "listed in every report", "items": {
+                                "type": "object", "required": ["requirement"],
+                                "properties": {"requirement": TEXT, "reference": TEXT,
+                                               "reason": TEXT, "enabled": {"type": "boolean"}},
+                                "additionalProperties": False}},
         },
         "additionalProperties": False,
         "$defs": {"rules": rules},

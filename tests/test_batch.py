@@ -139,7 +139,7 @@ def test_same_stem_gets_distinct_outputs(tmp_path: Path):
         (tmp_path / sub).mkdir()
         _write(tmp_path / sub / "plan.geojson", _good_plan(sub))
     names = batch.output_names(batch.expand([tmp_path / "a", tmp_path / "b"]))
-    assert names == ["plan-geojson", "plan-geojson-2"]
+    assert names == ["a-plan", "b-plan"]  # the folder tells them apart
     assert batch.output_names([Path("x/oak.dxf"), Path("x/oak.geojson"), Path("x/elm.json")]) == [
         "oak-dxf", "oak-geojson", "elm"]
 

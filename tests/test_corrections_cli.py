@@ -159,3 +159,10 @@ def test_a_corrected_report_is_valid_against_the_published_schema(mm_flat, tmp_p
     d = json.loads(run("check", mm_flat, "--corrections", fixes, "--format", "json").stdout)
     assert {c["status"] for c in d["corrections"]} == {"applied", "unmatched"}
     jsonschema.Draft202012Validator(schema).validate(d)
+
+
+def test_no_output_may_overwrite_the_corrections_file(mm_flat):
+    beside = mm_flat.with_name("flat.geojson.corrections.toml")
+    beside.write_text(MM_FIXES)
+    res = run("check", mm_flat, "--format", "json", "--output", beside)
+    assert res.exit_code == 2 and beside.read_text() == MM_FIXES

@@ -10,7 +10,7 @@ MODULES = [
     "floorplan.corrections.rooms", "floorplan.corrections.write", "floorplan.engine", "floorplan.findings", "floorplan.fittings",
     "floorplan.geometry",
     "floorplan.inscribed", "floorplan.io.dxf.text", "floorplan.io.dxf.units", "floorplan.io.dxf.walls",
-    "floorplan.io.dxf.layers", "floorplan.io.geojson.lonlat", "floorplan.measure", "floorplan.model",
+    "floorplan.io.dxf.layers", "floorplan.io.geojson.lonlat", "floorplan.io.limits", "floorplan.measure", "floorplan.model",
     "floorplan.profiles", "floorplan.render.style", "floorplan.rules", "floorplan.units",
     "floorplan.io.csvsafe", "floorplan.report",
 ]

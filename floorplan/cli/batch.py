@@ -14,12 +14,14 @@ import click
 
 from floorplan.cli.options import (
     fail,
+    input_paths,
     no_corrections_option,
     plan_options,
     profile_option,
     quiet_option,
     user_errors,
 )
+from floorplan.io.paths import guard
 
 _MARK = {"pass": "pass", "warn": "WARN", "fail": "FAIL", "error": "ERROR"}
 
@@ -32,13 +34,17 @@ _MARK = {"pass": "pass", "warn": "WARN", "fail": "FAIL", "error": "ERROR"}
               help="Plans checked at once, each in its own process (default: every core).")
 @click.option("--images/--no-images", default=True, show_default=True,
               help="Draw each plan's marked-up image.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Stop a plan that takes longer than this (default 300; 0: no limit).")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Write the traceback of each internal error to OUTPUT/batch.log.")
 @profile_option
 @quiet_option
 @plan_options
 @no_corrections_option
 @user_errors
-def command(paths, output, jobs, images, profile, quiet, units, layer_map, scheme, tenants,
-            wheelchair, no_corrections):
+def command(paths, output, jobs, images, timeout, verbose, profile, quiet, units, layer_map,
+            scheme, tenants, wheelchair, no_corrections):
     """Check every plan in PATH (files, folders, glob patterns): one JSON report and one
     image per plan in OUTPUT, and a summary (summary.csv, findings.csv, summary.json,
     index.html).
@@ -61,19 +67,24 @@ def command(paths, output, jobs, images, profile, quiet, units, layer_map, schem
     job_list = batch.make_jobs(paths, outdir, options)
     if not job_list:
         fail(f"no plans found in {' '.join(paths)} (looked for .dxf, .geojson and .json files)")
+    # before any work: no report, image or summary may replace a plan (or be a link, FIFO...)
+    guard(input_paths([j.source for j in job_list if j.missing is None], layer_map, profile),
+          batch.outputs(job_list, outdir, options), folders_made=True)
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         fail(f"{output}: cannot make the folder ({exc.strerror or exc})")
     workers = jobs or batch.default_jobs()
+    budget = batch.DEFAULT_TIMEOUT_S if timeout is None else (timeout or None)
     start = time.perf_counter()
     if quiet:
-        rows = batch.run(job_list, workers)
+        rows = batch.run(job_list, workers, timeout=budget)
     elif sys.stderr.isatty():
-        rows = _with_progress_bar(batch, job_list, workers)
+        rows = _with_progress_bar(batch, job_list, workers, budget)
     else:
-        rows = batch.run(job_list, workers, on_row=_plain_line)
+        rows = batch.run(job_list, workers, on_row=_plain_line, timeout=budget)
     paths_out = batch.write_summaries(outdir, rows, options)
+    log_path = batch.write_log(outdir, rows) if verbose else None
     t = batch.totals(rows)
     if quiet:
         for r in rows:
@@ -85,6 +96,10 @@ def command(paths, output, jobs, images, profile, quiet, units, layer_map, schem
     for r in rows:
         if r.error:
             click.echo(f"  {r.error}")
+    if log_path is not None:
+        click.echo(f"tracebacks of the internal errors: {log_path}")
+    elif any(r.detail for r in rows):
+        click.echo("(run again with --verbose to keep the tracebacks in batch.log)")
     click.echo(f"summary: {paths_out['html']} (and {paths_out['csv'].name}, "
                f"{paths_out['findings'].name}, {paths_out['json'].name})")
     sys.exit(batch.exit_code(rows))
@@ -95,7 +110,7 @@ def _plain_line(row, done: int, total: int) -> None:
     click.echo(f"[{done:>{width}}/{total}] {_MARK[row.result]:<5} {row.source}", err=True)
 
 
-def _with_progress_bar(batch, job_list, workers):
+def _with_progress_bar(batch, job_list, workers, budget):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -112,4 +127,4 @@ def _with_progress_bar(batch, job_list, workers):
             progress.refresh()
 
         progress.refresh()
-        return batch.run(job_list, workers, on_row=on_row)
+        return batch.run(job_list, workers, on_row=on_row, timeout=budget)

@@ -17,6 +17,7 @@ from floorplan.cli.options import (
     corrections_options,
     crs_option,
     fail,
+    input_paths,
     load_plan,
     plan_options,
     profile_option,
@@ -75,26 +76,33 @@ def command(plans, profile, fmt, output, image, verbose, crs, quiet, units, laye
     from floorplan import reporters
     from floorplan.engine import check
     from floorplan.io.atomic import write_atomic
+    from floorplan.io.discover import output_names
+    from floorplan.io.paths import guard
     from floorplan.profiles import load_profile
 
     fmt = choose_format(fmt, output, len(plans))
     if reporters.is_binary(fmt) and not output:
         fail(f"--format {fmt} writes a file: give --output FILE{reporters.extension(fmt)}")
+    profile_arg = profile
     profile = load_profile(profile)  # once, and before any plan: a bad profile is one line
     if len(plans) > 1 and image:
         fail("--image takes one plan; use 'floorplan batch' for many")
     if len(plans) > 1 and corrections:
         fail("--corrections takes one plan; with several, each plan's own "
              "PLAN.corrections.toml beside it is read")
-    outdir = None
+    render = reporters.get(fmt)
+    targets: list[Path | None] = [Path(output) if output else None] * len(plans)
     if output and len(plans) > 1:
         outdir = Path(output)
         if not outdir.is_dir():
             fail(f"{output}: with several plans --output must be an existing folder")
-    render = reporters.get(fmt)
+        # distinct names: a/x.geojson and b/x.geojson must not both become DIR/x.json
+        targets = [outdir / (name + reporters.extension(fmt)) for name in output_names(plans)]
+    # before any work: no output may be an input, a link, a FIFO or a device
+    guard(input_paths(plans, layer_map, profile_arg, corrections), [*targets, image])
     worst = 0
     texts = []
-    for path in plans:
+    for path, target in zip(plans, targets, strict=True):
         try:
             plan = apply_crs(load_plan(path, units, layer_map, scheme, tenants, wheelchair,
                                        corrections, no_corrections), crs, path)
@@ -108,10 +116,8 @@ def command(plans, profile, fmt, output, image, verbose, crs, quiet, units, laye
             from floorplan.render import render_to_file
 
             render_to_file(report, image)
-        if outdir is not None:
-            write_atomic(outdir / (Path(path).stem + reporters.extension(fmt)), text)
-        elif output:
-            write_atomic(output, text)
+        if target is not None:
+            write_atomic(target, text)
         else:
             texts.append(text)
         worst = max(worst, report.exit_code)

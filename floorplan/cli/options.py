@@ -99,6 +99,28 @@ def user_errors(fn: Callable) -> Callable:
     return wrapper
 
 
+def input_paths(plans, layer_map: str | None, profile: str | None,
+                corrections: str | None = None) -> list[str]:
+    """Every file a command reads: the plans, the layer map, a profile given as a file,
+    and the corrections files (the one named, each plan's own beside it)."""
+    import os
+
+    from floorplan.corrections import beside
+
+    out = [str(p) for p in plans if str(p) != "-"]
+    if layer_map:
+        out.append(str(layer_map))
+    if profile and os.path.exists(profile):
+        out.append(str(profile))
+    if corrections:
+        out.append(str(corrections))
+    for p in plans:
+        c = beside(p)
+        if c is not None and c.exists():
+            out.append(str(c))
+    return out
+
+
 def load_plan(path: str, units: str | None, layer_map: str | None, scheme: str | None,
               tenants: int | None, wheelchair: bool | None, corrections: str | None = None,
               no_corrections: bool = False):

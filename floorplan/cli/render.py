@@ -8,6 +8,7 @@ import click
 
 from floorplan.cli.options import (
     corrections_options,
+    input_paths,
     load_plan,
     plan_options,
     profile_option,
@@ -34,8 +35,10 @@ def command(plan, profile, output, quiet, units, layer_map, scheme, tenants, whe
     passes, 1 a rule fails, 2 the plan or the command line cannot be used.
     """
     from floorplan.engine import check
+    from floorplan.io.paths import guard
     from floorplan.render import render_to_file
 
+    guard(input_paths([plan], layer_map, profile, corrections), [output])  # before any work
     p = load_plan(plan, units, layer_map, scheme, tenants, wheelchair, corrections, no_corrections)
     report = check(p, profile)
     render_to_file(report, output)

@@ -26,6 +26,8 @@ from floorplan.geometry import as_area
 from floorplan.io.geojson import flavour, imdf
 from floorplan.io.geojson.lonlat import parse_levels, project
 from floorplan.io.geojson.osm import OSM_ROOM_USES
+from floorplan.io.limits import MAX_PLAN_BYTES
+from floorplan.io.paths import check_input
 from floorplan.model import (
     SCHEMES,
     Aerial,
@@ -52,6 +54,10 @@ _ROOM_FIELDS = frozenset({"kind", "id", "name", "use", "level", "ceiling_height"
 def read(path: str | os.PathLike, units: str | None = None) -> Plan:
     """Read a GeoJSON plan file."""
     source = str(path)
+    st = check_input(path, folder_ok=False)  # a FIFO would block forever
+    if st.st_size > MAX_PLAN_BYTES:
+        raise PlanReadError(source, f"is {st.st_size / 2**20:.0f} MiB, over the "
+                            f"{MAX_PLAN_BYTES / 2**20:.0f} MiB a plan may be")
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
