@@ -35,7 +35,8 @@ def test_empty_plan_reports_every_rule():
 
 def test_reference_is_document_and_clause():
     f = one(check(plan(rect("B", "Bedroom", 0, 0, 2.5, 3), scheme="shared_house")), "FP101")
-    assert f.reference == "ECC Supported Living Accommodation Standards, Minimum bedroom size (shared housing)"
+    assert f.reference == ("ECC Supported Living Accommodation Standards, row 'Minimum bedroom size "
+                           "(shared housing)', Essential: 'Between 8 m² and 10 m² as minimum'")
     assert (f.name, f.status.value) == ("bedroom-area", "fail")
 
 

@@ -39,7 +39,7 @@ _RULES = [
     access.bedroom_door_space,
     layout.bedroom_opens_onto_communal, layout.bathroom_provision, layout.staff_sleep_in,
     layout.no_office, layout.meter_location, layout.aerial_points,
-    scheme.scheme_size, scheme.shared_house_tenancies,
+    scheme.scheme_size, scheme.shared_house_tenancies, scheme.declared_tenants,
 ]
 
 #: code -> rule, in code order
