@@ -33,12 +33,16 @@ _MARK = {"pass": "pass", "warn": "WARN", "fail": "FAIL", "error": "ERROR"}
               help="Plans checked at once, each in its own process (default: every core).")
 @click.option("--images/--no-images", default=True, show_default=True,
               help="Draw each plan's marked-up image.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Stop a plan that takes longer than this (default 300; 0: no limit).")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Write the traceback of each internal error to OUTPUT/batch.log.")
 @profile_option
 @quiet_option
 @plan_options
 @user_errors
-def command(paths, output, jobs, images, profile, quiet, units, layer_map, scheme, tenants,
-            wheelchair):
+def command(paths, output, jobs, images, timeout, verbose, profile, quiet, units, layer_map,
+            scheme, tenants, wheelchair):
     """Check every plan in PATH (files, folders, glob patterns): one JSON report and one
     image per plan in OUTPUT, and a summary (summary.csv, findings.csv, summary.json,
     index.html).
@@ -67,14 +71,16 @@ def command(paths, output, jobs, images, profile, quiet, units, layer_map, schem
     except OSError as exc:
         fail(f"{output}: cannot make the folder ({exc.strerror or exc})")
     workers = jobs or batch.default_jobs()
+    budget = batch.DEFAULT_TIMEOUT_S if timeout is None else (timeout or None)
     start = time.perf_counter()
     if quiet:
-        rows = batch.run(job_list, workers)
+        rows = batch.run(job_list, workers, timeout=budget)
     elif sys.stderr.isatty():
-        rows = _with_progress_bar(batch, job_list, workers)
+        rows = _with_progress_bar(batch, job_list, workers, budget)
     else:
-        rows = batch.run(job_list, workers, on_row=_plain_line)
+        rows = batch.run(job_list, workers, on_row=_plain_line, timeout=budget)
     paths_out = batch.write_summaries(outdir, rows, options)
+    log_path = batch.write_log(outdir, rows) if verbose else None
     t = batch.totals(rows)
     if quiet:
         for r in rows:
@@ -86,6 +92,10 @@ def command(paths, output, jobs, images, profile, quiet, units, layer_map, schem
     for r in rows:
         if r.error:
             click.echo(f"  {r.error}")
+    if log_path is not None:
+        click.echo(f"tracebacks of the internal errors: {log_path}")
+    elif any(r.detail for r in rows):
+        click.echo("(run again with --verbose to keep the tracebacks in batch.log)")
     click.echo(f"summary: {paths_out['html']} (and {paths_out['csv'].name}, "
                f"{paths_out['findings'].name}, {paths_out['json'].name})")
     sys.exit(batch.exit_code(rows))
@@ -96,7 +106,7 @@ def _plain_line(row, done: int, total: int) -> None:
     click.echo(f"[{done:>{width}}/{total}] {_MARK[row.result]:<5} {row.source}", err=True)
 
 
-def _with_progress_bar(batch, job_list, workers):
+def _with_progress_bar(batch, job_list, workers, budget):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -113,4 +123,4 @@ def _with_progress_bar(batch, job_list, workers):
             progress.refresh()
 
         progress.refresh()
-        return batch.run(job_list, workers, on_row=on_row)
+        return batch.run(job_list, workers, on_row=on_row, timeout=budget)

@@ -12,7 +12,7 @@ matplotlib or ezdxf, so ``floorplan rules`` starts fast.
 
 from __future__ import annotations
 
-from floorplan.rules import access, area, height, input, layout, scheme, width
+from floorplan.rules import access, area, height, homes, input, layout, scheme, width
 from floorplan.rules.base import Option, Rule
 
 #: the rule families, in catalogue order, with the module that holds each
@@ -23,6 +23,7 @@ FAMILIES: dict[str, str] = {
     "width": "Widths",
     "access": "Access",
     "layout": "Layout and provision",
+    "homes": "What each home has",
     "scheme": "Scheme size",
 }
 
@@ -39,7 +40,8 @@ _RULES = [
     access.bedroom_door_space,
     layout.bedroom_opens_onto_communal, layout.bathroom_provision, layout.staff_sleep_in,
     layout.no_office, layout.meter_location, layout.aerial_points,
-    scheme.scheme_size, scheme.shared_house_tenancies, scheme.declared_tenants,
+    homes.bedsit, homes.ensuite_preferred,
+    scheme.scheme_size, scheme.shared_house_tenancies, scheme.several_units, scheme.declared_tenants,
 ]
 
 #: code -> rule, in code order
