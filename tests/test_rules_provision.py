@@ -164,3 +164,18 @@ def test_meter_location_not_shown_and_not_applicable():
     assert status(run(p), "FP305") == "warn"
     p = plan(rect("H", "Hall", 0, 0, 3, 1.2), meters=[meter(1, 0.5)], tenants=0, **SH)
     assert status(run(p), "FP305") == "not_applicable"
+
+
+def test_a_cupboard_off_a_hall_is_never_in_the_bedroom():
+    # the hall's only drawn doors are the bedroom's and the cupboard's (its front door is
+    # not drawn): the cupboard is still reached from the hall, not only through the bedroom
+    rooms = [rect("B1", "Bedroom 1", 0, 0, 3.5, 3.2), rect("H", "Hall", 0, 3.3, 3.5, 1.2),
+             rect("C", "Meter cupboard", 0, 4.6, 1.0, 1.0)]
+    p = plan(*rooms, doors=[door("D1", 1.75, 3.25), door("DC", 0.5, 4.55)],
+             meters=[meter(0.5, 5.0, "gas")], tenants=1, **SH)
+    assert status(run(p), "FP305") == "pass"
+    # and a bathroom there is shared provision, not Bedroom 1's en-suite
+    p = plan(*rooms[:2], rect("W", "Bathroom", 0, 4.6, 2.5, 2.5),
+             doors=[door("D1", 1.75, 3.25), door("DW", 1.0, 4.55)], tenants=1, **SH)
+    f = one(run(p), "FP302")
+    assert (f.status.value, f.measured) == ("pass", 1.0) and "en-suite" not in f.message

@@ -304,8 +304,8 @@ _SHOWER = re.compile(r"\bshower", re.I)
 def wheelchair_bathroom_area(ctx, opts):
     """A wheelchair user's bathroom is big enough for what is in it.
 
-    The fittings drawn in the room (obstacles named *bath* or *shower*) tell which
-    minimum applies; with none drawn, a wet room or shower room is taken as shower only,
+    The fittings drawn in the room (obstacles of kind ``bath`` or ``shower``, or named so;
+    a "bath/shower" is both) tell which minimum applies; with none drawn, a wet room or shower room is taken as shower only,
     and any other bathroom must meet the bath-and-shower minimum or it warns that the
     fittings are not shown on the plan.
 
@@ -315,9 +315,14 @@ def wheelchair_bathroom_area(ctx, opts):
     for room in ctx.wheelchair_rooms:
         if room.use not in BATHROOMS:
             continue
-        names = [o.name or "" for o in ctx.obstacles_in(room)]
-        bath = any(_BATH.search(n) for n in names)
-        shower = any(_SHOWER.search(n) for n in names)
+        from floorplan.rules.circles import kind_of
+
+        obstacles = ctx.obstacles_in(room)
+        names = [o.name or "" for o in obstacles]
+        kinds = {kind_of(o) for o in obstacles}
+        # a kind the plan or reader gave, or a name that says it ("Bath/shower": both)
+        bath = "bath" in kinds or any(_BATH.search(n) for n in names)
+        shower = "shower" in kinds or any(_SHOWER.search(n) for n in names)
         if not bath and not shower and room.use in ("wet_room", "shower_room"):
             shower, why = True, f"a {str(room.use).replace('_', ' ')}"
         else:
