@@ -10,7 +10,8 @@ MODULES = [
     "floorplan.inscribed", "floorplan.io.dxf.text", "floorplan.io.dxf.units", "floorplan.io.dxf.walls",
     "floorplan.io.dxf.layers", "floorplan.io.geojson.lonlat", "floorplan.io.limits", "floorplan.measure", "floorplan.model",
     "floorplan.profiles", "floorplan.render.style", "floorplan.rules", "floorplan.units",
-    "floorplan.io.csvsafe", "floorplan.report",
+    "floorplan.io.csvsafe", "floorplan.report", "floorplan.render.dxf_layers",
+    "floorplan.render.dxf_draw",
 ]
 
 
