@@ -305,7 +305,7 @@ class Context:
         why = ("the door" if len(chosen) == 1 else "the doors") + (
             " to outside" if home is None else " out of the flat")
         if into_hall and len(into_hall) < len(out_doors):
-            why += " that open into a hall, lobby or corridor"
+            why += (" that opens" if len(chosen) == 1 else " that open") + " into a hall, lobby or corridor"
         self.assume("entrance", f"Entrance of {where} taken as {words} ({why}).",
                     "`entrance: true` on the entrance door", subject=str(home),
                     rooms=tuple(dict.fromkeys(r.id for _, r in chosen)))
