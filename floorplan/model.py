@@ -70,6 +70,17 @@ OUTSIDE = "outside"
 
 
 @dataclass(frozen=True)
+class Stated:
+    """A figure the plan writes for a room, as written: an area tag (``28.51 m²``) or a
+    dimension string (``14'2" x 12'4"``), with its value in metres."""
+
+    kind: str  # "area" or "dimensions"
+    text: str
+    area_m2: float | None = None
+    dimensions_m: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
 class Room:
     """One room: a polygon (holes are columns, shafts, voids) with a name and a use.
 
@@ -80,7 +91,8 @@ class Room:
     ``source`` says how the reader found the room (``geojson``, ``outline``, ``hatch``,
     ``walls``, ``walls_closed``, ``label_seeded`` ...) and ``confidence`` how sure it is of
     the outline and name (``high``, ``medium`` or ``low``), with ``confidence_reason``
-    saying why when it is not high.
+    saying why when it is not high. ``stated`` holds the figures the plan writes for
+    the room (its area, its dimensions), which the reader checks against the outline.
     """
 
     id: str
@@ -96,6 +108,7 @@ class Room:
     properties: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     confidence: str = "high"
     confidence_reason: str = ""
+    stated: tuple[Stated, ...] = ()
 
     @property
     def gross_area(self) -> float:
@@ -213,6 +226,8 @@ class PlanMeta:
     #: the coordinate reference system the file's own coordinates are in, where known
     #: (for example "EPSG:27700"); None for plain local coordinates
     crs: str | None = None
+    #: where north points, in degrees anticlockwise from the plan's +y axis (None: not said)
+    north: float | None = None
 
     def override(self, **values: Any) -> PlanMeta:
         """A copy with every value that is not ``None`` replaced."""
@@ -237,8 +252,32 @@ class InputFinding:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """One correction an assessor made to the plan as read (:mod:`floorplan.corrections`).
+
+    ``file`` and ``line`` say where it is written; ``action`` is its kind (``room``,
+    ``delete``, ``merge``, ``split``, ``add``, ``ceiling``, ``door``, ``plan``);
+    ``message`` says in words what it did. ``status`` is ``applied``, ``unmatched`` (it
+    names a point that falls in no room any more, or in several, and changed nothing: a
+    FP011 warning says so) or ``overridden`` (the command line set the same thing).
+    ``rooms`` names the rooms it made or changed, by their ids after every correction.
+    """
+
+    file: str
+    line: int | None
+    action: str
+    message: str
+    status: str = "applied"
+    rooms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Plan:
-    """A whole plan: metadata, rooms and everything drawn in them."""
+    """A whole plan: metadata, rooms and everything drawn in them.
+
+    ``corrections`` records what an assessor's corrections file changed (empty when the
+    plan is exactly as read).
+    """
 
     meta: PlanMeta = field(default_factory=PlanMeta)
     rooms: tuple[Room, ...] = ()
@@ -249,6 +288,7 @@ class Plan:
     aerials: tuple[Aerial, ...] = ()
     findings: tuple[InputFinding, ...] = ()
     notes: tuple[str, ...] = ()
+    corrections: tuple[Correction, ...] = ()
 
     def room(self, room_id: str) -> Room:
         for room in self.rooms:
