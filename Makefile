@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DEMO_PLAN ?= samples/oak-house.geojson
 OUT    ?= out
 
-.PHONY: demo test lint typecheck bench docs clean wheel-check
+.PHONY: demo test lint typecheck bench docs clean wheel-check realcheck
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,12 @@ test: $(VENV)/.installed-test
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check floorplan tests benchmarks samples
+
+# the real-drawing scorecard (issue 10): rebuild tests/data/real/files/ from the fetched
+# snapshots where they are on this machine, then score every drawing present
+realcheck: $(VENV)/.installed-test
+	-$(BIN)/python tests/data/real/extract.py
+	$(BIN)/python tests/realcheck.py
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py

@@ -45,6 +45,8 @@ class Use(StrEnum):
     UTILITY = "utility"
     STAFF_SLEEP_IN = "staff_sleep_in"
     OFFICE = "office"
+    #: a study or home office for the tenants (not an office for staff or a landlord)
+    STUDY = "study"
     PLANT = "plant"
     OTHER = "other"
 
@@ -68,6 +70,17 @@ OUTSIDE = "outside"
 
 
 @dataclass(frozen=True)
+class Stated:
+    """A figure the plan writes for a room, as written: an area tag (``28.51 m²``) or a
+    dimension string (``14'2" x 12'4"``), with its value in metres."""
+
+    kind: str  # "area" or "dimensions"
+    text: str
+    area_m2: float | None = None
+    dimensions_m: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
 class Room:
     """One room: a polygon (holes are columns, shafts, voids) with a name and a use.
 
@@ -78,7 +91,8 @@ class Room:
     ``source`` says how the reader found the room (``geojson``, ``outline``, ``hatch``,
     ``walls``, ``walls_closed``, ``label_seeded`` ...) and ``confidence`` how sure it is of
     the outline and name (``high``, ``medium`` or ``low``), with ``confidence_reason``
-    saying why when it is not high.
+    saying why when it is not high. ``stated`` holds the figures the plan writes for
+    the room (its area, its dimensions), which the reader checks against the outline.
     """
 
     id: str
@@ -94,10 +108,23 @@ class Room:
     properties: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     confidence: str = "high"
     confidence_reason: str = ""
+    stated: tuple[Stated, ...] = ()
 
     @property
     def gross_area(self) -> float:
         return float(self.polygon.area)
+
+    @property
+    def __geo_interface__(self) -> dict:
+        """The room as a GeoJSON Feature, in the plan's local metres."""
+        from shapely.geometry import mapping
+
+        return {"type": "Feature", "id": self.id,
+                "properties": {"id": self.id, "name": self.name, "use": str(self.use),
+                               "level": self.level, "dwelling": self.dwelling,
+                               "wheelchair": self.wheelchair, "source": self.source,
+                               "gross_area_m2": self.gross_area},
+                "geometry": mapping(self.polygon)}
 
 
 @dataclass(frozen=True)
@@ -199,6 +226,8 @@ class PlanMeta:
     #: the coordinate reference system the file's own coordinates are in, where known
     #: (for example "EPSG:27700"); None for plain local coordinates
     crs: str | None = None
+    #: where north points, in degrees anticlockwise from the plan's +y axis (None: not said)
+    north: float | None = None
 
     def override(self, **values: Any) -> PlanMeta:
         """A copy with every value that is not ``None`` replaced."""
@@ -223,8 +252,32 @@ class InputFinding:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """One correction an assessor made to the plan as read (:mod:`floorplan.corrections`).
+
+    ``file`` and ``line`` say where it is written; ``action`` is its kind (``room``,
+    ``delete``, ``merge``, ``split``, ``add``, ``ceiling``, ``door``, ``plan``);
+    ``message`` says in words what it did. ``status`` is ``applied``, ``unmatched`` (it
+    names a point that falls in no room any more, or in several, and changed nothing: a
+    FP011 warning says so) or ``overridden`` (the command line set the same thing).
+    ``rooms`` names the rooms it made or changed, by their ids after every correction.
+    """
+
+    file: str
+    line: int | None
+    action: str
+    message: str
+    status: str = "applied"
+    rooms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Plan:
-    """A whole plan: metadata, rooms and everything drawn in them."""
+    """A whole plan: metadata, rooms and everything drawn in them.
+
+    ``corrections`` records what an assessor's corrections file changed (empty when the
+    plan is exactly as read).
+    """
 
     meta: PlanMeta = field(default_factory=PlanMeta)
     rooms: tuple[Room, ...] = ()
@@ -235,6 +288,7 @@ class Plan:
     aerials: tuple[Aerial, ...] = ()
     findings: tuple[InputFinding, ...] = ()
     notes: tuple[str, ...] = ()
+    corrections: tuple[Correction, ...] = ()
 
     def room(self, room_id: str) -> Room:
         for room in self.rooms:
@@ -267,3 +321,51 @@ class Plan:
     def with_meta(self, **values: Any) -> Plan:
         """A copy with plan metadata overridden (``None`` values leave a field alone)."""
         return replace(self, meta=self.meta.override(**values))
+
+    @property
+    def __geo_interface__(self) -> dict:
+        """The rooms as a GeoJSON FeatureCollection, in the plan's local metres."""
+        return {"type": "FeatureCollection",
+                "features": [r.__geo_interface__ for r in self.rooms]}
+
+    def _repr_svg_(self) -> str:
+        """The rooms' outlines and names, for Jupyter (the marked-up plan is the report's)."""
+        return outline_svg(self)
+
+
+def outline_svg(plan: Plan, width_px: int = 720) -> str:
+    """A plain SVG of ``plan``: every room outlined and named, levels side by side."""
+    from html import escape
+
+    import shapely
+
+    levels = plan.levels or (0.0,)
+    gap = 2.0
+    x, panels = 0.0, []
+    for lv in levels:
+        rooms = [r for r in plan.rooms if r.level == lv]
+        if not rooms:
+            continue
+        x0, y0, x1, y1 = shapely.total_bounds([r.polygon for r in rooms]).tolist()
+        panels.append((rooms, x - x0, x0, y0, x1, y1))
+        x += (x1 - x0) + gap
+    if not panels:
+        return '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
+    top = max(p[5] for p in panels)
+    bottom = min(p[3] for p in panels)
+    w, h = max(x - gap, 1e-3), max(top - bottom, 1e-3)
+    font = max(w, h) / 60
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width_px}" '
+           f'height="{round(width_px * h / w)}" viewBox="{-0.5} {-0.5} {w + 1} {h + 1}">']
+    for rooms, dx, *_ in panels:
+        for r in rooms:
+            ring = " ".join(f"{px + dx:.3f},{top - py:.3f}" for px, py in r.polygon.exterior.coords)
+            out.append(f'<polygon points="{ring}" fill="#dbe9f6" stroke="#000" '
+                       f'stroke-width="{font / 8:.3f}"/>')
+            c = r.polygon.representative_point()
+            bx0, _, bx1, _ = r.polygon.bounds  # a long name in a narrow room gets smaller
+            size = min(font, (bx1 - bx0) * 0.9 / max(0.6 * len(r.name), 1.0))
+            out.append(f'<text x="{c.x + dx:.3f}" y="{top - c.y:.3f}" font-size="{size:.3f}" '
+                       f'text-anchor="middle" font-family="sans-serif">{escape(r.name)}</text>')
+    out.append("</svg>")
+    return "\n".join(out)

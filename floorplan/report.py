@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from floorplan import __version__
+from floorplan._version import __version__
 from floorplan.findings import Assumption, Finding, NotChecked, Status
 from floorplan.measure import Measurements
 from floorplan.model import Plan
@@ -121,6 +121,9 @@ class Report:
                 "dwelling": room.dwelling, "level": _level(room.level),
                 "source": room.source,
                 "confidence": {"level": room.confidence, "reason": room.confidence_reason},
+                "stated": [{"kind": st.kind, "text": st.text, "area_m2": st.area_m2,
+                            "dimensions_m": list(st.dimensions_m) if st.dimensions_m else None}
+                           for st in room.stated],
                 "wheelchair": room.wheelchair,
                 "gross_area_m2": rm.gross_area, "area_m2": rm.area,
                 "low_headroom_area_m2": rm.low_headroom_area,
@@ -154,5 +157,10 @@ class Report:
             "warnings": list(self.warnings),
             "assumptions": [a.to_dict() for a in self.assumptions],
             "not_checked": [n.to_dict() for n in self.not_checked],
+            "corrections": [
+                {"file": c.file, "line": c.line, "action": c.action, "status": c.status,
+                 "rooms": list(c.rooms), "message": c.message}
+                for c in self.plan.corrections
+            ],
             "summary": {"result": self.result, **counts},
         })

@@ -20,6 +20,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from floorplan.findings import Finding, Status, worst
+from floorplan.render.declutter import declutter
 from floorplan.render.layout import layout
 from floorplan.render.placing import PT_MM
 from floorplan.render.placing import LevelsAt as _LevelsAt
@@ -214,6 +215,9 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
         lv = room.level
         room_findings = by_room.get(room.id, [])
         add(lv, Primitive("area", f"room.{_status_of(room_findings)}", room.polygon, ref=room.id))
+        unsure = room.confidence == "low"
+        if unsure:  # the reader is not sure of this room: said on the plan too
+            add(lv, Primitive("area", "room.unsure", room.polygon, ref=room.id))
         if rm is None:
             continue
         if not rm.low_geom.is_empty:
@@ -232,6 +236,8 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
         fails = sorted({f.rule for f in room_findings if f.status is Status.FAIL})
         if fails:
             text += "\n✗ " + " ".join(fails)
+        if unsure:
+            text += "\n? check this room"
         spot = _label_spot(room.polygon, where, pole, text, label_look.size, k)
         if spot is not None:
             add(lv, Primitive("text", "label", spot[0], text=text, ref=room.id, angle=spot[1]))
@@ -307,6 +313,15 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
     level_at.prepare([g for lv, g, _ in marked if lv is None])
     for lv, g, prim in marked:
         add(lv if lv is not None else level_at(g), prim)
+
+    # labels keep clear of one another and of the circles' outlines
+    polygons = {r.id: r.polygon for r in plan.rooms}
+
+    def size_of(p: Primitive) -> float:
+        return p.size or style.look(p.key).size
+
+    for lv in list(prims):
+        prims[lv] = declutter(prims[lv], k, size_of, polygons)
 
     panels = []
     for i, lv in enumerate(levels):

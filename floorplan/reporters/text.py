@@ -44,6 +44,20 @@ def _block(title: str, items: list[Finding], names: dict[str, str]) -> list[str]
     return lines
 
 
+def corrected(corrections: list[dict]) -> list[str]:
+    """"Corrected by the assessor": each correction with its file and line."""
+    if not corrections:
+        return []
+    files = list(dict.fromkeys(c["file"] for c in corrections))
+    lines = [f"Corrected by the assessor ({len(corrections)}, from {', '.join(files)})"]
+    for c in corrections:
+        where = (f"{c['file']} " if len(files) > 1 else "") + (f"line {c['line']}" if c["line"] else "")
+        flag = "NOT APPLIED: " if c["status"] == "unmatched" else ""
+        lines.append(f"  - {where}: {flag}{c['message']}")
+    lines.append("")
+    return lines
+
+
 def is_input(f: Finding) -> bool:
     """An input-integrity check (FP0xx)."""
     return f.rule.startswith("FP0")
@@ -121,6 +135,7 @@ def render(report: Report, verbose: bool = False) -> str:
                  f"{c['warn']} to review, {c['pass']} met, {c['not_applicable']} not applicable.")
     lines.append("")
 
+    lines += corrected(d["corrections"])
     lines += _block("Not met", by_status[Status.FAIL], names)
     lines += _block("To review", by_status[Status.WARN], names)
 
@@ -160,11 +175,34 @@ def render(report: Report, verbose: bool = False) -> str:
             lines.append(f"  - {w}")
         lines.append("")
 
-    lines.append("Room schedule (areas in m²; counted = floor with at least 1.5 m headroom)")
-    lines.append(f"{'room':<8} {'name':<24} {'use':<22} {'lvl':>3} {'counted':>8} {'gross':>8} {'circle m':>8}")
+    lines.append("Room schedule (areas in m²; counted = floor with at least 1.5 m headroom; "
+                 "found = how the reader found the room; stated = what the drawing writes)")
+    lines.append(f"{'room':<8} {'name':<24} {'use':<22} {'lvl':>3} {'counted':>8} {'gross':>8} "
+                 f"{'circle m':>8}  {'found':<13} {'conf':<6} stated")
+    unsure = []
     for r in d["rooms"]:
         gross = _area(r["gross_area_m2"]) if abs(r["gross_area_m2"] - r["area_m2"]) >= 0.005 else ""
+        conf = r.get("confidence") or {"level": "high", "reason": ""}
         lines.append(
             f"{r['id']:<8} {r['name'][:24]:<24} {r['use']:<22} {r['level']!s:>3} "
-            f"{_area(r['area_m2']):>8} {gross:>8} {r['clear_circle_m']:>8.2f}")
+            f"{_area(r['area_m2']):>8} {gross:>8} {r['clear_circle_m']:>8.2f}  "
+            f"{r.get('source', ''):<13} {conf['level']:<6} {stated_text(r.get('stated', []))}".rstrip())
+        if conf["level"] != "high":
+            unsure.append(f"  {r['id']} {r['name'] or ''} ({conf['level']}): {conf['reason'] or 'no reason given'}")
+    if unsure:
+        lines.append("")
+        lines.append("Rooms the reader is not sure of")
+        lines += unsure
     return "\n".join(lines) + "\n"
+
+
+def stated_text(stated: list[dict]) -> str:
+    """The figures a drawing writes for a room, in metres: ``12.50 m²; 3.20 x 4.10 m``."""
+    out = []
+    for st in stated:
+        if st.get("dimensions_m"):
+            a, b = st["dimensions_m"]
+            out.append(f"{a:.2f} x {b:.2f} m")
+        elif st.get("area_m2") is not None:
+            out.append(f"{st['area_m2']:.2f} m²")
+    return "; ".join(out)
