@@ -1,4 +1,4 @@
-"""Input integrity (FP001-FP010): what the readers and the measuring step noticed.
+"""Input integrity (FP001-FP011): what the readers and the measuring step noticed.
 
 These rules report problems found while reading the plan: an outline that was not
 closed, a polygon that had to be repaired, rooms that overlap, a room whose use could
@@ -76,3 +76,9 @@ unplaced_label = _input_rule("FP010", "unplaced-label", """
     A room label that lies in no room and could not be joined to one (no leader, no
     unlabelled room within reach): the room it names may be missing from the plan.
     Names the label and where it is.""")
+correction_unmatched = _input_rule("FP011", "correction-unmatched", """
+    A correction in the assessor's corrections file (docs/corrections.md) that could not
+    be applied: its point falls in no room any more (or in rooms on several levels), or
+    what it asks cannot be done (rooms too far apart to merge, a line that misses the
+    room). It changed nothing; names the file and line and says why.""")
+
