@@ -56,6 +56,8 @@ from floorplan.model import (
 from floorplan.units import normalise_unit
 
 MARK_KINDS = ("door", "obstacle", "meter", "aerial")
+#: a block drawn smaller than this (m) across is a symbol: its texts are not room labels
+SYMBOL_SIZE = 1.0
 #: the layers of floorplan's own DXF mark-up (a marked-up drawing read again), as
 #: floorplan.render.dxf_layers names them: their texts are not the drawing's labels
 MARKUP_LAYER = re.compile(r"^FLOORPLAN-(CHECK|FAIL|REVIEW|PASS|INFO)-[A-Z]+$", re.IGNORECASE)
@@ -287,10 +289,24 @@ class _Reader:
         """The rooms, named; ``confidences`` (``(level, reason)`` per outline, from the
         step that found it) are lowered where the names are unsure."""
         col = self.col
+        symbols: dict[int, bool] = {}
+
+        def in_symbol(t) -> bool:  # the "Si" of a fire-alarm sounder is no room's name
+            if not t.chain or t.tag:
+                return False
+            uid = t.chain[-1]
+            if uid not in symbols:
+                ins = col.by_uid.get(uid)
+                pts = getattr(ins, "pts", None)
+                symbols[uid] = (self.ins_kind.get(uid) != "label" and pts is not None and len(pts) > 0
+                                and float(np.ptp(pts, axis=0).max()) < SYMBOL_SIZE)
+            return symbols[uid]
+
         def usable(t) -> bool:  # not on annotation layers, in marks, or floorplan's own mark-up
             return (self.layer_kind(t.layer) not in ("ignore", "ceiling")
                     and not (t.chain and any(self.ins_kind.get(u) in MARK_KINDS for u in t.chain))
-                    and not (t.layer[:10].upper() == "FLOORPLAN-" and MARKUP_LAYER.match(t.layer)))
+                    and not (t.layer[:10].upper() == "FLOORPLAN-" and MARKUP_LAYER.match(t.layer))
+                    and not in_symbol(t))
 
         info, outside = dxf_names.room_texts(polys, layers, col.texts, usable, self.notes, self.used,
                                              self.leaders, dxf_leaders.LeaderLines(self))
