@@ -321,9 +321,10 @@ def test_walls_only_rooms_sealed_at_the_door(tmp_path):
     msp.add_text("Bedroom", height=0.2, dxfattribs={"layer": "Text"}).set_placement((1, 2))
     msp.add_text("Kitchen", height=0.2, dxfattribs={"layer": "Text"}).set_placement((6, 2))
     plan = dxf.read(save(doc, tmp_path))
-    # each room: 4 x 3 = 12 m² plus its half of the opening, 0.05 x 0.9 = 0.045 m²
+    # the opening is sealed along both wall faces (x = 4 and x = 4.1), so each room's
+    # outline runs along its wall face across the door: 4 x 3 = 12 m² each
     got = sorted((r.name, r.source, round(r.polygon.area, 3)) for r in plan.rooms)
-    assert got == [("Bedroom", "walls", 12.045), ("Kitchen", "walls", 12.045)]
+    assert got == [("Bedroom", "walls", 12.0), ("Kitchen", "walls", 12.0)]
     (d,) = plan.doors
     assert (d.geometry.x, d.geometry.y) == pytest.approx((4.05, 1.45))
 
@@ -333,8 +334,9 @@ def test_walls_only_bare_opening_between_jambs_is_a_door(tmp_path):
     _two_rooms_with_partition(msp, door=False)
     plan = dxf.read(save(doc, tmp_path))
     # jambs (4, 1)-(4.1, 1) and (4, 1.9)-(4.1, 1.9) face each other 0.9 m apart with nothing
-    # between: sealed along the wall's centre line x = 4.05, so two rooms of 12.045 m²
-    assert sorted(round(r.polygon.area, 3) for r in plan.rooms) == [12.045, 12.045]
+    # between: sealed along both wall faces, so two rooms of 4 x 3 = 12 m²; the door
+    # stands at the middle of the opening, on the wall's centre line x = 4.05
+    assert sorted(round(r.polygon.area, 3) for r in plan.rooms) == [12.0, 12.0]
     (d,) = plan.doors
     assert (d.geometry.x, d.geometry.y, d.width) == pytest.approx((4.05, 1.45, 0.9))
     assert d.properties["from"] == "opening"
@@ -345,7 +347,7 @@ def test_walls_only_window_with_glazing_is_not_a_door(tmp_path):
     _two_rooms_with_partition(msp, door=False)
     msp.add_line((4.05, 1.0), (4.05, 1.9), dxfattribs={"layer": "A-GLAZ"})  # glass in the gap
     plan = dxf.read(save(doc, tmp_path))
-    assert sorted(round(r.polygon.area, 3) for r in plan.rooms) == [12.045, 12.045]
+    assert sorted(round(r.polygon.area, 3) for r in plan.rooms) == [12.0, 12.0]
     assert plan.doors == ()
 
 

@@ -36,8 +36,9 @@ from floorplan.io.dxf.frame import stack, to_local
 from floorplan.io.dxf.layers import LayerMap, level_of_layer, load_layer_map
 from floorplan.io.dxf.load import load
 from floorplan.io.dxf.rooms import _ring_area, outline_rooms
+from floorplan.io.dxf.seeding import place_labels, room_labels
 from floorplan.io.dxf.units import Evidence, decide
-from floorplan.io.dxf.walls import wall_faces
+from floorplan.io.dxf.walls import doorways, wall_faces, wall_rooms
 from floorplan.model import (
     SCHEMES,
     Aerial,
@@ -137,14 +138,22 @@ class _Reader:
         polys = [c.polygon for c in cands]
         sources = [c.source for c in cands]
         layers = [c.layer for c in cands]
+        sure = [("high", "") if self.layer_kind(c.layer) == "room" else
+                ("medium", f"a closed outline on layer {c.layer}, which does not say room")
+                for c in cands]
         if not polys:
             polys = self._room_line_rooms()
             sources = ["outline"] * len(polys)
             layers = [""] * len(polys)
+            sure = [("high", "")] * len(polys)
+        self.combined: list[list[str]] = [[] for _ in polys]
         if not polys:
-            polys = self._wall_rooms([o.polygon for o, _ in obstacles])
-            sources = ["walls"] * len(polys)
+            found = self._wall_rooms([o.polygon for o, _ in obstacles])
+            polys = [w.polygon for w in found]
+            sources = [w.source for w in found]
             layers = [""] * len(polys)
+            sure = [(w.confidence, w.reason) for w in found]
+            self.combined = [w.labels for w in found]
         if not polys and require_rooms:
             raise PlanReadError(self.source, "no rooms found: no closed outline on a room layer "
                                 "and no enclosed space in the wall linework (see docs/input-dxf.md)")
@@ -154,13 +163,13 @@ class _Reader:
         doors, door_counts = dxf_doors.doors(col.arcs, col.opens, col.inserts, self.ins_kind,
                                              self.layer_kind, polys, self.used, col.loops,
                                              level_of=locate)
-        for (x, y), width in getattr(self, "gaps", []):
+        for (x, y), width, how in getattr(self, "gaps", []):
             at = Point(x, y)
             doors.append((Door(f"D{len(doors) + 1}", at, width=round(width, 4),
-                               level=locate(at, ""), properties={"from": "opening"}), ""))
+                               level=locate(at, ""), properties={"from": how}), ""))
         door_counts["opening"] = len(getattr(self, "gaps", []))
         ceilings = dxf_features.ceilings(col.faces3d, self.layer_kind, self.used, col.skipped)
-        rooms = self._rooms(polys, sources, layers, ceilings, levels)
+        rooms = self._rooms(polys, sources, sure, layers, ceilings, levels)
         if level_note:
             self.notes.append(level_note)
         meters, aerials = self._marks(locate)
@@ -256,7 +265,7 @@ class _Reader:
                               f"{len(lines)} loose lines and arcs on room layers")
         return faces
 
-    def _wall_rooms(self, fittings: list[Polygon]) -> list[Polygon]:
+    def _wall_rooms(self, fittings: list[Polygon]) -> list:
         col = self.col
         lines = [p for p in col.opens + col.loops
                  if self.layer_kind(p.layer) == "wall" and not self.blocked(p)]
@@ -273,19 +282,41 @@ class _Reader:
                 if 0.5 <= a.extra["radius"] <= 1.3:
                     for end in a.extra["ends"]:
                         seals.append((a.extra["center"], end))
-        self.gaps: list = []
-        faces = wall_faces([p.pts[:, :2] for p in lines], seals, fittings, self.notes, self.gaps)
-        if faces:
+        marks = dxf_doors.door_marks(col.arcs, col.opens, col.inserts, self.ins_kind,
+                                     self.layer_kind)
+        found, arr = wall_rooms([p.pts[:, :2] for p in lines], seals, marks, fittings, self.notes)
+        self.findings += place_labels(found, arr, room_labels(self._label_texts()), self.notes)
+        self.gaps = doorways(arr)
+        if found:
             self.used.update(p.uid for p in lines)
-        return faces
+        return found
 
-    def _rooms(self, polys, sources, layers, ceilings, levels) -> list[Room]:
+    def _usable_text(self, t) -> bool:
+        """A text that may say something about a room: not on an annotation or ceiling
+        layer, not inside a door, fitting, meter or aerial block."""
+        return (self.layer_kind(t.layer) not in ("ignore", "ceiling")
+                and not (t.chain and any(self.ins_kind.get(u) in MARK_KINDS for u in t.chain)))
+
+    def _label_texts(self) -> list[tuple[float, float, str]]:
+        """(x, y, name) of every text that may name a room."""
+        out = []
+        for t in self.col.texts:
+            if not self._usable_text(t):
+                continue
+            if t.tag is not None and t.tag.upper() not in dxf_names.NAME_TAGS:
+                continue
+            name = dxf_text.split_label(t.text)[0]
+            if name and dxf_text.kind(name)[0] == "name":
+                out.append((t.x, t.y, name))
+        return out
+
+    def _rooms(self, polys, sources, sure, layers, ceilings, levels) -> list[Room]:
         col = self.col
-        def usable(t) -> bool:
-            return (self.layer_kind(t.layer) not in ("ignore", "ceiling")
-                    and not (t.chain and any(self.ins_kind.get(u) in MARK_KINDS for u in t.chain)))
-
-        info, outside = dxf_names.room_texts(polys, layers, col.texts, usable, self.notes, self.used)
+        info, outside = dxf_names.room_texts(polys, layers, col.texts, self._usable_text, self.notes,
+                                             self.used)
+        for ri, named in zip(info, self.combined, strict=True):
+            if named:  # several labels in one space that no closing parts
+                ri.name, ri.name_from = " / ".join(named), "text"
         self.outside_texts = outside
         rooms: list[Room] = []
         seen: set[str] = set()
@@ -296,7 +327,8 @@ class _Reader:
                 uses[name] = classify(name)
             return uses[name]
 
-        for k, (poly, src, ri, level) in enumerate(zip(polys, sources, info, levels, strict=True)):
+        for k, (poly, src, ri, level, (conf, why)) in enumerate(zip(polys, sources, info, levels, sure,
+                                                                   strict=True)):
             rid = ri.rid or f"R{k + 1}"
             if rid in seen:
                 rid = f"{rid}-{k + 1}"
@@ -312,7 +344,8 @@ class _Reader:
                 self.notes.append(note)
             rooms.append(Room(id=rid, name=ri.name, use=use, polygon=poly, level=level,
                               dwelling=ri.dwelling, wheelchair=ri.wheelchair, source=src,
-                              ceiling_height=ri.height, use_given=given,
+                              ceiling_height=ri.height, use_given=given, confidence=conf,
+                              confidence_reason=why,
                               properties={"name_from": ri.name_from, "layer": layers[k]}))
         self._flat_ceilings(ceilings)
         return rooms
