@@ -49,6 +49,7 @@ class Options:
     profile: str | None = None
     units: str | None = None
     layer_map: str | None = None
+    view: int | None = None
     scheme: str | None = None
     tenants: int | None = None
     wheelchair: bool | None = None
@@ -128,7 +129,7 @@ def _run_one(job: Job) -> Row:
     from floorplan.io.atomic import write_atomic
 
     o = job.options
-    plan = read_plan(job.source, units=o.units, layer_map=o.layer_map)
+    plan = read_plan(job.source, units=o.units, layer_map=o.layer_map, view=o.view)
     plan = plan.with_meta(scheme=o.scheme, tenants=o.tenants, wheelchair=o.wheelchair)
     report = check(plan, o.profile)
     outdir = Path(job.outdir)

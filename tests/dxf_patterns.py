@@ -123,3 +123,52 @@ def two_rooms_mass(t: float = 0.1, door: tuple[float, float] | None = (1.0, 1.9)
     if door is not None:
         mass = mass.difference(box(4 + t, t + door[0], 4 + 2 * t, t + door[1]))
     return mass
+
+
+def two_room_plan(s: Sheet, ox: float = 0.0, oy: float = 0.0, names=("BEDROOM", "KITCHEN"),
+                  layer: str = "A-WALL", door: bool = True) -> None:
+    """:func:`two_rooms_mass` drawn at (ox, oy) as double lines with jambs, a door block in
+    the partition and a label in each room: rooms [ox + 0.1, ox + 4.1] x [oy + 0.1, oy + 3.1]
+    and [ox + 4.2, ox + 8.2] x the same, 12 m² each."""
+    from shapely.affinity import translate
+
+    s.mass(translate(two_rooms_mass(), ox, oy), layer=layer)
+    if door:
+        s.door((ox + 4.1, oy + 1.1), rotation=90, leaf="open", layer="A-DOOR")
+    if names:
+        s.text(names[0], (ox + 1.5, oy + 2.0))
+        s.text(names[1], (ox + 6.1, oy + 2.0))
+
+
+def elevation(s: Sheet, ox: float, oy: float, layer: str = "A-WALL") -> None:
+    """A front elevation at (ox, oy): an 8.3 m wide wall 2.8 m high under a pitched roof
+    rising 2 m to a ridge at the middle, two windows and a door drawn as rectangles."""
+    s.poly([(ox, oy), (ox + 8.3, oy), (ox + 8.3, oy + 2.8), (ox + 4.15, oy + 4.8), (ox, oy + 2.8)],
+           layer, closed=True)
+    for x0 in (1.0, 6.0):
+        s.poly([(ox + x0, oy + 1.0), (ox + x0 + 1.2, oy + 1.0), (ox + x0 + 1.2, oy + 2.2),
+                (ox + x0, oy + 2.2)], layer, closed=True)
+    s.poly([(ox + 3.7, oy), (ox + 4.6, oy), (ox + 4.6, oy + 2.1), (ox + 3.7, oy + 2.1)], layer, closed=True)
+
+
+def schedule(s: Sheet, ox: float, oy: float, layer: str = "A-WALL", rows: int = 5) -> None:
+    """A room schedule at (ox, oy): a table of ``rows`` x 3 cells, each 3 m x 1 m, naming
+    rooms and their areas."""
+    for r in range(rows + 1):
+        s.line((ox, oy + r), (ox + 9, oy + r), layer)
+    for c in range(4):
+        s.line((ox + 3 * c, oy), (ox + 3 * c, oy + rows), layer)
+    for r, name in enumerate(["BEDROOM 1", "BEDROOM 2", "KITCHEN", "BATHROOM", "HALL"][:rows]):
+        s.text(name, (ox + 0.2, oy + r + 0.3), height=0.3)
+        s.text(f"{12 + r}.0 m2", (ox + 3.2, oy + r + 0.3), height=0.3)
+
+
+def title_block(s: Sheet, ox: float, oy: float, layer: str = "A-WALL") -> None:
+    """A title block at (ox, oy): a 6 x 4 m border with three fields and eight lines of text."""
+    s.poly([(ox, oy), (ox + 6, oy), (ox + 6, oy + 4), (ox, oy + 4)], layer, closed=True)
+    s.line((ox, oy + 2), (ox + 6, oy + 2), layer)
+    s.line((ox + 3, oy), (ox + 3, oy + 2), layer)
+    for k, t in enumerate(["PROJECT: NEW HOUSE, 12 HIGH STREET", "CLIENT: A N OTHER",
+                           "DRAWN BY: AB  CHECKED: CD", "SCALE 1:100 AT A3", "DATE 01/02/2024",
+                           "DRAWING NO 1234-P-001", "REVISION C", "STATUS: PLANNING"]):
+        s.text(t, (ox + 0.2, oy + 0.2 + 0.45 * k), height=0.3)

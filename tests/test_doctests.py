@@ -9,7 +9,7 @@ MODULES = [
     "floorplan.classify", "floorplan.engine", "floorplan.findings", "floorplan.geometry",
     "floorplan.inscribed", "floorplan.io.dxf.text", "floorplan.io.dxf.units", "floorplan.io.dxf.walls",
     "floorplan.io.dxf.layers", "floorplan.io.dxf.openings", "floorplan.io.dxf.closing",
-    "floorplan.io.dxf.seeding", "floorplan.io.geojson.lonlat", "floorplan.measure", "floorplan.model",
+    "floorplan.io.dxf.seeding", "floorplan.io.dxf.views", "floorplan.io.geojson.lonlat", "floorplan.measure", "floorplan.model",
     "floorplan.profiles", "floorplan.render.style", "floorplan.rules", "floorplan.units",
 ]
 

@@ -366,40 +366,6 @@ def test_two_plans_side_by_side_become_levels(tmp_path):
                       "Bedroom 4": 1, "Bedroom 5": 1, "Bedroom 6": 1}
 
 
-def test_one_piece_links_rooms_through_their_grown_shapes():
-    # rooms 4 m wide grown by 1.5 m. Rectangles along the axes are linked when their boxes
-    # lie within 0.8 x 1.5 = 1.2 m: 1 m apart, linked; 2 m apart the grown shapes overlap
-    # but nothing is certain (the caller unions); 4 m apart, apart. A rotated room is
-    # grown: linked when the other room reaches into its grown shape
-    import numpy as np
-    import shapely
-    from shapely import affinity
-    from shapely.geometry import box
-
-    from floorplan.io.dxf.names import _axis_rectangles, _one_piece, clusters
-
-    def piece(*xs, turn=None):
-        polys = [box(x, 0, x + 4, 3) for x in xs]
-        if turn is not None:
-            polys[turn] = affinity.rotate(polys[turn], 30)
-        return _one_piece(np.asarray(polys, dtype=object), 1.5)
-
-    assert piece(0, 5)
-    assert not piece(0, 6)
-    assert not piece(0, 8)
-    assert piece(0, 10, 5)  # 0-5 and 5-10 are linked, in any order
-    assert not piece(0, 5, 20, 25)
-    assert piece(0)
-    assert piece(0, 5, turn=1)  # the turned room's corner comes within 0.5 m
-    assert not piece(0, 8, turn=1)
-    polys = np.asarray([box(0, 0, 4, 3), affinity.rotate(box(0, 0, 4, 3), 30),
-                        box(0, 0, 4, 3).union(box(3, 0, 6, 1))], dtype=object)
-    assert _axis_rectangles(polys, shapely.bounds(polys)).tolist() == [True, False, False]
-    # clusters gives the same answer either way: 2 m apart is one plan, 4 m apart two
-    assert clusters([box(x, 0, x + 4, 3) for x in (0, 6, 12, 18, 24, 30)]) is None
-    assert clusters([box(x, 0, x + 4, 3) for x in (0, 5, 10, 40, 45, 50)]) == [0, 0, 0, 1, 1, 1]
-
-
 def test_sloped_ceiling_from_3d_polyline_and_3dface(tmp_path):
     doc, msp = new()
     rect(msp, 0, 0, 4000, 3000)

@@ -28,7 +28,8 @@ _MARK = {"pass": "pass", "warn": "WARN", "fail": "FAIL", "error": "ERROR"}
 @profile_option
 @plan_options
 @user_errors
-def command(paths, output, jobs, images, profile, units, layer_map, scheme, tenants, wheelchair):
+def command(paths, output, jobs, images, profile, units, layer_map, view, scheme, tenants,
+            wheelchair):
     """Check every plan in PATH (files, folders, glob patterns): one JSON report and one
     image per plan in OUTPUT, and a summary (summary.csv, summary.json, index.html).
 
@@ -43,7 +44,7 @@ def command(paths, output, jobs, images, profile, units, layer_map, scheme, tena
     outdir = Path(output)
     if outdir.exists() and not outdir.is_dir():
         fail(f"{output}: --output must be a folder")
-    options = batch.Options(profile=profile, units=units, layer_map=layer_map, scheme=scheme,
+    options = batch.Options(profile=profile, units=units, layer_map=layer_map, view=view, scheme=scheme,
                             tenants=tenants, wheelchair=wheelchair, images=images)
     job_list = batch.make_jobs(paths, outdir, options)
     if not job_list:

@@ -23,7 +23,8 @@ from floorplan.errors import FloorplanError
 @click.option("--verbose", "-v", is_flag=True, help="Text report: list passes too.")
 @plan_options
 @user_errors
-def command(plans, profile, fmt, output, image, verbose, units, layer_map, scheme, tenants, wheelchair):
+def command(plans, profile, fmt, output, image, verbose, units, layer_map, view, scheme, tenants,
+            wheelchair):
     """Check PLAN (DXF or GeoJSON; - for GeoJSON on standard input) and report.
 
     Exit status 0 when every applicable rule passes (warnings allowed), 1 when a rule
@@ -49,7 +50,7 @@ def command(plans, profile, fmt, output, image, verbose, units, layer_map, schem
     texts = []
     for path in plans:
         try:
-            plan = load_plan(path, units, layer_map, scheme, tenants, wheelchair)
+            plan = load_plan(path, units, layer_map, scheme, tenants, wheelchair, view)
             report = check(plan, profile)
         except FloorplanError as exc:
             click.echo(f"floorplan: {exc}", err=True)

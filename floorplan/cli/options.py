@@ -27,6 +27,10 @@ scheme_option = click.option(
     help="What the plan is: a shared house, one flat, or a scheme of flats.")
 tenants_option = click.option("--tenants", type=click.IntRange(min=0), default=None,
                               help="Tenancies in a shared house.")
+view_option = click.option(
+    "--view", type=click.IntRange(min=1), default=None, metavar="N",
+    help="DXF sheets holding several views: read view N (numbered left to right, as the "
+         "report lists them).")
 wheelchair_option = click.option(
     "--wheelchair/--no-wheelchair", default=None,
     help="Every tenancy is designed for a wheelchair user (overrides the plan).")
@@ -34,8 +38,8 @@ wheelchair_option = click.option(
 
 def plan_options(fn: Callable) -> Callable:
     """The options that change how a plan is read and what it is."""
-    for opt in reversed((units_option, layer_map_option, scheme_option, tenants_option,
-                         wheelchair_option)):
+    for opt in reversed((units_option, layer_map_option, view_option, scheme_option,
+                         tenants_option, wheelchair_option)):
         fn = opt(fn)
     return fn
 
@@ -60,9 +64,9 @@ def user_errors(fn: Callable) -> Callable:
 
 
 def load_plan(path: str, units: str | None, layer_map: str | None, scheme: str | None,
-              tenants: int | None, wheelchair: bool | None):
+              tenants: int | None, wheelchair: bool | None, view: int | None = None):
     """Read a plan and apply the command line's overrides of its metadata."""
     from floorplan.io import read_plan
 
-    plan = read_plan(path, units=units, layer_map=layer_map)
+    plan = read_plan(path, units=units, layer_map=layer_map, view=view)
     return plan.with_meta(scheme=scheme, tenants=tenants, wheelchair=wheelchair)

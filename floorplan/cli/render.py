@@ -17,7 +17,8 @@ from floorplan.cli.options import load_plan, plan_options, profile_option, user_
                    "on its own layers over the original drawing).")
 @plan_options
 @user_errors
-def command(plan, profile, output, units, layer_map, scheme, tenants, wheelchair):
+def command(plan, profile, output, units, layer_map, view, scheme, tenants,
+            wheelchair):
     """Check PLAN and draw it marked up: rooms coloured by result, what each rule measured.
 
     The input file is never changed. Exit status as for 'check': 0 every applicable rule
@@ -26,7 +27,7 @@ def command(plan, profile, output, units, layer_map, scheme, tenants, wheelchair
     from floorplan.engine import check
     from floorplan.render import render_to_file
 
-    p = load_plan(plan, units, layer_map, scheme, tenants, wheelchair)
+    p = load_plan(plan, units, layer_map, scheme, tenants, wheelchair, view)
     report = check(p, profile)
     render_to_file(report, output)
     click.echo(f"{output}: {report.result} ({report.counts['fail']} fail, "

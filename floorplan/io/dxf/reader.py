@@ -21,7 +21,6 @@ import os
 
 import numpy as np
 from shapely.geometry import Point, Polygon
-from shapely.strtree import STRtree
 
 from floorplan._gc import paused_gc
 from floorplan.classify import classify
@@ -29,16 +28,15 @@ from floorplan.errors import PlanReadError
 from floorplan.io.dxf import doors as dxf_doors
 from floorplan.io.dxf import features as dxf_features
 from floorplan.io.dxf import names as dxf_names
+from floorplan.io.dxf import spaces
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf.account import account
 from floorplan.io.dxf.collect import collect
 from floorplan.io.dxf.frame import stack, to_local
-from floorplan.io.dxf.layers import LayerMap, level_of_layer, load_layer_map
+from floorplan.io.dxf.layers import LayerMap, load_layer_map
 from floorplan.io.dxf.load import load
 from floorplan.io.dxf.rooms import _ring_area, outline_rooms
-from floorplan.io.dxf.seeding import place_labels, room_labels
 from floorplan.io.dxf.units import Evidence, decide
-from floorplan.io.dxf.walls import doorways, wall_faces, wall_rooms
 from floorplan.model import (
     SCHEMES,
     Aerial,
@@ -61,8 +59,9 @@ _BLOCKING = MARK_KINDS + ("label",)
 
 def read(path: str | os.PathLike, units: str | None = None,
          layer_map: str | os.PathLike | LayerMap | None = None, *,
-         require_rooms: bool = True) -> Plan:
-    """Read the DXF at ``path``. ``units`` (``--units``) wins over anything the file says.
+         require_rooms: bool = True, view: int | None = None) -> Plan:
+    """Read the DXF at ``path``. ``units`` (``--units``) wins over anything the file says;
+    ``view`` (``--view``, numbered from 1) names the view of a sheet to read.
 
     Raises :class:`~floorplan.errors.PlanReadError` for a file that cannot be used, and,
     unless ``require_rooms`` is false, for a drawing in which no room can be found.
@@ -75,11 +74,12 @@ def read(path: str | os.PathLike, units: str | None = None,
             raise PlanReadError(str(path), str(exc)) from None
     with paused_gc():  # many live objects, no garbage until the plan is built
         loaded = load(path)
-        return _Reader(str(path), loaded, units, lmap).run(require_rooms)
+        return _Reader(str(path), loaded, units, lmap, view).run(require_rooms)
 
 
 class _Reader:
-    def __init__(self, source: str, loaded, units: str | None, lmap: LayerMap):
+    def __init__(self, source: str, loaded, units: str | None, lmap: LayerMap,
+                 view: int | None = None):
         self.source = source
         self.doc = loaded.doc
         self.notes: list[str] = list(loaded.notes)
@@ -89,6 +89,8 @@ class _Reader:
         self.used: set[int] = set()
         self._kinds: dict[str, str | None] = {}
         self._ins_kinds: dict[tuple[str, str], str | None] = {}
+        self.view = view
+        self.gaps: list = []  # doorways with nothing in them (walls.doorways)
 
     # -- classification helpers ---------------------------------------------------------
     def layer_kind(self, layer: str) -> str | None:
@@ -135,41 +137,30 @@ class _Reader:
                               self.notes, self.used, fallback)
         obstacles = dxf_features.obstacles(col.inserts, self.ins_kind, col.loops, col.circles,
                                            self.layer_kind, self.blocked, self.used)
-        polys = [c.polygon for c in cands]
-        sources = [c.source for c in cands]
-        layers = [c.layer for c in cands]
-        sure = [("high", "") if self.layer_kind(c.layer) == "room" else
-                ("medium", f"a closed outline on layer {c.layer}, which does not say room")
-                for c in cands]
-        if not polys:
-            polys = self._room_line_rooms()
-            sources = ["outline"] * len(polys)
-            layers = [""] * len(polys)
-            sure = [("high", "")] * len(polys)
-        self.combined: list[list[str]] = [[] for _ in polys]
-        if not polys:
-            found = self._wall_rooms([o.polygon for o, _ in obstacles])
-            polys = [w.polygon for w in found]
-            sources = [w.source for w in found]
-            layers = [""] * len(polys)
-            sure = [(w.confidence, w.reason) for w in found]
-            self.combined = [w.labels for w in found]
-        if not polys and require_rooms:
+        found = spaces.find(self, cands, [o.polygon for o, _ in obstacles])
+        if not found.polys and require_rooms:
             raise PlanReadError(self.source, "no rooms found: no closed outline on a room layer "
                                 "and no enclosed space in the wall linework (see docs/input-dxf.md)")
+        found = spaces.choose_views(self, found, self.view)
+        if not found.polys and require_rooms:
+            raise PlanReadError(self.source, "no rooms found in the view read (see the views "
+                                "listed with --view)")
+        polys, layers, self.combined = found.polys, found.layers, found.combined
         # levels first: rooms and doors are made with theirs
-        levels, level_note = self._levels(polys, layers)
-        locate = self._locator(polys, levels)
+        levels, level_note = spaces.levels(self, found)
+        locate = spaces.locator(self, polys, levels)
         doors, door_counts = dxf_doors.doors(col.arcs, col.opens, col.inserts, self.ins_kind,
                                              self.layer_kind, polys, self.used, col.loops,
                                              level_of=locate)
-        for (x, y), width, how in getattr(self, "gaps", []):
+        for (x, y), width, how in self.gaps:
             at = Point(x, y)
             doors.append((Door(f"D{len(doors) + 1}", at, width=round(width, 4),
                                level=locate(at, ""), properties={"from": how}), ""))
-        door_counts["opening"] = len(getattr(self, "gaps", []))
+        door_counts["opening"] = len(self.gaps)
+        doors = self._in_view(doors, lambda d: d.geometry.centroid, "doors")
+        obstacles = self._in_view(obstacles, lambda o: o.polygon.centroid, "fittings")
         ceilings = dxf_features.ceilings(col.faces3d, self.layer_kind, self.used, col.skipped)
-        rooms = self._rooms(polys, sources, sure, layers, ceilings, levels)
+        rooms = self._rooms(polys, found.sources, found.sure, layers, ceilings, levels)
         if level_note:
             self.notes.append(level_note)
         meters, aerials = self._marks(locate)
@@ -219,7 +210,7 @@ class _Reader:
     # -- units and frame ----------------------------------------------------------------------
     def _frame(self) -> None:
         col = self.col
-        stacked = stack(col)  # moved to local metres below, once the units are known
+        stacked = self.stacked = stack(col)  # moved to local metres below, once the units are known
         allpts = stacked.extent
         ev = Evidence()
         if len(allpts):
@@ -251,68 +242,26 @@ class _Reader:
         self.notes.insert(0, f"units: {unit} ({reason})")
 
     # -- rooms ----------------------------------------------------------------------------------
-    def _room_line_rooms(self) -> list[Polygon]:
-        """Rooms drawn as loose LINEs and ARCs on a room layer: their enclosed faces."""
-        lines = [p for p in self.col.opens if p.etype in ("LINE", "ARC")
-                 and self.layer_kind(p.layer) == "room" and not self.blocked(p)]
-        if not lines:
-            return []
-        scratch: list[str] = []
-        faces = wall_faces([p.pts[:, :2] for p in lines], [], [], scratch)
-        if faces:
-            self.used.update(p.uid for p in lines)
-            self.notes.append(f"no closed outline on a room layer: {len(faces)} rooms enclosed by "
-                              f"{len(lines)} loose lines and arcs on room layers")
-        return faces
+    def _in_view(self, items: list, where, what: str) -> list:
+        """``items`` ((feature, layer) pairs) that lie in a view read; the rest noted."""
+        if not items or self.grid.n < 2:
+            return items
+        pts = np.array([(p.x, p.y) for p in (where(f) for f, _ in items)])
+        ok = self.in_view(pts).tolist()
+        if all(ok):
+            return items
+        self.notes.append(f"{ok.count(False)} {what} in views set aside left out")
+        return [it for it, k in zip(items, ok, strict=True) if k]
 
-    def _wall_rooms(self, fittings: list[Polygon]) -> list:
-        col = self.col
-        lines = [p for p in col.opens + col.loops
-                 if self.layer_kind(p.layer) == "wall" and not self.blocked(p)]
-        if not lines:
-            lines = [p for p in col.opens + col.loops
-                     if self.layer_kind(p.layer) is None and not self.blocked(p)]
-            if lines:
-                self.notes.append("no layer is named as a wall layer: all linework on unnamed "
-                                  "layers read as walls")
-        seals = []
-        door_uids = {u for u, k in self.ins_kind.items() if k == "door"}
-        for a in col.arcs:
-            if self.layer_kind(a.layer) == "door" or any(u in door_uids for u in a.chain):
-                if 0.5 <= a.extra["radius"] <= 1.3:
-                    for end in a.extra["ends"]:
-                        seals.append((a.extra["center"], end))
-        marks = dxf_doors.door_marks(col.arcs, col.opens, col.inserts, self.ins_kind,
-                                     self.layer_kind)
-        found, arr = wall_rooms([p.pts[:, :2] for p in lines], seals, marks, fittings, self.notes)
-        self.findings += place_labels(found, arr, room_labels(self._label_texts()), self.notes)
-        self.gaps = doorways(arr)
-        if found:
-            self.used.update(p.uid for p in lines)
-        return found
-
-    def _usable_text(self, t) -> bool:
+    def usable_text(self, t) -> bool:
         """A text that may say something about a room: not on an annotation or ceiling
         layer, not inside a door, fitting, meter or aerial block."""
         return (self.layer_kind(t.layer) not in ("ignore", "ceiling")
                 and not (t.chain and any(self.ins_kind.get(u) in MARK_KINDS for u in t.chain)))
 
-    def _label_texts(self) -> list[tuple[float, float, str]]:
-        """(x, y, name) of every text that may name a room."""
-        out = []
-        for t in self.col.texts:
-            if not self._usable_text(t):
-                continue
-            if t.tag is not None and t.tag.upper() not in dxf_names.NAME_TAGS:
-                continue
-            name = dxf_text.split_label(t.text)[0]
-            if name and dxf_text.kind(name)[0] == "name":
-                out.append((t.x, t.y, name))
-        return out
-
     def _rooms(self, polys, sources, sure, layers, ceilings, levels) -> list[Room]:
         col = self.col
-        info, outside = dxf_names.room_texts(polys, layers, col.texts, self._usable_text, self.notes,
+        info, outside = dxf_names.room_texts(polys, layers, col.texts, self.usable_text, self.notes,
                                              self.used)
         for ri, named in zip(info, self.combined, strict=True):
             if named:  # several labels in one space that no closing parts
@@ -366,39 +315,6 @@ class _Reader:
             if inside:
                 ceilings.append((Ceiling(poly, height=inside[0]), p.layer))
                 self.used.add(p.uid)
-
-    def _levels(self, polys: list[Polygon], layers: list[str]) -> tuple[list[float], str | None]:
-        """The level of each room and the note saying how levels were found (to follow the
-        rooms' own notes)."""
-        said = {lay: level_of_layer(lay) for lay in set(layers) if lay}  # few layers, many rooms
-        by_layer = [said[lay] if lay else None for lay in layers]
-        if len({v for v in by_layer if v is not None}) >= 2:
-            self.level_mode = "layers"
-            return [v if v is not None else 0.0 for v in by_layer], "levels read from layer names"
-        groups = dxf_names.clusters(polys)
-        if groups is None:
-            self.level_mode = "one"
-            return [0.0] * len(polys), None
-        self.level_mode = "clusters"
-        n = max(groups) + 1
-        return [float(g) for g in groups], (f"the sheet holds {n} plans side by side: read as "
-                                            f"levels 0-{n - 1}, left to right")
-
-    def _locator(self, polys: list[Polygon], levels: list[float]):
-        """level for a feature: its layer's level, or the level of the nearest room
-        (``polys`` the rooms' outlines, ``levels`` their levels)."""
-        if self.level_mode == "one" or not polys:
-            return lambda geom, layer: 0.0 if polys else None
-        tree = STRtree(polys)
-
-        def locate(geom, layer: str) -> float | None:
-            if self.level_mode == "layers":
-                v = level_of_layer(layer)
-                if v is not None:
-                    return v
-            i = tree.query_nearest(geom)
-            return levels[int(i[0])] if len(i) else None
-        return locate
 
     def _marks(self, locate) -> tuple[list[Meter], list[Aerial]]:
         meters: list[Meter] = []

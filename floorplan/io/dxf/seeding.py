@@ -20,6 +20,8 @@ After the walls are sealed and their straight gaps closed, two kinds of label ar
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import shapely
 from shapely.geometry import LineString, Point, Polygon, box
@@ -155,11 +157,18 @@ def room_labels(texts) -> list[tuple[float, float, str]]:
     """The room labels among ``texts`` ((x, y, name) with a name that says a room use),
     one per label: texts nearer each other than SAME_LABEL count once."""
     out: list[tuple[float, float, str]] = []
+    uses: dict[str, bool] = {}  # names repeat from flat to flat: classify each once
+    near: dict[tuple[int, int], list[tuple[float, float]]] = {}  # labels by cell of SAME_LABEL
     for x, y, name in texts:
-        if classify(name) is None:
+        if name not in uses:
+            uses[name] = classify(name) is not None
+        if not uses[name] or not (math.isfinite(x) and math.isfinite(y)):
             continue
-        if any(abs(x - a) < SAME_LABEL and abs(y - b) < SAME_LABEL for a, b, _ in out):
+        i, j = int(x // SAME_LABEL), int(y // SAME_LABEL)
+        if any(abs(x - a) < SAME_LABEL and abs(y - b) < SAME_LABEL
+               for di in (-1, 0, 1) for dj in (-1, 0, 1) for a, b in near.get((i + di, j + dj), ())):
             continue
+        near.setdefault((i, j), []).append((x, y))
         out.append((x, y, name))
     return out
 
