@@ -5,17 +5,21 @@ BIN    := $(VENV)/bin
 DEMO_PLAN ?= samples/oak-house.geojson
 OUT    ?= out
 
-.PHONY: demo test lint bench docs clean
+.PHONY: demo test lint typecheck bench docs clean wheel-check realcheck
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# (the distribution was called "floorplan" before it became "floorplan-check": an old
+# install of it in this venv is removed, so one distribution owns the package)
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
+	-$(BIN)/python -m pip uninstall --quiet --yes floorplan 2>/dev/null
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	-$(BIN)/python -m pip uninstall --quiet --yes floorplan 2>/dev/null
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed
 
@@ -24,6 +28,7 @@ demo: $(VENV)/.installed
 	$(BIN)/floorplan check $(DEMO_PLAN) --format text; test $$? -le 1
 	$(BIN)/floorplan check $(DEMO_PLAN) --format json --output $(OUT)/oak-house.json --image $(OUT)/oak-house.png; test $$? -le 1
 	@echo "JSON report: $(OUT)/oak-house.json   marked-up plan: $(OUT)/oak-house.png"
+	@echo "Now run floorplan yourself: '. $(BIN)/activate' then 'floorplan --help' (or '$(BIN)/floorplan --help')"
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
@@ -31,8 +36,19 @@ test: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check floorplan tests benchmarks samples
 
+# the real-drawing scorecard (issue 10): rebuild tests/data/real/files/ from the fetched
+# snapshots where they are on this machine, then score every drawing present
+realcheck: $(VENV)/.installed-test
+	-$(BIN)/python tests/data/real/extract.py
+	$(BIN)/python tests/realcheck.py
+
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py
 
+# the wheel as a user gets it: built, installed into a fresh venv outside the source tree,
+# and run on a sample copied elsewhere (so nothing is found through the checkout)
+wheel-check: $(VENV)/.installed-test
+	sh .ci/wheel-check.sh $(BIN)/python
+
 clean:
-	rm -rf $(OUT) build *.egg-info
+	rm -rf $(OUT) build dist *.egg-info

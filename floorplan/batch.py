@@ -12,16 +12,14 @@ chooses between a progress bar and plain lines.
 from __future__ import annotations
 
 import base64
-import csv
 import io
 import json
 import logging
 import os
 import time
+import traceback
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +33,8 @@ log = logging.getLogger(__name__)
 RESULT_ORDER = {"error": 0, "fail": 1, "warn": 2, "pass": 3}
 #: thumbnails in the HTML index are this many pixels wide at most
 THUMB_WIDTH = 360
+#: seconds one plan may take before its process is stopped (``--timeout``)
+DEFAULT_TIMEOUT_S = 300.0
 #: failure and warning messages kept in a summary row
 MAX_MESSAGES = 5
 
@@ -93,9 +93,19 @@ class Row:
     thumbnail: str | None = field(default=None, compare=False, repr=False)
     #: seconds spent on this plan (not written to the summaries: they stay reproducible)
     seconds: float = field(default=0.0, compare=False)
+    #: the traceback of an internal error (for ``batch.log`` with ``--verbose``; not in the
+    #: summaries)
+    detail: str | None = field(default=None, compare=False, repr=False)
+    #: the plan's findings as table rows, for ``findings.csv`` (not in the summary)
+    findings: tuple[dict, ...] = field(default=(), compare=False, repr=False)
 
 
-SUMMARY_FIELDS = [f.name for f in fields(Row) if f.name not in ("thumbnail", "seconds")]
+#: the summary files the batch writes into its output folder
+SUMMARY_FILES = ("summary.csv", "findings.csv", "summary.json", "index.html")
+#: the tracebacks of internal errors, written with ``--verbose``
+LOG_FILE = "batch.log"
+SUMMARY_FIELDS = [f.name for f in fields(Row)
+                  if f.name not in ("thumbnail", "seconds", "findings", "detail")]
 
 
 def run_one(job: Job) -> Row:
@@ -106,14 +116,23 @@ def run_one(job: Job) -> Row:
     try:
         row = _run_one(job)
     except FloorplanError as exc:
-        row = Row(job.source, job.name, error=str(exc))
+        row = Row(job.source, job.name, error=_one_line(str(exc)))
+    except RecursionError:
+        row = Row(job.source, job.name, error=f"{job.source}: nested too deeply to read")
     except MemoryError:
         row = Row(job.source, job.name, error=f"{job.source}: out of memory")
     except Exception as exc:  # a bug must not stop the other plans
-        log.exception("internal error on %s", job.source)
-        row = Row(job.source, job.name,
-                  error=f"{job.source}: internal error: {type(exc).__name__}: {exc}")
+        # the traceback goes with the row (to batch.log with --verbose), never to stderr
+        log.debug("internal error on %s", job.source, exc_info=True)
+        row = Row(job.source, job.name, detail=traceback.format_exc(),
+                  error=_one_line(f"{job.source}: internal error: {type(exc).__name__}: {exc}"))
     return _with(row, seconds=time.perf_counter() - start)
+
+
+def _one_line(text: str, limit: int = 500) -> str:
+    """An error as one line: an exception's message may hold newlines."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _with(row: Row, **changes: Any) -> Row:
@@ -127,6 +146,7 @@ def _run_one(job: Job) -> Row:
     from floorplan.engine import check
     from floorplan.io import read_plan
     from floorplan.io.atomic import write_atomic
+    from floorplan.reporters import table
 
     o = job.options
     plan = read_plan(job.source, units=o.units, layer_map=o.layer_map, view=o.view)
@@ -149,7 +169,7 @@ def _run_one(job: Job) -> Row:
         dwellings=len(plan.dwellings), passed=counts["pass"], failed=counts["fail"],
         warned=counts["warn"], not_applicable=counts["not_applicable"],
         failing_rules=" ".join(failing), messages=messages, report=report_rel, image=image_rel,
-        image_note=note, thumbnail=thumb,
+        image_note=note, thumbnail=thumb, findings=tuple(table.rows(report)),
     )
 
 
@@ -218,17 +238,36 @@ def make_jobs(paths: Iterable[str | os.PathLike], outdir: str | os.PathLike,
     return jobs
 
 
+def outputs(jobs: Sequence[Job], outdir: str | os.PathLike,
+            options: Options = Options()) -> list[Path]:
+    """Every file the batch writes (reports, images, summaries), for checking beforehand."""
+    out = Path(outdir)
+    paths = [out / name for name in (*SUMMARY_FILES, LOG_FILE)]
+    for job in jobs:
+        if job.missing is None:
+            paths.append(out / "reports" / f"{job.name}.json")
+            if options.images:
+                paths.append(out / "images" / f"{job.name}.png")
+    return paths
+
+
 def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
 def run(jobs: Sequence[Job], workers: int | None = None,
-        on_row: Callable[[Row, int, int], None] | None = None) -> list[Row]:
+        on_row: Callable[[Row, int, int], None] | None = None,
+        timeout: float | None = DEFAULT_TIMEOUT_S) -> list[Row]:
     """Run every job; rows come back in the jobs' order.
 
-    ``workers`` processes (default: every core; 1 runs in this process). ``on_row(row,
-    done, total)`` is called as each plan finishes, in the order they finish.
+    ``workers`` processes (default: every core), each plan in one of them with
+    ``timeout`` seconds to finish (``None``: no limit; with one worker and no limit the
+    plans run in this process). A plan that runs out of time, or whose process dies, is a
+    row with that error; the others go on. ``on_row(row, done, total)`` is called as each
+    plan finishes, in the order they finish.
     """
+    from floorplan import pool
+
     total = len(jobs)
     if not jobs:
         return []
@@ -242,35 +281,18 @@ def run(jobs: Sequence[Job], workers: int | None = None,
         if on_row is not None:
             on_row(row, len(rows), total)
 
-    if workers == 1:
+    if workers == 1 and not timeout:
         for job in jobs:
             done(job, run_one(job))
     else:
         _preload(jobs[0].options)
-        broken: list[Job] = []
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(run_one, job): job for job in jobs}
-            for fut in as_completed(futures):
-                job = futures[fut]
-                try:
-                    done(job, fut.result())
-                except BrokenProcessPool:  # a worker died: every plan still pending fails here
-                    broken.append(job)
-        for job in sorted(broken, key=lambda j: j.index):
-            done(job, _isolated(job))
+        pool.run(jobs, run_one, workers, timeout, on_result=done,
+                 on_timeout=lambda job: done(job, Row(job.source, job.name, error=(
+                     f"{job.source}: stopped after {timeout:g} s (the --timeout for one plan)"))),
+                 on_died=lambda job: done(job, Row(job.source, job.name, error=(
+                     f"{job.source}: the process checking it stopped (out of memory, or a "
+                     "crash in a geometry library)"))))
     return [rows[job.index] for job in jobs]
-
-
-def _isolated(job: Job) -> Row:
-    """Run one plan in a process of its own, after a worker died, to tell which plan
-    killed it (the others get their normal rows)."""
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        try:
-            return pool.submit(run_one, job).result()
-        except BrokenProcessPool:
-            return Row(job.source, job.name, error=(
-                f"{job.source}: the process checking it stopped (out of memory, or a crash "
-                "in a geometry library)"))
 
 
 def _preload(options: Options) -> None:
@@ -319,20 +341,29 @@ def summary_dict(rows: Sequence[Row], options: Options = Options()) -> dict:
         "profile": options.profile or "ecc-supported-living",
         "totals": totals(rows),
         "exit_code": exit_code(rows),
-        "plans": [{k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(r).items()
-                   if k in SUMMARY_FIELDS} for r in rows],
+        "plans": [{k: (list(v) if isinstance(v, tuple) else v)
+                   for k, v in ((k, getattr(r, k)) for k in SUMMARY_FIELDS)} for r in rows],
     }
 
 
 def summary_csv(rows: Sequence[Row]) -> str:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=SUMMARY_FIELDS, lineterminator="\n")
-    w.writeheader()
-    for r in rows:
-        values = {k: v for k, v in asdict(r).items() if k in SUMMARY_FIELDS}
+    """One line per plan (UTF-8 with a byte-order mark, cells safe from formula injection)."""
+    from floorplan.io.csvsafe import csv_text
+
+    def line(r: Row) -> dict:
+        values = {k: getattr(r, k) for k in SUMMARY_FIELDS}
         values["messages"] = " | ".join(r.messages)
-        w.writerow({k: ("" if v is None else v) for k, v in values.items()})
-    return buf.getvalue()
+        return values
+
+    return csv_text(SUMMARY_FIELDS, (line(r) for r in rows))
+
+
+def findings_csv(rows: Sequence[Row]) -> str:
+    """Every plan's findings, one line each, with the columns of ``--format csv``."""
+    from floorplan.io.csvsafe import csv_text
+    from floorplan.reporters.table import COLUMNS
+
+    return csv_text(COLUMNS, (f for r in rows for f in r.findings))
 
 
 def summary_html(rows: Sequence[Row], options: Options = Options()) -> str:
@@ -351,14 +382,29 @@ def summary_html(rows: Sequence[Row], options: Options = Options()) -> str:
     )
 
 
+def write_log(outdir: str | os.PathLike, rows: Sequence[Row]) -> Path | None:
+    """``batch.log``: the traceback of every plan that hit an internal error (``None``
+    when there was none)."""
+    from floorplan.io.atomic import write_atomic
+
+    parts = [f"{r.source}\n{r.detail.rstrip()}\n" for r in rows if r.detail]
+    if not parts:
+        return None
+    path = Path(outdir) / LOG_FILE
+    write_atomic(path, "\n".join(parts))
+    return path
+
+
 def write_summaries(outdir: str | os.PathLike, rows: Sequence[Row],
                     options: Options = Options()) -> dict[str, Path]:
-    """Write ``summary.csv``, ``summary.json`` and ``index.html`` into ``outdir``."""
+    """Write ``summary.csv``, ``findings.csv``, ``summary.json`` and ``index.html`` into ``outdir``."""
     from floorplan.io.atomic import write_atomic
 
     out = Path(outdir)
-    paths = {"csv": out / "summary.csv", "json": out / "summary.json", "html": out / "index.html"}
+    paths = {key: out / name for key, name in zip(("csv", "findings", "json", "html"),
+                                                   SUMMARY_FILES, strict=True)}
     write_atomic(paths["csv"], summary_csv(rows))
+    write_atomic(paths["findings"], findings_csv(rows))
     write_atomic(paths["json"], json.dumps(summary_dict(rows, options), indent=2,
                                            ensure_ascii=False) + "\n")
     write_atomic(paths["html"], summary_html(rows, options))
@@ -366,5 +412,6 @@ def write_summaries(outdir: str | os.PathLike, rows: Sequence[Row],
 
 
 __all__ = ["Job", "Missing", "Options", "Row", "expand", "make_jobs", "run", "run_one",
-           "exit_code", "totals", "worst_first", "summary_dict", "summary_csv", "summary_html",
+           "exit_code", "totals", "worst_first", "summary_dict", "summary_csv", "findings_csv",
+           "summary_html",
            "write_summaries", "default_jobs", "PLAN_SUFFIXES"]

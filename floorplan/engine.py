@@ -5,6 +5,8 @@ profile, and applies its severity (``warning`` turns a fail into a warn). A rule
 crashes becomes a ``fail`` finding saying it could not be checked (a requirement that
 was not checked is not shown to be met), never a crash. Every rule of the profile
 appears for every plan: ``not_applicable`` when nothing in the plan is subject to it.
+The report also carries the assumptions the rules relied on (``Context.assume``) and the
+profile's requirements that are not checked from a plan.
 
 >>> from shapely.geometry import box
 >>> from floorplan.model import Plan, Room, Use
@@ -27,13 +29,12 @@ from floorplan.model import Plan
 from floorplan.profiles import DEFAULT, INPUT_REFERENCE, Profile, load_profile
 from floorplan.report import ProfileInfo, Report
 from floorplan.rules import REGISTRY
+from floorplan.rules.context import SCHEME_WORDS as _SCHEME_WORDS
 from floorplan.rules.context import Context
 
 log = logging.getLogger(__name__)
 
 DEFAULT_PROFILE = DEFAULT
-
-_SCHEME_WORDS = {"shared_house": "a shared house", "flat": "a flat", "flats_scheme": "a scheme of flats"}
 
 
 def _finding(code: str, name: str, o: Outcome, reference: str | None, severity: str) -> Finding:
@@ -98,11 +99,8 @@ def _check(plan: Plan, profile: str | Path | Profile | None, measurements: Measu
             findings.append(Finding(f.code, INPUT_RULES.get(f.code, "input"), Status(f.status),
                                     f.message, rooms=tuple(f.rooms), measured=f.measured,
                                     reference=INPUT_REFERENCE))
-    scheme, why = ctx.scheme_and_reason
-    notes = list(plan.notes)
-    if why != "given":
-        notes.append(f"scheme taken as {scheme} ({why}); set it with --scheme")
-    if scheme == "shared_house" and ctx.tenants_reason != "given":
-        notes.append(f"tenants taken as {ctx.tenants} ({ctx.tenants_reason}); set it with --tenants")
+    if ctx.scheme == "shared_house":
+        ctx.tenants  # noqa: B018 - the tenants of a shared house are always stated or assumed
     info = ProfileInfo(prof.id, prof.title, prof.version)
-    return Report(plan, m, info, tuple(findings), tuple(notes))
+    return Report(plan, m, info, tuple(findings), tuple(plan.notes),
+                  assumptions=ctx.assumptions, not_checked=prof.not_checked)

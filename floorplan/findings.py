@@ -30,6 +30,22 @@ class Status(StrEnum):
 
 _RANK = {Status.NOT_APPLICABLE: 0, Status.PASS: 1, Status.WARN: 2, Status.FAIL: 3}
 
+#: the words every human-facing output uses for a status (the JSON keeps the codes)
+STATUS_WORDS: dict[str, str] = {"pass": "met", "warn": "to review", "fail": "not met",
+                                "not_applicable": "not applicable"}
+#: the words for a whole report's result (``Report.result``)
+RESULT_WORDS: dict[str, str] = {"pass": "met", "warn": "met, with points to review",
+                                "fail": "not met"}
+
+
+def words(status) -> str:
+    """The word for a status in human-facing text.
+
+    >>> words(Status.WARN), words("fail")
+    ('to review', 'not met')
+    """
+    return STATUS_WORDS.get(str(status), str(status))
+
 
 def worst(statuses) -> Status | None:
     """The worst of ``statuses`` (``None`` for none).
@@ -110,6 +126,43 @@ class Finding:
         }
 
 
+@dataclass(frozen=True)
+class Assumption:
+    """Something the check inferred rather than was told, and how to tell it instead.
+
+    ``topic`` is one of :data:`ASSUMPTION_TOPICS`; ``subject`` what it is about (a home,
+    a room, a threshold) so the same inference is listed once; ``override`` names the
+    plan property, command-line flag or profile setting that states it instead.
+    """
+
+    topic: str
+    text: str
+    override: str
+    subject: str | None = None
+    rooms: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"topic": self.topic, "subject": self.subject, "text": self.text,
+                "override": self.override, "rooms": list(self.rooms)}
+
+
+#: assumption topics, in the order reports list them
+ASSUMPTION_TOPICS = ("scheme", "tenants", "sleep_in", "bedroom_types", "principal_bedroom",
+                     "entrance", "fittings")
+
+
+@dataclass(frozen=True)
+class NotChecked:
+    """A requirement of the standard that no drawing can show (from the profile)."""
+
+    requirement: str
+    reference: str | None
+    reason: str
+
+    def to_dict(self) -> dict:
+        return {"requirement": self.requirement, "reference": self.reference, "reason": self.reason}
+
+
 #: input-integrity findings raised by readers and the measuring step
 INPUT_RULES: dict[str, str] = {
     "FP001": "unclosed-outline",
@@ -118,4 +171,8 @@ INPUT_RULES: dict[str, str] = {
     "FP004": "unclassified-room",
     "FP005": "unconnected-door",
     "FP006": "units-assumed",
+    "FP007": "units-contradicted",
+    "FP008": "stated-figure-mismatch",
+    "FP009": "low-confidence-room",
+    "FP010": "unplaced-label",
 }

@@ -99,6 +99,18 @@ class Room:
     def gross_area(self) -> float:
         return float(self.polygon.area)
 
+    @property
+    def __geo_interface__(self) -> dict:
+        """The room as a GeoJSON Feature, in the plan's local metres."""
+        from shapely.geometry import mapping
+
+        return {"type": "Feature", "id": self.id,
+                "properties": {"id": self.id, "name": self.name, "use": str(self.use),
+                               "level": self.level, "dwelling": self.dwelling,
+                               "wheelchair": self.wheelchair, "source": self.source,
+                               "gross_area_m2": self.gross_area},
+                "geometry": mapping(self.polygon)}
+
 
 @dataclass(frozen=True)
 class Door:
@@ -106,7 +118,9 @@ class Door:
 
     ``connects`` is the pair the plan states (a room id and a room id or ``"outside"``);
     when ``None`` the rooms are found from the geometry. ``width`` is the clear width in
-    metres where known.
+    metres where known. ``entrance`` is true when the plan marks the door as an entrance
+    (a home's front door, a building's main door); where no door is marked, rules take
+    the doors to outside or out of the home as its entrances, and say so.
     """
 
     id: str
@@ -115,6 +129,7 @@ class Door:
     connects: tuple[str, str] | None = None
     level: float | None = None
     properties: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    entrance: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,8 +137,12 @@ class Obstacle:
     """A fixed fitting or piece of furniture a wheelchair cannot pass through.
 
     ``kind`` says what it is where the plan tells (``shower``, ``bath``, ``wc``,
-    ``basin``, ``kitchen_unit``, ``bed``, ``wardrobe`` ...); rules may treat kinds
-    differently (a turning circle may overlap a level-access shower).
+    ``basin``, ``kitchen_unit``, ``bed``, ``wardrobe``, ``liftway``,
+    ``wheelchair_storage`` ...: :data:`floorplan.fittings.KINDS`); rules may treat kinds
+    differently (a turning circle may overlap a level-access shower; kitchen unit fronts
+    need a clear zone). A ``liftway`` (the space for a through-floor lift) and a
+    ``wheelchair_storage`` space are obstacles too: a lift car or a parked wheelchair
+    takes that floor.
     """
 
     id: str
@@ -260,3 +279,51 @@ class Plan:
     def with_meta(self, **values: Any) -> Plan:
         """A copy with plan metadata overridden (``None`` values leave a field alone)."""
         return replace(self, meta=self.meta.override(**values))
+
+    @property
+    def __geo_interface__(self) -> dict:
+        """The rooms as a GeoJSON FeatureCollection, in the plan's local metres."""
+        return {"type": "FeatureCollection",
+                "features": [r.__geo_interface__ for r in self.rooms]}
+
+    def _repr_svg_(self) -> str:
+        """The rooms' outlines and names, for Jupyter (the marked-up plan is the report's)."""
+        return outline_svg(self)
+
+
+def outline_svg(plan: Plan, width_px: int = 720) -> str:
+    """A plain SVG of ``plan``: every room outlined and named, levels side by side."""
+    from html import escape
+
+    import shapely
+
+    levels = plan.levels or (0.0,)
+    gap = 2.0
+    x, panels = 0.0, []
+    for lv in levels:
+        rooms = [r for r in plan.rooms if r.level == lv]
+        if not rooms:
+            continue
+        x0, y0, x1, y1 = shapely.total_bounds([r.polygon for r in rooms]).tolist()
+        panels.append((rooms, x - x0, x0, y0, x1, y1))
+        x += (x1 - x0) + gap
+    if not panels:
+        return '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
+    top = max(p[5] for p in panels)
+    bottom = min(p[3] for p in panels)
+    w, h = max(x - gap, 1e-3), max(top - bottom, 1e-3)
+    font = max(w, h) / 60
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width_px}" '
+           f'height="{round(width_px * h / w)}" viewBox="{-0.5} {-0.5} {w + 1} {h + 1}">']
+    for rooms, dx, *_ in panels:
+        for r in rooms:
+            ring = " ".join(f"{px + dx:.3f},{top - py:.3f}" for px, py in r.polygon.exterior.coords)
+            out.append(f'<polygon points="{ring}" fill="#dbe9f6" stroke="#000" '
+                       f'stroke-width="{font / 8:.3f}"/>')
+            c = r.polygon.representative_point()
+            bx0, _, bx1, _ = r.polygon.bounds  # a long name in a narrow room gets smaller
+            size = min(font, (bx1 - bx0) * 0.9 / max(0.6 * len(r.name), 1.0))
+            out.append(f'<text x="{c.x + dx:.3f}" y="{top - c.y:.3f}" font-size="{size:.3f}" '
+                       f'text-anchor="middle" font-family="sans-serif">{escape(r.name)}</text>')
+    out.append("</svg>")
+    return "\n".join(out)

@@ -1,5 +1,10 @@
 """The report: plan, measurements, findings; and its stable JSON form (``cli.md``).
 
+Besides the findings, a report carries what an assessor signs against: the
+*assumptions* (what the check inferred rather than was told, each with the property or
+flag that states it instead) and what the profile says is *not checked from a plan*
+(requirements no drawing can show). Every output lists both.
+
 ``to_dict`` has a stable key and item order and no timestamps, so reports can be
 compared as golden files.
 """
@@ -8,9 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from floorplan import __version__
-from floorplan.findings import Finding, Status
+from floorplan.findings import Assumption, Finding, NotChecked, Status
 from floorplan.measure import Measurements
 from floorplan.model import Plan
 
@@ -20,6 +26,33 @@ class ProfileInfo:
     id: str
     title: str
     version: str | None = None
+
+
+#: decimal places kept in the report: 1e-6 m and 1e-6 m² (a micrometre; far below what a
+#: drawing can say), so float noise such as 6.499999999999999 reads 6.5
+DECIMALS = 6
+
+
+def tidy(value: Any) -> Any:
+    """``value`` with every float rounded to :data:`DECIMALS` places (``-0.0`` as ``0.0``),
+    numpy scalars as Python numbers, tuples as lists; dict order is kept.
+
+    >>> tidy({"a": 6.499999999999999, "b": [1.7249995708465584, -0.0000001], "c": 3})
+    {'a': 6.5, 'b': [1.725, 0.0], 'c': 3}
+    """
+    if isinstance(value, bool) or value is None or isinstance(value, str | int):
+        return value
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return value
+        return round(value, DECIMALS) + 0.0
+    if isinstance(value, dict):
+        return {k: tidy(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [tidy(v) for v in value]
+    if hasattr(value, "item"):  # numpy scalars
+        return tidy(value.item())
+    return value
 
 
 def _level(value: float) -> float | int:
@@ -33,6 +66,10 @@ class Report:
     profile: ProfileInfo
     findings: tuple[Finding, ...]
     warnings: tuple[str, ...] = field(default=())
+    #: what was inferred rather than declared (see :class:`~floorplan.findings.Assumption`)
+    assumptions: tuple[Assumption, ...] = field(default=())
+    #: the profile's requirements that no drawing can show
+    not_checked: tuple[NotChecked, ...] = field(default=())
 
     @property
     def counts(self) -> dict[str, int]:
@@ -72,6 +109,41 @@ class Report:
         return worst(f.status for f in self.findings_for(room_id)
                      if f.status is not Status.NOT_APPLICABLE)
 
+    # -- for notebooks and scripts (floorplan.api; nothing heavy is imported until used)
+    @property
+    def rooms(self) -> list[dict]:
+        """Each room with its measurements, as in the JSON report."""
+        return self.to_dict()["rooms"]
+
+    def to_dataframe(self) -> Any:
+        """The findings as a pandas DataFrame (needs pandas), one row per finding."""
+        from floorplan.api import findings_frame
+
+        return findings_frame(self)
+
+    def render(self, path: Any) -> Any:
+        """Draw the marked-up plan to ``path`` (.png, .svg, .pdf or .dxf); returns the path."""
+        from floorplan.api import render
+
+        return render(self, path)
+
+    def save(self, path: Any, **options: Any) -> Any:
+        """Write the report to ``path`` in the format its extension names; returns the path."""
+        from floorplan.api import save
+
+        return save(self, path, **options)
+
+    @property
+    def __geo_interface__(self) -> dict:
+        from floorplan.api import geo_interface
+
+        return geo_interface(self)
+
+    def _repr_html_(self) -> str:
+        from floorplan.api import repr_html
+
+        return repr_html(self)
+
     def to_dict(self) -> dict:
         meta = self.plan.meta
         m = self.measurements
@@ -101,7 +173,7 @@ class Report:
             for d in m.dwellings.values()
         ]
         counts = self.counts
-        return {
+        return tidy({
             "floorplan_version": __version__,
             "plan": {
                 "source": meta.source, "format": meta.format, "units": meta.units,
@@ -115,5 +187,7 @@ class Report:
             "dwellings": dwellings,
             "findings": [f.to_dict() for f in self.findings],
             "warnings": list(self.warnings),
+            "assumptions": [a.to_dict() for a in self.assumptions],
+            "not_checked": [n.to_dict() for n in self.not_checked],
             "summary": {"result": self.result, **counts},
-        }
+        })

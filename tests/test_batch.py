@@ -72,7 +72,7 @@ def test_summary_lists_every_plan_broken_one_with_its_error(folder: Path, tmp_pa
 def test_csv_summary_matches_json(folder: Path, tmp_path: Path):
     out = tmp_path / "out"
     _run([str(folder), "--output", str(out), "--jobs", "1", "--no-images"])
-    rows = list(csv.DictReader((out / "summary.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((out / "summary.csv").open(encoding="utf-8-sig")))
     plans = json.loads((out / "summary.json").read_text())["plans"]
     assert [r["source"] for r in rows] == [p["source"] for p in plans]
     assert list(rows[0]) == batch.SUMMARY_FIELDS
@@ -139,7 +139,7 @@ def test_same_stem_gets_distinct_outputs(tmp_path: Path):
         (tmp_path / sub).mkdir()
         _write(tmp_path / sub / "plan.geojson", _good_plan(sub))
     names = batch.output_names(batch.expand([tmp_path / "a", tmp_path / "b"]))
-    assert names == ["plan-geojson", "plan-geojson-2"]
+    assert names == ["a-plan", "b-plan"]  # the folder tells them apart
     assert batch.output_names([Path("x/oak.dxf"), Path("x/oak.geojson"), Path("x/elm.json")]) == [
         "oak-dxf", "oak-geojson", "elm"]
 

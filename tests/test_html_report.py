@@ -56,7 +56,7 @@ def test_self_contained_no_network(three_html):
 
 
 def test_summary_findings_table_and_rooms(three_html):
-    assert "FAIL</span>" in three_html
+    assert "NOT MET</span>" in three_html and ">Not met</span>" in three_html
     rows = re.findall(r'<tr class="(fail|warn|pass|not_applicable)" data-status', three_html)
     assert rows == ["fail", "fail", "warn", "pass"]  # failures first
     for col in ("Rule", "Room", "Measured", "Required", "Status", "Reference"):

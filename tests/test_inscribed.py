@@ -11,7 +11,7 @@ import math
 import numpy as np
 import pytest
 import shapely
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely import affinity
 from shapely.geometry import MultiPolygon, Point, Polygon, box
@@ -129,6 +129,7 @@ def test_bulk_matches_one_by_one():
 boxes = st.tuples(st.floats(-0.5, 5.5), st.floats(-0.5, 4.5), st.floats(0.2, 2.0), st.floats(0.2, 2.0))
 
 
+@settings(deadline=None)  # timed on a shared 2-core machine it flakes; speed is benchmarked
 @given(st.floats(1.0, 6.0), st.floats(1.0, 5.0), st.lists(boxes, max_size=4), st.floats(0, 360))
 def test_agrees_with_geos_search(w, h, fittings, angle):
     floor = box(0, 0, w, h)

@@ -19,7 +19,7 @@ ezdxf = pytest.importorskip("ezdxf")
 
 OX, OY = 530_000_000, 180_000_000  # national grid, in millimetres
 ROOMS = [("Bedroom 1", 0, 0, 4000, 3000), ("Lounge", 4100, 0, 5000, 4000), ("Hall", 0, 3100, 4000, 1200)]
-PREFIX = "FLOORPLAN-CHECK-"
+PREFIX = "FLOORPLAN-"
 
 
 @pytest.fixture()
@@ -54,8 +54,16 @@ def _snapshot(doc):
     return out
 
 
-def _markup(doc, layer=None):
-    return [e for e in doc.modelspace() if e.dxf.layer.startswith(PREFIX + (layer or ""))]
+def _markup(doc, kind=None, result=None):
+    """Mark-up entities, of one kind (FILL, LABEL...) and result (FAIL, REVIEW, PASS, INFO)."""
+    out = []
+    for e in doc.modelspace():
+        parts = e.dxf.layer.split("-")
+        if len(parts) != 3 or parts[0] != "FLOORPLAN":
+            continue
+        if (kind is None or parts[2] == kind) and (result is None or parts[1] == result):
+            out.append(e)
+    return out
 
 
 def test_input_is_never_modified_and_original_entities_are_unchanged(mm_dxf, tmp_path):
@@ -74,9 +82,10 @@ def test_markup_layers_are_there(mm_dxf, tmp_path):
     render_to_file(check(read_plan(mm_dxf)), out)
     doc = ezdxf.readfile(out)
     names = {layer.dxf.name for layer in doc.layers}
-    for part in ("FILL", "LABEL", "CIRCLE", "MARKER", "TABLE"):
-        assert PREFIX + part in names
-    assert PREFIX + "PLAN" not in names  # the drawing has its own plan
+    for result in ("FAIL", "REVIEW", "PASS"):
+        for kind in ("FILL", "LABEL", "CIRCLE", "MARKER", "TABLE"):
+            assert f"FLOORPLAN-{result}-{kind}" in names
+    assert "FLOORPLAN-INFO-PLAN" not in names  # the drawing has its own plan
     # layers the drawing used without defining them are defined, so viewers show them
     assert {"A-AREA", "A-AREA-IDEN", "A-WALL"} <= names
     assert doc.header["$INSUNITS"] == 4
@@ -112,9 +121,9 @@ def test_labels_and_the_findings_table(mm_dxf, tmp_path):
     labels = [e for e in _markup(doc, "LABEL") if e.dxftype() == "TEXT"]
     # the drawing names its rooms: the mark-up adds the areas, below the drawing's names
     texts = {e.dxf.text for e in labels}
-    assert {"12.0 m²", "20.0 m²", "4.8 m²"} <= texts
+    assert {"12.0 m2", "20.0 m2", "4.8 m2"} <= texts  # m2: the standard CAD fonts lack ²
     assert not any(name in t for t in texts for name, *_ in ROOMS)
-    (bed,) = [e for e in labels if e.dxf.text == "12.0 m²"]
+    (bed,) = [e for e in labels if e.dxf.text == "12.0 m2"]
     assert OX < bed.dxf.align_point.x < OX + 4000 and OY < bed.dxf.align_point.y < OY + 1500
     table = [e.dxf.text for e in _markup(doc, "TABLE") if e.dxftype() == "TEXT"]
     assert {"Rule", "Room", "Measured", "Required", "Status", "Reference"} <= set(table)
@@ -140,13 +149,14 @@ def test_a_plan_from_geojson_gets_a_new_drawing_with_the_plan(tmp_path):
     assert doc.header["$INSUNITS"] == 6
     outlines = [e for e in _markup(doc, "PLAN") if e.dxftype() == "LWPOLYLINE"]
     assert len(outlines) == 4 + 1 + 1  # four rooms, the wardrobe, the door drawn as a line
-    colours = sorted({e.rgb for e in _markup(doc, "MARKER")})
-    # the failing room outline and the offending door (vermillion), the warning (orange)
-    assert colours == [(213, 94, 0), (230, 159, 0)]
+    # the failing room outline and the offending door fail, the warning is to review
+    assert {e.dxf.layer for e in _markup(doc, "MARKER")} == {"FLOORPLAN-FAIL-MARKER",
+                                                              "FLOORPLAN-REVIEW-MARKER"}
     door_marks = [e for e in _markup(doc, "MARKER") if e.dxftype() == "LWPOLYLINE"
                   and [tuple(v) for v in e.get_points("xy")] == [(4.05, 3.5), (4.05, 4.25)]]
-    assert len(door_marks) == 1 and door_marks[0].rgb == (213, 94, 0)
-    fail_rows = [e.dxf.text for e in _markup(doc, "TABLE") if e.dxftype() == "TEXT" and e.dxf.text == "FAIL"]
+    assert len(door_marks) == 1 and door_marks[0].dxf.layer == "FLOORPLAN-FAIL-MARKER"
+    fail_rows = [e.dxf.text for e in _markup(doc, "TABLE", "FAIL") if e.dxftype() == "TEXT"
+                 and e.dxf.text == "FAIL"]
     assert len(fail_rows) == 2
     low = [e for e in _markup(doc, "HEADROOM") if e.dxftype() == "HATCH"]
     assert len(low) == 1 and low[0].dxf.pattern_name == "ANSI31"
@@ -213,3 +223,64 @@ def test_real_drawings_are_marked_up_without_touching_them(path, tmp_path):
     fills = [e for e in _markup(marked, "FILL") if e.dxftype() in ("HATCH", "POLYLINE")]
     assert len(fills) >= len(rep.plan.rooms)
     render_to_file(rep, tmp_path / "marked.png")
+
+
+def test_every_markup_entity_takes_its_colour_from_its_layer(mm_dxf, tmp_path):
+    out = tmp_path / "marked.dxf"
+    render_to_file(check(read_plan(mm_dxf)), out)
+    doc = ezdxf.readfile(out)
+    marks = _markup(doc)
+    assert marks
+    assert all(e.dxf.color == 256 and not e.has_dxf_attrib("true_color") for e in marks)
+    # and the layers have ACI colours: text layers 7 (black on white, white on black)
+    for layer in doc.layers:
+        if layer.dxf.name.startswith(PREFIX):
+            assert 1 <= layer.color <= 255 and not layer.has_dxf_attrib("true_color")
+            if layer.dxf.name.endswith("-LABEL"):
+                assert layer.color == 7
+
+
+def test_labels_are_on_their_rooms_result_layer_in_a_standard_font(tmp_path):
+    p, findings = three_rooms()
+    out = tmp_path / "new.dxf"
+    rep = report(p, findings)
+    render_to_file(rep, out)
+    doc = ezdxf.readfile(out)
+    assert doc.styles.get("FLOORPLAN").dxf.font.lower() == "arial.ttf"
+    texts = [e for e in _markup(doc, "LABEL") if e.dxftype() == "TEXT"]
+    assert texts and all(e.dxf.style == "FLOORPLAN" for e in texts)
+    assert all(t.isascii() for e in _markup(doc) if e.dxftype() == "TEXT" for t in e.dxf.text)
+    for rid in ("R1", "R4"):
+        want = {"fail": "FAIL", "warn": "REVIEW", "pass": "PASS"}[rep.room_status(rid).value]
+        name = next(r.name for r in rep.plan.rooms if r.id == rid)
+        [label] = [e for e in texts if e.dxf.text == name]
+        assert label.dxf.layer == f"FLOORPLAN-{want}-LABEL"
+
+
+def test_audit_finds_nothing_and_extents_span_the_drawing(mm_dxf, tmp_path):
+    from ezdxf import bbox
+
+    for src in (mm_dxf, None):
+        out = tmp_path / "marked.dxf"
+        rep = check(read_plan(mm_dxf)) if src else report(*three_rooms())
+        render_to_file(rep, out)
+        doc = ezdxf.readfile(out)
+        auditor = doc.audit()
+        assert not auditor.has_errors and not auditor.has_fixes, auditor.errors
+        lo, hi = doc.header["$EXTMIN"], doc.header["$EXTMAX"]
+        box = bbox.extents(doc.modelspace())
+        assert lo[0] <= box.extmin.x + 1e-6 and lo[1] <= box.extmin.y + 1e-6
+        assert hi[0] >= box.extmax.x - 1e-6 and hi[1] >= box.extmax.y - 1e-6
+        assert hi[0] - lo[0] < 10 * (box.extmax.x - box.extmin.x)  # not the 1e20 default
+
+
+def test_freezing_the_pass_layers_leaves_only_what_fails_or_is_to_review(tmp_path):
+    p, findings = three_rooms()
+    out = tmp_path / "new.dxf"
+    render_to_file(report(p, findings), out)
+    doc = ezdxf.readfile(out)
+    left = [e for e in _markup(doc) if e.dxf.layer.split("-")[1] in ("FAIL", "REVIEW")]
+    assert {e.dxf.layer.split("-")[2] for e in left} >= {"FILL", "MARKER", "TABLE"}
+    # every failing finding's table row is on the FAIL table layer
+    assert all(e.dxf.layer == "FLOORPLAN-FAIL-TABLE" for e in _markup(doc, "TABLE")
+               if e.dxftype() == "TEXT" and e.dxf.text == "FAIL")

@@ -19,4 +19,5 @@ def test_every_rule_is_documented_with_examples():
     for r in REGISTRY.values():
         assert r.summary, r.code
         if r.family != "input":
-            assert "PASS" in r.doc and "FAIL" in r.doc, r.code
+            # an advisory rule never fails: its example of a plan that does not meet it warns
+            assert "PASS" in r.doc and ("FAIL" in r.doc or "WARN" in r.doc), r.code

@@ -135,7 +135,9 @@ def test_tenancies_inferred_from_bedrooms():
     rooms = [rect(f"B{i}", "Bedroom", 4 * i, 0, 3, 3) for i in range(3)] + [rect("S", "Sleep-in", 20, 0, 3, 3)]
     r = run(plan(*rooms))
     assert of(r, "FP402") == [((), "pass", 3.0)]
-    assert any("shared_house" in w for w in r.warnings)
+    assert [a.topic for a in r.assumptions] == ["scheme", "tenants"]
+    assert "shared house" in r.assumptions[0].text and "--scheme" in r.assumptions[0].override
+    assert r.assumptions[1].rooms == ("B0", "B1", "B2") and "--tenants" in r.assumptions[1].override
 
 
 # -- not applicable: nothing in the plan is subject to the rule ----------------------------

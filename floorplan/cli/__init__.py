@@ -6,6 +6,7 @@ starts without loading shapely, matplotlib or ezdxf.
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import sys
@@ -17,6 +18,7 @@ from floorplan import __version__
 #: command name -> module defining a click command of that name
 COMMANDS: dict[str, str] = {
     "check": "floorplan.cli.check",
+    "report": "floorplan.cli.report",
     "render": "floorplan.cli.render",
     "rules": "floorplan.cli.rules",
     "profiles": "floorplan.cli.profiles",
@@ -25,6 +27,7 @@ COMMANDS: dict[str, str] = {
 
 SHORT_HELP: dict[str, str] = {
     "check": "Check plans against a profile and report.",
+    "report": "Write one report by its file's extension (pack.pdf, findings.csv...).",
     "render": "Draw the marked-up plan (PNG, SVG, PDF or DXF).",
     "rules": "List the rules of a profile.",
     "profiles": "List the profiles there are.",
@@ -47,6 +50,41 @@ class LazyGroup(click.Group):
                 raise
             return _unavailable(name)
         return mod.command
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True,
+             **extra):
+        """click's main, with its errors as one line each: a usage error is the problem and
+        the ``--help`` hint (not click's four lines), a write to standard output that fails
+        says why and where."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            try:
+                code = super().main(args, prog_name, complete_var, False, **extra)
+            finally:
+                _flush_stdout()
+        except click.exceptions.NoArgsIsHelpError as exc:
+            exc.show()  # a bare 'floorplan': the help, as click shows it
+            sys.exit(exc.exit_code)
+        except click.UsageError as exc:
+            click.echo(usage_line(exc), err=True)
+            sys.exit(2)
+        except click.exceptions.Abort:
+            click.echo("floorplan: stopped", err=True)
+            sys.exit(130)
+        except click.ClickException as exc:
+            click.echo(f"floorplan: {' '.join(exc.format_message().split())}", err=True)
+            sys.exit(exc.exit_code)
+        except OSError as exc:
+            if not _is_stdout_error(exc):
+                raise
+            name = _stdout_name()
+            _silence_stdout()
+            if exc.errno != errno.EPIPE:  # a closed pipe (| head) is not worth a word
+                click.echo(f"floorplan: cannot write to {name}: "
+                           f"{os.strerror(exc.errno).lower() if exc.errno else exc}", err=True)
+            sys.exit(2)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, SHORT_HELP.get(name, "")) for name in COMMANDS]
@@ -73,6 +111,51 @@ def cli() -> None:
     Exit status: 0 every applicable rule passes, 1 a rule fails, 2 the plan or the
     command line could not be used.
     """
+
+
+def usage_line(exc: click.UsageError) -> str:
+    """A usage error as one line: ``floorplan check: invalid value for '--format': ...
+    (see 'floorplan check --help')``."""
+    ctx = exc.ctx
+    where = ctx.command_path if ctx is not None else "floorplan"
+    message = " ".join(exc.format_message().split())
+    message = (message[:1].lower() + message[1:]).rstrip(".")
+    return f"{where}: {message} (see '{where} --help')"
+
+
+def _flush_stdout() -> None:
+    stream = sys.stdout
+    if stream is not None:
+        stream.flush()
+
+
+def _is_stdout_error(exc: OSError) -> bool:
+    """An error from writing standard output (a full disk, a closed pipe), told apart from
+    one in a file the command opened, which the commands report themselves."""
+    if exc.errno in (errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG):
+        return getattr(exc, "filename", None) is None
+    return False
+
+
+def _stdout_name() -> str:
+    """Where standard output goes: its file where the system says (``/dev/full``)."""
+    try:
+        target = os.readlink(f"/proc/self/fd/{sys.__stdout__.fileno()}")
+    except (OSError, AttributeError, ValueError):
+        return "standard output"
+    if target.startswith(("pipe:", "socket:", "anon_inode:")):
+        return "standard output"
+    return f"standard output ({target})"
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so the flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -12,7 +12,15 @@ from pathlib import Path
 
 import click
 
-from floorplan.cli.options import fail, plan_options, profile_option, user_errors
+from floorplan.cli.options import (
+    fail,
+    input_paths,
+    plan_options,
+    profile_option,
+    quiet_option,
+    user_errors,
+)
+from floorplan.io.paths import guard
 
 _MARK = {"pass": "pass", "warn": "WARN", "fail": "FAIL", "error": "ERROR"}
 
@@ -25,13 +33,19 @@ _MARK = {"pass": "pass", "warn": "WARN", "fail": "FAIL", "error": "ERROR"}
               help="Plans checked at once, each in its own process (default: every core).")
 @click.option("--images/--no-images", default=True, show_default=True,
               help="Draw each plan's marked-up image.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Stop a plan that takes longer than this (default 300; 0: no limit).")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Write the traceback of each internal error to OUTPUT/batch.log.")
 @profile_option
+@quiet_option
 @plan_options
 @user_errors
-def command(paths, output, jobs, images, profile, units, layer_map, view, scheme, tenants,
-            wheelchair):
+def command(paths, output, jobs, images, timeout, verbose, profile, quiet, units, layer_map,
+            view, scheme, tenants, wheelchair):
     """Check every plan in PATH (files, folders, glob patterns): one JSON report and one
-    image per plan in OUTPUT, and a summary (summary.csv, summary.json, index.html).
+    image per plan in OUTPUT, and a summary (summary.csv, findings.csv, summary.json,
+    index.html).
 
     Folders are searched, with their sub-folders, for .dxf, .geojson and .json plans.
     A plan that cannot be read is listed in the summary with its error; the others go on.
@@ -49,24 +63,41 @@ def command(paths, output, jobs, images, profile, units, layer_map, view, scheme
     job_list = batch.make_jobs(paths, outdir, options)
     if not job_list:
         fail(f"no plans found in {' '.join(paths)} (looked for .dxf, .geojson and .json files)")
+    # before any work: no report, image or summary may replace a plan (or be a link, FIFO...)
+    guard(input_paths([j.source for j in job_list if j.missing is None], layer_map, profile),
+          batch.outputs(job_list, outdir, options), folders_made=True)
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         fail(f"{output}: cannot make the folder ({exc.strerror or exc})")
     workers = jobs or batch.default_jobs()
+    budget = batch.DEFAULT_TIMEOUT_S if timeout is None else (timeout or None)
     start = time.perf_counter()
-    if sys.stderr.isatty():
-        rows = _with_progress_bar(batch, job_list, workers)
+    if quiet:
+        rows = batch.run(job_list, workers, timeout=budget)
+    elif sys.stderr.isatty():
+        rows = _with_progress_bar(batch, job_list, workers, budget)
     else:
-        rows = batch.run(job_list, workers, on_row=_plain_line)
+        rows = batch.run(job_list, workers, on_row=_plain_line, timeout=budget)
     paths_out = batch.write_summaries(outdir, rows, options)
+    log_path = batch.write_log(outdir, rows) if verbose else None
     t = batch.totals(rows)
+    if quiet:
+        for r in rows:
+            if r.error:
+                click.echo(f"floorplan: {r.error}", err=True)
+        sys.exit(batch.exit_code(rows))
     click.echo(f"{t['plans']} plans in {time.perf_counter() - start:.1f} s: {t['fail']} fail, "
                f"{t['warn']} warn, {t['pass']} pass, {t['error']} could not be read")
     for r in rows:
         if r.error:
             click.echo(f"  {r.error}")
-    click.echo(f"summary: {paths_out['html']} (and {paths_out['csv'].name}, {paths_out['json'].name})")
+    if log_path is not None:
+        click.echo(f"tracebacks of the internal errors: {log_path}")
+    elif any(r.detail for r in rows):
+        click.echo("(run again with --verbose to keep the tracebacks in batch.log)")
+    click.echo(f"summary: {paths_out['html']} (and {paths_out['csv'].name}, "
+               f"{paths_out['findings'].name}, {paths_out['json'].name})")
     sys.exit(batch.exit_code(rows))
 
 
@@ -75,7 +106,7 @@ def _plain_line(row, done: int, total: int) -> None:
     click.echo(f"[{done:>{width}}/{total}] {_MARK[row.result]:<5} {row.source}", err=True)
 
 
-def _with_progress_bar(batch, job_list, workers):
+def _with_progress_bar(batch, job_list, workers, budget):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -92,4 +123,4 @@ def _with_progress_bar(batch, job_list, workers):
             progress.refresh()
 
         progress.refresh()
-        return batch.run(job_list, workers, on_row=on_row)
+        return batch.run(job_list, workers, on_row=on_row, timeout=budget)

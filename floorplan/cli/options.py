@@ -36,6 +36,32 @@ wheelchair_option = click.option(
     help="Every tenancy is designed for a wheelchair user (overrides the plan).")
 
 
+quiet_option = click.option(
+    "--quiet", "-q", is_flag=True,
+    help="Print nothing but errors and warnings; the exit status still tells the result.")
+
+
+crs_option = click.option(
+    "--crs", default=None, metavar="EPSG:CODE|local",
+    help="The coordinate reference system the plan's metres are in (e.g. EPSG:27700), "
+         "written into the GeoJSON report so a GIS places it; 'local' for none.")
+
+
+def apply_crs(plan, crs: str | None, path: str):
+    """The plan with ``--crs`` applied (``local``: no CRS); a lon/lat plan refuses one."""
+    from dataclasses import replace
+
+    from floorplan.errors import PlanReadError
+
+    if crs is None:
+        return plan
+    if plan.meta.lonlat_origin is not None:
+        raise PlanReadError(str(path), "--crs is for plans in metres; this one is in "
+                            "longitude/latitude (WGS84) and is written back in them")
+    value = None if crs.strip().lower() == "local" else crs.strip()
+    return replace(plan, meta=replace(plan.meta, crs=value))
+
+
 def plan_options(fn: Callable) -> Callable:
     """The options that change how a plan is read and what it is."""
     for opt in reversed((units_option, layer_map_option, view_option, scheme_option,
@@ -63,10 +89,35 @@ def user_errors(fn: Callable) -> Callable:
     return wrapper
 
 
+def input_paths(plans, layer_map: str | None, profile: str | None) -> list[str]:
+    """Every file a command reads: the plans, the layer map, a profile given as a file."""
+    import os
+
+    out = [str(p) for p in plans if str(p) != "-"]
+    if layer_map:
+        out.append(str(layer_map))
+    if profile and os.path.exists(profile):
+        out.append(str(profile))
+    return out
+
+
 def load_plan(path: str, units: str | None, layer_map: str | None, scheme: str | None,
               tenants: int | None, wheelchair: bool | None, view: int | None = None):
     """Read a plan and apply the command line's overrides of its metadata."""
+    from pathlib import Path
+
+    from floorplan.errors import PlanReadError
     from floorplan.io import read_plan
 
-    plan = read_plan(path, units=units, layer_map=layer_map, view=view)
+    try:
+        plan = read_plan(path, units=units, layer_map=layer_map, view=view)
+    except PlanReadError as exc:
+        if str(path) != "-" and Path(path).is_dir():
+            # a folder of plans, not one IMDF plan: say where to go
+            raise PlanReadError(exc.source, f"{exc.problem}; to check every plan in a folder, "
+                                f"run: floorplan batch {path} --output OUT", exc.where) from None
+        raise
+    if layer_map and plan.meta.format != "dxf":
+        click.echo(f"floorplan: warning: {path}: --layer-map names DXF layers; this plan is "
+                   f"{plan.meta.format}, so the map is not used", err=True)
     return plan.with_meta(scheme=scheme, tenants=tenants, wheelchair=wheelchair)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,7 +50,7 @@ def expand(paths: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLi
     for raw in paths:
         text = str(raw)
         p = Path(text)
-        if p.is_file():
+        if p.is_file() or _special(p):  # a FIFO or device: the reader says what it is
             add(p)
         elif p.is_dir():
             for found in _search(p, skip):
@@ -63,7 +64,7 @@ def expand(paths: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLi
                 if mp.is_dir():
                     for found in _search(mp, skip):
                         add(found)
-                elif mp.suffix.lower() in PLAN_SUFFIXES and not _skipped_part(mp):
+                elif mp.suffix.lower() in PLAN_SUFFIXES and (_special(mp) or not _skipped_part(mp)):
                     add(mp)
         else:
             out.append(Missing(text))
@@ -88,10 +89,20 @@ def _search(folder: Path, skip: set[Path]) -> list[Path]:
             f = here / name
             if name.startswith(".") or f.suffix.lower() not in PLAN_SUFFIXES:
                 continue
-            if f.suffix.lower() == ".json" and not _looks_geojson(f):
+            if f.suffix.lower() == ".json" and not _special(f) and not _looks_geojson(f):
                 continue
             found.append(f)
     return found
+
+
+def _special(p: Path) -> bool:
+    """A path that exists and is neither a regular file nor a folder (FIFO, device,
+    socket): never opened here (a FIFO would block), but listed so that it is reported."""
+    try:
+        mode = os.stat(p).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _skipped_part(p: Path) -> bool:
@@ -107,28 +118,53 @@ def _looks_geojson(path: Path) -> bool:
     return b'"Feature' in head
 
 
-def output_names(plans: Sequence[Path | Missing]) -> list[str]:
+def output_names(plans: Sequence[Path | Missing | str]) -> list[str]:
     """A distinct file stem per plan for its report and image.
 
     A plan's file stem (``oak-house``); where two plans share a stem, each takes its format
-    too (``oak-house-dxf``, ``oak-house-geojson``), then a number if that is not enough.
+    when that tells them apart (``oak-house-dxf``, ``oak-house-geojson``), else the name of
+    its folder (``a-plan``, ``b-plan``), then a number if that is not enough. ``-``
+    (standard input) is ``stdin``.
     """
+    items = [Path(p) if isinstance(p, str) else p for p in plans]
+
+    def clean(text: str) -> str:
+        return "".join(c if c.isalnum() or c in "-_." else "_" for c in text)
+
     def base_of(p: Path | Missing) -> str:
         if isinstance(p, Missing):
             base = Path(p.path).name or "plan"
+        elif str(p) == "-":
+            base = "stdin"
         else:
             base = (p.name if p.is_dir() else p.stem) or "plan"
-        return "".join(c if c.isalnum() or c in "-_." else "_" for c in base)
+        return clean(base)
 
-    bases = [base_of(p) for p in plans]
-    counts: dict[str, int] = {}
-    for b in bases:
-        counts[b.lower()] = counts.get(b.lower(), 0) + 1
+    def suffix_of(p: Path | Missing) -> str:
+        return "" if isinstance(p, Missing) else p.suffix.lstrip(".").lower()
+
+    def folder_of(p: Path | Missing) -> str:
+        q = Path(p.path) if isinstance(p, Missing) else p
+        parent = q.parent.name or q.resolve().parent.name
+        return clean(parent) if parent else ""
+
+    bases = [base_of(p) for p in items]
+    groups: dict[str, list[int]] = {}
+    for i, b in enumerate(bases):
+        groups.setdefault(b.lower(), []).append(i)
+    wanted = list(bases)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        suffixes = [suffix_of(items[i]) for i in members]
+        for i, suf in zip(members, suffixes, strict=True):
+            if suf and suffixes.count(suf) == 1:
+                wanted[i] = f"{bases[i]}-{suf}"
+            elif folder_of(items[i]):
+                wanted[i] = f"{folder_of(items[i])}-{bases[i]}"
     used: set[str] = set()
     names: list[str] = []
-    for p, base in zip(plans, bases, strict=True):
-        if counts[base.lower()] > 1 and not isinstance(p, Missing) and p.suffix:
-            base = f"{base}-{p.suffix.lstrip('.').lower()}"
+    for base in wanted:
         name, n = base, 2
         while name.lower() in used:
             name = f"{base}-{n}"

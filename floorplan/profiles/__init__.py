@@ -18,6 +18,16 @@ A profile file::
     severity = "warning"                  # "error" (default) or "warning": fails become warns
     # enabled = false                     # drop a rule the parent profile has
 
+    [[not_checked]]                       # a requirement no drawing can show
+    requirement = "Parking for staff and visitors"
+    reference = "Parking"                 # clause; the document is prefixed
+    reason = "parking is outside the plan of the home"
+
+Every ``[[not_checked]]`` entry is listed in every report's *Not checked from a plan*
+section, so an assessor sees what is left for them. A profile that ``extends`` another
+inherits its entries and adds its own; an entry with the same ``requirement`` as an
+inherited one replaces it, and one with ``enabled = false`` drops it.
+
 Every rule a profile lists is reported for every plan. The input rules (FP001-FP006) are
 always run. A bad profile raises :class:`~floorplan.errors.ProfileError` with one line
 naming the file, the rule and the option, and the nearest valid name.
@@ -36,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from floorplan.errors import ProfileError
+from floorplan.findings import NotChecked
 
 HERE = Path(__file__).parent
 DEFAULT = "ecc-supported-living"
@@ -44,6 +55,8 @@ INPUT_REFERENCE = "floorplan input checks (docs/rules.md)"
 #: keys of a [rules.X] table that are not rule options
 META_KEYS = ("reference", "severity", "enabled")
 PROFILE_KEYS = ("id", "title", "version", "extends", "document", "description")
+SECTIONS = ("profile", "params", "rules", "not_checked")
+NOT_CHECKED_KEYS = ("requirement", "reference", "reason", "enabled")
 
 
 @dataclass(frozen=True)
@@ -66,6 +79,8 @@ class Profile:
     source: str = ""
     params: dict[str, Any] = field(default_factory=dict)
     rules: dict[str, RuleConfig] = field(default_factory=dict)
+    #: requirements of the standard no drawing can show, listed in every report
+    not_checked: tuple[NotChecked, ...] = ()
 
     def reference(self, code: str, clause: str | None = None) -> str | None:
         """"document, clause" for a rule (input rules cite floorplan's own checks)."""
@@ -120,8 +135,26 @@ def _validate(path: Path, data: dict) -> None:
     from floorplan.rules.context import DEFAULT_PARAMS
 
     for key in data:
-        if key not in ("profile", "params", "rules"):
-            raise ProfileError(f"{path}: unknown section [{key}]{_near(key, ('profile', 'params', 'rules'))}")
+        if key not in SECTIONS:
+            raise ProfileError(f"{path}: unknown section [{key}]{_near(key, SECTIONS)}")
+    entries = data.get("not_checked", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise ProfileError(f"{path}: 'not_checked' must be [[not_checked]] tables")
+    for i, e in enumerate(entries, 1):
+        where = f"{path}: [[not_checked]] entry {i}"
+        for k, v in e.items():
+            if k not in NOT_CHECKED_KEYS:
+                raise ProfileError(f"{where}: unknown key '{k}'{_near(k, NOT_CHECKED_KEYS)}")
+            if k == "enabled":
+                if not isinstance(v, bool):
+                    raise ProfileError(f"{where}: 'enabled' must be true or false")
+            elif not isinstance(v, str) or not v.strip():
+                raise ProfileError(f"{where}: '{k}' must be text")
+        for k in ("requirement", "reason"):
+            if k not in e and e.get("enabled", True):
+                raise ProfileError(f"{where}: '{k}' is missing")
+        if "requirement" not in e:
+            raise ProfileError(f"{where}: 'requirement' is missing")
     for key in data.get("profile", {}):
         if key not in PROFILE_KEYS:
             raise ProfileError(f"{path}: [profile]: unknown key '{key}'{_near(key, PROFILE_KEYS)}")
@@ -167,8 +200,8 @@ def _validate(path: Path, data: dict) -> None:
                 raise ProfileError(f"{where}: {exc}") from None
 
 
-def _load_raw(path: Path, seen: tuple[Path, ...]) -> tuple[dict, dict, dict[str, dict]]:
-    """(profile table, params, rules by code) with ``extends`` merged in."""
+def _load_raw(path: Path, seen: tuple[Path, ...]) -> tuple[dict, dict, dict[str, dict], dict[str, NotChecked]]:
+    """(profile table, params, rules by code, not-checked entries) with ``extends`` merged in."""
     from floorplan.rules import lookup
 
     real = path.resolve()
@@ -179,13 +212,15 @@ def _load_raw(path: Path, seen: tuple[Path, ...]) -> tuple[dict, dict, dict[str,
     meta = dict(data.get("profile", {}))
     params: dict = {}
     rules: dict[str, dict] = {}
+    unchecked: dict[str, NotChecked] = {}
     parent = meta.get("extends")
     if parent:
         try:
             ppath = _resolve(parent, base=path.parent)
         except ProfileError as exc:
             raise ProfileError(f"{path}: extends: {exc}") from None
-        pmeta, params, rules = _load_raw(ppath, seen + (real,))
+        pmeta, params, rules, unchecked = _load_raw(ppath, seen + (real,))
+        unchecked = dict(unchecked)
         for key in ("document",):
             meta.setdefault(key, pmeta.get(key))
         rules = {c: dict(t) for c, t in rules.items()}
@@ -199,8 +234,17 @@ def _load_raw(path: Path, seen: tuple[Path, ...]) -> tuple[dict, dict, dict[str,
         merged = rules.get(code, {})
         merged.update({k: v for k, v in table.items() if k != "enabled"})
         rules[code] = merged
+    document = meta.get("document")
+    for e in data.get("not_checked", []):
+        req = e["requirement"].strip()
+        if e.get("enabled") is False:
+            unchecked.pop(req, None)
+            continue
+        clause = e.get("reference")
+        ref = f"{document}, {clause}" if document and clause else (clause or document)
+        unchecked[req] = NotChecked(req, ref, e["reason"].strip())
     meta.setdefault("id", path.stem)
-    return meta, params, rules
+    return meta, params, rules, unchecked
 
 
 def load_profile(spec: str | Path | Profile | None = None) -> Profile:
@@ -221,7 +265,7 @@ _CACHE: dict[Path, Profile] = {}
 def _build(path: Path) -> Profile:
     from floorplan.rules import INPUT_CODES, REGISTRY
 
-    meta, params, raw_rules = _load_raw(path, ())
+    meta, params, raw_rules, unchecked = _load_raw(path, ())
     for code in INPUT_CODES:
         raw_rules.setdefault(code, {})
     rules: dict[str, RuleConfig] = {}
@@ -239,6 +283,7 @@ def _build(path: Path) -> Profile:
         version=None if meta.get("version") is None else str(meta["version"]),
         document=meta.get("document"), description=meta.get("description"),
         extends=meta.get("extends"), source=str(path), params=params, rules=rules,
+        not_checked=tuple(unchecked.values()),
     )
 
 

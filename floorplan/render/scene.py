@@ -20,6 +20,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from floorplan.findings import Finding, Status, worst
+from floorplan.render.declutter import declutter
 from floorplan.render.layout import layout
 from floorplan.render.placing import PT_MM
 from floorplan.render.placing import LevelsAt as _LevelsAt
@@ -307,6 +308,15 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
     level_at.prepare([g for lv, g, _ in marked if lv is None])
     for lv, g, prim in marked:
         add(lv if lv is not None else level_at(g), prim)
+
+    # labels keep clear of one another and of the circles' outlines
+    polygons = {r.id: r.polygon for r in plan.rooms}
+
+    def size_of(p: Primitive) -> float:
+        return p.size or style.look(p.key).size
+
+    for lv in list(prims):
+        prims[lv] = declutter(prims[lv], k, size_of, polygons)
 
     panels = []
     for i, lv in enumerate(levels):

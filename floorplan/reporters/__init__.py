@@ -1,34 +1,64 @@
-"""Reporters turn a :class:`~floorplan.report.Report` into text, JSON, HTML or GeoJSON.
+"""Reporters turn a :class:`~floorplan.report.Report` into text, JSON, HTML, GeoJSON,
+CSV or XLSX.
 
-Each reporter is a module with a ``render(report) -> str`` function; the registry below
-maps format names to modules (imported only when used), so adding a format is one line
-here and one module, never an if/elif chain in the CLI.
+Each reporter is a module with a ``render(report) -> str | bytes`` function; the registry
+below maps format names to modules (imported only when used), so adding a format is one
+line here and one module, never an if/elif chain in the CLI.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
 
 from floorplan.errors import OutputError
 
-#: format name -> (module, file extension)
-REPORTERS: dict[str, tuple[str, str]] = {
-    "text": ("floorplan.reporters.text", ".txt"),
-    "json": ("floorplan.reporters.json_report", ".json"),
-    "html": ("floorplan.reporters.html", ".html"),
-    "geojson": ("floorplan.reporters.geojson_report", ".geojson"),
+
+class Reporter(NamedTuple):
+    module: str
+    #: the extension a report of this format is written with
+    extension: str
+    #: other extensions that choose this format for an ``--output`` file
+    also: tuple[str, ...] = ()
+    #: bytes, not text: written to a file, never to a terminal
+    binary: bool = False
+
+
+#: format name -> its reporter
+REPORTERS: dict[str, Reporter] = {
+    "text": Reporter("floorplan.reporters.text", ".txt", (".text",)),
+    "json": Reporter("floorplan.reporters.json_report", ".json"),
+    "html": Reporter("floorplan.reporters.html", ".html", (".htm",)),
+    "geojson": Reporter("floorplan.reporters.geojson_report", ".geojson"),
+    "csv": Reporter("floorplan.reporters.csv_report", ".csv"),
+    "xlsx": Reporter("floorplan.reporters.xlsx_report", ".xlsx", binary=True),
 }
 
 
 def get(name: str) -> Callable:
     """The ``render`` function of the reporter called ``name``."""
     try:
-        module, _ = REPORTERS[name]
+        module = REPORTERS[name].module
     except KeyError:
         raise OutputError(f"unknown report format {name!r} (expected one of {', '.join(REPORTERS)})") from None
     return importlib.import_module(module).render
 
 
 def extension(name: str) -> str:
-    return REPORTERS[name][1]
+    return REPORTERS[name].extension
+
+
+def is_binary(name: str) -> bool:
+    return REPORTERS[name].binary
+
+
+def for_path(path: str | os.PathLike) -> str | None:
+    """The format an output file's extension names (``report.pdf`` -> ``pdf``), or None."""
+    ext = Path(path).suffix.lower()
+    for name, r in REPORTERS.items():
+        if ext == r.extension or ext in r.also:
+            return name
+    return None

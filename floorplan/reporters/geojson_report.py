@@ -1,10 +1,20 @@
 """The GeoJSON report: one feature per room with its measurements and findings, for QGIS.
 
-Geometry goes back to the file's own coordinates (longitude/latitude for a plan read in
-degrees, else the file's metres with its origin restored), so the layer lies exactly over
-the plan it came from. Properties are flat where QGIS filters and styles on them
-(``status``, ``area_m2``, ``failing_rules``...); the findings themselves are a list of
-objects, which QGIS shows as JSON.
+Geometry goes back to the file's own coordinates, and the file says which they are, so a
+GIS places it right:
+
+* a plan read in longitude/latitude (IMDF, OpenStreetMap, a lon/lat GeoJSON) is written
+  in longitude/latitude, as RFC 7946 has it, with no ``crs`` member;
+* a plan in metres whose coordinate reference system is known (``PlanMeta.crs``: what
+  the file declared, or ``--crs EPSG:27700``) is written in its own metres, origin
+  restored, with the legacy ``crs`` member naming it, which GDAL, and so QGIS, read;
+* any other plan is written in its own metres with a ``crs`` member naming a local
+  engineering CRS (metres east and north of the drawing's origin), so QGIS treats it as
+  a local drawing rather than as degrees at 0°N 0°E.
+
+Properties are flat where QGIS filters and styles on them (``status``, ``area_m2``,
+``failing_rules``...); the findings themselves are a list of objects, which QGIS shows as
+JSON.
 """
 
 from __future__ import annotations
@@ -16,6 +26,35 @@ from shapely.geometry import mapping
 from shapely.geometry.polygon import orient
 
 from floorplan.io.geojson.write import to_lonlat
+
+#: the CRS of a drawing with no known place on Earth: metres east and north of its origin
+#: (WKT 2; GDAL reads it from the ``crs`` member and QGIS shows the layer as local)
+LOCAL_CRS = ('ENGCRS["floorplan local metres",EDATUM["the drawing\'s origin"],CS[Cartesian,2],'
+             'AXIS["easting (E)",east,ORDER[1],LENGTHUNIT["metre",1]],'
+             'AXIS["northing (N)",north,ORDER[2],LENGTHUNIT["metre",1]]]')
+
+
+def crs_name(crs: str) -> str:
+    """A CRS as the legacy ``crs`` member names it: ``EPSG:27700`` becomes
+    ``urn:ogc:def:crs:EPSG::27700``; a URN or WKT is kept as it is."""
+    text = crs.strip()
+    head, sep, code = text.partition(":")
+    if sep and head.upper() in ("EPSG", "ESRI", "IGNF") and code.strip().isdigit():
+        return f"urn:ogc:def:crs:{head.upper()}::{code.strip()}"
+    return text
+
+
+def crs_member(plan) -> tuple[dict | None, str]:
+    """(the ``crs`` member, or None for lon/lat; the words saying what the coordinates are)."""
+    if plan.meta.lonlat_origin is not None:
+        return None, "longitude/latitude (WGS84, RFC 7946)"
+    if plan.meta.crs:
+        name = crs_name(plan.meta.crs)
+        return ({"type": "name", "properties": {"name": name}},
+                f"metres in {plan.meta.crs} (the plan file's own coordinates)")
+    return ({"type": "name", "properties": {"name": LOCAL_CRS}},
+            "local metres: east and north of the drawing's origin, not placed on the Earth "
+            "(give --crs EPSG:CODE when the drawing is on a national grid)")
 
 
 def _ccw(geom):
@@ -64,18 +103,17 @@ def features(report) -> list[dict]:
 
 def render(report) -> str:
     d = report.to_dict()
-    doc = {
-        "type": "FeatureCollection",
-        "name": d["plan"]["name"] or d["plan"]["source"],
-        "floorplan_report": {
-            "floorplan_version": d["floorplan_version"], "plan": d["plan"], "profile": d["profile"],
-            "summary": d["summary"],
-            "plan_findings": [f for f in d["findings"] if not f["rooms"]],
-            "coordinates": "lon/lat (WGS84)" if report.plan.meta.lonlat_origin is not None
-            else "the plan file's own coordinates, metres",
-        },
-        "features": features(report),
+    crs, words = crs_member(report.plan)
+    doc: dict = {"type": "FeatureCollection", "name": d["plan"]["name"] or d["plan"]["source"]}
+    if crs is not None:
+        doc["crs"] = crs
+    doc["floorplan_report"] = {
+        "floorplan_version": d["floorplan_version"], "plan": d["plan"], "profile": d["profile"],
+        "summary": d["summary"],
+        "plan_findings": [f for f in d["findings"] if not f["rooms"]],
+        "coordinates": words,
     }
+    doc["features"] = features(report)
     return json.dumps(doc, indent=1, ensure_ascii=False, default=_json_default) + "\n"
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 import logging
 import re
 
+from floorplan.findings import RESULT_WORDS, STATUS_WORDS
 from floorplan.render.scene import fmt_value
 
 log = logging.getLogger(__name__)
 
 STATUS_ORDER = {"fail": 0, "warn": 1, "pass": 2, "not_applicable": 3}
-STATUS_TEXT = {"fail": "Fail", "warn": "Warning", "pass": "Pass", "not_applicable": "Not applicable"}
+#: badge words: the same as every output's (met, to review, not met, not applicable)
+STATUS_TEXT = {k: v.capitalize() for k, v in STATUS_WORDS.items()}
 
 
 #: the plan in the HTML report: no title block or sidebar (the page has its own), so the
@@ -96,11 +98,32 @@ def _env():
     return env
 
 
+def _fold_inputs(findings: list[dict]) -> list[dict]:
+    """The input checks (FP0xx) that found nothing, folded into one row."""
+    from floorplan.reporters.text import code_span
+
+    state: dict[str, bool] = {}
+    for f in findings:
+        if f["rule"].startswith("FP0"):
+            state[f["rule"]] = state.get(f["rule"], True) and f["status"] == "pass"
+    quiet = sorted(c for c, ok in state.items() if ok)
+    if not quiet:
+        return findings
+    out = [f for f in findings if f["rule"] not in quiet]
+    first = next(f for f in findings if f["rule"] == quiet[0])
+    row = {"rule": code_span(quiet), "name": "input checks", "status": "pass", "rooms": [],
+           "dwelling": None, "measured": None, "required": None, "unit": None,
+           "message": "nothing to report", "reference": first["reference"]}
+    first_pass = next((i for i, f in enumerate(out) if f["status"] in ("pass", "not_applicable")), len(out))
+    out.insert(first_pass, row)
+    return out
+
+
 def context(report, svg: str | None = None) -> dict:
     d = report.to_dict()
     names = {r["id"]: r["name"] or r["id"] for r in d["rooms"]}
-    findings = sorted(
-        d["findings"], key=lambda f: (STATUS_ORDER.get(f["status"], 9), f["rule"]))
+    findings = _fold_inputs(sorted(
+        d["findings"], key=lambda f: (STATUS_ORDER.get(f["status"], 9), f["rule"])))
     for f in findings:
         f["room_names"] = [names.get(r, r) for r in f["rooms"]]
     by_room: dict[str, list] = {r["id"]: [] for r in d["rooms"]}
@@ -114,7 +137,8 @@ def context(report, svg: str | None = None) -> dict:
         rooms.append({**r, "status": "unchecked" if st is None else st.value, "findings": mine})
     rooms.sort(key=lambda r: ({"fail": 0, "warn": 1, "pass": 2}.get(r["status"], 3), r["level"], r["id"]))
     return {"r": d, "findings": findings, "rooms": rooms, "svg": svg,
-            "status_text": STATUS_TEXT, "plan_name": d["plan"]["name"] or d["plan"]["source"]}
+            "status_text": STATUS_TEXT, "result_text": RESULT_WORDS,
+            "plan_name": d["plan"]["name"] or d["plan"]["source"]}
 
 
 def render(report, svg: bool = True) -> str:

@@ -1,15 +1,18 @@
 """The text report, written as an assessor's note.
 
 First the verdict; then each requirement not met (what, by how much, which clause), the
-points to review (warnings), a summary of what was met, what did not apply, notes, and
-the room schedule. ``verbose`` lists each check that was met with its numbers.
+points to review, a summary of what was met (input checks with nothing to report on
+one line), what did not apply, the assumptions the check made (each with what states
+it instead), what the standard asks that no plan can show, notes, and the room
+schedule. ``verbose`` lists each check that was met with its numbers. Statuses are
+worded as in every output: met, to review, not met, not applicable.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from floorplan.findings import Finding, Status
+from floorplan.findings import RESULT_WORDS, Finding, Status
 from floorplan.report import Report
 
 _SCHEME = {"shared_house": "a shared house", "flat": "a flat", "flats_scheme": "a scheme of flats"}
@@ -41,6 +44,51 @@ def _block(title: str, items: list[Finding], names: dict[str, str]) -> list[str]
     return lines
 
 
+def is_input(f: Finding) -> bool:
+    """An input-integrity check (FP0xx)."""
+    return f.rule.startswith("FP0")
+
+
+def quiet_inputs(findings: list[Finding]) -> list[str]:
+    """The input checks that found nothing, by code (each of them passed, once)."""
+    codes: dict[str, bool] = {}
+    for f in findings:
+        if is_input(f):
+            codes[f.rule] = codes.get(f.rule, True) and f.status is Status.PASS
+    return sorted(c for c, quiet in codes.items() if quiet)
+
+
+def code_span(codes: list[str]) -> str:
+    """"FP001-FP006" for a run of consecutive codes, else "FP001, FP003"."""
+    nums = [int(c[2:]) for c in codes]
+    if len(codes) > 2 and nums == list(range(nums[0], nums[0] + len(nums))):
+        return f"{codes[0]}-{codes[-1]}"
+    return ", ".join(codes)
+
+
+def assumption_lines(report: Report) -> list[str]:
+    lines = ["Assumptions (inferred, not declared; each line says what states it instead)"]
+    if not report.assumptions:
+        lines.append("  - none: everything the rules used was declared on the plan or the command line")
+    for a in report.assumptions:
+        lines.append(f"  - {a.text}")
+        lines.append(f"    To state it: {a.override}")
+    lines.append("")
+    return lines
+
+
+def not_checked_lines(report: Report) -> list[str]:
+    if not report.not_checked:
+        return []
+    lines = [f"Not checked from a plan ({len(report.not_checked)}): left for the assessor"]
+    for n in report.not_checked:
+        lines.append(f"  - {n.requirement}: {n.reason}")
+        if n.reference:
+            lines.append(f"    [{n.reference}]")
+    lines.append("")
+    return lines
+
+
 def render(report: Report, verbose: bool = False) -> str:
     d = report.to_dict()
     plan = d["plan"]
@@ -66,10 +114,11 @@ def render(report: Report, verbose: bool = False) -> str:
     if what:
         lines.append("The plan: " + ", ".join(what) + ".")
     lines.append("")
-    verdict = {"fail": "DOES NOT MEET the standard", "warn": "meets the standard, with points to review",
-               "pass": "MEETS the standard"}[c["result"]]
-    lines.append(f"RESULT: {c['result'].upper()}: {verdict}. {c['fail']} not met, {c['warn']} to review, "
-                 f"{c['pass']} met, {c['not_applicable']} not applicable.")
+    verdict = {"fail": "the plan does not meet the standard",
+               "warn": "the plan meets the standard, with points to review",
+               "pass": "the plan meets the standard"}[c["result"]]
+    lines.append(f"RESULT: {RESULT_WORDS[c['result']].upper()}: {verdict}. {c['fail']} not met, "
+                 f"{c['warn']} to review, {c['pass']} met, {c['not_applicable']} not applicable.")
     lines.append("")
 
     lines += _block("Not met", by_status[Status.FAIL], names)
@@ -78,6 +127,10 @@ def render(report: Report, verbose: bool = False) -> str:
     passed = by_status[Status.PASS]
     if passed:
         lines.append(f"Met ({len(passed)})")
+        quiet = quiet_inputs(findings)
+        if quiet:
+            lines.append(f"  {code_span(quiet)} input checks: nothing to report")
+        passed = [f for f in passed if f.rule not in quiet]
         if verbose:
             for f in passed:
                 lines.append(f"  {f.rule} {f.name}: {f.message}")
@@ -99,6 +152,8 @@ def render(report: Report, verbose: bool = False) -> str:
         for f in na:
             lines.append(f"  {f.rule} {f.name}: {f.message}")
         lines.append("")
+    lines += assumption_lines(report)
+    lines += not_checked_lines(report)
     if report.warnings:
         lines.append("Notes")
         for w in report.warnings:

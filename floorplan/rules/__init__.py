@@ -12,7 +12,7 @@ matplotlib or ezdxf, so ``floorplan rules`` starts fast.
 
 from __future__ import annotations
 
-from floorplan.rules import access, area, height, input, layout, scheme, width
+from floorplan.rules import access, area, height, homes, input, layout, scheme, width
 from floorplan.rules.base import Option, Rule
 
 #: the rule families, in catalogue order, with the module that holds each
@@ -23,12 +23,15 @@ FAMILIES: dict[str, str] = {
     "width": "Widths",
     "access": "Access",
     "layout": "Layout and provision",
+    "homes": "What each home has",
     "scheme": "Scheme size",
 }
 
 _RULES = [
     input.unclosed_outline, input.invalid_geometry, input.overlapping_rooms,
     input.unclassified_room, input.unconnected_door, input.units_assumed,
+    input.units_contradicted, input.stated_figure_mismatch, input.low_confidence_room,
+    input.unplaced_label,
     area.bedroom_area, area.wheelchair_bedroom_area, area.dwelling_area, area.communal_area,
     area.wheelchair_bathroom_area, area.built_in_storage,
     height.ceiling_height,
@@ -37,7 +40,8 @@ _RULES = [
     access.bedroom_door_space,
     layout.bedroom_opens_onto_communal, layout.bathroom_provision, layout.staff_sleep_in,
     layout.no_office, layout.meter_location, layout.aerial_points,
-    scheme.scheme_size, scheme.shared_house_tenancies,
+    homes.bedsit, homes.ensuite_preferred,
+    scheme.scheme_size, scheme.shared_house_tenancies, scheme.several_units,
 ]
 
 #: code -> rule, in code order

@@ -12,6 +12,20 @@ How the scheme is inferred when the plan does not say (``plan.meta.scheme``):
 
 Tenants, when the plan does not say (``plan.meta.tenants``): the number of tenant
 bedrooms (rooms of use ``bedroom``; a staff sleep-in room is not a tenant bedroom).
+When the plan declares a number that differs from the tenant bedrooms drawn, FP007
+says so (to review).
+
+Every inference a rule relies on is listed in the report's *Assumptions*, each with
+the plan property, flag or profile setting that states it instead: the scheme, the
+tenants, whether a staff sleep-in room counts as a bedroom, bedroom types and bedspaces,
+the principal bedroom, the entrance door and its storey, and fittings taken as
+level-access showers.
+
+The entrance of a home (M4(3) 3.22(d) and the rules about the entrance storey): the
+doors marked ``entrance: true`` on the plan; else the doors to ``outside`` (a flat in a
+scheme: the doors out of the flat into the common parts); of several, those opening
+into a hall, lobby or corridor. The storey of the entrance is the level of the room the
+entrance opens into.
 """
 
 from __future__ import annotations
@@ -20,7 +34,7 @@ from collections import defaultdict
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from floorplan.findings import Mark
+from floorplan.findings import ASSUMPTION_TOPICS, Assumption, Mark
 
 if TYPE_CHECKING:
     from floorplan.measure import Measurements
@@ -45,7 +59,13 @@ DEFAULT_PARAMS: dict[str, Any] = {
                         "kitchen_living_dining", "hall"],
     # floor under a ceiling lower than this is not counted (metres)
     "headroom": 1.5,
+    # a staff sleep-in room counts as a bedroom of one bedspace where bedrooms and
+    # bedspaces set a minimum (NDSS Table 1, M4(3) Table 3.2); never as a tenant bedroom
+    "sleep_in_bedroom": True,
 }
+
+SCHEME_WORDS = {"shared_house": "a shared house", "flat": "a flat", "flats_scheme": "a scheme of flats"}
+STAFF_ROOMS = frozenset({"staff_sleep_in", "office"})
 
 
 def fmt(v: float | None, digits: int = 2) -> str:
@@ -59,6 +79,20 @@ class Context:
         self.plan = plan
         self.m = m
         self.params = {**DEFAULT_PARAMS, **(params or {})}
+        self._assumed: dict[tuple[str, str | None], Assumption] = {}
+
+    # -- assumptions --------------------------------------------------------------------
+    def assume(self, topic: str, text: str, override: str, subject: str | None = None,
+               rooms: tuple[str, ...] = ()) -> None:
+        """Record an inference a rule relies on (once per topic and subject)."""
+        self._assumed.setdefault((topic, subject), Assumption(topic, text, override, subject, rooms))
+
+    @property
+    def assumptions(self) -> tuple[Assumption, ...]:
+        """What was inferred, by topic (in :data:`ASSUMPTION_TOPICS` order), then as found."""
+        order = {t: i for i, t in enumerate(ASSUMPTION_TOPICS)}
+        items = list(self._assumed.values())
+        return tuple(sorted(items, key=lambda a: order.get(a.topic, len(order))))
 
     # -- scheme and tenants -------------------------------------------------------------
     @cached_property
@@ -70,17 +104,23 @@ class Context:
         meta = self.plan.meta
         if meta.scheme:
             return meta.scheme, "given"
+        scheme, why = self._infer_scheme()
+        self.assume("scheme", f"The plan is taken as {SCHEME_WORDS.get(scheme, scheme)}: {why}.",
+                    "--scheme, or the plan's `scheme` property")
+        return scheme, f"inferred: {why}"
+
+    def _infer_scheme(self) -> tuple[str, str]:
         n = len(self.plan.dwellings)
         if n >= 2:
-            return "flats_scheme", f"inferred: {n} dwellings on the plan"
+            return "flats_scheme", f"{n} dwellings on the plan"
         if n == 1:
-            return "flat", "inferred: one dwelling on the plan"
+            return "flat", "one dwelling on the plan"
         beds = len(self.tenant_bedrooms)
         if any(r.use == STAFF_SLEEP_IN for r in self.plan.rooms):
-            return "shared_house", "inferred: a staff sleep-in room and no dwellings"
+            return "shared_house", "a staff sleep-in room and no dwellings"
         if beds > 1:
-            return "shared_house", f"inferred: {beds} tenant bedrooms and no dwellings"
-        return "flat", "inferred: no dwellings and at most one tenant bedroom"
+            return "shared_house", f"{beds} tenant bedrooms and no dwellings"
+        return "flat", "no dwellings and at most one tenant bedroom"
 
     @property
     def scheme(self) -> str:
@@ -89,7 +129,17 @@ class Context:
     @cached_property
     def tenants(self) -> int:
         t = self.plan.meta.tenants
-        return len(self.tenant_bedrooms) if t is None else int(t)
+        if t is not None:
+            return int(t)
+        n = len(self.tenant_bedrooms)
+        sleep_ins = [r for r in self.plan.rooms if r.use == STAFF_SLEEP_IN]
+        text = f"Tenants taken as {n}: one per tenant bedroom drawn"
+        if sleep_ins:
+            text += (f" ({', '.join(self.label(r) for r in sleep_ins)} is a staff sleep-in room, "
+                     "not a tenant bedroom, and adds no tenant)")
+        self.assume("tenants", text + ".", "--tenants, or the plan's `tenants` property",
+                    rooms=tuple(r.id for r in self.tenant_bedrooms))
+        return n
 
     @property
     def tenants_reason(self) -> str:
@@ -175,6 +225,95 @@ class Context:
     def obstacles_in(self, room: Room) -> list[Obstacle]:
         return self._obstacles_by_room.get(room.id, [])
 
+    # -- doors --------------------------------------------------------------------------
+    def other_side(self, link, room_id: str) -> str | None:
+        """The id (or ``outside``) on the far side of a door link from ``room_id``."""
+        if link.connects is None:
+            return None
+        a, b = link.connects
+        return b if a == room_id else a
+
+    def reached_only_through(self, room: Room, gate) -> Room | None:
+        """The one room matching ``gate`` through which alone ``room`` is reached, or None.
+
+        From ``room``, walk through its doors into every room that is not a gate (so an
+        en-suite's cupboard is walked through to the en-suite). When every door out of the
+        rooms walked leads into the same gate room, and none leads outside, that gate room
+        is returned: a cupboard or en-suite whose only way in is through one bedroom. A
+        room with no door shown, or one reached from outside, a hall, or two gate rooms,
+        gives None.
+        """
+        if gate(room):
+            return None
+        seen = {room.id}
+        todo = [room]
+        gates: set[str] = set()
+        doors = 0
+        while todo:
+            r = todo.pop()
+            for did in self.m.rooms[r.id].doors:
+                link = self.m.doors[did]
+                other = self.other_side(link, r.id)
+                if other is None:
+                    continue
+                doors += 1
+                if other == OUTSIDE:
+                    return None
+                o = self.rooms_by_id.get(other)
+                if o is None:
+                    return None
+                if gate(o):
+                    gates.add(o.id)
+                    if len(gates) > 1:
+                        return None
+                elif o.id not in seen:
+                    seen.add(o.id)
+                    todo.append(o)
+        if doors and len(gates) == 1:
+            return self.rooms_by_id[gates.pop()]
+        return None
+
+    def entrances(self, home: str | None) -> list[tuple[Any, Room]]:
+        """The entrance doors of a home and the room each opens into (see the module doc).
+
+        Records the inference as an assumption unless the doors are marked on the plan.
+        """
+        rooms = self.homes.get(home, [])
+        ids = {r.id for r in rooms}
+        flagged, out_doors = [], []
+        for r in rooms:
+            for did in self.m.rooms[r.id].doors:
+                link = self.m.doors[did]
+                other = self.other_side(link, r.id)
+                if other is None:
+                    continue
+                if _entrance_flag(link.door):
+                    flagged.append((link, r))
+                elif other == OUTSIDE or (home is not None and other not in ids):
+                    out_doors.append((link, r))
+        if flagged:
+            return flagged
+        if not out_doors:
+            return []
+        into_hall = [(lk, r) for lk, r in out_doors if r.use in CIRCULATION]
+        chosen = into_hall or out_doors
+        where = self.home_label(home)
+        words = "; ".join(f"door {lk.id} into {self.label(r)}, level {_lvl(r.level)}" for lk, r in chosen)
+        why = ("the door" if len(chosen) == 1 else "the doors") + (
+            " to outside" if home is None else " out of the flat")
+        if into_hall and len(into_hall) < len(out_doors):
+            why += " that open into a hall, lobby or corridor"
+        self.assume("entrance", f"Entrance of {where} taken as {words} ({why}).",
+                    "`entrance: true` on the entrance door", subject=str(home),
+                    rooms=tuple(dict.fromkeys(r.id for _, r in chosen)))
+        return chosen
+
+    def entrance_level(self, home: str | None) -> float | None:
+        """The storey of a home's entrance (None when no entrance door is shown, or the
+        candidates are on different storeys)."""
+        levels = {r.level for _, r in self.entrances(home)}
+        return levels.pop() if len(levels) == 1 else None
+
     # -- marks --------------------------------------------------------------------------
     def room_marks(self, *rooms: Room, low: bool = False) -> tuple[Mark, ...]:
         """``room`` marks, and ``low_headroom`` marks where floor was left out."""
@@ -188,3 +327,15 @@ class Context:
 
     def label(self, room: Room) -> str:
         return room.name or room.id
+
+
+def _entrance_flag(door) -> bool:
+    """True when the plan marks the door as the home's entrance."""
+    flag = getattr(door, "entrance", None)
+    if flag is None:
+        flag = (door.properties or {}).get("entrance")
+    return flag is True or (isinstance(flag, str) and flag.lower() in ("yes", "true"))
+
+
+def _lvl(level: float) -> str:
+    return f"{int(level)}" if float(level).is_integer() else f"{level:g}"

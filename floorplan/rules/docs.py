@@ -35,6 +35,45 @@ WORDS = """\
 """
 
 
+REPORT = """\
+Every output (text, HTML, JSON, and the PDF pack) words a status the same way:
+
+| JSON `status` | in words |
+|---|---|
+| `pass` | met |
+| `warn` | to review |
+| `fail` | not met |
+| `not_applicable` | not applicable |
+
+The JSON keeps the codes (they are the contract); `floorplan.findings.STATUS_WORDS` maps
+them. Input checks (FP0xx) with nothing to report are one line in the text and HTML
+reports ("FP001-FP007 input checks: nothing to report"); the JSON keeps each.
+
+**Assumptions.** What the rules relied on that the plan or the command line did not
+state: the scheme, the tenants, whether a staff sleep-in room counts as a bedroom,
+bedroom types and bedspaces, the principal bedroom, the entrance door and its storey,
+fittings taken as level-access showers. Each line names what states it instead (a flag,
+a plan property, a profile setting). Rules record them with `Context.assume`; the
+report lists them (`report.assumptions`, JSON `assumptions`).
+
+**Not checked from a plan.** What the standard asks that no drawing can show (parking,
+the garden, decoration, fire safety, tenancies, licences, consents ...), listed in every
+report so the assessor sees what is left for them. They are data in the profile, one
+`[[not_checked]]` table each:
+
+```toml
+[[not_checked]]
+requirement = "Parking for staff and visitors"
+reference = "row 'Parking'"       # the clause; the profile's document is prefixed
+reason = "parking is outside a floor plan"
+```
+
+A profile that `extends` another inherits its entries; an entry with the same
+`requirement` replaces the inherited one, and `enabled = false` drops it. The packaged
+profiles' lists are at the end of this page.
+"""
+
+
 def _doc(obj) -> str:
     return inspect.cleandoc(obj.__doc__ or "")
 
@@ -70,7 +109,8 @@ def render() -> str:
             "enabled = false", "```", "",
             "## Words used", "", WORDS,
             "## Scheme and tenants", "", _doc(_context).split("\n\n", 2)[2], "",
-            "## Bedroom types", "", _doc(_bedrooms).split("\n\n", 1)[1], ""]
+            "## Bedroom types", "", _doc(_bedrooms).split("\n\n", 1)[1], "",
+            "## The report: words, assumptions, what is not checked", "", REPORT]
     by_family: dict[str, list] = {}
     for r in REGISTRY.values():
         by_family.setdefault(r.family, []).append(r)
@@ -95,6 +135,16 @@ def render() -> str:
                 vals = " | ".join(_val(p.rules[r.code].options.get(o.name)) for p in using)
                 out.append(f"| `{o.name}` | {_val(o.default)} | {vals} | {o.help} |")
             out.append("")
+    out += ["## Not checked from a plan", ""]
+    for p in profiles:
+        out += [f"### `{p.id}`", ""]
+        if not p.not_checked:
+            out += ["None listed.", ""]
+            continue
+        out += ["| requirement | reference | why not from a plan |", "|---|---|---|"]
+        for n in p.not_checked:
+            out.append(f"| {n.requirement} | {n.reference or '–'} | {n.reason} |")
+        out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -1,10 +1,13 @@
-"""Input integrity (FP001-FP006): what the readers and the measuring step noticed.
+"""Input integrity (FP001-FP010): what the readers and the measuring step noticed.
 
 These rules report problems found while reading the plan: an outline that was not
 closed, a polygon that had to be repaired, rooms that overlap, a room whose use could
-not be told, a door that joins nothing, drawing units that were assumed. Each is a
-``warn`` unless the plan could not be used; each names the room or the entity and draws
-it. When nothing was found the rule passes.
+not be told, a door that joins nothing, drawing units that were assumed or that the
+drawing contradicts, a stated area the geometry does not bear out, a room the reader is
+unsure of, a label that names no room. Each is a ``warn`` unless the plan cannot be
+checked as read (FP007 fails: units the drawing contradicts make every measurement
+wrong); each names the room or the entity and draws it. When nothing was found the rule
+passes.
 
 PASS (FP004): every room's name tells its use ("Bedroom 1", "K/L/D").
 WARN (FP004): a room named "Room 3078".
@@ -54,3 +57,22 @@ unconnected_door = _input_rule("FP005", "unconnected-door", """
     that is not on the plan).""")
 units_assumed = _input_rule("FP006", "units-assumed", """
     The drawing did not declare its units: which were assumed and why.""")
+units_contradicted = _input_rule("FP007", "units-contradicted", """
+    The units used (given with --units, or declared in the file) disagree with strong
+    evidence in the drawing: the figures written in it (area tags, dimension strings),
+    door widths, room sizes. A fail: every area and width would be wrong by the factor
+    between the units, so the plan cannot be said to meet the standard until the units
+    are confirmed (give the right --units).""")
+stated_figure_mismatch = _input_rule("FP008", "stated-figure-mismatch", """
+    A room's area or dimensions written in the drawing (``12.5 m2``, ``3.20 x 4.10``,
+    ``14'2" x 12'4"``) differ from its measured outline by more than 5 %: the outline
+    may not follow the room, or the figure is out of date. Names the room, both figures
+    and the text.""")
+low_confidence_room = _input_rule("FP009", "low-confidence-room", """
+    A room the reader is unsure of (its outline closed across wide gaps, found from a
+    label alone, several room labels in one space...): check it on the drawing. The
+    reason is given; the plan is marked on the image.""")
+unplaced_label = _input_rule("FP010", "unplaced-label", """
+    A room label that lies in no room and could not be joined to one (no leader, no
+    unlabelled room within reach): the room it names may be missing from the plan.
+    Names the label and where it is.""")

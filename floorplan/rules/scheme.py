@@ -1,4 +1,4 @@
-"""Scheme size (FP401-FP402): how many flats, how many tenancies.
+"""Scheme size (FP401-FP403): how many flats, how many tenancies, how many units on one plot.
 
 The scheme and the tenants come from the plan, or are inferred (see *Scheme and
 tenants*).
@@ -8,7 +8,7 @@ PASS (FP401): a scheme of 14 flats. FAIL (FP401): 15 flats.
 
 from __future__ import annotations
 
-from floorplan.findings import Outcome, Status
+from floorplan.findings import Mark, Outcome, Status
 from floorplan.rules.base import Option, rule
 
 
@@ -53,3 +53,100 @@ def shared_house_tenancies(ctx, opts):
     else:
         status, text = Status.PASS, f"{n} tenanc{'ies' if n != 1 else 'y'}{how}; no more than {most}"
     yield Outcome(status, measured=float(n), required=float(most), unit="tenancies", message=text)
+
+
+#: uses of the rooms that make a group of rooms somewhere people live
+_LIVED_IN = frozenset({"bedroom", "staff_sleep_in", "living", "dining", "kitchen", "kitchen_dining",
+                       "living_dining", "kitchen_living_dining"})
+
+
+def _buildings(ctx, gap: float) -> list[list]:
+    """Groups of rooms that stand apart: a room property ``building`` where the rooms give
+    one, else, storey by storey, rooms closer than ``gap`` to each other are one building
+    (the storey with the most groups counts). Groups with no room lived in (a bin store,
+    a shed) are left out."""
+    import shapely
+
+    given = {str(r.properties.get("building")) for r in ctx.plan.rooms
+             if (r.properties or {}).get("building") not in (None, "")}
+    if given:
+        groups = [[r for r in ctx.plan.rooms if str((r.properties or {}).get("building")) == b]
+                  for b in sorted(given)]
+        return [g for g in groups if any(r.use in _LIVED_IN for r in g)]
+    best: list[list] = []
+    for level in ctx.plan.levels:
+        rooms = [r for r in ctx.plan.rooms if abs(r.level - level) < 1e-9]
+        grown = shapely.union_all([r.polygon.buffer(gap / 2, join_style="mitre") for r in rooms])
+        parts = list(getattr(grown, "geoms", [grown]))
+        groups = [[r for r in rooms if part.intersects(r.polygon.representative_point())]
+                  for part in parts]
+        groups = [g for g in groups if any(r.use in _LIVED_IN for r in g)]
+        if len(groups) > len(best):
+            best = groups
+    return best
+
+
+def _units(ctx) -> tuple[list[str], list[str]]:
+    """(shared houses, flats) on the plan, by name. A dwelling with a staff sleep-in room
+    is a shared house, any other a flat; tenant bedrooms in no dwelling beside dwellings
+    are a shared house of their own."""
+    houses, flats = [], []
+    for home, rooms in ctx.homes.items():
+        if home is None:
+            continue
+        (houses if any(r.use == "staff_sleep_in" for r in rooms) else flats).append(home)
+    loose = [r for r in ctx.plan.rooms if r.dwelling is None and r.use in ("bedroom", "staff_sleep_in")]
+    if ctx.plan.dwellings and loose:
+        houses.append("the rooms in no dwelling")
+    elif not ctx.plan.dwellings:
+        (houses if ctx.scheme == "shared_house" else flats).append(ctx.home_label(None))
+    return houses, flats
+
+
+@rule("FP403", "several-units", options=(
+    Option("building_gap", float, 1.0, "rooms further apart than this (m) on a storey stand in "
+           "separate buildings"),
+))
+def several_units(ctx, opts):
+    """A shared house and flats, or several separate buildings, on one plan: a campus-style
+    site, reviewed case by case (warn).
+
+    The ECC standard: "Single occupancy unit clusters, shared homes, residential homes
+    situated together on a single site (campus style sites) pose the risk of creating an
+    institutionalised setting", looked at case by case, new builds of this type for the
+    most part discouraged. The rule warns when the plan holds a shared house (a dwelling
+    with a staff sleep-in room, or tenant bedrooms in no dwelling beside flats) and a flat,
+    or rooms lived in that stand in two or more buildings: a room property ``building``
+    where the plan gives one, else groups of rooms more than 1.0 m apart on a storey (a
+    DXF sheet with plans side by side is read as storeys, so buildings side by side on
+    one sheet cannot be told apart there). Gates, driveways, fencing and addresses are
+    not on a floor plan: they are listed as not checked.
+
+    PASS: a shared house in one building. WARN: a shared house and two flats on one
+    plan; two houses 6 m apart.
+    """
+    houses, flats = _units(ctx)
+    buildings = _buildings(ctx, opts["building_gap"])
+    reasons = []
+    if houses and flats:
+        reasons.append(f"{len(houses)} shared house{'s' * (len(houses) != 1)} ({', '.join(houses)}) "
+                       f"and {len(flats)} flat{'s' * (len(flats) != 1)} ({', '.join(flats)})")
+    if len(buildings) >= 2:
+        reasons.append(f"{len(buildings)} separate buildings")
+    ids = tuple(r.id for r in ctx.plan.rooms if r.use in _LIVED_IN)
+    if reasons:
+        marks = tuple(Mark("room", r.polygon, label=f"building {i + 1}")
+                      for i, g in enumerate(buildings if len(buildings) >= 2 else [])
+                      for r in g if r.use in _LIVED_IN)
+        yield Outcome(Status.WARN, rooms=ids, measured=float(max(len(buildings), 1)), unit="buildings",
+                      message="several units on one plot: " + " and ".join(reasons)
+                      + ": a campus-style setting, reviewed case by case", marks=marks)
+        return
+    if not buildings:
+        return
+    if len(flats) > 1:
+        what = f"{len(flats)} flats"
+    else:
+        what = "one shared house" if houses else "one flat"
+    yield Outcome(Status.PASS, rooms=ids, measured=float(len(buildings)), unit="buildings",
+                  message=f"{what} in one building, no other kind of home on the plan")

@@ -1,18 +1,25 @@
 """Fittings and ceilings from a collected drawing (local metres).
 
 Fittings: INSERTs named or layered as fittings (their outline is the smallest rotated
-rectangle around what they draw), closed outlines and circles on fitting layers.
+rectangle around what they draw), closed outlines and circles on fitting layers; each
+one's kind (``kitchen_unit``, ``shower``, ``liftway`` ...) from the block's name, else its
+layer (:func:`floorplan.fittings.fitting_kind`).
 Ceilings: closed 3D polylines and 3DFACEs on ceiling layers (z = height above the floor).
-Doors are found in :mod:`~floorplan.io.dxf.doors`.
+Doors are found in :mod:`~floorplan.io.dxf.doors`; :func:`with_entrance` marks the
+entrance doors among them.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import numpy as np
 import shapely
 from shapely.geometry import Polygon
 
-from floorplan.model import Ceiling, Obstacle
+from floorplan.fittings import fitting_kind
+from floorplan.io.dxf.layers import says_entrance
+from floorplan.model import Ceiling, Door, Obstacle
 
 
 def obstacles(inserts, kind_of_insert, loops, circles, layer_kind, blocked, used: set[int]
@@ -28,7 +35,8 @@ def obstacles(inserts, kind_of_insert, loops, circles, layer_kind, blocked, used
     rects = shapely.normalize(rects)
     for ins, rect, keep in zip(blocks, rects.tolist(), ok.tolist(), strict=True):
         if keep:
-            out.append((Obstacle(f"O{len(out) + 1}", ins.name, rect), ins.layer))
+            out.append((Obstacle(f"O{len(out) + 1}", ins.name, rect,
+                                 kind=fitting_kind(ins.name, ins.layer)), ins.layer))
     for prim in list(loops) + list(circles):
         if layer_kind(prim.layer) != "obstacle" or blocked(prim) or prim.extra.get("is3d"):
             continue
@@ -40,8 +48,16 @@ def obstacles(inserts, kind_of_insert, loops, circles, layer_kind, blocked, used
         if not isinstance(poly, Polygon) or poly.area < 1e-4:
             continue
         used.add(prim.uid)
-        out.append((Obstacle(f"O{len(out) + 1}", prim.layer, poly), prim.layer))
+        out.append((Obstacle(f"O{len(out) + 1}", prim.layer, poly, kind=fitting_kind(prim.layer)),
+                    prim.layer))
     return out
+
+
+def with_entrance(door: Door, layer: str) -> Door:
+    """``door``, marked as an entrance where its block name or layer says so."""
+    if says_entrance(door.properties.get("block"), layer):
+        return replace(door, entrance=True)
+    return door
 
 
 def _rectangles_around(point_sets: list[np.ndarray]) -> np.ndarray:

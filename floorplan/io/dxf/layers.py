@@ -46,7 +46,8 @@ LAYER_KEYWORDS: dict[str, tuple[str, ...]] = {
     "meter": ("meter", "mtr"),
     "aerial": ("aerial", "tv"),
     "obstacle": ("furn", "fitting", "fittings", "sanitary", "san", "kitc", "fixt", "a-flor-fixt",
-                 "a-furn", "mobili", "mobel", "möbel", "sanit", "equip", "appliance"),
+                 "a-furn", "mobili", "mobel", "möbel", "sanit", "equip", "appliance", "lift",
+                 "wheelchair stor", "wheelchair-stor", "wheelchair_stor"),
     "room": ("room", "rooms", "space", "spaces", "area", "a-area", "area-assign", "a-flor-iden",
              "zone", "zones", "raum", "räume", "stanza", "locali", "rm"),
     "wall": ("wall", "walls", "a-wall", "wand", "mur", "muro", "muri", "parete", "glaz",
@@ -61,12 +62,20 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     "aerial": ("aerial", "tv", "tv-point", "tvpoint"),
     "obstacle": ("wc", "toilet", "bath", "shower", "basin", "sink", "bed", "wardrobe", "kitchen",
                  "whb", "bidet", "urinal", "hob", "oven", "fridge", "worktop", "cooker", "sofa",
-                 "table", "desk", "furn*", "fixt*", "sanitary"),
+                 "table", "desk", "furn*", "fixt*", "sanitary", "lift", "wheelchair stor",
+                 "wheelchair-stor", "wheelchair_stor"),
     "label": ("roomtag", "room-tag", "roomname", "room-name", "tag-room", "space-tag",
               "spacetag", "label", "area-tag"),
 }
 
 KINDS = tuple(dict.fromkeys(tuple(LAYER_KEYWORDS) + tuple(BLOCK_KEYWORDS)))
+
+#: a door whose block name or layer holds one of these is an entrance door (a home's or
+#: a building's front door); matched as the keywords above are
+ENTRANCE_KEYWORDS: tuple[str, ...] = ("entrance", "entry", "front door", "front-door",
+                                      "front_door", "frontdoor", "main door", "main-door",
+                                      "main_door", "eingang", "haustür", "haustuer", "ingresso",
+                                      "entrée", "entree")
 
 _XREF = re.compile(r"^.*(\$0\$|\|)")
 _TRAIL_NUM = re.compile(r"[\s_\-.]*\d+$")
@@ -123,6 +132,22 @@ def _kind(lmap: LayerMap, table: str, name: str) -> str | None:
         if any(_matches(norm, words, kw) for kw in keywords):
             return kind
     return None
+
+
+def says_entrance(*names: str | None) -> bool:
+    """True when any of ``names`` (a door's block name, its layer) says entrance.
+
+    >>> says_entrance("DOOR-ENTRANCE-1000", "A-DOOR"), says_entrance("FrontDoor"), says_entrance("DOOR-900")
+    (True, True, False)
+    """
+    for name in names:
+        if not name:
+            continue
+        norm = normalise_layer(name)
+        words = tuple(_WORDS.findall(norm))
+        if any(_matches(norm, words, kw) for kw in ENTRANCE_KEYWORDS):
+            return True
+    return False
 
 
 _LEVEL_WORDS = {

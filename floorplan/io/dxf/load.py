@@ -17,6 +17,7 @@ from ezdxf import recover
 from ezdxf.document import Drawing
 
 from floorplan.errors import PlanReadError
+from floorplan.io.paths import check_input
 from floorplan.model import InputFinding
 
 
@@ -62,10 +63,9 @@ def load(path: str | os.PathLike) -> Loaded:
 
 def _load(path: str | os.PathLike) -> Loaded:
     source = str(path)
-    if not os.path.exists(path):
-        raise PlanReadError(source, "no such file")
     if os.path.isdir(path):
         raise PlanReadError(source, "is a folder, not a DXF file")
+    check_input(path, folder_ok=False)  # a FIFO would block ezdxf forever
     notes: list[str] = []
     findings: list[InputFinding] = []
     try:

@@ -21,10 +21,13 @@ from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 
 from floorplan.classify import classify
 from floorplan.errors import PlanReadError
+from floorplan.fittings import fitting_kind, stated_kind
 from floorplan.geometry import as_area
 from floorplan.io.geojson import flavour, imdf
 from floorplan.io.geojson.lonlat import parse_levels, project
 from floorplan.io.geojson.osm import OSM_ROOM_USES
+from floorplan.io.limits import MAX_PLAN_BYTES
+from floorplan.io.paths import check_input
 from floorplan.model import (
     SCHEMES,
     Aerial,
@@ -51,6 +54,10 @@ _ROOM_FIELDS = frozenset({"kind", "id", "name", "use", "level", "ceiling_height"
 def read(path: str | os.PathLike, units: str | None = None) -> Plan:
     """Read a GeoJSON plan file."""
     source = str(path)
+    st = check_input(path, folder_ok=False)  # a FIFO would block forever
+    if st.st_size > MAX_PLAN_BYTES:
+        raise PlanReadError(source, f"is {st.st_size / 2**20:.0f} MiB, over the "
+                            f"{MAX_PLAN_BYTES / 2**20:.0f} MiB a plan may be")
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -358,7 +365,8 @@ class _Reader:
         if self.flavour == "imdf" and props.get("level_id") in self.imdf_levels:
             levels = (self.imdf_levels[props["level_id"]],)
         self.doors.append(Door(did, g, width=width, connects=pair,
-                               level=levels[0] if levels else None))
+                               level=levels[0] if levels else None,
+                               entrance=_yes(props.get("entrance"))))
 
     def _ceiling(self, props: dict, geom: dict, where: str, feature: dict) -> None:
         poly = self.polygon(geom, where)
@@ -386,9 +394,11 @@ class _Reader:
     def _obstacle(self, props: dict, geom: dict, where: str, feature: dict) -> None:
         poly = self.polygon(geom, where)
         level = self._level(props) if "level" in props else None
+        name = str(props.get("name") or "obstacle")
+        kind = stated_kind(props.get("fitting")) or fitting_kind(props.get("name"))
         for part in getattr(poly, "geoms", [poly]):
-            self.obstacles.append(Obstacle(f"O{len(self.obstacles) + 1}",
-                                           str(props.get("name") or "obstacle"), part, level))
+            self.obstacles.append(Obstacle(f"O{len(self.obstacles) + 1}", name, part, level,
+                                           kind=kind))
 
     def _point(self, geom: dict, where: str) -> Point:
         if geom.get("type") != "Point":
@@ -418,6 +428,11 @@ def read_data(data: Any, source: str = "-", units: str | None = None,
 def _same_point(p: np.ndarray, q: np.ndarray) -> bool:
     """``np.allclose(p, q)`` for two points, without its per-call overhead (~90 µs)."""
     return all(abs(a - b) <= 1e-8 + 1e-5 * abs(b) for a, b in zip(p.tolist(), q.tolist(), strict=True))
+
+
+def _yes(v: Any) -> bool:
+    """A true/false property: ``true``, or the text ``yes`` / ``true`` (any case)."""
+    return v is True or (isinstance(v, str) and v.strip().lower() in ("yes", "true"))
 
 
 def _is_num(v: Any) -> bool:

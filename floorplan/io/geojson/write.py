@@ -36,6 +36,8 @@ def plan_to_geojson(plan: Plan) -> dict:
             props["connects"] = list(d.connects)
         if d.level is not None:
             props["level"] = d.level
+        if d.entrance:
+            props["entrance"] = True
         feats.append({"type": "Feature", "properties": props, "geometry": geo(d.geometry)})
     for c in plan.ceilings:
         props = {"kind": "ceiling"}
@@ -48,6 +50,8 @@ def plan_to_geojson(plan: Plan) -> dict:
         feats.append({"type": "Feature", "properties": props, "geometry": geo(c.polygon)})
     for o in plan.obstacles:
         props = {"kind": "obstacle", "name": o.name}
+        if o.kind is not None:
+            props["fitting"] = o.kind
         if o.level is not None:
             props["level"] = o.level
         feats.append({"type": "Feature", "properties": props, "geometry": geo(o.polygon)})

@@ -1,0 +1,127 @@
+"""What each home has (FP307-FP309): a self-contained flat's own rooms and door, bedsits,
+en-suites.
+
+The ECC standard defines a flat as "self-contained accommodation ... Own bedroom,
+kitchen, living area, bathroom, own entrance", discourages bedsits ("combined sleeping
+and living areas discouraged due to lack of demand"), and in shared houses prefers
+bedrooms with an en-suite, looked at case by case.
+
+PASS (FP308): a flat with a bedroom of its own. WARN (FP308): a studio flat whose one
+room is its living room and bedroom.
+"""
+
+from __future__ import annotations
+
+import re
+
+from floorplan.findings import Outcome, Status
+from floorplan.rules.base import rule
+from floorplan.rules.context import BATHROOMS, LIVING
+
+#: names of a room that is living room and bedroom at once
+_BEDSIT = re.compile(r"\bbed[\s-]?sit|\bstudio\b|\bbed[\s-]?sitting|\bliving\s*/\s*(bed|sleep)"
+                     r"|\b(bed|sleep\w*)\s*/\s*living", re.I)
+
+
+def bedsit_room(ctx, rooms):
+    """The room of a home that is both its living room and its bedroom, or ``None``.
+
+    A home with a tenant bedroom has none. Otherwise: a room named as a bedsit or studio
+    ("Bedsit", "Studio", "Bed-sitting room", "Living/Bed"), else the home's only living
+    room (use ``living``, ``living_dining`` or ``kitchen_living_dining``): with no bedroom,
+    the tenant sleeps there.
+    """
+    if any(r.use == "bedroom" for r in rooms):
+        return None
+    named = [r for r in rooms if r.name and _BEDSIT.search(r.name)]
+    if named:
+        return named[0]
+    living = [r for r in rooms if r.use in LIVING]
+    return living[0] if len(living) == 1 else None
+
+
+@rule("FP308", "bedsit", schemes=("flat", "flats_scheme"))
+def bedsit(ctx, opts):
+    """A flat whose only habitable room is both its living room and its bedroom (a bedsit)
+    is discouraged: warn, to be reviewed.
+
+    A flat with a tenant bedroom of its own passes. A flat with no bedroom is a bedsit
+    when a room is named as one ("Bedsit", "Studio", "Bed-sitting room", "Living/Bed") or
+    when it has exactly one living room (``living``, ``living_dining`` or
+    ``kitchen_living_dining``): the tenant sleeps there. A flat with neither a bedroom
+    nor a living room is not applicable here (FP307 says what it lacks).
+
+    PASS: a flat with a bedroom and a kitchen/living room. WARN: a studio flat: one
+    kitchen/living/bedroom, a shower room and a hall.
+    """
+    for home, rooms in ctx.homes.items():
+        if not rooms:
+            continue
+        label = ctx.home_label(home)
+        beds = [r for r in rooms if r.use == "bedroom"]
+        if beds:
+            names = ", ".join(ctx.label(r) for r in beds)
+            yield Outcome(Status.PASS, rooms=tuple(r.id for r in beds), dwelling=home,
+                          measured=float(len(beds)), unit="bedrooms",
+                          message=f"{label}: a bedroom of its own ({names}), not a bedsit",
+                          marks=ctx.room_marks(*beds))
+            continue
+        room = bedsit_room(ctx, rooms)
+        if room is None:
+            yield Outcome(Status.NOT_APPLICABLE, dwelling=home, unit="bedrooms", measured=0.0,
+                          message=f"{label}: no bedroom and no single living room shown, so not "
+                          "a bedsit (what the flat lacks is FP307's)")
+            continue
+        yield Outcome(Status.WARN, rooms=(room.id,), dwelling=home, measured=0.0, required=1.0,
+                      unit="bedrooms",
+                      message=f"{label}: a bedsit: {ctx.label(room)} is both its living room and "
+                      "its bedroom (no separate bedroom); bedsits are discouraged, reviewed case "
+                      "by case", marks=ctx.room_marks(room))
+
+
+def ensuites_of(ctx, bedroom) -> list:
+    """The bathrooms (bathroom, shower room, wet room, en-suite) whose every door opens
+    into ``bedroom``: reached only through it, so they are its en-suites."""
+    out = []
+    for other_id in ctx.m.rooms[bedroom.id].opens_onto:
+        other = ctx.rooms_by_id.get(other_id)
+        if other is None or other.use not in BATHROOMS:
+            continue
+        if set(ctx.m.rooms[other.id].opens_onto) == {bedroom.id}:
+            out.append(other)
+    return out
+
+
+@rule("FP309", "ensuite-preferred", schemes=("shared_house",))
+def ensuite_preferred(ctx, opts):
+    """In a shared house each tenant bedroom preferably has an en-suite (advisory).
+
+    The ECC standard: "The preferred option would be for bedrooms to have an en-suite",
+    looked at case by case for the occupant's privacy. A bedroom passes when a bathroom,
+    shower room, wet room or en-suite opens only into it (its every door leads into the
+    bedroom); one without warns, to be reviewed. A bedroom with no door shown warns too:
+    whether a bathroom is its own cannot be told.
+
+    PASS: Bedroom 1 with a wet room whose only door opens into it. WARN: a bedroom whose
+    nearest bathroom opens off the landing.
+    """
+    for room in ctx.tenant_bedrooms:
+        marks = ctx.room_marks(room)
+        if not ctx.m.rooms[room.id].doors:
+            yield Outcome(Status.WARN, rooms=(room.id,), dwelling=room.dwelling, unit="rooms",
+                          message=f"{ctx.label(room)}: no door shown on the plan, so an en-suite "
+                          "cannot be told; an en-suite is preferred", marks=marks)
+            continue
+        own = ensuites_of(ctx, room)
+        if own:
+            names = ", ".join(ctx.label(r) for r in own)
+            yield Outcome(Status.PASS, rooms=(room.id,) + tuple(r.id for r in own),
+                          dwelling=room.dwelling, measured=float(len(own)), required=1.0,
+                          unit="rooms", message=f"{ctx.label(room)}: en-suite {names}",
+                          marks=ctx.room_marks(room, *own))
+        else:
+            yield Outcome(Status.WARN, rooms=(room.id,), dwelling=room.dwelling, measured=0.0,
+                          required=1.0, unit="rooms",
+                          message=f"{ctx.label(room)}: no en-suite (a bathroom opening only into "
+                          "the bedroom); an en-suite is preferred, reviewed case by case",
+                          marks=marks)

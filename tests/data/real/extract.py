@@ -1,0 +1,80 @@
+"""Rebuild tests/data/real/files/ from the repository snapshots that the search tool's
+``fetch`` brought to /work/.mirror/ (nothing fetched is committed; see SOURCES.md).
+
+    python tests/data/real/extract.py            # write every drawing it can
+    python tests/data/real/extract.py --check    # only say what is there and what is missing
+
+Each drawing's [drawing.source] in expected.toml names the repository, the commit and the
+path; the file is taken with ``git --git-dir=MIRROR show COMMIT:PATH`` and written only when
+its sha256 is the one recorded. A snapshot that is not on this machine is listed with the
+``fetch`` to run first. Exit code 0 when every drawing is in place, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FILES = HERE / "files"
+MIRROR = Path(os.environ.get("FLOORPLAN_MIRROR", "/work/.mirror"))
+
+
+def sources(expected: Path = HERE / "expected.toml") -> list[tuple[str, dict]]:
+    with open(expected, "rb") as fh:
+        data = tomllib.load(fh)
+    return [(d["file"], d["source"]) for d in data.get("drawing", []) if "source" in d]
+
+
+def git_dir(repo: str) -> Path:
+    return MIRROR / repo.replace("/", "+") / "repo"
+
+
+def take(name: str, src: dict, *, write: bool) -> str | None:
+    """None when the file is in place (or was written); otherwise why not."""
+    out = FILES / name
+    if out.is_file() and hashlib.sha256(out.read_bytes()).hexdigest() == src["sha256"]:
+        return None
+    gd = git_dir(src["repo"])
+    if not gd.is_dir():
+        return f"no snapshot of {src['repo']}: fetch github:{src['repo']} first"
+    got = subprocess.run(["git", f"--git-dir={gd}", "show", f"{src['commit']}:{src['path']}"],
+                         capture_output=True)
+    if got.returncode != 0:
+        msg = got.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["?"]
+        return f"{src['repo']} has no {src['path']} at {src['commit'][:10]}: {msg[0]}"
+    digest = hashlib.sha256(got.stdout).hexdigest()
+    if digest != src["sha256"]:
+        return (f"{src['repo']}:{src['path']} at {src['commit'][:10]} has sha256 {digest[:16]}…, "
+                f"not the recorded {src['sha256'][:16]}… (a large file the snapshot lacks?)")
+    if write:
+        FILES.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_suffix(".part")
+        tmp.write_bytes(got.stdout)
+        tmp.replace(out)
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--check", action="store_true", help="write nothing; report only")
+    args = ap.parse_args(argv)
+    missing = 0
+    total = 0
+    for name, src in sources():
+        total += 1
+        why = take(name, src, write=not args.check)
+        if why:
+            missing += 1
+            print(f"missing  {name}: {why}")
+    print(f"{total - missing}/{total} drawings in {FILES}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,192 @@
+"""The real-drawing corpus under pytest (issue 10).
+
+Every drawing present reads without a traceback (a one-line refusal is fine), and the score
+never falls below the ratchet in tests/data/real/floor.toml. The comparison itself is tested
+on small plans made here, so that it cannot pass everything by accident.
+
+Drawings are in tests/data/real/files/ (rebuilt by tests/data/real/extract.py from fetched
+snapshots) and ../shared/samples-real/; an absent one is skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+from shapely.geometry import box
+
+from floorplan.model import Plan, PlanMeta, Room, Use
+from tests import realcheck as rc
+
+EXPECTATIONS = rc.load_expectations()
+BY_NAME = {e.file: e for e in EXPECTATIONS}
+
+
+@pytest.fixture(scope="module")
+def card() -> rc.Scorecard:
+    return rc.run(EXPECTATIONS)
+
+
+def _result(card: rc.Scorecard, name: str) -> rc.Result:
+    for r in card.results:
+        if r.file == name:
+            return r
+    why = dict(card.skipped).get(name, "not read")
+    pytest.skip(f"{name}: {why}")
+
+
+# --- the corpus ----------------------------------------------------------------------------
+
+def test_expectations_are_well_formed():
+    assert len(BY_NAME) == len(EXPECTATIONS), "a drawing is listed twice"
+    for e in EXPECTATIONS:
+        assert e.units in rc.METRES, e.file
+        if e.scored and e.rooms >= 3:
+            assert sum(r.area is not None for r in e.room_list) >= 3, f"{e.file}: three areas"
+        if not e.scored:
+            assert e.why_unscored, f"{e.file}: say why it is not scored"
+        for r in e.room_list:
+            assert not (r.group and r.area is not None), f"{e.file}: no areas inside a group"
+        if e.source:
+            for key in ("repo", "commit", "path", "sha256", "bytes", "licence", "licence_where"):
+                assert e.source.get(key), f"{e.file}: source.{key}"
+            assert len(e.source["commit"]) == 40 and len(e.source["sha256"]) == 64, e.file
+            assert e.source["licence"] in ("CC0-1.0", "MIT", "BSD-2-Clause", "BSD-3-Clause",
+                                           "Apache-2.0", "CC-BY-4.0", "CC-BY-3.0"), e.file
+
+
+@pytest.mark.parametrize("name", sorted(BY_NAME))
+def test_reads_without_a_traceback(card, name):
+    r = _result(card, name)
+    assert not r.crashed, f"{name}: {r.reasons[0]}"
+
+
+def test_score_not_below_the_floor(card):
+    with open(rc.FLOOR, "rb") as fh:
+        floor = tomllib.load(fh)
+    present = {r.file: r for r in card.results}
+    for name in floor.get("right", []):
+        assert name in BY_NAME, f"floor.toml names {name}, which expected.toml does not list"
+        if name in present:
+            assert present[name].right, f"{name} read right before: {present[name].reasons[0]}"
+    scored_absent = [n for n, _ in card.skipped if BY_NAME[n].scored]
+    if not scored_absent:
+        assert card.percent >= float(floor["percent"]), (
+            f"{card.percent:.1f} % of the corpus reads right, the floor is {floor['percent']} %")
+
+
+# --- the comparison, on plans made here ----------------------------------------------------
+
+def _plan(*rooms: tuple[str, tuple[float, float, float, float]], units: str = "m",
+          origin: tuple[float, float] = (0.0, 0.0)) -> Plan:
+    return Plan(meta=PlanMeta(units=units, origin=origin, format="dxf"), rooms=tuple(
+        Room(id=f"R{i}", name=name, use=Use.OTHER, polygon=box(*b))
+        for i, (name, b) in enumerate(rooms, 1)))
+
+
+def _exp(*rooms: rc.ExpectedRoom, units: str = "m", count: int | None = None) -> rc.Expectation:
+    return rc.Expectation(file="made.dxf", units=units,
+                          rooms=len(rooms) if count is None else count, room_list=rooms)
+
+
+KITCHEN = rc.ExpectedRoom(names=("Kitchen",), at=(2.0, 1.5), area=12.0)
+BEDROOM = rc.ExpectedRoom(names=("Bedroom 1",), at=(6.0, 1.5), area=12.0)
+TWO = (("Kitchen", (0, 0, 4, 3)), ("BEDROOM  1", (4, 0, 8, 3)))
+
+
+def test_a_plan_that_matches_reads_right():
+    r = rc.compare(_plan(*TWO), _exp(KITCHEN, BEDROOM))
+    assert r.right, r.reasons
+    assert (r.names_right, r.areas_right, r.rooms_found) == (2, 2, 2)
+
+
+def test_wrong_units_are_wrong_even_when_rooms_are_found():
+    # read as mm, the 4 x 3 m rooms become 4 x 3 mm: found by their points, but wrong
+    mm = _plan(("Kitchen", (0, 0, 0.004, 0.003)), ("Bedroom 1", (0.004, 0, 0.008, 0.003)),
+               units="mm")
+    r = rc.compare(mm, _exp(KITCHEN, BEDROOM))
+    assert not r.right
+    assert r.names_right == 2 and r.areas_right == 0
+    assert r.reasons[0].startswith("units mm")
+
+
+def test_a_missing_name_is_wrong():
+    r = rc.compare(_plan(("", (0, 0, 4, 3)), ("Bedroom 1", (4, 0, 8, 3))), _exp(KITCHEN, BEDROOM))
+    assert not r.right and r.names_right == 1
+    assert "named ''" in r.reasons[0]
+
+
+def test_an_area_off_by_more_than_two_percent_is_wrong():
+    r = rc.compare(_plan(("Kitchen", (0, 0, 4.1, 3)), ("Bedroom 1", (4.1, 0, 8, 3))),
+                   _exp(KITCHEN, BEDROOM))  # 12.3 m² (+2.5 %) and 11.7 m² (-2.5 %)
+    assert not r.right and r.areas_right == 0
+    r = rc.compare(_plan(("Kitchen", (0, 0, 4.05, 3)), ("Bedroom 1", (4.05, 0, 8, 3))),
+                   _exp(KITCHEN, BEDROOM))  # +1.25 % and -1.25 %
+    assert r.right, r.reasons
+
+
+def test_two_rooms_read_as_one_are_wrong():
+    r = rc.compare(_plan(("Kitchen", (0, 0, 8, 3))), _exp(KITCHEN, BEDROOM))
+    assert not r.right
+    assert any("are one room" in x for x in r.reasons)
+
+
+def test_an_open_plan_group_may_read_as_one_room_or_as_its_parts():
+    k = rc.ExpectedRoom(names=("Kitchen",), at=(2.0, 1.5), group="a")
+    d = rc.ExpectedRoom(names=("Dining",), at=(6.0, 1.5), group="a")
+    one = rc.compare(_plan(("KITCHEN / DINING", (0, 0, 8, 3))), _exp(k, d, count=1))
+    assert one.right, one.reasons
+    parts = rc.compare(_plan(("Kitchen", (0, 0, 4, 3)), ("Dining", (4, 0, 8, 3))), _exp(k, d))
+    assert parts.right, parts.reasons
+    half = rc.compare(_plan(("KITCHEN", (0, 0, 8, 3))), _exp(k, d, count=1))
+    assert not half.right  # one room, but its name leaves out DINING
+
+
+def test_the_room_count_may_be_off_by_one_only():
+    extra = _plan(*TWO, ("Store", (8, 0, 9, 3)))
+    assert rc.compare(extra, _exp(KITCHEN, BEDROOM)).right
+    more = _plan(*TWO, ("Store", (8, 0, 9, 3)), ("WC", (9, 0, 10, 3)))
+    r = rc.compare(more, _exp(KITCHEN, BEDROOM))
+    assert not r.right and r.reasons == ["4 rooms, a reader sees 2"]
+
+
+def test_points_follow_the_plan_origin_and_the_readers_scale():
+    # a drawing in mm at national-grid coordinates: the reader moved it by its origin
+    plan = _plan(("Kitchen", (0, 0, 4, 3)), units="mm", origin=(500_000.0, 200_000.0))
+    exp = _exp(rc.ExpectedRoom(names=("Kitchen",), at=(500_002.0, 200_001.5), area=12.0),
+               units="mm")
+    assert rc.compare(plan, exp).right
+    # the same drawing read as inches: the point moves with the scale the reader chose
+    inch = _plan(("Kitchen", (0, 0, 101.6, 76.2)), units="in",
+                 origin=(500_000 / 0.001 * 0.0254, 200_000 / 0.001 * 0.0254))
+    r = rc.compare(inch, exp)
+    assert r.names_right == 1 and not r.right
+
+
+def test_a_refusal_is_scored_and_a_crash_is_recorded_not_raised(tmp_path, monkeypatch):
+    import floorplan.io
+    from floorplan.errors import PlanReadError
+
+    drawing = tmp_path / "x.dxf"
+    drawing.write_text("0\nEOF\n")
+
+    def refuse(path, **_kw):
+        raise PlanReadError(str(path), "no rooms found")
+
+    monkeypatch.setattr(floorplan.io, "read_plan", refuse)
+    nothing = rc.Expectation(file="x.dxf", units="m", rooms=0)
+    assert rc.score_file(nothing, drawing).right
+    some = rc.score_file(_exp(KITCHEN, BEDROOM), drawing)
+    assert not some.right and not some.crashed and some.refused
+
+    def crash(path, **_kw):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(floorplan.io, "read_plan", crash)
+    r = rc.score_file(nothing, drawing)
+    assert r.crashed and not r.right and "ZeroDivisionError" in r.reasons[0]
+
+
+def test_names_ignore_case_spacing_and_underline_codes():
+    assert rc.norm_name("%%uMASTER   Bedroom ") == rc.norm_name("master bedroom")
+    assert rc.norm_name("W.I.C.") != rc.norm_name("WIC")

@@ -1,0 +1,158 @@
+"""FP308 bedsit, FP309 ensuite-preferred and FP403 several-units (ECC), worked by hand.
+
+Plans are rooms 0.1 m apart (internal walls); doors sit in the gap between two rooms.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.plans import door, plan, rect
+from tests.rulecheck import of, one, run
+
+
+# -- FP308 bedsit ------------------------------------------------------------------------
+def _flat(*rooms, doors=(), **kw):
+    return plan(*rooms, doors=doors, scheme=kw.pop("scheme", "flat"), **kw)
+
+
+@pytest.mark.parametrize("rooms, expect, subject", [
+    # a bedroom of its own: not a bedsit
+    ([rect("K", "Kitchen/Living", 0, 0, 4, 4), rect("B", "Bedroom", 4.1, 0, 3, 4),
+      rect("S", "Shower Room", 0, 4.1, 2, 2)], "pass", ("B",)),
+    # no bedroom, one kitchen/living room: the tenant sleeps there
+    ([rect("K", "Kitchen/Living", 0, 0, 5, 4), rect("S", "Shower Room", 0, 4.1, 2, 2),
+      rect("H", "Hall", 2.1, 4.1, 1.2, 2)], "warn", ("K",)),
+    # a room named as a studio (its use cannot be told from "Studio": other) and a kitchen
+    ([rect("T", "Studio", 0, 0, 5, 4), rect("K", "Kitchen", 5.1, 0, 2, 4),
+      rect("S", "Shower Room", 0, 4.1, 2, 2)], "warn", ("T",)),
+    # "Bed-sitting room" reads as a living room; named a bedsit, it is one
+    ([rect("L", "Bed-sitting room", 0, 0, 5, 4), rect("L2", "Lounge", 5.1, 0, 3, 4)], "warn", ("L",)),
+    # two living rooms and no bedroom: where the tenant sleeps cannot be told; FP307's
+    ([rect("L", "Lounge", 0, 0, 4, 4), rect("D", "Living/Dining", 4.1, 0, 4, 4)], "not_applicable", ()),
+    # neither bedroom nor living room
+    ([rect("K", "Kitchen", 0, 0, 3, 3), rect("S", "Shower Room", 3.1, 0, 2, 2)], "not_applicable", ()),
+])
+def test_bedsit(rooms, expect, subject):
+    f = one(run(_flat(*rooms)), "FP308")
+    assert (f.status.value, f.rooms) == (expect, subject)
+
+
+def test_bedsit_per_flat_in_a_scheme():
+    p = plan(rect("A1", "Kitchen/Living", 0, 0, 5, 4, dwelling="Flat A"),
+             rect("A2", "Shower Room", 0, 4.1, 2, 2, dwelling="Flat A"),
+             rect("B1", "Kitchen/Living", 6, 0, 4, 4, dwelling="Flat B"),
+             rect("B2", "Bedroom", 10.1, 0, 3, 4, dwelling="Flat B"),
+             rect("C", "Corridor", 0, 6.2, 13, 1.2), scheme="flats_scheme")
+    got = {f.dwelling: f.status.value for f in run(p).findings if f.rule == "FP308"}
+    assert got == {"Flat A": "warn", "Flat B": "pass"}
+
+
+def test_bedsit_not_applicable_in_a_shared_house():
+    p = plan(rect("L", "Lounge", 0, 0, 4, 4), rect("B1", "Bedroom 1", 4.1, 0, 3, 3),
+             rect("B2", "Bedroom 2", 4.1, 3.1, 3, 3), scheme="shared_house")
+    assert [f[1] for f in of(run(p), "FP308")] == ["not_applicable"]
+
+
+def test_bedsit_not_in_ndss_or_m43():
+    p = _flat(rect("K", "Kitchen/Living", 0, 0, 5, 4))
+    assert not of(run(p, "ndss"), "FP308") and not of(run(p, "m4-3"), "FP308")
+
+
+# -- FP309 ensuite-preferred ---------------------------------------------------------------
+# a hall 1.2 x 6 at x 0-1.2; a bedroom 3.5 x 3.5 at x 1.3-4.8, y 0-3.5; a bathroom
+# 2 x 2 at x 1.3-3.3, y 3.6-5.6
+HALL = rect("H", "Hall", 0, 0, 1.2, 6)
+BED = rect("B", "Bedroom 1", 1.3, 0, 3.5, 3.5)
+BATH = rect("E", "Shower Room", 1.3, 3.6, 2.0, 2.0)
+BED_HALL = door("D1", 1.25, 1.5)          # hall - bedroom
+BED_BATH = door("D2", 2.3, 3.55)          # bedroom - shower room
+HALL_BATH = door("D3", 1.25, 4.6)         # hall - shower room
+
+
+@pytest.mark.parametrize("doors, expect, rooms", [
+    ([BED_HALL, BED_BATH], "pass", ("B", "E")),             # its only door opens into the bedroom
+    ([BED_HALL, HALL_BATH], "warn", ("B",)),                # the shower room is off the hall
+    ([BED_HALL, BED_BATH, HALL_BATH], "warn", ("B",)),      # a door from the hall too: not its own
+    ([], "warn", ("B",)),                                   # no doors: cannot be told
+])
+def test_ensuite_preferred(doors, expect, rooms):
+    p = plan(HALL, BED, BATH, rect("B2", "Bedroom 2", 1.3, 5.7, 3.5, 3.5), doors=doors,
+             scheme="shared_house")
+    f = one(run(p), "FP309", "B")
+    assert (f.status.value, f.rooms) == (expect, rooms)
+
+
+def test_ensuite_preferred_only_in_shared_houses():
+    p = plan(HALL, BED, BATH, doors=[BED_HALL, BED_BATH], scheme="flat")
+    assert [f[1] for f in of(run(p), "FP309")] == ["not_applicable"]
+
+
+def test_staff_sleep_in_room_is_not_checked():
+    # the sleep-in room on the other side of the hall, with a door: only the bedroom is checked
+    p = plan(HALL, BED, rect("S", "Staff Sleep-in", -3.6, 0, 3.5, 3.5),
+             doors=[BED_HALL, door("D4", -0.05, 1.5)], scheme="shared_house")
+    assert {f[0] for f in of(run(p), "FP309")} == {("B",)}
+
+
+# -- FP403 several-units ---------------------------------------------------------------------
+def _house(x0=0.0, dwelling=None, level=0.0, prefix="", sleep_in=True):
+    kw = {"dwelling": dwelling, "level": level}
+    rooms = [rect(f"{prefix}L", "Lounge", x0, 0, 4, 4, **kw),
+             rect(f"{prefix}B1", "Bedroom 1", x0 + 4.1, 0, 3, 4, **kw),
+             rect(f"{prefix}B2", "Bedroom 2", x0 + 7.2, 0, 3, 4, **kw)]
+    if sleep_in:
+        rooms.append(rect(f"{prefix}S", "Staff Sleep-in", x0, 4.1, 3, 3, **kw))
+    return rooms
+
+
+@pytest.mark.parametrize("rooms, scheme, expect, measured", [
+    # one shared house, rooms 0.1 m apart
+    (_house(), "shared_house", "pass", 1.0),
+    # two houses 6 m apart (the first ends at x = 10.2, the second starts at 16.2)
+    (_house() + _house(16.2, prefix="b"), "shared_house", "warn", 2.0),
+    # 0.9 m apart: closer than 1.0 m, one building
+    (_house() + _house(11.1, prefix="b"), "shared_house", "pass", 1.0),
+    # 1.1 m apart: two buildings
+    (_house() + _house(11.3, prefix="b"), "shared_house", "warn", 2.0),
+    # a bin store 5 m away is not a building people live in
+    (_house() + [rect("X", "Bin Store", 15, 0, 2, 1)], "shared_house", "pass", 1.0),
+    # a shared house (a dwelling with a staff sleep-in room) and a flat beside it
+    (_house(dwelling="House") + _house(10.3, dwelling="Flat 1", prefix="f", sleep_in=False),
+     "flats_scheme", "warn", 1.0),
+    # flats, and tenant bedrooms in no dwelling (a shared house of their own)
+    (_house(sleep_in=False, dwelling="Flat 1") + _house(10.3, prefix="h", sleep_in=False),
+     "flats_scheme", "warn", 1.0),
+    # two flats side by side: one kind of home in one building
+    (_house(sleep_in=False, dwelling="Flat 1") + _house(10.3, dwelling="Flat 2", prefix="f", sleep_in=False),
+     "flats_scheme", "pass", 1.0),
+])
+def test_several_units(rooms, scheme, expect, measured):
+    f = one(run(plan(*rooms, scheme=scheme)), "FP403")
+    assert (f.status.value, f.measured, f.unit) == (expect, measured, "buildings")
+
+
+def test_storeys_stacked_are_one_building():
+    # ground floor: the house; first floor: two bedrooms over it
+    rooms = _house() + [rect("U1", "Bedroom 3", 0, 0, 4, 4, level=1), rect("U2", "Bedroom 4", 4.1, 0, 3, 4, level=1)]
+    assert one(run(plan(*rooms, scheme="shared_house")), "FP403").status.value == "pass"
+
+
+def test_building_property_wins():
+    rooms = _house()
+    tagged = [r.__class__(**{**r.__dict__, "properties": {"building": "A" if i < 2 else "B"}})
+              for i, r in enumerate(rooms)]
+    f = one(run(plan(*tagged, scheme="shared_house")), "FP403")
+    assert (f.status.value, f.measured) == ("warn", 2.0)
+    assert "2 separate buildings" in f.message
+
+
+def test_nothing_lived_in_is_not_applicable():
+    assert [x[1] for x in of(run(plan(rect("X", "Store", 0, 0, 2, 2), scheme="flat")), "FP403")] \
+        == ["not_applicable"]
+
+
+def test_several_units_in_ecc_only():
+    rooms = _house() + _house(16.2, prefix="b")
+    for profile in ("ndss", "m4-3"):
+        assert not of(run(plan(*rooms, scheme="shared_house"), profile), "FP403")
