@@ -1,8 +1,10 @@
 """floorplan: read floor plans, measure rooms as UK housing standards do, check them.
 
->>> import floorplan
->>> report = floorplan.check("samples/oak-house.geojson")   # doctest: +SKIP
->>> report.render("oak-house.png")                           # doctest: +SKIP
+::
+
+    import floorplan
+    report = floorplan.check("samples/oak-house.geojson")
+    report.render("oak-house.png")
 
 The package is layered, and imports point one way:
 
@@ -22,15 +24,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-__all__ = ["__version__", "check", "read"]
+from floorplan._version import __version__
+
+__all__ = ["Report", "__version__", "check", "read"]
 
 if TYPE_CHECKING:
-    from floorplan.api import check, read
+    from floorplan.api import Report, check, read
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("read", "check"):
+    if name in ("read", "check", "Report"):
         from floorplan import api
 
         return getattr(api, name)

@@ -1,27 +1,33 @@
 """The Python API for notebooks and scripts: ``floorplan.read``, ``floorplan.check``.
 
->>> import floorplan
->>> report = floorplan.check("samples/oak-house.geojson")      # doctest: +SKIP
->>> report.result, len(report.findings)                          # doctest: +SKIP
-('fail', 37)
+::
+
+    import floorplan
+    report = floorplan.check("samples/oak-house.geojson")
+    report.result, len(report.findings)       # ('fail', 45)
 
 Everything here is a thin layer over the library (:func:`floorplan.io.read_plan`,
 :func:`floorplan.engine.check`, the reporters and renderers), imported only when called,
-so ``import floorplan`` stays light. The methods on :class:`~floorplan.report.Report`
-(``to_dataframe``, ``render``, ``save``, ``_repr_html_``, ``__geo_interface__``) call
-the helpers below.
+so ``import floorplan`` stays light. :func:`check` returns a :class:`Report`: the
+engine's :class:`floorplan.report.Report` with the methods a notebook wants
+(``rooms``, ``to_dataframe``, ``render``, ``save``, ``_repr_html_``,
+``__geo_interface__``), which call the reporters and renderers. They live here, not on
+the engine's class, because the reporters read that class: the imports keep pointing
+one way.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from floorplan import report as _report
 
 if TYPE_CHECKING:
     from floorplan.model import Plan
     from floorplan.profiles import Profile
-    from floorplan.report import Report
 
 #: keyword options of :func:`read` that override what the plan says
 META_OPTIONS = ("scheme", "tenants", "wheelchair", "name", "crs")
@@ -65,59 +71,56 @@ def check(plan_or_path: Plan | str | os.PathLike, profile: str | os.PathLike | P
         plan = plan_or_path
     else:
         plan = read(plan_or_path, **options)
-    return run(plan, profile if not isinstance(profile, os.PathLike) else Path(profile))
+    return Report.of(run(plan, profile if not isinstance(profile, os.PathLike) else Path(profile)))
 
 
-# --------------------------------------------------------------------------- report helpers
+@dataclass(frozen=True)
+class Report(_report.Report):
+    """A report with the methods notebooks and scripts use (see ``docs/python.md``)."""
 
+    @classmethod
+    def of(cls, report: _report.Report) -> Report:
+        """The engine's report as this class (the same findings and plan, not copied)."""
+        if isinstance(report, cls):
+            return report
+        return cls(**{f.name: getattr(report, f.name) for f in fields(report)})
 
-def findings_frame(report: Report) -> Any:
-    """The findings as a pandas DataFrame, one row per finding (the CSV's columns)."""
-    try:
-        import pandas as pd
-    except ImportError:
-        raise ImportError("Report.to_dataframe() needs pandas: pip install pandas "
-                          "(or 'floorplan-check[pandas]')") from None
-    from floorplan.reporters.table import COLUMNS, rows
+    @property
+    def rooms(self) -> list[dict]:
+        """Each room with its measurements, as in the JSON report."""
+        return self.to_dict()["rooms"]
 
-    return pd.DataFrame(rows(report), columns=list(COLUMNS))
+    def to_dataframe(self) -> Any:
+        """The findings as a pandas DataFrame (needs pandas), one row per finding."""
+        from floorplan.reporters.table import dataframe
 
+        return dataframe(self)
 
-def save(report: Report, path: str | os.PathLike, **options: Any) -> Path:
-    """Write the report to ``path``, its format chosen by the extension (``.json``,
-    ``.html``, ``.csv``, ``.xlsx``, ``.geojson``, ``.txt``, ``.pdf``)."""
-    from floorplan import reporters
-    from floorplan.errors import OutputError
-    from floorplan.io.atomic import write_atomic
+    def render(self, path: str | os.PathLike) -> Path:
+        """Draw the marked-up plan to ``path`` (.png, .svg, .pdf or .dxf); returns the path."""
+        from floorplan.render import render_to_file
 
-    fmt = reporters.for_path(path)
-    if fmt is None:
-        raise OutputError(f"{path}: no report format has this extension "
-                          f"({', '.join(r.extension for r in reporters.REPORTERS.values())})")
-    write_atomic(path, reporters.get(fmt)(report, **options))
-    return Path(path)
+        render_to_file(self, path)
+        return Path(path)
 
+    def save(self, path: str | os.PathLike, **options: Any) -> Path:
+        """Write the report to ``path`` in the format its extension names (.json, .html,
+        .csv, .xlsx, .geojson, .txt); returns the path."""
+        from floorplan.reporters import save
 
-def render(report: Report, path: str | os.PathLike) -> Path:
-    """Draw the marked-up plan to ``path`` (``.png``, ``.svg``, ``.pdf``, ``.dxf``)."""
-    from floorplan.render import render_to_file
+        return save(self, path, **options)
 
-    render_to_file(report, path)
-    return Path(path)
+    @property
+    def __geo_interface__(self) -> dict:
+        """The rooms with their results as GeoJSON, in the plan file's own coordinates."""
+        import json
 
+        from floorplan.reporters import geojson_report
 
-def geo_interface(report: Report) -> dict:
-    """The rooms with their results as a GeoJSON FeatureCollection (``__geo_interface__``),
-    in the plan file's own coordinates, as the GeoJSON report writes them."""
-    import json
+        return json.loads(geojson_report.render(self))
 
-    from floorplan.reporters import geojson_report
+    def _repr_html_(self) -> str:
+        """For Jupyter: the verdict, the marked-up plan, what is not met or to review."""
+        from floorplan.reporters import notebook
 
-    return json.loads(geojson_report.render(report))
-
-
-def repr_html(report: Report) -> str:
-    """A compact HTML view for Jupyter: the verdict, the plan, what fails and is to review."""
-    from floorplan.reporters import notebook
-
-    return notebook.render(report)
+        return notebook.render(self)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from floorplan import __version__
+from floorplan._version import __version__
 from floorplan.errors import FloorplanError
 from floorplan.io.discover import PLAN_SUFFIXES, Missing, expand, output_names
 

@@ -175,4 +175,5 @@ INPUT_RULES: dict[str, str] = {
     "FP008": "stated-figure-mismatch",
     "FP009": "low-confidence-room",
     "FP010": "unplaced-label",
+    "FP011": "plans-apart",
 }

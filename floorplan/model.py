@@ -68,6 +68,17 @@ OUTSIDE = "outside"
 
 
 @dataclass(frozen=True)
+class Stated:
+    """A figure the plan writes for a room, as written: an area tag (``28.51 m²``) or a
+    dimension string (``14'2" x 12'4"``), with its value in metres."""
+
+    kind: str  # "area" or "dimensions"
+    text: str
+    area_m2: float | None = None
+    dimensions_m: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
 class Room:
     """One room: a polygon (holes are columns, shafts, voids) with a name and a use.
 
@@ -78,7 +89,8 @@ class Room:
     ``source`` says how the reader found the room (``geojson``, ``outline``, ``hatch``,
     ``walls``, ``walls_closed``, ``label_seeded`` ...) and ``confidence`` how sure it is of
     the outline and name (``high``, ``medium`` or ``low``), with ``confidence_reason``
-    saying why when it is not high.
+    saying why when it is not high. ``stated`` holds the figures the plan writes for
+    the room (its area, its dimensions), which the reader checks against the outline.
     """
 
     id: str
@@ -94,6 +106,7 @@ class Room:
     properties: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     confidence: str = "high"
     confidence_reason: str = ""
+    stated: tuple[Stated, ...] = ()
 
     @property
     def gross_area(self) -> float:

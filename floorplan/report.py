@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from floorplan import __version__
+from floorplan._version import __version__
 from floorplan.findings import Assumption, Finding, NotChecked, Status
 from floorplan.measure import Measurements
 from floorplan.model import Plan
@@ -109,41 +109,6 @@ class Report:
         return worst(f.status for f in self.findings_for(room_id)
                      if f.status is not Status.NOT_APPLICABLE)
 
-    # -- for notebooks and scripts (floorplan.api; nothing heavy is imported until used)
-    @property
-    def rooms(self) -> list[dict]:
-        """Each room with its measurements, as in the JSON report."""
-        return self.to_dict()["rooms"]
-
-    def to_dataframe(self) -> Any:
-        """The findings as a pandas DataFrame (needs pandas), one row per finding."""
-        from floorplan.api import findings_frame
-
-        return findings_frame(self)
-
-    def render(self, path: Any) -> Any:
-        """Draw the marked-up plan to ``path`` (.png, .svg, .pdf or .dxf); returns the path."""
-        from floorplan.api import render
-
-        return render(self, path)
-
-    def save(self, path: Any, **options: Any) -> Any:
-        """Write the report to ``path`` in the format its extension names; returns the path."""
-        from floorplan.api import save
-
-        return save(self, path, **options)
-
-    @property
-    def __geo_interface__(self) -> dict:
-        from floorplan.api import geo_interface
-
-        return geo_interface(self)
-
-    def _repr_html_(self) -> str:
-        from floorplan.api import repr_html
-
-        return repr_html(self)
-
     def to_dict(self) -> dict:
         meta = self.plan.meta
         m = self.measurements
@@ -156,6 +121,9 @@ class Report:
                 "dwelling": room.dwelling, "level": _level(room.level),
                 "source": room.source,
                 "confidence": {"level": room.confidence, "reason": room.confidence_reason},
+                "stated": [{"kind": st.kind, "text": st.text, "area_m2": st.area_m2,
+                            "dimensions_m": list(st.dimensions_m) if st.dimensions_m else None}
+                           for st in room.stated],
                 "wheelchair": room.wheelchair,
                 "gross_area_m2": rm.gross_area, "area_m2": rm.area,
                 "low_headroom_area_m2": rm.low_headroom_area,

@@ -58,6 +58,11 @@ def report_schema() -> dict:
         "source": {"type": "string", "description": "where the room came from: geojson, "
                    "outline, hatch, walls ..."},
         "confidence": _strict({"level": {"enum": list(CONFIDENCE_LEVELS)}, "reason": TEXT}),
+        "stated": {"type": "array", "description": "figures the drawing writes for the room",
+                   "items": _strict({"kind": {"enum": ["area", "dimensions"]}, "text": TEXT,
+                                     "area_m2": _nullable(AREA),
+                                     "dimensions_m": _nullable({"type": "array", "items": LENGTH,
+                                                                "minItems": 2, "maxItems": 2})})},
         "wheelchair": {"type": "boolean"},
         "gross_area_m2": AREA, "area_m2": AREA, "low_headroom_area_m2": AREA,
         "ceiling_height_m": _nullable(_strict({"min": LENGTH, "max": LENGTH})),

@@ -250,9 +250,10 @@ def score_file(exp: Expectation, path: Path, time_limit: int = TIME_LIMIT) -> Re
         res.names_expected = len(exp.room_list)
         res.areas_expected = sum(r.area is not None for r in exp.room_list)
         if exp.rooms > COUNT_SLACK or exp.room_list:
-            res.reasons.append(f"refused: {exc}")
+            res.reasons.append(f"refused: {exc.problem}")
         else:
             res.units_found = exp.units  # nothing to read, and nothing read wrongly
+        res.seconds = time.perf_counter() - started
         return res
     except _Timeout:
         return _failed(exp, f"stopped after {time_limit} s", crashed=True)

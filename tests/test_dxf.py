@@ -187,11 +187,19 @@ def test_wrong_insunits_is_overridden_and_units_flag_wins(tmp_path):
     msp.add_arc((4.05, 1.0), 0.9, 90, 180, dxfattribs={"layer": "Doors"})
     p = save(doc, tmp_path)
     plan = dxf.read(p)
+    # doors 0.9 and rooms of 12 and 9 m² in metres; in inches doors of 23 mm and rooms of
+    # 0.008 m²: strong evidence against the header, so it is overruled, and the plan fails
+    # FP007 until the units are confirmed
     assert plan.meta.units == "m"
-    assert any(f.code == "FP006" and "inches" in f.message for f in plan.findings)
-    forced = dxf.read(p, units="mm", require_rooms=False)  # --units always wins
-    assert forced.meta.units == "mm" and forced.meta.units_reason == "--units"
-    assert not any(f.code == "FP006" for f in forced.findings)
+    (fp7,) = [f for f in plan.findings if f.code == "FP007"]
+    assert fp7.status == "fail" and "inches" in fp7.message and "--units m" in fp7.message
+    confirmed = dxf.read(p, units="m")  # the user confirms: no finding, the header noted
+    assert confirmed.meta.units == "m" and confirmed.meta.units_reason.startswith("--units")
+    assert not any(f.code in ("FP006", "FP007") for f in confirmed.findings)
+    forced = dxf.read(p, units="mm", require_rooms=False)  # --units always wins ...
+    assert forced.meta.units == "mm" and forced.meta.units_reason.startswith("--units mm, but")
+    # ... but 4 x 3 mm rooms contradict the drawing: FP007 fails
+    assert [f.status for f in forced.findings if f.code == "FP007"] == ["fail"]
 
 
 def test_declared_plausible_units_give_no_finding(tmp_path):
@@ -242,8 +250,14 @@ def test_stated_area_far_from_measured_is_reported(tmp_path):
     label(msp, "Bedroom 2", 5000, 2000)
     label(msp, "97 SF", 5000, 1500)  # 97 ft² = 9.01 m²: agrees
     plan = dxf.read(save(doc, tmp_path))
-    notes = [n for n in plan.notes if "the drawing says" in n]
-    assert len(notes) == 1 and "14.50" in notes[0] and "Bedroom 1" in notes[0]
+    # 14.5 against 12 m² is 17 % apart: FP008 naming the room, both figures and the text
+    (fp8,) = [f for f in plan.findings if f.code == "FP008"]
+    b1 = next(r for r in plan.rooms if r.name == "Bedroom 1")
+    assert fp8.rooms == (b1.id,) and fp8.status == "warn"
+    assert "'14.5 m2'" in fp8.message and "14.50" in fp8.message and "12.00" in fp8.message
+    assert [(s.kind, s.area_m2) for s in b1.stated] == [("area", 14.5)]
+    b2 = next(r for r in plan.rooms if r.name == "Bedroom 2")
+    assert b2.stated[0].area_m2 == pytest.approx(97 * 0.09290304, abs=0.01)
 
 
 def test_layer_names_name_rooms(tmp_path):

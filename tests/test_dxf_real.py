@@ -90,11 +90,16 @@ def test_barcelona_pavilion_walls_give_rooms_and_doors():
 
 
 def test_pavilion_sheet_with_wrong_insunits_is_read_in_metres():
-    """SOURCES.md: $INSUNITS=1 (inches) but doors 0.8-1.0 and the building ~52 m: metres."""
+    """SOURCES.md: $INSUNITS=1 (inches) but doors 0.8-1.0 and the building ~52 m: metres.
+    The header is contradicted by strong evidence (doors, the rooms found, the size), so
+    the plan fails FP007 until the units are confirmed with --units m."""
     plan = dxf.read(real("yorikbcn__pabellon_de_barcelona.dxf"), require_rooms=False)
     assert plan.meta.units == "m"
-    (fp6,) = [f for f in plan.findings if f.code == "FP006"]
-    assert "inches" in fp6.message
+    (fp7,) = [f for f in plan.findings if f.code == "FP007"]
+    assert "inches" in fp7.message and fp7.status == "fail"
+    confirmed = dxf.read(real("yorikbcn__pabellon_de_barcelona.dxf"), units="m",
+                         require_rooms=False)
+    assert not any(f.code in ("FP006", "FP007") for f in confirmed.findings)
 
 
 def test_freecad_export_geometry_inside_blocks_is_found():

@@ -190,3 +190,57 @@ def test_a_refusal_is_scored_and_a_crash_is_recorded_not_raised(tmp_path, monkey
 def test_names_ignore_case_spacing_and_underline_codes():
     assert rc.norm_name("%%uMASTER   Bedroom ") == rc.norm_name("master bedroom")
     assert rc.norm_name("W.I.C.") != rc.norm_name("WIC")
+
+
+# --- extract.py, on a snapshot made here ---------------------------------------------------
+
+def _extract_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("real_extract", rc.DATA / "extract.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_extract_takes_a_file_from_a_snapshot_and_checks_it(tmp_path, monkeypatch):
+    import hashlib
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    ex = _extract_module()
+    mirror, files = tmp_path / "mirror", tmp_path / "files"
+    work = mirror / "someone+plans" / "work"
+    work.mkdir(parents=True)
+    body = b"0\nSECTION\n0\nENDSEC\n0\nEOF\n"
+    (work / "plan.dxf").write_bytes(body)
+    git = ["git", "-C", str(work), "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "plan.dxf"], check=True)
+    subprocess.run([*git, "commit", "-qm", "plan"], check=True)
+    commit = subprocess.run([*git, "rev-parse", "HEAD"], check=True, capture_output=True,
+                            text=True).stdout.strip()
+    (mirror / "someone+plans" / "repo").symlink_to(work / ".git")
+    monkeypatch.setattr(ex, "MIRROR", mirror)
+    monkeypatch.setattr(ex, "FILES", files)
+    src = {"repo": "someone/plans", "commit": commit, "path": "plan.dxf",
+           "sha256": hashlib.sha256(body).hexdigest()}
+
+    assert "run without --check" in ex.take("x.dxf", src, write=False)
+    assert not (files / "x.dxf").exists()
+    assert ex.take("x.dxf", src, write=True) is None
+    assert (files / "x.dxf").read_bytes() == body
+    assert ex.take("x.dxf", src, write=False) is None  # in place now
+    assert "not the recorded" in ex.take("y.dxf", {**src, "sha256": "0" * 64}, write=True)
+    assert not (files / "y.dxf").exists()
+    assert "fetch github:other/repo first" in ex.take("z.dxf", {**src, "repo": "other/repo"},
+                                                      write=True)
+    assert "has no nope.dxf" in ex.take("z.dxf", {**src, "path": "nope.dxf"}, write=True)
+
+
+def test_extract_lists_every_drawing_with_a_source():
+    ex = _extract_module()
+    named = {name for name, _ in ex.sources()}
+    assert named == {e.file for e in EXPECTATIONS if e.source}

@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from floorplan import __version__
+from floorplan._version import __version__
 
 #: command name -> module defining a click command of that name
 COMMANDS: dict[str, str] = {

@@ -215,6 +215,9 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
         lv = room.level
         room_findings = by_room.get(room.id, [])
         add(lv, Primitive("area", f"room.{_status_of(room_findings)}", room.polygon, ref=room.id))
+        unsure = room.confidence == "low"
+        if unsure:  # the reader is not sure of this room: said on the plan too
+            add(lv, Primitive("area", "room.unsure", room.polygon, ref=room.id))
         if rm is None:
             continue
         if not rm.low_geom.is_empty:
@@ -233,6 +236,8 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
         fails = sorted({f.rule for f in room_findings if f.status is Status.FAIL})
         if fails:
             text += "\n✗ " + " ".join(fails)
+        if unsure:
+            text += "\n? check this room"
         spot = _label_spot(room.polygon, where, pole, text, label_look.size, k)
         if spot is not None:
             add(lv, Primitive("text", "label", spot[0], text=text, ref=room.id, angle=spot[1]))

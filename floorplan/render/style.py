@@ -58,6 +58,8 @@ def _looks() -> dict[str, Look]:
                           label="room: a rule fails"),
         "room.unchecked": Look(fill="#D9D9D9", fill_alpha=0.6, edge=BLACK, width=0.5, z=1,
                                label="room: not checked"),
+        "room.unsure": Look(fill=None, edge=PURPLE, width=1.0, dash="dashed", hatch="..", z=2,
+                            label="room the reader is unsure of: check it on the drawing"),
         "headroom.low": Look(fill=None, edge="#555555", width=0.0, hatch="////", z=2,
                              label="floor under 1.5 m headroom (not counted)"),
         "line.headroom": Look(edge=PURPLE, width=0.9, dash="dashed", z=5,

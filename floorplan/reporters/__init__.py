@@ -62,3 +62,15 @@ def for_path(path: str | os.PathLike) -> str | None:
         if ext == r.extension or ext in r.also:
             return name
     return None
+
+
+def save(report, path: str | os.PathLike, **options) -> Path:
+    """Write ``report`` to ``path`` (whole or not at all), in the format its extension names."""
+    from floorplan.io.atomic import write_atomic
+
+    fmt = for_path(path)
+    if fmt is None:
+        raise OutputError(f"{path}: no report format has this extension "
+                          f"({', '.join(r.extension for r in REPORTERS.values())})")
+    write_atomic(path, get(fmt)(report, **options))
+    return Path(path)

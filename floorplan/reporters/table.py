@@ -41,3 +41,13 @@ def rows(report: Any, d: dict | None = None) -> list[dict[str, Any]]:
             "plan_file": plan["source"],
         })
     return out
+
+
+def dataframe(report: Any) -> Any:
+    """The findings as a pandas DataFrame, one row per finding (the CSV's columns)."""
+    try:
+        import pandas as pd
+    except ImportError:
+        raise ImportError("Report.to_dataframe() needs pandas: pip install pandas "
+                          "(or 'floorplan-check[pandas]')") from None
+    return pd.DataFrame(rows(report), columns=list(COLUMNS))

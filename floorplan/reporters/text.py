@@ -160,11 +160,34 @@ def render(report: Report, verbose: bool = False) -> str:
             lines.append(f"  - {w}")
         lines.append("")
 
-    lines.append("Room schedule (areas in m²; counted = floor with at least 1.5 m headroom)")
-    lines.append(f"{'room':<8} {'name':<24} {'use':<22} {'lvl':>3} {'counted':>8} {'gross':>8} {'circle m':>8}")
+    lines.append("Room schedule (areas in m²; counted = floor with at least 1.5 m headroom; "
+                 "found = how the reader found the room; stated = what the drawing writes)")
+    lines.append(f"{'room':<8} {'name':<24} {'use':<22} {'lvl':>3} {'counted':>8} {'gross':>8} "
+                 f"{'circle m':>8}  {'found':<13} {'conf':<6} stated")
+    unsure = []
     for r in d["rooms"]:
         gross = _area(r["gross_area_m2"]) if abs(r["gross_area_m2"] - r["area_m2"]) >= 0.005 else ""
+        conf = r.get("confidence") or {"level": "high", "reason": ""}
         lines.append(
             f"{r['id']:<8} {r['name'][:24]:<24} {r['use']:<22} {r['level']!s:>3} "
-            f"{_area(r['area_m2']):>8} {gross:>8} {r['clear_circle_m']:>8.2f}")
+            f"{_area(r['area_m2']):>8} {gross:>8} {r['clear_circle_m']:>8.2f}  "
+            f"{r.get('source', ''):<13} {conf['level']:<6} {stated_text(r.get('stated', []))}".rstrip())
+        if conf["level"] != "high":
+            unsure.append(f"  {r['id']} {r['name'] or ''} ({conf['level']}): {conf['reason'] or 'no reason given'}")
+    if unsure:
+        lines.append("")
+        lines.append("Rooms the reader is not sure of")
+        lines += unsure
     return "\n".join(lines) + "\n"
+
+
+def stated_text(stated: list[dict]) -> str:
+    """The figures a drawing writes for a room, in metres: ``12.50 m²; 3.20 x 4.10 m``."""
+    out = []
+    for st in stated:
+        if st.get("dimensions_m"):
+            a, b = st["dimensions_m"]
+            out.append(f"{a:.2f} x {b:.2f} m")
+        elif st.get("area_m2") is not None:
+            out.append(f"{st['area_m2']:.2f} m²")
+    return "; ".join(out)

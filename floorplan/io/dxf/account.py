@@ -64,3 +64,59 @@ def _reason(kind: str | None, have_rooms: bool) -> str:
         "room": "on a room layer but not a closed outline",
         "ceiling": "on a ceiling layer but not a closed 3D outline",
     }.get(kind or "", "not room geometry")
+
+
+_RANK = {"high": 0, "medium": 1, "low": 2}
+#: at most this many labels in no room are listed one by one (FP010)
+MAX_LABEL_FINDINGS = 20
+#: labels further than this (m) outside the rooms' extent are a schedule or legend, not lost
+PLAN_MARGIN = 2.0
+
+
+def room_confidence(found: tuple[str, str], ri) -> tuple[str, str]:
+    """A room's confidence: the lower of how sure the step that found its outline is
+    (``found``: level and reason) and how sure its naming is (``ri``: names' RoomText)."""
+    levels = [found, (ri.confidence, ri.reason)]
+    worst = max(_RANK.get(lv, 0) for lv, _ in levels)
+    level = next(lv for lv, r in levels if _RANK.get(lv, 0) == worst)
+    reasons = [r for lv, r in levels if r and _RANK.get(lv, 0) > 0]
+    return level, "; ".join(dict.fromkeys(reasons))
+
+
+def label_findings(rooms, outside_texts, layer_kind) -> list:
+    """FP009 for each room of low confidence, FP010 for each room label that lies in no
+    room (within the plan's extent: a schedule or legend beside the plan is not one)."""
+    from shapely.geometry import Point
+
+    from floorplan.classify import classify
+    from floorplan.io.dxf import text as dxf_text
+    from floorplan.model import InputFinding
+
+    out = []
+    for r in rooms:
+        if r.confidence == "low":
+            out.append(InputFinding("FP009", f"{r.name or r.id}: the reader is unsure of this "
+                                    f"room ({r.confidence_reason or 'no reason given'}): check it "
+                                    "on the drawing", rooms=(r.id,)))
+    if not rooms or not outside_texts:
+        return out
+    x0 = min(r.polygon.bounds[0] for r in rooms) - PLAN_MARGIN
+    y0 = min(r.polygon.bounds[1] for r in rooms) - PLAN_MARGIN
+    x1 = max(r.polygon.bounds[2] for r in rooms) + PLAN_MARGIN
+    y1 = max(r.polygon.bounds[3] for r in rooms) + PLAN_MARGIN
+    lost = []
+    for t in outside_texts:
+        if t.tag or not (x0 <= t.x <= x1 and y0 <= t.y <= y1) or layer_kind(t.layer) == "ignore":
+            continue
+        name, _ = dxf_text.split_label(t.text)
+        if name and dxf_text.kind(name)[0] == "name" and classify(name) is not None:
+            lost.append((t, name))
+    for t, name in lost[:MAX_LABEL_FINDINGS]:
+        out.append(InputFinding("FP010", f"the label {name!r} at ({t.x:.2f}, {t.y:.2f}) m lies in "
+                                "no room and names none: the room may be missing from the plan",
+                                entity=t.handle, geometry=Point(t.x, t.y)))
+    if len(lost) > MAX_LABEL_FINDINGS:
+        rest = lost[MAX_LABEL_FINDINGS:]
+        out.append(InputFinding("FP010", f"{len(rest)} more labels lie in no room ("
+                                + ", ".join(repr(n) for _, n in rest[:5]) + "…)", entity="labels"))
+    return out

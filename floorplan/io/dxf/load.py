@@ -1,8 +1,12 @@
 """Open a DXF file with ezdxf, repairing what ezdxf can repair, and say what was repaired.
 
 Order: ``ezdxf.readfile``; if that fails on a structural or type error, ``ezdxf.recover``
-(which also returns the problems it fixed); an R12 file with no ``$DWGCODEPAGE`` is read
-as cp1252 (ezdxf's legacy default) and said so. The file is never written.
+(which also returns the problems it fixed). The file is never written.
+
+The text encoding of a file older than R2007 (which is always UTF-8) is chosen by
+:func:`~floorplan.io.dxf.encoding.choose` from its ``$DWGCODEPAGE`` and from the bytes of its
+texts, so that the Shift-JIS, GBK and Big5 texts of R12 drawings that say nothing (or
+say ANSI_1252) read right; what was chosen, and why, is said in a note.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from ezdxf import recover
 from ezdxf.document import Drawing
 
 from floorplan.errors import PlanReadError
+from floorplan.io.dxf.encoding import choose
 from floorplan.io.paths import check_input
 from floorplan.model import InputFinding
 
@@ -26,6 +31,8 @@ class Loaded:
     doc: Drawing
     notes: list[str] = field(default_factory=list)
     findings: list[InputFinding] = field(default_factory=list)
+    #: the encoding the texts were read in (``None``: ezdxf's own choice, UTF-8 from R2007)
+    encoding: str | None = None
 
 
 @contextmanager
@@ -69,12 +76,18 @@ def _load(path: str | os.PathLike) -> Loaded:
     notes: list[str] = []
     findings: list[InputFinding] = []
     try:
-        doc = ezdxf.readfile(path)
+        enc = choose(path)
+    except OSError as exc:
+        raise PlanReadError(source, f"cannot open: {exc.strerror or exc}") from None
+    if enc.note:
+        notes.append(enc.note)
+    try:
+        doc = ezdxf.readfile(path, encoding=enc.encoding)
     except OSError as exc:
         raise PlanReadError(source, f"cannot open: {exc.strerror or exc}") from None
     except Exception as first:  # noqa: BLE001 - any parser failure sends us to recover
         try:
-            doc, auditor = recover.readfile(path)
+            doc, auditor = _recover(path, enc.encoding)
         except (ezdxf.DXFStructureError, OSError, ValueError, UnicodeError) as exc:
             raise PlanReadError(source, f"not a readable DXF file ({_one_line(exc) or _one_line(first)})") from None
         except Exception as exc:  # noqa: BLE001
@@ -90,9 +103,21 @@ def _load(path: str | os.PathLike) -> Loaded:
             notes.append(f"recover: {text}")
         if len(fixed) + len(errors) > 10:
             notes.append(f"recover: … and {len(fixed) + len(errors) - 10} more")
-    if doc.dxfversion <= "AC1009" and "$DWGCODEPAGE" not in doc.header:
-        notes.append(f"R12 file without $DWGCODEPAGE: text read as {doc.encoding}")
-    return Loaded(doc, notes, findings)
+    return Loaded(doc, notes, findings, enc.encoding)
+
+
+def _recover(path, encoding: str | None):
+    """``ezdxf.recover.readfile`` reading text as ``encoding``: recover mode detects the
+    encoding itself from ``$DWGCODEPAGE`` only, through ``recover.detect_encoding``,
+    which is given the chosen one for the length of the call."""
+    if encoding is None:
+        return recover.readfile(path)
+    detect = recover.detect_encoding
+    recover.detect_encoding = lambda tags: encoding
+    try:
+        return recover.readfile(path)
+    finally:
+        recover.detect_encoding = detect
 
 
 def _one_line(exc: BaseException) -> str:

@@ -2,12 +2,21 @@
 
 A text belongs to the room its insertion point lies in (the smallest, where rooms
 overlap), found through an STRtree so a drawing with thousands of rooms and texts stays
-fast. In one room: block attributes tagged NAME / ROOM / ROOMNAME win; otherwise the name
-texts are joined top to bottom, left to right (a label split over two texts); otherwise a
+fast; a label outside every room is joined to its room by a leader, a line, or as the
+nearest unlabelled room (:mod:`~floorplan.io.dxf.leaders`). In one room: block
+attributes tagged NAME / ROOM / ROOMNAME win; otherwise the room's name texts, grouped
+into labels (lines of one label sit close together) and read top to bottom; otherwise a
 layer named ``Room - Kitchen`` names it; otherwise the name is empty (the measuring step
-reports the unnamed room; nothing is guessed). Texts that are areas, heights or
-dimensions are read as such. Text outside every room (legends, schedules, titles) is
-counted and left.
+reports the unnamed room; nothing is guessed).
+
+A room holding several labels: a label written clearly larger than the others is the
+name (the others are notes: ``WARDROBE``, ``UP``); labels that all name parts of one
+open-plan room (kitchen, living, dining) are joined; otherwise the labels are joined
+and the room is of low confidence ("holds the labels BEDROOM 2 and BATH").
+
+Texts that are areas, dimension strings or heights are read as such: the figures stated
+for each room are kept with it (:mod:`~floorplan.io.dxf.figures`). Text outside every
+room (legends, schedules, titles) is counted and left.
 """
 
 from __future__ import annotations
@@ -18,8 +27,12 @@ import numpy as np
 import shapely
 from shapely.strtree import STRtree
 
+from floorplan.classify import classify
+from floorplan.io.dxf import figures as dxf_figures
+from floorplan.io.dxf import leaders as dxf_leaders
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf.layers import name_from_layer
+from floorplan.model import COMMUNAL_USES
 
 NAME_TAGS = {"NAME", "ROOM", "ROOMNAME", "ROOM_NAME", "ROOM-NAME", "SPACE", "SPACENAME",
              "SPACE_NAME", "RAUM", "RAUMNAME", "ROOMLABEL"}
@@ -28,25 +41,50 @@ DWELLING_TAGS = {"DWELLING", "FLAT", "UNIT", "APARTMENT", "APT", "WOHNUNG"}
 AREA_TAGS = {"AREA", "ROOMAREA", "ROOM_AREA"}
 USE_TAGS = {"USE", "ROOMUSE", "ROOM_USE", "ROOMTYPE", "ROOM_TYPE", "NUTZUNG"}
 HEIGHT_TAGS = {"HEIGHT", "CH", "CEILING", "CEILING_HEIGHT", "CLG"}
-#: a stated area further than this from the measured one is reported (m², and share)
-AREA_TOLERANCE = (0.5, 0.05)
+#: a stated figure further than this share from the measured one is reported (FP008)
+FIGURE_TOLERANCE = 0.05
+#: lines of one label: at most this many text heights apart
+LABEL_GAP = 2.2
+#: a label this many times taller than every other in its room is the room's name
+DOMINANT = 1.3
 
 
 @dataclass
 class RoomText:
     name: str = ""
     name_from: str = ""  # "text", "attribute", "layer" or ""
+    name_via: str = ""   # "", "leader" or "nearest": how an outside label was joined
     rid: str | None = None
     use: str | None = None
     dwelling: str | None = None
-    areas: list[float] = field(default_factory=list)
+    figures: list = field(default_factory=list)  # Figure, as stated in the drawing
     height: float | None = None
     wheelchair: bool = False
+    labels: list[str] = field(default_factory=list)  # every label found in the room
+    confidence: str = "high"
+    reason: str = ""
 
 
-def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int]
-               ) -> tuple[list[RoomText], list]:
-    """What the texts say about each room, and the texts left over (outside every room)."""
+def _is_name_text(t) -> bool:
+    if t.tag:
+        return (t.tag or "").upper() in NAME_TAGS
+    name, _ = dxf_text.split_label(t.text)
+    return bool(name) and dxf_text.kind(name)[0] == "name"
+
+
+def _is_figure_text(t) -> bool:
+    if t.tag:
+        return (t.tag or "").upper() in AREA_TAGS
+    return any(k == "figure" for k, _ in dxf_text.split_label(t.text)[1])
+
+
+def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
+               leaders=(), lines=()) -> tuple[list[RoomText], list]:
+    """What the texts say about each room, and the texts left over (outside every room).
+
+    ``leaders`` (:class:`~floorplan.io.dxf.leaders.Leader`) and ``lines`` (point arrays
+    that may be drawn from a label to its room) join labels outside every room.
+    """
     info = [RoomText() for _ in polys]
     cands = [t for t in texts if usable(t)]
     inside: dict[int, list] = {}
@@ -67,56 +105,11 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int]
                 outside.append(t)
     else:
         outside = cands
+    via: dict[int, str] = {}
+    if polys and outside:
+        outside = _join_outside(polys, inside, outside, leaders, lines, via)
     for r, ts in inside.items():
-        ri = info[r]
-        if len(ts) > 1:  # most rooms hold one text: no key to work out
-            ts.sort(key=lambda t: (-round(t.y, 3), t.x))
-        tagged, plain = [], []
-        for t in ts:
-            used.add(t.uid)
-            tag = (t.tag or "").upper()
-            if tag in NAME_TAGS:
-                tagged.append(t.text)
-            elif tag in ID_TAGS:
-                ri.rid = t.text
-            elif tag in DWELLING_TAGS:
-                ri.dwelling = t.text
-            elif tag in USE_TAGS:
-                ri.use = t.text
-            elif tag in AREA_TAGS:
-                k, v = dxf_text.kind(t.text)
-                if v is None:
-                    try:
-                        v = float(t.text.replace(",", "."))
-                    except ValueError:
-                        v = None
-                if v is not None:
-                    ri.areas.append(v)
-            elif tag in HEIGHT_TAGS:
-                k, v = dxf_text.kind(t.text if not t.text[:1].isdigit() else f"H={t.text}")
-                if k == "height":
-                    ri.height = v
-            else:
-                name, others = dxf_text.split_label(t.text)
-                for kind, value in others:
-                    if kind == "area":
-                        ri.areas.append(value)
-                    elif kind == "height":
-                        ri.height = value
-                    elif kind == "wheelchair":
-                        ri.wheelchair = True
-                said = dxf_text.kind(name)[0] if name else None
-                if said == "name":
-                    plain.append(name)
-                elif said == "wheelchair":
-                    ri.wheelchair = True
-        if tagged:
-            ri.name, ri.name_from = " ".join(tagged), "attribute"
-        elif plain:
-            if len(plain) > 3:
-                notes.append(f"{len(plain)} texts in one room ({', '.join(plain[:4])}…): "
-                             "the first three taken as its name")
-            ri.name, ri.name_from = " ".join(plain[:3]), "text"
+        _read_room(info[r], ts, via, notes, used)
     named = {lay: name_from_layer(lay) for lay in set(layers)}  # few layers, many rooms
     for r, layer in enumerate(layers):
         if not info[r].name:
@@ -128,9 +121,149 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int]
     return info, outside
 
 
-def area_note(rid: str, name: str, stated: list[float], measured: float) -> str | None:
-    for s in stated:
-        if abs(s - measured) > max(AREA_TOLERANCE[0], AREA_TOLERANCE[1] * measured):
-            return (f"room {rid} {name!r}: the drawing says {s:.2f} m², the outline measures "
-                    f"{measured:.2f} m² ({(measured - s) / s:+.0%})")
+def _join_outside(polys, inside, outside, leaders, lines, via) -> list:
+    """Join labels (then figures) outside every room to their rooms; the rest stay out."""
+    has_name = {r for r, ts in inside.items() if any(_is_name_text(t) for t in ts)}
+    joined = dxf_leaders.join(polys, outside, list(leaders), list(lines), has_name, _is_name_text)
+    rest = [t for t in outside if t.uid not in joined]
+    has_fig = {r for r, ts in inside.items() if any(_is_figure_text(t) for t in ts)}
+    has_fig |= {r for uid, (r, _) in joined.items()
+                if any(_is_figure_text(t) for t in outside if t.uid == uid)}
+    joined.update(dxf_leaders.join(polys, rest, list(leaders), list(lines), has_fig,
+                                   _is_figure_text))
+    for t in outside:
+        if t.uid in joined:
+            r, how = joined[t.uid]
+            inside.setdefault(r, []).append(t)
+            via[t.uid] = how
+    return [t for t in outside if t.uid not in joined]
+
+
+def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], used: set[int]) -> None:
+    if len(ts) > 1:  # most rooms hold one text: no key to work out
+        ts.sort(key=lambda t: (-round(t.y, 3), t.x))
+    tagged, plain = [], []  # plain: (text, name part)
+    for t in ts:
+        used.add(t.uid)
+        tag = (t.tag or "").upper()
+        if tag in NAME_TAGS:
+            tagged.append(t.text)
+        elif tag in ID_TAGS:
+            ri.rid = t.text
+        elif tag in DWELLING_TAGS:
+            ri.dwelling = t.text
+        elif tag in USE_TAGS:
+            ri.use = t.text
+        elif tag in AREA_TAGS:
+            fig = dxf_figures.parse(t.text)
+            if fig is None:
+                try:
+                    v = float(t.text.replace(",", "."))
+                except ValueError:
+                    v = None
+                if v is not None and v > 0:
+                    fig = dxf_figures.Figure("area", t.text, "m2", area_m2=v)
+            if fig is not None and fig.kind == "area":
+                ri.figures.append(fig)
+        elif tag in HEIGHT_TAGS:
+            k, v = dxf_text.kind(t.text if not t.text[:1].isdigit() else f"H={t.text}")
+            if k == "height":
+                ri.height = v
+        else:
+            name, others = dxf_text.split_label(t.text)
+            for kind, value in others:
+                if kind == "figure":
+                    ri.figures.append(value)
+                elif kind == "area":
+                    ri.figures.append(dxf_figures.Figure("area", t.text, "m2", area_m2=value))
+                elif kind == "height":
+                    ri.height = value
+                elif kind == "wheelchair":
+                    ri.wheelchair = True
+            said = dxf_text.kind(name)[0] if name else None
+            if said == "name":
+                plain.append((t, name))
+            elif said == "wheelchair":
+                ri.wheelchair = True
+    if tagged:
+        ri.name, ri.name_from = " ".join(tagged), "attribute"
+    elif plain:
+        _name_from_labels(ri, plain, notes)
+        vias = {via[t.uid] for t, _ in plain if t.uid in via}
+        if vias:
+            ri.name_via = "nearest" if vias == {"nearest"} else "leader"
+            if ri.name_via == "nearest" and ri.confidence == "high":
+                ri.confidence = "medium"
+                ri.reason = "named by the nearest label, which lies outside the room"
+
+
+def _labels(plain: list) -> list[tuple[str, float]]:
+    """Group name texts (sorted top to bottom) into labels: the lines of one label lie
+    within :data:`LABEL_GAP` text heights of each other. ``(label, text height)``."""
+    groups: list[list] = []
+    for t, name in plain:
+        h = max(t.height, 1e-9)
+        for g in groups:
+            last = g[-1][0]
+            hh = max(h, last.height)
+            if abs(last.y - t.y) <= LABEL_GAP * hh and abs(last.x - t.x) <= 6 * hh:
+                g.append((t, name))
+                break
+        else:
+            groups.append([(t, name)])
+    return [(" ".join(n for _, n in g), max(t.height for t, _ in g)) for g in groups]
+
+
+def _name_from_labels(ri: RoomText, plain: list, notes: list[str]) -> None:
+    labels = _labels(plain)
+    ri.labels = [lab for lab, _ in labels]
+    ri.name_from = "text"
+    if len(labels) == 1:
+        ri.name = labels[0][0]
+        return
+    tallest = max(h for _, h in labels)
+    big = [lab for lab, h in labels if h >= tallest / DOMINANT]
+    if len(big) == 1 and tallest > 0:
+        ri.name = big[0]
+        return
+    uses = [classify(lab) for lab, _ in labels]
+    named = [lab for lab, u in zip(labels, uses, strict=True) if u is not None]
+    if len(named) <= 1:  # one room label among notes (UP, W/D...), or none at all
+        ri.name = named[0][0] if named else " ".join(lab for lab, _ in labels[:3])
+        return
+    ri.name = " + ".join(lab for lab, _ in named[:3])
+    if all(u in COMMUNAL_USES for u in uses if u is not None):
+        return  # parts of one open-plan room
+    ri.confidence = "low"
+    ri.reason = ("holds the labels " + ", ".join(repr(lab) for lab, _ in named[:4])
+                 + ": one room or several the walls do not divide")
+
+
+def figure_mismatch(fig, polygon) -> str | None:
+    """Why ``fig`` (a :class:`~floorplan.io.dxf.figures.Figure`) and the room's measured
+    ``polygon`` (metres) disagree by more than :data:`FIGURE_TOLERANCE`, or ``None``.
+
+    An area tag is compared with the area. A dimension string is compared with the area
+    when the room is about a rectangle (its area within 5 % of its smallest enclosing
+    rectangle's), else with that rectangle's sides.
+    """
+    area = float(polygon.area)
+    if area <= 0:
+        return None
+    if fig.kind == "area":
+        if abs(fig.area_m2 - area) > FIGURE_TOLERANCE * area:
+            return f"{fig.area_m2:.2f} m² stated, {area:.2f} m² measured ({(area - fig.area_m2) / fig.area_m2:+.0%})"
+        return None
+    rect = polygon.minimum_rotated_rectangle
+    xy = np.asarray(rect.exterior.coords)
+    sides = sorted(float(np.hypot(*(xy[i + 1] - xy[i]))) for i in (0, 1))
+    a, b = sorted(fig.metres)
+    if rect.area > 0 and area >= (1 - FIGURE_TOLERANCE) * rect.area:
+        if abs(fig.area_m2 - area) > FIGURE_TOLERANCE * area:
+            return (f"{a:.2f} x {b:.2f} m = {fig.area_m2:.2f} m² stated, {area:.2f} m² measured "
+                    f"({(area - fig.area_m2) / fig.area_m2:+.0%})")
+        return None
+    if abs(a - sides[0]) > FIGURE_TOLERANCE * sides[0] or abs(b - sides[1]) > FIGURE_TOLERANCE * sides[1]:
+        return (f"{a:.2f} x {b:.2f} m stated, the room measures {sides[0]:.2f} x {sides[1]:.2f} m "
+                f"overall")
     return None

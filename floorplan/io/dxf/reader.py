@@ -6,9 +6,11 @@ The steps, each in its own module:
 2. :mod:`~floorplan.io.dxf.collect` walks model space once, blocks expanded.
 3. :mod:`~floorplan.io.dxf.units` decides the units; a local origin is taken when the
    coordinates are huge (national grids).
-4. :mod:`~floorplan.io.dxf.rooms` finds room outlines; where there are none,
-   :mod:`~floorplan.io.dxf.walls` finds rooms in the wall linework.
-5. :mod:`~floorplan.io.dxf.names` names the rooms and splits sheets into levels;
+4. :mod:`~floorplan.io.dxf.spaces` finds the rooms: outlines
+   (:mod:`~floorplan.io.dxf.rooms`), else rooms in the wall linework
+   (:mod:`~floorplan.io.dxf.walls`); keeps the floor-plan views of the sheet
+   (:mod:`~floorplan.io.dxf.views`) and gives each room its level.
+5. :mod:`~floorplan.io.dxf.names` names the rooms;
    :mod:`~floorplan.io.dxf.doors` finds doors, :mod:`~floorplan.io.dxf.features`
    fittings and ceilings.
 
@@ -18,6 +20,7 @@ Everything left unused is counted in ``plan.notes`` with the reason.
 from __future__ import annotations
 
 import os
+import re
 
 import numpy as np
 from shapely.geometry import Point, Polygon
@@ -26,17 +29,18 @@ from floorplan._gc import paused_gc
 from floorplan.classify import classify
 from floorplan.errors import PlanReadError
 from floorplan.io.dxf import doors as dxf_doors
+from floorplan.io.dxf import evidence as dxf_evidence
 from floorplan.io.dxf import features as dxf_features
+from floorplan.io.dxf import leaders as dxf_leaders
 from floorplan.io.dxf import names as dxf_names
 from floorplan.io.dxf import spaces
 from floorplan.io.dxf import text as dxf_text
-from floorplan.io.dxf.account import account
+from floorplan.io.dxf.account import account, label_findings, room_confidence
 from floorplan.io.dxf.collect import collect
-from floorplan.io.dxf.frame import stack, to_local
+from floorplan.io.dxf.encoding import clean, safe_strings
 from floorplan.io.dxf.layers import LayerMap, load_layer_map
 from floorplan.io.dxf.load import load
-from floorplan.io.dxf.rooms import _ring_area, outline_rooms
-from floorplan.io.dxf.units import Evidence, decide
+from floorplan.io.dxf.rooms import outline_rooms
 from floorplan.model import (
     SCHEMES,
     Aerial,
@@ -47,13 +51,15 @@ from floorplan.model import (
     Plan,
     PlanMeta,
     Room,
+    Stated,
     Use,
 )
-from floorplan.units import METRES_PER_UNIT, normalise_unit
+from floorplan.units import normalise_unit
 
-#: coordinates further than this (metres) from 0 are moved to a local origin
-LOCAL_ORIGIN_BEYOND = 1.0e4
 MARK_KINDS = ("door", "obstacle", "meter", "aerial")
+#: the layers of floorplan's own DXF mark-up (a marked-up drawing read again), as
+#: floorplan.render.dxf_layers names them: their texts are not the drawing's labels
+MARKUP_LAYER = re.compile(r"^FLOORPLAN-(CHECK|FAIL|REVIEW|PASS|INFO)-[A-Z]+$", re.IGNORECASE)
 _BLOCKING = MARK_KINDS + ("label",)
 
 
@@ -74,13 +80,27 @@ def read(path: str | os.PathLike, units: str | None = None,
             raise PlanReadError(str(path), str(exc)) from None
     with paused_gc():  # many live objects, no garbage until the plan is built
         loaded = load(path)
-        return _Reader(str(path), loaded, units, lmap, view).run(require_rooms)
+        try:
+            return _Reader(str(path), loaded, units, lmap, view=view).run(require_rooms)
+        except _Reread as again:  # the rooms read say other units: read once more in them
+            return _Reader(str(path), loaded, units, lmap, again.decision, view).run(require_rooms)
+
+
+class _Reread(Exception):
+    """The rooms read, and the figures written for them, say the drawing is in other
+    units than it was read in (not given with ``--units``): read it again in those."""
+
+    def __init__(self, decision):
+        super().__init__(decision[0])
+        self.decision = decision
 
 
 class _Reader:
-    def __init__(self, source: str, loaded, units: str | None, lmap: LayerMap,
+    def __init__(self, source: str, loaded, units: str | None, lmap: LayerMap, forced=None,
                  view: int | None = None):
         self.source = source
+        self.forced = forced  # (unit, reason, finding) decided by a first reading
+        self.encoding = loaded.encoding
         self.doc = loaded.doc
         self.notes: list[str] = list(loaded.notes)
         self.findings: list[InputFinding] = list(loaded.findings)
@@ -124,8 +144,15 @@ class _Reader:
     def run(self, require_rooms: bool) -> Plan:
         col = collect(self.doc.modelspace(), 1e-6)
         self.col = col
+        fallback = self.encoding or "cp1252"
+        for t in col.texts:
+            if not t.text.isascii() or "\\" in t.text:
+                t.text = clean(t.text, fallback)
+        self.leaders, _ = dxf_leaders.read_leaders(self.doc.modelspace(), col,
+                                                   lambda s: clean(s, fallback))
         self.ins_kind = {i.uid: self._insert_kind(i) for i in col.inserts}
         self._frame()
+        dxf_leaders.to_local(self.leaders, self._origin_raw, self._scale)
         def room_ok(p) -> bool:
             return self.layer_kind(p.layer) == "room" and not self.blocked(p)
 
@@ -160,7 +187,8 @@ class _Reader:
         doors = self._in_view(doors, lambda d: d.geometry.centroid, "doors")
         obstacles = self._in_view(obstacles, lambda o: o.polygon.centroid, "fittings")
         ceilings = dxf_features.ceilings(col.faces3d, self.layer_kind, self.used, col.skipped)
-        rooms = self._rooms(polys, found.sources, found.sure, layers, ceilings, levels)
+        rooms = self._rooms(polys, found.sources, layers, ceilings, levels, found.sure)
+        self.findings += label_findings(rooms, self.outside_texts, self.layer_kind)
         if level_note:
             self.notes.append(level_note)
         meters, aerials = self._marks(locate)
@@ -170,6 +198,7 @@ class _Reader:
                           for c, lay in ceilings)
         self.notes += account(self, rooms, door_counts, len(plan_obst), len(plan_ceil), len(meters),
                               len(aerials))
+        rooms, self.notes, self.findings = safe_strings(rooms, self.notes, self.findings)
         meta = PlanMeta(name=os.path.splitext(os.path.basename(self.source))[0], units=self.unit,
                         source=self.source, format="dxf", origin=self.origin_m,
                         units_reason=self.units_reason).override(**self._drawing_properties())
@@ -209,37 +238,14 @@ class _Reader:
 
     # -- units and frame ----------------------------------------------------------------------
     def _frame(self) -> None:
-        col = self.col
-        stacked = self.stacked = stack(col)  # moved to local metres below, once the units are known
-        allpts = stacked.extent
-        ev = Evidence()
-        if len(allpts):
-            lo, hi = _column_min(allpts), _column_max(allpts)
-            ev.extent = float(max(hi - lo))
-        door_uids = {u for u, k in self.ins_kind.items() if k == "door"}
-        for a in col.arcs:
-            if self.layer_kind(a.layer) == "door" or any(u in door_uids for u in a.chain):
-                ev.doors.append(a.extra["radius"])
-        ev.room_areas = [abs(_ring_area(p.pts)) for p in col.loops
-                         if self.layer_kind(p.layer) == "room" and not self.blocked(p)]
-        insunits = self.doc.header.get("$INSUNITS")
-        try:
-            unit, reason, finding = decide(self.units_flag, insunits, ev)
-        except ValueError as exc:
-            raise PlanReadError(self.source, str(exc)) from None
-        self.unit, self.units_reason = unit, reason
-        if finding is not None:
-            self.findings.append(finding)
-        s = METRES_PER_UNIT[unit]
-        origin = np.zeros(2)
-        if len(allpts) and float(np.abs(allpts).max()) * s > LOCAL_ORIGIN_BEYOND:
-            origin = np.floor(_column_min(allpts) * s) / s
-            self.notes.append(f"coordinates up to {np.abs(allpts).max() * s:.0f} m from the drawing's "
-                              f"origin: read from a local origin at ({origin[0] * s:.0f}, "
-                              f"{origin[1] * s:.0f}) m")
-        self.origin_m = (float(origin[0] * s), float(origin[1] * s))
-        to_local(col, origin, s, stacked)
-        self.notes.insert(0, f"units: {unit} ({reason})")
+        dxf_evidence.frame(self)
+
+    def _check_units(self, polys, info) -> None:
+        """Weigh the units again with the rooms read and the figures written for them;
+        read again in other units when they say so (unless given with ``--units``)."""
+        again = dxf_evidence.check_units(self, polys, info)
+        if again is not None:
+            raise _Reread(again)
 
     # -- rooms ----------------------------------------------------------------------------------
     def _in_view(self, items: list, where, what: str) -> list:
@@ -255,18 +261,23 @@ class _Reader:
 
     def usable_text(self, t) -> bool:
         """A text that may say something about a room: not on an annotation or ceiling
-        layer, not inside a door, fitting, meter or aerial block."""
+        layer, not inside a door, fitting, meter or aerial block, not floorplan's own
+        mark-up."""
         return (self.layer_kind(t.layer) not in ("ignore", "ceiling")
-                and not (t.chain and any(self.ins_kind.get(u) in MARK_KINDS for u in t.chain)))
+                and not (t.chain and any(self.ins_kind.get(u) in MARK_KINDS for u in t.chain))
+                and not (t.layer[:10].upper() == "FLOORPLAN-" and MARKUP_LAYER.match(t.layer)))
 
-    def _rooms(self, polys, sources, sure, layers, ceilings, levels) -> list[Room]:
+    def _rooms(self, polys, sources, layers, ceilings, levels, confidences=None) -> list[Room]:
+        """The rooms, named; ``confidences`` (``(level, reason)`` per outline, from the
+        step that found it) are lowered where the names are unsure."""
         col = self.col
         info, outside = dxf_names.room_texts(polys, layers, col.texts, self.usable_text, self.notes,
-                                             self.used)
+                                             self.used, self.leaders, dxf_leaders.LeaderLines(self))
         for ri, named in zip(info, self.combined, strict=True):
             if named:  # several labels in one space that no closing parts
                 ri.name, ri.name_from = " / ".join(named), "text"
         self.outside_texts = outside
+        self._check_units(polys, info)
         rooms: list[Room] = []
         seen: set[str] = set()
         uses: dict = {}  # names repeat from flat to flat: classify each once
@@ -276,8 +287,7 @@ class _Reader:
                 uses[name] = classify(name)
             return uses[name]
 
-        for k, (poly, src, ri, level, (conf, why)) in enumerate(zip(polys, sources, info, levels, sure,
-                                                                   strict=True)):
+        for k, (poly, src, ri, level) in enumerate(zip(polys, sources, info, levels, strict=True)):
             rid = ri.rid or f"R{k + 1}"
             if rid in seen:
                 rid = f"{rid}-{k + 1}"
@@ -288,14 +298,21 @@ class _Reader:
                     use, given = Use(ri.use.strip().lower().replace(" ", "_")), True
                 except ValueError:
                     use, given = named(ri.use) or use, named(ri.use) is not None
-            note = dxf_names.area_note(rid, ri.name, ri.areas, poly.area) if ri.areas else None
-            if note:
-                self.notes.append(note)
+            stated = tuple(Stated(f.kind, f.text, f.area_m2, f.metres) for f in ri.figures)
+            for f in ri.figures:
+                why = dxf_names.figure_mismatch(f, poly)
+                if why:
+                    self.findings.append(InputFinding(
+                        "FP008", f"{ri.name or rid}: the drawing says {f.text!r}: {why}",
+                        rooms=(rid,), measured=round(float(poly.area), 4)))
+            level_conf, reason = room_confidence(
+                confidences[k] if confidences else ("high", ""), ri)
             rooms.append(Room(id=rid, name=ri.name, use=use, polygon=poly, level=level,
                               dwelling=ri.dwelling, wheelchair=ri.wheelchair, source=src,
-                              ceiling_height=ri.height, use_given=given, confidence=conf,
-                              confidence_reason=why,
-                              properties={"name_from": ri.name_from, "layer": layers[k]}))
+                              ceiling_height=ri.height, use_given=given,
+                              properties={"name_from": ri.name_from, "layer": layers[k],
+                                          **({"name_via": ri.name_via} if ri.name_via else {})},
+                              confidence=level_conf, confidence_reason=reason, stated=stated))
         self._flat_ceilings(ceilings)
         return rooms
 
@@ -343,11 +360,6 @@ def _column_min(a: np.ndarray) -> np.ndarray:
     """``a.min(axis=0)`` of an (n, 2) array, a column at a time: numpy reduces across the
     rows of a tall, narrow array some fifty times slower (the same minima)."""
     return np.array([a[:, 0].min(), a[:, 1].min()])
-
-
-def _column_max(a: np.ndarray) -> np.ndarray:
-    """``a.max(axis=0)`` of an (n, 2) array (see :func:`_column_min`)."""
-    return np.array([a[:, 0].max(), a[:, 1].max()])
 
 
 def _with(obj, **values):

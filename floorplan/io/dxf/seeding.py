@@ -8,7 +8,7 @@ After the walls are sealed and their straight gaps closed, two kinds of label ar
   :data:`~floorplan.io.dxf.closing.CLOSE_GAP` is a candidate bridge; bridges are added
   shortest first, a step at a time, until the label lies in a face of room size: the
   smallest space around it that such a closing encloses (``label_seeded``). A label
-  still without a space is reported (FP001, naming the label and where it is).
+  still without a space is reported (FP010, naming the label and where it is).
 - several room labels in one room (:func:`split`): the same bridges, drawn only inside
   that room, split it when they put each label in a space of its own.
 
@@ -30,7 +30,7 @@ from shapely.strtree import STRtree
 from floorplan.classify import classify
 from floorplan.io.dxf.closing import CLOSE_GAP, free_ends
 from floorplan.io.dxf.walls import Arrangement, WallRoom, faces_of, is_room_sized
-from floorplan.model import CIRCULATION_USES, COMMUNAL_USES, InputFinding
+from floorplan.model import CIRCULATION_USES, COMMUNAL_USES
 
 #: the closing grows by this much a step (metres): the smallest closing that encloses wins
 STEP = 0.3
@@ -180,14 +180,13 @@ def one_space(names: list[str]) -> bool:
 
 
 def place_labels(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[float, float, str]],
-                 notes: list[str]) -> list[InputFinding]:
+                 notes: list[str]) -> None:
     """Let the room labels decide what else needs closing (see the module's docstring):
-    ``rooms`` gains the label-seeded rooms and the pieces of split rooms, in place.
-    Returns the input findings for labels left without a room, and for rooms holding
-    several labels that no closing parts."""
-    findings: list[InputFinding] = []
+    ``rooms`` gains the label-seeded rooms and the pieces of split rooms, in place. A label
+    left without a room is reported with the other labels in no room (FP010), a space
+    holding several labels that no closing parts has low confidence (FP009)."""
     if not labels:
-        return findings
+        return
     lines = arr.all()
     polys = [r.polygon for r in rooms]
     tree = STRtree(polys) if polys else None
@@ -199,18 +198,15 @@ def place_labels(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[flo
             homes.setdefault(min(hit, key=lambda i: polys[i].area), []).append(k)
         else:
             lost.append(k)
-    seeded = 0
+    seeded = unplaced = merged = 0
     if lost:
         found = seek(lines, [labels[k][:2] for k in lost], polys)
         for k, f in zip(lost, found, strict=True):
             x, y, name = labels[k]
             if f is not None and any(r.polygon.equals(f) for r in rooms[len(polys):]):
                 continue  # a second label in a room the first one found
-            if f is None:
-                findings.append(InputFinding(
-                    "FP001", f"room label {name!r} at ({x:.2f}, {y:.2f}) lies in no room: no "
-                    f"closing of the walls around it up to {CLOSE_GAP} m encloses it",
-                    geometry=Point(x, y)))
+            if f is None:  # reported with the other labels in no room (FP010)
+                unplaced += 1
                 continue
             seeded += 1
             rooms.append(WallRoom(f, "label_seeded", "low",
@@ -228,10 +224,9 @@ def place_labels(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[flo
             rooms[r].labels = names
             rooms[r].confidence = "low"
             rooms[r].reason = (f"one space holds the labels {', '.join(map(repr, names))} and no "
-                               f"closing of its walls up to {CLOSE_GAP} m parts them")
-            findings.append(InputFinding(
-                "FP001", f"one space holds several room labels ({', '.join(map(repr, names))}) "
-                "and its walls do not part them: read as one room", geometry=rooms[r].polygon))
+                               f"closing of its walls up to {CLOSE_GAP} m parts them: read as "
+                               "one room")  # low confidence: reported as FP009
+            merged += 1
             continue
         split_n += 1
         why = (f"split from one space holding the labels {', '.join(map(repr, names))} by "
@@ -239,8 +234,7 @@ def place_labels(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[flo
         rooms[r].polygon = faces[0]
         rooms[r].source, rooms[r].confidence, rooms[r].reason = "label_seeded", "low", why
         rooms.extend(WallRoom(f, "label_seeded", "low", why) for f in faces[1:])
-    if seeded or split_n or findings:
+    if seeded or split_n or unplaced or merged:
         notes.append(f"room labels: {seeded} rooms found around labels that lay in no room, "
-                     f"{split_n} spaces split between their labels, {len(findings)} labels "
-                     "or spaces left as they were (see the findings)")
-    return findings
+                     f"{unplaced} labels still in no room, {split_n} spaces split between their "
+                     f"labels, {merged} spaces holding several labels that no closing parts")

@@ -32,7 +32,7 @@ from floorplan.io.dxf.walls import doorways, wall_faces, wall_rooms
 from floorplan.model import InputFinding
 
 #: the code of the warning that a sheet's plan views are not floors of one building
-VIEWS_CODE = "FP008"
+VIEWS_CODE = "FP011"
 
 
 @dataclass
@@ -103,7 +103,7 @@ def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
                     seals.append((a.extra["center"], end))
     marks = dxf_doors.door_marks(col.arcs, col.opens, col.inserts, rd.ins_kind, rd.layer_kind)
     found, arr = wall_rooms([p.pts[:, :2] for p in lines], seals, marks, fittings, rd.notes)
-    rd.findings += place_labels(found, arr, room_labels(label_texts(rd)), rd.notes)
+    place_labels(found, arr, room_labels(label_texts(rd)), rd.notes)
     rd.gaps = doorways(arr)
     if found:
         rd.used.update(p.uid for p in lines)

@@ -1,19 +1,24 @@
-"""What a piece of drawing text is: a room name, an area, a ceiling height, a dimension,
+r"""What a piece of drawing text is: a room name, an area, a ceiling height, a dimension,
 a marking (wheelchair, meter, aerial), or nothing.
 
 >>> kind("12.5 m2"), kind("345 SF"), kind("mq=28.51")
 (('area', 12.5), ('area', 32.05), ('area', 28.51))
 >>> kind("H=2.60"), kind("CH 2.4"), kind("ceiling 2.4 m"), kind("H=2.60mm")
 (('height', 2.6), ('height', 2.4), ('height', 2.4), ('height', 2.6))
->>> kind("3500"), kind("3.5 x 4.2"), kind("Bedroom 1")
-(('dimension', None), ('dimension', None), ('name', None))
+>>> kind("3500"), kind("3.5 x 4.2"), kind("14'2'' x 12'4''"), kind("Bedroom 1")
+(('dimension', None), ('dimension', None), ('dimension', None), ('name', None))
+
+Areas and dimension strings are read by :mod:`~floorplan.io.dxf.figures`;
+:func:`split_label` peels them off a name (``Bedroom 1\P3.20 x 4.10``).
 """
 
 from __future__ import annotations
 
 import re
 
-SQFT = 0.09290304
+from floorplan.io.dxf import figures
+
+SQFT = figures.SQFT
 _NUM = r"(\d+(?:[.,]\d+)?)"
 _AREA = [
     (re.compile(rf"^(?:a|area|sup|superficie|fläche|flaeche)?\s*[=:]?\s*{_NUM}\s*(?:m2|m²|m\^2|sq\.?\s*m|sqm|qm|mq)\.?$", re.I), 1.0),
@@ -34,6 +39,7 @@ _AERIAL = re.compile(r"^(?:tv|aerial|tv\s*point|tv\s*outlet|aerial\s*point)$", r
 #: any of the patterns above: most texts are names, which then take one match, not seven
 _ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx in [
     *(rx for rx, _ in _AREA), _HEIGHT, _DIMENSION, _METER, _AERIAL]), re.I)
+_DIGIT = re.compile(r"\d")
 _PARTS = re.compile(r"\n|\\P|\s{2,}|;")
 
 
@@ -59,6 +65,11 @@ def kind(text: str) -> tuple[str, float | None]:
     t = text.strip()
     if not t:
         return "empty", None
+    fig = figures.parse(t) if _DIGIT.search(t) else None
+    if fig is not None:
+        if fig.kind == "area":
+            return "area", round(fig.area_m2, 2)
+        return "dimension", None
     if _ANY.match(t) is None:
         return ("wheelchair", None) if t.upper() == "WHEELCHAIR" else ("name", None)
     for rx, scale in _AREA:
@@ -97,19 +108,35 @@ def meter_utility(text: str) -> str | None:
     return None
 
 
-def split_label(text: str) -> tuple[str, list[tuple[str, float | None]]]:
-    """A name text with area or height lines inside it (``Bedroom 1\\P12.5 m2``): the name
-    part and the other parts' kinds."""
+def split_label(text: str) -> tuple[str, list[tuple[str, object]]]:
+    """A name text with area, dimension or height lines inside it (``Bedroom 1\\P12.5 m2``,
+    ``BED 2 3.20 x 4.10``): the name part and the other parts' kinds, a stated figure as
+    ``("figure", Figure)``.
+
+    >>> split_label("BEDROOM 1\\n14'2'' x 12'4''")[1][0][1].unit
+    'ft'
+    """
     parts = [p.strip() for p in _PARTS.split(text) if p.strip()]
-    names, others = [], []
-    peeled = []
+    names: list[str] = []
+    others: list[tuple[str, object]] = []
     for p in parts:
-        m = _TRAILING.match(p)
-        if m and kind(m.group(1))[0] == "name" and kind(m.group(2))[0] in ("area", "height"):
-            peeled += [m.group(1), m.group(2)]
-        else:
-            peeled.append(p)
-    for p in peeled:
+        fig = figures.parse(p)
+        if fig is not None:
+            others.append(("figure", fig))
+            continue
         k = kind(p)
-        (names if k[0] == "name" else others).append(p if k[0] == "name" else k)
+        if k[0] == "name":
+            peeled = figures.peel(p)
+            if peeled is not None and kind(peeled[0])[0] == "name":
+                names.append(peeled[0])
+                others.append(("figure", peeled[1]))
+                continue
+            m = _TRAILING.match(p)
+            if m and kind(m.group(1))[0] == "name" and kind(m.group(2))[0] == "height":
+                names.append(m.group(1))
+                others.append(kind(m.group(2)))
+                continue
+            names.append(p)
+        else:
+            others.append(k)
     return " ".join(names), others

@@ -1,21 +1,44 @@
-"""Decide a drawing's units: ``--units``, else ``$INSUNITS`` when plausible, else the scale
-that makes the drawing look like a building.
+"""Decide a drawing's units from the evidence in it, not from its header alone.
 
-Evidence, each in the drawing's own units: door swing radii and door block widths (a door
-leaf is 0.5-1.3 m), the typical size of the closed outlines on room layers (a room is
-1.5-80 m², so its square-root side 1.2-9 m) and the size of the whole drawing (4-500 m
-across: a building, or a sheet of several plans). A unit scores one point per kind of
-evidence it makes plausible; the declared unit is kept unless another scores more.
-Ties go to the first of m, mm, cm, ft, in (metric first: the standards are British).
+Evidence, each in the drawing's own units, weighed together:
+
+======================  ======  =================================================
+kind                    weight  a unit fits when, read in it
+======================  ======  =================================================
+figures                 3       the areas and dimension strings written for rooms
+                                (``28.51 m²``, ``14'2" x 12'4"``) agree with the rooms
+                                measured (within a third of their side)
+door widths             1       the median door is 0.5-1.3 m
+stair treads            1       the median tread is 0.2-0.36 m
+room sizes              1       the median room's square-root side is 1.2-9 m
+text heights            0.5     the median label is 0.05-1.5 m tall
+overall size            0.5     the drawing is 4-500 m across
+======================  ======  =================================================
+
+A unit scores the weight of each kind it fits (figures: times the share of figures it
+fits). The best unit is the highest score (ties: m, mm, cm, ft, in). The declared unit
+(``$INSUNITS``) is kept unless another scores more. Evidence is **strong** against a
+unit when the best scores at least :data:`STRONG` more, or when the unit makes the
+drawing impossible (doors over 10 m, rooms 100 m across...) and the best does not:
+
+- ``--units`` against strong evidence: the given unit is used, and FP007 **fails**;
+- ``$INSUNITS`` against strong evidence: the evidence's unit is used, and FP007 fails
+  (the header is wrong, so the reading must be confirmed with ``--units``);
+- ``$INSUNITS`` against weaker evidence, or no ``$INSUNITS``: the best unit, FP006 (warn).
 
 >>> decide(None, 6, Evidence(extent=52.0, doors=[0.9]))[:2]
 ('m', 'declared ($INSUNITS=6, metres)')
 >>> decide(None, 1, Evidence(extent=52.0, doors=[0.9, 1.0]))[0]
 'm'
+>>> unit, reason, finding = decide("m", None, Evidence(extent=52000.0, doors=[900.0],
+...                                                    room_areas=[12e6, 9e6]))
+>>> unit, finding.code, finding.status
+('m', 'FP007', 'fail')
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -32,27 +55,54 @@ CANDIDATES = ("m", "mm", "cm", "ft", "in")
 NAMES = {"m": "metres", "mm": "millimetres", "cm": "centimetres", "ft": "feet", "in": "inches"}
 
 DOOR_RANGE = (0.5, 1.3)
+TREAD_RANGE = (0.2, 0.36)
 ROOM_SIDE_RANGE = (1.2, 9.0)
+TEXT_RANGE = (0.05, 1.5)
 EXTENT_RANGE = (4.0, 500.0)
+#: beyond these no building is drawn: evidence that alone is strong
+DOOR_POSSIBLE = (0.1, 10.0)
+ROOM_SIDE_POSSIBLE = (0.3, 100.0)
+#: a figure fits a unit when the scale it implies is within this factor of the unit's
+FIGURE_FACTOR = 1.35
+WEIGHTS = {"figures": 3.0, "doors": 1.0, "treads": 1.0, "rooms": 1.0, "texts": 0.5,
+           "extent": 0.5}
+#: how much more the best unit must score for the evidence to be strong
+STRONG = 2.0
 
 
 @dataclass
 class Evidence:
-    extent: float = 0.0                                    # largest side of the bbox
+    extent: float = 0.0                                    # the drawing's size across
     doors: list[float] = field(default_factory=list)       # door widths / swing radii
-    room_areas: list[float] = field(default_factory=list)  # closed outlines on room layers
+    room_areas: list[float] = field(default_factory=list)  # room outlines (units²)
+    treads: list[float] = field(default_factory=list)      # stair tread depths
+    text_heights: list[float] = field(default_factory=list)  # heights of room labels
+    #: (metres per drawing unit the figure implies, its text) for figures tied to rooms
+    figures: list[tuple[float, str]] = field(default_factory=list)
 
     def describe(self, scale: float) -> str:
         parts = []
+        if self.figures:
+            fit = sum(_fits_figure(s, scale) for s, _ in self.figures)
+            texts = ", ".join(repr(t) for _, t in self.figures[:2])
+            parts.append(f"{fit} of {len(self.figures)} written room figures ({texts}) fit")
         if self.doors:
             d = np.asarray(self.doors) * scale
             parts.append(f"doors {d.min():.2f}-{d.max():.2f} m" if len(d) > 1 else f"a door {d[0]:.2f} m")
+        if self.treads:
+            parts.append(f"stair treads {_median(self.treads) * scale:.2f} m")
         if self.room_areas:
             a = np.asarray(self.room_areas) * scale * scale
-            parts.append(f"rooms {np.min(a):.1f}-{np.max(a):.1f} m²")
+            parts.append(f"rooms {_big(np.min(a))}-{_big(np.max(a))} m²")
+        if self.text_heights:
+            parts.append(f"labels {_median(self.text_heights) * scale:.2f} m tall")
         if self.extent:
-            parts.append(f"an overall size of {self.extent * scale:.1f} m")
+            parts.append(f"an overall size of {_big(self.extent * scale)} m")
         return ", ".join(parts) or "nothing to measure"
+
+
+def _big(v: float) -> str:
+    return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:.1f}"
 
 
 def _median(values: list[float]) -> float:
@@ -68,52 +118,161 @@ def _median(values: list[float]) -> float:
     return float((0.0 + ordered[half - 1] + ordered[half]) / 2)
 
 
-def _score(ev: Evidence, scale: float) -> tuple[int, int]:
-    """(points, evidence kinds) for reading the drawing at ``scale`` metres per unit."""
-    points = kinds = 0
+def _fits_figure(implied: float, scale: float) -> bool:
+    return implied > 0 and abs(math.log(implied / scale)) <= math.log(FIGURE_FACTOR)
+
+
+def _inside(v: float, lo_hi: tuple[float, float]) -> bool:
+    return lo_hi[0] <= v <= lo_hi[1]
+
+
+def _fits(ev: Evidence, scale: float) -> dict[str, float]:
+    """Each kind of evidence present: how well reading at ``scale`` fits it (0-1)."""
+    out: dict[str, float] = {}
+    if ev.figures:
+        out["figures"] = sum(_fits_figure(s, scale) for s, _ in ev.figures) / len(ev.figures)
     if ev.doors:
-        kinds += 1
-        med = _median(ev.doors) * scale
-        points += DOOR_RANGE[0] <= med <= DOOR_RANGE[1]
+        out["doors"] = float(_inside(_median(ev.doors) * scale, DOOR_RANGE))
+    if ev.treads:
+        out["treads"] = float(_inside(_median(ev.treads) * scale, TREAD_RANGE))
     if ev.room_areas:
-        kinds += 1
-        side = float(np.sqrt(_median(ev.room_areas))) * scale
-        points += ROOM_SIDE_RANGE[0] <= side <= ROOM_SIDE_RANGE[1]
+        out["rooms"] = float(_inside(math.sqrt(max(_median(ev.room_areas), 0.0)) * scale,
+                                     ROOM_SIDE_RANGE))
+    if ev.text_heights:
+        out["texts"] = float(_inside(_median(ev.text_heights) * scale, TEXT_RANGE))
     if ev.extent > 0:
-        kinds += 1
-        points += EXTENT_RANGE[0] <= ev.extent * scale <= EXTENT_RANGE[1]
-    return points, kinds
+        out["extent"] = float(_inside(ev.extent * scale, EXTENT_RANGE))
+    return out
+
+
+def _impossible(ev: Evidence, scale: float) -> list[str]:
+    """What reading at ``scale`` makes impossible for a building."""
+    out = []
+    if ev.doors and not _inside(_median(ev.doors) * scale, DOOR_POSSIBLE):
+        out.append("doors")
+    if ev.room_areas and not _inside(math.sqrt(max(_median(ev.room_areas), 0.0)) * scale,
+                                     ROOM_SIDE_POSSIBLE):
+        out.append("rooms")
+    if len(ev.figures) >= 2 and not any(_fits_figure(s, scale) for s, _ in ev.figures):
+        out.append("figures")
+    return out
+
+
+def scores(ev: Evidence) -> dict[str, float]:
+    """Each candidate unit's score (see the module docstring)."""
+    out = {}
+    for u in CANDIDATES:
+        fits = _fits(ev, METRES_PER_UNIT[u])
+        weight = dict(WEIGHTS)
+        if len(ev.figures) == 1:
+            weight["figures"] = WEIGHTS["figures"] / 2
+        out[u] = sum(weight[k] * v for k, v in fits.items())
+    return out
+
+
+def strong_against(ev: Evidence, unit: str, sc: dict[str, float] | None = None) -> str | None:
+    """The unit the evidence strongly prefers over ``unit``, or ``None``."""
+    sc = sc or scores(ev)
+    best = max(CANDIDATES, key=lambda u: (sc[u], -CANDIDATES.index(u)))
+    if best == unit:
+        return None
+    if sc[best] - sc[unit] >= STRONG:
+        return best
+    if _impossible(ev, METRES_PER_UNIT[unit]) and not _impossible(ev, METRES_PER_UNIT[best]) \
+            and sc[best] > sc[unit]:
+        return best
+    return None
 
 
 def decide(units_flag: str | None, insunits: int | None,
            ev: Evidence) -> tuple[str, str, InputFinding | None]:
-    """(unit, reason, FP006 finding or None)."""
+    """(unit, reason, FP006 / FP007 finding or None)."""
+    sc = scores(ev)
+    best = max(CANDIDATES, key=lambda u: (sc[u], -CANDIDATES.index(u)))
+    declared = INSUNITS.get(insunits) if insunits is not None else None
     if units_flag:
         unit = normalise_unit(units_flag)
-        return unit, "--units", None
-    declared = INSUNITS.get(insunits) if insunits is not None else None
-    scores = {u: _score(ev, METRES_PER_UNIT[u])[0] for u in CANDIDATES}
-    best = max(CANDIDATES, key=lambda u: (scores[u], -CANDIDATES.index(u)))
-    kinds = _score(ev, 1.0)[1]
+        other = strong_against(ev, unit, sc)
+        if other is None:
+            said = (f"; the file's $INSUNITS={insunits} says {NAMES[declared]}"
+                    if declared and declared != unit else "")
+            return unit, "--units" + said, None
+        why = _contrast(ev, unit, other)
+        reason = f"--units {unit}, but {why}"
+        return unit, reason, InputFinding(
+            "FP007", f"units: {reason}. Every area would be wrong by a factor of "
+            f"{_factor(unit, other)}: check the drawing's units", status="fail",
+            entity="--units")
     if declared is not None:
-        if scores[declared] >= scores[best]:
+        if sc[declared] >= sc[best]:
             return declared, f"declared ($INSUNITS={insunits}, {NAMES[declared]})", None
-        why = (f"$INSUNITS={insunits} says {NAMES[declared]}, but read in {NAMES[declared]} the "
-               f"drawing has {ev.describe(METRES_PER_UNIT[declared])}; in {NAMES[best]} it has "
-               f"{ev.describe(METRES_PER_UNIT[best])}")
-        reason = f"assumed {NAMES[best]}: {why}"
+        why = _contrast(ev, declared, best)
+        reason = f"assumed {NAMES[best]}: $INSUNITS={insunits} says {NAMES[declared]}, but {why}"
+        if strong_against(ev, declared, sc) == best:
+            return best, reason, InputFinding(
+                "FP007", f"units: {reason}. Read in {NAMES[best]}; the file's own units are "
+                f"wrong, so confirm with --units {best}", status="fail", entity="$INSUNITS")
         return best, reason, InputFinding("FP006", f"units: {reason}", status="warn",
                                           entity="$INSUNITS")
     said = ("$INSUNITS not set" if insunits in (None, 0)
             else f"$INSUNITS={insunits} ({OTHER_INSUNITS.get(insunits, 'unknown')}) is not a building unit")
-    if kinds == 0 or scores[best] == 0:
+    kinds = len(_fits(ev, 1.0))
+    if kinds == 0 or sc[best] == 0:
         reason = f"assumed metres: {said} and nothing in the drawing tells the scale"
+        best = "m"
     else:
+        fitted = len([v for v in _fits(ev, METRES_PER_UNIT[best]).values() if v > 0])
         reason = (f"assumed {NAMES[best]}: {said}; read in {NAMES[best]} the drawing has "
                   f"{ev.describe(METRES_PER_UNIT[best])}")
-        if scores[best] < kinds:
-            reason += f" ({scores[best]} of {kinds} signs fit)"
-    if kinds == 0 or scores[best] == 0:
-        best = "m"
+        if fitted < kinds:
+            reason += f" ({fitted} of {kinds} signs fit)"
     return best, reason, InputFinding("FP006", f"units: {reason}", status="warn",
                                       entity="$INSUNITS")
+
+
+def _contrast(ev: Evidence, unit: str, other: str) -> str:
+    return (f"read in {NAMES[unit]} the drawing has {ev.describe(METRES_PER_UNIT[unit])}; "
+            f"in {NAMES[other]} it has {ev.describe(METRES_PER_UNIT[other])}")
+
+
+def _factor(a: str, b: str) -> str:
+    f = (METRES_PER_UNIT[a] / METRES_PER_UNIT[b]) ** 2
+    f = max(f, 1 / f)
+    return f"{f:,.0f}" if f >= 10 else f"{f:.1f}"
+
+
+def treads(lines: list[np.ndarray], min_steps: int = 4) -> list[float]:
+    """Tread depths of stairs drawn as runs of parallel lines of one length (the nosings),
+    each run's median spacing where the spacings agree (within 10 %).
+
+    >>> import numpy as np
+    >>> run = [np.array([[0.0, 250.0 * k], [900.0, 250.0 * k]]) for k in range(6)]
+    >>> treads(run)
+    [250.0]
+    """
+    groups: dict[tuple[int, int], list[float]] = {}
+    for pts in lines:
+        if len(pts) != 2:
+            continue
+        d = pts[1] - pts[0]
+        length = float(np.hypot(d[0], d[1]))
+        if length <= 0:
+            continue
+        ang = math.degrees(math.atan2(d[1], d[0])) % 180.0
+        key = (round(ang) % 180, round(math.log(length) / math.log(1.03)))
+        nx, ny = -d[1] / length, d[0] / length
+        mid = (pts[0] + pts[1]) / 2
+        groups.setdefault(key, []).append(float(mid[0] * nx + mid[1] * ny))
+    out = []
+    for offs in groups.values():
+        if len(offs) < min_steps:
+            continue
+        offs.sort()
+        gaps = np.diff(offs)
+        gaps = gaps[gaps > 0]
+        if len(gaps) < min_steps - 1:
+            continue
+        med = float(np.median(gaps))
+        if med > 0 and np.mean(np.abs(gaps - med) <= 0.1 * med) >= 0.8:
+            out.append(med)
+    return out

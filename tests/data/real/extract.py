@@ -36,7 +36,7 @@ def git_dir(repo: str) -> Path:
 
 
 def take(name: str, src: dict, *, write: bool) -> str | None:
-    """None when the file is in place (or was written); otherwise why not."""
+    """None when the file is in place (or was just written); otherwise why not."""
     out = FILES / name
     if out.is_file() and hashlib.sha256(out.read_bytes()).hexdigest() == src["sha256"]:
         return None
@@ -52,11 +52,12 @@ def take(name: str, src: dict, *, write: bool) -> str | None:
     if digest != src["sha256"]:
         return (f"{src['repo']}:{src['path']} at {src['commit'][:10]} has sha256 {digest[:16]}…, "
                 f"not the recorded {src['sha256'][:16]}… (a large file the snapshot lacks?)")
-    if write:
-        FILES.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_suffix(".part")
-        tmp.write_bytes(got.stdout)
-        tmp.replace(out)
+    if not write:
+        return "not extracted yet (its snapshot is here: run without --check)"
+    FILES.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".part")
+    tmp.write_bytes(got.stdout)
+    tmp.replace(out)
     return None
 
 

@@ -1,0 +1,210 @@
+"""Labels that sit outside their room, joined to it.
+
+A label is often written beside a small room, with a leader pointing in, or just across
+the wall. Three ways join such a label to its room, in this order:
+
+1. a LEADER or MULTILEADER whose arrow lies in a room (a MULTILEADER carries its text;
+   a LEADER names its MTEXT, or its text is the one at its tail);
+2. a loose line drawn from the label into a room: one end by the label, the other well
+   inside the room (not on its walls);
+3. the nearest room within :data:`REACH` metres, when that room has no label of its own
+   and no other unlabelled room is about as near.
+
+The first two are said as ``leader``; the third as ``nearest`` (a room named this way is
+of medium confidence).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.strtree import STRtree
+
+#: how far (m) outside a room a label may sit and still name it when nothing else joins
+#: them: about the thickness of a wall and a label's margin
+REACH = 1.0
+#: the nearest room must be nearer than the next unlabelled room by this factor
+CLEAR_LEAD = 1.5
+#: a line's room end lies at least this far (m) inside the room (a wall end does not)
+INSIDE_BY = 0.15
+
+
+@dataclass
+class Leader:
+    """A leader in local metres: ``arrow`` where it points, ``tail`` where its text is,
+    ``text_uid`` the text it carries or names (``None``: the text nearest its tail)."""
+
+    arrow: tuple[float, float]
+    tail: tuple[float, float]
+    layer: str
+    handle: str
+    text_uid: int | None = None
+    annotation: str | None = None  # a LEADER's MTEXT handle
+
+
+def read_leaders(msp, col, clean) -> tuple[list[Leader], list]:
+    """LEADERs and MULTILEADERs of model space (drawing units, like ``col`` before
+    :func:`~floorplan.io.dxf.frame.to_local`), and the texts MULTILEADERs carry, made
+    :class:`~floorplan.io.dxf.prims.Text` and added to ``col.texts``. ``clean`` makes text
+    safe (:func:`~floorplan.io.dxf.encoding.clean`)."""
+    from floorplan.io.dxf.prims import Text
+
+    leaders: list[Leader] = []
+    texts = []
+    for e in msp.query("LEADER MULTILEADER"):
+        try:
+            layer, handle = e.dxf.get("layer", "0"), e.dxf.get("handle", "?")
+            if e.dxftype() == "LEADER":
+                v = [(float(p[0]), float(p[1])) for p in e.vertices]
+                if len(v) >= 2:
+                    leaders.append(Leader(v[0], v[-1], layer, handle,
+                                          annotation=e.dxf.get("annotation_handle")))
+                continue
+            ctx = e.context
+            uid = None
+            if ctx.mtext is not None and ctx.mtext.default_content:
+                from ezdxf.tools.text import plain_mtext
+
+                words = clean(" ".join(plain_mtext(ctx.mtext.default_content, split=False).split()))
+                if words:
+                    p = ctx.mtext.insert
+                    t = Text(col.uid(), words, float(p[0]), float(p[1]), layer,
+                             float(ctx.char_height or 0.0), handle, etype="MULTILEADER")
+                    texts.append(t)
+                    uid = t.uid
+            for ld in ctx.leaders:
+                for line in ld.lines:
+                    v = [(float(p[0]), float(p[1])) for p in line.vertices]
+                    if v:
+                        last = ld.last_leader_point
+                        tail = (float(last[0]), float(last[1])) if last is not None else v[-1]
+                        leaders.append(Leader(v[0], tail, layer, handle, text_uid=uid))
+        except Exception:  # noqa: BLE001 - a broken leader joins nothing; counted as skipped
+            continue
+        else:
+            col.skipped[(e.dxftype(), layer, "not plan geometry")] -= 1
+            if col.skipped[(e.dxftype(), layer, "not plan geometry")] <= 0:
+                del col.skipped[(e.dxftype(), layer, "not plan geometry")]
+    col.texts.extend(texts)
+    return leaders, texts
+
+
+def to_local(leaders: list[Leader], origin, s: float) -> None:
+    ox, oy = float(origin[0]), float(origin[1])
+    for ld in leaders:
+        ld.arrow = ((ld.arrow[0] - ox) * s, (ld.arrow[1] - oy) * s)
+        ld.tail = ((ld.tail[0] - ox) * s, (ld.tail[1] - oy) * s)
+
+
+def _box(t) -> tuple[float, float, float, float]:
+    """A generous box round a text whose alignment is not known: as wide as the text
+    either side of its insertion point, as tall as its lines above and below."""
+    h = max(t.height, 0.05)
+    lines = t.text.split("\n")
+    w = 0.6 * h * max(len(ln) for ln in lines) + h
+    tall = h * (1.6 * len(lines)) + h
+    return (t.x - w, t.y - tall, t.x + w, t.y + tall)
+
+
+def join(polys: list, outside: list, leaders: list[Leader], lines: list, labelled: set[int],
+         is_label) -> dict[int, tuple[int, str]]:
+    """``{text uid: (room index, "leader" | "nearest")}`` for texts outside every room.
+
+    ``lines`` are candidate leader lines (``(n, 2)`` point arrays in metres, not walls),
+    ``labelled`` the rooms already holding a label, ``is_label(text)`` whether a text
+    names a room (or states its figures) at all.
+    """
+    out: dict[int, tuple[int, str]] = {}
+    cands = [t for t in outside if is_label(t)]
+    if not polys or not cands:
+        return out
+    tree = STRtree(polys)
+    arr = np.asarray(polys, dtype=object)
+
+    def room_at(x: float, y: float, inside_by: float = 0.0) -> int | None:
+        pt = shapely.Point(x, y)
+        hits = [int(i) for i in tree.query(pt, predicate="within")]
+        if inside_by > 0:
+            hits = [i for i in hits if polys[i].exterior.distance(pt) >= inside_by]
+        return min(hits, key=lambda i: polys[i].area) if hits else None
+
+    by_uid = {t.uid: t for t in cands}
+    by_handle = {t.handle: t for t in cands}
+    boxes = shapely.box(*np.array([_box(t) for t in cands]).T)
+    text_tree = STRtree(boxes)
+    for ld in leaders:
+        t = by_uid.get(ld.text_uid) if ld.text_uid is not None else None
+        if t is None and ld.annotation:
+            t = by_handle.get(ld.annotation)
+        if t is None:
+            near = text_tree.query(shapely.Point(ld.tail), predicate="intersects")
+            if len(near):
+                t = min((cands[int(i)] for i in near),
+                        key=lambda c: (c.x - ld.tail[0]) ** 2 + (c.y - ld.tail[1]) ** 2)
+        if t is None or t.uid in out:
+            continue
+        r = room_at(*ld.arrow)
+        if r is not None:
+            out[t.uid] = (r, "leader")
+    for pts in lines:
+        if len(pts) < 2:
+            continue
+        for a, b in ((pts[0], pts[-1]), (pts[-1], pts[0])):
+            near = text_tree.query(shapely.Point(float(a[0]), float(a[1])), predicate="intersects")
+            if not len(near):
+                continue
+            r = room_at(float(b[0]), float(b[1]), INSIDE_BY)
+            if r is None:
+                continue
+            t = min((cands[int(i)] for i in near),
+                    key=lambda c: (c.x - a[0]) ** 2 + (c.y - a[1]) ** 2)
+            if t.uid not in out:
+                out[t.uid] = (r, "leader")
+            break
+    # the nearest unlabelled room within reach
+    taken = set(labelled) | {r for r, _ in out.values()}
+    free = [t for t in cands if t.uid not in out]
+    if not free:
+        return out
+    pts = shapely.points(np.array([(t.x, t.y) for t in free]))
+    ti, ri = tree.query(pts, predicate="dwithin", distance=REACH)
+    near: dict[int, list[tuple[float, int]]] = {}
+    dist = shapely.distance(pts[ti], arr[ri]) if len(ti) else []
+    for a, b, d in zip(ti.tolist(), ri.tolist(), list(dist), strict=True):
+        near.setdefault(a, []).append((float(d), b))
+    claims: dict[int, list[tuple[float, int]]] = {}
+    for a, opts in near.items():
+        opts = sorted(o for o in opts if o[1] not in taken)
+        if not opts:
+            continue
+        d1, r1 = opts[0]
+        if len(opts) > 1 and opts[1][0] < CLEAR_LEAD * d1 + 0.05:
+            continue  # between two unlabelled rooms: which one is not clear
+        claims.setdefault(r1, []).append((d1, a))
+    for r, cl in claims.items():
+        cl.sort()
+        if len(cl) > 1 and cl[1][0] < CLEAR_LEAD * cl[0][0] + 0.05:
+            continue  # two labels for one room: neither is clearly its own
+        out[free[cl[0][1]].uid] = (r, "nearest")
+    return out
+
+
+#: layer kinds whose lines are never leaders
+_NOT_LEADERS = ("wall", "room", "door", "obstacle", "ceiling")
+
+
+class LeaderLines:
+    """Lines that may lead from a label to its room, listed only when some label lies
+    outside every room: loose linework not used as walls, rooms, doors or fittings."""
+
+    def __init__(self, reader):
+        self.reader = reader
+
+    def __iter__(self):
+        r = self.reader
+        for p in r.col.opens:
+            if (p.uid not in r.used and r.layer_kind(p.layer) not in _NOT_LEADERS
+                    and not r.blocked(p) and p.etype in ("LINE", "LWPOLYLINE", "POLYLINE")):
+                yield p.pts

@@ -1,0 +1,268 @@
+"""Names and the figures written in a drawing (issue 10, item 3), one small drawing each.
+
+Drawings are in millimetres ($INSUNITS=4) unless a test says otherwise; expected values
+are worked by hand in the comments.
+"""
+
+from __future__ import annotations
+
+import ezdxf
+import pytest
+
+from floorplan.engine import check
+from floorplan.io import dxf
+from floorplan.model import Use
+
+
+def new(insunits: int = 4):
+    doc = ezdxf.new("R2018")
+    doc.header["$INSUNITS"] = insunits
+    return doc, doc.modelspace()
+
+
+def rect(msp, x, y, w, h, layer="A-AREA"):
+    return msp.add_lwpolyline([(x, y), (x + w, y), (x + w, y + h), (x, y + h)], close=True,
+                              dxfattribs={"layer": layer})
+
+
+def label(msp, text, x, y, layer="A-AREA-IDEN", height=200):
+    msp.add_text(text, height=height, dxfattribs={"layer": layer}).set_placement((x, y))
+
+
+def read(doc, tmp_path, **kw):
+    p = tmp_path / "plan.dxf"
+    doc.saveas(p)
+    return dxf.read(p, **kw)
+
+
+def by_name(plan):
+    return {r.name: r for r in plan.rooms}
+
+
+def codes(plan, code):
+    return [f for f in plan.findings if f.code == code]
+
+
+def three_rooms(msp):
+    """A 4 x 3 m bedroom, a 1 x 1.5 m WC too small for its label, a 3 x 3 m kitchen."""
+    rect(msp, 0, 0, 4000, 3000)
+    label(msp, "Bedroom 1", 1000, 1500)
+    rect(msp, 4000, 0, 1000, 1500)       # the WC: x 4-5 m, y 0-1.5 m
+    rect(msp, 5000, 0, 3000, 3000)
+    label(msp, "Kitchen", 6000, 1500)
+
+
+# ----------------------------------------------------------------- labels outside rooms
+
+
+def test_label_joined_through_a_leader(tmp_path):
+    doc, msp = new()
+    three_rooms(msp)
+    label(msp, "WC", 4200, 4000)             # 2.5 m above the WC, outside every room
+    msp.add_leader([(4500, 700), (4400, 3900)], dxfattribs={"layer": "A-ANNO-NOTE"})
+    plan = read(doc, tmp_path)
+    wc = by_name(plan)["WC"]
+    assert wc.use is Use.WC and wc.polygon.area == pytest.approx(1.5)
+    assert wc.properties["name_via"] == "leader" and wc.confidence == "high"
+    assert not codes(plan, "FP010")
+
+
+def test_multileader_carries_its_own_text(tmp_path):
+    doc, msp = new()
+    three_rooms(msp)
+    ml = msp.add_multileader_mtext("Standard")
+    ml.set_content("WC", char_height=200)
+    ml.add_leader_line(ezdxf.render.mleader.ConnectionSide.left, [ezdxf.math.Vec2(4500, 700)])
+    ml.build(insert=ezdxf.math.Vec2(4600, 4200))
+    plan = read(doc, tmp_path)
+    assert "WC" in by_name(plan)
+    assert by_name(plan)["WC"].properties["name_via"] == "leader"
+    # the MULTILEADER is used, not listed as skipped
+    assert not any("MULTILEADER" in n for n in plan.notes if n.startswith("skipped"))
+
+
+def test_label_joined_through_a_loose_line_into_the_room(tmp_path):
+    doc, msp = new()
+    three_rooms(msp)
+    label(msp, "WC", 4200, 4000)
+    # a line from under the label to 0.5 m inside the WC (not on its walls)
+    msp.add_line((4300, 3950), (4500, 700), dxfattribs={"layer": "A-ANNO-NOTE"})
+    plan = read(doc, tmp_path)
+    assert by_name(plan)["WC"].properties["name_via"] == "leader"
+
+
+def test_label_just_outside_names_the_nearest_unlabelled_room(tmp_path):
+    doc, msp = new()
+    three_rooms(msp)
+    label(msp, "WC", 4300, 1800)             # 0.3 m above the WC; the bedroom is labelled
+    plan = read(doc, tmp_path)
+    wc = by_name(plan)["WC"]
+    assert wc.polygon.area == pytest.approx(1.5)
+    assert wc.properties["name_via"] == "nearest"
+    assert wc.confidence == "medium" and "nearest label" in wc.confidence_reason
+    assert not codes(plan, "FP010") and not codes(plan, "FP009")
+
+
+def test_label_far_from_every_room_is_an_input_finding(tmp_path):
+    doc, msp = new()
+    three_rooms(msp)
+    label(msp, "Store", 4300, 4500)          # 3 m above the WC: too far to name it
+    plan = read(doc, tmp_path)
+    (f,) = codes(plan, "FP010")
+    assert "'Store'" in f.message and "(4.30, 4.50)" in f.message
+    assert f.geometry is not None and f.geometry.x == pytest.approx(4.3)
+    assert "Store" not in by_name(plan)
+
+
+def test_label_equally_near_two_unlabelled_rooms_names_neither(tmp_path):
+    doc, msp = new()
+    rect(msp, 0, 0, 3000, 3000)
+    rect(msp, 3200, 0, 3000, 3000)           # a 0.2 m gap between two unlabelled rooms
+    label(msp, "Bedroom 2", 3100, 3300)      # 0.3 m above the gap: 0.32 m from each room
+    plan = read(doc, tmp_path)
+    assert all(r.name == "" for r in plan.rooms)
+    assert len(codes(plan, "FP010")) == 1
+
+
+def test_schedule_beside_the_plan_gives_no_finding(tmp_path):
+    doc, msp = new()
+    three_rooms(msp)
+    label(msp, "Bedroom 1   12.00", 20000, 2000)  # 12 m to the right: a schedule row
+    plan = read(doc, tmp_path)
+    assert not codes(plan, "FP010")
+
+
+# ------------------------------------------------------------- several labels in a room
+
+
+def test_two_room_labels_in_one_space_are_joined_and_unsure(tmp_path):
+    doc, msp = new()
+    rect(msp, 0, 0, 5000, 3000)
+    label(msp, "Bedroom 2", 800, 1500)
+    label(msp, "Bath", 3800, 1500)           # 3 m apart: two labels, same height
+    plan = read(doc, tmp_path)
+    (room,) = plan.rooms
+    assert room.name == "Bedroom 2 + Bath"
+    assert room.confidence == "low" and "'Bedroom 2'" in room.confidence_reason
+    (f,) = codes(plan, "FP009")
+    assert f.rooms == (room.id,)
+    report = check(plan)
+    assert report.result != "pass"           # never a clean "meets the standard"
+
+
+def test_open_plan_labels_are_one_room(tmp_path):
+    doc, msp = new()
+    rect(msp, 0, 0, 7000, 4000)
+    label(msp, "Kitchen", 800, 2000)
+    label(msp, "Living", 5000, 2000)
+    plan = read(doc, tmp_path)
+    (room,) = plan.rooms
+    assert room.name == "Kitchen + Living" and room.confidence == "high"
+    assert room.use in (Use.KITCHEN_LIVING_DINING, Use.LIVING_DINING, Use.KITCHEN_DINING)
+    assert not codes(plan, "FP009")
+
+
+def test_large_label_is_the_name_and_small_notes_are_not(tmp_path):
+    doc, msp = new()
+    rect(msp, 0, 0, 4000, 3500)
+    label(msp, "Bedroom 1", 800, 2000, height=250)
+    label(msp, "Wardrobe", 2800, 300, height=120)   # a note half the size
+    plan = read(doc, tmp_path)
+    (room,) = plan.rooms
+    assert (room.name, room.use, room.confidence) == ("Bedroom 1", Use.BEDROOM, "high")
+
+
+def test_two_line_label_is_one_name(tmp_path):
+    doc, msp = new()
+    rect(msp, 0, 0, 4000, 3500)
+    label(msp, "Master", 1000, 2000)
+    label(msp, "Bedroom", 1000, 1700)        # 0.3 m below: the next line of one label
+    plan = read(doc, tmp_path)
+    assert plan.rooms[0].name == "Master Bedroom" and plan.rooms[0].confidence == "high"
+
+
+# ------------------------------------------------------- dimension strings and area tags
+
+
+@pytest.mark.parametrize("text, metres", [
+    ("14'2'' x 12'4''", (4.318, 3.7592)),       # 170 in x 148 in
+    ('4\'1" x 9\'10"', (1.2446, 2.9972)),        # 49 in x 118 in
+    ("3.20 x 4.10", (3.2, 4.1)),
+    ("3200 x 4100", (3.2, 4.1)),
+    ("3.2m x 4.1m", (3.2, 4.1)),
+])
+def test_dimension_strings_are_read_and_tied_to_their_room(tmp_path, text, metres):
+    a, b = metres
+    doc, msp = new()
+    rect(msp, 0, 0, a * 1000, b * 1000)      # the room drawn to the size written
+    label(msp, "Bedroom 1", 300, b * 500)
+    label(msp, text, 300, b * 500 - 300)
+    plan = read(doc, tmp_path)
+    (room,) = plan.rooms
+    assert room.name == "Bedroom 1"
+    (st,) = room.stated
+    assert st.kind == "dimensions" and st.text == text
+    assert st.dimensions_m == pytest.approx(metres, abs=1e-4)
+    assert not codes(plan, "FP008")
+
+
+@pytest.mark.parametrize("text, m2", [
+    ("28.51 m²", 28.51), ("28.51 m2", 28.51), ("mq=28.51", 28.51),
+    ("307 SF", 307 * 0.09290304), ("307 sq ft", 307 * 0.09290304),  # 28.52 m²
+])
+def test_area_tags_are_read_and_agree(tmp_path, text, m2):
+    doc, msp = new()
+    rect(msp, 0, 0, 6100, 4674)              # 6.1 x 4.674 = 28.5114 m²
+    label(msp, "Living room", 1000, 2500)
+    label(msp, text, 1000, 2000)
+    plan = read(doc, tmp_path)
+    (room,) = plan.rooms
+    assert room.name == "Living room"
+    assert [s.area_m2 for s in room.stated] == pytest.approx([m2], abs=0.01)
+    assert not codes(plan, "FP008")
+
+
+def test_area_tag_in_its_own_mtext_beside_the_room(tmp_path):
+    doc, msp = new()
+    three_rooms(msp)
+    label(msp, "WC", 4200, 1000, height=150)
+    msp.add_mtext("1.5 m2", dxfattribs={"layer": "A-AREA-IDEN", "char_height": 150,
+                                        "insert": (4500, 1700)})  # 0.2 m above the WC
+    plan = read(doc, tmp_path)
+    wc = by_name(plan)["WC"]
+    assert [s.area_m2 for s in wc.stated] == [1.5]
+
+
+def test_a_figure_over_five_percent_out_is_an_input_finding(tmp_path):
+    doc, msp = new()
+    rect(msp, 0, 0, 4000, 3000)              # 12 m²
+    label(msp, "Bedroom 1", 1000, 2000)
+    label(msp, "3.20 x 4.10", 1000, 1500)    # 13.12 m²: 8.5 % more than drawn
+    rect(msp, 4100, 0, 3000, 3000)           # 9 m²
+    label(msp, "Bedroom 2", 5000, 2000)
+    label(msp, "9.4 m2", 5000, 1500)         # 4.4 % more: within 5 %
+    plan = read(doc, tmp_path)
+    (f,) = codes(plan, "FP008")
+    b1 = by_name(plan)["Bedroom 1"]
+    assert f.rooms == (b1.id,)
+    assert "'3.20 x 4.10'" in f.message and "13.12" in f.message and "12.00" in f.message
+
+
+def test_stated_figures_reach_every_report(tmp_path):
+    from floorplan.reporters import html, json_report, text
+
+    doc, msp = new()
+    rect(msp, 0, 0, 4000, 3000)
+    label(msp, "Bedroom 1", 1000, 2000)
+    label(msp, "3.00 x 4.00", 1000, 1500)
+    report = check(read(doc, tmp_path))
+    d = report.to_dict()
+    assert d["rooms"][0]["stated"] == [{"kind": "dimensions", "text": "3.00 x 4.00",
+                                        "area_m2": 12.0, "dimensions_m": [3.0, 4.0]}]
+    assert d["rooms"][0]["source"] == "outline"
+    assert d["rooms"][0]["confidence"] == {"level": "high", "reason": ""}
+    assert '"dimensions_m": [\n' in json_report.render(report)
+    row = next(ln for ln in text.render(report).splitlines() if ln.startswith("R1 "))
+    assert "outline" in row and "high" in row and "3.00 x 4.00 m" in row
+    page = html.render(report, svg=False)
+    assert "3.00 x 4.00" in page and "high confidence" in page
