@@ -54,6 +54,8 @@ class Options:
     tenants: int | None = None
     wheelchair: bool | None = None
     images: bool = True
+    #: read each plan's PLAN.corrections.toml beside it, where there is one
+    corrections: bool = True
 
 
 @dataclass(frozen=True)
@@ -144,13 +146,14 @@ def _with(row: Row, **changes: Any) -> Row:
 def _run_one(job: Job) -> Row:
     from floorplan import reporters
     from floorplan.engine import check
-    from floorplan.io import read_plan
     from floorplan.io.atomic import write_atomic
+    from floorplan.io.corrected import read_corrected
     from floorplan.reporters import table
 
     o = job.options
-    plan = read_plan(job.source, units=o.units, layer_map=o.layer_map, view=o.view)
-    plan = plan.with_meta(scheme=o.scheme, tenants=o.tenants, wheelchair=o.wheelchair)
+    plan = read_corrected(job.source, units=o.units, layer_map=o.layer_map,
+                          use_beside=o.corrections, view=o.view, scheme=o.scheme, tenants=o.tenants,
+                          wheelchair=o.wheelchair)
     report = check(plan, o.profile)
     outdir = Path(job.outdir)
     report_rel = f"reports/{job.name}.json"

@@ -31,3 +31,16 @@ class ProfileError(FloorplanError):
 
 class OutputError(FloorplanError):
     """An output that cannot be written (unknown format, unwritable path)."""
+
+
+class CorrectionsError(FloorplanError):
+    """A corrections file that cannot be used: the message names the file, the line and
+    the key (``problem`` names the key; ``key`` keeps it for callers)."""
+
+    def __init__(self, file: str, problem: str, line: int | None = None, key: str | None = None):
+        self.file = file
+        self.problem = problem
+        self.line = line
+        self.key = key
+        where = f": line {line}" if line else ""
+        super().__init__(f"{file}{where}: {problem}")

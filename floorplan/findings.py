@@ -175,5 +175,7 @@ INPUT_RULES: dict[str, str] = {
     "FP008": "stated-figure-mismatch",
     "FP009": "low-confidence-room",
     "FP010": "unplaced-label",
-    "FP011": "plans-apart",
+    # raised only where a corrections file has a correction that finds nothing any more
+    "FP011": "correction-unmatched",
+    "FP012": "plans-apart",
 }

@@ -236,6 +236,14 @@ def _headroom(room: Room, ceilings: list | None, headroom: float
     return hf, counted, low
 
 
+def door_links(plan: Plan) -> dict[str, tuple[str, str] | None]:
+    """Door id -> the two spaces it joins, found as :func:`measure` finds them (without
+    measuring the rooms): for corrections that add or remove a door between two rooms."""
+    polys = [r.polygon for r in plan.rooms]
+    tree = STRtree(polys) if polys else None
+    return {k: link.connects for k, link in _link_doors(plan, tree, []).items()}
+
+
 def _link_doors(plan: Plan, tree: STRtree | None, findings: list[InputFinding]) -> dict[str, DoorLink]:
     rooms = plan.rooms
     ids = {r.id for r in rooms}
@@ -374,4 +382,4 @@ def _dwellings(rooms: tuple[Room, ...], measured: dict[str, RoomMeasure]) -> dic
     }
 
 
-__all__ = ["measure", "Measurements", "RoomMeasure", "DoorLink", "DwellingMeasure", "HEADROOM"]
+__all__ = ["measure", "door_links", "Measurements", "RoomMeasure", "DoorLink", "DwellingMeasure", "HEADROOM"]

@@ -224,6 +224,8 @@ class PlanMeta:
     #: the coordinate reference system the file's own coordinates are in, where known
     #: (for example "EPSG:27700"); None for plain local coordinates
     crs: str | None = None
+    #: where north points, in degrees anticlockwise from the plan's +y axis (None: not said)
+    north: float | None = None
 
     def override(self, **values: Any) -> PlanMeta:
         """A copy with every value that is not ``None`` replaced."""
@@ -248,8 +250,32 @@ class InputFinding:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """One correction an assessor made to the plan as read (:mod:`floorplan.corrections`).
+
+    ``file`` and ``line`` say where it is written; ``action`` is its kind (``room``,
+    ``delete``, ``merge``, ``split``, ``add``, ``ceiling``, ``door``, ``plan``);
+    ``message`` says in words what it did. ``status`` is ``applied``, ``unmatched`` (it
+    names a point that falls in no room any more, or in several, and changed nothing: a
+    FP011 warning says so) or ``overridden`` (the command line set the same thing).
+    ``rooms`` names the rooms it made or changed, by their ids after every correction.
+    """
+
+    file: str
+    line: int | None
+    action: str
+    message: str
+    status: str = "applied"
+    rooms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Plan:
-    """A whole plan: metadata, rooms and everything drawn in them."""
+    """A whole plan: metadata, rooms and everything drawn in them.
+
+    ``corrections`` records what an assessor's corrections file changed (empty when the
+    plan is exactly as read).
+    """
 
     meta: PlanMeta = field(default_factory=PlanMeta)
     rooms: tuple[Room, ...] = ()
@@ -260,6 +286,7 @@ class Plan:
     aerials: tuple[Aerial, ...] = ()
     findings: tuple[InputFinding, ...] = ()
     notes: tuple[str, ...] = ()
+    corrections: tuple[Correction, ...] = ()
 
     def room(self, room_id: str) -> Room:
         for room in self.rooms:

@@ -157,5 +157,10 @@ class Report:
             "warnings": list(self.warnings),
             "assumptions": [a.to_dict() for a in self.assumptions],
             "not_checked": [n.to_dict() for n in self.not_checked],
+            "corrections": [
+                {"file": c.file, "line": c.line, "action": c.action, "status": c.status,
+                 "rooms": list(c.rooms), "message": c.message}
+                for c in self.plan.corrections
+            ],
             "summary": {"result": self.result, **counts},
         })

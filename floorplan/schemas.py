@@ -98,6 +98,11 @@ def report_schema() -> dict:
                 "storeys": COUNT})},
             "findings": {"type": "array", "items": finding},
             "warnings": {"type": "array", "items": TEXT},
+            # what an assessor's corrections file changed (docs/corrections.md)
+            "corrections": {"type": "array", "items": _strict({
+                "file": TEXT, "line": _nullable(COUNT), "action": TEXT,
+                "status": {"enum": ["applied", "unmatched", "overridden"]}, "rooms": IDS,
+                "message": TEXT})},
             "assumptions": {"type": "array", "items": _strict({
                 "topic": {"enum": list(ASSUMPTION_TOPICS)}, "subject": _nullable(TEXT),
                 "text": TEXT, "override": TEXT, "rooms": IDS},

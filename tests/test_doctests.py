@@ -6,7 +6,9 @@ import importlib
 import pytest
 
 MODULES = [
-    "floorplan.classify", "floorplan.engine", "floorplan.findings", "floorplan.fittings", "floorplan.geometry",
+    "floorplan.classify", "floorplan.corrections.apply", "floorplan.corrections.parse",
+    "floorplan.corrections.rooms", "floorplan.corrections.write", "floorplan.engine",
+    "floorplan.findings", "floorplan.fittings", "floorplan.geometry",
     "floorplan.inscribed", "floorplan.io.dxf.encoding", "floorplan.io.dxf.figures",
     "floorplan.io.dxf.text", "floorplan.io.dxf.units", "floorplan.io.dxf.walls",
     "floorplan.io.dxf.layers", "floorplan.io.dxf.openings", "floorplan.io.dxf.closing",

@@ -40,7 +40,7 @@ def test_plan_read_and_elevation_schedule_title_block_set_aside(tmp_path):
     note(plan, r"^view 2 .* set aside: .*roof-like profile")
     note(plan, r"^view 3 .* set aside: a grid of 15 near-identical cells")
     note(plan, r"^view 4 .* set aside: mostly text")
-    assert not any(f.code == "FP011" for f in plan.findings)
+    assert not any(f.code == "FP012" for f in plan.findings)
 
 
 def test_floors_named_by_their_titles_become_levels(tmp_path):
@@ -85,7 +85,7 @@ def test_unlike_plans_read_the_most_plan_like_with_a_warning(tmp_path):
     _unlike_plans(s)
     plan = read(s, tmp_path)
     assert sorted(r.name for r in plan.rooms) == ["BEDROOM", "KITCHEN"]
-    (w,) = [f for f in plan.findings if f.code == "FP011"]
+    (w,) = [f for f in plan.findings if f.code == "FP012"]
     assert "view 1" in w.message and "view 2" in w.message and "--view" in w.message
 
 

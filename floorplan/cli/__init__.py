@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "rules": "floorplan.cli.rules",
     "profiles": "floorplan.cli.profiles",
     "batch": "floorplan.cli.batch",
+    "review": "floorplan.cli.review",
 }
 
 SHORT_HELP: dict[str, str] = {
@@ -32,6 +33,7 @@ SHORT_HELP: dict[str, str] = {
     "rules": "List the rules of a profile.",
     "profiles": "List the profiles there are.",
     "batch": "Check many plans: one report and image each, and a summary.",
+    "review": "Correct the plan as read in the browser; save the corrections.",
 }
 
 

@@ -15,6 +15,7 @@ import click
 from floorplan.cli.options import (
     fail,
     input_paths,
+    no_corrections_option,
     plan_options,
     profile_option,
     quiet_option,
@@ -40,14 +41,16 @@ _MARK = {"pass": "pass", "warn": "WARN", "fail": "FAIL", "error": "ERROR"}
 @profile_option
 @quiet_option
 @plan_options
+@no_corrections_option
 @user_errors
 def command(paths, output, jobs, images, timeout, verbose, profile, quiet, units, layer_map,
-            view, scheme, tenants, wheelchair):
+            view, scheme, tenants, wheelchair, no_corrections):
     """Check every plan in PATH (files, folders, glob patterns): one JSON report and one
     image per plan in OUTPUT, and a summary (summary.csv, findings.csv, summary.json,
     index.html).
 
-    Folders are searched, with their sub-folders, for .dxf, .geojson and .json plans.
+    Folders are searched, with their sub-folders, for .dxf, .geojson and .json plans; each
+    plan's PLAN.corrections.toml beside it is applied (not with --no-corrections).
     A plan that cannot be read is listed in the summary with its error; the others go on.
     Exit status: the worst of all plans (0 pass, 1 a plan fails, 2 a plan could not be read).
     """
@@ -59,7 +62,8 @@ def command(paths, output, jobs, images, timeout, verbose, profile, quiet, units
     if outdir.exists() and not outdir.is_dir():
         fail(f"{output}: --output must be a folder")
     options = batch.Options(profile=profile, units=units, layer_map=layer_map, view=view, scheme=scheme,
-                            tenants=tenants, wheelchair=wheelchair, images=images)
+                            tenants=tenants, wheelchair=wheelchair, images=images,
+                            corrections=not no_corrections)
     job_list = batch.make_jobs(paths, outdir, options)
     if not job_list:
         fail(f"no plans found in {' '.join(paths)} (looked for .dxf, .geojson and .json files)")

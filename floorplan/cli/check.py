@@ -14,6 +14,7 @@ import click
 
 from floorplan.cli.options import (
     apply_crs,
+    corrections_options,
     crs_option,
     fail,
     input_paths,
@@ -63,9 +64,10 @@ def render_report(render, fmt: str, report, verbose: bool = False, date: str | N
 @crs_option
 @quiet_option
 @plan_options
+@corrections_options
 @user_errors
 def command(plans, profile, fmt, output, image, verbose, crs, quiet, units, layer_map, view,
-            scheme, tenants, wheelchair):
+            scheme, tenants, wheelchair, corrections, no_corrections):
     """Check PLAN (DXF or GeoJSON; - for GeoJSON on standard input) and report.
 
     Exit status 0 when every applicable rule passes (warnings allowed), 1 when a rule
@@ -85,6 +87,9 @@ def command(plans, profile, fmt, output, image, verbose, crs, quiet, units, laye
     profile = load_profile(profile)  # once, and before any plan: a bad profile is one line
     if len(plans) > 1 and image:
         fail("--image takes one plan; use 'floorplan batch' for many")
+    if len(plans) > 1 and corrections:
+        fail("--corrections takes one plan; with several, each plan's own "
+             "PLAN.corrections.toml beside it is read")
     render = reporters.get(fmt)
     targets: list[Path | None] = [Path(output) if output else None] * len(plans)
     if output and len(plans) > 1:
@@ -94,12 +99,13 @@ def command(plans, profile, fmt, output, image, verbose, crs, quiet, units, laye
         # distinct names: a/x.geojson and b/x.geojson must not both become DIR/x.json
         targets = [outdir / (name + reporters.extension(fmt)) for name in output_names(plans)]
     # before any work: no output may be an input, a link, a FIFO or a device
-    guard(input_paths(plans, layer_map, profile_arg), [*targets, image])
+    guard(input_paths(plans, layer_map, profile_arg, corrections), [*targets, image])
     worst = 0
     texts = []
     for path, target in zip(plans, targets, strict=True):
         try:
-            plan = apply_crs(load_plan(path, units, layer_map, scheme, tenants, wheelchair, view), crs, path)
+            plan = apply_crs(load_plan(path, units, layer_map, scheme, tenants, wheelchair,
+                                       corrections, no_corrections, view), crs, path)
             report = check(plan, profile)
         except FloorplanError as exc:
             click.echo(f"floorplan: {exc}", err=True)

@@ -36,6 +36,20 @@ wheelchair_option = click.option(
     help="Every tenancy is designed for a wheelchair user (overrides the plan).")
 
 
+corrections_option = click.option(
+    "--corrections", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+    help="The assessor's corrections to apply (default: PLAN.corrections.toml beside the plan, "
+         "if there is one).")
+no_corrections_option = click.option(
+    "--no-corrections", is_flag=True, default=False,
+    help="Check the plan exactly as read: ignore any corrections file beside it.")
+
+
+def corrections_options(fn: Callable) -> Callable:
+    """``--corrections FILE`` and ``--no-corrections``."""
+    return corrections_option(no_corrections_option(fn))
+
+
 quiet_option = click.option(
     "--quiet", "-q", is_flag=True,
     help="Print nothing but errors and warnings; the exit status still tells the result.")
@@ -89,28 +103,44 @@ def user_errors(fn: Callable) -> Callable:
     return wrapper
 
 
-def input_paths(plans, layer_map: str | None, profile: str | None) -> list[str]:
-    """Every file a command reads: the plans, the layer map, a profile given as a file."""
+def input_paths(plans, layer_map: str | None, profile: str | None,
+                corrections: str | None = None) -> list[str]:
+    """Every file a command reads: the plans, the layer map, a profile given as a file,
+    and the corrections files (the one named, each plan's own beside it)."""
     import os
+
+    from floorplan.corrections import beside
 
     out = [str(p) for p in plans if str(p) != "-"]
     if layer_map:
         out.append(str(layer_map))
     if profile and os.path.exists(profile):
         out.append(str(profile))
+    if corrections:
+        out.append(str(corrections))
+    for p in plans:
+        c = beside(p)
+        if c is not None and c.exists():
+            out.append(str(c))
     return out
 
 
 def load_plan(path: str, units: str | None, layer_map: str | None, scheme: str | None,
-              tenants: int | None, wheelchair: bool | None, view: int | None = None):
-    """Read a plan and apply the command line's overrides of its metadata."""
+              tenants: int | None, wheelchair: bool | None, corrections: str | None = None,
+              no_corrections: bool = False, view: int | None = None):
+    """Read a plan, apply its corrections file (``corrections``, else the one beside it
+    unless ``no_corrections``), then the command line's overrides of its metadata."""
     from pathlib import Path
 
     from floorplan.errors import PlanReadError
-    from floorplan.io import read_plan
+    from floorplan.io.corrected import read_corrected
 
+    if corrections and no_corrections:
+        fail("--corrections and --no-corrections cannot be given together")
     try:
-        plan = read_plan(path, units=units, layer_map=layer_map, view=view)
+        plan = read_corrected(path, units=units, layer_map=layer_map, corrections=corrections,
+                              use_beside=not no_corrections, view=view, scheme=scheme,
+                              tenants=tenants, wheelchair=wheelchair)
     except PlanReadError as exc:
         if str(path) != "-" and Path(path).is_dir():
             # a folder of plans, not one IMDF plan: say where to go
@@ -120,4 +150,4 @@ def load_plan(path: str, units: str | None, layer_map: str | None, scheme: str |
     if layer_map and plan.meta.format != "dxf":
         click.echo(f"floorplan: warning: {path}: --layer-map names DXF layers; this plan is "
                    f"{plan.meta.format}, so the map is not used", err=True)
-    return plan.with_meta(scheme=scheme, tenants=tenants, wheelchair=wheelchair)
+    return plan

@@ -7,6 +7,7 @@ import sys
 import click
 
 from floorplan.cli.options import (
+    corrections_options,
     input_paths,
     load_plan,
     plan_options,
@@ -24,8 +25,10 @@ from floorplan.cli.options import (
                    "on its own layers over the original drawing).")
 @quiet_option
 @plan_options
+@corrections_options
 @user_errors
-def command(plan, profile, output, quiet, units, layer_map, view, scheme, tenants, wheelchair):
+def command(plan, profile, output, quiet, units, layer_map, view, scheme, tenants, wheelchair,
+            corrections, no_corrections):
     """Check PLAN and draw it marked up: rooms coloured by result, what each rule measured.
 
     The input file is never changed. Exit status as for 'check': 0 every applicable rule
@@ -35,8 +38,9 @@ def command(plan, profile, output, quiet, units, layer_map, view, scheme, tenant
     from floorplan.io.paths import guard
     from floorplan.render import render_to_file
 
-    guard(input_paths([plan], layer_map, profile), [output])  # before any work
-    p = load_plan(plan, units, layer_map, scheme, tenants, wheelchair, view)
+    guard(input_paths([plan], layer_map, profile, corrections), [output])  # before any work
+    p = load_plan(plan, units, layer_map, scheme, tenants, wheelchair, corrections, no_corrections,
+                  view)
     report = check(p, profile)
     render_to_file(report, output)
     if not quiet:

@@ -10,6 +10,7 @@ import click
 
 from floorplan.cli import check as check_cmd
 from floorplan.cli.options import (
+    corrections_options,
     crs_option,
     fail,
     plan_options,
@@ -30,10 +31,11 @@ from floorplan.cli.options import (
 @crs_option
 @quiet_option
 @plan_options
+@corrections_options
 @user_errors
 @click.pass_context
 def command(ctx, plan, profile, output, image, crs, quiet, units, layer_map, view, scheme,
-            tenants, wheelchair):
+            tenants, wheelchair, corrections, no_corrections):
     """Check PLAN and write the report OUTPUT's extension names (findings.csv is the
     findings table, report.html the page).
 
@@ -47,5 +49,5 @@ def command(ctx, plan, profile, output, image, crs, quiet, units, layer_map, vie
              + ", ".join(r.extension for r in reporters.REPORTERS.values()))
     ctx.invoke(check_cmd.command, plans=(plan,), profile=profile, fmt=fmt, output=output,
                image=image, verbose=False, crs=crs, quiet=quiet, units=units,
-               layer_map=layer_map, view=view, scheme=scheme, tenants=tenants,
-               wheelchair=wheelchair)
+               layer_map=layer_map, view=view, scheme=scheme, tenants=tenants, wheelchair=wheelchair,
+               corrections=corrections, no_corrections=no_corrections)

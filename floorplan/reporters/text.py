@@ -44,6 +44,20 @@ def _block(title: str, items: list[Finding], names: dict[str, str]) -> list[str]
     return lines
 
 
+def corrected(corrections: list[dict]) -> list[str]:
+    """"Corrected by the assessor": each correction with its file and line."""
+    if not corrections:
+        return []
+    files = list(dict.fromkeys(c["file"] for c in corrections))
+    lines = [f"Corrected by the assessor ({len(corrections)}, from {', '.join(files)})"]
+    for c in corrections:
+        where = (f"{c['file']} " if len(files) > 1 else "") + (f"line {c['line']}" if c["line"] else "")
+        flag = "NOT APPLIED: " if c["status"] == "unmatched" else ""
+        lines.append(f"  - {where}: {flag}{c['message']}")
+    lines.append("")
+    return lines
+
+
 def is_input(f: Finding) -> bool:
     """An input-integrity check (FP0xx)."""
     return f.rule.startswith("FP0")
@@ -121,6 +135,7 @@ def render(report: Report, verbose: bool = False) -> str:
                  f"{c['warn']} to review, {c['pass']} met, {c['not_applicable']} not applicable.")
     lines.append("")
 
+    lines += corrected(d["corrections"])
     lines += _block("Not met", by_status[Status.FAIL], names)
     lines += _block("To review", by_status[Status.WARN], names)
 

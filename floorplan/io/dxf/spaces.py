@@ -32,7 +32,7 @@ from floorplan.io.dxf.walls import doorways, wall_faces, wall_rooms
 from floorplan.model import InputFinding
 
 #: the code of the warning that a sheet's plan views are not floors of one building
-VIEWS_CODE = "FP011"
+VIEWS_CODE = "FP012"
 
 
 @dataclass
