@@ -37,8 +37,10 @@ def door_line(did: str, x0: float, y0: float, x1: float, y1: float, **kw) -> Doo
 
 
 def obstacle(name: str, x: float, y: float, w: float, h: float, oid: str | None = None,
-             level: float | None = None) -> Obstacle:
-    return Obstacle(oid or f"O-{name}-{x}-{y}", name, box(x, y, x + w, y + h), level)
+             level: float | None = None, kind: str | None = None) -> Obstacle:
+    """A ``w`` x ``h`` fitting; its ``kind`` only when given (readers infer it from the
+    name: see ``floorplan.fittings``)."""
+    return Obstacle(oid or f"O-{name}-{x}-{y}", name, box(x, y, x + w, y + h), level, kind=kind)
 
 
 def flat_ceiling(x: float, y: float, w: float, h: float, height: float, level: float | None = None) -> Ceiling:

@@ -109,7 +109,7 @@ def test_rules_and_profiles_commands():
     res = _cli("rules", "--profile", "ndss", "--format", "json")
     assert res.exit_code == 0
     d = json.loads(res.output)
-    assert [r["code"] for r in d["rules"]][-5:] == ["FP101", "FP103", "FP106", "FP107", "FP108"]
+    assert [r["code"] for r in d["rules"]][-6:] == ["FP101", "FP103", "FP106", "FP107", "FP108", "FP109"]
     res = _cli("rules")
     assert res.exit_code == 0 and "FP402" in res.output
     res = _cli("rules", "--profile", "ndsss")

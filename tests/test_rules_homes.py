@@ -5,9 +5,11 @@ Plans are rooms 0.1 m apart (internal walls); doors sit in the gap between two r
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from tests.plans import door, plan, rect
+from tests.plans import door, obstacle, plan, rect
 from tests.rulecheck import of, one, run
 
 
@@ -140,8 +142,7 @@ def test_storeys_stacked_are_one_building():
 
 def test_building_property_wins():
     rooms = _house()
-    tagged = [r.__class__(**{**r.__dict__, "properties": {"building": "A" if i < 2 else "B"}})
-              for i, r in enumerate(rooms)]
+    tagged = [replace(r, properties={"building": "A" if i < 2 else "B"}) for i, r in enumerate(rooms)]
     f = one(run(plan(*tagged, scheme="shared_house")), "FP403")
     assert (f.status.value, f.measured) == ("warn", 2.0)
     assert "2 separate buildings" in f.message
@@ -156,3 +157,75 @@ def test_several_units_in_ecc_only():
     rooms = _house() + _house(16.2, prefix="b")
     for profile in ("ndss", "m4-3"):
         assert not of(run(plan(*rooms, scheme="shared_house"), profile), "FP403")
+
+
+# -- FP307 self-contained-flat -------------------------------------------------------------
+# flat A: a kitchen/living room 4 x 4 (x 0-4, y 0-4), a bedroom 3 x 4 (x 4.1-7.1), a hall
+# 1.2 x 2 (x 0-1.2, y 4.1-6.1) and a shower room 2 x 2 (x 1.3-3.3, y 4.1-6.1); the common
+# corridor below (y -1.6 to -0.1), in no dwelling
+def _flat_a(*skip, dwelling="Flat A", extra=()):
+    rooms = {"K": rect("K", "Kitchen/Living", 0, 0, 4, 4, dwelling=dwelling),
+             "B": rect("B", "Bedroom", 4.1, 0, 3, 4, dwelling=dwelling),
+             "H": rect("H", "Hall", 0, 4.1, 1.2, 2, dwelling=dwelling),
+             "S": rect("S", "Shower Room", 1.3, 4.1, 2, 2, dwelling=dwelling)}
+    return [r for k, r in rooms.items() if k not in skip] + list(extra)
+
+
+CORRIDOR = rect("C", "Corridor", 0, -1.6, 12, 1.5)
+FRONT = door("D1", 0.6, -0.05)          # corridor - kitchen/living
+INNER = [door("D2", 4.05, 2.0), door("D3", 0.6, 4.05), door("D4", 1.25, 5.0)]
+
+
+WORKTOP = obstacle("Worktop", 0, 0, 0.6, 3, kind="kitchen_unit")
+LOUNGE = rect("K", "Lounge", 0, 0, 4, 4, dwelling="Flat A")
+
+
+@pytest.mark.parametrize("rooms, doors, obstacles, expect, measured, says", [
+    (_flat_a(), [FRONT, *INNER], [], "pass", 5.0, "entrance door (D1)"),
+    (_flat_a("S"), [FRONT, *INNER[:2]], [], "fail", 4.0, "no bathroom"),
+    # no kitchen room, but kitchen units drawn in the lounge: that is its kitchen
+    ([LOUNGE, *_flat_a("K")], [FRONT, *INNER], [WORKTOP], "pass", 5.0, "kitchen (Lounge)"),
+    # ... and without them the flat has no kitchen
+    ([LOUNGE, *_flat_a("K")], [FRONT, *INNER], [], "fail", 4.0, "no kitchen"),
+    # a studio: no bedroom, the kitchen/living room is slept in (FP308 warns)
+    (_flat_a("B"), [FRONT, *INNER[1:]], [], "pass", 5.0, "slept in: a bedsit"),
+    # no door out of the flat: the front door is missing
+    (_flat_a(), INNER, [], "fail", 4.0, "no entrance door of its own"),
+    # no doors drawn at all: the entrance is not shown
+    (_flat_a(), [], [], "warn", 4.0, "not shown on the plan"),
+])
+def test_self_contained_flat(rooms, doors, obstacles, expect, measured, says):
+    p = plan(*rooms, CORRIDOR, doors=doors, obstacles=obstacles, scheme="flats_scheme")
+    f = one(run(p), "FP307")
+    assert (f.status.value, f.measured, f.required, f.dwelling) == (expect, measured, 5.0, "Flat A")
+    assert says in f.message
+
+
+def test_a_door_into_another_flat_is_not_its_own_entrance():
+    # flat B's only way in is through flat A's kitchen/living room
+    b = [rect("BK", "Kitchen/Living", 8, 0, 3, 4, dwelling="Flat B"),
+         rect("BB", "Bedroom", 11.1, 0, 3, 4, dwelling="Flat B"),
+         rect("BS", "Bathroom", 8, 4.1, 2, 2, dwelling="Flat B")]
+    doors = [FRONT, *INNER, door("X", 7.15, 1.0),                 # flat A bedroom - flat B kitchen
+             door("X2", 11.05, 2.0), door("X3", 9.0, 4.05)]
+    r = run(plan(*_flat_a(), *b, CORRIDOR, doors=doors, scheme="flats_scheme"))
+    got = {f.dwelling: (f.status.value, f.measured) for f in r.findings if f.rule == "FP307"}
+    assert got == {"Flat A": ("pass", 5.0), "Flat B": ("fail", 4.0)}
+    assert "no entrance door of its own" in one(r, "FP307", "BK").message
+
+
+def test_one_flat_without_dwellings_and_a_marked_entrance():
+    from shapely.geometry import Point
+
+    from floorplan.model import Door
+
+    rooms = _flat_a(dwelling=None)
+    marked = Door("E", Point(0.6, 6.15), width=0.9, entrance=True)     # hall - outside, marked
+    f = one(run(plan(*rooms, doors=[marked, *INNER], scheme="flat")), "FP307")
+    assert (f.status.value, f.measured, f.dwelling) == ("pass", 5.0, None)
+    assert "entrance door (E)" in f.message
+
+
+def test_self_contained_flat_not_in_a_shared_house():
+    p = plan(*_flat_a(dwelling=None), doors=[FRONT, *INNER], scheme="shared_house")
+    assert [x[1] for x in of(run(p), "FP307")] == ["not_applicable"]

@@ -99,8 +99,15 @@ def available() -> dict[str, Path]:
 
 
 def _near(word: str, choices) -> str:
-    found = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.5)
-    return f"; did you mean '{found[0]}'?" if found else ""
+    word = str(word)
+    found = difflib.get_close_matches(word, list(choices), n=5, cutoff=0.5)
+    if not found:
+        return ""
+    # of equally close names, the one with more letters in the same places ("FP1O1" is
+    # FP101 mistyped, not FP311)
+    best = max(found, key=lambda c: (round(difflib.SequenceMatcher(None, word, c).ratio(), 9),
+                                     sum(a == b for a, b in zip(word, c, strict=False))))
+    return f"; did you mean '{best}'?"
 
 
 def _resolve(spec: str | Path, base: Path | None = None) -> Path:

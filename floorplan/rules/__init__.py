@@ -12,18 +12,33 @@ matplotlib or ezdxf, so ``floorplan rules`` starts fast.
 
 from __future__ import annotations
 
-from floorplan.rules import access, area, height, homes, input, layout, scheme, width
+from floorplan.rules import (
+    access,
+    area,
+    height,
+    homes,
+    input,
+    layout,
+    mix,
+    scheme,
+    storeys,
+    wheelchair,
+    width,
+)
 from floorplan.rules.base import Option, Rule
 
 #: the rule families, in catalogue order, with the module that holds each
 FAMILIES: dict[str, str] = {
     "input": "Input integrity",
     "area": "Areas",
+    "mix": "Bedroom mix",
     "height": "Heights",
     "width": "Widths",
     "access": "Access",
+    "wheelchair": "Wheelchair spaces",
     "layout": "Layout and provision",
     "homes": "What each home has",
+    "storeys": "Storeys",
     "scheme": "Scheme size",
 }
 
@@ -34,13 +49,17 @@ _RULES = [
     input.unplaced_label, input.correction_unmatched, input.plans_apart,
     area.bedroom_area, area.wheelchair_bedroom_area, area.dwelling_area, area.communal_area,
     area.wheelchair_bathroom_area, area.built_in_storage,
+    mix.double_bedroom,
     height.ceiling_height,
     width.bedroom_width,
     access.turning_circle, access.door_clear_width, access.hall_width,
     access.bedroom_door_space,
+    wheelchair.wheelchair_storage, wheelchair.liftway, wheelchair.kitchen_clear_zone,
     layout.bedroom_opens_onto_communal, layout.bathroom_provision, layout.staff_sleep_in,
     layout.no_office, layout.meter_location, layout.aerial_points,
-    homes.bedsit, homes.ensuite_preferred,
+    homes.self_contained_flat, homes.bedsit, homes.ensuite_preferred,
+    storeys.living_on_entrance_storey, storeys.entrance_storey_wet_room,
+    storeys.bathroom_by_principal_bedroom,
     scheme.scheme_size, scheme.shared_house_tenancies, scheme.several_units,
 ]
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 
-from floorplan.findings import Outcome, Status
+from floorplan.findings import Mark, Outcome, Status
 from floorplan.rules.base import rule
-from floorplan.rules.context import BATHROOMS, LIVING
+from floorplan.rules.context import BATHROOMS, LIVING, OUTSIDE
+
+KITCHENS = frozenset({"kitchen", "kitchen_dining", "kitchen_living_dining"})
 
 #: names of a room that is living room and bedroom at once
 _BEDSIT = re.compile(r"\bbed[\s-]?sit|\bstudio\b|\bbed[\s-]?sitting|\bliving\s*/\s*(bed|sleep)"
@@ -38,6 +40,89 @@ def bedsit_room(ctx, rooms):
         return named[0]
     living = [r for r in rooms if r.use in LIVING]
     return living[0] if len(living) == 1 else None
+
+
+def _own_entrances(ctx, home, rooms) -> list:
+    """The home's entrance doors that are its own: marked on the plan, or leading outside
+    or into common parts (a room in no dwelling), not into another home."""
+    out = []
+    for link, room in ctx.entrances(home):
+        other = ctx.other_side(link, room.id)
+        o = ctx.rooms_by_id.get(other) if other not in (None, OUTSIDE) else None
+        if link.door.entrance or other == OUTSIDE or (o is not None and o.dwelling is None):
+            out.append(link)
+    return out
+
+
+def _kitchens(ctx, rooms) -> list:
+    """Kitchens: rooms of a kitchen use, else rooms with kitchen units drawn in them."""
+    found = [r for r in rooms if r.use in KITCHENS]
+    return found or [r for r in rooms if any(o.kind == "kitchen_unit" for o in ctx.obstacles_in(r))]
+
+
+@rule("FP307", "self-contained-flat", schemes=("flat", "flats_scheme"))
+def self_contained_flat(ctx, opts):
+    """Each flat is self-contained: its own bedroom, kitchen, living area, bathroom and
+    entrance door; the finding names what is missing.
+
+    The ECC standard defines flats as "self-contained accommodation in a block/cluster or
+    in subdivided house. Own bedroom, kitchen, living area, bathroom, own entrance". In
+    the flat's rooms: a tenant bedroom (in a bedsit the living room is slept in: that
+    counts here, and FP308 warns); a kitchen (use ``kitchen``, ``kitchen_dining`` or
+    ``kitchen_living_dining``, or kitchen units drawn in a room); a living area (``living``,
+    ``living_dining``, ``kitchen_living_dining``); a bathroom, shower room, wet room or
+    en-suite; and an entrance door of its own: a door marked ``entrance``, or one leading
+    outside or into the common parts (a room in no dwelling), not into another flat. A
+    flat with no doors drawn at all warns that its entrance is not shown on the plan.
+    Each flat of a scheme is checked (a plan of one flat is that flat).
+
+    PASS: a flat with a bedroom, a kitchen/living room, a shower room and a front door
+    from the common corridor. FAIL: a flat whose only bathroom is across the corridor.
+    """
+    for home, rooms in ctx.homes.items():
+        if not rooms:
+            continue
+        label = ctx.home_label(home)
+        beds = [r for r in rooms if r.use == "bedroom"]
+        bedsit = None if beds else bedsit_room(ctx, rooms)
+        parts = [
+            ("bedroom", beds or ([bedsit] if bedsit is not None else [])),
+            ("kitchen", _kitchens(ctx, rooms)),
+            ("living area", [r for r in rooms if r.use in LIVING]),
+            ("bathroom", [r for r in rooms if r.use in BATHROOMS]),
+        ]
+        has_doors = any(ctx.m.rooms[r.id].doors for r in rooms)
+        doors = _own_entrances(ctx, home, rooms) if has_doors else []
+        have, missing = [], []
+        for what, found in parts:
+            if found:
+                names = ", ".join(ctx.label(r) for r in found)
+                if what == "bedroom" and bedsit is not None:
+                    names += ", slept in: a bedsit"
+                have.append(f"{what} ({names})")
+            else:
+                missing.append(what)
+        if doors:
+            have.append(f"entrance door ({', '.join(lk.id for lk in doors)})")
+        elif has_doors:
+            missing.append("entrance door of its own")
+        shown = [r for _, found in parts for r in found]
+        marks = ctx.room_marks(*dict.fromkeys(shown)) + tuple(
+            Mark("door", lk.door.geometry, label=lk.id) for lk in doors)
+        n = len(have)
+        if missing:
+            status = Status.FAIL
+            text = f"{label}: no {', no '.join(missing)}" + (f"; it has its own {', '.join(have)}"
+                                                            if have else "")
+        elif not has_doors:
+            status = Status.WARN
+            text = (f"{label}: its own {', '.join(have)}; its entrance door is not shown on the "
+                    "plan (no doors drawn)")
+        else:
+            status = Status.PASS
+            text = f"{label}: its own " + ", ".join(have[:-1]) + f" and {have[-1]}"
+        yield Outcome(status, rooms=tuple(r.id for r in dict.fromkeys(shown)), dwelling=home,
+                      measured=float(n), required=5.0, unit="of 5", message=text, marks=marks)
 
 
 @rule("FP308", "bedsit", schemes=("flat", "flats_scheme"))
