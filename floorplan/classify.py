@@ -32,9 +32,12 @@ SYNONYMS: dict[Use, tuple[str, ...]] = {
         "staff sleeping", "carer bedroom", "carers bedroom", "night staff",
     ),
     Use.OFFICE: (
-        "office", "staff office", "staff room", "admin", "study", "buro", "büro",
+        "office", "staff office", "staff room", "admin", "buro", "büro",
         "kontor", "ufficio", "bureau", "oficina", "kantoor", "managers office",
+        "managers room", "admin office", "landlords office",
     ),
+    # a study is a room for the tenants, not an office for staff (standards decision 10)
+    Use.STUDY: ("study", "study room", "home study", "arbeitszimmer"),
     Use.ENSUITE: ("ensuite", "en suite", "ens", "ensuite bathroom", "ensuite shower"),
     Use.WET_ROOM: ("wet room", "wetroom", "wet rm", "accessible shower room"),
     Use.SHOWER_ROOM: (
@@ -111,11 +114,13 @@ SYNONYMS: dict[Use, tuple[str, ...]] = {
     ),
 }
 
-#: When a name holds words of several uses, the first use in this list wins.
+#: When a name holds words of several uses, the first use in this list wins. A study
+#: comes after a bedroom: "Bedroom 4/Study" may be slept in, so it is held to a bedroom's
+#: minimums.
 PRIORITY: tuple[Use, ...] = (
     Use.STAFF_SLEEP_IN, Use.ENSUITE, Use.WET_ROOM, Use.SHOWER_ROOM, Use.BATHROOM, Use.WC,
     Use.PLANT, Use.UTILITY, Use.STORAGE, Use.OFFICE,
-    Use.KITCHEN, Use.DINING, Use.LIVING, Use.BEDROOM,
+    Use.KITCHEN, Use.DINING, Use.LIVING, Use.BEDROOM, Use.STUDY,
     Use.STAIRS, Use.LANDING, Use.CORRIDOR, Use.HALL,
 )
 

@@ -45,6 +45,8 @@ class Use(StrEnum):
     UTILITY = "utility"
     STAFF_SLEEP_IN = "staff_sleep_in"
     OFFICE = "office"
+    #: a study or home office for the tenants (not an office for staff or a landlord)
+    STUDY = "study"
     PLANT = "plant"
     OTHER = "other"
 

@@ -21,6 +21,9 @@ CASES = [
     ("STORE", Use.STORAGE), ("CPD", Use.STORAGE), ("Hall store", Use.STORAGE), ("Linen Cpd", Use.STORAGE),
     ("UTILITY", Use.UTILITY), ("LANDING", Use.LANDING), ("HALL", Use.HALL), ("Entrance Hall", Use.HALL),
     ("SLEEP-IN", Use.STAFF_SLEEP_IN), ("Staff Sleep-in", Use.STAFF_SLEEP_IN), ("STAFF OFFICE", Use.OFFICE),
+    # a study is the tenants' own room; offices are for staff or a landlord (issue 11)
+    ("Study", Use.STUDY), ("STUDY 2", Use.STUDY), ("Office", Use.OFFICE), ("STAFF ROOM", Use.OFFICE),
+    ("Study/Office", Use.OFFICE), ("Bedroom 4/Study", Use.BEDROOM),
     ("Corridor", Use.CORRIDOR), ("Stairs", Use.STAIRS), ("Plant Room", Use.PLANT),
     # European words met in real drawings
     ("Køkken", Use.KITCHEN), ("Fællesrum", Use.LIVING), ("Küche", Use.KITCHEN), ("Kueche", Use.KITCHEN),

@@ -51,7 +51,7 @@ def test_assumptions_in_json_text_and_html():
     text = get("text")(r)
     assert "Assumptions" in text and "To state it: --tenants" in text
     html = get("html")(r, svg=False)
-    assert 'id="assumptions"' in html and "--tenants, or the plan&#39;s `tenants` property" in html
+    assert 'id="assumptions"' in html and "--tenants, or the plan&#39;s <code>tenants</code> property" in html
 
 
 def test_nothing_assumed_is_said():
@@ -155,3 +155,10 @@ def test_status_words_are_the_same_everywhere():
     # JSON keeps the contract's codes
     d = json.loads(get("json")(r))
     assert {f["status"] for f in d["findings"]} <= {"pass", "fail", "warn", "not_applicable"}
+
+
+def test_assumptions_from_the_plan_are_escaped_in_html():
+    p = plan(rect("B1", "Bedroom 1", 0, 0, 3.5, 3.2), rect("B2", "Bedroom 2", 3.6, 0, 3.5, 3.2),
+             rect("S", "<script>x</script> sleep-in", 7.2, 0, 3, 3.2))
+    html = get("html")(check(p), svg=False)
+    assert "&lt;script&gt;x&lt;/script&gt; sleep-in" in html and "<script" not in html.lower()

@@ -125,3 +125,70 @@ def test_oak_house_doors():
     assert got == {**{d: ("fail", w) for d, w in fails.items()}, **{d: ("pass", w) for d, w in passes.items()}}
     # and the ECC default profile does not check door widths at all
     assert not of(check(r.plan), "FP202")
+
+
+# -- 3.24 NOTE 1: cupboards too small to enter, additional en-suites ----------------------
+def _flat_with(*rooms, doors):
+    # hall 1.2 x 4 m (x 0-1.2), rooms beyond the 100 mm wall at x 1.3; a bedroom on the far
+    # side of the hall, a 900 mm door into it
+    base = [rect("H", "Hall", 0, 0, 1.2, 4), rect("B", "Bedroom", -4.1, 0, 4, 4)]
+    return plan(*base, *rooms, doors=[door("DB", -0.05, 2.0, width=0.9), *doors], scheme="flat")
+
+
+def _door(report, did_rooms):
+    return [f for f in report.findings if f.rule == "FP202" and set(f.rooms) == set(did_rooms)][0]
+
+
+@pytest.mark.parametrize("w, h, width, expect", [
+    (0.8, 0.6, 0.6, "pass"),    # 0.48 m² meter cupboard: too small to enter (issue 11)
+    (1.0, 1.0, 0.6, "fail"),    # exactly 1.0 m²: not under 1.0 -> held to 850 mm, 250 short
+    (1.0, 1.2, 0.6, "fail"),    # 1.2 m² store: a walk-in cupboard
+])
+def test_cupboard_too_small_to_enter_is_exempt(w, h, width, expect):
+    p = _flat_with(rect("C", "Meter cupboard", 1.3, 0, w, h), doors=[door("DC", 1.25, h / 2, width=width)])
+    f = _door(check(p, "m4-3"), ("H", "C"))
+    assert f.status.value == expect
+    if expect == "pass":
+        assert "exempt" in f.message and "0.48 m² of floor, under 1 m²" in f.message
+        assert f.reference.endswith("paragraph 3.24, NOTE 1") and f.required is None
+    else:
+        assert f.required == 0.85 and "250 mm short" in f.message
+
+
+def test_the_cupboard_exemption_is_an_option(tmp_path):
+    own = tmp_path / "strict.toml"
+    own.write_text('[profile]\nid = "strict"\ntitle = "strict"\nextends = "m4-3"\n'
+                   '[rules.FP202]\nsmall_cupboard_area = 0.0\n', encoding="utf-8")
+    p = _flat_with(rect("C", "Meter cupboard", 1.3, 0, 0.8, 0.6), doors=[door("DC", 1.25, 0.3, width=0.6)])
+    assert _door(check(p, own), ("H", "C")).status.value == "fail"
+
+
+def test_an_additional_ensuite_is_exempt():
+    # an en-suite behind the bedroom (door only into it) and a bathroom off the hall: the
+    # en-suite is additional; its 700 mm door is exempt, the bathroom's is not
+    p = _flat_with(rect("E", "En-suite", -4.1, 4.1, 2, 2), rect("W", "Bathroom", 1.3, 0, 2.5, 2.5),
+                   doors=[door("DE", -3.1, 4.05, width=0.7), door("DW", 1.25, 1.2, width=0.7)])
+    r = check(p, "m4-3")
+    e = _door(r, ("B", "E"))
+    assert e.status.value == "pass" and "an additional en-suite of Bedroom" in e.message
+    assert _door(r, ("H", "W")).status.value == "fail"
+
+
+def test_the_only_bathroom_is_not_additional():
+    # the en-suite is the home's only bathroom: its 700 mm door is held to 850 mm
+    p = _flat_with(rect("E", "En-suite", -4.1, 4.1, 2, 2), doors=[door("DE", -3.1, 4.05, width=0.7)])
+    f = _door(check(p, "m4-3"), ("B", "E"))
+    assert (f.status.value, f.measured) == ("fail", 0.7)
+
+
+def test_two_ensuites_and_no_bathroom_the_principal_bedrooms_is_the_home_s():
+    # Bedroom (4 x 4, 16 m²) and Bedroom 2 (3 x 4, 12 m²... a single under M4(3)), each
+    # with an en-suite behind it, 700 mm doors, no other bathroom: the larger bedroom's
+    # en-suite is the home's bathroom (not exempt); Bedroom 2's is additional
+    p = _flat_with(rect("B2", "Bedroom 2", 1.3, 0, 4, 3.5), rect("E", "En-suite", -4.1, 4.1, 2, 2),
+                   rect("E2", "En-suite 2", 1.3, 3.6, 2, 2),
+                   doors=[door("D2", 1.25, 1.75, width=0.9), door("DE", -3.1, 4.05, width=0.7),
+                          door("DE2", 2.3, 3.55, width=0.7)])
+    r = check(p, "m4-3")
+    assert _door(r, ("B", "E")).status.value == "fail"
+    assert _door(r, ("B2", "E2")).status.value == "pass"

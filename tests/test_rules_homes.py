@@ -229,3 +229,15 @@ def test_one_flat_without_dwellings_and_a_marked_entrance():
 def test_self_contained_flat_not_in_a_shared_house():
     p = plan(*_flat_a(dwelling=None), doors=[FRONT, *INNER], scheme="shared_house")
     assert [x[1] for x in of(run(p), "FP307")] == ["not_applicable"]
+
+
+def test_a_room_of_unknown_use_may_be_the_missing_one():
+    # no kitchen named, but "Room 3" (use other: FP004) may be it: to review, not a fail
+    rooms = [*_flat_a("K"), rect("X", "Room 3", 0, 0, 4, 4, dwelling="Flat A")]
+    f = one(run(plan(*rooms, CORRIDOR, doors=[FRONT, *INNER], scheme="flats_scheme")), "FP307")
+    assert (f.status.value, f.measured) == ("warn", 3.0)      # bedroom, bathroom, entrance
+    assert "unknown use" in f.message
+    # a use the plan states is no unknown: then the kitchen is missing
+    rooms = [*_flat_a("K"), rect("X", "Room 3", 0, 0, 4, 4, dwelling="Flat A", use="other")]
+    f = one(run(plan(*rooms, CORRIDOR, doors=[FRONT, *INNER], scheme="flats_scheme")), "FP307")
+    assert f.status.value == "fail"

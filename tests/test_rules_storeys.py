@@ -99,3 +99,12 @@ def test_no_bedroom_is_not_applicable_and_only_in_m43():
     assert [x[1] for x in of(run(p, "m4-3"), "FP312")] == ["not_applicable"]
     for code in ("FP310", "FP311", "FP312"):
         assert not of(run(house()), code) and not of(run(house(), "ndss"), code)
+
+
+def test_rooms_of_unknown_use_make_a_missing_room_to_review():
+    # the wet room downstairs unnamed ("Room 2", use other) and the bathroom upstairs
+    # unnamed: either may be the missing room
+    p = house(c0="Room 2", c1="Room 5")
+    r = run(p, "m4-3")
+    assert (one(r, "FP311").status.value, one(r, "FP311").rooms) == ("warn", ("C0",))
+    assert one(r, "FP312").status.value == "warn"

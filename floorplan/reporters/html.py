@@ -95,7 +95,19 @@ def _env():
     env.filters["value"] = lambda v, unit=None: fmt_value(v, unit)
     env.filters["area"] = lambda v: "—" if v is None else f"{v:.2f} m²"
     env.filters["metres"] = lambda v: "—" if v is None else f"{v:.2f} m"
+    env.filters["code"] = _code
     return env
+
+
+def _code(text: str | None):
+    """Escape ``text`` and show its `backticked` parts as code (flags, properties)."""
+    from markupsafe import Markup, escape
+
+    parts = str(escape(text or "")).split("`")
+    out = [p if i % 2 == 0 else f"<code>{p}</code>" for i, p in enumerate(parts)]
+    if len(parts) % 2 == 0:  # an unmatched backtick: leave it as it was
+        out = [str(escape(text or ""))]
+    return Markup("".join(out))
 
 
 def _fold_inputs(findings: list[dict]) -> list[dict]:

@@ -60,7 +60,7 @@ _RULES = [
     homes.self_contained_flat, homes.bedsit, homes.ensuite_preferred,
     storeys.living_on_entrance_storey, storeys.entrance_storey_wet_room,
     storeys.bathroom_by_principal_bedroom,
-    scheme.scheme_size, scheme.shared_house_tenancies, scheme.several_units,
+    scheme.scheme_size, scheme.shared_house_tenancies, scheme.several_units, scheme.declared_tenants,
 ]
 
 #: code -> rule, in code order

@@ -10,8 +10,7 @@ bathrooms may not.
 
 Which rooms FP201 checks: ECC, every wheelchair room (marked ``wheelchair: true``, or of
 a use the profile lists when the whole plan is marked wheelchair). M4(3), every home's
-entrance hall (a hall, corridor or landing with a door to outside or out of the home;
-every hall of the home when none has) and every bathroom.
+entrance (the circle in front of the entrance door, 3.22(d)) and every bathroom (3.43(e)).
 
 PASS: a 2.0 x 2.5 m wet room with a 0.9 x 0.9 m shower in a corner (1.60 m circle).
 FAIL: a 1.4 x 2.5 m shower room (1.40 m circle, 0.10 m short).
@@ -22,35 +21,17 @@ from __future__ import annotations
 from floorplan.findings import Mark, Outcome, Status
 from floorplan.rules.base import Option, rule
 from floorplan.rules.bedrooms import at_least
-from floorplan.rules.context import BATHROOMS, CIRCULATION, OUTSIDE, fmt
-
-
-def _entrance_halls(ctx, home, rooms) -> list:
-    ids = {r.id for r in rooms}
-    halls = [r for r in rooms if r.use in CIRCULATION]
-    found = []
-    for r in halls:
-        for did in ctx.m.rooms[r.id].doors:
-            link = ctx.m.doors[did]
-            if link.connects is None:
-                continue
-            other = link.connects[1] if link.connects[0] == r.id else link.connects[0]
-            if other == OUTSIDE or (home is not None and other not in ids):
-                found.append(r)
-                break
-    return found or [r for r in halls if r.use == "hall"]
+from floorplan.rules.context import BATHROOMS, CIRCULATION, OUTSIDE
 
 
 def _subjects(ctx, applies_to: list[str]) -> list:
+    """The rooms FP201 checks anywhere in their clear floor."""
     chosen: dict[str, object] = {}
     if "wheelchair_rooms" in applies_to:
         for r in ctx.wheelchair_rooms:
             chosen.setdefault(r.id, r)
-    for home, rooms in ctx.homes.items():
-        if "entrance_hall" in applies_to:
-            for r in _entrance_halls(ctx, home, rooms):
-                chosen.setdefault(r.id, r)
-        if "bathrooms" in applies_to:
+    if "bathrooms" in applies_to:
+        for rooms in ctx.homes.values():
             for r in rooms:
                 if r.use in BATHROOMS:
                     chosen.setdefault(r.id, r)
@@ -63,48 +44,48 @@ def _subjects(ctx, applies_to: list[str]) -> list:
                                   "kitchen_living_dining"],
            "uses that may turn in a 1700 x 1400 mm ellipse instead"),
     Option("applies_to", list, ["wheelchair_rooms"],
-           "which rooms: wheelchair_rooms, entrance_hall, bathrooms"),
+           "which rooms: wheelchair_rooms, bathrooms (anywhere in the clear floor), "
+           "entrance_hall (in front of each home's entrance door)"),
+    Option("shower_overlap", float, 0.5, "how far (m) the circle may reach into a level-access "
+           "shower (AD M Diagrams 3.10/3.11); 0: a shower blocks like any fitting; a large value "
+           "lets the circle overlap it fully"),
+    Option("door_setback", float, 0.0, "entrance: how far (m) the circle may stand back from "
+           "the wall the entrance door is in"),
+    Option("clauses", dict, None, "the clause each kind of check cites: entrance, bathroom, room"),
 ))
 def turning_circle(ctx, opts):
     """A wheelchair can turn: a 1500 mm circle fits in the room's clear floor.
 
-    PASS: a 3.9 x 3.6 m bedroom with a bed along one wall. FAIL: a 1.4 x 2.5 m shower room.
+    A level-access shower does not block: the circle may reach ``shower_overlap`` (500 mm)
+    into it (AD M Diagrams 3.10 and 3.11), and the report says by how much it does. The
+    showers are the obstacles of kind ``shower`` (the GeoJSON ``fitting``, a DXF block or
+    layer named SHOWER, or a name that says shower; a shower over a bath is a bath), and
+    each one the circle relies on is listed under *Assumptions* as taken to be level
+    access.
+
+    M4(3) entrance (``entrance_hall``): the circle must stand in front of the home's
+    entrance door (3.22(d)), not anywhere in the hall: against the wall the door is in,
+    its centre in front of the door's opening, in the clear floor of the room the door
+    opens into. Which door is the entrance: see *Scheme and tenants*; with several
+    candidates and different answers, it is to review. No entrance door shown: to review
+    ("not shown on the plan"), never met.
+
+    PASS: a 3.9 x 3.6 m bedroom with a bed along one wall; a 2.0 x 2.65 m wet room with a
+    1.2 x 1.2 m shower in a corner (the 1.5 m circle overlaps the shower by 50 mm).
+    FAIL: a 1.4 x 2.5 m shower room; an L-shaped entrance hall 1.1 m wide for its first
+    3 m from the front door, opening into a 1.8 x 1.8 m space (1.1 m in front of the door).
     """
-    from shapely.geometry import Point
+    from floorplan.rules.circles import anywhere, at_entrance
 
-    from floorplan.geometry import ellipse_fit, ellipse_geometry
-
-    need = opts["diameter"]
-    for room in _subjects(ctx, opts["applies_to"]):
-        rm = ctx.m.rooms[room.id]
-        circle = rm.clear_circle
-        d = circle.diameter if circle else 0.0
-        centre = circle.center if circle else room.polygon.representative_point()
-        marks = list(ctx.room_marks(room))
-        if circle is not None:
-            marks.append(Mark("circle", circle.geometry, size=d, label=f"{d:.2f} m"))
-        fits = d >= need - 1e-3
-        ellipse = None
-        if not fits and str(room.use) in opts["ellipse_uses"]:
-            ellipse = rm.ellipse if need == 1.5 else ellipse_fit(rm.clear_floor)
-        if fits:
-            status = Status.PASS
-            text = f"{ctx.label(room)}: a {fmt(d)} m circle fits in the clear floor; {fmt(need)} m required"
-            marks.append(Mark("required_circle", Point(centre).buffer(need / 2, quad_segs=32),
-                              size=need, label=f"{need * 1000:.0f} mm"))
-        elif ellipse is not None:
-            status = Status.PASS
-            text = (f"{ctx.label(room)}: the largest circle is {fmt(d)} m, but a 1700 x 1400 mm "
-                    f"ellipse fits, as allowed in living and kitchen spaces")
-            marks.append(Mark("required_circle", ellipse_geometry(*ellipse), label="1700 x 1400 mm"))
-        else:
-            status = Status.FAIL
-            text = (f"{ctx.label(room)}: the largest circle in the clear floor is {fmt(d)} m; "
-                    f"{fmt(need)} m required: {fmt(need - d)} m short")
-            marks.append(Mark("required_circle", Point(centre).buffer(need / 2, quad_segs=32),
-                              size=need, label=f"{need * 1000:.0f} mm"))
-        yield Outcome(status, rooms=(room.id,), dwelling=room.dwelling, measured=d, required=need,
-                      unit="m", message=text, marks=tuple(marks))
+    clauses = opts["clauses"] or {}
+    applies = opts["applies_to"]
+    if "entrance_hall" in applies:
+        for home, rooms in ctx.homes.items():
+            if rooms:
+                yield at_entrance(ctx, home, rooms, opts, clauses.get("entrance"))
+    for room in _subjects(ctx, applies):
+        kind = "bathroom" if room.use in BATHROOMS else "room"
+        yield anywhere(ctx, room, opts, clauses.get(kind))
 
 
 # -- doors ------------------------------------------------------------------------------
@@ -158,6 +139,12 @@ def _doors_of(ctx, applies_to: list[str], except_uses: list[str]) -> list:
            "which doors: dwelling_doors (every door with a room of a home on one side), "
            "wheelchair_rooms (every door of a wheelchair room)"),
     Option("except_uses", list, [], "doors to rooms of these uses are not checked"),
+    Option("small_cupboard_area", float, None, "a door into a room of cupboard_uses with less "
+           "floor than this (m²) is exempt: a cupboard too small to enter (3.24 NOTE 1)"),
+    Option("cupboard_uses", list, ["storage", "plant"], "the uses that are cupboards"),
+    Option("exempt_additional_ensuites", bool, False, "doors into additional en-suites are "
+           "exempt (3.24 NOTE 1)"),
+    Option("clauses", dict, None, "the clause an exempt door cites (exempt)"),
 ))
 def door_clear_width(ctx, opts):
     """Every door is wide enough for a wheelchair: at least 850 mm clear opening.
@@ -178,10 +165,23 @@ def door_clear_width(ctx, opts):
     is in neither profile; a profile of your own can check the doors of wheelchair rooms
     with ``applies_to = ["wheelchair_rooms"]``. The offending door is drawn.
 
-    PASS: a 900 mm door between the hall and a bedroom; exactly 850 mm.
+    Exempt (3.24 NOTE 1): the doors of cupboards too small to enter (a room of
+    ``cupboard_uses`` with less floor than ``small_cupboard_area``, 1.0 m² in the m4-3
+    profile: an option, as a plan does not say which cupboard can be entered) and of
+    additional en-suites (an ``ensuite``, or a bathroom reached only through one bedroom,
+    in a home that has another bathroom; where every bathroom is an en-suite, the
+    principal bedroom's is the home's bathroom and is not exempt). An exempt door is
+    reported as met, with the reason and the note cited.
+
+    PASS: a 900 mm door between the hall and a bedroom; exactly 850 mm; the 600 mm door of
+    a 0.8 x 0.6 m meter cupboard (0.48 m², too small to enter).
     FAIL: an 800 mm door between the hall and the bathroom (50 mm short).
     """
+    from floorplan.rules.exempt import exemptions
+
     need = opts["min_width"]
+    exempt = exemptions(ctx, opts)
+    clause = (opts["clauses"] or {}).get("exempt")
     for link in _doors_of(ctx, opts["applies_to"], opts["except_uses"]):
         rooms = _door_rooms(ctx, link)
         ids = tuple(r.id for r in rooms)
@@ -189,6 +189,13 @@ def door_clear_width(ctx, opts):
         what = _door_words(ctx, link)
         mark = (Mark("door", link.door.geometry, label=link.id),)
         w = link.width
+        why = next((exempt[r.id] for r in rooms if r.id in exempt), None)
+        if why is not None:
+            size = "width not shown" if w is None else f"{_mm(w)} clear opening"
+            yield Outcome(Status.PASS, rooms=ids, dwelling=home, measured=w, required=None,
+                          unit="m", message=f"{what}: {size}; exempt from the {_mm(need)} "
+                          f"minimum: {why}", clause=clause, marks=mark)
+            continue
         if w is None:
             yield Outcome(Status.WARN, rooms=ids, dwelling=home, required=need, unit="m",
                           message=f"{what}: width not shown on the plan; at least "

@@ -59,6 +59,8 @@ def band(table: dict, n: int) -> float:
     Option("double", float, None, "typed minimum for a double bedroom (m²); also the area from "
            "which a bedroom is a double"),
     Option("principal", float, None, "typed minimum for the principal (largest double) bedroom"),
+    Option("clauses", dict, None, "the clause each type cites (single, double, principal), "
+           "where the standard gives each its own"),
 ))
 def bedroom_area(ctx, opts):
     """Every tenant bedroom has enough counted floor area.
@@ -75,14 +77,17 @@ def bedroom_area(ctx, opts):
     if typed:
         double = opts["double"] if opts["double"] is not None else math.inf
         types = bedroom_types(ctx, double, opts["principal"] is not None)
+    clauses = opts["clauses"] or {}
     for room in ctx.tenant_bedrooms:
         area = ctx.m.rooms[room.id].area
+        clause = None
         if typed:
             kind = types[room.id]
             required = opts[kind] if opts[kind] is not None else opts["double"]
             status = at_least(area, required)
-            note = f" as a {kind} bedroom"
+            note = f" as {'the' if kind == 'principal' else 'a'} {kind} bedroom"
             warn = None
+            clause = clauses.get(kind)
         else:
             required, warn = opts["fail_below"], opts["warn_below"]
             if required is None:
@@ -92,7 +97,7 @@ def bedroom_area(ctx, opts):
         yield Outcome(status, rooms=(room.id,), dwelling=room.dwelling, measured=area,
                       required=required, unit="m2",
                       message=_area_note(ctx, room) + note + _verdict(status, area, required, "m²", warn),
-                      marks=ctx.room_marks(room, low=True))
+                      clause=clause, marks=ctx.room_marks(room, low=True))
 
 
 @rule("FP102", "wheelchair-bedroom-area", options=(
@@ -131,9 +136,19 @@ def _ndss_gia(ctx, rooms, low: float, share: float) -> tuple[float, float]:
 
 
 def _beds_and_spaces(ctx, rooms, double_area: float) -> tuple[list, int]:
-    """A home's bedrooms (tenant bedrooms and staff sleep-in rooms) and its bedspaces
-    (a sleep-in room sleeps one; see *Bedroom types* for the others)."""
-    beds = [r for r in rooms if r.use in ("bedroom", "staff_sleep_in")]
+    """A home's bedrooms and its bedspaces: tenant bedrooms (see *Bedroom types*) and,
+    unless the profile's ``sleep_in_bedroom`` parameter is false, staff sleep-in rooms
+    (one bedspace each). Either way the report lists it under *Assumptions*."""
+    sleep = [r for r in rooms if r.use == "staff_sleep_in"]
+    counted = bool(ctx.params.get("sleep_in_bedroom", True))
+    if sleep:
+        names = ", ".join(ctx.label_in_home(r) for r in sleep)
+        text = (f"Staff sleep-in room counted as a bedroom of one bedspace where bedrooms and "
+                f"bedspaces set the minimum: {names}." if counted else
+                f"Staff sleep-in room not counted as a bedroom or a bedspace: {names}.")
+        ctx.assume("sleep_in", text, f"`sleep_in_bedroom = {'false' if counted else 'true'}` in "
+                   "the [params] of a profile of your own", rooms=tuple(r.id for r in sleep))
+    beds = [r for r in rooms if r.use == "bedroom" or (counted and r.use == "staff_sleep_in")]
     spaces = sum(1 if r.use == "staff_sleep_in" else bedspaces(ctx, r, double_area) for r in beds)
     return beds, spaces
 
@@ -165,6 +180,8 @@ def _ndss_row(table: dict, bedrooms: int, spaces: int) -> tuple[str, list] | Non
     Option("storage_low", float, 0.9, "storage under a ceiling between this and the "
            "headroom counts at storage_share"),
     Option("storage_share", float, 0.5, "share of low storage that counts"),
+    Option("clause", str, "Table 1, row {row}, {storeys}-storey column",
+           "the clause a finding cites ({row} and {storeys} are filled in)"),
 ))
 def dwelling_area(ctx, opts):
     """Each home (a flat, or the whole plan when it shows one home) is big enough.
@@ -207,13 +224,14 @@ def dwelling_area(ctx, opts):
         uses = {str(r.use) for r in rooms}
         if key == "1b1p" and opts["shower_room_1b1p"] and "bathroom" not in uses and \
                 uses & {"shower_room", "wet_room"}:
-            required, key = opts["shower_room_1b1p"], "1b1p with a shower room"
+            required, key = opts["shower_room_1b1p"], "1b1p (a shower room instead of a bathroom)"
         status = at_least(gia, required)
         note = f", {fmt(extra)} m² of it low storage at {opts['storage_share']:.0%}" if extra > 0.005 else ""
         yield Outcome(status, rooms=ids, dwelling=home, measured=gia, required=required, unit="m2",
                       message=f"{label}: {fmt(gia)} m² gross internal area ({what}{note})"
                       + _verdict(status, gia, required),
-                      clause=f"Table 1, {key}, {min(storeys, len(values))} storey", marks=marks)
+                      clause=opts["clause"].format(row=key, storeys=min(storeys, len(values))),
+                      marks=marks)
 
 
 @rule("FP104", "communal-area", options=(
@@ -223,6 +241,8 @@ def dwelling_area(ctx, opts):
     Option("by_bedspaces", dict, None, "M4(3) Table 3.2: minimum by bedspaces of each home; "
            "when set, used instead of by_tenants"),
     Option("double_area", float, 12.5, "a bedroom of this counted area sleeps two"),
+    Option("clause", str, None, "with by_bedspaces, the clause a finding cites ({row}: the "
+           "bedspaces row used)"),
 ))
 def communal_area(ctx, opts):
     """Kitchen, living and dining space together is big enough.
@@ -239,11 +259,16 @@ def communal_area(ctx, opts):
     for home, rooms in ctx.homes.items():
         communal = [r for r in rooms if r.use in COMMUNAL]
         label = ctx.home_label(home)
+        clause = None
         if opts["by_bedspaces"] is not None:
-            beds = [r for r in rooms if r.use == "bedroom"]
-            n = sum(bedspaces(ctx, r, opts["double_area"]) for r in beds)
+            _, n = _beds_and_spaces(ctx, rooms, opts["double_area"])
             required = band(opts["by_bedspaces"], n)
             who = f"{n} bedspace{'s' * (n != 1)}"
+            keys = sorted(int(k) for k in opts["by_bedspaces"])
+            row = max([k for k in keys if k <= n], default=keys[0])
+            clause = opts["clause"].format(row=row) if opts["clause"] else None
+            if n < row:
+                who += f", held to the {row}-bedspace row (the table starts there)"
         else:
             n = ctx.tenants
             if n <= 0:
@@ -255,7 +280,7 @@ def communal_area(ctx, opts):
         if not communal:
             yield Outcome(Status.WARN, dwelling=home, measured=0.0, required=required, unit="m2",
                           message=f"{label}: no kitchen, living or dining room shown on the plan "
-                          f"({who}: {fmt(required, 1)} m² required)")
+                          f"({who}: {fmt(required, 1)} m² required)", clause=clause)
             continue
         area = sum(ctx.m.rooms[r.id].area for r in communal)
         status = at_least(area, required)
@@ -264,7 +289,7 @@ def communal_area(ctx, opts):
                       required=required, unit="m2",
                       message=f"{label}: kitchen, living and dining {fmt(area)} m² ({names}) for {who}"
                       + _verdict(status, area, required),
-                      marks=ctx.room_marks(*communal, low=True))
+                      clause=clause, marks=ctx.room_marks(*communal, low=True))
 
 
 _BATH = re.compile(r"\bbath(tub)?s?\b", re.I)
@@ -279,8 +304,8 @@ _SHOWER = re.compile(r"\bshower", re.I)
 def wheelchair_bathroom_area(ctx, opts):
     """A wheelchair user's bathroom is big enough for what is in it.
 
-    The fittings drawn in the room (obstacles named *bath* or *shower*) tell which
-    minimum applies; with none drawn, a wet room or shower room is taken as shower only,
+    The fittings drawn in the room (obstacles of kind ``bath`` or ``shower``, or named so;
+    a "bath/shower" is both) tell which minimum applies; with none drawn, a wet room or shower room is taken as shower only,
     and any other bathroom must meet the bath-and-shower minimum or it warns that the
     fittings are not shown on the plan.
 
@@ -290,9 +315,14 @@ def wheelchair_bathroom_area(ctx, opts):
     for room in ctx.wheelchair_rooms:
         if room.use not in BATHROOMS:
             continue
-        names = [o.name or "" for o in ctx.obstacles_in(room)]
-        bath = any(_BATH.search(n) for n in names)
-        shower = any(_SHOWER.search(n) for n in names)
+        from floorplan.rules.circles import kind_of
+
+        obstacles = ctx.obstacles_in(room)
+        names = [o.name or "" for o in obstacles]
+        kinds = {kind_of(o) for o in obstacles}
+        # a kind the plan or reader gave, or a name that says it ("Bath/shower": both)
+        bath = "bath" in kinds or any(_BATH.search(n) for n in names)
+        shower = "shower" in kinds or any(_SHOWER.search(n) for n in names)
         if not bath and not shower and room.use in ("wet_room", "shower_room"):
             shower, why = True, f"a {str(room.use).replace('_', ' ')}"
         else:
@@ -339,6 +369,8 @@ def _storage_row(table: dict, bedrooms: int, spaces: int) -> tuple[str, float] |
     Option("storage_low", float, 0.9, "storage under a ceiling between this and the "
            "headroom counts at storage_share"),
     Option("storage_share", float, 0.5, "share of low storage that counts"),
+    Option("clause", str, "Table 1, built-in storage, row {row}",
+           "the clause a finding cites ({row} is filled in)"),
 ))
 def built_in_storage(ctx, opts):
     """Each home has enough built-in storage for its bedrooms and bedspaces.
@@ -381,7 +413,7 @@ def built_in_storage(ctx, opts):
                           marks=ctx.room_marks(*stores, low=True))
             continue
         key, required = row
-        clause = f"Table 1, built-in storage, {key}"
+        clause = opts["clause"].format(row=key)
         if not stores:
             yield Outcome(Status.WARN, dwelling=home, required=required, unit="m2",
                           message=f"{label}: no built-in storage shown on the plan ({what}: "

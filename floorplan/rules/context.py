@@ -240,10 +240,11 @@ class Context:
         en-suite's cupboard is walked through to the en-suite). When every door out of the
         rooms walked leads into the same gate room, and none leads outside, that gate room
         is returned: a cupboard or en-suite whose only way in is through one bedroom. A
-        room with no door shown, or one reached from outside, a hall, or two gate rooms,
-        gives None.
+        room with no door shown, or one reached from outside, from a hall, landing,
+        corridor or stairs, from a kitchen, living or dining room, or from two gate rooms,
+        gives None (a hall whose front door is not drawn is still a way in).
         """
-        if gate(room):
+        if gate(room) or room.use in CIRCULATION or room.use in COMMUNAL:
             return None
         seen = {room.id}
         todo = [room]
@@ -266,6 +267,8 @@ class Context:
                     gates.add(o.id)
                     if len(gates) > 1:
                         return None
+                elif o.use in CIRCULATION or o.use in COMMUNAL:
+                    return None
                 elif o.id not in seen:
                     seen.add(o.id)
                     todo.append(o)
@@ -302,7 +305,7 @@ class Context:
         why = ("the door" if len(chosen) == 1 else "the doors") + (
             " to outside" if home is None else " out of the flat")
         if into_hall and len(into_hall) < len(out_doors):
-            why += " that open into a hall, lobby or corridor"
+            why += (" that opens" if len(chosen) == 1 else " that open") + " into a hall, lobby or corridor"
         self.assume("entrance", f"Entrance of {where} taken as {words} ({why}).",
                     "`entrance: true` on the entrance door", subject=str(home),
                     rooms=tuple(dict.fromkeys(r.id for _, r in chosen)))

@@ -47,7 +47,7 @@ Every output (text, HTML, JSON, and the PDF pack) words a status the same way:
 
 The JSON keeps the codes (they are the contract); `floorplan.findings.STATUS_WORDS` maps
 them. Input checks (FP0xx) with nothing to report are one line in the text and HTML
-reports ("FP001-FP007 input checks: nothing to report"); the JSON keeps each.
+reports ("FP001-FP006 input checks: nothing to report"); the JSON keeps each.
 
 **Assumptions.** What the rules relied on that the plan or the command line did not
 state: the scheme, the tenants, whether a staff sleep-in room counts as a bedroom,

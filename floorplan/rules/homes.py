@@ -54,6 +54,12 @@ def _own_entrances(ctx, home, rooms) -> list:
     return out
 
 
+def unknown_rooms(rooms) -> list:
+    """Rooms whose use could not be told from their names (FP004): any of them may be the
+    room a rule finds missing, so a rule says "to review", not "not met"."""
+    return [r for r in rooms if r.use == "other" and not r.use_given]
+
+
 def _kitchens(ctx, rooms) -> list:
     """Kitchens: rooms of a kitchen use, else rooms with kitchen units drawn in them."""
     found = [r for r in rooms if r.use in KITCHENS]
@@ -73,7 +79,9 @@ def self_contained_flat(ctx, opts):
     ``living_dining``, ``kitchen_living_dining``); a bathroom, shower room, wet room or
     en-suite; and an entrance door of its own: a door marked ``entrance``, or one leading
     outside or into the common parts (a room in no dwelling), not into another flat. A
-    flat with no doors drawn at all warns that its entrance is not shown on the plan.
+    flat with no doors drawn at all warns that its entrance is not shown on the plan. A
+    flat lacking a room while some of its rooms are of unknown use (FP004) warns: the
+    missing room may be one of them.
     Each flat of a scheme is checked (a plan of one flat is that flat).
 
     PASS: a flat with a bedroom, a kitchen/living room, a shower room and a front door
@@ -110,10 +118,17 @@ def self_contained_flat(ctx, opts):
         marks = ctx.room_marks(*dict.fromkeys(shown)) + tuple(
             Mark("door", lk.door.geometry, label=lk.id) for lk in doors)
         n = len(have)
+        unknown = unknown_rooms(rooms)
         if missing:
             status = Status.FAIL
             text = f"{label}: no {', no '.join(missing)}" + (f"; it has its own {', '.join(have)}"
                                                             if have else "")
+            rooms_missing = [m for m in missing if m != "entrance door of its own"]
+            if unknown and rooms_missing:
+                status = Status.WARN
+                text += (f"; {len(unknown)} room{'s' * (len(unknown) != 1)} of unknown use "
+                         f"({', '.join(ctx.label(r) for r in unknown[:4])}) may be "
+                         f"{'them' if len(rooms_missing) > 1 else 'it'}: name them to check")
         elif not has_doors:
             status = Status.WARN
             text = (f"{label}: its own {', '.join(have)}; its entrance door is not shown on the "

@@ -6,10 +6,12 @@ FAIL (FP301): a bedroom with a door straight into the lounge (the door is drawn)
 
 from __future__ import annotations
 
+import re
+
 from floorplan.findings import Mark, Outcome, Status
 from floorplan.rules.area import band
 from floorplan.rules.base import Option, rule
-from floorplan.rules.context import BATHROOMS, COMMUNAL, LIVING, OUTSIDE, WCS
+from floorplan.rules.context import BATHROOMS, COMMUNAL, LIVING, OUTSIDE, STAFF_ROOMS, WCS
 
 
 @rule("FP301", "bedroom-opens-onto-communal", schemes=("shared_house",))
@@ -52,9 +54,52 @@ def _has_wc(room) -> bool:
     return (room.properties or {}).get("wc") is not False
 
 
+_STAFF_WORD = re.compile(r"\bstaff\b", re.I)
+
+
+def _staff_named(room) -> bool:
+    """Named or marked as staff provision ("Staff WC", ``staff: true``)."""
+    flag = (room.properties or {}).get("staff")
+    if isinstance(flag, bool):
+        return flag
+    return bool(_STAFF_WORD.search(room.name or ""))
+
+
+def provision(ctx, rooms) -> tuple[list, dict[str, list], list[tuple[object, str]]]:
+    """Split a shared house's bathrooms and WCs: ``(shared, private, staff)``.
+
+    *staff*: named or marked as staff (``Staff WC``, ``staff: true``), or reached only
+    through a staff sleep-in room or an office; each with why. *private*: reached only
+    through one tenant bedroom (an en-suite), by that bedroom's id; an ``ensuite`` whose
+    bedroom is not shown (no door drawn) is private to an unknown tenant (key ``None``).
+    *shared*: the rest, including any with no door drawn.
+    """
+    shared, private, staff = [], {}, []
+    for r in rooms:
+        if r.use not in WCS:
+            continue
+        if _staff_named(r):
+            staff.append((r, "named as staff"))
+            continue
+        gate = ctx.reached_only_through(r, lambda o: o.use in STAFF_ROOMS or o.use == "bedroom")
+        if gate is not None and gate.use in STAFF_ROOMS:
+            staff.append((r, f"reached only through {ctx.label(gate)}"))
+        elif gate is not None:
+            private.setdefault(gate.id, []).append(r)
+        elif r.use == "ensuite" and not ctx.m.rooms[r.id].doors:
+            private.setdefault(None, []).append(r)
+        else:
+            shared.append(r)
+    return shared, private, staff
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
 @rule("FP302", "bathroom-provision", options=(
     Option("bathrooms", dict, {"1": 1, "4": 2}, "bathrooms by tenants (the row for the largest "
-           "count not above the tenants); en-suites count"),
+           "count not above the tenants)"),
     Option("wcs", dict, {"1": 1, "3": 2, "4": 2}, "WCs by tenants (a bathroom has one unless "
            "the plan says wc: false)"),
     Option("per_flat", int, 1, "bathrooms each self-contained flat needs"),
@@ -63,33 +108,85 @@ def bathroom_provision(ctx, opts):
     """Enough bathrooms and WCs for the tenants.
 
     Shared house (ECC): 1-2 tenants at least one bathroom; 3 tenants one bathroom and a
-    further WC; 4 tenants two bathrooms (en-suites count). A flat: its own bathroom.
+    further WC; 4 tenants two bathrooms (with two WCs). Only the tenants' provision
+    counts:
 
-    PASS: 4 tenants, a bathroom and an en-suite. FAIL: 4 tenants, one bathroom and a WC.
+    * *staff provision* does not count: a bathroom or WC named or marked as staff
+      (``Staff WC``, ``staff: true``), or reached only through a staff sleep-in room or
+      an office;
+    * a tenant's *en-suite* (reached only through their bedroom, or an ``ensuite`` whose
+      door is not drawn) serves that tenant. Where the shared bathrooms and WCs meet the
+      ratio for every tenant, it is met; where they meet it only for the tenants without
+      an en-suite, it is **to review** (the en-suites are what make it pass, and whether
+      a private en-suite stands in for shared provision is the assessor's call); else it
+      is not met.
+
+    "Reached only through" follows the doors drawn (a cupboard or WC off an en-suite is
+    walked through to the bedroom); a bathroom with no door drawn counts as shared. A
+    flat: its own bathroom.
+
+    PASS: 3 tenants, a shared bathroom and a separate WC.
+    FAIL: 3 tenants, one shared bathroom and no separate WC, the only other bathroom an
+    en-suite off the staff sleep-in room (staff provision, not counted).
+    WARN: 2 tenants with en-suites and 4 in all, one shared bathroom (met only for the
+    2 tenants without one).
     """
     if ctx.scheme == "shared_house":
         n = ctx.tenants
         if n <= 0:
             return
-        rooms = list(ctx.plan.rooms)
-        baths = [r for r in rooms if r.use in BATHROOMS]
-        wcs = [r for r in rooms if r.use in WCS and _has_wc(r)]
-        need_b, need_w = int(band(opts["bathrooms"], n)), int(band(opts["wcs"], n))
-        ok = len(baths) >= need_b and len(wcs) >= need_w
-        text = (f"{n} tenants: {len(baths)} bathroom{'s' * (len(baths) != 1)} and {len(wcs)} WC"
-                f"{'s' * (len(wcs) != 1)} in all (bathrooms included); {need_b} bathroom"
-                f"{'s' * (need_b != 1)} and {need_w} WC{'s' * (need_w != 1)} required")
-        if not ok:
+        shared, private, staff = provision(ctx, ctx.plan.rooms)
+        baths = [r for r in shared if r.use in BATHROOMS]
+        wcs = [r for r in shared if _has_wc(r)]
+
+        def needs(k: int) -> tuple[int, int]:
+            return (int(band(opts["bathrooms"], k)), int(band(opts["wcs"], k))) if k > 0 else (0, 0)
+
+        need_b, need_w = needs(n)
+        with_own = min(n, len([k for k in private if k is not None]) + len(private.get(None, [])))
+        rest = n - with_own
+        rest_b, rest_w = needs(rest)
+        parts = [f"{_plural(len(baths), 'shared bathroom')} and {_plural(len(wcs), 'WC')} in all "
+                 "(bathrooms included)"]
+        own = []
+        for bed, rs in private.items():
+            owner = ctx.label(ctx.rooms_by_id[bed]) + "'s" if bed is not None else "a bedroom not shown"
+            own += [f"{ctx.label(r)} ({owner} en-suite)" for r in rs]
+        if own:
+            parts.append("serving one tenant each: " + ", ".join(own))
+        if staff:
+            parts.append("staff provision, not counted: " + ", ".join(
+                f"{ctx.label(r)} ({why})" for r, why in staff))
+        head = f"{n} tenants: " + "; ".join(parts)
+        if len(baths) >= need_b and len(wcs) >= need_w:
+            status = Status.PASS
+            text = f"{head}; {_plural(need_b, 'bathroom')} and {_plural(need_w, 'WC')} required"
+            required = need_b
+        elif own and len(baths) >= rest_b and len(wcs) >= rest_w:
+            status = Status.WARN
+            required = rest_b
+            whom = (f"met only for the {rest} tenant{'s' * (rest != 1)} without an en-suite "
+                    f"({_plural(rest_b, 'bathroom')} and {_plural(rest_w, 'WC')})" if rest else
+                    "met only because every tenant has an en-suite")
+            text = (f"{head}; for all {n} tenants {_plural(need_b, 'bathroom')} and "
+                    f"{_plural(need_w, 'WC')} would be required: {whom}, so the en-suites make "
+                    "it pass: to review")
+        else:
+            status = Status.FAIL
+            need_b2, need_w2 = (rest_b, rest_w) if own else (need_b, need_w)
+            required = need_b2
+            who = f"the {rest} tenants without an en-suite" if own else f"{n} tenants"
             short = []
-            if len(baths) < need_b:
-                short.append(f"{need_b - len(baths)} bathroom{'s' * (need_b - len(baths) != 1)}")
-            if len(wcs) < need_w:
-                short.append(f"{need_w - len(wcs)} WC{'s' * (need_w - len(wcs) != 1)}")
-            text += ": " + " and ".join(short) + " short"
-        shown = sorted({r.id: r for r in baths + wcs}.values(), key=lambda r: r.id)
-        yield Outcome(Status.PASS if ok else Status.FAIL, rooms=tuple(r.id for r in shown),
-                      measured=float(len(baths)), required=float(need_b), unit="bathrooms",
-                      message=text, marks=ctx.room_marks(*shown))
+            if len(baths) < need_b2:
+                short.append(_plural(need_b2 - len(baths), "bathroom"))
+            if len(wcs) < need_w2:
+                short.append(_plural(need_w2 - len(wcs), "WC"))
+            text = (f"{head}; {_plural(need_b2, 'bathroom')} and {_plural(need_w2, 'WC')} "
+                    f"required for {who}: " + " and ".join(short) + " short")
+        shown = list({r.id: r for r in shared + [r for rs in private.values() for r in rs]}.values())
+        yield Outcome(status, rooms=tuple(r.id for r in shown), measured=float(len(baths)),
+                      required=float(required), unit="bathrooms", message=text,
+                      marks=ctx.room_marks(*shown))
         return
     for home, rooms in ctx.homes.items():
         baths = [r for r in rooms if r.use in BATHROOMS]
@@ -143,9 +240,17 @@ def no_office(ctx, opts):
 def meter_location(ctx, opts):
     """No gas, electricity or other utility meter inside a tenant bedroom.
 
-    Warns when no meters are drawn at all ("not shown on the plan").
+    A meter in a room whose only way in is through one tenant bedroom (a cupboard or an
+    en-suite opening off it, by the doors drawn) is in that bedroom for this rule, and
+    **fails**: the plan shows that reading the meter means entering the tenant's room,
+    which is what the requirement is there to prevent; a separate door from the hall or
+    outside would change the verdict, and it is not drawn. It is not a point to review
+    because nothing about it is unknown: the doors are on the plan. (A cupboard with no
+    door drawn is not taken to open off the bedroom.) Warns when no meters are drawn at
+    all ("not shown on the plan").
 
-    PASS: meters in the hall cupboard. FAIL: an electricity meter in Bedroom 2.
+    PASS: meters in the hall cupboard. FAIL: an electricity meter in Bedroom 2; a gas
+    meter in a cupboard whose only door opens off Bedroom 2.
     """
     if not ctx.tenant_bedrooms:
         return
@@ -155,17 +260,37 @@ def meter_location(ctx, opts):
         return
     ok_rooms: dict[str, object] = {}
     bad = 0
+
+    def tenant_bedroom(o) -> bool:
+        return o.use == "bedroom"
+
     for mtr in ctx.plan.meters:
         rooms = ctx.rooms_at(mtr.point, mtr.level)
-        beds = [r for r in rooms if r.use == "bedroom"]
         what = f"{mtr.utility or 'utility'} meter"
+        a = "an" if what[0] in "aeiou" else "a"
+        beds = [r for r in rooms if tenant_bedroom(r)]
+        via = None
+        if not beds:
+            for r in rooms:
+                gate = ctx.reached_only_through(r, tenant_bedroom)
+                if gate is not None:
+                    beds, via = [gate], r
+                    break
         if beds:
             bad += 1
             r = beds[0]
-            yield Outcome(Status.FAIL, rooms=(r.id,), dwelling=r.dwelling, measured=1.0,
-                          required=0.0, unit="meters",
-                          message=f"a {what} is inside tenant bedroom {ctx.label(r)}",
-                          marks=ctx.room_marks(r) + (Mark("point", mtr.point, label=what),))
+            point = (Mark("point", mtr.point, label=what),)
+            if via is None:
+                yield Outcome(Status.FAIL, rooms=(r.id,), dwelling=r.dwelling, measured=1.0,
+                              required=0.0, unit="meters",
+                              message=f"{a} {what} is inside tenant bedroom {ctx.label(r)}",
+                              marks=ctx.room_marks(r) + point)
+            else:
+                yield Outcome(Status.FAIL, rooms=(r.id, via.id), dwelling=r.dwelling, measured=1.0,
+                              required=0.0, unit="meters",
+                              message=f"{a} {what} is in {ctx.label(via)}, whose only way in is "
+                              f"through tenant bedroom {ctx.label(r)}: reading it means entering "
+                              "the tenant's room", marks=ctx.room_marks(r, via) + point)
         else:
             for r in rooms:
                 ok_rooms.setdefault(r.id, r)
@@ -175,7 +300,7 @@ def meter_location(ctx, opts):
                  or "outside the rooms drawn")
         yield Outcome(Status.PASS, rooms=tuple(ok_rooms), measured=0.0, required=0.0, unit="meters",
                       message=f"{len(ctx.plan.meters)} meter{'s' * (len(ctx.plan.meters) != 1)}, none "
-                      f"in a tenant bedroom ({where})",
+                      f"in a tenant bedroom or reached only through one ({where})",
                       marks=tuple(Mark("point", m.point, label=m.utility) for m in ctx.plan.meters))
 
 

@@ -1,4 +1,5 @@
-"""Scheme size (FP401-FP403): how many flats, how many tenancies, how many units on one plot.
+"""Scheme size (FP401-FP404): how many flats, how many tenancies, how many units on one
+plot, and whether the tenants declared match the tenant bedrooms drawn.
 
 The scheme and the tenants come from the plan, or are inferred (see *Scheme and
 tenants*).
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from floorplan.findings import Mark, Outcome, Status
 from floorplan.rules.base import Option, rule
+from floorplan.rules.context import STAFF_SLEEP_IN
 
 
 @rule("FP401", "scheme-size", options=(
@@ -150,3 +152,45 @@ def several_units(ctx, opts):
         what = "one shared house" if houses else "one flat"
     yield Outcome(Status.PASS, rooms=ids, measured=float(len(buildings)), unit="buildings",
                   message=f"{what} in one building, no other kind of home on the plan")
+
+
+@rule("FP404", "declared-tenants", schemes=("shared_house",))
+def declared_tenants(ctx, opts):
+    """The tenants the plan (or ``--tenants``) declares match the tenant bedrooms drawn.
+
+    Only where tenants are declared: otherwise they are taken from the bedrooms (see
+    *Assumptions*). A difference is **to review** (warn), never a fail: it breaks no
+    requirement by itself, and either figure may be the wrong one (a fifth bedroom may be
+    a spare room or a staff bedroom not named as one; the declaration may be out of
+    date). But every tenant-based verdict (communal area, bathroom provision, tenancies)
+    rests on the number, so the assessor must settle which is right; the rules use the
+    declared one.
+
+    PASS: 4 tenants declared, 4 tenant bedrooms drawn (a staff sleep-in room is not one).
+    WARN: 4 tenants declared and 5 tenant bedrooms drawn. FAIL: never.
+    """
+    declared = ctx.plan.meta.tenants
+    beds = ctx.tenant_bedrooms
+    n = len(beds)
+    ids = tuple(r.id for r in beds)
+    if declared is None:
+        yield Outcome(Status.PASS, rooms=ids, measured=float(n), unit="bedrooms",
+                      message=f"tenants not declared: taken as the {n} tenant bedroom"
+                      f"{'s' * (n != 1)} drawn (see Assumptions)")
+        return
+    what = f"{declared} tenant{'s' * (declared != 1)} declared, {n} tenant bedroom{'s' * (n != 1)} drawn"
+    if declared == n:
+        yield Outcome(Status.PASS, rooms=ids, measured=float(n), required=float(declared),
+                      unit="bedrooms", message=what)
+        return
+    sleep = [r for r in ctx.plan.rooms if r.use == STAFF_SLEEP_IN]
+    if n > declared:
+        why = ("a spare room, a staff bedroom not named as one (name it sleep-in), or more "
+               "tenants than declared")
+    else:
+        why = "a tenant without a bedroom, or bedrooms not named as bedrooms on the plan"
+    extra = f" ({len(sleep)} staff sleep-in room{'s' * (len(sleep) != 1)} not counted)" if sleep else ""
+    yield Outcome(Status.WARN, rooms=ids, measured=float(n), required=float(declared),
+                  unit="bedrooms",
+                  message=f"{what}{extra}: {why}? The tenant-based rules use the declared {declared}",
+                  marks=ctx.room_marks(*beds))

@@ -16,6 +16,7 @@ from __future__ import annotations
 from floorplan.findings import Mark, Outcome, Status
 from floorplan.rules.base import Option, rule
 from floorplan.rules.context import BATHROOMS, LIVING
+from floorplan.rules.homes import unknown_rooms
 
 
 def _lv(level: float) -> str:
@@ -38,6 +39,11 @@ def entrance_storey(ctx, home, rooms) -> tuple[float | None, str, tuple]:
         return None, (f"doors out of the home on storeys {', '.join(_lv(x) for x in on)} ({doors}) and "
                       "none marked as the entrance"), marks
     return on[0], f"entered on storey {_lv(on[0])} by door {doors}", marks
+
+
+def _unknown_words(ctx, rooms) -> str:
+    names = ", ".join(ctx.label(r) for r in rooms[:4]) + (" ..." if len(rooms) > 4 else "")
+    return f"{len(rooms)} room{'s' * (len(rooms) != 1)} of unknown use ({names})"
 
 
 def _same(a: float, b: float) -> bool:
@@ -94,8 +100,9 @@ def entrance_storey_wet_room(ctx, opts):
     A room of use ``wet_room`` on the entrance storey passes. A shower room, or a
     bathroom or en-suite with a shower drawn in it (a fitting of kind ``shower``), is to
     review: whether its shower is level access is not on the plan; name it a wet room
-    (``use: wet_room``) where it is. A bath-only bathroom, a WC or nothing fails. An
-    entrance storey that cannot be told warns.
+    (``use: wet_room``) where it is. A bath-only bathroom, a WC or nothing fails (warns
+    where rooms of unknown use, FP004, are on that storey). An entrance storey that
+    cannot be told warns.
 
     PASS: a wet room off the ground-floor hall of a house entered on the ground floor.
     FAIL: the only bathroom upstairs.
@@ -128,8 +135,13 @@ def entrance_storey_wet_room(ctx, opts):
                           "whether it is a level-access wet room is not shown on the plan",
                           marks=ctx.room_marks(*showers) + marks)
         else:
-            yield Outcome(Status.FAIL, dwelling=home, measured=0.0, required=1.0, unit="rooms",
-                          message=f"{label}: no wet room on the entrance storey ({how})", marks=marks)
+            unknown = unknown_rooms(here)
+            status, text = Status.FAIL, f"{label}: no wet room on the entrance storey ({how})"
+            if unknown:
+                status = Status.WARN
+                text += f"; {_unknown_words(ctx, unknown)} may be one"
+            yield Outcome(status, rooms=tuple(r.id for r in unknown), dwelling=home, measured=0.0,
+                          required=1.0, unit="rooms", message=text, marks=marks)
 
 
 def principal_bedroom(ctx, rooms, double_area: float):
@@ -161,8 +173,9 @@ def bathroom_by_principal_bedroom(ctx, opts):
 
     The principal bedroom is the one the plan calls ``principal``, else the largest
     double, else the only or largest bedroom. Any bathroom, shower room, wet room or
-    en-suite on its storey passes here (its turning circle is FP201's). A home with no
-    bedroom is not applicable.
+    en-suite on its storey passes here (its turning circle is FP201's); none fails, or
+    warns where rooms of unknown use (FP004) are on that storey. A home with no bedroom
+    is not applicable.
 
     PASS: the principal bedroom and the bathroom both on the first floor.
     FAIL: the principal bedroom upstairs and the only bathroom downstairs.
@@ -181,6 +194,10 @@ def bathroom_by_principal_bedroom(ctx, opts):
                           message=f"{label}: {names} on the storey of the principal bedroom {where}",
                           marks=ctx.room_marks(top, *baths))
         else:
-            yield Outcome(Status.FAIL, rooms=(top.id,), dwelling=home, measured=0.0, required=1.0,
-                          unit="rooms", message=f"{label}: no bathroom on the storey of the principal "
-                          f"bedroom {where}", marks=ctx.room_marks(top))
+            unknown = unknown_rooms([r for r in rooms if _same(r.level, top.level)])
+            status = Status.WARN if unknown else Status.FAIL
+            text = f"{label}: no bathroom on the storey of the principal bedroom {where}"
+            if unknown:
+                text += f"; {_unknown_words(ctx, unknown)} may be one"
+            yield Outcome(status, rooms=(top.id,), dwelling=home, measured=0.0, required=1.0,
+                          unit="rooms", message=text, marks=ctx.room_marks(top))

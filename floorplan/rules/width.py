@@ -27,20 +27,28 @@ from floorplan.rules.context import fmt
     Option("principal", float, 2.75, "minimum width of the principal double bedroom (m)"),
     Option("double_area", float, 11.5, "a bedroom of this counted area is a double (m²)"),
     Option("share", float, 0.75, "share of the floor the width must be held over"),
+    Option("principal_by", str, "area", "which double is held to the principal width: 'area' "
+           "(the principal bedroom, as FP101 chooses it) or 'width' (the widest double, where "
+           "the standard asks only that one double be that wide)"),
+    Option("clauses", dict, None, "the clause each type cites (single, double, principal)"),
 ))
 def bedroom_width(ctx, opts):
     """Every tenant bedroom is wide enough for its type (see *Bedroom types*).
 
-    NDSS: single 2.15 m; one double 2.75 m, every other double 2.55 m. M4(3): single
-    2.4 m, doubles 3.0 m. Width is the held width described above.
+    NDSS: single 2.15 m (10(c)); one double 2.75 m, every other double 2.55 m (10(e)):
+    the widest double is the one held to 2.75 m (``principal_by = "width"``), so a plan
+    passes whenever any one double is wide enough. M4(3): single 2.4 m, doubles 3.0 m;
+    the principal bedroom is FP101's. Width is the held width described above.
 
     PASS (NDSS): a 3.0 x 4.0 m double (12 m², 3.0 m wide).
     FAIL (NDSS): a 2.5 x 4.8 m double (12 m², 2.5 m wide, 0.25 m short of 2.75 m).
     """
     from floorplan.geometry import held_width
 
+    by = "width" if opts["principal_by"] == "width" else "area"
     types = bedroom_types(ctx, opts["double_area"] if opts["double_area"] is not None else math.inf,
-                          opts["principal"] is not None)
+                          opts["principal"] is not None, by=by)
+    clauses = opts["clauses"] or {}
     for room in ctx.tenant_bedrooms:
         rm = ctx.m.rooms[room.id]
         kind = types[room.id]
@@ -49,8 +57,13 @@ def bedroom_width(ctx, opts):
         status = at_least(width, required)
         verdict = (f"; at least {fmt(required)} m required: {fmt(required - width)} m short"
                    if status.value == "fail" else f"; at least {fmt(required)} m required")
+        if kind == "principal":
+            what = "the principal bedroom" if by == "area" else \
+                f"the widest double (one double at least {fmt(required)} m)"
+        else:
+            what = f"a {kind} bedroom"
         yield Outcome(status, rooms=(room.id,), dwelling=room.dwelling, measured=width,
                       required=required, unit="m",
-                      message=f"{ctx.label(room)}: {fmt(width)} m wide as a {kind} bedroom "
+                      message=f"{ctx.label(room)}: {fmt(width)} m wide as {what} "
                       f"({fmt(rm.area)} m² counted)" + verdict,
-                      marks=ctx.room_marks(room, low=True))
+                      clause=clauses.get(kind), marks=ctx.room_marks(room, low=True))
