@@ -13,7 +13,7 @@ MODULES = [
     "floorplan.io.dxf.text", "floorplan.io.dxf.units", "floorplan.io.dxf.walls",
     "floorplan.io.dxf.layers", "floorplan.io.dxf.openings", "floorplan.io.dxf.closing",
     "floorplan.io.dxf.seeding", "floorplan.io.dxf.views", "floorplan.io.geojson.lonlat",
-    "floorplan.io.limits", "floorplan.measure", "floorplan.model",
+    "floorplan.io.geojson.crs", "floorplan.io.limits", "floorplan.measure", "floorplan.model",
     "floorplan.profiles", "floorplan.render.style", "floorplan.rules", "floorplan.units",
     "floorplan.io.csvsafe", "floorplan.report", "floorplan.render.dxf_layers",
     "floorplan.render.dxf_draw", "floorplan.render.scene",
