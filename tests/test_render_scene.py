@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import math
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 from shapely.geometry import Point, box
