@@ -49,7 +49,7 @@ def render(report: Any, date: str | None = None) -> bytes:
 
     d = report.to_dict()
     name = d["plan"]["name"] or d["plan"]["source"]
-    style = replace(STYLE, paper=A3_LANDSCAPE)
+    style = replace(STYLE, paper=A3_LANDSCAPE, choose_paper=False)  # A3, as filed
     buf = io.BytesIO()
     with paused_gc(), matplotlib.rc_context(_rc(style)):
         scene = build(report, style, layout_mode="pages")
