@@ -45,7 +45,25 @@ def get(name: str) -> Callable:
         module = REPORTERS[name].module
     except KeyError:
         raise OutputError(f"unknown report format {name!r} (expected one of {', '.join(REPORTERS)})") from None
-    return importlib.import_module(module).render
+    return _utf8(importlib.import_module(module).render)
+
+
+def _utf8(render: Callable) -> Callable:
+    """``render`` whose text always encodes as UTF-8: a lone surrogate (a byte no reader
+    could decode, kept by a surrogate escape) becomes U+FFFD rather than failing the write."""
+    def safe(report, *args, **kwargs):
+        out = render(report, *args, **kwargs)
+        if isinstance(out, str):
+            try:
+                out.encode("utf-8")
+            except UnicodeEncodeError:
+                import re
+
+                out = re.sub("[\ud800-\udfff]", "\ufffd", out)
+        return out
+
+    safe.__doc__, safe.__name__ = render.__doc__, getattr(render, "__name__", "render")
+    return safe
 
 
 def extension(name: str) -> str:
