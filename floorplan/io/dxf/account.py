@@ -20,9 +20,6 @@ def account(reader, rooms, door_counts, n_obst: int, n_ceil: int, n_met: int, n_
     if conf.get("medium") or conf.get("low"):
         notes.append("confidence: " + ", ".join(f"{conf[k]} {k}" for k in ("high", "medium", "low")
                                                 if conf.get(k)))
-    for item in getattr(reader, "views_set_aside", ()) or ():
-        what, why = item if isinstance(item, tuple) else (str(item), "")
-        notes.append(f"view set aside: {what}" + (f": {why}" if why else ""))
     named = Counter(r.properties.get("name_from") or "unnamed" for r in rooms)
     notes.append("names: " + ", ".join(f"{n} from {k}" if k != "unnamed" else f"{n} unnamed"
                                        for k, n in sorted(named.items())))
