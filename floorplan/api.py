@@ -34,23 +34,29 @@ META_OPTIONS = ("scheme", "tenants", "wheelchair", "name", "crs")
 
 
 def read(path: str | os.PathLike, *, units: str | None = None,
-         layer_map: str | os.PathLike | None = None, **meta: Any) -> Plan:
+         layer_map: str | os.PathLike | None = None,
+         corrections: str | os.PathLike | bool | None = None, **meta: Any) -> Plan:
     """Read a plan (DXF, GeoJSON, an IMDF folder or zip) into a :class:`~floorplan.model.Plan`.
 
     ``units`` overrides the drawing's units, ``layer_map`` names a DXF layer-map TOML, and
     ``scheme``, ``tenants``, ``wheelchair``, ``name`` and ``crs`` override what the plan
-    says, as the command line's options do. Raises
-    :class:`~floorplan.errors.PlanReadError` for a plan that cannot be used.
+    says, as the command line's options do. ``corrections`` is the assessor's corrections
+    file to apply (``docs/corrections.md``): by default ``PLAN.corrections.toml`` beside
+    the plan when there is one, as every command does; ``False`` reads the plan exactly as
+    drawn. Raises :class:`~floorplan.errors.PlanReadError` for a plan that cannot be used
+    (:class:`~floorplan.errors.CorrectionsError` for a corrections file).
     """
     from dataclasses import replace
 
-    from floorplan.io import read_plan
+    from floorplan.io.corrected import read_corrected
 
     unknown = sorted(set(meta) - set(META_OPTIONS))
     if unknown:
-        raise TypeError(f"read() got unexpected options {unknown} (known: units, layer_map, "
+        raise TypeError(f"read() got unexpected options {unknown} (known: units, layer_map, corrections, "
                         f"{', '.join(META_OPTIONS)})")
-    plan = read_plan(path, units=units, layer_map=layer_map)
+    named = None if isinstance(corrections, bool) else corrections
+    plan = read_corrected(path, units=units, layer_map=layer_map, corrections=named,
+                          use_beside=corrections is not False)
     crs = meta.pop("crs", None)
     plan = plan.with_meta(**meta)
     if crs is not None:

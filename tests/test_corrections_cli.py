@@ -166,3 +166,14 @@ def test_no_output_may_overwrite_the_corrections_file(mm_flat):
     beside.write_text(MM_FIXES)
     res = run("check", mm_flat, "--format", "json", "--output", beside)
     assert res.exit_code == 2 and beside.read_text() == MM_FIXES
+
+
+def test_the_python_api_reads_the_corrections_as_the_commands_do(mm_flat):
+    import floorplan
+
+    mm_flat.with_name("flat.geojson.corrections.toml").write_text(MM_FIXES)
+    plan = floorplan.read(mm_flat)
+    assert plan.meta.units == "mm" and plan.room("R2").name == "Shower room"
+    assert [c.line for c in plan.corrections] == [3, 5]
+    assert floorplan.read(mm_flat, corrections=False).corrections == ()
+    assert floorplan.check(mm_flat).plan.room("R1").polygon.area == pytest.approx(9.0)

@@ -14,7 +14,7 @@ MODULES = [
     "floorplan.io.dxf.layers", "floorplan.io.geojson.lonlat", "floorplan.io.limits", "floorplan.measure", "floorplan.model",
     "floorplan.profiles", "floorplan.render.style", "floorplan.rules", "floorplan.units",
     "floorplan.io.csvsafe", "floorplan.report", "floorplan.render.dxf_layers",
-    "floorplan.render.dxf_draw",
+    "floorplan.render.dxf_draw", "floorplan.render.scene",
 ]
 
 

@@ -159,26 +159,35 @@ def test_rename_set_use_merge_save_and_check_gives_the_corrected_verdict(browser
 
 
 @pytest.mark.skipif(not (REAL / "cc0house__plan.dxf").exists(), reason="../shared/samples-real is absent")
-def test_a_real_drawing_read_without_names_is_corrected_in_the_page(browser, tmp_path, shots):
-    """The CC0 house (docs/corrections.md): no room names, units not declared. Name the
-    bathroom, say the 0.6 m strip is not a room, confirm the units; save; FP302 passes."""
+def test_the_worked_example_made_in_the_page_gives_the_same_verdict_as_the_file(browser, tmp_path, shots):
+    """The CC0 house (docs/corrections.md): no room names, units not declared. Make the
+    worked example's corrections by clicking (confirm the units, say it is a flat, name
+    five rooms, say the 0.6 m strip is not a room), save, and check: the verdict is the
+    one docs/examples/cc0house__plan.dxf.corrections.toml gives."""
     plan = tmp_path / "cc0house__plan.dxf"
     plan.write_bytes((REAL / "cc0house__plan.dxf").read_bytes())
     code, before = check_json(plan)
     assert code == 1
+    names = {"R1": ("Living room", None), "R2": ("Kitchen/Diner", None),
+             "R3": ("Bedroom 1", "double"), "R4": ("Bedroom 2", None), "R6": ("Bathroom", None)}
     server = serve(plan)
     page = browser.new_page(viewport={"width": 1500, "height": 950})
     try:
         page.goto(server.url)
         page.locator("#result").wait_for()
-        page.locator('path[data-id="R6"]').click()
-        page.get_by_label("Name", exact=True).fill("Bathroom")
-        page.get_by_role("button", name="Apply").click()
+        page.get_by_label("Units", exact=True).select_option("m")
         wait_idle(page)
+        page.get_by_label("Scheme", exact=True).select_option("flat")
+        wait_idle(page)
+        for rid, (name, kind) in names.items():
+            page.locator(f'path[data-id="{rid}"]').click()
+            page.get_by_label("Name", exact=True).fill(name)
+            if kind:
+                page.get_by_label("Bedroom type", exact=True).select_option(kind)
+            page.get_by_role("button", name="Apply").click()
+            wait_idle(page)
         page.locator('path[data-id="R5"]').click()
         page.get_by_role("button", name="Not a room").click()
-        wait_idle(page)
-        page.get_by_label("Units", exact=True).select_option("m")
         wait_idle(page)
         page.screenshot(path=str(shots / "review-cc0house.png"))
         page.get_by_role("button", name="Save corrections").click()
@@ -189,8 +198,16 @@ def test_a_real_drawing_read_without_names_is_corrected_in_the_page(browser, tmp
         server.shutdown()
         server.server_close()
     code, after = check_json(plan)
-    assert code == 0 and after["summary"]["fail"] == 0
+    assert all(c["status"] == "applied" for c in after["corrections"]) and len(after["corrections"]) == 8
+    # the same corrections written by hand in the docs give the same verdict and rooms
+    example = tmp_path / "example.toml"
+    example.write_text((Path(__file__).parents[1] / "docs" / "examples" /
+                        "cc0house__plan.dxf.corrections.toml").read_text())
+    res = CliRunner().invoke(cli, ["check", str(plan), "--corrections", str(example), "--format", "json"])
+    by_hand = json.loads(res.stdout)
+    assert code == res.exit_code == 0 and after["summary"] == by_hand["summary"]
+    assert [(r["id"], r["name"], r["use"]) for r in after["rooms"]] == [
+        (r["id"], r["name"], r["use"]) for r in by_hand["rooms"]]
     assert [f["status"] for f in after["findings"] if f["rule"] == "FP302"] == ["pass"]
-    assert [f["status"] for f in after["findings"] if f["rule"] == "FP006"] == ["pass"]
-    assert len(after["rooms"]) == len(before["rooms"]) - 1
     assert after["plan"]["units_reason"].startswith("corrected by the assessor")
+    assert len(after["rooms"]) == len(before["rooms"]) - 1

@@ -26,7 +26,7 @@ from floorplan.cli.options import (
 )
 from floorplan.errors import FloorplanError
 
-FORMATS = ["text", "json", "html", "geojson", "csv", "xlsx"]
+FORMATS = ["text", "json", "html", "geojson", "csv", "xlsx", "pdf"]
 
 
 def choose_format(fmt: str | None, output: str | None, n_plans: int = 1) -> str:
@@ -61,12 +61,15 @@ def render_report(render, fmt: str, report, verbose: bool = False, date: str | N
 @click.option("--image", type=click.Path(dir_okay=False), default=None,
               help="Also draw the marked-up plan (.png, .svg, .pdf, or .dxf for CAD).")
 @click.option("--verbose", "-v", is_flag=True, help="Text report: list passes too.")
+@click.option("--date", default=None, metavar="TEXT",
+              help="PDF pack: the date printed on its cover (none by default, so the same "
+                   "plan gives the same file).")
 @crs_option
 @quiet_option
 @plan_options
 @corrections_options
 @user_errors
-def command(plans, profile, fmt, output, image, verbose, crs, quiet, units, layer_map, scheme,
+def command(plans, profile, fmt, output, image, verbose, date, crs, quiet, units, layer_map, scheme,
             tenants, wheelchair, corrections, no_corrections):
     """Check PLAN (DXF or GeoJSON; - for GeoJSON on standard input) and report.
 
@@ -111,7 +114,7 @@ def command(plans, profile, fmt, output, image, verbose, crs, quiet, units, laye
             click.echo(f"floorplan: {exc}", err=True)
             worst = 2
             continue
-        text = render_report(render, fmt, report, verbose=verbose)
+        text = render_report(render, fmt, report, verbose=verbose, date=date)
         if image:
             from floorplan.render import render_to_file
 

@@ -1,7 +1,7 @@
 """``floorplan report PLAN --output FILE``: the report a file's extension names.
 
-``findings.csv`` / ``.xlsx`` is the findings table, ``report.html`` the page: ``check``
-with its format taken from ``--output``.
+``pack.pdf`` is the assessment pack, ``findings.csv`` / ``.xlsx`` the findings table,
+``report.html`` the page: ``check`` with its format taken from ``--output``.
 """
 
 from __future__ import annotations
@@ -24,8 +24,10 @@ from floorplan.cli.options import (
 @click.argument("plan", metavar="PLAN")
 @profile_option
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False), metavar="FILE",
-              help="The report to write, chosen by extension: .html, .csv, .xlsx, .json, "
-                   ".geojson or .txt.")
+              help="The report to write, chosen by extension: .pdf (the assessment pack), "
+                   ".html, .csv, .xlsx, .json, .geojson or .txt.")
+@click.option("--date", default=None, metavar="TEXT",
+              help="PDF pack: the date printed on its cover (none by default).")
 @click.option("--image", type=click.Path(dir_okay=False), default=None,
               help="Also draw the marked-up plan (.png, .svg, .pdf, or .dxf for CAD).")
 @crs_option
@@ -34,10 +36,11 @@ from floorplan.cli.options import (
 @corrections_options
 @user_errors
 @click.pass_context
-def command(ctx, plan, profile, output, image, crs, quiet, units, layer_map, scheme, tenants,
+def command(ctx, plan, profile, output, date, image, crs, quiet, units, layer_map, scheme, tenants,
             wheelchair, corrections, no_corrections):
-    """Check PLAN and write the report OUTPUT's extension names (findings.csv is the
-    findings table, report.html the page).
+    """Check PLAN and write the report OUTPUT's extension names: pack.pdf is the
+    assessment pack (cover, assumptions, each finding with a plan view, the schedule, the
+    plan at scale on A3, what is not checked from a plan), findings.csv the table.
 
     Exit status as for 'check'.
     """
@@ -48,6 +51,6 @@ def command(ctx, plan, profile, output, image, crs, quiet, units, layer_map, sch
         fail(f"{output}: say which report by the extension: "
              + ", ".join(r.extension for r in reporters.REPORTERS.values()))
     ctx.invoke(check_cmd.command, plans=(plan,), profile=profile, fmt=fmt, output=output,
-               image=image, verbose=False, crs=crs, quiet=quiet, units=units,
+               image=image, verbose=False, date=date, crs=crs, quiet=quiet, units=units,
                layer_map=layer_map, scheme=scheme, tenants=tenants, wheelchair=wheelchair,
                corrections=corrections, no_corrections=no_corrections)

@@ -37,6 +37,7 @@ from floorplan.measure import door_links
 from floorplan.model import Ceiling, Correction, Door, InputFinding, Plan, Room, Use
 from floorplan.units import to_metres
 
+UNIT_WORDS = {"m": "metres", "cm": "centimetres", "mm": "millimetres", "ft": "feet", "in": "inches"}
 #: a door removed "at" a point is the nearest door within this (metres)
 DOOR_PICK = 0.5
 UNMATCHED_CODE = "FP011"
@@ -193,7 +194,7 @@ class _Work:
                     self.unmatched(one, f"the plan was read in {self.meta.units}, not {value}")
                     continue
                 self.meta = replace(self.meta, units_reason=by(one))
-                self.record(one, f"units set to {value}: the drawing read in {value}", ())
+                self.record(one, f"units set to {value}: the drawing read in {UNIT_WORDS[value]}", ())
                 continue
             self.meta = replace(self.meta, **{key: value})
             self.record(one, f"{key} set to {show(value)}", ())

@@ -102,8 +102,10 @@ def _square(x: float, y: float, s: float) -> MplPath:
                     MplPath.CLOSEPOLY])
 
 
-def draw_plan(ax, scene: Scene, panel: Panel, style: Style) -> None:
-    """Draw ``panel``'s primitives on ``ax`` (data coordinates: plan metres)."""
+def draw_plan(ax, scene: Scene, panel: Panel, style: Style, clip_text: bool = False) -> None:
+    """Draw ``panel``'s primitives on ``ax`` (data coordinates: plan metres).
+
+    ``clip_text`` clips texts to the axes too (shapes always are): for a cropped view."""
     k = 1000 / scene.scale  # mm per metre
     halo = _halo()
     runs = _Runs(ax)
@@ -139,7 +141,7 @@ def draw_plan(ax, scene: Scene, panel: Panel, style: Style) -> None:
             if p.key == "label.key":
                 runs.flush()
                 ax.text(px, py, p.text, fontsize=p.size or look.size, fontweight="bold", ha="center",
-                        va="center", zorder=z,
+                        va="center", zorder=z, clip_on=clip_text,
                         bbox={"boxstyle": "circle,pad=0.25", "facecolor": "white",
                               "edgecolor": "black", "linewidth": 0.6})
             elif p.key == "door":
@@ -153,7 +155,7 @@ def draw_plan(ax, scene: Scene, panel: Panel, style: Style) -> None:
             runs.flush()
             ax.text(g.x, g.y, p.text, fontsize=look.size, fontweight=look.weight, color=look.text,
                     ha="center", va="center", zorder=z, linespacing=1.15, path_effects=halo,
-                    rotation=p.angle, rotation_mode="anchor")
+                    rotation=p.angle, rotation_mode="anchor", clip_on=clip_text)
     runs.flush()
 
 

@@ -95,14 +95,31 @@ def fmt_area(v: float) -> str:
     return f"{v:.1f} m²"
 
 
+#: units that are measured, not counted: shown with two decimals
+MEASURE_UNITS = {"m2": " m²", "m": " m", "mm": " mm", "%": " %", "degrees": "°"}
+
+
 def fmt_value(v: float | None, unit: str | None) -> str:
+    """A measured or required value for people: lengths and areas to two decimals,
+    counts as whole numbers with their noun agreeing ("0 doors", "1 point").
+
+    >>> fmt_value(7.2, "m2"), fmt_value(0.0, "points"), fmt_value(1.0, "points"), fmt_value(850, "mm")
+    ('7.20 m²', '0 points', '1 point', '850 mm')
+    """
     if v is None:
         return "—"
     unit = unit or ""
-    u = {"m2": " m²", "m": " m", "mm": " mm", "count": ""}.get(unit, f" {unit}" if unit else "")
-    if unit == "mm" or (float(v).is_integer() and unit in ("count", "")):
-        return f"{v:.0f}{u}"
-    return f"{v:.2f}{u}"
+    if unit == "mm":
+        return f"{v:.0f} mm"
+    if unit in MEASURE_UNITS:
+        return f"{v:.2f}{MEASURE_UNITS[unit]}"
+    if unit in ("", "count") or float(v).is_integer():
+        n = f"{v:.0f}" if float(v).is_integer() else f"{v:.2f}"
+        if not unit or unit == "count":
+            return n
+        noun = unit[:-1] if float(v) == 1 and unit.endswith("s") and not unit.endswith("ss") else unit
+        return f"{n} {noun}"
+    return f"{v:.2f} {unit}"
 
 
 def room_label(name: str, area: float, gross: float) -> str:

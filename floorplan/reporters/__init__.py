@@ -1,5 +1,5 @@
 """Reporters turn a :class:`~floorplan.report.Report` into text, JSON, HTML, GeoJSON,
-CSV or XLSX.
+CSV, XLSX or a PDF assessment pack.
 
 Each reporter is a module with a ``render(report) -> str | bytes`` function; the registry
 below maps format names to modules (imported only when used), so adding a format is one
@@ -35,6 +35,7 @@ REPORTERS: dict[str, Reporter] = {
     "geojson": Reporter("floorplan.reporters.geojson_report", ".geojson"),
     "csv": Reporter("floorplan.reporters.csv_report", ".csv"),
     "xlsx": Reporter("floorplan.reporters.xlsx_report", ".xlsx", binary=True),
+    "pdf": Reporter("floorplan.reporters.pdf", ".pdf", binary=True),
 }
 
 
