@@ -202,6 +202,7 @@ def test_side_approach(w, doors, expect, measured, required):
              scheme="flat")
     f = one(run(p, "m4-3"), "FP203", "H")
     assert (f.status.value, f.measured, f.required) == (expect, measured, required)
+    assert f.reference.endswith("paragraph 3.24(b)" if required == 1.2 else "paragraph 3.24(a)")
 
 
 def test_a_radiator_opposite_a_side_door():

@@ -216,6 +216,8 @@ def door_clear_width(ctx, opts):
     Option("share", float, 0.75, "share of the floor the width must be held over"),
     Option("side_width", float, None, "where a door is not approached head-on, the hall is "
            "this wide in front of it (m); unset: not checked"),
+    Option("side_clause", str, None, "the clause a finding cites where a door's approach "
+           "decides it (the rule's reference otherwise)"),
 ))
 def hall_width(ctx, opts):
     """Every hall, landing and corridor of a home is wide enough: at least 1050 mm, and
@@ -245,8 +247,8 @@ def hall_width(ctx, opts):
     its two doors; a 1.1 m hall with a bedroom door in its side wall (1100 mm in front,
     100 mm short of 1200 mm).
     """
-    from floorplan.rules.approach import approach
     from floorplan.geometry import as_area, held_width
+    from floorplan.rules.approach import approach
     from floorplan.rules.passage import passage_width
 
     need = opts["min_width"]
@@ -278,12 +280,13 @@ def hall_width(ctx, opts):
             text += f"; at least {_mm(need)} required"
             if status is Status.FAIL:
                 text += f": {_mm(need - width)} short"
-            measured, required = width, need
+            measured, required, clause = width, need, None
             side = opts["side_width"]
             for a in ([approach(room.polygon, floor, lk, side) for lk in links] if side else []):
                 if a.depth is None:
                     text += f"; door {a.link.id}: {a.why}, so whether it is approached head-on is not shown"
-                    status = Status.WARN if status is Status.PASS else status
+                    if status is Status.PASS:
+                        status, clause = Status.WARN, opts["side_clause"]
                     marks += (Mark("door", a.link.door.geometry, label=a.link.id),)
                 elif a.depth < side - 1e-6:
                     text += (f"; door {a.link.id} has {_mm(a.depth)} in front of it: it is approached "
@@ -291,12 +294,12 @@ def hall_width(ctx, opts):
                     if a.link.width is None:
                         text += f" (its width not shown: a {_mm(a.opening)} opening assumed)"
                     if side - a.depth > required - measured:
-                        measured, required = a.depth, side
+                        measured, required, clause = a.depth, side, opts["side_clause"]
                     status = Status.FAIL
                     marks += (Mark("door", a.link.door.geometry, label=a.link.id),
                               Mark("clear_square", a.strip, size=side, label=f"{_mm(a.depth)} in front"))
             yield Outcome(status, rooms=(room.id,), dwelling=room.dwelling, measured=measured,
-                          required=required, unit="m", message=text, marks=marks)
+                          required=required, unit="m", message=text, marks=marks, clause=clause)
 
 
 # -- bedroom doors ----------------------------------------------------------------------
