@@ -11,7 +11,7 @@ MODULES = [
     "floorplan.findings", "floorplan.fittings", "floorplan.geometry",
     "floorplan.inscribed", "floorplan.io.dxf.encoding", "floorplan.io.dxf.figures",
     "floorplan.io.dxf.text", "floorplan.io.dxf.units", "floorplan.io.dxf.walls",
-    "floorplan.io.dxf.layers", "floorplan.io.geojson.lonlat", "floorplan.io.limits", "floorplan.measure", "floorplan.model",
+    "floorplan.io.dxf.layers", "floorplan.io.geojson.lonlat", "floorplan.io.geojson.crs", "floorplan.io.limits", "floorplan.measure", "floorplan.model",
     "floorplan.profiles", "floorplan.render.style", "floorplan.rules", "floorplan.units",
     "floorplan.io.csvsafe", "floorplan.report", "floorplan.render.dxf_layers",
     "floorplan.render.dxf_draw", "floorplan.render.scene",

@@ -25,6 +25,9 @@ MAX_ZIP_RATIO = 200
 #: a room outline with more corners than this is simplified to :data:`SIMPLIFY_M`, and
 #: refused when that is not enough (a real room has tens, a curved one a few hundred)
 MAX_ROOM_VERTICES = 20_000
+#: an outline that crosses itself more often than this is refused, not repaired (GEOS
+#: takes minutes over one of a thousand random corners; a drawing slip crosses once or twice)
+MAX_CROSSINGS = 500
 #: how far simplifying a room outline may move its edges (metres)
 SIMPLIFY_M = 0.001
 #: a room's name is cut to this many characters
@@ -68,6 +71,6 @@ def finite(value: float, bound: float = 1e15) -> bool:
     return math.isfinite(value) and abs(value) < bound
 
 
-__all__ = ["MAX_BLOCK_ENTITIES", "MAX_NAME_CHARS", "MAX_PLAN_BYTES", "MAX_ROOM_VERTICES",
+__all__ = ["MAX_BLOCK_ENTITIES", "MAX_CROSSINGS", "MAX_NAME_CHARS", "MAX_PLAN_BYTES", "MAX_ROOM_VERTICES",
            "MAX_ZIP_MEMBER_BYTES", "MAX_ZIP_RATIO", "SIMPLIFY_M", "clean_text", "env_int",
            "finite"]

@@ -46,7 +46,7 @@ def crs_name(crs: str) -> str:
 
 def crs_member(plan) -> tuple[dict | None, str]:
     """(the ``crs`` member, or None for lon/lat; the words saying what the coordinates are)."""
-    if plan.meta.lonlat_origin is not None:
+    if plan.meta.lonlat_origin is not None and _geographic(plan.meta.crs):
         return None, "longitude/latitude (WGS84, RFC 7946)"
     if plan.meta.crs:
         name = crs_name(plan.meta.crs)
@@ -55,6 +55,19 @@ def crs_member(plan) -> tuple[dict | None, str]:
     return ({"type": "name", "properties": {"name": LOCAL_CRS}},
             "local metres: east and north of the drawing's origin, not placed on the Earth "
             "(give --crs EPSG:CODE when the drawing is on a national grid)")
+
+
+def _geographic(crs: str | None) -> bool:
+    """A plan read in longitude/latitude (``None``: assumed so, as IMDF and OSM are);
+    a projected CRS (EPSG:3857, a national grid) is written back in its own metres."""
+    if crs is None:
+        return True
+    from floorplan.io.geojson.crs import resolve
+
+    try:
+        return resolve(crs, "-").geographic
+    except Exception:  # noqa: BLE001 - a CRS the reader accepted resolves; be safe anyway
+        return True
 
 
 def _ccw(geom):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -23,10 +24,12 @@ from floorplan.classify import classify
 from floorplan.errors import PlanReadError
 from floorplan.fittings import fitting_kind, stated_kind
 from floorplan.geometry import as_area
+from floorplan.io import repair
 from floorplan.io.geojson import flavour, imdf
-from floorplan.io.geojson.lonlat import parse_levels, project
+from floorplan.io.geojson.frame import Frame
+from floorplan.io.geojson.lonlat import parse_levels
 from floorplan.io.geojson.osm import OSM_ROOM_USES
-from floorplan.io.limits import MAX_PLAN_BYTES
+from floorplan.io.limits import MAX_PLAN_BYTES, clean_text
 from floorplan.io.paths import check_input
 from floorplan.model import (
     SCHEMES,
@@ -41,11 +44,10 @@ from floorplan.model import (
     Room,
     Use,
 )
-from floorplan.units import normalise_unit, to_metres
 
-#: coordinates beyond this (metres, after moving to a local origin) are not a building
-MAX_EXTENT_M = 1.0e6
 #: room properties that become Room fields (everything else is kept in Room.properties)
+#: a level further from the ground than this is not a storey (a broken or hostile file)
+MAX_LEVEL = 1000
 _ROOM_FIELDS = frozenset({"kind", "id", "name", "use", "level", "ceiling_height", "wheelchair",
                           "dwelling"})
 
@@ -66,8 +68,8 @@ def read(path: str | os.PathLike, units: str | None = None) -> Plan:
         raise PlanReadError(source, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except OSError as exc:
         raise PlanReadError(source, exc.strerror or str(exc)) from None
-    siblings = imdf.siblings(Path(path))
-    return read_text(text, source=source, units=units, siblings=siblings)
+    data = _parse(text, source)
+    return read_data(data, source=source, units=units, siblings=imdf.siblings(Path(path), data))
 
 
 def read_text(
@@ -75,13 +77,40 @@ def read_text(
     siblings: dict[str, Any] | None = None,
 ) -> Plan:
     """Read a GeoJSON plan from a string."""
+    return read_data(_parse(text, source), source=source, units=units, siblings=siblings)
+
+
+def _parse(text: str, source: str) -> Any:
     if not text.strip():
         raise PlanReadError(source, "the file is empty")
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except ValueError as exc:
         raise PlanReadError(source, f"not valid JSON: {exc}") from None
-    return read_data(data, source=source, units=units, siblings=siblings)
+    except RecursionError:
+        raise PlanReadError(source, "JSON nested too deeply to read (thousands of levels; "
+                            "a plan needs five)") from None
+    if _SURROGATE_ESCAPE.search(text):  # "\ud800" escapes decode to lone surrogates
+        data = _without_surrogates(data)
+    return data
+
+
+#: a JSON escape of a UTF-16 surrogate: the only way a lone surrogate gets into parsed JSON
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _without_surrogates(value: Any) -> Any:
+    """``value`` with every lone surrogate in its strings (keys too) replaced by U+FFFD,
+    so that no output fails to encode (pairs were joined by the JSON parser already)."""
+    if isinstance(value, str):
+        if any("\ud800" <= c <= "\udfff" for c in value):
+            return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in value)
+        return value
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def _reject_constant(name: str) -> float:
@@ -118,23 +147,14 @@ class _Reader:
         """An (n, 2) array in local metres from a GeoJSON position list."""
         try:
             arr = np.asarray(coords, dtype=float)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise self.fail("coordinates are not numbers", where) from None
         if arr.ndim != 2 or arr.shape[1] < 2 or len(arr) == 0:
             raise self.fail("coordinates are not a list of [x, y] positions", where)
         arr = arr[:, :2]
         if not np.isfinite(arr).all():  # methods, not np.all(): a third of the cost per call
             raise self.fail("coordinates are not finite numbers", where)
-        if self.lonlat is not None:
-            x, y = project(arr, self.lonlat)
-            out = np.column_stack([x, y])
-        else:
-            out = (arr - self.origin_raw) * self.scale
-        if (np.abs(out) > MAX_EXTENT_M).any():
-            raise self.fail(
-                f"coordinates lie more than {MAX_EXTENT_M:g} m from the plan (absurd for a building;"
-                " check the units and the coordinate system)", where)
-        return out
+        return self.frame.to_local(arr, where)
 
     def polygon(self, geom: dict, where: str) -> Polygon | MultiPolygon | None:
         gtype = geom.get("type")
@@ -159,20 +179,41 @@ class _Reader:
                     entity=where))
             if len(shell_xy) < 3:
                 raise _Skip("fewer than three corners")
-            parts.append(Polygon(shell_xy, [h for h in holes if len(h) >= 3]))
-        geom_out = parts[0] if len(parts) == 1 else MultiPolygon(parts)
-        if not geom_out.is_valid:
-            reason = shapely.is_valid_reason(geom_out)
-            fixed = as_area(shapely.make_valid(geom_out))
-            if fixed.is_empty or fixed.area <= 1e-9:
-                raise _Skip(f"invalid outline ({reason}) with no area left after repair")
-            self.findings.append(InputFinding(
-                "FP002", f"{where}: invalid outline ({reason}); repaired to {fixed.area:.2f} m²",
-                entity=where, geometry=fixed))
-            geom_out = fixed
+            parts.append((shell_xy, [h for h in holes if len(h) >= 3]))
+        try:
+            geom_out = self._valid(parts, where)
+        except repair.TooComplex as exc:
+            raise self.fail(str(exc), where) from None
         if geom_out.area <= 1e-9:
             raise _Skip("outline has no area")
         return geom_out
+
+    def _valid(self, parts: list, where: str) -> Polygon | MultiPolygon:
+        """The parts' rings as one valid area, within the vertex budget; every repair is
+        an FP002 finding saying what was done and the area it left."""
+        said: list[str] = []
+        polys = []
+        for shell, holes in parts:
+            shell, holes, note = repair.within_budget(shell, holes)
+            if note:
+                said.append(note)
+            poly, notes = repair.repair(shell, holes)
+            said.extend(notes)
+            polys.append(poly)
+        if len(polys) == 1:
+            geom = polys[0]
+        else:
+            geom = MultiPolygon([q for p in polys for q in getattr(p, "geoms", [p])])
+            if not geom.is_valid:  # parts that overlap: their union
+                said.append(shapely.is_valid_reason(geom))
+                geom = as_area(shapely.union_all(polys))
+        if said and (geom.is_empty or geom.area <= 1e-9):
+            raise _Skip(f"invalid outline ({'; '.join(said)}) with no area left after repair")
+        if said:
+            self.findings.append(InputFinding(
+                "FP002", f"{where}: invalid outline ({'; '.join(said)}); repaired to "
+                f"{geom.area:.2f} m²", entity=where, geometry=geom))
+        return geom
 
     # -- the whole collection ---------------------------------------------------------
     def run(self) -> Plan:
@@ -188,11 +229,17 @@ class _Reader:
             raise self.fail("'floorplan' metadata is not an object")
         self.flavour = flavour.flavour(features)
         self._set_frame(features, meta_in)
-        openings = self.siblings.get("opening", {}).get("features", []) if self.siblings else []
-        levels = imdf.levels(self.siblings.get("level")) if self.siblings else {}
-        self.imdf_levels = levels
-        for i, feature in enumerate(list(features) + list(openings)):
-            where = flavour.feature_name(feature, i)
+        sib = self.siblings or {}
+        openings = sib.get("opening", {}).get("features", []) if "opening" in sib else []
+        self.imdf_levels = imdf.levels(sib.get("level"))
+        if self.flavour == "imdf" and "opening" not in sib and any(
+                isinstance(f, dict) and f.get("feature_type") == "unit" for f in features):
+            self.notes.append("IMDF units without an opening file beside them: no doors were "
+                              "read (put the venue's opening.geojson beside the unit file)")
+        osource = sib.get("_sources", {}).get("opening", "opening file")
+        named = [(f, flavour.feature_name(f, i)) for i, f in enumerate(features)]
+        named += [(f, f"{osource}: {flavour.feature_name(f, i)}") for i, f in enumerate(openings)]
+        for feature, where in named:
             if not isinstance(feature, dict) or feature.get("type") != "Feature":
                 raise self.fail("not a GeoJSON Feature", where)
             try:
@@ -217,39 +264,11 @@ class _Reader:
         return [f"features kept but not used: {kinds}"]
 
     def _set_frame(self, features: list, meta_in: dict) -> None:
-        """Decide units and local origin (or the lon/lat projection origin)."""
-        self.lonlat: tuple[float, float] | None = None
-        self.origin_raw = np.zeros(2)
-        self.units_reason = "declared"
-        unit = meta_in.get("units")
-        if self.units_flag:
-            unit, self.units_reason = self.units_flag, "--units"
-        elif unit is None:
-            unit, self.units_reason = "m", "default (metres when not said)"
-        try:
-            self.unit = normalise_unit(unit)
-        except ValueError as exc:
-            raise self.fail(str(exc), "floorplan.units") from None
-        self.scale = to_metres(self.unit)
-        xy = _all_positions(features)
-        crs = self.data.get("crs")
-        crs_name = crs if isinstance(crs, str) else (crs or {}).get("properties", {}).get("name", "") if isinstance(crs, dict) else ""
-        says_lonlat = "4326" in str(crs_name) or "CRS84" in str(crs_name)
-        if xy is not None and len(xy):
-            lo, hi = xy.min(axis=0), xy.max(axis=0)
-            looks_lonlat = (
-                self.flavour in ("osm", "imdf")
-                or (np.all(np.abs(xy[:, 0]) <= 180) and np.all(np.abs(xy[:, 1]) <= 90)
-                    and np.all(hi - lo < 0.1) and np.any(np.abs(xy) > 1.0)
-                    and meta_in.get("units") is None and not self.units_flag)
-            )
-            if says_lonlat or looks_lonlat:
-                self.lonlat = (float((lo[0] + hi[0]) / 2), float((lo[1] + hi[1]) / 2))
-                self.unit, self.scale = "m", 1.0
-                self.units_reason = "longitude/latitude projected to local metres"
-                return
-            if np.max(np.abs(lo)) * self.scale > 1.0e5:  # national-grid sized numbers
-                self.origin_raw = lo.copy()
+        """Decide units, coordinate system and local origin (:mod:`.frame`)."""
+        self.frame = Frame(self.data, _all_positions(features), meta_in, self.units_flag,
+                           self.flavour, self.source)
+        self.notes.extend(self.frame.notes)
+        self.unit = self.frame.unit
 
     def meta(self, m: dict) -> PlanMeta:
         scheme = m.get("scheme")
@@ -261,12 +280,10 @@ class _Reader:
             raise self.fail(f"tenants must be a whole number, not {tenants!r}", "floorplan.tenants")
         name = m.get("name") or self.data.get("name")
         fmt = {"osm": "osm-geojson", "imdf": "imdf"}.get(self.flavour, "geojson")
-        origin = (float(self.origin_raw[0] * self.scale), float(self.origin_raw[1] * self.scale))
         return PlanMeta(
-            name=name if isinstance(name, str) else None, scheme=scheme, tenants=tenants,
-            wheelchair=bool(m.get("wheelchair", False)), units=self.unit, source=self.source,
-            format=fmt, origin=origin, lonlat_origin=self.lonlat, units_reason=self.units_reason,
-        )
+            name=clean_text(name) if isinstance(name, str) else None, scheme=scheme,
+            tenants=tenants, wheelchair=bool(m.get("wheelchair", False)), source=self.source,
+            format=fmt, **self.frame.meta())
 
     # -- one feature ------------------------------------------------------------------
     def feature(self, feature: dict, where: str) -> None:
@@ -287,12 +304,12 @@ class _Reader:
 
     def _room(self, props: dict, geom: dict, where: str, feature: dict) -> None:
         poly = self.polygon(geom, where)
-        rid = str(props.get("id") or feature.get("id") or f"R{len(self.rooms) + 1}")
-        if self.flavour == "osm" and props.get("id"):
+        rid = clean_text(props.get("id") or feature.get("id") or f"R{len(self.rooms) + 1}")
+        if self.flavour == "osm" and props.get("id") or not rid:
             rid = f"R{len(self.rooms) + 1}"
-        name = flavour.name(props, self.flavour)
+        name = clean_text(flavour.name(props, self.flavour))
         use, given = self._use(props, name, where)
-        level = self._level(props)
+        level = self._level(props, where)
         ceiling = _number(props.get("ceiling_height"), where, self, "ceiling_height")
         wheel = props.get("wheelchair")
         wheelchair = wheel is True or (isinstance(wheel, str) and wheel.lower() in ("yes", "true"))
@@ -309,7 +326,7 @@ class _Reader:
         self.room_ids.add(rid)
         self.rooms.append(Room(
             id=rid, name=name, use=use, polygon=poly, level=level,
-            dwelling=None if dwelling is None else str(dwelling), wheelchair=wheelchair,
+            dwelling=None if dwelling is None else clean_text(dwelling), wheelchair=wheelchair,
             source="geojson", ceiling_height=ceiling, use_given=given, properties=keep,
         ))
 
@@ -333,10 +350,17 @@ class _Reader:
         use = classify(name)
         return (use, False) if use is not None else (Use.OTHER, False)
 
-    def _level(self, props: dict) -> float:
-        if self.flavour == "imdf" and props.get("level_id") in self.imdf_levels:
-            return self.imdf_levels[props["level_id"]]
-        levels = parse_levels(props.get("level"))
+    def _level(self, props: dict, where: str | None = None) -> float:
+        lid = props.get("level_id")
+        if self.flavour == "imdf" and isinstance(lid, str) and lid in self.imdf_levels:
+            return self.imdf_levels[lid]
+        raw = props.get("level")
+        levels = parse_levels(raw)
+        if raw is not None and not levels and isinstance(raw, int | float) and not isinstance(raw, bool):
+            raise self.fail(f"'level' {raw!r:.40} is not a storey number", where)
+        if levels and abs(levels[0]) > MAX_LEVEL:
+            raise self.fail(f"'level' {levels[0]:g} is not a storey number (at most "
+                            f"{MAX_LEVEL} storeys up or down)", where)
         return levels[0] if levels else 0.0
 
     def _door(self, props: dict, geom: dict, where: str, feature: dict) -> None:
@@ -351,8 +375,8 @@ class _Reader:
             g = LineString(xy)
         else:
             raise _Skip(f"a door drawn as {gtype}; doors are Points or LineStrings")
-        did = str(props.get("id") or f"D{len(self.doors) + 1}")
-        if self.flavour in ("osm", "imdf"):
+        did = clean_text(props.get("id") or f"D{len(self.doors) + 1}")
+        if self.flavour in ("osm", "imdf") or not did:
             did = f"D{len(self.doors) + 1}"
         width = _number(props.get("width"), where, self, "width")
         connects = props.get("connects")
@@ -360,12 +384,9 @@ class _Reader:
         if connects is not None:
             if not (isinstance(connects, list) and len(connects) == 2):
                 raise self.fail("'connects' must be a list of two room ids", where)
-            pair = (str(connects[0]), str(connects[1]))
-        levels = parse_levels(props.get("level"))
-        if self.flavour == "imdf" and props.get("level_id") in self.imdf_levels:
-            levels = (self.imdf_levels[props["level_id"]],)
-        self.doors.append(Door(did, g, width=width, connects=pair,
-                               level=levels[0] if levels else None,
+            pair = (clean_text(connects[0]), clean_text(connects[1]))
+        level = self._level(props, where) if "level" in props or "level_id" in props else None
+        self.doors.append(Door(did, g, width=width, connects=pair, level=level,
                                entrance=_yes(props.get("entrance"))))
 
     def _ceiling(self, props: dict, geom: dict, where: str, feature: dict) -> None:
@@ -374,7 +395,7 @@ class _Reader:
             raise _Skip("a ceiling must be a single Polygon")
         height = _number(props.get("height"), where, self, "height")
         heights = props.get("heights")
-        level = self._level(props) if "level" in props else None
+        level = self._level(props, where) if "level" in props else None
         if heights is not None:
             if not isinstance(heights, list) or not all(_is_num(h) for h in heights):
                 raise self.fail("'heights' must be a list of numbers", where)
@@ -393,8 +414,8 @@ class _Reader:
 
     def _obstacle(self, props: dict, geom: dict, where: str, feature: dict) -> None:
         poly = self.polygon(geom, where)
-        level = self._level(props) if "level" in props else None
-        name = str(props.get("name") or "obstacle")
+        level = self._level(props, where) if "level" in props else None
+        name = clean_text(props.get("name") or "obstacle") or "obstacle"
         kind = stated_kind(props.get("fitting")) or fitting_kind(props.get("name"))
         for part in getattr(poly, "geoms", [poly]):
             self.obstacles.append(Obstacle(f"O{len(self.obstacles) + 1}", name, part, level,
@@ -406,12 +427,12 @@ class _Reader:
         return Point(self.coords_xy([geom.get("coordinates")], where)[0])
 
     def _meter(self, props: dict, geom: dict, where: str, feature: dict) -> None:
-        level = self._level(props) if "level" in props else None
+        level = self._level(props, where) if "level" in props else None
         utility = props.get("utility")
         self.meters.append(Meter(self._point(geom, where), None if utility is None else str(utility), level))
 
     def _aerial(self, props: dict, geom: dict, where: str, feature: dict) -> None:
-        level = self._level(props) if "level" in props else None
+        level = self._level(props, where) if "level" in props else None
         self.aerials.append(Aerial(self._point(geom, where), level))
 
 
@@ -422,7 +443,10 @@ class _Skip(Exception):
 def read_data(data: Any, source: str = "-", units: str | None = None,
               siblings: dict[str, Any] | None = None) -> Plan:
     """Read a parsed GeoJSON object."""
-    return _Reader(data, source, units, siblings or {}).run()
+    try:
+        return _Reader(data, source, units, siblings or {}).run()
+    except RecursionError:
+        raise PlanReadError(source, "nested too deeply to read") from None
 
 
 def _same_point(p: np.ndarray, q: np.ndarray) -> bool:
@@ -436,7 +460,12 @@ def _yes(v: Any) -> bool:
 
 
 def _is_num(v: Any) -> bool:
-    return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+    if not isinstance(v, int | float) or isinstance(v, bool):
+        return False
+    try:
+        return math.isfinite(v)
+    except OverflowError:  # an integer too large for a float
+        return False
 
 
 def _number(v: Any, where: str, reader: _Reader, key: str) -> float | None:

@@ -23,29 +23,33 @@ F = 1 / 298.257223563
 E2 = F * (2 - F)
 
 
-def radii(lat_deg: float) -> tuple[float, float]:
-    """(meridional, prime-vertical) radii of curvature in metres at ``lat_deg``."""
+def radii(lat_deg: float, ellipsoid: tuple[float, float] | None = None) -> tuple[float, float]:
+    """(meridional, prime-vertical) radii of curvature in metres at ``lat_deg`` on
+    ``ellipsoid`` (semi-major axis, flattening; WGS84 when not given)."""
+    a, e2 = (A, E2) if ellipsoid is None else (ellipsoid[0], ellipsoid[1] * (2 - ellipsoid[1]))
     s = math.sin(math.radians(lat_deg))
-    w = math.sqrt(1 - E2 * s * s)
-    return A * (1 - E2) / w**3, A / w
+    w = math.sqrt(1 - e2 * s * s)
+    return a * (1 - e2) / w**3, a / w
 
 
 def project(
-    coords: Sequence[Sequence[float]] | np.ndarray, origin: tuple[float, float]
+    coords: Sequence[Sequence[float]] | np.ndarray, origin: tuple[float, float],
+    ellipsoid: tuple[float, float] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Project (lon, lat) pairs to (x, y) metres east and north of ``origin``."""
     xy = np.asarray(coords, dtype=float)
     lon0, lat0 = origin
-    m, n = radii(lat0)
+    m, n = radii(lat0, ellipsoid)
     x = np.radians(xy[:, 0] - lon0) * n * math.cos(math.radians(lat0))
     y = np.radians(xy[:, 1] - lat0) * m
     return x, y
 
 
-def unproject(x: np.ndarray, y: np.ndarray, origin: tuple[float, float]) -> np.ndarray:
+def unproject(x: np.ndarray, y: np.ndarray, origin: tuple[float, float],
+              ellipsoid: tuple[float, float] | None = None) -> np.ndarray:
     """The inverse of :func:`project` (for writing results back in lon/lat)."""
     lon0, lat0 = origin
-    m, n = radii(lat0)
+    m, n = radii(lat0, ellipsoid)
     lon = np.degrees(np.asarray(x) / (n * math.cos(math.radians(lat0)))) + lon0
     lat = np.degrees(np.asarray(y) / m) + lat0
     return np.column_stack([lon, lat])
@@ -73,8 +77,11 @@ def parse_levels(value: object) -> tuple[float, ...]:
     if isinstance(value, bool):
         return ()
     if isinstance(value, int | float):
-        return (float(value),) if math.isfinite(value) else ()
-    text = str(value).strip()
+        try:
+            return (float(value),) if math.isfinite(value) else ()
+        except OverflowError:  # an integer too large for a float
+            return ()
+    text = str(value).strip()[:200]
     out: set[float] = set()
     for part in re.split(r"\s*;\s*", text):
         if not part:
@@ -82,6 +89,8 @@ def parse_levels(value: object) -> tuple[float, ...]:
         m = re.fullmatch(rf"({_NUM})\s*-\s*({_NUM})", part)
         if m:
             lo, hi = (float(g.replace(",", ".")) for g in m.groups())
+            if not (math.isfinite(lo) and math.isfinite(hi)):
+                continue
             if lo > hi:
                 lo, hi = hi, lo
             out.add(lo)
@@ -92,5 +101,6 @@ def parse_levels(value: object) -> tuple[float, ...]:
             out.add(hi)
             continue
         if re.fullmatch(_NUM, part):
-            out.add(float(part.replace(",", ".")))
+            value = float(part.replace(",", "."))
+            out.add(value)
     return tuple(sorted(out))

@@ -88,12 +88,19 @@ def _json_safe(props: dict) -> dict:
 
 
 def to_lonlat(geom, plan: Plan):
-    """``geom`` (local metres) back in the file's own coordinates (lon/lat or metres)."""
-    if plan.meta.lonlat_origin is not None:
+    """``geom`` (local metres) back in the file's own coordinates: longitude/latitude, the
+    coordinate system it declared (``plan.meta.crs``, e.g. EPSG:27700), or its metres."""
+    meta = plan.meta
+    if meta.lonlat_origin is not None:
+        from floorplan.io.geojson import crs as crs_mod
+
+        system = crs_mod.resolve(meta.crs or "EPSG:4326", meta.source)
+
         def fn(xy: np.ndarray) -> np.ndarray:
-            return unproject(xy[:, 0], xy[:, 1], plan.meta.lonlat_origin)
+            ll = unproject(xy[:, 0], xy[:, 1], meta.lonlat_origin, system.ellipsoid)
+            return ll if system.geographic else system.from_lonlat(ll)
         return shapely.transform(geom, fn)
-    ox, oy = plan.meta.origin
+    ox, oy = meta.origin
     if ox or oy:
         return shapely.transform(geom, lambda xy: xy + np.array([ox, oy]))
     return geom
