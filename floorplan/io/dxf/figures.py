@@ -92,14 +92,15 @@ def _feet(m: re.Match, p: str) -> float | None:
 
 def bare_scale(a: float, b: float) -> float | None:
     """Metres per written unit for two bare lengths of a room, told by their size: a room
-    side is 0.6-30 m, so ``3.2`` is metres, ``320`` centimetres, ``3200`` millimetres.
+    side is 1-30 m, so ``3.2`` is metres, ``320`` centimetres, ``3200`` millimetres; two
+    numbers that are no room's sides in any of these (``300x90``, a timber size) are none.
 
-    >>> bare_scale(3.2, 4.1), bare_scale(320, 410), bare_scale(3200, 4100)
-    (1.0, 0.01, 0.001)
+    >>> bare_scale(3.2, 4.1), bare_scale(320, 410), bare_scale(3200, 4100), bare_scale(300, 90)
+    (1.0, 0.01, 0.001, None)
     """
     big = max(a, b)
     for scale in (1.0, 0.01, 0.001):
-        if 0.6 <= min(a, b) * scale and big * scale <= 30.0:
+        if 1.0 <= min(a, b) * scale and big * scale <= 30.0:
             return scale
     return None
 

@@ -69,7 +69,7 @@ def _is_name_text(t) -> bool:
     if t.tag:
         return (t.tag or "").upper() in NAME_TAGS
     name, _ = dxf_text.split_label(t.text)
-    return bool(name) and dxf_text.kind(name)[0] == "name"
+    return bool(name) and dxf_text.kind(name)[0] == "name" and not dxf_text.is_note(name)
 
 
 def _is_figure_text(t) -> bool:
@@ -181,10 +181,15 @@ def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], us
                 elif kind == "wheelchair":
                     ri.wheelchair = True
             said = dxf_text.kind(name)[0] if name else None
-            if said == "name":
+            if said == "name" and not dxf_text.is_note(name):
                 plain.append((t, name))
             elif said == "wheelchair":
                 ri.wheelchair = True
+    kinds = [f.kind for f in ri.figures]
+    if kinds.count("dimensions") > 1 or kinds.count("area") > 1:
+        _lower(ri, "low", f"states the sizes of {len(ri.figures)} rooms ("
+               + ", ".join(repr(f.text) for f in ri.figures[:3])
+               + (", …" if len(ri.figures) > 3 else "") + "): several rooms read as one?")
     if tagged:
         ri.name, ri.name_from = " ".join(tagged), "attribute"
     elif plain:
@@ -192,9 +197,8 @@ def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], us
         vias = {via[t.uid] for t, _ in plain if t.uid in via}
         if vias:
             ri.name_via = "nearest" if vias == {"nearest"} else "leader"
-            if ri.name_via == "nearest" and ri.confidence == "high":
-                ri.confidence = "medium"
-                ri.reason = "named by the nearest label, which lies outside the room"
+            if ri.name_via == "nearest":
+                _lower(ri, "medium", "named by the nearest label, which lies outside the room")
 
 
 def _labels(plain: list) -> list[tuple[str, float]]:
@@ -228,15 +232,29 @@ def _name_from_labels(ri: RoomText, plain: list, notes: list[str]) -> None:
         return
     uses = [classify(lab) for lab, _ in labels]
     named = [lab for lab, u in zip(labels, uses, strict=True) if u is not None]
-    if len(named) <= 1:  # one room label among notes (UP, W/D...), or none at all
-        ri.name = named[0][0] if named else " ".join(lab for lab, _ in labels[:3])
+    if len(named) == 1:  # one room label among notes (UP, W/D...)
+        ri.name = named[0][0]
+        return
+    if not named:  # no label names a use: the tallest (the first of equals) names the room
+        ri.name = max(labels, key=lambda lab: lab[1])[0]
+        _lower(ri, "medium", "named by one of the labels " + ", ".join(
+            repr(lab) for lab, _ in labels[:4]) + ", none of which names a use")
         return
     ri.name = " + ".join(lab for lab, _ in named[:3])
     if all(u in COMMUNAL_USES for u in uses if u is not None):
         return  # parts of one open-plan room
-    ri.confidence = "low"
-    ri.reason = ("holds the labels " + ", ".join(repr(lab) for lab, _ in named[:4])
-                 + ": one room or several the walls do not divide")
+    _lower(ri, "low", "holds the labels " + ", ".join(repr(lab) for lab, _ in named[:4])
+           + ": one room or several the walls do not divide")
+
+
+_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+def _lower(ri: RoomText, level: str, reason: str) -> None:
+    """Lower ``ri``'s confidence to ``level`` (never raise it), adding the reason."""
+    if _RANK[level] > _RANK[ri.confidence]:
+        ri.confidence = level
+    ri.reason = f"{ri.reason}; {reason}" if ri.reason else reason
 
 
 def figure_mismatch(fig, polygon) -> str | None:
