@@ -48,7 +48,7 @@ _RULES = [
     input.unclosed_outline, input.invalid_geometry, input.overlapping_rooms,
     input.unclassified_room, input.unconnected_door, input.units_assumed,
     input.units_contradicted, input.stated_figure_mismatch, input.low_confidence_room,
-    input.unplaced_label, input.correction_unmatched,
+    input.unplaced_label, input.correction_unmatched, input.plans_apart,
     area.bedroom_area, area.wheelchair_bedroom_area, area.dwelling_area, area.communal_area,
     area.wheelchair_bathroom_area, storage.built_in_storage,
     mix.double_bedroom,

@@ -173,7 +173,7 @@ def frame(reader) -> None:
     """Decide ``reader``'s units (``unit``, ``units_reason``, ``units_finding``) and local
     origin (``origin_m``), and move everything collected to local metres."""
     col = reader.col
-    stacked = stack(col)  # moved to local metres below, once the units are known
+    stacked = reader.stacked = stack(col)  # moved to local metres below, once the units are known
     allpts = stacked.extent
     reader.evidence = gather(reader, allpts)
     reader.insunits = reader.doc.header.get("$INSUNITS")
