@@ -57,6 +57,8 @@ from floorplan.model import (
 from floorplan.units import normalise_unit
 
 MARK_KINDS = ("door", "obstacle", "meter", "aerial")
+#: a block drawn smaller than this (m) across is a symbol: its texts are not room labels
+SYMBOL_SIZE = 1.0
 #: the layers of floorplan's own DXF mark-up (a marked-up drawing read again), as
 #: floorplan.render.dxf_layers names them: their texts are not the drawing's labels
 MARKUP_LAYER = re.compile(r"^FLOORPLAN-(CHECK|FAIL|REVIEW|PASS|INFO)-[A-Z]+$", re.IGNORECASE)
@@ -265,7 +267,21 @@ class _Reader:
         mark-up."""
         return (self.layer_kind(t.layer) not in ("ignore", "ceiling")
                 and not (t.chain and any(self.ins_kind.get(u) in MARK_KINDS for u in t.chain))
-                and not (t.layer[:10].upper() == "FLOORPLAN-" and MARKUP_LAYER.match(t.layer)))
+                and not (t.layer[:10].upper() == "FLOORPLAN-" and MARKUP_LAYER.match(t.layer))
+                and not self._in_symbol(t))
+
+    def _in_symbol(self, t) -> bool:
+        """Inside a block drawn smaller than :data:`SYMBOL_SIZE`: the ``Si`` of a fire-alarm
+        sounder is no room's name (found once per insert)."""
+        if not t.chain or t.tag:
+            return False
+        uid = t.chain[-1]
+        symbols = self.__dict__.setdefault("_symbols", {})
+        if uid not in symbols:
+            pts = getattr(self.col.by_uid.get(uid), "pts", None)
+            symbols[uid] = (self.ins_kind.get(uid) != "label" and pts is not None and len(pts) > 0
+                            and float(np.ptp(pts, axis=0).max()) < SYMBOL_SIZE)
+        return symbols[uid]
 
     def _rooms(self, polys, sources, layers, ceilings, levels, confidences=None) -> list[Room]:
         """The rooms, named; ``confidences`` (``(level, reason)`` per outline, from the
