@@ -23,6 +23,8 @@ them under *Assumptions*, with the room property that states them instead.
 
 from __future__ import annotations
 
+from typing import Any
+
 from floorplan.findings import Status
 
 EPS = 1e-9
@@ -81,7 +83,7 @@ def _first_placed(rooms: list):
     return left[0]
 
 
-def choose(ctx, rooms: list, by: str = "area") -> tuple[object, str]:
+def choose(ctx, rooms: list, by: str = "area") -> tuple[Any, str]:
     """The principal of ``rooms`` (doubles) by geometry, and why, in words.
 
     ``by="area"``: the largest counted area, then the larger held width, then position
