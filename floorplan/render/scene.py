@@ -14,6 +14,7 @@ pointing to a key.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import shapely
 from shapely.geometry import Point
@@ -192,10 +193,10 @@ def _mark_key(role: str, status: Status, geom: BaseGeometry) -> tuple[str, str]:
     return "area", f"mark.{s}"
 
 
-def dwelling_outlines(plan, level: float) -> list[tuple[str, BaseGeometry]]:
+def dwelling_outlines(plan: Any, level: float) -> list[tuple[str, BaseGeometry]]:
     """(dwelling, outline) for each dwelling with rooms on ``level``: the outer edge of
     its rooms, the walls between them closed (0.3 m), as lines."""
-    out = []
+    out: list[tuple[str, BaseGeometry]] = []
     for name in plan.dwellings:
         polys = [r.polygon for r in plan.rooms if r.dwelling == name and r.level == level]
         if not polys:
@@ -241,7 +242,8 @@ def legend_entries(drawn: set[str], style: Style) -> tuple[tuple[str, str], ...]
 
 def _level_title(level: float) -> str:
     lv = int(level) if float(level).is_integer() else level
-    names = {0: "ground floor", 1: "first floor", 2: "second floor", 3: "third floor", -1: "basement"}
+    names: dict[float, str] = {0: "ground floor", 1: "first floor", 2: "second floor",
+                               3: "third floor", -1: "basement"}
     return f"Level {lv}" + (f" ({names[lv]})" if lv in names else "")
 
 

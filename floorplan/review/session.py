@@ -264,8 +264,8 @@ class Session:
         a = self.room(op["rooms"][0])
         other = op["rooms"][1]
         b = OUTSIDE if other == OUTSIDE else self.room(other)
-        values: dict[str, Any] = {"between": [self.point_in(a),
-                                              OUTSIDE if b == OUTSIDE else self.point_in(b)]}
+        values: dict[str, Any] = {"between": [
+            self.point_in(a), OUTSIDE if isinstance(b, str) else self.point_in(b)]}
         if op.get("at") is not None:
             d = self.frame.decimals
             values["at"] = tuple(round(c, d) for c in self.frame.to_file(*map(float, op["at"])))
