@@ -8,6 +8,7 @@ line here and one module, never an if/elif chain in the CLI.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 from collections.abc import Callable
@@ -62,8 +63,7 @@ def _utf8(render: Callable) -> Callable:
                 out = re.sub("[\ud800-\udfff]", "\ufffd", out)
         return out
 
-    safe.__doc__, safe.__name__ = render.__doc__, getattr(render, "__name__", "render")
-    return safe
+    return functools.wraps(render)(safe)
 
 
 def extension(name: str) -> str:
