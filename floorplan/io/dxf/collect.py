@@ -126,7 +126,7 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
     if t in ("TEXT", "MTEXT", "ATTRIB"):
         text = e.plain_text() if t != "MTEXT" else e.plain_text(split=False)
         # one clean line each (no CR, control characters or lone surrogates), once, here
-        text = "\n".join(clean_text(ln, 1000) for ln in str(text).splitlines() if ln.strip())
+        text = "\n".join(clean_text(ln, 1000, surrogates=False) for ln in str(text).splitlines() if ln.strip())
         if not text:
             out.skipped[(t, layer, "empty text")] += 1
             return
@@ -227,7 +227,7 @@ def _insert(e, out: Collected, layer: str, handle: str, chain: tuple[int, ...], 
     ins = Insert(out.uid(), e.dxf.name, layer, handle, float(p.x), float(p.y), chain)
     attribs = e.attribs
     if attribs:
-        ins.attribs = {clean_text(a.dxf.tag.upper()): clean_text(a.plain_text(), 1000)
+        ins.attribs = {clean_text(a.dxf.tag.upper()): clean_text(a.plain_text(), 1000, surrogates=False)
                        for a in attribs if a.dxf.get("tag")}
     out.inserts.append(ins)
     out.by_uid[ins.uid] = ins
