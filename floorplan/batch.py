@@ -49,6 +49,7 @@ class Options:
     profile: str | None = None
     units: str | None = None
     layer_map: str | None = None
+    view: int | None = None
     scheme: str | None = None
     tenants: int | None = None
     wheelchair: bool | None = None
@@ -151,7 +152,7 @@ def _run_one(job: Job) -> Row:
 
     o = job.options
     plan = read_corrected(job.source, units=o.units, layer_map=o.layer_map,
-                          use_beside=o.corrections, scheme=o.scheme, tenants=o.tenants,
+                          use_beside=o.corrections, view=o.view, scheme=o.scheme, tenants=o.tenants,
                           wheelchair=o.wheelchair)
     report = check(plan, o.profile)
     outdir = Path(job.outdir)

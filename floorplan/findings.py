@@ -177,4 +177,5 @@ INPUT_RULES: dict[str, str] = {
     "FP010": "unplaced-label",
     # raised only where a corrections file has a correction that finds nothing any more
     "FP011": "correction-unmatched",
+    "FP012": "plans-apart",
 }

@@ -23,6 +23,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 import shapely
@@ -311,7 +312,8 @@ def largest_circles(areas: Sequence[BaseGeometry]) -> list[Circle | None]:
             owner.append(k)
     for k, poly, found in zip(owner, parts, inscribed_circles(parts), strict=True):
         circle = _circle(poly, found)
-        if out[k] is None or circle.diameter > out[k].diameter:
+        best = out[k]
+        if best is None or circle.diameter > best.diameter:
             out[k] = circle
     return out
 
@@ -420,7 +422,7 @@ def held_width(area: BaseGeometry, share: float = 0.75, tolerance: float = 1e-3)
     return lo
 
 
-def turned_to_axes(geom: BaseGeometry) -> tuple[BaseGeometry, float, Point]:
+def turned_to_axes(geom: Any) -> tuple[BaseGeometry, float, Point]:
     """``geom`` turned about its centroid so that its minimum rotated rectangle lies
     along the axes, with the angle (degrees) and the centre it was turned by."""
     xy = np.asarray(geom.minimum_rotated_rectangle.exterior.coords)

@@ -159,7 +159,7 @@ def _measure(plan: Plan, headroom: float) -> Measurements:
     # ceilings and obstacles per room, through the index
     ceiling_pieces = [
         (c, [(c.polygon, (0.0, 0.0, float(c.height)))] if c.height is not None
-         else sloped_ceiling(c.polygon, c.heights))
+         else sloped_ceiling(c.polygon, c.heights or ()))
         for c in plan.ceilings
     ]
     per_room_ceilings: dict[int, list] = defaultdict(list)

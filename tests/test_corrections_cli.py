@@ -177,3 +177,16 @@ def test_the_python_api_reads_the_corrections_as_the_commands_do(mm_flat):
     assert [c.line for c in plan.corrections] == [3, 5]
     assert floorplan.read(mm_flat, corrections=False).corrections == ()
     assert floorplan.check(mm_flat).plan.room("R1").polygon.area == pytest.approx(9.0)
+
+
+def test_the_pdf_pack_says_what_the_assessor_corrected(mm_flat, tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    mm_flat.with_name("flat.geojson.corrections.toml").write_text(
+        MM_FIXES + '\n[[delete]]\nat = [90000, 90000]\n')
+    out = tmp_path / "pack.pdf"
+    res = run("report", mm_flat, "--output", out)
+    assert res.exit_code in (0, 1), res.output
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages)
+    assert "Corrected by the assessor (3)" in text
+    assert "line 5: R2 (unnamed): named 'Shower room'" in " ".join(text.split())
+    assert "NOT APPLIED" in text

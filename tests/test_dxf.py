@@ -335,9 +335,10 @@ def test_walls_only_rooms_sealed_at_the_door(tmp_path):
     msp.add_text("Bedroom", height=0.2, dxfattribs={"layer": "Text"}).set_placement((1, 2))
     msp.add_text("Kitchen", height=0.2, dxfattribs={"layer": "Text"}).set_placement((6, 2))
     plan = dxf.read(save(doc, tmp_path))
-    # each room: 4 x 3 = 12 m² plus its half of the opening, 0.05 x 0.9 = 0.045 m²
+    # the opening is sealed along both wall faces (x = 4 and x = 4.1), so each room's
+    # outline runs along its wall face across the door: 4 x 3 = 12 m² each
     got = sorted((r.name, r.source, round(r.polygon.area, 3)) for r in plan.rooms)
-    assert got == [("Bedroom", "walls", 12.045), ("Kitchen", "walls", 12.045)]
+    assert got == [("Bedroom", "walls", 12.0), ("Kitchen", "walls", 12.0)]
     (d,) = plan.doors
     assert (d.geometry.x, d.geometry.y) == pytest.approx((4.05, 1.45))
 
@@ -347,8 +348,9 @@ def test_walls_only_bare_opening_between_jambs_is_a_door(tmp_path):
     _two_rooms_with_partition(msp, door=False)
     plan = dxf.read(save(doc, tmp_path))
     # jambs (4, 1)-(4.1, 1) and (4, 1.9)-(4.1, 1.9) face each other 0.9 m apart with nothing
-    # between: sealed along the wall's centre line x = 4.05, so two rooms of 12.045 m²
-    assert sorted(round(r.polygon.area, 3) for r in plan.rooms) == [12.045, 12.045]
+    # between: sealed along both wall faces, so two rooms of 4 x 3 = 12 m²; the door
+    # stands at the middle of the opening, on the wall's centre line x = 4.05
+    assert sorted(round(r.polygon.area, 3) for r in plan.rooms) == [12.0, 12.0]
     (d,) = plan.doors
     assert (d.geometry.x, d.geometry.y, d.width) == pytest.approx((4.05, 1.45, 0.9))
     assert d.properties["from"] == "opening"
@@ -359,7 +361,7 @@ def test_walls_only_window_with_glazing_is_not_a_door(tmp_path):
     _two_rooms_with_partition(msp, door=False)
     msp.add_line((4.05, 1.0), (4.05, 1.9), dxfattribs={"layer": "A-GLAZ"})  # glass in the gap
     plan = dxf.read(save(doc, tmp_path))
-    assert sorted(round(r.polygon.area, 3) for r in plan.rooms) == [12.045, 12.045]
+    assert sorted(round(r.polygon.area, 3) for r in plan.rooms) == [12.0, 12.0]
     assert plan.doors == ()
 
 
@@ -376,40 +378,6 @@ def test_two_plans_side_by_side_become_levels(tmp_path):
     levels = {r.name: r.level for r in plan.rooms}
     assert levels == {"Bedroom 1": 0, "Bedroom 2": 0, "Bedroom 3": 0,
                       "Bedroom 4": 1, "Bedroom 5": 1, "Bedroom 6": 1}
-
-
-def test_one_piece_links_rooms_through_their_grown_shapes():
-    # rooms 4 m wide grown by 1.5 m. Rectangles along the axes are linked when their boxes
-    # lie within 0.8 x 1.5 = 1.2 m: 1 m apart, linked; 2 m apart the grown shapes overlap
-    # but nothing is certain (the caller unions); 4 m apart, apart. A rotated room is
-    # grown: linked when the other room reaches into its grown shape
-    import numpy as np
-    import shapely
-    from shapely import affinity
-    from shapely.geometry import box
-
-    from floorplan.io.dxf.names import _axis_rectangles, _one_piece, clusters
-
-    def piece(*xs, turn=None):
-        polys = [box(x, 0, x + 4, 3) for x in xs]
-        if turn is not None:
-            polys[turn] = affinity.rotate(polys[turn], 30)
-        return _one_piece(np.asarray(polys, dtype=object), 1.5)
-
-    assert piece(0, 5)
-    assert not piece(0, 6)
-    assert not piece(0, 8)
-    assert piece(0, 10, 5)  # 0-5 and 5-10 are linked, in any order
-    assert not piece(0, 5, 20, 25)
-    assert piece(0)
-    assert piece(0, 5, turn=1)  # the turned room's corner comes within 0.5 m
-    assert not piece(0, 8, turn=1)
-    polys = np.asarray([box(0, 0, 4, 3), affinity.rotate(box(0, 0, 4, 3), 30),
-                        box(0, 0, 4, 3).union(box(3, 0, 6, 1))], dtype=object)
-    assert _axis_rectangles(polys, shapely.bounds(polys)).tolist() == [True, False, False]
-    # clusters gives the same answer either way: 2 m apart is one plan, 4 m apart two
-    assert clusters([box(x, 0, x + 4, 3) for x in (0, 6, 12, 18, 24, 30)]) is None
-    assert clusters([box(x, 0, x + 4, 3) for x in (0, 5, 10, 40, 45, 50)]) == [0, 0, 0, 1, 1, 1]
 
 
 def test_sloped_ceiling_from_3d_polyline_and_3dface(tmp_path):

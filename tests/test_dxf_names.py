@@ -266,3 +266,20 @@ def test_stated_figures_reach_every_report(tmp_path):
     assert "outline" in row and "high" in row and "3.00 x 4.00 m" in row
     page = html.render(report, svg=False)
     assert "3.00 x 4.00" in page and "high confidence" in page
+
+
+def test_text_of_a_small_symbol_block_is_not_a_name(tmp_path):
+    doc, msp = new()
+    sounder = doc.blocks.new("SOUNDER")              # a 300 mm fire-alarm symbol
+    sounder.add_circle((0, 0), 150)
+    sounder.add_text("Si", height=100).set_placement((-50, -50))
+    flat = doc.blocks.new("FLAT")                    # a whole room drawn in a block
+    flat.add_lwpolyline([(0, 0), (4000, 0), (4000, 3000), (0, 3000)], close=True,
+                        dxfattribs={"layer": "A-AREA"})
+    flat.add_text("Bedroom 1", height=200, dxfattribs={"layer": "A-AREA-IDEN"}).set_placement((500, 1500))
+    rect(msp, 0, 0, 4000, 3000)
+    label(msp, "Office", 500, 1500)
+    msp.add_blockref("SOUNDER", (3000, 2000))
+    msp.add_blockref("FLAT", (10000, 0))
+    plan = read(doc, tmp_path)
+    assert sorted(r.name for r in plan.rooms) == ["Bedroom 1", "Office"]

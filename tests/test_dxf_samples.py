@@ -49,20 +49,17 @@ def test_twin_matches_geojson(name):
 
 
 def test_walls_only_twin_gives_the_ground_floor():
-    """Rooms found in wall lines: each room gains the half-wall notch of its door openings
-    (0.05 m deep x the door width), nothing else."""
+    """Rooms found in wall lines: the walls are drawn along the GeoJSON rooms' outlines,
+    and each opening is sealed along the wall faces, so every room is its GeoJSON twin."""
     g = geojson.read(SAMPLES / "oak-house.geojson")
     d = dxf.read(SAMPLES / "walls-only.dxf")
     ground = {r.name: r for r in g.rooms if r.level == 0.0}
     assert sorted(r.name for r in d.rooms) == sorted(ground)
-    mg = measure(g)
     for r in d.rooms:
         assert r.source == "walls"
         rg = ground[r.name]
         assert r.use == classify_or_given(rg)
-        notch = sum(0.05 * (link.width or 0.9) for link in mg.doors.values()
-                    if rg.id in (link.connects or ()))
-        assert r.polygon.area == pytest.approx(rg.polygon.area + notch, abs=0.01), r.name
+        assert r.polygon.area == pytest.approx(rg.polygon.area, abs=1e-6), r.name
 
 
 def classify_or_given(room):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 from shapely.geometry import Point, box
@@ -173,10 +174,26 @@ def test_pages_give_each_level_the_whole_drawing_area():
 def test_layout_picks_the_largest_standard_scale_that_fits():
     # the plan area of A3 less margins and sidebar: 420 - 20 - 105 - 12 = 283 mm wide
     scale, frames = layout([(10.0, 5.0)], STYLE, per_page=False)
-    assert scale == 50  # 1:50 -> 200 mm; 1:25 would need 400 mm
+    assert scale == 50  # 1:50 -> 200 mm (71% of the width), the largest plan scale
     assert frames[0][2] == pytest.approx(200.0)
-    scale, _ = layout([(60.0, 20.0)], STYLE, per_page=False)
-    assert scale == 250  # 1:200 would need 300 mm
+    a3_only = replace(STYLE, choose_paper=False)
+    scale, _ = layout([(60.0, 20.0)], a3_only, per_page=False)
+    assert scale == 500  # 1:200 would need 300 mm; 1:500 is the next standard scale
+
+
+def test_the_sheet_is_chosen_so_the_plan_fills_it():
+    from floorplan.render.layout import plan_layout
+
+    # 60 m at 1:500 is 120 mm of A3's 283: lost on the sheet; on A2 (594 - 137 = 457 mm
+    # wide) it is 300 mm at 1:200
+    lay = plan_layout([(60.0, 20.0)], STYLE, per_page=False)
+    assert (lay.paper_name, lay.scale, lay.paper) == ("A2", 200, (594.0, 420.0))
+    # 6 m x 4 m fits A4's 297 - 137 = 160 mm at 1:50 (120 mm) as well as A3: A4
+    lay = plan_layout([(6.0, 4.0)], STYLE, per_page=False)
+    assert (lay.paper_name, lay.scale) == ("A4", 50)
+    # only standard scales
+    for w in (3.0, 7.0, 13.0, 31.0, 77.0, 190.0):
+        assert plan_layout([(w, w / 2)], STYLE, per_page=False).scale in STYLE.scales
 
 
 def test_the_legend_lists_only_what_was_drawn(rec):
@@ -214,8 +231,8 @@ def test_status_colours_are_okabe_ito():
 
 
 def test_key_numbers_shrink_to_fit_small_rooms():
-    # a 0.4 m cupboard at the scale of a 30 m room: its number is smaller than the style's
-    p = plan(rect("R1", "Bedroom 1", 0, 0, 30, 20), rect("R2", "Linen cupboard with a long name", 30.1, 0, 0.4, 0.4))
+    # a 0.3 m cupboard at the scale of a 60 m room (1:200): its number is smaller than the style's
+    p = plan(rect("R1", "Bedroom 1", 0, 0, 60, 40), rect("R2", "Linen cupboard with a long name", 60.1, 0, 0.3, 0.3))
     (num,) = record(report(p)).of(key="label.key")
     assert num.text == "1"
     assert num.size is not None and 3.0 <= num.size < STYLE.look("label.key").size

@@ -142,7 +142,8 @@ def _is_stdout_error(exc: OSError) -> bool:
 def _stdout_name() -> str:
     """Where standard output goes: its file where the system says (``/dev/full``)."""
     try:
-        target = os.readlink(f"/proc/self/fd/{sys.__stdout__.fileno()}")
+        # (no sys.__stdout__ at all: AttributeError, caught below)
+        target = os.readlink(f"/proc/self/fd/{sys.__stdout__.fileno()}")  # type: ignore[union-attr]
     except (OSError, AttributeError, ValueError):
         return "standard output"
     if target.startswith(("pipe:", "socket:", "anon_inode:")):
@@ -154,7 +155,7 @@ def _silence_stdout() -> None:
     """Point standard output at /dev/null so the flush at exit does not fail again."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.__stdout__.fileno())
+        os.dup2(devnull, sys.__stdout__.fileno())  # type: ignore[union-attr]
         os.close(devnull)
     except (OSError, AttributeError, ValueError):
         pass

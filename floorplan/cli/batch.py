@@ -44,7 +44,7 @@ _MARK = {"pass": "pass", "warn": "WARN", "fail": "FAIL", "error": "ERROR"}
 @no_corrections_option
 @user_errors
 def command(paths, output, jobs, images, timeout, verbose, profile, quiet, units, layer_map,
-            scheme, tenants, wheelchair, no_corrections):
+            view, scheme, tenants, wheelchair, no_corrections):
     """Check every plan in PATH (files, folders, glob patterns): one JSON report and one
     image per plan in OUTPUT, and a summary (summary.csv, findings.csv, summary.json,
     index.html).
@@ -61,7 +61,7 @@ def command(paths, output, jobs, images, timeout, verbose, profile, quiet, units
     outdir = Path(output)
     if outdir.exists() and not outdir.is_dir():
         fail(f"{output}: --output must be a folder")
-    options = batch.Options(profile=profile, units=units, layer_map=layer_map, scheme=scheme,
+    options = batch.Options(profile=profile, units=units, layer_map=layer_map, view=view, scheme=scheme,
                             tenants=tenants, wheelchair=wheelchair, images=images,
                             corrections=not no_corrections)
     job_list = batch.make_jobs(paths, outdir, options)

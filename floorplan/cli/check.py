@@ -69,8 +69,8 @@ def render_report(render, fmt: str, report, verbose: bool = False, date: str | N
 @plan_options
 @corrections_options
 @user_errors
-def command(plans, profile, fmt, output, image, verbose, date, crs, quiet, units, layer_map, scheme,
-            tenants, wheelchair, corrections, no_corrections):
+def command(plans, profile, fmt, output, image, verbose, date, crs, quiet, units, layer_map,
+            view, scheme, tenants, wheelchair, corrections, no_corrections):
     """Check PLAN (DXF or GeoJSON; - for GeoJSON on standard input) and report.
 
     Exit status 0 when every applicable rule passes (warnings allowed), 1 when a rule
@@ -108,7 +108,7 @@ def command(plans, profile, fmt, output, image, verbose, date, crs, quiet, units
     for path, target in zip(plans, targets, strict=True):
         try:
             plan = apply_crs(load_plan(path, units, layer_map, scheme, tenants, wheelchair,
-                                       corrections, no_corrections), crs, path)
+                                       corrections, no_corrections, view), crs, path)
             report = check(plan, profile)
         except FloorplanError as exc:
             click.echo(f"floorplan: {exc}", err=True)

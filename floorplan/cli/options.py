@@ -27,6 +27,10 @@ scheme_option = click.option(
     help="What the plan is: a shared house, one flat, or a scheme of flats.")
 tenants_option = click.option("--tenants", type=click.IntRange(min=0), default=None,
                               help="Tenancies in a shared house.")
+view_option = click.option(
+    "--view", type=click.IntRange(min=1), default=None, metavar="N",
+    help="DXF sheets holding several views: read view N (numbered left to right, as the "
+         "report lists them).")
 wheelchair_option = click.option(
     "--wheelchair/--no-wheelchair", default=None,
     help="Every tenancy is designed for a wheelchair user (overrides the plan).")
@@ -89,8 +93,8 @@ max_entities_option = click.option(
 
 def plan_options(fn: Callable) -> Callable:
     """The options that change how a plan is read and what it is."""
-    for opt in reversed((units_option, layer_map_option, scheme_option, tenants_option,
-                         wheelchair_option, max_entities_option)):
+    for opt in reversed((units_option, layer_map_option, view_option, scheme_option,
+                         tenants_option, wheelchair_option, max_entities_option)):
         fn = opt(fn)
     return fn
 
@@ -138,7 +142,7 @@ def input_paths(plans, layer_map: str | None, profile: str | None,
 
 def load_plan(path: str, units: str | None, layer_map: str | None, scheme: str | None,
               tenants: int | None, wheelchair: bool | None, corrections: str | None = None,
-              no_corrections: bool = False):
+              no_corrections: bool = False, view: int | None = None):
     """Read a plan, apply its corrections file (``corrections``, else the one beside it
     unless ``no_corrections``), then the command line's overrides of its metadata."""
     from pathlib import Path
@@ -150,8 +154,8 @@ def load_plan(path: str, units: str | None, layer_map: str | None, scheme: str |
         fail("--corrections and --no-corrections cannot be given together")
     try:
         plan = read_corrected(path, units=units, layer_map=layer_map, corrections=corrections,
-                              use_beside=not no_corrections, scheme=scheme, tenants=tenants,
-                              wheelchair=wheelchair)
+                              use_beside=not no_corrections, view=view, scheme=scheme,
+                              tenants=tenants, wheelchair=wheelchair)
     except PlanReadError as exc:
         if str(path) != "-" and Path(path).is_dir():
             # a folder of plans, not one IMDF plan: say where to go

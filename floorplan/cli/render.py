@@ -27,7 +27,7 @@ from floorplan.cli.options import (
 @plan_options
 @corrections_options
 @user_errors
-def command(plan, profile, output, quiet, units, layer_map, scheme, tenants, wheelchair,
+def command(plan, profile, output, quiet, units, layer_map, view, scheme, tenants, wheelchair,
             corrections, no_corrections):
     """Check PLAN and draw it marked up: rooms coloured by result, what each rule measured.
 
@@ -39,7 +39,8 @@ def command(plan, profile, output, quiet, units, layer_map, scheme, tenants, whe
     from floorplan.render import render_to_file
 
     guard(input_paths([plan], layer_map, profile, corrections), [output])  # before any work
-    p = load_plan(plan, units, layer_map, scheme, tenants, wheelchair, corrections, no_corrections)
+    p = load_plan(plan, units, layer_map, scheme, tenants, wheelchair, corrections, no_corrections,
+                  view)
     report = check(p, profile)
     render_to_file(report, output)
     if not quiet:

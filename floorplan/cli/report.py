@@ -36,8 +36,8 @@ from floorplan.cli.options import (
 @corrections_options
 @user_errors
 @click.pass_context
-def command(ctx, plan, profile, output, date, image, crs, quiet, units, layer_map, scheme, tenants,
-            wheelchair, corrections, no_corrections):
+def command(ctx, plan, profile, output, date, image, crs, quiet, units, layer_map, view, scheme,
+            tenants, wheelchair, corrections, no_corrections):
     """Check PLAN and write the report OUTPUT's extension names: pack.pdf is the
     assessment pack (cover, assumptions, each finding with a plan view, the schedule, the
     plan at scale on A3, what is not checked from a plan), findings.csv the table.
@@ -52,5 +52,5 @@ def command(ctx, plan, profile, output, date, image, crs, quiet, units, layer_ma
              + ", ".join(r.extension for r in reporters.REPORTERS.values()))
     ctx.invoke(check_cmd.command, plans=(plan,), profile=profile, fmt=fmt, output=output,
                image=image, verbose=False, date=date, crs=crs, quiet=quiet, units=units,
-               layer_map=layer_map, scheme=scheme, tenants=tenants, wheelchair=wheelchair,
+               layer_map=layer_map, view=view, scheme=scheme, tenants=tenants, wheelchair=wheelchair,
                corrections=corrections, no_corrections=no_corrections)

@@ -33,7 +33,7 @@ def _desktop() -> bool:
 @click.option("--open/--no-open", "open_browser", default=None,
               help="Open the page in a browser (default: when there is a desktop).")
 @user_errors
-def command(plan, profile, units, layer_map, scheme, tenants, wheelchair, corrections, port,
+def command(plan, profile, units, layer_map, view, scheme, tenants, wheelchair, corrections, port,
             open_browser):
     """Show PLAN as read in the browser, coloured by result and by the reader's confidence;
     click a room to rename it, set its use and properties, delete, merge or split it, set
@@ -49,7 +49,7 @@ def command(plan, profile, units, layer_map, scheme, tenants, wheelchair, correc
     if plan == "-":
         fail("review needs a plan file (its corrections are saved beside it), not standard input")
     load_profile(profile)
-    session = Session(plan, corrections, profile=profile, units=units, layer_map=layer_map,
+    session = Session(plan, corrections, profile=profile, units=units, layer_map=layer_map, view=view,
                       scheme=scheme, tenants=tenants, wheelchair=wheelchair)
     try:
         server = ReviewServer(session, port)

@@ -166,7 +166,8 @@ class _Work:
                 if rename is None:
                     d = replace(d, connects=None)
                 else:
-                    d = replace(d, connects=tuple(rename if x in ids else x for x in d.connects))
+                    a, b = (rename if x in ids else x for x in d.connects or ())
+                    d = replace(d, connects=(a, b))
             out.append(d)
         self.doors = out
 
@@ -230,7 +231,7 @@ class _Work:
         first = found[0]
         ids = {r.id for r in found}
         links = self.links()
-        inner = [d.id for d in self.doors if links.get(d.id) and set(links[d.id]) <= ids]
+        inner = [d.id for d in self.doors if set(links.get(d.id) or ()) <= ids and links.get(d.id)]
         self.doors = [d for d in self.doors if d.id not in inner]
         heights = {r.ceiling_height for r in found}
         if len(heights) > 1:  # keep each part's own flat ceiling
@@ -351,7 +352,7 @@ class _Work:
                      ) -> tuple[str, tuple[str, ...]]:
         links = self.links()
         if names is not None:
-            gone = [d for d in self.doors if links.get(d.id) and set(links[d.id]) == set(names)]
+            gone = [d for d in self.doors if links.get(d.id) and set(links.get(d.id) or ()) == set(names)]
             if "at" in v and gone:
                 at = Point(self.local(v["at"]))
                 gone = [min(gone, key=lambda d: d.geometry.distance(at))]

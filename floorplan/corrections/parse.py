@@ -181,7 +181,7 @@ _ROOM_FIELDS: dict[str, Callable[[Any], Any]] = {
     "name": _text, "use": _use, "dwelling": _dwelling, "level": _num, "wheelchair": _bool,
     "bedroom_type": _choice(BEDROOM_TYPES), "bedspaces": _whole(1),
 }
-_AT = {"at": _point, "at_level": _num, "note": _text}
+_AT: dict[str, Callable[[Any], Any]] = {"at": _point, "at_level": _num, "note": _text}
 
 #: action -> (its keys and their checks, keys it must have, "at least one of" keys)
 SCHEMA: dict[str, tuple[dict[str, Callable[[Any], Any]], tuple[str, ...], tuple[str, ...]]] = {
@@ -286,12 +286,12 @@ def parse_text(text: str, file: str) -> Corrections:
         m = re.search(r"\(at line (\d+), column \d+\)", msg)
         line = int(m.group(1)) if m else None
         problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg) if m else msg
-        key = _key_near(text, line, problem)
-        if key is not None:
-            line = key[1]
-        near_key = f" at '{key[0]}'" if key else ""
+        found = _key_near(text, line, problem)
+        if found is not None:
+            line = found[1]
+        near_key = f" at '{found[0]}'" if found else ""
         raise CorrectionsError(file, f"not valid TOML{near_key}: {problem}", line,
-                               key[0] if key else None) from None
+                               found[0] if found else None) from None
     blocks = scan_tables(text)
     top = blocks[0].keys
     for key in data:

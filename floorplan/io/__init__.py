@@ -59,10 +59,12 @@ def read_plan(
     *,
     units: str | None = None,
     layer_map: str | os.PathLike | None = None,
+    view: int | None = None,
 ) -> Plan:
     """Read a plan from a DXF or GeoJSON file (or IMDF folder/archive); ``"-"`` is stdin.
 
-    ``units`` overrides whatever the file declares or the reader would assume.
+    ``units`` overrides whatever the file declares or the reader would assume; ``view``
+    names the view of a DXF sheet to read (numbered from 1, left to right).
     Raises :class:`~floorplan.errors.PlanReadError` for input that cannot be used.
     """
     from floorplan.io import geojson
@@ -80,7 +82,7 @@ def read_plan(
         if kind == "dxf":
             from floorplan.io import dxf
 
-            return dxf.read(path, units=units, layer_map=layer_map)
+            return dxf.read(path, units=units, layer_map=layer_map, view=view)
         if kind == "imdf":
             return geojson.read_imdf(path, units=units)
         return geojson.read(path, units=units)

@@ -54,7 +54,7 @@ def clean_stale(directory: str | os.PathLike, now: float | None = None) -> list[
     now = time.time() if now is None else now
     removed: list[str] = []
     try:
-        entries = list(os.scandir(directory))
+        entries = list(os.scandir(os.fspath(directory)))
     except OSError:
         return removed
     for entry in entries:

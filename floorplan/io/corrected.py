@@ -57,9 +57,10 @@ def frame_for(plan: Plan):
 def read_corrected(path: str | os.PathLike, *, units: str | None = None,
                    layer_map: str | os.PathLike | None = None,
                    corrections: str | os.PathLike | None = None, use_beside: bool = True,
-                   **overrides: Any) -> Plan:
+                   view: int | None = None, **overrides: Any) -> Plan:
     """Read ``path``, apply its corrections, then the command line's ``overrides``
-    (``scheme``, ``tenants``, ``wheelchair``: ``None`` leaves a value alone).
+    (``scheme``, ``tenants``, ``wheelchair``: ``None`` leaves a value alone); ``view`` names
+    the view of a DXF sheet to read.
 
     A corrections file that cannot be used raises :class:`~floorplan.errors.CorrectionsError`.
     """
@@ -67,11 +68,11 @@ def read_corrected(path: str | os.PathLike, *, units: str | None = None,
 
     cpath = corrections_path(path, corrections, use_beside)
     if cpath is None:
-        return read_plan(path, units=units, layer_map=layer_map).with_meta(**overrides)
+        return read_plan(path, units=units, layer_map=layer_map, view=view).with_meta(**overrides)
     from floorplan import corrections as corr
 
     fixes = corr.load(cpath)
-    plan = read_plan(path, units=units or fixes.units, layer_map=layer_map)
+    plan = read_plan(path, units=units or fixes.units, layer_map=layer_map, view=view)
     if units is None and fixes.units:
         plan = replace(plan, notes=tuple(
             n.replace(" (--units)", " (the assessor's corrections)") if n.startswith("units:") else n

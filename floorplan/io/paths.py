@@ -77,7 +77,7 @@ def protect(path: str | os.PathLike) -> None:
     _PROTECTED.add((st.st_dev, st.st_ino))
     if stat.S_ISDIR(st.st_mode):  # an IMDF folder: the files in it are inputs too
         try:
-            with os.scandir(path) as it:
+            with os.scandir(os.fspath(path)) as it:
                 for entry in it:
                     if entry.is_file():
                         est = entry.stat()
@@ -143,11 +143,11 @@ def input_files(paths: Iterable[str | os.PathLike]) -> dict[tuple[int, int], str
         out.setdefault(ident, str(p))
         if os.path.isdir(p):
             try:
-                with os.scandir(p) as it:
+                with os.scandir(os.fspath(p)) as it:
                     for entry in it:
                         ident = _identity(entry.path)
                         if ident is not None:
-                            out.setdefault(ident, entry.path)
+                            out.setdefault(ident, str(entry.path))
             except OSError:
                 pass
     return out

@@ -15,6 +15,8 @@ Two things here keep one outline from taking minutes or giving a wrong area:
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon, Polygon
@@ -37,7 +39,7 @@ def count_crossings(xy: np.ndarray, cap: int) -> int:
     n = len(pts)
     if n < 4:
         return 0
-    segs = shapely.linestrings(np.stack([pts, np.roll(pts, -1, axis=0)], axis=1))
+    segs: Any = shapely.linestrings(np.stack([pts, np.roll(pts, -1, axis=0)], axis=1))
     tree = STRtree(segs)
     count = 0
     step = 256

@@ -234,7 +234,9 @@ def _load_raw(path: Path, seen: tuple[Path, ...]) -> tuple[dict, dict, dict[str,
         params = dict(params)
     params.update(data.get("params", {}))
     for key, table in data.get("rules", {}).items():
-        code = lookup(key).code  # validated above
+        found = lookup(key)
+        assert found is not None  # validated above
+        code = found.code
         if table.get("enabled") is False:
             rules.pop(code, None)
             continue
@@ -282,7 +284,9 @@ def _build(path: Path) -> Profile:
         opts = r.defaults
         for k, v in table.items():
             if k not in META_KEYS:
-                opts[k] = r.option(k).check(v)
+                option = r.option(k)
+                assert option is not None  # validated when read
+                opts[k] = option.check(v)
         rules[code] = RuleConfig(code, r.name, opts, table.get("severity", "error"),
                                  table.get("reference"))
     return Profile(

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from shapely.geometry import Point, box
 
@@ -85,8 +86,8 @@ def _crosses(b: Box, circles: Sequence[tuple[float, float, float]]) -> float:
     return bad
 
 
-def declutter(prims: list, k: float, size_of: Callable[[object], float],
-              rooms: dict[str, object] | None = None) -> list:
+def declutter(prims: list, k: float, size_of: Callable[[Any], float],
+              rooms: dict[str, Any] | None = None) -> list:
     """``prims`` with their text primitives moved clear of each other and of circles.
 
     ``size_of(p)`` is a primitive's text size in points; ``rooms`` maps a room id to its

@@ -41,7 +41,7 @@ _COLOURS = {
     # labels sit over fills of their result's colour: 7 reads on every fill and background
     ("FAIL", "LABEL"): 7, ("REVIEW", "LABEL"): 7, ("PASS", "LABEL"): 7, ("INFO", "LABEL"): 7,
     ("FAIL", "TABLE"): 1, ("REVIEW", "TABLE"): 30, ("PASS", "TABLE"): 7, ("INFO", "TABLE"): 7,
-    ("INFO", "HEADROOM"): 6, ("INFO", "PLAN"): 7,
+    ("INFO", "HEADROOM"): 6, ("INFO", "PLAN"): 7, ("INFO", "DWELLING"): 7,
 }
 #: layer name -> (ACI colour, description), for every layer the mark-up may use
 LAYERS = {f"{PREFIX}{r}-{k}": c for (r, k), c in _COLOURS.items()}
@@ -49,7 +49,8 @@ DESCRIPTIONS = {"FILL": "room fills by result", "CIRCLE": "clear and required ci
                 "MARKER": "what a rule measured: outlines, doors, points",
                 "LABEL": "room and mark labels", "TABLE": "the findings table",
                 "HEADROOM": "floor under 1.5 m headroom and the 1.5 m line",
-                "PLAN": "the plan: rooms, doors, fittings (new drawings only)"}
+                "PLAN": "the plan: rooms, doors, fittings (new drawings only)",
+                "DWELLING": "flats and dwellings: their boundaries and names"}
 _WORDS = {"FAIL": "fails", "REVIEW": "to review (warning)", "PASS": "passes", "INFO": "information"}
 
 
@@ -80,9 +81,11 @@ def layer_for(key: str, status: str | None = None) -> str:
         return name(result_of(s), "FILL")
     if key.startswith(("headroom", "line.headroom", "label.headroom")):
         return name("INFO", "HEADROOM")
+    if key in ("dwelling", "label.dwelling"):
+        return name("INFO", "DWELLING")
     if key == "circle.clear":
         return name("INFO", "CIRCLE")
-    if key.startswith("circle."):
+    if key.startswith(("circle.", "square.")):
         return name(result_of(s), "CIRCLE")
     if key.startswith("label"):
         return name(result_of(s), "LABEL")

@@ -75,9 +75,13 @@ def render_bytes(scene: Scene, fmt: str = "png", style: Style = STYLE, chrome: b
     return buf.getvalue()
 
 
+#: paper mm under the panels, without the sheet's chrome, for a scale bar (and north arrow)
+FOOT = 14.0
+
+
 def _panels_box(scene: Scene, pad: float = 3.0, title: float = 9.0) -> tuple[float, float, float, float]:
     x0 = min(p.frame[0] for p in scene.panels) - pad
-    y0 = min(p.frame[1] for p in scene.panels) - pad
+    y0 = min(p.frame[1] for p in scene.panels) - pad - FOOT
     x1 = max(p.frame[0] + p.frame[2] for p in scene.panels) + pad
     y1 = max(p.frame[1] + p.frame[3] for p in scene.panels) + title
     return (x0, y0, x1 - x0, y1 - y0)
@@ -105,6 +109,13 @@ def _sheet(fig, scene: Scene, panels: list[Panel], style: Style, page=None, view
         _panel(fig, paper, scene, panel, panel.frame, style, view)
     if chrome:
         _sidebar(paper, scene, style)
+    else:  # the page round the plan has the legend; the scale bar and north arrow go here
+        x0 = min(p.frame[0] for p in panels)
+        y0 = min(p.frame[1] for p in panels) - 3
+        scale_bar(paper, scene, x0, y0 - 4)
+        if scene.north is not None:
+            x1 = max(p.frame[0] + p.frame[2] for p in panels)
+            north_arrow(paper, x1 - 6, y0 - 6, scene.north, size=8.0)
 
 
 def _title_block(ax, scene: Scene, style: Style, page) -> None:
@@ -124,7 +135,7 @@ def _title_block(ax, scene: Scene, style: Style, page) -> None:
     ax.text(pw - m, top, f"Result: {result}", fontsize=15, fontweight="bold", color="white",
             va="top", ha="right",
             bbox={"boxstyle": "square,pad=0.4", "facecolor": colour, "edgecolor": "none"})
-    right = f"Scale 1:{scene.scale} at A3"
+    right = f"Scale 1:{scene.scale} at {scene.paper_name}"
     if page:
         right += f" · sheet {page[0]} of {page[1]}"
     ax.text(pw - m, top - 14, right, fontsize=9, va="top", ha="right")
@@ -158,31 +169,23 @@ def _sidebar(ax, scene: Scene, style: Style) -> None:
     ax.plot([x0 - style.gap / 2] * 2, [m, y + 2], color="#999999", lw=0.5)
 
     # scale bar
-    k = 1000 / scene.scale
-    span = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if s * k >= 30) if k else 1
-    step = span / 5 if span >= 5 else span / (2 if span == 1 else span)
     ax.text(x0, y, "Scale", fontsize=9, fontweight="bold", va="top")
     y -= 6
-    n = round(span / step)
-    for i in range(n):
-        ax.add_patch(Rectangle((x0 + i * step * k, y - 1.5), step * k, 1.5,
-                               facecolor="black" if i % 2 == 0 else "white", edgecolor="black", lw=0.4))
-    for i in (0, n):
-        ax.text(x0 + i * step * k, y - 2.5, f"{i * step:g}", fontsize=6.5, ha="center", va="top")
-    ax.text(x0 + n * step * k + 3, y - 0.75, f"metres (1:{scene.scale} at A3)", fontsize=6.5,
-            va="center")
+    scale_bar(ax, scene, x0, y)
     y -= 9
+    if scene.north is not None:
+        north_arrow(ax, x0 + style.sidebar_width - 10, y + 12, scene.north)
 
     ax.text(x0, y, "Legend", fontsize=9, fontweight="bold", va="top")
     y -= 5
     for key, text in scene.legend:
         look = style.look(key)
         sx, sy = x0, y - 2.6
-        if key.startswith(("room.", "obstacle", "headroom")):
+        if key.startswith(("room.", "obstacle", "headroom", "square.")):
             ax.add_patch(Rectangle((sx, sy), 7, 3.2,
                                    facecolor=to_rgba(look.fill, look.fill_alpha) if look.fill else "none",
                                    edgecolor=look.edge if look.width else "#555555", lw=_lw(max(look.width, 0.2)),
-                                   hatch=look.hatch))
+                                   hatch=look.hatch, linestyle=look.dash))
         elif key.startswith("circle."):
             ax.add_patch(CirclePatch((sx + 3.5, sy + 1.6), 1.7, fill=False, edgecolor=look.edge,
                                      lw=_lw(look.width), linestyle=look.dash))
@@ -240,6 +243,47 @@ def _sidebar(ax, scene: Scene, style: Style) -> None:
             ax.text(x0, y, _clip(text, 78), fontsize=6.5, va="top")
             y -= line_h
         y -= 3
+
+
+def north_arrow(ax, x: float, y: float, north: float, size: float = 9.0) -> None:
+    """A north arrow centred on (x, y) paper mm, pointing ``north`` degrees anticlockwise
+    from up, with its N."""
+    import math
+
+    from matplotlib.patches import Polygon as PolygonPatch
+
+    a = math.radians(north)
+    ux, uy = -math.sin(a), math.cos(a)  # towards north
+    px, py = -uy, ux
+    h = size / 2
+    tip = (x + ux * h, y + uy * h)
+    tail = (x - ux * h, y - uy * h)
+    left = (tail[0] + px * h * 0.5, tail[1] + py * h * 0.5)
+    right = (tail[0] - px * h * 0.5, tail[1] - py * h * 0.5)
+    ax.add_patch(PolygonPatch([tip, left, (x - ux * h * 0.45, y - uy * h * 0.45)], closed=True,
+                              facecolor="black", edgecolor="black", lw=0.5))
+    ax.add_patch(PolygonPatch([tip, right, (x - ux * h * 0.45, y - uy * h * 0.45)], closed=True,
+                              facecolor="white", edgecolor="black", lw=0.5))
+    ax.text(tip[0] + ux * 2.2, tip[1] + uy * 2.2, "N", fontsize=8, fontweight="bold",
+            ha="center", va="center", rotation=north)
+
+
+def scale_bar(ax, scene: Scene, x: float, y: float) -> None:
+    """A scale bar at (x, y) paper mm: a round length in metres, in five or two parts."""
+    from matplotlib.patches import Rectangle
+
+    k = 1000 / scene.scale
+    span = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if s * k >= 30)
+    step = span / 5 if span >= 5 else span / (2 if span == 1 else span)
+    n = round(span / step)
+    for i in range(n):
+        ax.add_patch(Rectangle((x + i * step * k, y - 1.5), step * k, 1.5,
+                               facecolor="black" if i % 2 == 0 else "white", edgecolor="black",
+                               lw=0.4))
+    for i in (0, n):
+        ax.text(x + i * step * k, y - 2.5, f"{i * step:g}", fontsize=6.5, ha="center", va="top")
+    ax.text(x + n * step * k + 3, y - 0.75, f"metres (1:{scene.scale} at {scene.paper_name})",
+            fontsize=6.5, va="center")
 
 
 def _clip(text: str, n: int) -> str:

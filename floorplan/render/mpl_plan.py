@@ -13,6 +13,8 @@ are the panel's, set once, so nothing here takes part in autoscaling.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_rgba
@@ -21,7 +23,7 @@ from matplotlib.patches import PathPatch
 from matplotlib.path import Path as MplPath
 
 from floorplan.render.scene import PT_MM, Panel, Scene
-from floorplan.render.style import Style
+from floorplan.render.style import Look, Style
 
 
 def _lw(mm: float) -> float:
@@ -70,7 +72,7 @@ class _Runs:
         cols = [list(col) for col in zip(*self.items, strict=True)]
         if self.kind == "shapes":
             paths, faces, edges, lws, dashes = cols
-            coll = PathCollection(paths, facecolors=faces, edgecolors=edges, linewidths=lws,
+            coll: PathCollection | LineCollection = PathCollection(paths, facecolors=faces, edgecolors=edges, linewidths=lws,
                                   linestyles=dashes, capstyle="butt", joinstyle="miter",
                                   zorder=self.z)
         else:  # as Line2D draws a solid or dashed line: butt caps, round joins
@@ -109,13 +111,13 @@ def draw_plan(ax, scene: Scene, panel: Panel, style: Style, clip_text: bool = Fa
     k = 1000 / scene.scale  # mm per metre
     halo = _halo()
     runs = _Runs(ax)
-    looks: dict[str, object] = {}
+    looks: dict[str, Look] = {}
     for p in panel.primitives:
         look = looks.get(p.key)
         if look is None:
             look = looks[p.key] = style.look(p.key)
         z = look.z
-        g = p.geometry
+        g: Any = p.geometry
         if p.kind == "area":
             face = to_rgba(look.fill, look.fill_alpha) if look.fill else "none"
             edge = look.edge or "none"

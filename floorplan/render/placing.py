@@ -7,6 +7,7 @@ throughout, paper sizes through ``k`` (paper mm per metre).
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import shapely
@@ -68,7 +69,7 @@ def pole(geom: BaseGeometry) -> Point:
     polys = [p for p in polys if p.geom_type == "Polygon" and not p.is_empty]
     if not polys:
         return geom.representative_point()
-    big = max(polys, key=lambda p: p.area)
+    big: Any = max(polys, key=lambda p: p.area)
     try:
         line = shapely.maximum_inscribed_circle(big, tolerance=0.01)
         return Point(line.coords[0])
@@ -76,7 +77,7 @@ def pole(geom: BaseGeometry) -> Point:
         return big.representative_point()
 
 
-def outer(g: BaseGeometry) -> BaseGeometry:
+def outer(g: Any) -> BaseGeometry:
     """``g`` without its holes."""
     from shapely.geometry import MultiPolygon, Polygon
 

@@ -14,6 +14,7 @@ pointing to a key.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import shapely
 from shapely.geometry import Point
@@ -21,7 +22,7 @@ from shapely.geometry.base import BaseGeometry
 
 from floorplan.findings import Finding, Status, worst
 from floorplan.render.declutter import declutter
-from floorplan.render.layout import layout
+from floorplan.render.layout import plan_layout
 from floorplan.render.placing import PT_MM
 from floorplan.render.placing import LevelsAt as _LevelsAt
 from floorplan.render.placing import beside as _beside
@@ -83,6 +84,10 @@ class Scene:
     paper: tuple[float, float]
     #: "panels" (levels side by side on one sheet) or "pages" (one sheet per level)
     layout: str = "panels"
+    #: the sheet's name (A4, A3, A2...), as the title block and scale bar say it
+    paper_name: str = "A3"
+    #: where north points, degrees anticlockwise from up (None: the plan does not say)
+    north: float | None = None
 
     def primitives(self, key_prefix: str = "") -> list[Primitive]:
         return [p for panel in self.panels for p in panel.primitives if p.key.startswith(key_prefix)]
@@ -173,8 +178,10 @@ def _status_of(findings: list[Finding]) -> str:
 def _mark_key(role: str, status: Status, geom: BaseGeometry) -> tuple[str, str]:
     """(primitive kind, style key) for a finding's mark; the only role-dependent code."""
     s = status.value
-    if role in ("circle", "clear_square"):  # clear floor that fits: drawn alike
+    if role == "circle":
         return "area", f"circle.{s}"
+    if role == "clear_square":  # a square of clear floor a rule asks for
+        return "area", f"square.{s}"
     if role == "required_circle":
         return "area", f"circle.required.{s}"
     if role == "door":
@@ -186,9 +193,57 @@ def _mark_key(role: str, status: Status, geom: BaseGeometry) -> tuple[str, str]:
     return "area", f"mark.{s}"
 
 
+def dwelling_outlines(plan: Any, level: float) -> list[tuple[str, BaseGeometry]]:
+    """(dwelling, outline) for each dwelling with rooms on ``level``: the outer edge of
+    its rooms, the walls between them closed (0.3 m), as lines."""
+    out: list[tuple[str, BaseGeometry]] = []
+    for name in plan.dwellings:
+        polys = [r.polygon for r in plan.rooms if r.dwelling == name and r.level == level]
+        if not polys:
+            continue
+        merged = shapely.union_all([p.buffer(0.3, join_style="mitre") for p in polys])
+        merged = merged.buffer(-0.3, join_style="mitre")
+        parts = [merged] if merged.geom_type == "Polygon" else list(getattr(merged, "geoms", []))
+        rings = [shapely.geometry.LineString(p.exterior.coords) for p in parts
+                 if p.geom_type == "Polygon" and not p.is_empty]
+        if rings:
+            out.append((name, rings[0] if len(rings) == 1 else shapely.geometry.MultiLineString(rings)))
+    return out
+
+
+def _legend_look(look) -> tuple:
+    return (look.fill, look.fill_alpha, look.edge, look.width, look.dash, look.hatch)
+
+
+def _family(key: str) -> str:
+    """How the legend draws a key's swatch (sidebar and HTML alike)."""
+    for prefix, fam in (("room.", "box"), ("obstacle", "box"), ("headroom", "box"),
+                        ("square.", "box"), ("circle.", "ring"), ("marker.", "dot"),
+                        ("point", "dot"), ("door.", "ring")):
+        if key.startswith(prefix):
+            return fam
+    return "line"
+
+
+def legend_entries(drawn: set[str], style: Style) -> tuple[tuple[str, str], ...]:
+    """One legend entry per symbol drawn: keys drawn alike share one, their texts joined."""
+    entries: dict[tuple, tuple[str, list[str]]] = {}
+    for key, look in style.looks.items():
+        if key not in drawn or not look.label:
+            continue
+        sig = (_family(key), *_legend_look(look))
+        if sig in entries:
+            if look.label not in entries[sig][1]:
+                entries[sig][1].append(look.label)
+        else:
+            entries[sig] = (key, [look.label])
+    return tuple((key, "; ".join(texts)) for key, texts in entries.values())
+
+
 def _level_title(level: float) -> str:
     lv = int(level) if float(level).is_integer() else level
-    names = {0: "ground floor", 1: "first floor", 2: "second floor", 3: "third floor", -1: "basement"}
+    names: dict[float, str] = {0: "ground floor", 1: "first floor", 2: "second floor",
+                               3: "third floor", -1: "basement"}
     return f"Level {lv}" + (f" ({names[lv]})" if lv in names else "")
 
 
@@ -216,7 +271,8 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
         b = (b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad)
         bounds.append(b)
         extents.append((b[2] - b[0], b[3] - b[1]))
-    scale, frames = layout(extents, style, per_page=(layout_mode == "pages"))
+    sheet = plan_layout(extents, style, per_page=(layout_mode == "pages"))
+    scale, frames = sheet.scale, sheet.frames
     k = 1000 / scale  # mm per metre
 
     prims: dict[float, list[Primitive]] = {lv: [] for lv in levels}
@@ -331,6 +387,16 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
     for lv, g, prim in marked:
         add(lv if lv is not None else level_at(g), prim)
 
+    # flats and dwellings: outlined and named
+    for lv in levels:
+        for name, outline in dwelling_outlines(plan, lv):
+            add(lv, Primitive("line", "dwelling", outline, ref=name))
+            x0, _, _, y1 = outline.bounds
+            w = len(name) * 0.6 * style.look("label.dwelling").size * PT_MM / k
+            h = 1.3 * style.look("label.dwelling").size * PT_MM / k
+            add(lv, Primitive("text", "label.dwelling", Point(x0 + w / 2 + 0.15, y1 - h / 2 - 0.12),
+                              text=name, ref=name))
+
     # labels keep clear of one another and of the circles' outlines
     polygons = {r.id: r.polygon for r in plan.rooms}
 
@@ -346,12 +412,16 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
         title = _level_title(lv) if len(levels) > 1 or lv != 0 else "Plan"
         panels.append(Panel(lv, title, bounds[i], frames[i], tuple(ps)))
     drawn = {p.key for panel in panels for p in panel.primitives}
-    legend = tuple((key, style.looks[key].label) for key in style.looks
-                   if key in drawn and style.looks[key].label)
+    legend = legend_entries(drawn, style)
+    north = getattr(plan.meta, "north", None)
+    if north is None and plan.meta.lonlat_origin is not None:
+        north = 0.0  # read in longitude/latitude: north is up
     counts = report.counts
     return Scene(
         title=plan.meta.name or plan.meta.source or "Plan",
         profile=f"{report.profile.id}" + (f" — {report.profile.title}" if report.profile.title else ""),
         result=report.result, counts=counts, scale=scale, panels=tuple(panels), legend=legend,
-        key=tuple(key_entries), notes=tuple(notes), paper=style.paper, layout=layout_mode,
+        key=tuple(key_entries), notes=tuple(notes), paper=sheet.paper, layout=layout_mode,
+        north=north,
+        paper_name=sheet.paper_name,
     )

@@ -75,23 +75,35 @@ def _looks() -> dict[str, Look]:
         "circle.fail": Look(edge=VERMILLION, width=1.2, z=6,
                             label="circle that does fit (too small)"),
         "circle.required.pass": Look(edge=BLUISH_GREEN, width=1.0, z=6,
-                                     label="required circle: fits"),
+                                     label="turning circle fits"),
         "circle.required.warn": Look(edge=ORANGE, width=1.0, dash="dashed", z=6,
                                      label="required circle: warning"),
         "circle.required.fail": Look(edge=VERMILLION, width=1.0, dash="dashed", z=6,
                                      label="required circle: does not fit"),
+        "square.pass": Look(edge=BLUISH_GREEN, width=0.8, dash="dashed", z=6,
+                            label="clear floor a rule asks for (e.g. inside a door): fits"),
+        "square.warn": Look(edge=ORANGE, width=0.9, dash="dashed", z=6,
+                            label="clear floor a rule asks for: warning"),
+        "square.fail": Look(edge=VERMILLION, width=1.1, dash="dashed", z=6,
+                            label="clear floor a rule asks for: does not fit"),
+        "dwelling": Look(edge="#333333", width=1.3, dash="dashdot", z=9,
+                         label="flat / dwelling boundary"),
+        "label.dwelling": Look(text="#333333", size=8.0, weight="bold", z=12),
         "door": Look(edge=BLACK, width=1.6, z=7, label="door"),
         "door.offending": Look(fill=None, edge=VERMILLION, width=1.4, z=8,
                                label="door that breaks a rule"),
         "door.warn": Look(fill=None, edge=ORANGE, width=1.4, z=8, label="door with a warning"),
+        "door.pass": Look(fill=None, edge=BLUE, width=0.6, z=8, label="door a rule checked: passes"),
         "mark.fail": Look(fill=None, edge=VERMILLION, width=1.6, z=7,
                           label="what a failing rule measured"),
         "mark.warn": Look(fill=None, edge=ORANGE, width=1.4, dash="dashed", z=7,
                           label="what a warning measured"),
-        "mark.pass": Look(fill=None, edge=BLUE, width=0.8, z=7),
+        "mark.pass": Look(fill=None, edge=BLUE, width=0.8, z=7,
+                          label="what a passing rule measured"),
         "marker.fail": Look(fill=VERMILLION, edge=BLACK, width=0.3, z=8, label="failing point"),
         "marker.warn": Look(fill=ORANGE, edge=BLACK, width=0.3, z=8, label="point with a warning"),
-        "marker.pass": Look(fill=BLUE, edge=BLACK, width=0.3, z=8),
+        "marker.pass": Look(fill=BLUE, edge=BLACK, width=0.3, z=8,
+                            label="point a rule checked (aerial, meter): passes"),
         "point": Look(fill="#FFFFFF", edge=BLACK, width=0.4, z=7, label="meter / aerial"),
         "label": Look(text=BLACK, size=7.0, z=10),
         "label.fail": Look(text="#8B2E00", size=6.5, weight="bold", z=10),
@@ -126,8 +138,10 @@ class Style:
     gap: float = 12.0
     #: raster resolution for PNG
     dpi: int = 150
-    #: architects' scales to choose from (1:n); the largest that fits is used
-    scales: tuple[int, ...] = (20, 25, 50, 75, 100, 125, 150, 200, 250, 500, 1000, 2000, 5000)
+    #: the standard scales of floor plans (1:n); the largest that fits is used
+    scales: tuple[int, ...] = (50, 100, 200, 500, 1000, 1250, 2500, 5000)
+    #: take A4 or A2 instead of ``paper`` where the plan fills it better (layout.py)
+    choose_paper: bool = True
     font: str = "DejaVu Sans"
 
     def look(self, key: str) -> Look:

@@ -6,7 +6,7 @@ The document an assessor attaches to a decision, in this order:
    only when one is given (``date=``, ``--date``): no timestamps, so the same plan gives
    the same bytes;
 2. the assumptions the check made (each with what states it instead) and the notes the
-   reader made;
+   reader made, and what the assessor's corrections file changed;
 3. every finding not met or to review, each with a cropped plan view of what it is about,
    drawn as the marked-up plan draws it (the circle that did not fit, the short width,
    the offending door), at a standard scale;
@@ -49,13 +49,14 @@ def render(report: Any, date: str | None = None) -> bytes:
 
     d = report.to_dict()
     name = d["plan"]["name"] or d["plan"]["source"]
-    style = replace(STYLE, paper=A3_LANDSCAPE)
+    style = replace(STYLE, paper=A3_LANDSCAPE, choose_paper=False)  # A3, as filed
     buf = io.BytesIO()
     with paused_gc(), matplotlib.rc_context(_rc(style)):
         scene = build(report, style, layout_mode="pages")
         pages = Pages(f"{name} · {d['profile']['id']} · floorplan {d['floorplan_version']}")
         _cover(pages, report, d, date)
         _assumptions(pages, report)
+        _corrected(pages, d)
         _findings(pages, report, scene, style)
         _schedule(pages, d)
         _sheets(pages, scene, style)
@@ -133,6 +134,20 @@ def _assumptions(pages: Pages, report: Any) -> None:
         pages.heading("Notes from reading the plan", size=12)
         for w in report.warnings:
             pages.para(f"– {w}", size=8.5, indent=3, after=0.8)
+
+
+def _corrected(pages: Pages, d: dict) -> None:
+    """What the assessor's corrections file changed (docs/corrections.md), with its lines."""
+    if not d["corrections"]:
+        return
+    files = ", ".join(dict.fromkeys(c["file"] for c in d["corrections"]))
+    pages.heading(f"Corrected by the assessor ({len(d['corrections'])})", size=12)
+    pages.para(f"The plan as read was corrected before it was measured; the drawing itself is "
+               f"unchanged. Corrections file: {files}.", size=8.5, colour="#444444")
+    for c in d["corrections"]:
+        flag = "NOT APPLIED: " if c["status"] == "unmatched" else ""
+        line = f"line {c['line']}: " if c["line"] else ""
+        pages.para(f"{line}{flag}{c['message']}", size=8.5, indent=3, after=0.8)
 
 
 def _findings(pages: Pages, report: Any, scene: Scene, style: Any) -> None:

@@ -56,7 +56,7 @@ class Session:
 
     def __init__(self, plan_path: str | os.PathLike, corrections: str | os.PathLike | None = None,
                  *, profile: str | None = None, units: str | None = None,
-                 layer_map: str | None = None, **overrides: Any):
+                 layer_map: str | None = None, view: int | None = None, **overrides: Any):
         self.plan_path = str(plan_path)
         target = Path(corrections) if corrections else beside(plan_path)
         if target is None:
@@ -65,6 +65,7 @@ class Session:
         self.profile = profile
         self.units = units
         self.layer_map = layer_map
+        self.view = view
         self.overrides = {k: v for k, v in overrides.items() if v is not None}
         self.lock = threading.RLock()
         self.revision = 0
@@ -123,7 +124,8 @@ class Session:
         if units not in self._read:
             from floorplan.io import read_plan
 
-            self._read[units] = read_plan(self.plan_path, units=units, layer_map=self.layer_map)
+            self._read[units] = read_plan(self.plan_path, units=units, layer_map=self.layer_map,
+                                          view=self.view)
         return self._read[units]
 
     def refresh(self) -> None:
@@ -262,8 +264,8 @@ class Session:
         a = self.room(op["rooms"][0])
         other = op["rooms"][1]
         b = OUTSIDE if other == OUTSIDE else self.room(other)
-        values: dict[str, Any] = {"between": [self.point_in(a),
-                                              OUTSIDE if b == OUTSIDE else self.point_in(b)]}
+        values: dict[str, Any] = {"between": [
+            self.point_in(a), OUTSIDE if isinstance(b, str) else self.point_in(b)]}
         if op.get("at") is not None:
             d = self.frame.decimals
             values["at"] = tuple(round(c, d) for c in self.frame.to_file(*map(float, op["at"])))

@@ -27,7 +27,7 @@ import math
 
 import shapely
 from shapely import affinity
-from shapely.geometry import Point, box
+from shapely.geometry import Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
@@ -82,7 +82,7 @@ def overlap_depth(circle: Circle, showers: list) -> float:
     return best
 
 
-def circle_at_door(room_polygon: BaseGeometry, floor: BaseGeometry, at: Point, opening: float,
+def circle_at_door(room_polygon: Polygon, floor: BaseGeometry, at: Point, opening: float,
                    setback: float, upper: float | None = None) -> Circle | None:
     """The largest circle in ``floor`` in front of the door at ``at`` (see the module doc).
 

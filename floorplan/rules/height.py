@@ -52,14 +52,15 @@ def _flat_held(ctx, rooms, share: float) -> float | None:
 
 def held_height(ctx, rooms, share: float) -> float:
     """The highest ceiling height found over at least ``share`` of the rooms' counted floor."""
-    lo = hi = None
+    lo: float | None = None
+    hi: float | None = None
     for r in rooms:
         hr = ctx.m.rooms[r.id].height_range
         if hr is None:
             continue
         lo = hr[0] if lo is None else min(lo, hr[0])
         hi = hr[1] if hi is None else max(hi, hr[1])
-    if lo is None:
+    if lo is None or hi is None:
         return 0.0
     flat = _flat_held(ctx, rooms, share)
     if flat is not None:

@@ -1,4 +1,4 @@
-"""Input integrity (FP001-FP011): what the readers and the measuring step noticed.
+"""Input integrity (FP001-FP012): what the readers and the measuring step noticed.
 
 These rules report problems found while reading the plan: an outline that was not
 closed, a polygon that had to be repaired, rooms that overlap, a room whose use could
@@ -72,6 +72,11 @@ low_confidence_room = _input_rule("FP009", "low-confidence-room", """
     A room the reader is unsure of (its outline closed across wide gaps, found from a
     label alone, several room labels in one space...): check it on the drawing. The
     reason is given; the plan is marked on the image.""")
+plans_apart = _input_rule("FP012", "plans-apart", """
+    A DXF sheet holds several plan-like views that do not look like floors of one
+    building (no level titles, footprints of different sizes): the most plan-like one
+    was read and the others set aside. Lists the views found; read another with
+    --view N.""")
 unplaced_label = _input_rule("FP010", "unplaced-label", """
     A room label that lies in no room and could not be joined to one (no leader, no
     unlabelled room within reach): the room it names may be missing from the plan.

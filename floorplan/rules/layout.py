@@ -74,7 +74,9 @@ def provision(ctx, rooms) -> tuple[list, dict[str, list], list[tuple[object, str
     bedroom is not shown (no door drawn) is private to an unknown tenant (key ``None``).
     *shared*: the rest, including any with no door drawn.
     """
-    shared, private, staff = [], {}, []
+    shared: list = []
+    private: dict = {}
+    staff: list = []
     for r in rooms:
         if r.use not in WCS:
             continue

@@ -92,7 +92,8 @@ def _units(ctx) -> tuple[list[str], list[str]]:
     """(shared houses, flats) on the plan, by name. A dwelling with a staff sleep-in room
     is a shared house, any other a flat; tenant bedrooms in no dwelling beside dwellings
     are a shared house of their own."""
-    houses, flats = [], []
+    houses: list[str] = []
+    flats: list[str] = []
     for home, rooms in ctx.homes.items():
         if home is None:
             continue

@@ -14,6 +14,8 @@ FAIL (FP207): a galley with units 1.2 m apart.
 
 from __future__ import annotations
 
+from typing import Any
+
 from floorplan.findings import Mark, Outcome, Status
 from floorplan.rules.base import Option, rule
 
@@ -73,7 +75,7 @@ def _transfer(ctx, space, holder, neighbours, width: float, need: float):
     from floorplan.rules.fit import clear_depth, segment, windows
 
     rect, long_edges = _long_edges(space)
-    best = (0.0, None)
+    best: tuple[float, Any] = (0.0, None)
     for a, b in long_edges:
         targets = [(holder, 0.0)] if holder is not None else [
             (n, segment(a, b).distance(n.polygon)) for n in neighbours]

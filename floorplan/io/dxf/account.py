@@ -12,8 +12,17 @@ def account(reader, rooms, door_counts, n_obst: int, n_ceil: int, n_met: int, n_
     notes: list[str] = []
     col = self.col
     src = Counter(r.source for r in rooms)
+    other = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(src.items())
+                      if k not in ("outline", "hatch", "walls"))
     notes.append(f"rooms: {src.get('outline', 0)} from outlines, {src.get('hatch', 0)} from hatches, "
-                 f"{src.get('walls', 0)} from wall linework")
+                 f"{src.get('walls', 0)} from wall linework" + (f", {other}" if other else ""))
+    conf = Counter(r.confidence for r in rooms)
+    if conf.get("medium") or conf.get("low"):
+        notes.append("confidence: " + ", ".join(f"{conf[k]} {k}" for k in ("high", "medium", "low")
+                                                if conf.get(k)))
+    for item in getattr(reader, "views_set_aside", ()) or ():
+        what, why = item if isinstance(item, tuple) else (str(item), "")
+        notes.append(f"view set aside: {what}" + (f": {why}" if why else ""))
     named = Counter(r.properties.get("name_from") or "unnamed" for r in rooms)
     notes.append("names: " + ", ".join(f"{n} from {k}" if k != "unnamed" else f"{n} unnamed"
                                        for k, n in sorted(named.items())))
@@ -46,12 +55,50 @@ def account(reader, rooms, door_counts, n_obst: int, n_ceil: int, n_met: int, n_
     if inside_marks:
         notes.append("drawn inside recognised blocks (read as the block): " + ", ".join(
             f"{n} in {k} blocks" for k, n in sorted(inside_marks.items())))
-    seen = sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))
-    for (etype, layer, reason), n in seen[:40]:
+    notes += _skipped(skipped, used_layers(reader, prims))
+    return notes
+
+
+def used_layers(reader, prims) -> set[str]:
+    """The layers at least one used entity lies on."""
+    out = {p.layer for p in prims.values() if p.uid in reader.used}
+    out.update(t.layer for t in reader.col.texts if t.uid in reader.used)
+    return out
+
+
+#: skipped (kind, layer, reason) groups listed one by one; the rest are summed by layer
+DETAILED = 40
+
+
+def _skipped(skipped: Counter, used: set[str]) -> list[str]:
+    """Every skipped entity accounted for: the largest groups by kind, layer and reason;
+    the rest by layer; the totals by kind; and the layers nothing was used from."""
+    notes = []
+    seen = sorted(((k, n) for k, n in skipped.items() if n > 0), key=lambda kv: (-kv[1], kv[0]))
+    for (etype, layer, reason), n in seen[:DETAILED]:
         notes.append(f"skipped {n} {etype} on layer {layer}: {reason}")
-    if len(seen) > 40:
-        rest = sum(n for _, n in seen[40:])
-        notes.append(f"skipped {rest} more entities of {len(seen) - 40} other kinds")
+    if len(seen) > DETAILED:
+        rest = sum(n for _, n in seen[DETAILED:])
+        by_layer: Counter = Counter()
+        for (_, layer, _), n in seen[DETAILED:]:
+            by_layer[layer] += n
+        notes.append(f"skipped {rest} more entities of {len(seen) - DETAILED} other kinds, by layer: "
+                     + ", ".join(f"{layer} {n}" for layer, n in sorted(by_layer.items(),
+                                                                       key=lambda kv: (-kv[1], kv[0]))))
+    if seen:
+        by_kind: Counter = Counter()
+        for (etype, _, _), n in seen:
+            by_kind[etype] += n
+        notes.append("skipped by kind: " + ", ".join(
+            f"{n} {k}" for k, n in sorted(by_kind.items(), key=lambda kv: (-kv[1], kv[0]))))
+    unused: dict[str, Counter] = {}
+    for (_, layer, reason), n in seen:
+        if layer not in used:
+            unused.setdefault(layer, Counter())[reason] += n
+    if unused:
+        notes.append("layers not in the plan: " + ", ".join(
+            f"{layer} ({sum(c.values())}: {c.most_common(1)[0][0]})"
+            for layer, c in sorted(unused.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))))
     return notes
 
 
@@ -76,6 +123,8 @@ PLAN_MARGIN = 2.0
 def room_confidence(found: tuple[str, str], ri) -> tuple[str, str]:
     """A room's confidence: the lower of how sure the step that found its outline is
     (``found``: level and reason) and how sure its naming is (``ri``: names' RoomText)."""
+    if found[0] == "high" and ri.confidence == "high":
+        return "high", ""
     levels = [found, (ri.confidence, ri.reason)]
     worst = max(_RANK.get(lv, 0) for lv, _ in levels)
     level = next(lv for lv, r in levels if _RANK.get(lv, 0) == worst)
@@ -109,7 +158,8 @@ def label_findings(rooms, outside_texts, layer_kind) -> list:
         if t.tag or not (x0 <= t.x <= x1 and y0 <= t.y <= y1) or layer_kind(t.layer) == "ignore":
             continue
         name, _ = dxf_text.split_label(t.text)
-        if name and dxf_text.kind(name)[0] == "name" and classify(name) is not None:
+        if name and dxf_text.kind(name)[0] == "name" and not dxf_text.is_note(name) \
+                and classify(name) is not None:
             lost.append((t, name))
     for t, name in lost[:MAX_LABEL_FINDINGS]:
         out.append(InputFinding("FP010", f"the label {name!r} at ({t.x:.2f}, {t.y:.2f}) m lies in "

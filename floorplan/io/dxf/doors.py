@@ -204,3 +204,29 @@ def _leaves(opens, loops, layer_kind, door_uids, ctx):
 
 def _round(w: float | None) -> float | None:
     return None if w is None else round(float(w), 4)
+
+
+def door_marks(arcs, opens, inserts, kind_of_insert, layer_kind) -> list[Polygon]:
+    """Where door symbols stand, before any room is known: the swing of each door arc
+    (hinge and both arc ends), the rectangle around each door block, and each leaf line
+    on a door layer, grown by 5 cm. A gap in the walls that one of these touches holds a
+    door."""
+    door_uids = {i.uid for i in inserts if kind_of_insert.get(i.uid) == "door"}
+    out: list[Polygon] = []
+    for a in arcs:
+        if not (layer_kind(a.layer) == "door" or not door_uids.isdisjoint(a.chain)):
+            continue
+        if not DOOR_RADIUS[0] <= a.extra["radius"] <= DOOR_RADIUS[1]:
+            continue
+        out.append(MultiPoint([a.extra["center"], *a.extra["ends"]]).convex_hull.buffer(0.05))
+    blocks = [i for i in inserts if i.uid in door_uids and i.pts is not None and len(i.pts) >= 2
+              and door_uids.isdisjoint(i.chain)]
+    for ins in blocks:
+        out.append(MultiPoint(ins.pts).minimum_rotated_rectangle.buffer(0.05))
+    for p in opens:
+        if p.etype in ("LINE", "LWPOLYLINE", "POLYLINE") and layer_kind(p.layer) == "door" \
+                and door_uids.isdisjoint(p.chain) and len(p.pts) >= 2:
+            length = float(np.sum(np.hypot(*np.diff(p.pts[:, :2], axis=0).T)))
+            if DOOR_RADIUS[0] <= length <= 2 * DOOR_RADIUS[1]:
+                out.append(MultiPoint(p.pts[:, :2]).convex_hull.buffer(0.05))
+    return [g for g in out if isinstance(g, Polygon) and not g.is_empty]

@@ -236,9 +236,20 @@ def safe_strings(rooms, notes, findings):
     def with_(obj, **values):
         return type(obj)(**{**vars(obj), **values})
 
-    rooms = [with_(r, name=clean(r.name), id=clean(r.id),
-                   dwelling=None if r.dwelling is None else clean(r.dwelling)) for r in rooms]
+    def room(r):
+        name, rid = clean(r.name), clean(r.id)
+        dwelling = None if r.dwelling is None else clean(r.dwelling)
+        if (name, rid, dwelling) == (r.name, r.id, r.dwelling):
+            return r
+        return with_(r, name=name, id=rid, dwelling=dwelling)
+
+    def finding(f):
+        message, entity = clean(f.message), None if f.entity is None else clean(f.entity)
+        if (message, entity) == (f.message, f.entity):
+            return f
+        return with_(f, message=message, entity=entity)
+
+    rooms = [room(r) for r in rooms]
     notes = [clean(n) for n in notes]
-    findings = [with_(f, message=clean(f.message), entity=None if f.entity is None else clean(f.entity))
-                for f in findings]
+    findings = [finding(f) for f in findings]
     return rooms, notes, findings

@@ -11,8 +11,8 @@ the drawing's units and check each room's measured area against them.
 (1.2446, 2.9972)
 >>> parse("3.20 x 4.10").metres, parse("3200 x 4100").metres, parse("3.2m x 4.1m").metres
 ((3.2, 4.1), (3.2, 4.1), (3.2, 4.1))
->>> [parse(t).area_m2 for t in ("28.51 m²", "28,51 m2", "mq=28.51", "345 SF", "345 sq ft")]
-[28.51, 28.51, 28.51, 32.05, 32.05]
+>>> [parse(t).area_m2 for t in ("28.51 m²", "28,51 m2", "mq=28.51", "9.72 sm", "345 SF", "345 sq ft")]
+[28.51, 28.51, 28.51, 9.72, 32.05, 32.05]
 >>> parse("Bedroom 1") is None, parse("3500") is None
 (True, True)
 """
@@ -30,7 +30,7 @@ INCH = 0.0254
 _N = r"\d+(?:[.,]\d+)?"
 # a number with a thousands comma (1,234 or 1,234.5) for square feet
 _NK = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
-_M2 = r"(?:m2|m²|m\^2|m\s*\^\s*2|sq\.?\s*m\.?|sqm|qm|mq|m\.q\.)"
+_M2 = r"(?:m2|m²|m\^2|m\s*\^\s*2|sq\.?\s*m\.?|sqm|sm|qm|mq|m\.q\.)"
 _FT2 = r"(?:sf|s\.f\.|sq\.?\s*ft\.?|sqft|ft2|ft²|ft\^2|sq\.?\s*feet|square\s+feet)"
 _LEAD = r"(?:a|area|s|sup|superficie|surface|fläche|flaeche|nfa|gia|nia)?\s*[=:]?\s*"
 
@@ -92,14 +92,15 @@ def _feet(m: re.Match, p: str) -> float | None:
 
 def bare_scale(a: float, b: float) -> float | None:
     """Metres per written unit for two bare lengths of a room, told by their size: a room
-    side is 0.6-30 m, so ``3.2`` is metres, ``320`` centimetres, ``3200`` millimetres.
+    side is 1-30 m, so ``3.2`` is metres, ``320`` centimetres, ``3200`` millimetres; two
+    numbers that are no room's sides in any of these (``300x90``, a timber size) are none.
 
-    >>> bare_scale(3.2, 4.1), bare_scale(320, 410), bare_scale(3200, 4100)
-    (1.0, 0.01, 0.001)
+    >>> bare_scale(3.2, 4.1), bare_scale(320, 410), bare_scale(3200, 4100), bare_scale(300, 90)
+    (1.0, 0.01, 0.001, None)
     """
     big = max(a, b)
     for scale in (1.0, 0.01, 0.001):
-        if 0.6 <= min(a, b) * scale and big * scale <= 30.0:
+        if 1.0 <= min(a, b) * scale and big * scale <= 30.0:
             return scale
     return None
 

@@ -53,6 +53,8 @@ def read_leaders(msp, col, clean) -> tuple[list[Leader], list]:
 
     leaders: list[Leader] = []
     texts = []
+    if not any(k[0] in ("LEADER", "MULTILEADER") for k in col.skipped):
+        return leaders, texts  # the collector saw none in model space: no walk for them
     for e in msp.query("LEADER MULTILEADER"):
         try:
             layer, handle = e.dxf.get("layer", "0"), e.dxf.get("handle", "?")

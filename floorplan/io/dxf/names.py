@@ -1,4 +1,4 @@
-"""Room names and what else text says about a room; levels of a sheet with several plans.
+"""Room names and what else text says about a room.
 
 A text belongs to the room its insertion point lies in (the smallest, where rooms
 overlap), found through an STRtree so a drawing with thousands of rooms and texts stays
@@ -69,7 +69,7 @@ def _is_name_text(t) -> bool:
     if t.tag:
         return (t.tag or "").upper() in NAME_TAGS
     name, _ = dxf_text.split_label(t.text)
-    return bool(name) and dxf_text.kind(name)[0] == "name"
+    return bool(name) and dxf_text.kind(name)[0] == "name" and not dxf_text.is_note(name)
 
 
 def _is_figure_text(t) -> bool:
@@ -181,10 +181,15 @@ def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], us
                 elif kind == "wheelchair":
                     ri.wheelchair = True
             said = dxf_text.kind(name)[0] if name else None
-            if said == "name":
+            if said == "name" and not dxf_text.is_note(name):
                 plain.append((t, name))
             elif said == "wheelchair":
                 ri.wheelchair = True
+    kinds = [f.kind for f in ri.figures]
+    if kinds.count("dimensions") > 1 or kinds.count("area") > 1:
+        _lower(ri, "low", f"states the sizes of {len(ri.figures)} rooms ("
+               + ", ".join(repr(f.text) for f in ri.figures[:3])
+               + (", …" if len(ri.figures) > 3 else "") + "): several rooms read as one?")
     if tagged:
         ri.name, ri.name_from = " ".join(tagged), "attribute"
     elif plain:
@@ -192,9 +197,8 @@ def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], us
         vias = {via[t.uid] for t, _ in plain if t.uid in via}
         if vias:
             ri.name_via = "nearest" if vias == {"nearest"} else "leader"
-            if ri.name_via == "nearest" and ri.confidence == "high":
-                ri.confidence = "medium"
-                ri.reason = "named by the nearest label, which lies outside the room"
+            if ri.name_via == "nearest":
+                _lower(ri, "medium", "named by the nearest label, which lies outside the room")
 
 
 def _labels(plain: list) -> list[tuple[str, float]]:
@@ -228,15 +232,29 @@ def _name_from_labels(ri: RoomText, plain: list, notes: list[str]) -> None:
         return
     uses = [classify(lab) for lab, _ in labels]
     named = [lab for lab, u in zip(labels, uses, strict=True) if u is not None]
-    if len(named) <= 1:  # one room label among notes (UP, W/D...), or none at all
-        ri.name = named[0][0] if named else " ".join(lab for lab, _ in labels[:3])
+    if len(named) == 1:  # one room label among notes (UP, W/D...)
+        ri.name = named[0][0]
+        return
+    if not named:  # no label names a use: the tallest (the first of equals) names the room
+        ri.name = max(labels, key=lambda lab: lab[1])[0]
+        _lower(ri, "medium", "named by one of the labels " + ", ".join(
+            repr(lab) for lab, _ in labels[:4]) + ", none of which names a use")
         return
     ri.name = " + ".join(lab for lab, _ in named[:3])
     if all(u in COMMUNAL_USES for u in uses if u is not None):
         return  # parts of one open-plan room
-    ri.confidence = "low"
-    ri.reason = ("holds the labels " + ", ".join(repr(lab) for lab, _ in named[:4])
-                 + ": one room or several the walls do not divide")
+    _lower(ri, "low", "holds the labels " + ", ".join(repr(lab) for lab, _ in named[:4])
+           + ": one room or several the walls do not divide")
+
+
+_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+def _lower(ri: RoomText, level: str, reason: str) -> None:
+    """Lower ``ri``'s confidence to ``level`` (never raise it), adding the reason."""
+    if _RANK[level] > _RANK[ri.confidence]:
+        ri.confidence = level
+    ri.reason = f"{ri.reason}; {reason}" if ri.reason else reason
 
 
 def figure_mismatch(fig, polygon) -> str | None:
@@ -267,95 +285,3 @@ def figure_mismatch(fig, polygon) -> str | None:
         return (f"{a:.2f} x {b:.2f} m stated, the room measures {sides[0]:.2f} x {sides[1]:.2f} m "
                 f"overall")
     return None
-
-
-def clusters(polys, gap: float = 3.0, min_rooms: int = 3) -> list[int] | None:
-    """Level index per room when the rooms form several separate plans side by side
-    (each at least ``min_rooms`` rooms, ``gap`` metres apart), else ``None``.
-    Plans are numbered left to right, then top to bottom."""
-    if len(polys) < 2 * min_rooms:
-        return None
-    arr = np.asarray(polys, dtype=object)
-    if _one_piece(arr, gap / 2):
-        return None
-    merged = shapely.union_all(shapely.buffer(arr, gap / 2, quad_segs=2))
-    parts = list(getattr(merged, "geoms", [merged]))
-    if len(parts) < 2:
-        return None
-    tree = STRtree(parts)
-    reps = shapely.point_on_surface(np.asarray(polys, dtype=object))
-    pi, ki = tree.query(reps, predicate="within")
-    owner = [0] * len(polys)
-    for a, b in zip(pi.tolist(), ki.tolist(), strict=True):
-        owner[a] = b
-    sizes = np.bincount(owner, minlength=len(parts))
-    big = [k for k in range(len(parts)) if sizes[k] >= min_rooms]
-    if len(big) < 2:
-        return None
-    order = sorted(big, key=lambda k: (round(parts[k].bounds[0] / 10), -parts[k].bounds[3]))
-    level_of = {k: i for i, k in enumerate(order)}
-    out = []
-    for p, k in zip(polys, owner, strict=True):
-        if k not in level_of:  # a stray room: the nearest plan's level
-            k = min(big, key=lambda b: parts[b].distance(p))
-        out.append(level_of[k])
-    return out
-
-
-def _one_piece(polys: np.ndarray, r: float) -> bool:
-    """True when the union of the rooms grown by ``r`` (``buffer(r, quad_segs=2)``) is
-    certainly one piece, found without computing the union (the union of thousands of
-    grown rooms is most of the reading time of a one-plan drawing).
-
-    Room ``i`` lies inside its own grown shape, so where room ``i`` meets the grown shape
-    of room ``j`` the two grown shapes overlap and the union holds them in one piece; when
-    those pairs link every room, the union is one piece. Growing a room is itself costly,
-    and most rooms are rectangles along the axes: a grown rectangle holds every point
-    within ``cos(22.5°) r`` of it (its corners are arcs of two 45° chords), so two such
-    rooms whose boxes lie within ``0.8 r`` of each other are linked without growing
-    either. Only the other rooms are grown. (Pairs missed here can only join pieces, so
-    a ``False`` says nothing: the caller computes the union.)
-    """
-    n = len(polys)
-    tree = STRtree(polys)
-    box = shapely.bounds(polys)
-    rect = _axis_rectangles(polys, box)
-    near = 0.8 * r
-    i, j = tree.query(shapely.box(*(box + np.array([-near, -near, near, near])).T))
-    keep = rect[i] & rect[j] & (i != j)
-    i, j = i[keep], j[keep]
-    gx = np.maximum(0.0, np.maximum(box[i, 0] - box[j, 2], box[j, 0] - box[i, 2]))
-    gy = np.maximum(0.0, np.maximum(box[i, 1] - box[j, 3], box[j, 1] - box[i, 3]))
-    keep = np.hypot(gx, gy) <= near
-    i, j = i[keep], j[keep]
-    if not rect.all():
-        other = np.flatnonzero(~rect)
-        gi, gj = STRtree(shapely.buffer(polys[other], r, quad_segs=2)).query(
-            polys, predicate="intersects")
-        i, j = np.concatenate((i, gi)), np.concatenate((j, other[gj]))
-    label = np.arange(n)
-    while True:  # connected components: hook each pair to the smaller label, then shortcut
-        low = np.minimum(label[i], label[j])
-        hooked = label.copy()
-        np.minimum.at(hooked, i, low)
-        np.minimum.at(hooked, j, low)
-        while True:
-            jumped = hooked[hooked]
-            if np.array_equal(jumped, hooked):
-                break
-            hooked = jumped
-        if np.array_equal(hooked, label):
-            return bool((label == label[0]).all())
-        label = hooked
-
-
-def _axis_rectangles(polys: np.ndarray, box: np.ndarray) -> np.ndarray:
-    """Which polygons are rectangles along the axes (four corners on their box, no holes)."""
-    rect = (shapely.get_num_coordinates(polys) == 5) & (shapely.get_num_interior_rings(polys) == 0)
-    if rect.any():
-        xy = shapely.get_coordinates(shapely.get_exterior_ring(polys[rect])).reshape(-1, 5, 2)
-        b = box[rect]
-        on_x = (xy[:, :, 0] == b[:, None, 0]) | (xy[:, :, 0] == b[:, None, 2])
-        on_y = (xy[:, :, 1] == b[:, None, 1]) | (xy[:, :, 1] == b[:, None, 3])
-        rect[rect] = (on_x & on_y).all(axis=1)
-    return rect

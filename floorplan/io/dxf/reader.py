@@ -6,9 +6,11 @@ The steps, each in its own module:
 2. :mod:`~floorplan.io.dxf.collect` walks model space once, blocks expanded.
 3. :mod:`~floorplan.io.dxf.units` decides the units; a local origin is taken when the
    coordinates are huge (national grids).
-4. :mod:`~floorplan.io.dxf.rooms` finds room outlines; where there are none,
-   :mod:`~floorplan.io.dxf.walls` finds rooms in the wall linework.
-5. :mod:`~floorplan.io.dxf.names` names the rooms and splits sheets into levels;
+4. :mod:`~floorplan.io.dxf.spaces` finds the rooms: outlines
+   (:mod:`~floorplan.io.dxf.rooms`), else rooms in the wall linework
+   (:mod:`~floorplan.io.dxf.walls`); keeps the floor-plan views of the sheet
+   (:mod:`~floorplan.io.dxf.views`) and gives each room its level.
+5. :mod:`~floorplan.io.dxf.names` names the rooms;
    :mod:`~floorplan.io.dxf.doors` finds doors, :mod:`~floorplan.io.dxf.features`
    fittings and ceilings.
 
@@ -22,7 +24,6 @@ import re
 
 import numpy as np
 from shapely.geometry import Point, Polygon
-from shapely.strtree import STRtree
 
 from floorplan._gc import paused_gc
 from floorplan.classify import classify
@@ -32,14 +33,14 @@ from floorplan.io.dxf import evidence as dxf_evidence
 from floorplan.io.dxf import features as dxf_features
 from floorplan.io.dxf import leaders as dxf_leaders
 from floorplan.io.dxf import names as dxf_names
+from floorplan.io.dxf import spaces
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf.account import account, label_findings, room_confidence
 from floorplan.io.dxf.collect import collect
 from floorplan.io.dxf.encoding import clean, safe_strings
-from floorplan.io.dxf.layers import LayerMap, level_of_layer, load_layer_map
+from floorplan.io.dxf.layers import LayerMap, load_layer_map
 from floorplan.io.dxf.load import load
 from floorplan.io.dxf.rooms import outline_rooms
-from floorplan.io.dxf.walls import wall_faces
 from floorplan.model import (
     SCHEMES,
     Aerial,
@@ -56,6 +57,8 @@ from floorplan.model import (
 from floorplan.units import normalise_unit
 
 MARK_KINDS = ("door", "obstacle", "meter", "aerial")
+#: a block drawn smaller than this (m) across is a symbol: its texts are not room labels
+SYMBOL_SIZE = 1.0
 #: the layers of floorplan's own DXF mark-up (a marked-up drawing read again), as
 #: floorplan.render.dxf_layers names them: their texts are not the drawing's labels
 MARKUP_LAYER = re.compile(r"^FLOORPLAN-(CHECK|FAIL|REVIEW|PASS|INFO)-[A-Z]+$", re.IGNORECASE)
@@ -64,8 +67,9 @@ _BLOCKING = MARK_KINDS + ("label",)
 
 def read(path: str | os.PathLike, units: str | None = None,
          layer_map: str | os.PathLike | LayerMap | None = None, *,
-         require_rooms: bool = True) -> Plan:
-    """Read the DXF at ``path``. ``units`` (``--units``) wins over anything the file says.
+         require_rooms: bool = True, view: int | None = None) -> Plan:
+    """Read the DXF at ``path``. ``units`` (``--units``) wins over anything the file says;
+    ``view`` (``--view``, numbered from 1) names the view of a sheet to read.
 
     Raises :class:`~floorplan.errors.PlanReadError` for a file that cannot be used, and,
     unless ``require_rooms`` is false, for a drawing in which no room can be found.
@@ -79,9 +83,9 @@ def read(path: str | os.PathLike, units: str | None = None,
     with paused_gc():  # many live objects, no garbage until the plan is built
         loaded = load(path)
         try:
-            return _Reader(str(path), loaded, units, lmap).run(require_rooms)
+            return _Reader(str(path), loaded, units, lmap, view=view).run(require_rooms)
         except _Reread as again:  # the rooms read say other units: read once more in them
-            return _Reader(str(path), loaded, units, lmap, again.decision).run(require_rooms)
+            return _Reader(str(path), loaded, units, lmap, again.decision, view).run(require_rooms)
 
 
 class _Reread(Exception):
@@ -94,7 +98,8 @@ class _Reread(Exception):
 
 
 class _Reader:
-    def __init__(self, source: str, loaded, units: str | None, lmap: LayerMap, forced=None):
+    def __init__(self, source: str, loaded, units: str | None, lmap: LayerMap, forced=None,
+                 view: int | None = None):
         self.source = source
         self.forced = forced  # (unit, reason, finding) decided by a first reading
         self.encoding = loaded.encoding
@@ -106,6 +111,8 @@ class _Reader:
         self.used: set[int] = set()
         self._kinds: dict[str, str | None] = {}
         self._ins_kinds: dict[tuple[str, str], str | None] = {}
+        self.view = view
+        self.gaps: list = []  # doorways with nothing in them (walls.doorways)
 
     # -- classification helpers ---------------------------------------------------------
     def layer_kind(self, layer: str) -> str | None:
@@ -159,33 +166,30 @@ class _Reader:
                               self.notes, self.used, fallback)
         obstacles = dxf_features.obstacles(col.inserts, self.ins_kind, col.loops, col.circles,
                                            self.layer_kind, self.blocked, self.used)
-        polys = [c.polygon for c in cands]
-        sources = [c.source for c in cands]
-        layers = [c.layer for c in cands]
-        if not polys:
-            polys = self._room_line_rooms()
-            sources = ["outline"] * len(polys)
-            layers = [""] * len(polys)
-        if not polys:
-            polys = self._wall_rooms([o.polygon for o, _ in obstacles])
-            sources = ["walls"] * len(polys)
-            layers = [""] * len(polys)
-        if not polys and require_rooms:
+        found = spaces.find(self, cands, [o.polygon for o, _ in obstacles])
+        if not found.polys and require_rooms:
             raise PlanReadError(self.source, "no rooms found: no closed outline on a room layer "
                                 "and no enclosed space in the wall linework (see docs/input-dxf.md)")
+        found = spaces.choose_views(self, found, self.view)
+        if not found.polys and require_rooms:
+            raise PlanReadError(self.source, "no rooms found in the view read (see the views "
+                                "listed with --view)")
+        polys, layers, self.combined = found.polys, found.layers, found.combined
         # levels first: rooms and doors are made with theirs
-        levels, level_note = self._levels(polys, layers)
-        locate = self._locator(polys, levels)
+        levels, level_note = spaces.levels(self, found)
+        locate = spaces.locator(self, polys, levels)
         doors, door_counts = dxf_doors.doors(col.arcs, col.opens, col.inserts, self.ins_kind,
                                              self.layer_kind, polys, self.used, col.loops,
                                              level_of=locate)
-        for (x, y), width in getattr(self, "gaps", []):
+        for (x, y), width, how in self.gaps:
             at = Point(x, y)
             doors.append((Door(f"D{len(doors) + 1}", at, width=round(width, 4),
-                               level=locate(at, ""), properties={"from": "opening"}), ""))
-        door_counts["opening"] = len(getattr(self, "gaps", []))
+                               level=locate(at, ""), properties={"from": how}), ""))
+        door_counts["opening"] = len(self.gaps)
+        doors = self._in_view(doors, lambda d: d.geometry.centroid, "doors")
+        obstacles = self._in_view(obstacles, lambda o: o.polygon.centroid, "fittings")
         ceilings = dxf_features.ceilings(col.faces3d, self.layer_kind, self.used, col.skipped)
-        rooms = self._rooms(polys, sources, layers, ceilings, levels)
+        rooms = self._rooms(polys, found.sources, layers, ceilings, levels, found.sure)
         self.findings += label_findings(rooms, self.outside_texts, self.layer_kind)
         if level_note:
             self.notes.append(level_note)
@@ -246,54 +250,48 @@ class _Reader:
             raise _Reread(again)
 
     # -- rooms ----------------------------------------------------------------------------------
-    def _room_line_rooms(self) -> list[Polygon]:
-        """Rooms drawn as loose LINEs and ARCs on a room layer: their enclosed faces."""
-        lines = [p for p in self.col.opens if p.etype in ("LINE", "ARC")
-                 and self.layer_kind(p.layer) == "room" and not self.blocked(p)]
-        if not lines:
-            return []
-        scratch: list[str] = []
-        faces = wall_faces([p.pts[:, :2] for p in lines], [], [], scratch)
-        if faces:
-            self.used.update(p.uid for p in lines)
-            self.notes.append(f"no closed outline on a room layer: {len(faces)} rooms enclosed by "
-                              f"{len(lines)} loose lines and arcs on room layers")
-        return faces
+    def _in_view(self, items: list, where, what: str) -> list:
+        """``items`` ((feature, layer) pairs) that lie in a view read; the rest noted."""
+        if not items or self.grid.n < 2:
+            return items
+        pts = np.array([(p.x, p.y) for p in (where(f) for f, _ in items)])
+        ok = self.in_view(pts).tolist()
+        if all(ok):
+            return items
+        self.notes.append(f"{ok.count(False)} {what} in views set aside left out")
+        return [it for it, k in zip(items, ok, strict=True) if k]
 
-    def _wall_rooms(self, fittings: list[Polygon]) -> list[Polygon]:
-        col = self.col
-        lines = [p for p in col.opens + col.loops
-                 if self.layer_kind(p.layer) == "wall" and not self.blocked(p)]
-        if not lines:
-            lines = [p for p in col.opens + col.loops
-                     if self.layer_kind(p.layer) is None and not self.blocked(p)]
-            if lines:
-                self.notes.append("no layer is named as a wall layer: all linework on unnamed "
-                                  "layers read as walls")
-        seals = []
-        door_uids = {u for u, k in self.ins_kind.items() if k == "door"}
-        for a in col.arcs:
-            if self.layer_kind(a.layer) == "door" or any(u in door_uids for u in a.chain):
-                if 0.5 <= a.extra["radius"] <= 1.3:
-                    for end in a.extra["ends"]:
-                        seals.append((a.extra["center"], end))
-        self.gaps: list = []
-        faces = wall_faces([p.pts[:, :2] for p in lines], seals, fittings, self.notes, self.gaps)
-        if faces:
-            self.used.update(p.uid for p in lines)
-        return faces
+    def usable_text(self, t) -> bool:
+        """A text that may say something about a room: not on an annotation or ceiling
+        layer, not inside a door, fitting, meter or aerial block, not floorplan's own
+        mark-up."""
+        return (self.layer_kind(t.layer) not in ("ignore", "ceiling")
+                and not (t.chain and any(self.ins_kind.get(u) in MARK_KINDS for u in t.chain))
+                and not (t.layer[:10].upper() == "FLOORPLAN-" and MARKUP_LAYER.match(t.layer))
+                and not self._in_symbol(t))
+
+    def _in_symbol(self, t) -> bool:
+        """Inside a block drawn smaller than :data:`SYMBOL_SIZE`: the ``Si`` of a fire-alarm
+        sounder is no room's name (found once per insert)."""
+        if not t.chain or t.tag:
+            return False
+        uid = t.chain[-1]
+        symbols = self.__dict__.setdefault("_symbols", {})
+        if uid not in symbols:
+            pts = getattr(self.col.by_uid.get(uid), "pts", None)
+            symbols[uid] = (self.ins_kind.get(uid) != "label" and pts is not None and len(pts) > 0
+                            and float(np.ptp(pts, axis=0).max()) < SYMBOL_SIZE)
+        return symbols[uid]
 
     def _rooms(self, polys, sources, layers, ceilings, levels, confidences=None) -> list[Room]:
         """The rooms, named; ``confidences`` (``(level, reason)`` per outline, from the
         step that found it) are lowered where the names are unsure."""
         col = self.col
-        def usable(t) -> bool:  # not on annotation layers, in marks, or floorplan's own mark-up
-            return (self.layer_kind(t.layer) not in ("ignore", "ceiling")
-                    and not (t.chain and any(self.ins_kind.get(u) in MARK_KINDS for u in t.chain))
-                    and not (t.layer[:10].upper() == "FLOORPLAN-" and MARKUP_LAYER.match(t.layer)))
-
-        info, outside = dxf_names.room_texts(polys, layers, col.texts, usable, self.notes, self.used,
-                                             self.leaders, dxf_leaders.LeaderLines(self))
+        info, outside = dxf_names.room_texts(polys, layers, col.texts, self.usable_text, self.notes,
+                                             self.used, self.leaders, dxf_leaders.LeaderLines(self))
+        for ri, named in zip(info, self.combined, strict=True):
+            if named:  # several labels in one space that no closing parts
+                ri.name, ri.name_from = " / ".join(named), "text"
         self.outside_texts = outside
         self._check_units(polys, info)
         rooms: list[Room] = []
@@ -317,7 +315,7 @@ class _Reader:
                 except ValueError:
                     use, given = named(ri.use) or use, named(ri.use) is not None
             stated = tuple(Stated(f.kind, f.text, f.area_m2, f.metres) for f in ri.figures)
-            for f in ri.figures:
+            for f in ri.figures if ri.confidence != "low" else ():  # a merged room: FP009
                 why = dxf_names.figure_mismatch(f, poly)
                 if why:
                     self.findings.append(InputFinding(
@@ -350,39 +348,6 @@ class _Reader:
             if inside:
                 ceilings.append((Ceiling(poly, height=inside[0]), p.layer))
                 self.used.add(p.uid)
-
-    def _levels(self, polys: list[Polygon], layers: list[str]) -> tuple[list[float], str | None]:
-        """The level of each room and the note saying how levels were found (to follow the
-        rooms' own notes)."""
-        said = {lay: level_of_layer(lay) for lay in set(layers) if lay}  # few layers, many rooms
-        by_layer = [said[lay] if lay else None for lay in layers]
-        if len({v for v in by_layer if v is not None}) >= 2:
-            self.level_mode = "layers"
-            return [v if v is not None else 0.0 for v in by_layer], "levels read from layer names"
-        groups = dxf_names.clusters(polys)
-        if groups is None:
-            self.level_mode = "one"
-            return [0.0] * len(polys), None
-        self.level_mode = "clusters"
-        n = max(groups) + 1
-        return [float(g) for g in groups], (f"the sheet holds {n} plans side by side: read as "
-                                            f"levels 0-{n - 1}, left to right")
-
-    def _locator(self, polys: list[Polygon], levels: list[float]):
-        """level for a feature: its layer's level, or the level of the nearest room
-        (``polys`` the rooms' outlines, ``levels`` their levels)."""
-        if self.level_mode == "one" or not polys:
-            return lambda geom, layer: 0.0 if polys else None
-        tree = STRtree(polys)
-
-        def locate(geom, layer: str) -> float | None:
-            if self.level_mode == "layers":
-                v = level_of_layer(layer)
-                if v is not None:
-                    return v
-            i = tree.query_nearest(geom)
-            return levels[int(i[0])] if len(i) else None
-        return locate
 
     def _marks(self, locate) -> tuple[list[Meter], list[Aerial]]:
         meters: list[Meter] = []

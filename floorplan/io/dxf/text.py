@@ -15,6 +15,7 @@ Areas and dimension strings are read by :mod:`~floorplan.io.dxf.figures`;
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from floorplan.io.dxf import figures
 
@@ -59,6 +60,7 @@ def height_m(value: float) -> float | None:
     return None
 
 
+@lru_cache(maxsize=8192)  # a plan writes the same few names and figures hundreds of times
 def kind(text: str) -> tuple[str, float | None]:
     """(``name`` | ``area`` | ``height`` | ``dimension`` | ``wheelchair`` | ``meter`` |
     ``aerial`` | ``empty``, value). Areas are m², heights metres."""
@@ -93,6 +95,29 @@ def kind(text: str) -> tuple[str, float | None]:
     return "name", None
 
 
+_TAG_CODE = re.compile(r"^\d{3,5}\b")
+
+
+@lru_cache(maxsize=8192)
+def is_note(name: str) -> bool:
+    """A text that is not a room's name although it is words: a note (``PROVIDE 20 MIN.
+    DOOR W/ SELF CLOSING HINGES``: more than four words, or over 30 characters, or three
+    lines) or a door or window mark (``6068 S.G.D.``, ``5050 XO``), when it names no use.
+
+    >>> is_note("GAS WH 18 IN MIN. RAISED PLATFORM"), is_note("5050 XO"), is_note("Bedroom 2")
+    (True, True, False)
+    >>> is_note("101 Office"), is_note("Kitchen / Living / Dining room with island")
+    (False, False)
+    """
+    from floorplan.classify import classify
+
+    lines = name.count("\n") + 1
+    words = name.split()
+    if not (len(words) > 4 or len(name) > 30 or lines >= 3 or _TAG_CODE.match(name)):
+        return False
+    return classify(name) is None
+
+
 def is_wheelchair_name(name: str) -> bool:
     return bool(_WHEELCHAIR.search(name))
 
@@ -108,7 +133,8 @@ def meter_utility(text: str) -> str | None:
     return None
 
 
-def split_label(text: str) -> tuple[str, list[tuple[str, object]]]:
+@lru_cache(maxsize=8192)
+def split_label(text: str) -> tuple[str, tuple[tuple[str, object], ...]]:
     """A name text with area, dimension or height lines inside it (``Bedroom 1\\P12.5 m2``,
     ``BED 2 3.20 x 4.10``): the name part and the other parts' kinds, a stated figure as
     ``("figure", Figure)``.
@@ -139,4 +165,4 @@ def split_label(text: str) -> tuple[str, list[tuple[str, object]]]:
             names.append(p)
         else:
             others.append(k)
-    return " ".join(names), others
+    return " ".join(names), tuple(others)

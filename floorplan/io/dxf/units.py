@@ -6,8 +6,10 @@ Evidence, each in the drawing's own units, weighed together:
 kind                    weight  a unit fits when, read in it
 ======================  ======  =================================================
 figures                 3       the areas and dimension strings written for rooms
-                                (``28.51 m²``, ``14'2" x 12'4"``) agree with the rooms
-                                measured (within a third of their side)
+                                with their unit (``28.51 m²``, ``14'2" x 12'4"``) agree
+                                with the rooms measured (within a third of their side)
+bare figures            1       the same for bare numbers (``3.20 x 4.10``), their unit
+                                told by their size (a member size ``300x90`` looks alike)
 door widths             1       the median door is 0.5-1.3 m
 stair treads            1       the median tread is 0.2-0.36 m
 room sizes              1       the median room's square-root side is 1.2-9 m
@@ -17,7 +19,7 @@ overall size            0.5     the drawing is 4-500 m across
 
 A unit scores the weight of each kind it fits (figures: times the share of figures it
 fits). The best unit is the highest score (ties: m, mm, cm, ft, in). The declared unit
-(``$INSUNITS``) is kept unless another scores more. Evidence is **strong** against a
+(``$INSUNITS``) is kept unless another scores :data:`OVERRULE` (a whole kind) more. Evidence is **strong** against a
 unit when the best scores at least :data:`STRONG` more, or when the unit makes the
 drawing impossible (doors over 10 m, rooms 100 m across...) and the best does not:
 
@@ -64,10 +66,12 @@ DOOR_POSSIBLE = (0.1, 10.0)
 ROOM_SIDE_POSSIBLE = (0.3, 100.0)
 #: a figure fits a unit when the scale it implies is within this factor of the unit's
 FIGURE_FACTOR = 1.35
-WEIGHTS = {"figures": 3.0, "doors": 1.0, "treads": 1.0, "rooms": 1.0, "texts": 0.5,
+WEIGHTS = {"figures": 3.0, "bare": 1.0, "doors": 1.0, "treads": 1.0, "rooms": 1.0, "texts": 0.5,
            "extent": 0.5}
 #: how much more the best unit must score for the evidence to be strong
 STRONG = 2.0
+#: how much more another unit must score to overrule the declared one at all
+OVERRULE = 1.0
 
 
 @dataclass
@@ -79,6 +83,8 @@ class Evidence:
     text_heights: list[float] = field(default_factory=list)  # heights of room labels
     #: (metres per drawing unit the figure implies, its text) for figures tied to rooms
     figures: list[tuple[float, str]] = field(default_factory=list)
+    #: the same for figures written as bare numbers
+    bare: list[tuple[float, str]] = field(default_factory=list)
 
     def describe(self, scale: float) -> str:
         parts = []
@@ -86,6 +92,10 @@ class Evidence:
             fit = sum(_fits_figure(s, scale) for s, _ in self.figures)
             texts = ", ".join(repr(t) for _, t in self.figures[:2])
             parts.append(f"{fit} of {len(self.figures)} written room figures ({texts}) fit")
+        if self.bare:
+            fit = sum(_fits_figure(s, scale) for s, _ in self.bare)
+            texts = ", ".join(repr(t) for _, t in self.bare[:2])
+            parts.append(f"{fit} of {len(self.bare)} bare room figures ({texts}) fit")
         if self.doors:
             d = np.asarray(self.doors) * scale
             parts.append(f"doors {d.min():.2f}-{d.max():.2f} m" if len(d) > 1 else f"a door {d[0]:.2f} m")
@@ -118,6 +128,16 @@ def _median(values: list[float]) -> float:
     return float((0.0 + ordered[half - 1] + ordered[half]) / 2)
 
 
+def _med(ev: Evidence, name: str) -> float:
+    """The median of one of ``ev``'s lists, worked out once (each unit is scored on it)."""
+    cache = ev.__dict__.setdefault("_medians", {})
+    values = getattr(ev, name)
+    key = (name, id(values), len(values))
+    if key not in cache:
+        cache[key] = _median(values)
+    return cache[key]
+
+
 def _fits_figure(implied: float, scale: float) -> bool:
     return implied > 0 and abs(math.log(implied / scale)) <= math.log(FIGURE_FACTOR)
 
@@ -131,15 +151,17 @@ def _fits(ev: Evidence, scale: float) -> dict[str, float]:
     out: dict[str, float] = {}
     if ev.figures:
         out["figures"] = sum(_fits_figure(s, scale) for s, _ in ev.figures) / len(ev.figures)
+    if ev.bare:
+        out["bare"] = sum(_fits_figure(s, scale) for s, _ in ev.bare) / len(ev.bare)
     if ev.doors:
-        out["doors"] = float(_inside(_median(ev.doors) * scale, DOOR_RANGE))
+        out["doors"] = float(_inside(_med(ev, "doors") * scale, DOOR_RANGE))
     if ev.treads:
-        out["treads"] = float(_inside(_median(ev.treads) * scale, TREAD_RANGE))
+        out["treads"] = float(_inside(_med(ev, "treads") * scale, TREAD_RANGE))
     if ev.room_areas:
-        out["rooms"] = float(_inside(math.sqrt(max(_median(ev.room_areas), 0.0)) * scale,
+        out["rooms"] = float(_inside(math.sqrt(max(_med(ev, "room_areas"), 0.0)) * scale,
                                      ROOM_SIDE_RANGE))
     if ev.text_heights:
-        out["texts"] = float(_inside(_median(ev.text_heights) * scale, TEXT_RANGE))
+        out["texts"] = float(_inside(_med(ev, "text_heights") * scale, TEXT_RANGE))
     if ev.extent > 0:
         out["extent"] = float(_inside(ev.extent * scale, EXTENT_RANGE))
     return out
@@ -148,9 +170,9 @@ def _fits(ev: Evidence, scale: float) -> dict[str, float]:
 def _impossible(ev: Evidence, scale: float) -> list[str]:
     """What reading at ``scale`` makes impossible for a building."""
     out = []
-    if ev.doors and not _inside(_median(ev.doors) * scale, DOOR_POSSIBLE):
+    if ev.doors and not _inside(_med(ev, "doors") * scale, DOOR_POSSIBLE):
         out.append("doors")
-    if ev.room_areas and not _inside(math.sqrt(max(_median(ev.room_areas), 0.0)) * scale,
+    if ev.room_areas and not _inside(math.sqrt(max(_med(ev, "room_areas"), 0.0)) * scale,
                                      ROOM_SIDE_POSSIBLE):
         out.append("rooms")
     if len(ev.figures) >= 2 and not any(_fits_figure(s, scale) for s, _ in ev.figures):
@@ -166,6 +188,8 @@ def scores(ev: Evidence) -> dict[str, float]:
         weight = dict(WEIGHTS)
         if len(ev.figures) == 1:
             weight["figures"] = WEIGHTS["figures"] / 2
+        if len(ev.bare) == 1:
+            weight["bare"] = WEIGHTS["bare"] / 2
         out[u] = sum(weight[k] * v for k, v in fits.items())
     return out
 
@@ -204,7 +228,7 @@ def decide(units_flag: str | None, insunits: int | None,
             f"{_factor(unit, other)}: check the drawing's units", status="fail",
             entity="--units")
     if declared is not None:
-        if sc[declared] >= sc[best]:
+        if sc[declared] > sc[best] - OVERRULE:
             return declared, f"declared ($INSUNITS={insunits}, {NAMES[declared]})", None
         why = _contrast(ev, declared, best)
         reason = f"assumed {NAMES[best]}: $INSUNITS={insunits} says {NAMES[declared]}, but {why}"

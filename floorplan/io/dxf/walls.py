@@ -1,16 +1,27 @@
 """Rooms from wall linework, for drawings with no room outlines.
 
-1. Every wall line, polyline, arc and spline becomes a line string (local metres); door
-   openings are sealed with the line from each swing's hinge to the ends of its arc (the
-   closed leaf; the open one only dangles and does not split the room). A bare opening
-   (two facing jambs 0.6-1.3 m apart with nothing drawn between) is sealed along the
-   wall's centre line and reported as a door.
-2. Coordinates are snapped to a 1 mm grid, and a free end within ``REACH`` of another line
-   is joined to it, so walls that stop just short of each other still meet.
-3. The lines are noded (T-junctions split) and polygonised into faces.
-4. Faces that are not rooms are dropped: thinner than ``MIN_WIDTH`` (the wall band itself,
-   glazing, a door leaf), smaller than ``MIN_AREA`` (label boxes, columns), or mostly
-   covered by fittings.
+Walls come as single lines, pairs of lines (the two faces), polylines, or one outline of
+the whole wall mass; openings in them may hold a door symbol, glazing, or nothing.
+
+1. Every wall line, polyline, arc and spline becomes a line string (local metres),
+   snapped to a 1 mm grid.
+2. **Seal** the openings that say what they are: an opening between two facing jambs is
+   sealed along both wall faces (:mod:`~floorplan.io.dxf.openings`), so a room's outline
+   runs along the wall face across its door; a door swing seals the line from its hinge
+   to the closed leaf (single-line walls), which the open leaf only dangles from.
+3. A free end within ``REACH`` of another line is joined to it, so walls that stop just
+   short of each other still meet.
+4. **Close** what nothing seals (:mod:`~floorplan.io.dxf.closing`): a free wall end looks
+   straight ahead for the next linework within 1.2 m (a door symbol or glazing in the
+   gap lets it reach further) and is bridged to it.
+5. The lines are noded (T-junctions split) and polygonised into faces. Faces that are
+   not rooms are dropped: thinner than ``MIN_WIDTH`` (the wall band itself, glazing, a
+   door leaf), smaller than ``MIN_AREA`` (label boxes, columns), or mostly covered by
+   fittings. A room bounded by a bridge across a gap nothing sealed has ``source``
+   ``walls_closed``; the others ``walls``.
+6. **Labels decide what else needs closing** (:mod:`~floorplan.io.dxf.seeding`): a room
+   label in no room seeds a search for the smallest space around it that bridges of up
+   to 1.2 m enclose (``label_seeded``).
 
 >>> from shapely.geometry import box
 >>> rings = [np.array(box(0, 0, 4, 3).exterior.coords), np.array(box(-.1, -.1, 4.1, 3.1).exterior.coords)]
@@ -20,10 +31,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import numpy as np
 import shapely
 from shapely.geometry import LineString, Polygon
 from shapely.strtree import STRtree
+
+from floorplan.io.dxf.closing import CLOSE_GAP, bridges
+from floorplan.io.dxf.openings import OPENING_WIDTH, Opening, jamb_openings
 
 #: a free wall end this close (metres) to another line is joined to it
 REACH = 0.05
@@ -35,49 +51,174 @@ MIN_AREA = 1.0
 FITTING_SHARE = 0.8
 
 
-def wall_faces(lines: list[np.ndarray], seals: list[tuple[tuple[float, float], tuple[float, float]]],
-               fittings: list[Polygon], notes: list[str],
-               gaps: list | None = None) -> list[Polygon]:
-    """Room faces enclosed by ``lines`` (each an (n, 2) array in metres). Bare openings
-    found between facing jambs are sealed and appended to ``gaps`` as (middle, width)."""
+@dataclass
+class WallRoom:
+    """A room found in wall linework: its outline, how it was found and how sure that is."""
+
+    polygon: Polygon
+    source: str = "walls"
+    confidence: str = "high"
+    reason: str = ""
+    labels: list[str] = field(default_factory=list)  # several labels no closing parts
+
+
+@dataclass
+class Arrangement:
+    """The wall linework with everything added to it, kept for the label-seeded search."""
+
+    lines: list[LineString]
+    added: list[tuple[LineString, str]] = field(default_factory=list)  # (bridge, kind)
+    openings: list[Opening] = field(default_factory=list)
+
+    def all(self) -> list[LineString]:
+        return self.lines + [b for b, _ in self.added]
+
+
+def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
+            close: bool = True) -> Arrangement:
+    """The wall linework of ``lines`` ((n, 2) arrays, metres), sealed with door swings
+    ``seals`` ((hinge, end) pairs) and the jambed openings, joined, and (``close``) with
+    its gaps bridged."""
     keep = [p for p in lines if len(p) >= 2]
     geoms: list = []
     if keep:
         coords = np.vstack(keep)
         index = np.repeat(np.arange(len(keep)), [len(p) for p in keep])
         geoms = [g for g in shapely.linestrings(coords, indices=index) if g.length > 1e-6]
-    geoms += [LineString([a, b]) for a, b in seals if np.hypot(a[0] - b[0], a[1] - b[1]) > 1e-6]
-    if not geoms:
+    openings = jamb_openings(keep, geoms, door_marks) if geoms else []
+    added = [(s, o.kind) for o in openings for s in o.seals]
+    added += [(LineString([a, b]), "swing") for a, b in seals
+              if np.hypot(a[0] - b[0], a[1] - b[1]) > 1e-6]
+    snapped = shapely.set_precision(np.asarray(geoms + [b for b, _ in added], dtype=object), 0.001)
+    n = len(geoms)
+    base = [g for g in snapped[:n] if not g.is_empty and g.length > 0]
+    added = [(g, k) for g, (_, k) in zip(snapped[n:], added, strict=True)
+             if not g.is_empty and g.length > 0]
+    arr = Arrangement(base, added, openings)
+    # a free end meets what lies ahead of it (across a gap, when ``close``), and only then
+    # what lies just beside it
+    made, glazing = bridges(arr.all(), door_marks, len(base))
+    arr.added += [(shapely.set_precision(b, 0.001), k) for b, k in made if close or k == "slip"]
+    if close and glazing:
+        arr.lines = [g for k, g in enumerate(arr.lines) if k not in glazing]
+    arr.added += [(j, "join") for j in _joins(arr.all())]
+    return arr
+
+
+def faces_of(lines: list[LineString]) -> list[Polygon]:
+    """Every face the noded ``lines`` enclose."""
+    if not lines:
         return []
-    for a, b in _bare_openings(lines, geoms):
-        geoms.append(LineString([a, b]))
-        if gaps is not None:
-            gaps.append((((a[0] + b[0]) / 2, (a[1] + b[1]) / 2), float(np.hypot(*(b - a)))))
-    arr = shapely.set_precision(np.asarray(geoms, dtype=object), 0.001)
-    arr = [g for g in arr if not g.is_empty and g.length > 0]
-    arr += _joins(arr)
-    noded = shapely.unary_union(arr)
-    faces = list(shapely.polygonize(list(getattr(noded, "geoms", [noded]))).geoms)
+    noded = shapely.unary_union(np.asarray(lines, dtype=object))
+    return list(shapely.polygonize(list(getattr(noded, "geoms", [noded]))).geoms)
+
+
+def is_room_sized(f: Polygon) -> str | None:
+    """Why face ``f`` is not a room (``small`` or ``thin``), or ``None``."""
+    if f.area < MIN_AREA:
+        return "small"
+    if f.buffer(-MIN_WIDTH / 2, join_style="mitre").is_empty:
+        return "thin"
+    return None
+
+
+def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
+               fittings: list[Polygon], notes: list[str]) -> tuple[list[WallRoom], Arrangement]:
+    """Rooms enclosed by ``lines`` (each an (n, 2) array in metres), and the arrangement
+    they were found in (for the label-seeded search and the bare openings)."""
+    arr = arrange(lines, seals, door_marks)
+    faces = faces_of(arr.all())
+    kept, counts = _sieve(faces, fittings)
+    rooms = [WallRoom(f) for f in kept]
+    gaps = [(b, k) for b, k in arr.added if k == "gap"]
+    if gaps and rooms:
+        tree = STRtree([r.polygon for r in rooms])
+        mids = shapely.line_interpolate_point(np.asarray([b for b, _ in gaps], dtype=object),
+                                              0.5, normalized=True)
+        bi, ri = tree.query(mids, predicate="dwithin", distance=1e-4)
+        closed: dict[int, list[LineString]] = {}
+        for b, r in zip(bi.tolist(), ri.tolist(), strict=True):
+            closed.setdefault(r, []).append(gaps[b][0])
+        for r, bs in closed.items():
+            rooms[r].source, rooms[r].confidence = "walls_closed", "medium"
+            rooms[r].reason = "outline closed across " + "; ".join(
+                f"a {b.length:.2f} m gap at ({b.centroid.x:.2f}, {b.centroid.y:.2f})" for b in bs[:3]) + (
+                f" and {len(bs) - 3} more" if len(bs) > 3 else "") + " in the wall linework"
+    kinds = {k: sum(1 for _, kk in arr.added if kk == k) for k in ("door", "window", "gap")}
+    n_open = {k: sum(1 for o in arr.openings if o.kind == k) for k in ("bare", "door", "window")}
+    notes.append(
+        f"wall linework: {len(arr.lines)} lines; {len(arr.openings)} openings between jambs "
+        f"sealed on the wall faces ({n_open['door']} doors, {n_open['window']} windows, "
+        f"{n_open['bare']} bare); {len(seals) // 2} door swings sealed; gaps bridged: "
+        f"{kinds['door']} at doors, {kinds['window']} under glazing, {kinds['gap']} with nothing "
+        f"in them (up to {CLOSE_GAP} m); {len(faces)} enclosed faces, {len(kept)} taken as rooms, "
+        f"{counts['thin']} thinner than {MIN_WIDTH} m (wall bands, glazing) and {counts['small']} "
+        f"under {MIN_AREA} m² (columns, labels) left out"
+        + (f", {counts['fitted']} filled by fittings left out" if counts["fitted"] else ""))
+    return rooms, arr
+
+
+def doorways(arr: Arrangement) -> list[tuple[tuple[float, float], float, str]]:
+    """The openings with nothing in them, as (middle, width, how found): bare openings
+    between jambs (``opening``) and the gaps closed 0.6-1.3 m wide (``gap``; the two
+    bridges across a double-line wall's faces count once)."""
+    out = [(o.middle, o.width, "opening") for o in arr.openings if o.kind == "bare"]
+    gaps = [b for b, k in arr.added if k == "gap" and OPENING_WIDTH[0] <= b.length <= OPENING_WIDTH[1]]
+    taken: set[int] = set()
+    for i, a in enumerate(gaps):
+        if i in taken:
+            continue
+        group = [a]
+        for j in range(i + 1, len(gaps)):
+            b = gaps[j]
+            if j not in taken and _twin(a, b):
+                group.append(b)
+                taken.add(j)
+        mids = [g.interpolate(0.5, normalized=True) for g in group]
+        x = sum(m.x for m in mids) / len(mids)
+        y = sum(m.y for m in mids) / len(mids)
+        out.append(((x, y), round(sum(g.length for g in group) / len(group), 6), "gap"))
+    return out
+
+
+def _twin(a: LineString, b: LineString) -> bool:
+    """Two bridges across the two faces of one wall: parallel, about as long, side by side
+    within a wall's thickness."""
+    (ax0, ay0), (ax1, ay1) = a.coords[0], a.coords[-1]
+    (bx0, by0), (bx1, by1) = b.coords[0], b.coords[-1]
+    ux, uy = (ax1 - ax0) / a.length, (ay1 - ay0) / a.length
+    vx, vy = (bx1 - bx0) / b.length, (by1 - by0) / b.length
+    if abs(ux * vy - uy * vx) > 0.05 or abs(a.length - b.length) > 0.1 * a.length:
+        return False
+    ma, mb = a.interpolate(0.5, normalized=True), b.interpolate(0.5, normalized=True)
+    along = abs((mb.x - ma.x) * ux + (mb.y - ma.y) * uy)
+    return along < 0.1 * a.length and ma.distance(mb) <= 0.6
+
+
+def _sieve(faces: list[Polygon], fittings: list[Polygon]) -> tuple[list[Polygon], dict[str, int]]:
     kept: list[Polygon] = []
-    thin = small = fitted = 0
+    counts = {"thin": 0, "small": 0, "fitted": 0}
     fit_tree = STRtree(fittings) if fittings else None
     for f in faces:
-        if f.area < MIN_AREA:
-            small += 1
-            continue
-        if f.buffer(-MIN_WIDTH / 2, join_style="mitre").is_empty:
-            thin += 1
+        why = is_room_sized(f)
+        if why:
+            counts[why] += 1
             continue
         if fit_tree is not None:
             hits = [fittings[int(i)] for i in fit_tree.query(f, predicate="intersects")]
             if hits and shapely.union_all(hits).intersection(f).area >= FITTING_SHARE * f.area:
-                fitted += 1
+                counts["fitted"] += 1
                 continue
         kept.append(f)
-    notes.append(f"wall linework: {len(geoms)} lines, {len(faces)} enclosed faces; "
-                 f"{len(kept)} taken as rooms, {thin} thinner than {MIN_WIDTH} m (wall bands, "
-                 f"glazing) and {small} under {MIN_AREA} m² (columns, labels) left out"
-                 + (f", {fitted} filled by fittings left out" if fitted else ""))
+    return kept, counts
+
+
+def wall_faces(lines: list[np.ndarray], seals, fittings: list[Polygon],
+               notes: list[str]) -> list[Polygon]:
+    """Room faces enclosed by ``lines`` as drawn: joined, but no gap closed (rooms drawn
+    line by line on room layers)."""
+    arr = arrange(lines, seals, [], close=False)
+    kept, _ = _sieve(faces_of(arr.all()), fittings)
     return kept
 
 
@@ -110,61 +251,3 @@ def _joins(lines: list[LineString]) -> list[LineString]:
     if not sel.any():
         return []
     return list(shapely.shortest_line(pts[pi[sel]], arr[li[sel]]))
-
-
-#: a jamb (the short line closing a wall at an opening) is this long (metres)
-JAMB_LENGTH = (0.05, 0.5)
-#: and faces another jamb across an opening this wide
-OPENING_WIDTH = (0.6, 1.3)
-
-
-def _bare_openings(lines: list[np.ndarray], geoms: list[LineString]) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Openings with no door drawn: two parallel jambs of about the same length facing each
-    other 0.6-1.3 m apart along the wall, with nothing drawn between their middles. The
-    seal runs between the jambs' middles (the wall's centre line)."""
-    parts = [np.stack([p[:-1], p[1:]], axis=1) for p in lines if len(p) >= 2]
-    if not parts:
-        return []
-    seg = np.concatenate(parts)
-    if len(seg) < 2:
-        return []
-    vec = seg[:, 1] - seg[:, 0]
-    length = np.hypot(vec[:, 0], vec[:, 1])
-    jamb = np.flatnonzero((length >= JAMB_LENGTH[0]) & (length <= JAMB_LENGTH[1]))
-    if len(jamb) < 2:
-        return []
-    mids = (seg[jamb, 0] + seg[jamb, 1]) / 2
-    dirs = vec[jamb] / length[jamb, None]
-    pts = shapely.points(mids)
-    tree = STRtree(pts)
-    ai, bi = tree.query(pts, predicate="dwithin", distance=OPENING_WIDTH[1])
-    keep = ai < bi
-    ai, bi = ai[keep], bi[keep]
-    if not len(ai):
-        return []
-    across = mids[bi] - mids[ai]
-    w = np.hypot(across[:, 0], across[:, 1])
-    unit = across / np.maximum(w, 1e-12)[:, None]
-    ok = ((w >= OPENING_WIDTH[0]) & (w <= OPENING_WIDTH[1])
-          & (np.abs(dirs[ai, 0] * dirs[bi, 1] - dirs[ai, 1] * dirs[bi, 0]) < 0.05)
-          & (np.abs(np.einsum("ij,ij->i", unit, dirs[ai])) < 0.1)
-          & (np.abs(length[jamb[ai]] - length[jamb[bi]]) <= 0.2 * length[jamb[ai]]))
-    ai, bi, w = ai[ok], bi[ok], w[ok]
-    if not len(ai):
-        return []
-    # nearest partner first; each jamb closes one opening
-    order = np.argsort(w)
-    taken: set[int] = set()
-    line_tree = STRtree(geoms)
-    out = []
-    for k in order:
-        a, b = int(ai[k]), int(bi[k])
-        if a in taken or b in taken:
-            continue
-        p, q = mids[a], mids[b]
-        inner = LineString([p + 0.05 * (q - p), q - 0.05 * (q - p)])
-        if len(line_tree.query(inner, predicate="intersects")):
-            continue  # something is drawn across: glazing, a door, a wall
-        taken.update((a, b))
-        out.append((p, q))
-    return out

@@ -156,7 +156,7 @@ class _Reader:
             raise self.fail("coordinates are not finite numbers", where)
         return self.frame.to_local(arr, where)
 
-    def polygon(self, geom: dict, where: str) -> Polygon | MultiPolygon | None:
+    def polygon(self, geom: dict, where: str) -> Polygon | MultiPolygon:
         gtype = geom.get("type")
         coords = geom.get("coordinates")
         if gtype == "Polygon":
@@ -325,7 +325,10 @@ class _Reader:
         keep = {k: v for k, v in props.items() if k not in _ROOM_FIELDS}
         self.room_ids.add(rid)
         self.rooms.append(Room(
-            id=rid, name=name, use=use, polygon=poly, level=level,
+            # (a room drawn as several parts stays one MultiPolygon room; the model's
+            # measurements take either)
+            id=rid, name=name, use=use, polygon=poly,  # type: ignore[arg-type]
+            level=level,
             dwelling=None if dwelling is None else clean_text(dwelling), wheelchair=wheelchair,
             source="geojson", ceiling_height=ceiling, use_given=given, properties=keep,
         ))

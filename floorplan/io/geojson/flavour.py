@@ -26,7 +26,7 @@ def kind(props: dict, feature: dict, flavour: str) -> str | None:
         return kind
     if flavour == "imdf":
         ft = feature.get("feature_type")
-        return {"unit": "room", "opening": "door"}.get(ft)
+        return {"unit": "room", "opening": "door"}.get(str(ft))
     if flavour == "osm":
         geom_type = (feature.get("geometry") or {}).get("type")
         if props.get("indoor") in ("room", "area", "corridor") and geom_type in ("Polygon", "MultiPolygon"):

@@ -83,6 +83,7 @@ class Frame:
             self.lonlat = (0.0, 0.0)
             return
         lo, hi = xy.min(axis=0), xy.max(axis=0)
+        assert self.crs is not None  # set before the lon/lat frame is made
         mid = self.crs.to_lonlat(np.array([(lo + hi) / 2], dtype=float))[0]
         if not np.isfinite(mid).all():  # out-of-range lon/lat: each feature says it (to_local)
             raise PlanReadError(self.source, f"the coordinates are not positions in {name} "
@@ -92,6 +93,7 @@ class Frame:
     def to_local(self, arr: np.ndarray, where: str) -> np.ndarray:
         """(n, 2) finite positions as the file has them -> local metres."""
         if self.lonlat is not None:
+            assert self.crs is not None  # a lon/lat frame has its CRS
             ll = arr if self.crs.geographic else self.crs.to_lonlat(arr)
             if not self.crs.geographic and not np.isfinite(ll).all():
                 raise PlanReadError(self.source, f"a position outside what {self.crs_name} "

@@ -108,7 +108,7 @@ def _from_folder(folder: Path, wanted: dict, skip: Path | None = None) -> dict[s
             if (skip_key is not None and f.resolve() == skip_key) or not _regular(f):
                 continue
             kind = _head_type(f)
-            if kind in missing:
+            if kind is not None and kind in missing:
                 take(kind, f, _load_file(f))
                 missing.remove(kind)
     return out
@@ -141,7 +141,7 @@ def _from_zip(p: Path) -> dict[str, Any]:
                 where = f"{source}: {info.filename}"
                 raw = _member(zf, info, source)
                 m = _TYPE_IN_HEAD.search(raw[:65536])
-                kind = m.group(1).decode() if m else None
+                kind = m.group(1).decode() if m else ""
                 if kind in missing:
                     out[kind] = _collection(_parse(raw, where), where)
                     out["_sources"][kind] = where
@@ -240,7 +240,8 @@ def levels(level_fc: Any) -> dict[str, float]:
         if isinstance(f, dict):
             props = f.get("properties")
             ordinal = props.get("ordinal") if isinstance(props, dict) else None
-            if isinstance(f.get("id"), str | int) and _is_num(ordinal) and abs(ordinal) <= 1000:
+            if isinstance(f.get("id"), str | int) and ordinal is not None and _is_num(ordinal) \
+                    and abs(ordinal) <= 1000:
                 out[str(f["id"])] = float(ordinal)
     return out
 

@@ -91,13 +91,14 @@ def to_lonlat(geom, plan: Plan):
     """``geom`` (local metres) back in the file's own coordinates: longitude/latitude, the
     coordinate system it declared (``plan.meta.crs``, e.g. EPSG:27700), or its metres."""
     meta = plan.meta
-    if meta.lonlat_origin is not None:
+    origin = meta.lonlat_origin
+    if origin is not None:
         from floorplan.io.geojson import crs as crs_mod
 
         system = crs_mod.resolve(meta.crs or "EPSG:4326", meta.source)
 
         def fn(xy: np.ndarray) -> np.ndarray:
-            ll = unproject(xy[:, 0], xy[:, 1], meta.lonlat_origin, system.ellipsoid)
+            ll = unproject(xy[:, 0], xy[:, 1], origin, system.ellipsoid)
             return ll if system.geographic else system.from_lonlat(ll)
         return shapely.transform(geom, fn)
     ox, oy = meta.origin

@@ -1,0 +1,172 @@
+"""Openings in double-line walls: two jambs facing each other across a gap.
+
+A wall drawn as two lines (its faces) ends at an opening with a short line across it, the
+jamb. Two jambs of about the same length, parallel, facing each other across 0.6-1.3 m of
+wall (a door's width), or across a wider gap that glazing spans (a window), are one
+opening. The opening is sealed along both wall faces, so the rooms either side keep the
+wall face as their outline across it (the thin face between the seals is the wall band,
+left out as too thin to be a room). What stands in the opening says what it is: nothing
+drawn (a bare opening, reported as a door), glazing (a window), a door symbol (the door,
+found by :mod:`~floorplan.io.dxf.doors`).
+
+>>> import numpy as np
+>>> from shapely.geometry import LineString
+>>> jambs = [np.array([[4.0, 1.0], [4.1, 1.0]]), np.array([[4.0, 1.9], [4.1, 1.9]])]
+>>> [(o.width, o.kind) for o in jamb_openings(jambs, [LineString(j) for j in jambs], [])]
+[(0.9, 'bare')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Polygon
+from shapely.strtree import STRtree
+
+#: a jamb (the short line closing a wall at an opening) is this long (metres)
+JAMB_LENGTH = (0.05, 0.5)
+#: a door opening between jambs is this wide (metres)
+OPENING_WIDTH = (0.6, 1.3)
+#: a window (an opening spanned by glazing lines) is at most this wide (metres)
+WINDOW_SPAN = 4.0
+#: glazing covers at least this share of a window's width
+GLAZING_SHARE = 0.8
+
+
+@dataclass
+class Opening:
+    """One opening: the seal along each wall face, its middle and width, and what is in
+    it (``bare``, ``window`` or ``door``)."""
+
+    seals: tuple[LineString, LineString]
+    middle: tuple[float, float]
+    width: float
+    kind: str
+
+
+def _segments(lines: list[np.ndarray]) -> np.ndarray:
+    parts = [np.stack([p[:-1], p[1:]], axis=1) for p in lines if len(p) >= 2]
+    return np.concatenate(parts) if parts else np.zeros((0, 2, 2))
+
+
+def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
+                  door_marks: list[Polygon]) -> list[Opening]:
+    """Openings between facing jambs in ``lines`` ((n, 2) arrays, metres); ``geoms`` is the
+    wall linework as line strings (what might stand in an opening or cross a seal),
+    ``door_marks`` the outlines of door symbols (a door in an opening)."""
+    seg = _segments(lines)
+    if len(seg) < 2:
+        return []
+    vec = seg[:, 1] - seg[:, 0]
+    length = np.hypot(vec[:, 0], vec[:, 1])
+    jamb = np.flatnonzero((length >= JAMB_LENGTH[0]) & (length <= JAMB_LENGTH[1]))
+    if len(jamb) < 2:
+        return []
+    mids = (seg[jamb, 0] + seg[jamb, 1]) / 2
+    dirs = vec[jamb] / length[jamb, None]
+    tree = STRtree(shapely.points(mids))
+    ai, bi = tree.query(shapely.points(mids), predicate="dwithin", distance=WINDOW_SPAN)
+    keep = ai < bi
+    ai, bi = ai[keep], bi[keep]
+    if not len(ai):
+        return []
+    across = mids[bi] - mids[ai]
+    w = np.hypot(across[:, 0], across[:, 1])
+    unit = across / np.maximum(w, 1e-12)[:, None]
+    ok = ((w >= OPENING_WIDTH[0])
+          & (np.abs(dirs[ai, 0] * dirs[bi, 1] - dirs[ai, 1] * dirs[bi, 0]) < 0.05)
+          & (np.abs(np.einsum("ij,ij->i", unit, dirs[ai])) < 0.05)
+          & (np.abs(length[jamb[ai]] - length[jamb[bi]]) <= 0.2 * length[jamb[ai]]))
+    ai, bi, w = ai[ok], bi[ok], w[ok]
+    if not len(ai):
+        return []
+    line_tree = STRtree(geoms) if geoms else None
+    mark_tree = STRtree(door_marks) if door_marks else None
+    taken: set[int] = set()
+    out: list[Opening] = []
+    for k in np.argsort(w, kind="stable").tolist():  # nearest partner first
+        a, b = int(ai[k]), int(bi[k])
+        if a in taken or b in taken:
+            continue
+        made = _opening(seg[jamb[a]], seg[jamb[b]], float(w[k]), geoms, line_tree, mark_tree)
+        if made is not None:
+            taken.update((a, b))
+            out.append(made)
+    return out
+
+
+def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
+             mark_tree) -> Opening | None:
+    d = (ja[1] - ja[0]) / np.hypot(*(ja[1] - ja[0]))
+    a_lo, a_hi = sorted(ja.tolist(), key=lambda p: p[0] * d[0] + p[1] * d[1])
+    b_lo, b_hi = sorted(jb.tolist(), key=lambda p: p[0] * d[0] + p[1] * d[1])
+    seals = (LineString([a_lo, b_lo]), LineString([a_hi, b_hi]))
+    p, q = (ja[0] + ja[1]) / 2, (jb[0] + jb[1]) / 2
+    if line_tree is not None:
+        mids = shapely.line_interpolate_point(np.asarray(seals, dtype=object), 0.5, normalized=True)
+        if any(len(line_tree.query(m, predicate="dwithin", distance=1e-6)) for m in mids):
+            return None  # a wall face runs where the seal would: the two ends of one wall
+        for s in seals:  # a wall crossing a face seal: these are no opening's jambs
+            inner = shapely.line_interpolate_point(s, [0.02, 0.98], normalized=True)
+            probe = LineString(inner)
+            for i in line_tree.query(probe, predicate="intersects").tolist():
+                hit = probe.intersection(geoms[i])
+                if hit.geom_type in ("Point", "MultiPoint"):
+                    return None
+    inner = LineString([p + 0.05 * (q - p), q - 0.05 * (q - p)])
+    half = 0.45 * float(np.hypot(*(ja[1] - ja[0])))
+    in_it = [] if line_tree is None else [geoms[i] for i in line_tree.query(
+        inner.buffer(half, cap_style="flat"), predicate="intersects")]
+    glazed = alongside(inner, enumerate(in_it), half)[0] >= GLAZING_SHARE
+    band = Polygon([a_lo, b_lo, b_hi, a_hi])
+    door = mark_tree is not None and len(mark_tree.query(band, predicate="intersects")) > 0
+    if width > OPENING_WIDTH[1] and not glazed:
+        return None
+    if not door and not glazed and any(inner.intersects(g) for g in in_it):
+        return None  # something drawn across the opening that is not glazing
+    kind = "door" if door else "window" if glazed else "bare"
+    mid = (p + q) / 2
+    return Opening(seals, (float(mid[0]), float(mid[1])), round(width, 6), kind)
+
+
+def alongside(seg: LineString, geoms, max_off: float, on_line: bool = True
+              ) -> tuple[float, list[int]]:
+    """How much of ``seg`` lines in ``geoms`` ((index, line) pairs) run alongside:
+    parallel to it, at most ``max_off`` beside it (and, unless ``on_line``, not on its own
+    line): the share of its length they cover, and the indices of the lines lying wholly
+    beside it (glazing)."""
+    (x0, y0), (x1, y1) = seg.coords[0], seg.coords[-1]
+    n = seg.length
+    if n <= 0:
+        return 0.0, []
+    ux, uy = (x1 - x0) / n, (y1 - y0) / n
+    covered = []
+    inside: list[int] = []
+    for k, g in geoms:
+        c = shapely.get_coordinates(g)
+        whole = len(c) >= 2
+        for s, e in zip(c[:-1], c[1:], strict=True):
+            v = e - s
+            ln = float(np.hypot(*v))
+            off = abs((s[0] - x0) * uy - (s[1] - y0) * ux)
+            if ln < 1e-9 or abs(v[0] * uy - v[1] * ux) > 0.02 * ln or off > max_off or (off <= 1e-6 and not on_line):
+                whole = False
+                continue
+            t0 = (s[0] - x0) * ux + (s[1] - y0) * uy
+            t1 = (e[0] - x0) * ux + (e[1] - y0) * uy
+            lo, hi = max(min(t0, t1), 0.0), min(max(t0, t1), n)
+            if min(t0, t1) < -0.1 * n or max(t0, t1) > 1.1 * n:
+                whole = False
+            if hi > lo:
+                covered.append((lo, hi))
+        if whole:
+            inside.append(k)
+    total, end = 0.0, -1.0
+    for lo, hi in sorted(covered):
+        lo = max(lo, end)
+        if hi > lo:
+            total += hi - lo
+            end = hi
+    return total / n, inside

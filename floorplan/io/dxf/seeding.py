@@ -1,0 +1,240 @@
+"""Room labels decide what else needs closing.
+
+After the walls are sealed and their straight gaps closed, two kinds of label are left:
+
+- a room label that lies in no room: the walls around it leave a gap that no free end
+  faces straight on (a corner left open, a wall that stops beside the next one). From
+  every free end near the label, the shortest line to other linework within
+  :data:`~floorplan.io.dxf.closing.CLOSE_GAP` is a candidate bridge; bridges are added
+  shortest first, a step at a time, until the label lies in a face of room size: the
+  smallest space around it that such a closing encloses (``label_seeded``). A label
+  still without a space is reported (FP010, naming the label and where it is).
+- several room labels in one room (:func:`split`): the same bridges, drawn only inside
+  that room, split it when they put each label in a space of its own.
+
+>>> from shapely.geometry import LineString
+>>> walls = [LineString([(4, 2.4), (4, 0), (0, 0), (0, 3), (3.4, 3)])]
+>>> [round(f.area, 2) for f in seek(walls, [(2.0, 1.5)], [])]
+[11.82]
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Point, Polygon, box
+from shapely.strtree import STRtree
+
+from floorplan.classify import classify
+from floorplan.io.dxf.closing import CLOSE_GAP, free_ends
+from floorplan.io.dxf.walls import Arrangement, WallRoom, faces_of, is_room_sized
+from floorplan.model import CIRCULATION_USES, COMMUNAL_USES
+
+#: the closing grows by this much a step (metres): the smallest closing that encloses wins
+STEP = 0.3
+#: linework further than this (metres) from a label cannot bound its room
+NEAR = 15.0
+
+
+def candidates(lines: list[LineString], within: Polygon | None = None
+               ) -> list[LineString]:
+    """Shortest lines from each free end of ``lines`` to each other line within
+    CLOSE_GAP, none running along a line already drawn or crossing one, shortest first;
+    with ``within``, only those lying inside it."""
+    ends, _, _ = free_ends(lines)
+    if not len(ends):
+        return []
+    # the lines a segment at a time: an end can be bridged to another part of its own line
+    coords, index = shapely.get_coordinates(np.asarray(lines, dtype=object), return_index=True)
+    same = index[1:] == index[:-1]
+    arr = shapely.linestrings(np.stack([coords[:-1][same], coords[1:][same]], axis=1))
+    tree = STRtree(arr)
+    pts = shapely.points(ends)
+    pi, li = tree.query(pts, predicate="dwithin", distance=CLOSE_GAP)
+    if not len(pi):
+        return []
+    segs = shapely.shortest_line(pts[pi], arr[li])
+    length = shapely.length(segs)
+    ok = length > 1e-6
+    segs, length = segs[ok], length[ok]
+    out: list[LineString] = []
+    seen: set = set()
+    for k in np.argsort(length, kind="stable").tolist():
+        s = segs[k]
+        key = tuple(np.round(shapely.get_coordinates(s), 4).ravel())
+        if key in seen or key[2:] + key[:2] in seen:
+            continue
+        seen.add(key)
+        if within is not None and not within.buffer(1e-6).covers(s):
+            continue
+        mid = shapely.line_interpolate_point(s, 0.5, normalized=True)
+        if len(tree.query(mid, predicate="dwithin", distance=1e-6)):
+            continue  # along a line already drawn
+        inner = shapely.line_interpolate_point(s, [1e-3, 1 - 1e-3], normalized=True)
+        probe = LineString(inner)
+        if len(tree.query(probe, predicate="crosses")) or len(tree.query(probe, predicate="touches")):
+            continue  # through other linework
+        out.append(s)
+    return out
+
+
+def _face_at(lines: list[LineString], pt: Point) -> Polygon | None:
+    for f in faces_of(lines):
+        if f.contains(pt):
+            return f
+    return None
+
+
+def seek(lines: list[LineString], labels: list[tuple[float, float]],
+         rooms: list[Polygon]) -> list[Polygon | None]:
+    """For each label point, the smallest face of room size that bridges of up to
+    CLOSE_GAP from free ends near it enclose (and that overlaps none of ``rooms``), or
+    ``None``."""
+    if not lines:
+        return [None] * len(labels)
+    tree = STRtree(np.asarray(lines, dtype=object))
+    room_tree = STRtree(rooms) if rooms else None
+    out: list[Polygon | None] = []
+    for x, y in labels:
+        pt = Point(x, y)
+        near = [lines[i] for i in tree.query(box(x - NEAR, y - NEAR, x + NEAR, y + NEAR)).tolist()]
+        cands = candidates(near)
+        found = None
+        limit = STEP
+        while found is None and limit <= CLOSE_GAP + 1e-9:
+            use = [c for c in cands if c.length <= limit]
+            limit += STEP
+            if not use:
+                continue
+            f = _face_at(near + use, pt)
+            if f is None or is_room_sized(f):
+                continue
+            if room_tree is not None and any(
+                    f.intersection(rooms[i]).area > 0.01 * min(f.area, rooms[i].area)
+                    for i in room_tree.query(f, predicate="intersects").tolist()):
+                continue
+            found = f
+        out.append(found)
+    return out
+
+
+def split(room: Polygon, lines: list[LineString], labels: list[tuple[float, float]]
+          ) -> list[Polygon] | None:
+    """``room`` split by bridges inside it so that each label lies in a face of room size
+    of its own: the faces (every piece of the room, labelled or not), or ``None`` when
+    no closing of up to CLOSE_GAP parts the labels."""
+    grown = room.buffer(1e-3)
+    near = [g for g in lines if g.intersects(grown)]
+    edge = [LineString(room.exterior.coords)] + [LineString(r.coords) for r in room.interiors]
+    cands = candidates(near + edge, within=room)
+    pts = [Point(p) for p in labels]
+    limit = STEP
+    while limit <= CLOSE_GAP + 1e-9:
+        use = [c for c in cands if c.length <= limit]
+        limit += STEP
+        if not use:
+            continue
+        inside = [g for g in near if g.within(grown)]
+        faces = [f for f in faces_of(edge + inside + use) if f.representative_point().within(room)]
+        owner = [next((k for k, f in enumerate(faces) if f.contains(p)), None) for p in pts]
+        if None in owner or len(set(owner)) < len(pts):
+            continue
+        if any(is_room_sized(faces[k]) for k in owner):
+            continue
+        return faces
+    return None
+
+
+#: room labels closer than this (metres) are one label written twice or in two parts
+SAME_LABEL = 0.6
+#: labels of these uses name parts of one open-plan room
+ONE_SPACE = (COMMUNAL_USES, CIRCULATION_USES)
+
+
+def room_labels(texts) -> list[tuple[float, float, str]]:
+    """The room labels among ``texts`` ((x, y, name) with a name that says a room use),
+    one per label: texts nearer each other than SAME_LABEL count once."""
+    out: list[tuple[float, float, str]] = []
+    uses: dict[str, bool] = {}  # names repeat from flat to flat: classify each once
+    near: dict[tuple[int, int], list[tuple[float, float]]] = {}  # labels by cell of SAME_LABEL
+    for x, y, name in texts:
+        if name not in uses:
+            uses[name] = classify(name) is not None
+        if not uses[name] or not (math.isfinite(x) and math.isfinite(y)):
+            continue
+        i, j = int(x // SAME_LABEL), int(y // SAME_LABEL)
+        if any(abs(x - a) < SAME_LABEL and abs(y - b) < SAME_LABEL
+               for di in (-1, 0, 1) for dj in (-1, 0, 1) for a, b in near.get((i + di, j + dj), ())):
+            continue
+        near.setdefault((i, j), []).append((x, y))
+        out.append((x, y, name))
+    return out
+
+
+def one_space(names: list[str]) -> bool:
+    """The labels name parts of one open-plan room (KITCHEN + LIVING AREA, HALL + STAIRS)."""
+    uses = {classify(n) for n in names}
+    return any(uses <= group for group in ONE_SPACE)
+
+
+def place_labels(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[float, float, str]],
+                 notes: list[str]) -> None:
+    """Let the room labels decide what else needs closing (see the module's docstring):
+    ``rooms`` gains the label-seeded rooms and the pieces of split rooms, in place. A label
+    left without a room is reported with the other labels in no room (FP010), a space
+    holding several labels that no closing parts has low confidence (FP009)."""
+    if not labels:
+        return
+    lines = arr.all()
+    polys = [r.polygon for r in rooms]
+    tree = STRtree(polys) if polys else None
+    homes: dict[int, list[int]] = {}
+    lost: list[int] = []
+    for k, (x, y, _) in enumerate(labels):
+        hit = [] if tree is None else tree.query(Point(x, y), predicate="within").tolist()
+        if hit:
+            homes.setdefault(min(hit, key=lambda i: polys[i].area), []).append(k)
+        else:
+            lost.append(k)
+    seeded = unplaced = merged = 0
+    if lost:
+        found = seek(lines, [labels[k][:2] for k in lost], polys)
+        for k, f in zip(lost, found, strict=True):
+            x, y, name = labels[k]
+            if f is not None and any(r.polygon.equals(f) for r in rooms[len(polys):]):
+                continue  # a second label in a room the first one found
+            if f is None:  # reported with the other labels in no room (FP010)
+                unplaced += 1
+                continue
+            seeded += 1
+            rooms.append(WallRoom(f, "label_seeded", "low",
+                                  f"the walls around the label {name!r} leave gaps; closed "
+                                  f"(up to {CLOSE_GAP} m) to the smallest space around it"))
+    split_n = 0
+    for r, ks in sorted(homes.items()):
+        if len(ks) < 2:
+            continue
+        names = [labels[k][2] for k in ks]
+        if one_space(names):
+            continue
+        faces = split(rooms[r].polygon, lines, [labels[k][:2] for k in ks])
+        if faces is None:
+            rooms[r].labels = names
+            rooms[r].confidence = "low"
+            rooms[r].reason = (f"one space holds the labels {', '.join(map(repr, names))} and no "
+                               f"closing of its walls up to {CLOSE_GAP} m parts them: read as "
+                               "one room")  # low confidence: reported as FP009
+            merged += 1
+            continue
+        split_n += 1
+        why = (f"split from one space holding the labels {', '.join(map(repr, names))} by "
+               f"closing its walls (up to {CLOSE_GAP} m)")
+        rooms[r].polygon = faces[0]
+        rooms[r].source, rooms[r].confidence, rooms[r].reason = "label_seeded", "low", why
+        rooms.extend(WallRoom(f, "label_seeded", "low", why) for f in faces[1:])
+    if seeded or split_n or unplaced or merged:
+        notes.append(f"room labels: {seeded} rooms found around labels that lay in no room, "
+                     f"{unplaced} labels still in no room, {split_n} spaces split between their "
+                     f"labels, {merged} spaces holding several labels that no closing parts")

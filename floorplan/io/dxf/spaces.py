@@ -1,0 +1,206 @@
+"""Which spaces of a drawing are rooms: outlines, loose room lines or walls; which views
+of the sheet are read; on which level each room lies.
+
+The reader (:mod:`~floorplan.io.dxf.reader`) calls these in order with itself (its layer
+map, what it collected, its notes and findings):
+
+1. :func:`find`: room outlines on room layers (:mod:`~floorplan.io.dxf.rooms`); failing
+   those, faces of loose lines on room layers; failing those, rooms in the wall linework
+   (:mod:`~floorplan.io.dxf.walls`), where the room labels decide what else needs closing
+   (:mod:`~floorplan.io.dxf.seeding`).
+2. :func:`choose_views`: the sheet split into views and the floor plans chosen
+   (:mod:`~floorplan.io.dxf.views`); rooms in the views set aside are dropped.
+3. :func:`levels`: levels from layer names, else from the views read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from shapely.geometry import Polygon
+from shapely.strtree import STRtree
+
+from floorplan.errors import PlanReadError
+from floorplan.io.dxf import doors as dxf_doors
+from floorplan.io.dxf import names as dxf_names
+from floorplan.io.dxf import text as dxf_text
+from floorplan.io.dxf import views as dxf_views
+from floorplan.io.dxf.layers import level_of_layer
+from floorplan.io.dxf.seeding import place_labels, room_labels
+from floorplan.io.dxf.walls import doorways, wall_faces, wall_rooms
+from floorplan.model import InputFinding
+
+#: the code of the warning that a sheet's plan views are not floors of one building
+VIEWS_CODE = "FP012"
+
+
+@dataclass
+class Found:
+    """The rooms found, as parallel lists: outline, source, layer, (confidence, reason),
+    and the labels of a space no closing parted (its combined name)."""
+
+    polys: list[Polygon] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    layers: list[str] = field(default_factory=list)
+    sure: list[tuple[str, str]] = field(default_factory=list)
+    combined: list[list[str]] = field(default_factory=list)
+
+    def keep(self, which: list[int]) -> Found:
+        return Found(*([lst[k] for k in which] for lst in (
+            self.polys, self.sources, self.layers, self.sure, self.combined)))
+
+
+def find(rd, cands, fittings: list[Polygon]) -> Found:
+    """The rooms of the drawing read by ``rd``, from its outline candidates ``cands``,
+    else loose room lines, else its walls (``fittings`` keep faces they fill from being
+    rooms)."""
+    if cands:
+        return Found([c.polygon for c in cands], [c.source for c in cands],
+                     [c.layer for c in cands],
+                     [("high", "") if rd.layer_kind(c.layer) == "room" else
+                      ("medium", f"a closed outline on layer {c.layer}, which does not say room")
+                      for c in cands], [[] for _ in cands])
+    polys = room_line_rooms(rd)
+    if polys:
+        n = len(polys)
+        return Found(polys, ["outline"] * n, [""] * n, [("high", "")] * n, [[] for _ in polys])
+    found = wall_rooms_of(rd, fittings)
+    return Found([w.polygon for w in found], [w.source for w in found], [""] * len(found),
+                 [(w.confidence, w.reason) for w in found], [w.labels for w in found])
+
+
+def room_line_rooms(rd) -> list[Polygon]:
+    """Rooms drawn as loose LINEs and ARCs on a room layer: their enclosed faces."""
+    lines = [p for p in rd.col.opens if p.etype in ("LINE", "ARC")
+             and rd.layer_kind(p.layer) == "room" and not rd.blocked(p)]
+    if not lines:
+        return []
+    faces = wall_faces([p.pts[:, :2] for p in lines], [], [], [])
+    if faces:
+        rd.used.update(p.uid for p in lines)
+        rd.notes.append(f"no closed outline on a room layer: {len(faces)} rooms enclosed by "
+                        f"{len(lines)} loose lines and arcs on room layers")
+    return faces
+
+
+def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
+    """Rooms in the wall linework (lines on wall layers, else on layers that say nothing),
+    sealed with the door swings, with the room labels seeding what else needs closing."""
+    col = rd.col
+    lines = [p for p in col.opens + col.loops if rd.layer_kind(p.layer) == "wall" and not rd.blocked(p)]
+    if not lines:
+        lines = [p for p in col.opens + col.loops if rd.layer_kind(p.layer) is None and not rd.blocked(p)]
+        if lines:
+            rd.notes.append("no layer is named as a wall layer: all linework on unnamed "
+                            "layers read as walls")
+    seals = []
+    door_uids = {u for u, k in rd.ins_kind.items() if k == "door"}
+    for a in col.arcs:
+        if rd.layer_kind(a.layer) == "door" or any(u in door_uids for u in a.chain):
+            if dxf_doors.DOOR_RADIUS[0] <= a.extra["radius"] <= dxf_doors.DOOR_RADIUS[1]:
+                for end in a.extra["ends"]:
+                    seals.append((a.extra["center"], end))
+    marks = dxf_doors.door_marks(col.arcs, col.opens, col.inserts, rd.ins_kind, rd.layer_kind)
+    found, arr = wall_rooms([p.pts[:, :2] for p in lines], seals, marks, fittings, rd.notes)
+    place_labels(found, arr, room_labels(label_texts(rd)), rd.notes)
+    rd.gaps = doorways(arr)
+    if found:
+        rd.used.update(p.uid for p in lines)
+    return found
+
+
+def label_texts(rd) -> list[tuple[float, float, str]]:
+    """(x, y, name) of every text that may name a room."""
+    out = []
+    for t in rd.col.texts:
+        if not rd.usable_text(t):
+            continue
+        if t.tag is not None and t.tag.upper() not in dxf_names.NAME_TAGS:
+            continue
+        name = dxf_text.split_label(t.text)[0]
+        if name and dxf_text.kind(name)[0] == "name":
+            out.append((t.x, t.y, name))
+    return out
+
+
+def door_points(rd) -> np.ndarray:
+    """Where door symbols stand: door blocks' insertion points, loose swings' hinges."""
+    col = rd.col
+    pts = [(i.x, i.y) for i in col.inserts if rd.ins_kind.get(i.uid) == "door"]
+    pts += [a.extra["center"] for a in col.arcs if not a.chain and rd.layer_kind(a.layer) == "door"
+            and dxf_doors.DOOR_RADIUS[0] <= a.extra["radius"] <= dxf_doors.DOOR_RADIUS[1]]
+    return np.array(pts, dtype=float).reshape(-1, 2)
+
+
+def choose_views(rd, found: Found, wanted: int | None) -> Found:
+    """Split the sheet into views, keep the rooms of the floor-plan views (see
+    :mod:`~floorplan.io.dxf.views`), and note the rest. Sets ``rd.view_level`` (the level of
+    each view read) and ``rd.in_view`` (whether points lie in a view read)."""
+    def evidence():
+        return room_labels(label_texts(rd)), door_points(rd)
+
+    trust = bool(found.polys) and all(s in ("outline", "hatch") for s in found.sources) and all(
+        c == "high" for c, _ in found.sure)
+    try:
+        reading, views, grid = dxf_views.survey(rd.stacked, rd.col.texts, evidence, found.polys,
+                                                wanted, trust)
+    except ValueError as exc:
+        raise PlanReadError(rd.source, str(exc)) from None
+    rd.view_level = {v - 1: lv for v, lv in reading.level_of.items()}
+    read = set(rd.view_level)
+
+    def in_view(xy: np.ndarray) -> np.ndarray:
+        at = grid.at(xy)
+        return np.isin(at, list(read)) | ((at < 0) & (len(read) == 1))
+
+    rd.in_view = in_view
+    rd.grid = grid
+    if len(views) > 1:
+        rd.notes.append(f"the sheet holds {len(views)} views: read "
+                        + ", ".join(str(v) for v in reading.read))
+    rd.notes += reading.notes
+    if reading.warning:
+        rd.findings.append(InputFinding(VIEWS_CODE, reading.warning))
+    if not found.polys:
+        return found
+    of_room = {k: v.number - 1 for v in views for k in v.rooms}
+    rd.room_view = []
+    kept = [k for k in range(len(found.polys)) if of_room.get(k, -1) in read]
+    rd.room_view = [of_room[k] for k in kept]
+    found = found.keep(kept)
+    if reading.doubt:
+        found.sure = [("low", reading.doubt)] * len(found.polys)
+    return found
+
+
+def levels(rd, found: Found) -> tuple[list[float], str | None]:
+    """The level of each room and the note saying how levels were found: layer names that
+    say two levels or more, else the views read."""
+    said = {lay: level_of_layer(lay) for lay in set(found.layers) if lay}  # few layers, many rooms
+    by_layer = [said[lay] if lay else None for lay in found.layers]
+    if len({v for v in by_layer if v is not None}) >= 2:
+        rd.level_mode = "layers"
+        return [v if v is not None else 0.0 for v in by_layer], "levels read from layer names"
+    if len(set(rd.view_level.values())) < 2:
+        rd.level_mode = "one"
+        return [0.0] * len(found.polys), None
+    rd.level_mode = "views"
+    return [rd.view_level[v] for v in rd.room_view], None
+
+
+def locator(rd, polys: list[Polygon], levels: list[float]):
+    """level for a feature: its layer's level, or the level of the nearest room
+    (``polys`` the rooms' outlines, ``levels`` their levels)."""
+    if rd.level_mode == "one" or not polys:
+        return lambda geom, layer: 0.0 if polys else None
+    tree = STRtree(polys)
+
+    def locate(geom, layer: str) -> float | None:
+        if rd.level_mode == "layers":
+            v = level_of_layer(layer)
+            if v is not None:
+                return v
+        i = tree.query_nearest(geom)
+        return levels[int(i[0])] if len(i) else None
+    return locate
