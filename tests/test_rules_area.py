@@ -79,14 +79,44 @@ def test_bedroom_area_m43_principal_and_double():
     assert (status(r, "FP101", "B2"), one(r, "FP101", "B2").required) == ("pass", 12.5)
 
 
-@pytest.mark.parametrize("w, h, expect, required", [
-    (2.6, 5.0, "fail", 13.5),   # 13.0: the only double is the principal
-    (2.5, 3.4, "pass", 8.5),    # exactly 8.5: a single
-    (2.5, 3.2, "fail", 8.5),    # 8.0
+# B9: a 4 x 4 m principal bedroom beside, so that B1 is not the only or largest bedroom
+B9 = rect("B9", "Bedroom 9", 10, 0, 4, 4)
+
+
+@pytest.mark.parametrize("w, h, others, expect, required", [
+    (2.6, 5.0, [], "fail", 13.5),     # 13.0: the only double is the principal
+    (2.5, 3.4, [B9], "pass", 8.5),    # exactly 8.5: a single
+    (2.5, 3.2, [B9], "fail", 8.5),    # 8.0
+    # 3.35(d): the only bedroom is the principal double, whatever its area
+    (2.5, 3.4, [], "fail", 13.5),     # 8.5 m², alone: 5.0 m² short of 13.5
+    (3.0, 4.5, [], "pass", 13.5),     # exactly 13.5
+    # the largest of two singles is the principal: 10 m² and 9 m²
+    (2.5, 4.0, [rect("B2", "Bedroom 2", 5, 0, 3, 3)], "fail", 13.5),
 ])
-def test_bedroom_area_m43(w, h, expect, required):
-    f = one(run(plan(rect("B1", "Bedroom", 0, 0, w, h), scheme="flat"), "m4-3"), "FP101", "B1")
+def test_bedroom_area_m43(w, h, others, expect, required):
+    f = one(run(plan(rect("B1", "Bedroom", 0, 0, w, h), *others, scheme="flat"), "m4-3"), "FP101", "B1")
     assert (f.status.value, f.required) == (expect, required)
+
+
+def test_only_bedroom_as_principal_is_an_assumption():
+    r = run(plan(rect("B1", "Bedroom", 0, 0, 2.5, 3.4), scheme="flat"), "m4-3")
+    said = [a for a in r.assumptions if a.topic == "principal_bedroom"]
+    assert [a.rooms for a in said] == [("B1",)] and "3.35(d)" in said[0].text
+
+
+@pytest.mark.parametrize("w, h, expect", [
+    (2.5, 3.0, "pass"),     # 7.5 m², 2.5 m wide: held to the single bedroom's 7.5 m² and 2.15 m
+    (2.4, 3.0, "fail"),     # 7.2 m²
+])
+def test_ndss_sleep_in_room_is_a_single_bedroom(w, h, expect):
+    p = plan(rect("B1", "Bedroom 1", 0, 0, 3, 4), rect("S", "Staff Sleep-in", 3.1, 0, w, h),
+             scheme="shared_house")
+    r = run(p, "ndss")
+    f = one(r, "FP101", "S")
+    assert (f.status.value, f.required, f.measured) == (expect, 7.5, pytest.approx(w * h))
+    assert "staff sleep-in" in f.message
+    # the ECC profile does not hold the sleep-in room to a bedroom's size
+    assert not [x for x in run(p).findings if x.rule == "FP101" and "S" in x.rooms]
 
 
 # -- FP102 wheelchair-bedroom-area --------------------------------------------------------

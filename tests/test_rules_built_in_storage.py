@@ -102,3 +102,18 @@ def test_samples():
     r = check(read(samples / "birch-court.geojson"), "ndss")
     got = {f.dwelling: (f.status.value, f.required, round(f.measured, 6)) for f in r.findings if f.rule == "FP108"}
     assert got == {**{f"Flat {n}": ("pass", 1.5, 5.76) for n in range(1, 5)}, "Flat 5": ("pass", 1.0, 4.08)}
+
+
+def test_a_table_by_bedspaces_alone(tmp_path):
+    # a profile of one's own with storage by bedspaces: a 12 m² bedroom (2 bedspaces) and a
+    # 1.0 x 1.5 m store: the "2p" row, 1.5 m², is met exactly; the "3p" row is not used
+    path = tmp_path / "mine.toml"
+    path.write_text('[profile]\nextends = "ndss"\n[rules.FP108]\ntable = { "1p" = 1.0, "2p" = 1.5, '
+                    '"3p" = 2.0 }\nclause = "storage by bedspaces, {row}"\n')
+    from tests.plans import plan, rect
+    from tests.rulecheck import one, run
+
+    p = plan(rect("B", "Bedroom", 0, 0, 3, 4), rect("S", "Store", 3.1, 0, 1.0, 1.5), scheme="flat")
+    f = one(run(p, str(path)), "FP108")
+    assert (f.status.value, f.required, f.measured) == ("pass", 1.5, pytest.approx(1.5))
+    assert f.reference.endswith("storage by bedspaces, 2p")

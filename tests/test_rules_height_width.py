@@ -97,15 +97,21 @@ def test_bedroom_width_l_shaped(coords, expect, measured):
     assert f.measured == pytest.approx(measured, abs=2e-3)
 
 
-@pytest.mark.parametrize("w, h, expect, required", [
-    (2.4, 3.6, "pass", 2.4),    # 8.64 m²: single, exactly 2.4 m
-    (3.6, 2.4, "pass", 2.4),    # the same lying along x (once measured 2.3993 and failed)
-    (4.2, 3.0, "pass", 3.0),    # 12.6 m²: a double, exactly 3.0 m, lying along x
-    (2.3, 4.0, "fail", 2.4),
-    (2.9, 5.0, "fail", 3.0),    # 14.5 m²: principal
+# a 4 x 4 m principal bedroom beside, so that B is not the only or largest bedroom (which
+# M4(3) 3.35(d) holds to the principal's 3.0 m)
+B9 = rect("B9", "Bedroom 9", 10, 0, 4, 4)
+
+
+@pytest.mark.parametrize("w, h, others, expect, required", [
+    (2.4, 3.6, [B9], "pass", 2.4),    # 8.64 m²: single, exactly 2.4 m
+    (3.6, 2.4, [B9], "pass", 2.4),    # the same lying along x (once measured 2.3993 and failed)
+    (4.2, 3.0, [B9], "pass", 3.0),    # 12.6 m²: a double, exactly 3.0 m, lying along x
+    (2.3, 4.0, [B9], "fail", 2.4),
+    (2.9, 5.0, [], "fail", 3.0),      # 14.5 m²: principal
+    (2.4, 3.6, [], "fail", 3.0),      # 8.64 m², the only bedroom: the principal (3.35(d))
 ])
-def test_bedroom_width_m43(w, h, expect, required):
-    f = one(run(plan(rect("B", "Bedroom", 0, 0, w, h), scheme="flat"), "m4-3"), "FP107", "B")
+def test_bedroom_width_m43(w, h, others, expect, required):
+    f = one(run(plan(rect("B", "Bedroom", 0, 0, w, h), *others, scheme="flat"), "m4-3"), "FP107", "B")
     assert (f.status.value, f.required) == (expect, required)
     assert f.measured == pytest.approx(min(w, h), abs=1e-9)
 
@@ -132,3 +138,13 @@ def test_l_shaped_width_is_exact_at_the_boundary():
     f = one(run(plan(poly("B", "Bedroom", shape), scheme="flat"), "m4-3"), "FP107", "B")
     assert (f.status.value, f.required) == ("pass", 3.0)
     assert f.measured == pytest.approx(3.0, abs=1e-6)
+
+
+@pytest.mark.parametrize("w, expect", [(2.15, "pass"), (2.1, "fail")])
+def test_ndss_sleep_in_room_is_held_to_the_single_width(w, expect):
+    # a sleep-in room w x 4.0 m (8.4-8.6 m², enough area): its width decides
+    p = plan(rect("B1", "Bedroom 1", 0, 0, 3, 4), rect("S", "Staff Sleep-in", 3.1, 0, w, 4.0),
+             scheme="shared_house")
+    f = one(run(p, "ndss"), "FP107", "S")
+    assert (f.status.value, f.required, f.measured) == (expect, 2.15, pytest.approx(w, abs=1e-9))
+    assert not [x for x in run(p, "m4-3").findings if x.rule == "FP107" and "S" in x.rooms]

@@ -214,9 +214,14 @@ def door_clear_width(ctx, opts):
     Option("min_width", float, 1.05, "minimum clear width of a hall, landing or corridor (m)"),
     Option("uses", list, ["hall", "landing", "corridor"], "the rooms checked, by use"),
     Option("share", float, 0.75, "share of the floor the width must be held over"),
+    Option("side_width", float, None, "where a door is not approached head-on, the hall is "
+           "this wide in front of it (m); unset: not checked"),
+    Option("side_clause", str, None, "the clause a finding cites where a door's approach "
+           "decides it (the rule's reference otherwise)"),
 ))
 def hall_width(ctx, opts):
-    """Every hall, landing and corridor of a home is wide enough: at least 1050 mm.
+    """Every hall, landing and corridor of a home is wide enough: at least 1050 mm, and
+    1200 mm in front of a door it is not approached head-on.
 
     The width is measured on the room's clear floor: the counted floor less the obstacles
     drawn in it, so a radiator or fitted cupboard drawn in a hall narrows it. It is the
@@ -228,15 +233,22 @@ def hall_width(ctx, opts):
       of the room (or reach its one door), so a pinch between doors (a radiator, a nib)
       narrows the hall however short it is; a narrow dead end with no door does not.
 
-    Approved Document M asks for 1200 mm where a door off the hall is not approached
-    head-on; the plan does not say from which way a door is approached, so the rule
-    holds every hall to 1050 mm and the 1200 mm case is left to the assessor. Common
-    corridors of a scheme of flats (rooms in no dwelling) are not checked.
+    With ``side_width`` (M4(3) 3.24(b): 1200 mm) each door of the hall is looked at too:
+    the clear floor straight out in front of its opening must run that deep (see
+    *approach* below); a door in a side wall of a hall narrower than that is approached
+    from the side and fails by the difference; a door at the end of a hall, with the hall
+    running on in front of it, is approached head-on and meets it. A door whose wall
+    cannot be told (drawn at a corner) warns. The finding reports the shortfall that
+    matters most. Common corridors of a scheme of flats (rooms in no dwelling) are not
+    checked.
 
-    PASS: a 1.05 x 4.0 m hall (exactly 1050 mm). FAIL: a 1.0 x 4.0 m hall (50 mm short);
-    a 1.3 m hall with a radiator narrowing it to 1.0 m between its two doors.
+    PASS: a 1.05 x 4.0 m hall (exactly 1050 mm) with doors in its end walls. FAIL: a 1.0 x
+    4.0 m hall (50 mm short); a 1.3 m hall with a radiator narrowing it to 1.0 m between
+    its two doors; a 1.1 m hall with a bedroom door in its side wall (1100 mm in front,
+    100 mm short of 1200 mm).
     """
     from floorplan.geometry import as_area, held_width
+    from floorplan.rules.approach import approach
     from floorplan.rules.passage import passage_width
 
     need = opts["min_width"]
@@ -268,8 +280,26 @@ def hall_width(ctx, opts):
             text += f"; at least {_mm(need)} required"
             if status is Status.FAIL:
                 text += f": {_mm(need - width)} short"
-            yield Outcome(status, rooms=(room.id,), dwelling=room.dwelling, measured=width,
-                          required=need, unit="m", message=text, marks=marks)
+            measured, required, clause = width, need, None
+            side = opts["side_width"]
+            for a in ([approach(room.polygon, floor, lk, side) for lk in links] if side else []):
+                if a.depth is None:
+                    text += f"; door {a.link.id}: {a.why}, so whether it is approached head-on is not shown"
+                    if status is Status.PASS:
+                        status, clause = Status.WARN, opts["side_clause"]
+                    marks += (Mark("door", a.link.door.geometry, label=a.link.id),)
+                elif a.depth < side - 1e-6:
+                    text += (f"; door {a.link.id} has {_mm(a.depth)} in front of it: it is approached "
+                             f"from the side, {_mm(side)} required there: {_mm(side - a.depth)} short")
+                    if a.link.width is None:
+                        text += f" (its width not shown: a {_mm(a.opening)} opening assumed)"
+                    if side - a.depth > required - measured:
+                        measured, required, clause = a.depth, side, opts["side_clause"]
+                    status = Status.FAIL
+                    marks += (Mark("door", a.link.door.geometry, label=a.link.id),
+                              Mark("clear_square", a.strip, size=side, label=f"{_mm(a.depth)} in front"))
+            yield Outcome(status, rooms=(room.id,), dwelling=room.dwelling, measured=measured,
+                          required=required, unit="m", message=text, marks=marks, clause=clause)
 
 
 # -- bedroom doors ----------------------------------------------------------------------

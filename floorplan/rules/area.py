@@ -1,5 +1,5 @@
-"""Areas (FP101-FP105, FP108): bedrooms, dwellings, communal space, wheelchair bathrooms,
-built-in storage.
+"""Areas (FP101-FP105): bedrooms, dwellings, communal space, wheelchair bathrooms (built-in
+storage, FP108, is in its own section).
 
 Every area is a *counted* area: floor under a ceiling lower than 1.5 m is left out
 (exactly 1.5 m counts), and the part left out is drawn as ``low_headroom``.
@@ -15,7 +15,7 @@ import re
 
 from floorplan.findings import Outcome, Status
 from floorplan.rules.base import Option, rule
-from floorplan.rules.bedrooms import EPS, at_least, bedroom_types, bedspaces
+from floorplan.rules.bedrooms import EPS, at_least, bedroom_types, bedspaces, sleep_ins
 from floorplan.rules.context import BATHROOMS, COMMUNAL, fmt
 
 
@@ -61,13 +61,19 @@ def band(table: dict, n: int) -> float:
     Option("principal", float, None, "typed minimum for the principal (largest double) bedroom"),
     Option("clauses", dict, None, "the clause each type cites (single, double, principal), "
            "where the standard gives each its own"),
+    Option("principal_is_largest", bool, False, "a home's only or largest bedroom is its "
+           "principal bedroom even when it is no double by its area (M4(3) 3.35(d))"),
+    Option("sleep_in", str, None, "hold staff sleep-in rooms to this type's minimum ('single'); "
+           "unset: they are not checked"),
 ))
 def bedroom_area(ctx, opts):
     """Every tenant bedroom has enough counted floor area.
 
     With ``single`` set (NDSS, M4(3)) each bedroom is typed single, double or principal
     (see *Bedroom types*) and held to its type's minimum; otherwise (ECC) one band:
-    fail under ``fail_below``, warn under ``warn_below``.
+    fail under ``fail_below``, warn under ``warn_below``. M4(3) holds a home's only or
+    largest bedroom to the principal minimum whatever its area (``principal_is_largest``);
+    NDSS holds a staff sleep-in room to the single-bedroom minimum (``sleep_in``).
 
     PASS (ECC): 3.5 x 3.2 m, 11.2 m². WARN (ECC): 2.0 x 4.0 m, exactly 8.0 m².
     FAIL (ECC): 2.5 x 3.0 m, 7.5 m².
@@ -76,16 +82,19 @@ def bedroom_area(ctx, opts):
     types = {}
     if typed:
         double = opts["double"] if opts["double"] is not None else math.inf
-        types = bedroom_types(ctx, double, opts["principal"] is not None)
+        types = bedroom_types(ctx, double, opts["principal"] is not None,
+                              largest=opts["principal_is_largest"])
+        types.update({r.id: opts["sleep_in"] for r in sleep_ins(ctx, opts["sleep_in"])})
     clauses = opts["clauses"] or {}
-    for room in ctx.tenant_bedrooms:
+    for room in ctx.tenant_bedrooms + (sleep_ins(ctx, opts["sleep_in"]) if typed else []):
         area = ctx.m.rooms[room.id].area
         clause = None
         if typed:
             kind = types[room.id]
             required = opts[kind] if opts[kind] is not None else opts["double"]
             status = at_least(area, required)
-            note = f" as {'the' if kind == 'principal' else 'a'} {kind} bedroom"
+            note = f" as {'the' if kind == 'principal' else 'a'} {kind} bedroom" + (
+                " (a staff sleep-in room)" if room.use == "staff_sleep_in" else "")
             warn = None
             clause = clauses.get(kind)
         else:
@@ -348,79 +357,3 @@ def wheelchair_bathroom_area(ctx, opts):
                       required=required, unit="m2",
                       message=_area_note(ctx, room) + f", {kind} ({why})" + _verdict(status, area, required),
                       marks=ctx.room_marks(room, low=True))
-
-
-def _storage_row(table: dict, bedrooms: int, spaces: int) -> tuple[str, float] | None:
-    """The row for ``bedrooms`` and ``spaces``: "1b2p" where the table splits a bedroom
-    count by bedspaces, else "3b"; ``None`` beyond the table."""
-    b, p = max(bedrooms, 1), max(spaces, 1)
-    for key in (f"{b}b{p}p", f"{b}b"):
-        if key in table:
-            return key, float(table[key])
-    return None
-
-
-@rule("FP108", "built-in-storage", options=(
-    Option("table", dict, {"1b1p": 1.0, "1b2p": 1.5, "2b": 2.0, "3b": 2.5, "4b": 3.0, "5b": 3.5,
-                           "6b": 4.0},
-           "minimum built-in storage (m²) by bedrooms ('3b') or bedrooms and bedspaces ('1b2p')"),
-    Option("uses", list, ["storage"], "rooms that are built-in storage, by use"),
-    Option("double_area", float, 11.5, "a bedroom of this counted area sleeps two"),
-    Option("storage_low", float, 0.9, "storage under a ceiling between this and the "
-           "headroom counts at storage_share"),
-    Option("storage_share", float, 0.5, "share of low storage that counts"),
-    Option("clause", str, "Table 1, built-in storage, row {row}",
-           "the clause a finding cites ({row} is filled in)"),
-))
-def built_in_storage(ctx, opts):
-    """Each home has enough built-in storage for its bedrooms and bedspaces.
-
-    NDSS Table 1: 1b1p 1.0 m², 1b2p 1.5 m², 2 bedrooms 2.0 m², 3 bedrooms 2.5 m², 4
-    bedrooms 3.0 m², 5 bedrooms 3.5 m², 6 bedrooms 4.0 m². The storage is the counted area
-    of the home's storage rooms (stores, cupboards, walk-in wardrobes), with floor under a
-    ceiling of 0.9 m up to the 1.5 m headroom counted at 50 % and floor under 0.9 m not
-    at all. Bedrooms and bedspaces are counted as for FP103. Wardrobes drawn as furniture
-    inside a room are not counted (a plan does not say which are built in), and under-stair
-    storage is counted as drawn, not at the 1 m² NDSS assumes. A home with no storage room
-    drawn warns ("not shown on the plan"); one beyond the table warns.
-
-    PASS: a one-bedroom flat with a 12 m² bedroom (1b2p) and a 1.0 x 1.5 m store (1.5 m²).
-    FAIL: the same flat with a 1.0 x 1.2 m store (1.2 m², 0.3 m² short).
-    """
-    low = opts["storage_low"]
-    for home, rooms in ctx.homes.items():
-        beds, spaces = _beds_and_spaces(ctx, rooms, opts["double_area"])
-        if not rooms:
-            continue
-        label = ctx.home_label(home)
-        stores = [r for r in rooms if str(r.use) in opts["uses"]]
-        row = _storage_row(opts["table"], len(beds), spaces)
-        what = _beds_words(beds, spaces)
-        ids = tuple(r.id for r in stores)
-        parts, total = [], 0.0
-        for r in stores:
-            rm = ctx.m.rooms[r.id]
-            extra = 0.0
-            if rm.low_headroom_area > EPS:
-                extra = opts["storage_share"] * rm.field.region_at_least(low).intersection(rm.low_geom).area
-            total += rm.area + extra
-            parts.append(f"{ctx.label(r)} {fmt(rm.area)}" + (
-                f" + {fmt(extra)} for floor under {fmt(low, 1)}-{fmt(ctx.params['headroom'], 1)} m "
-                f"headroom at {opts['storage_share']:.0%}" if extra > 0.005 else ""))
-        if row is None:
-            yield Outcome(Status.WARN, rooms=ids, dwelling=home, measured=total if stores else None,
-                          unit="m2", message=f"{label}: {what}: beyond the built-in storage table",
-                          marks=ctx.room_marks(*stores, low=True))
-            continue
-        key, required = row
-        clause = opts["clause"].format(row=key)
-        if not stores:
-            yield Outcome(Status.WARN, dwelling=home, required=required, unit="m2",
-                          message=f"{label}: no built-in storage shown on the plan ({what}: "
-                          f"{fmt(required, 1)} m² required)", clause=clause)
-            continue
-        status = at_least(total, required)
-        yield Outcome(status, rooms=ids, dwelling=home, measured=total, required=required, unit="m2",
-                      message=f"{label}: {fmt(total)} m² built-in storage ({', '.join(parts)}) "
-                      f"for {what}" + _verdict(status, total, required),
-                      clause=clause, marks=ctx.room_marks(*stores, low=True))

@@ -138,10 +138,14 @@ def _note_types(ctx, double_area: float) -> None:
                    subject=key, rooms=tuple(ids))
 
 
-def bedroom_types(ctx, double_area: float, principal: bool, by: str = "area") -> dict[str, str]:
+def bedroom_types(ctx, double_area: float, principal: bool, by: str = "area",
+                  largest: bool = False) -> dict[str, str]:
     """Room id -> ``single`` / ``double`` / ``principal`` for every tenant bedroom.
 
     ``by`` says how the principal is chosen among a home's doubles (see :func:`choose`).
+    With ``largest`` the principal is chosen among all of a home's bedrooms, not only its
+    doubles: M4(3) 3.35(d) holds the only or largest bedroom to the principal double's
+    size, whatever its own.
     """
     out: dict[str, str] = {}
     groups = list(ctx.homes.items())
@@ -157,7 +161,17 @@ def bedroom_types(ctx, double_area: float, principal: bool, by: str = "area") ->
                 "double" if ctx.m.rooms[r.id].area >= double_area - EPS else "single")
         if principal and not any(out[r.id] == "principal" for r in beds):
             doubles = [r for r in beds if out[r.id] == "double"]
-            if doubles:
+            if largest and beds and not doubles:
+                top = beds[0] if len(beds) == 1 else choose(ctx, beds, by)[0]
+                out[top.id] = "principal"
+                why = ("its only bedroom" if len(beds) == 1 else
+                       f"its largest bedroom ({ctx.m.rooms[top.id].area:.2f} m²)")
+                ctx.assume("principal_bedroom", f"Principal bedroom of {ctx.home_label(home)}: "
+                           f"{ctx.label(top)}, {why}, held to the principal double's size though "
+                           "it is no double by its area (M4(3) 3.35(d): the only or largest "
+                           "bedroom).", "`bedroom_type: principal` on another bedroom",
+                           subject=f"{home}|{by}", rooms=(top.id,))
+            elif doubles:
                 top, why = choose(ctx, doubles, by)
                 out[top.id] = "principal"
                 what = ("Principal bedroom" if by == "area" else
@@ -180,3 +194,11 @@ def bedspaces(ctx, room, double_area: float) -> int:
         return 1 if t == "single" else 2
     _note_types(ctx, double_area)
     return 2 if ctx.m.rooms[room.id].area >= double_area - EPS else 1
+
+
+def sleep_ins(ctx, kind: str | None) -> list:
+    """The staff sleep-in rooms a bedroom rule also checks, held to ``kind``'s minimum
+    (``"single"``: NDSS asks the same of every bedroom); none when ``kind`` is unset."""
+    if kind not in ("single", "double"):
+        return []
+    return [r for r in ctx.plan.rooms if r.use == "staff_sleep_in"]

@@ -17,7 +17,7 @@ import math
 
 from floorplan.findings import Outcome
 from floorplan.rules.base import Option, rule
-from floorplan.rules.bedrooms import at_least, bedroom_types
+from floorplan.rules.bedrooms import at_least, bedroom_types, sleep_ins
 from floorplan.rules.context import fmt
 
 
@@ -31,6 +31,10 @@ from floorplan.rules.context import fmt
            "(the principal bedroom, as FP101 chooses it) or 'width' (the widest double, where "
            "the standard asks only that one double be that wide)"),
     Option("clauses", dict, None, "the clause each type cites (single, double, principal)"),
+    Option("principal_is_largest", bool, False, "a home's only or largest bedroom is its "
+           "principal bedroom even when it is no double by its area (M4(3) 3.35(d))"),
+    Option("sleep_in", str, None, "hold staff sleep-in rooms to this type's width ('single'); "
+           "unset: they are not checked"),
 ))
 def bedroom_width(ctx, opts):
     """Every tenant bedroom is wide enough for its type (see *Bedroom types*).
@@ -38,7 +42,9 @@ def bedroom_width(ctx, opts):
     NDSS: single 2.15 m (10(c)); one double 2.75 m, every other double 2.55 m (10(e)):
     the widest double is the one held to 2.75 m (``principal_by = "width"``), so a plan
     passes whenever any one double is wide enough. M4(3): single 2.4 m, doubles 3.0 m;
-    the principal bedroom is FP101's. Width is the held width described above.
+    the principal bedroom is FP101's (the only or largest bedroom, 3.35(d), with
+    ``principal_is_largest``). NDSS holds a staff sleep-in room to the single width
+    (``sleep_in``). Width is the held width described above.
 
     PASS (NDSS): a 3.0 x 4.0 m double (12 m², 3.0 m wide).
     FAIL (NDSS): a 2.5 x 4.8 m double (12 m², 2.5 m wide, 0.25 m short of 2.75 m).
@@ -47,9 +53,11 @@ def bedroom_width(ctx, opts):
 
     by = "width" if opts["principal_by"] == "width" else "area"
     types = bedroom_types(ctx, opts["double_area"] if opts["double_area"] is not None else math.inf,
-                          opts["principal"] is not None, by=by)
+                          opts["principal"] is not None, by=by, largest=opts["principal_is_largest"])
+    extra = sleep_ins(ctx, opts["sleep_in"])
+    types.update({r.id: opts["sleep_in"] for r in extra})
     clauses = opts["clauses"] or {}
-    for room in ctx.tenant_bedrooms:
+    for room in ctx.tenant_bedrooms + extra:
         rm = ctx.m.rooms[room.id]
         kind = types[room.id]
         required = opts[kind] if opts[kind] is not None else opts["double"]
@@ -61,7 +69,7 @@ def bedroom_width(ctx, opts):
             what = "the principal bedroom" if by == "area" else \
                 f"the widest double (one double at least {fmt(required)} m)"
         else:
-            what = f"a {kind} bedroom"
+            what = f"a {kind} bedroom" + (" (a staff sleep-in room)" if room.use == "staff_sleep_in" else "")
         yield Outcome(status, rooms=(room.id,), dwelling=room.dwelling, measured=width,
                       required=required, unit="m",
                       message=f"{ctx.label(room)}: {fmt(width)} m wide as {what} "
