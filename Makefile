@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DEMO_PLAN ?= samples/oak-house.geojson
 OUT    ?= out
 
-.PHONY: demo test lint typecheck bench docs clean wheel-check realcheck
+.PHONY: fuzz demo test lint typecheck bench docs clean wheel-check realcheck
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,3 +54,8 @@ wheel-check: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(OUT) build dist *.egg-info
+
+# the readers under fuzzing, FUZZ_SECONDS each (tests/fuzz.py); nice: the machine is shared
+FUZZ_SECONDS ?= 600
+fuzz: $(VENV)/.installed-test
+	FLOORPLAN_FUZZ_SECONDS=$(FUZZ_SECONDS) nice $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz.py
