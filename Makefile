@@ -33,8 +33,10 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
 
+# ruff, and mypy over the package (it ships py.typed): both must stay clean
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check floorplan tests benchmarks samples
+	$(BIN)/mypy
 
 # the real-drawing scorecard (issue 10): rebuild tests/data/real/files/ from the fetched
 # snapshots where they are on this machine, then score every drawing present
