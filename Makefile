@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DEMO_PLAN ?= samples/oak-house.geojson
 OUT    ?= out
 
-.PHONY: demo test lint typecheck bench docs clean wheel-check realcheck
+.PHONY: fuzz demo test lint typecheck bench docs clean wheel-check realcheck
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,10 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
 
+# ruff, and mypy over the package (it ships py.typed): both must stay clean
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check floorplan tests benchmarks samples
+	$(BIN)/mypy
 
 # the real-drawing scorecard (issue 10): rebuild tests/data/real/files/ from the fetched
 # snapshots where they are on this machine, then score every drawing present
@@ -52,3 +54,8 @@ wheel-check: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(OUT) build dist *.egg-info
+
+# the readers under fuzzing, FUZZ_SECONDS each (tests/fuzz.py); nice: the machine is shared
+FUZZ_SECONDS ?= 600
+fuzz: $(VENV)/.installed-test
+	FLOORPLAN_FUZZ_SECONDS=$(FUZZ_SECONDS) nice $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz.py

@@ -257,8 +257,62 @@ def _zip_ratio(folder: Path) -> Path:
     return p
 
 
-def _rooms(d: dict) -> int:
-    return len(d["rooms"])
+def _dxf_doc():
+    import ezdxf
+
+    doc = ezdxf.new()
+    doc.header["$INSUNITS"] = 6  # metres
+    msp = doc.modelspace()
+    msp.add_lwpolyline(RECT[:-1], close=True, dxfattribs={"layer": "A-AREA"})
+    return doc, msp
+
+
+def _laughs(folder: Path) -> Path:
+    doc, msp = _dxf_doc()
+    prev = None
+    for lvl in range(8):  # 10^8 lines when expanded
+        b = doc.blocks.new(f"L{lvl}")
+        if prev is None:
+            b.add_line((0, 0), (1, 0))
+        else:
+            for i in range(10):
+                b.add_blockref(prev, (i * 2, 0))
+        prev = f"L{lvl}"
+    msp.add_blockref(prev, (100, 100))
+    p = folder / "laughs.dxf"
+    doc.saveas(p)
+    return p
+
+
+def _minsert(folder: Path) -> Path:
+    doc, msp = _dxf_doc()
+    b = doc.blocks.new("CHAIR")
+    b.add_circle((0, 0), 0.2)
+    ref = msp.add_blockref("CHAIR", (10, 10))
+    ref.grid(size=(5000, 5000), spacing=(0.5, 0.5))  # 25 million chairs
+    p = folder / "minsert.dxf"
+    doc.saveas(p)
+    return p
+
+
+def _dxf_nan(folder: Path) -> Path:
+    doc, msp = _dxf_doc()
+    msp.add_text("BEDROOM 1\x07", dxfattribs={"layer": "A-AREA-IDEN", "insert": (2, 1.5)})
+    msp.add_line((0, 0), (float("nan"), 1))
+    msp.add_line((0, 0), (1e300, 1e300))
+    msp.add_lwpolyline([(10, 0), (float("inf"), 0), (14, 3), (10, 3)], close=True,
+                       dxfattribs={"layer": "A-AREA"})
+    msp.add_text("GHOST", dxfattribs={"layer": "A-AREA-IDEN", "insert": (float("nan"), 0)})
+    p = folder / "nan.dxf"
+    doc.saveas(p)
+    return p
+
+
+def _nan_ok(d: dict) -> bool:
+    said = " ".join(d["warnings"])
+    return (len(d["rooms"]) == 1 and d["rooms"][0]["name"] == "BEDROOM 1"
+            and abs(d["rooms"][0]["gross_area_m2"] - 12.0) < 1e-6
+            and "not finite" in said and "handle" in said)
 
 
 CASES: list[tuple[str, Callable[[Path], Path], tuple]] = [
@@ -294,6 +348,9 @@ CASES: list[tuple[str, Callable[[Path], Path], tuple]] = [
      ("read", lambda d: d["rooms"][0]["name"] == "Bed\ufffdroom 1")),
     ("c9-carriage-return", _cr, ("read", lambda d: d["rooms"][0]["name"] == "Bedroom 1")),
     ("c10-formula-name", _formula, ("read", lambda d: d["rooms"][0]["name"].startswith("="))),
+    ("c4-dxf-billion-laughs", _laughs, ("exit2", ["laughs.dxf", "entities", "--max-entities"])),
+    ("c4-dxf-minsert-25-million", _minsert, ("exit2", ["minsert.dxf", "entities"])),
+    ("c5-dxf-nan-inf-1e300", _dxf_nan, ("read", _nan_ok)),
     ("i10-imdf-siblings-by-type", _imdf_siblings,
      ("read", lambda d: len(d["doors"]) == 1 and d["rooms"][0]["level"] == 2)),
     ("i10-imdf-no-openings-warns", _imdf_no_openings,

@@ -167,3 +167,11 @@ def test_json_numbers_are_rounded_to_the_micrometre():
 def test_csv_text_header_and_line_ends():
     text = csv_text(["a", "b"], [{"a": "x", "b": 1.5}, ["=y", None]])
     assert text == "\ufeffa,b\r\nx,1.5\r\n'=y,\r\n"
+
+
+def test_a_dxf_on_standard_input_is_told_stdin_takes_geojson():
+    dxf = (SAMPLES / "oak-house.dxf").read_text(encoding="utf-8", errors="replace")
+    res = run("check", "-", input=dxf)
+    assert res.exit_code == 2
+    assert "GeoJSON" in res.stderr and "DXF" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1

@@ -76,10 +76,25 @@ def apply_crs(plan, crs: str | None, path: str):
     return replace(plan, meta=replace(plan.meta, crs=value))
 
 
+def _set_max_entities(ctx: click.Context, param: click.Parameter, value: int | None) -> None:
+    # through the environment, so batch's worker processes have it however they start
+    if value is not None:
+        import os
+
+        os.environ["FLOORPLAN_MAX_ENTITIES"] = str(value)
+
+
+max_entities_option = click.option(
+    "--max-entities", type=click.IntRange(min=1), default=None, expose_value=False,
+    callback=_set_max_entities, metavar="N",
+    help="DXF: refuse a drawing whose block references would make more than N entities "
+         "(default 2,000,000).")
+
+
 def plan_options(fn: Callable) -> Callable:
     """The options that change how a plan is read and what it is."""
     for opt in reversed((units_option, layer_map_option, view_option, scheme_option,
-                         tenants_option, wheelchair_option)):
+                         tenants_option, wheelchair_option, max_entities_option)):
         fn = opt(fn)
     return fn
 

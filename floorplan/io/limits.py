@@ -42,24 +42,32 @@ def env_int(name: str, default: int) -> int:
         return default
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: characters that end or space a line: they become spaces
+_SPACING = re.compile(r"[\t\n\v\f\r\x1c-\x1f\x85\u2028\u2029]")
+#: other control characters (an ESC would reach a terminal) and the bidirectional
+#: overrides that reorder what a reader sees: they are dropped
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def clean_text(value: object, limit: int = MAX_NAME_CHARS) -> str:
+def clean_text(value: object, limit: int = MAX_NAME_CHARS, *, surrogates: bool = True) -> str:
     """A name or label as every output can carry it: one line of valid Unicode.
 
-    Lone surrogates (from a broken encoding) become U+FFFD; carriage returns, tabs and
-    other control characters (and the bidirectional overrides that reorder what a reader
-    sees) become spaces; runs of spaces become one; the result is cut to ``limit``
-    characters. Every reader passes names through this, once, when reading.
+    Lone surrogates (from a broken encoding) become U+FFFD (unless ``surrogates`` is
+    false: the DXF reader re-decodes them as code-page bytes later); carriage returns,
+    tabs and line breaks become spaces; other control characters (an ESC) and the
+    bidirectional overrides that reorder what a reader sees are dropped; runs of spaces
+    become one; the result is cut to ``limit`` characters. Every reader passes names
+    through this, once, when reading.
 
-    >>> clean_text("Bed\\r\\n 2\\ud800")
+    >>> clean_text("Bed\\r\\n 2\\x1b\\ud800")
     'Bed 2\\ufffd'
     """
     text = str(value)
-    if any("\ud800" <= c <= "\udfff" for c in text):
+    if surrogates and any("\ud800" <= c <= "\udfff" for c in text):
         text = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
-    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", text))
+    text = _CONTROL.sub("", _SPACING.sub(" ", text))
+    if not any("\ud800" <= c <= "\udfff" for c in text):
+        text = unicodedata.normalize("NFC", text)
     text = " ".join(text.split())
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"

@@ -30,6 +30,7 @@ attributes and are copied; they differ from a direct expansion in the last bit a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -42,6 +43,7 @@ _SELF = 0
 #: what :func:`expand` returns for a block that must be expanded INSERT by INSERT
 SLOW = object()
 
+_expand: Any
 try:  # internal ezdxf API (stable since 0.x); without it every INSERT is expanded directly
     from ezdxf.explode import virtual_block_reference_entities as _expand
 except ImportError:  # pragma: no cover
@@ -193,7 +195,7 @@ def _copy(tpl: Template, out: Collected, ins: Insert, tx: float, ty: float,
     layer, handle = ins.layer, ins.handle
     xy = np.array((tx, ty))
     moved = tpl.pts + xy if tpl.pts is not None else None
-    spans = tpl.spans or {}
+    spans: dict = tpl.spans or {}
     move = {2: xy}
     memo: dict[int, Prim] = {}  # an ARC is in both opens and arcs: one copy for both
     for name, lst in tpl.lists:
@@ -212,7 +214,7 @@ def _copy(tpl: Template, out: Collected, ins: Insert, tx: float, ty: float,
                     if "rings" in extra:
                         extra["rings"] = [r + xy for r in extra["rings"]]
                 span = spans.get(id(p))
-                if span is not None:
+                if span is not None and moved is not None:
                     pts = moved[span[0]:span[1]]
                 else:
                     ncols = p.pts.shape[1]

@@ -20,6 +20,8 @@ first, until the label is enclosed.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import shapely
 from shapely.geometry import LineString, Point, Polygon
@@ -59,7 +61,7 @@ def free_ends(arr: list[LineString]) -> tuple[np.ndarray, np.ndarray, np.ndarray
     # the next point along the line from each end (its last different point)
     inner = np.vstack([coords[f + 1], coords[la - 1]])
     owner = np.r_[index[f], index[la]]
-    pts = shapely.points(ends)
+    pts: Any = shapely.points(ends)
     pi, li = STRtree(a).query(pts, predicate="dwithin", distance=1e-6)
     touched = np.zeros(len(pts), dtype=bool)
     other = owner[pi] != li
@@ -116,7 +118,7 @@ def bridges(arr: list[LineString], door_marks: list[Polygon], n_walls: int | Non
     to_end = np.zeros(len(ends), dtype=bool)
     met = np.isfinite(best_t)
     if met.any():
-        qi, qj = STRtree(shapely.points(ends)).query(shapely.points(best_p[met]), predicate="dwithin",
+        qi, qj = STRtree(np.asarray(shapely.points(ends))).query(shapely.points(best_p[met]), predicate="dwithin",
                                                      distance=1e-6)
         to_end[np.flatnonzero(met)[qi]] = True
     out: list[tuple[LineString, str]] = []
@@ -155,12 +157,12 @@ def _ray_hits(ends, dirs, a, tree) -> tuple[np.ndarray, np.ndarray]:
     """For each free end: how far straight ahead the nearest linework is (within
     WINDOW_SPAN; ``inf`` if none) and the point met."""
     start = ends + 1e-6 * dirs
-    rays = shapely.linestrings(np.stack([start, ends + WINDOW_SPAN * dirs], axis=1))
+    rays: Any = shapely.linestrings(np.stack([start, ends + WINDOW_SPAN * dirs], axis=1))
     ri, gi = tree.query(rays, predicate="intersects")
     best_t = np.full(len(ends), np.inf)
     best_p = np.zeros_like(ends)
     if len(ri):
-        hit = shapely.intersection(rays[ri], a[gi])
+        hit: Any = shapely.intersection(rays[ri], a[gi])
         t = shapely.distance(shapely.points(ends[ri]), hit)
         for r, tt, h in zip(ri.tolist(), t.tolist(), hit.tolist(), strict=True):
             if 1e-6 < tt < best_t[r]:

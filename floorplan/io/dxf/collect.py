@@ -17,7 +17,9 @@ from ezdxf.entities import DXFGraphic
 from ezdxf.math import OCS
 
 from floorplan.io.dxf import blocks as dxf_blocks
+from floorplan.io.dxf import budget as dxf_budget
 from floorplan.io.dxf.prims import Collected, Insert, Prim, Text
+from floorplan.io.limits import clean_text
 
 #: blocks nested deeper than this are not expanded (a guard against self-reference)
 MAX_DEPTH = 12
@@ -30,8 +32,10 @@ FAST_BLOCKS = True
 
 def collect(msp, tolerance: float) -> Collected:
     """Primitives of everything in ``msp`` (model space). ``tolerance``: flattening distance."""
+    dxf_budget.check_expansion(msp, MAX_DEPTH)  # before anything is made: one line if too big
     out = Collected()
     _walk(msp, out, None, (), 0, tolerance)
+    dxf_budget.drop_unusable(out)  # NaN, inf, 1e300: skipped with the reason, never to GEOS
     return out
 
 
@@ -121,7 +125,8 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
         return
     if t in ("TEXT", "MTEXT", "ATTRIB"):
         text = e.plain_text() if t != "MTEXT" else e.plain_text(split=False)
-        text = "\n".join(" ".join(ln.split()) for ln in str(text).splitlines() if ln.strip())
+        # one clean line each (no CR, control characters or lone surrogates), once, here
+        text = "\n".join(clean_text(ln, 1000, surrogates=False) for ln in str(text).splitlines() if ln.strip())
         if not text:
             out.skipped[(t, layer, "empty text")] += 1
             return
@@ -222,8 +227,8 @@ def _insert(e, out: Collected, layer: str, handle: str, chain: tuple[int, ...], 
     ins = Insert(out.uid(), e.dxf.name, layer, handle, float(p.x), float(p.y), chain)
     attribs = e.attribs
     if attribs:
-        ins.attribs = {a.dxf.tag.upper(): " ".join(a.plain_text().split()) for a in attribs
-                       if a.dxf.get("tag")}
+        ins.attribs = {clean_text(a.dxf.tag.upper()): clean_text(a.plain_text(), 1000, surrogates=False)
+                       for a in attribs if a.dxf.get("tag")}
     out.inserts.append(ins)
     out.by_uid[ins.uid] = ins
     for a in attribs:

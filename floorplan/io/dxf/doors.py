@@ -9,6 +9,8 @@ open leaf, out in the room).
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import shapely
 from shapely.geometry import MultiPoint, Point, Polygon
@@ -53,10 +55,10 @@ def _closed_leaves(arcs, ctx) -> dict[int, tuple[Point, float]]:
     if not todo:
         return out
     todo_mids = mids[todo].reshape(-1)
-    inside = np.zeros(len(todo_mids), dtype=bool)
+    inside: Any = np.zeros(len(todo_mids), dtype=bool)
     inside[room_tree.query(todo_mids, predicate="within")[0]] = True
     inside = inside.reshape(-1, 2)
-    dists = np.zeros(len(todo_mids))
+    dists: Any = np.zeros(len(todo_mids))
     near = [k for k, (a, b) in enumerate(inside.tolist()) if a == b]
     if near:
         flat = np.array([2 * k + j for k in near for j in (0, 1)])
@@ -121,6 +123,7 @@ def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: s
         swings = [a for a in arcs_in.get(uid, []) + nested.get(uid, []) if swing(a)]
         if len(swings) >= 2:
             (p1, r1), (p2, r2) = (leaves[a.uid] for a in swings[:2])
+            width: float | None
             pt, width = Point((p1.x + p2.x) / 2, (p1.y + p2.y) / 2), r1 + r2
         elif swings:
             pt, width = leaves[swings[0].uid]

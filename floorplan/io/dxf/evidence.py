@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 
@@ -83,7 +84,7 @@ def figures_by_rays(reader) -> list[tuple[float, str, bool]]:
     is compared with the space's box.
     """
     col = reader.col
-    figs = []
+    figs: list[tuple[Any, Any]] = []
     for t in col.texts:
         if t.tag or not _DIGIT.search(t.text) or reader.layer_kind(t.layer) == "ignore":
             continue

@@ -66,7 +66,7 @@ def _rectangles_around(point_sets: list[np.ndarray]) -> np.ndarray:
         return np.empty(0, dtype=object)
     mps = shapely.multipoints(np.concatenate(point_sets), indices=np.repeat(
         np.arange(len(point_sets)), [len(p) for p in point_sets]))
-    return shapely.oriented_envelope(mps)
+    return np.asarray(shapely.oriented_envelope(mps))
 
 
 def ceilings(faces3d, layer_kind, used: set[int], skipped) -> list[tuple[Ceiling, str]]:

@@ -17,6 +17,7 @@ of medium confidence).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import shapely
@@ -52,7 +53,7 @@ def read_leaders(msp, col, clean) -> tuple[list[Leader], list]:
     from floorplan.io.dxf.prims import Text
 
     leaders: list[Leader] = []
-    texts = []
+    texts: list = []
     if not any(k[0] in ("LEADER", "MULTILEADER") for k in col.skipped):
         return leaders, texts  # the collector saw none in model space: no walk for them
     for e in msp.query("LEADER MULTILEADER"):
@@ -69,7 +70,7 @@ def read_leaders(msp, col, clean) -> tuple[list[Leader], list]:
             if ctx.mtext is not None and ctx.mtext.default_content:
                 from ezdxf.tools.text import plain_mtext
 
-                words = clean(" ".join(plain_mtext(ctx.mtext.default_content, split=False).split()))
+                words = clean(" ".join(str(plain_mtext(ctx.mtext.default_content, split=False)).split()))
                 if words:
                     p = ctx.mtext.insert
                     t = Text(col.uid(), words, float(p[0]), float(p[1]), layer,
@@ -170,14 +171,14 @@ def join(polys: list, outside: list, leaders: list[Leader], lines: list, labelle
     free = [t for t in cands if t.uid not in out]
     if not free:
         return out
-    pts = shapely.points(np.array([(t.x, t.y) for t in free]))
-    ti, ri = tree.query(pts, predicate="dwithin", distance=REACH)
-    near: dict[int, list[tuple[float, int]]] = {}
-    dist = shapely.distance(pts[ti], arr[ri]) if len(ti) else []
+    spots: Any = shapely.points(np.array([(t.x, t.y) for t in free]))
+    ti, ri = tree.query(spots, predicate="dwithin", distance=REACH)
+    nearby: dict[int, list[tuple[float, int]]] = {}
+    dist: Any = shapely.distance(spots[ti], arr[ri]) if len(ti) else []
     for a, b, d in zip(ti.tolist(), ri.tolist(), list(dist), strict=True):
-        near.setdefault(a, []).append((float(d), b))
+        nearby.setdefault(a, []).append((float(d), b))
     claims: dict[int, list[tuple[float, int]]] = {}
-    for a, opts in near.items():
+    for a, opts in nearby.items():
         opts = sorted(o for o in opts if o[1] not in taken)
         if not opts:
             continue

@@ -19,6 +19,7 @@ found by :mod:`~floorplan.io.dxf.doors`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import shapely
@@ -109,7 +110,7 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
         if any(len(line_tree.query(m, predicate="dwithin", distance=1e-6)) for m in mids):
             return None  # a wall face runs where the seal would: the two ends of one wall
         for s in seals:  # a wall crossing a face seal: these are no opening's jambs
-            inner = shapely.line_interpolate_point(s, [0.02, 0.98], normalized=True)
+            inner: Any = shapely.line_interpolate_point(s, [0.02, 0.98], normalized=True)
             probe = LineString(inner)
             for i in line_tree.query(probe, predicate="intersects").tolist():
                 hit = probe.intersection(geoms[i])

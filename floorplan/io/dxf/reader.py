@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+from typing import Any
 
 import numpy as np
 from shapely.geometry import Point, Polygon
@@ -98,6 +99,16 @@ class _Reread(Exception):
 
 
 class _Reader:
+    # set by the units and frame stages (evidence.decide_frame) and the views survey
+    unit: str
+    units_reason: str
+    units_finding: InputFinding | None
+    origin_m: tuple[float, float]
+    _origin_raw: Any
+    _scale: float
+    grid: Any
+    in_view: Any
+
     def __init__(self, source: str, loaded, units: str | None, lmap: LayerMap, forced=None,
                  view: int | None = None):
         self.source = source
@@ -146,12 +157,12 @@ class _Reader:
     def run(self, require_rooms: bool) -> Plan:
         col = collect(self.doc.modelspace(), 1e-6)
         self.col = col
-        fallback = self.encoding or "cp1252"
+        codepage = self.encoding or "cp1252"
         for t in col.texts:
             if not t.text.isascii() or "\\" in t.text:
-                t.text = clean(t.text, fallback)
+                t.text = clean(t.text, codepage)
         self.leaders, _ = dxf_leaders.read_leaders(self.doc.modelspace(), col,
-                                                   lambda s: clean(s, fallback))
+                                                   lambda s: clean(s, codepage))
         self.ins_kind = {i.uid: self._insert_kind(i) for i in col.inserts}
         self._frame()
         dxf_leaders.to_local(self.leaders, self._origin_raw, self._scale)
@@ -298,7 +309,7 @@ class _Reader:
         seen: set[str] = set()
         uses: dict = {}  # names repeat from flat to flat: classify each once
 
-        def named(name):
+        def use_of(name):
             if name not in uses:
                 uses[name] = classify(name)
             return uses[name]
@@ -308,12 +319,12 @@ class _Reader:
             if rid in seen:
                 rid = f"{rid}-{k + 1}"
             seen.add(rid)
-            use, given = named(ri.name) or Use.OTHER, False
+            use, given = use_of(ri.name) or Use.OTHER, False
             if ri.use:
                 try:
                     use, given = Use(ri.use.strip().lower().replace(" ", "_")), True
                 except ValueError:
-                    use, given = named(ri.use) or use, named(ri.use) is not None
+                    use, given = use_of(ri.use) or use, use_of(ri.use) is not None
             stated = tuple(Stated(f.kind, f.text, f.area_m2, f.metres) for f in ri.figures)
             for f in ri.figures if ri.confidence != "low" else ():  # a merged room: FP009
                 why = dxf_names.figure_mismatch(f, poly)
@@ -338,8 +349,8 @@ class _Reader:
                  and not p.extra.get("is3d") and p.uid not in self.used]
         if not loops:
             return
-        hts = [(t, dxf_text.kind(t.text)) for t in self.col.texts]
-        hts = [(t, v) for t, (k, v) in hts if k == "height"]
+        kinds = [(t, dxf_text.kind(t.text)) for t in self.col.texts]
+        hts = [(t, v) for t, (k, v) in kinds if k == "height"]
         for p in loops:
             poly = Polygon(p.pts)
             if not poly.is_valid:

@@ -21,6 +21,7 @@ The rules, in order:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import shapely
@@ -79,8 +80,8 @@ def to_polygons(shells: list[np.ndarray]) -> list[tuple[Polygon | None, str | No
         parts = [shells[k] for k in bulk]
         rings = shapely.linearrings(np.concatenate(parts),
                                     indices=np.repeat(np.arange(len(parts)), [len(x) for x in parts]))
-        polys = shapely.polygons(rings)
-        good = shapely.is_valid(polys) & (shapely.area(polys) > 1e-9)
+        polys: Any = shapely.polygons(rings)
+        good: Any = shapely.is_valid(polys) & (shapely.area(polys) > 1e-9)
         for k, poly, ok in zip(bulk, polys.tolist(), good.tolist(), strict=True):
             if ok:
                 out[k] = (poly, None)

@@ -21,6 +21,7 @@ After the walls are sealed and their straight gaps closed, two kinds of label ar
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import shapely
@@ -49,13 +50,13 @@ def candidates(lines: list[LineString], within: Polygon | None = None
     # the lines a segment at a time: an end can be bridged to another part of its own line
     coords, index = shapely.get_coordinates(np.asarray(lines, dtype=object), return_index=True)
     same = index[1:] == index[:-1]
-    arr = shapely.linestrings(np.stack([coords[:-1][same], coords[1:][same]], axis=1))
+    arr: Any = shapely.linestrings(np.stack([coords[:-1][same], coords[1:][same]], axis=1))
     tree = STRtree(arr)
-    pts = shapely.points(ends)
+    pts: Any = shapely.points(ends)
     pi, li = tree.query(pts, predicate="dwithin", distance=CLOSE_GAP)
     if not len(pi):
         return []
-    segs = shapely.shortest_line(pts[pi], arr[li])
+    segs: Any = shapely.shortest_line(pts[pi], arr[li])
     length = shapely.length(segs)
     ok = length > 1e-6
     segs, length = segs[ok], length[ok]
@@ -141,7 +142,7 @@ def split(room: Polygon, lines: list[LineString], labels: list[tuple[float, floa
         owner = [next((k for k, f in enumerate(faces) if f.contains(p)), None) for p in pts]
         if None in owner or len(set(owner)) < len(pts):
             continue
-        if any(is_room_sized(faces[k]) for k in owner):
+        if any(k is not None and is_room_sized(faces[k]) for k in owner):
             continue
         return faces
     return None

@@ -47,8 +47,9 @@ class Found:
     combined: list[list[str]] = field(default_factory=list)
 
     def keep(self, which: list[int]) -> Found:
-        return Found(*([lst[k] for k in which] for lst in (
-            self.polys, self.sources, self.layers, self.sure, self.combined)))
+        return Found([self.polys[k] for k in which], [self.sources[k] for k in which],
+                     [self.layers[k] for k in which], [self.sure[k] for k in which],
+                     [self.combined[k] for k in which])
 
 
 def find(rd, cands, fittings: list[Polygon]) -> Found:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from floorplan.io.dxf import figures
 
@@ -69,7 +70,7 @@ def kind(text: str) -> tuple[str, float | None]:
         return "empty", None
     fig = figures.parse(t) if _DIGIT.search(t) else None
     if fig is not None:
-        if fig.kind == "area":
+        if fig.kind == "area" and fig.area_m2 is not None:
             return "area", round(fig.area_m2, 2)
         return "dimension", None
     if _ANY.match(t) is None:
@@ -134,7 +135,7 @@ def meter_utility(text: str) -> str | None:
 
 
 @lru_cache(maxsize=8192)
-def split_label(text: str) -> tuple[str, tuple[tuple[str, object], ...]]:
+def split_label(text: str) -> tuple[str, tuple[tuple[str, Any], ...]]:
     """A name text with area, dimension or height lines inside it (``Bedroom 1\\P12.5 m2``,
     ``BED 2 3.20 x 4.10``): the name part and the other parts' kinds, a stated figure as
     ``("figure", Figure)``.

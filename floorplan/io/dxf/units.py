@@ -239,7 +239,7 @@ def decide(units_flag: str | None, insunits: int | None,
         return best, reason, InputFinding("FP006", f"units: {reason}", status="warn",
                                           entity="$INSUNITS")
     said = ("$INSUNITS not set" if insunits in (None, 0)
-            else f"$INSUNITS={insunits} ({OTHER_INSUNITS.get(insunits, 'unknown')}) is not a building unit")
+            else f"$INSUNITS={insunits} ({OTHER_INSUNITS.get(insunits or 0, 'unknown')}) is not a building unit")
     kinds = len(_fits(ev, 1.0))
     if kinds == 0 or sc[best] == 0:
         reason = f"assumed metres: {said} and nothing in the drawing tells the scale"

@@ -32,6 +32,7 @@ the whole wall mass; openings in them may hold a door symbol, glazing, or nothin
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import shapely
@@ -84,7 +85,7 @@ def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     if keep:
         coords = np.vstack(keep)
         index = np.repeat(np.arange(len(keep)), [len(p) for p in keep])
-        geoms = [g for g in shapely.linestrings(coords, indices=index) if g.length > 1e-6]
+        geoms = [g for g in np.asarray(shapely.linestrings(coords, indices=index)) if g.length > 1e-6]
     openings = jamb_openings(keep, geoms, door_marks) if geoms else []
     added = [(s, o.kind) for o in openings for s in o.seals]
     added += [(LineString([a, b]), "swing") for a, b in seals
@@ -232,13 +233,13 @@ def _joins(lines: list[LineString]) -> list[LineString]:
     last = np.r_[first[1:] - 1, len(index) - 1]
     ends = np.vstack([coords[first], coords[last]])
     owner = np.r_[index[first], index[last]]
-    pts = shapely.points(ends)
+    pts: Any = shapely.points(ends)
     pi, li = STRtree(arr).query(pts, predicate="dwithin", distance=REACH)
     keep = owner[pi] != li
     pi, li = pi[keep], li[keep]
     if not len(pi):
         return []
-    d = shapely.distance(pts[pi], arr[li])
+    d: Any = shapely.distance(pts[pi], arr[li])
     touching = np.zeros(len(pts), dtype=bool)
     touching[pi[d < 1e-6]] = True
     far = d >= 1e-6
@@ -250,4 +251,4 @@ def _joins(lines: list[LineString]) -> list[LineString]:
     sel = ~touching[pi]
     if not sel.any():
         return []
-    return list(shapely.shortest_line(pts[pi[sel]], arr[li[sel]]))
+    return list(np.asarray(shapely.shortest_line(pts[pi[sel]], arr[li[sel]])))
