@@ -6,9 +6,29 @@ cannot be used at all. The command line turns them into one line and exit code 2
 
 from __future__ import annotations
 
+import re
+
+_BREAKS = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """*text* on one line: line breaks and other control characters that a file put in a
+    name become one space, so a message is always a single line on the terminal.
+
+    >>> one_line("feature 1 (Lounge\\n): no geometry")
+    'feature 1 (Lounge ): no geometry'
+    >>> one_line("a\\r\\n\\tb")
+    'a b'
+    """
+    return _BREAKS.sub(" ", text)
+
 
 class FloorplanError(Exception):
-    """Base class: a problem the user can fix, described in one line."""
+    """Base class: a problem the user can fix, described in one line (whatever the input
+    put into a name quoted in it)."""
+
+    def __str__(self) -> str:
+        return one_line(super().__str__())
 
 
 class PlanReadError(FloorplanError):
