@@ -75,7 +75,7 @@ SYNONYMS: dict[Use, tuple[str, ...]] = {
         "woonkamer", "pokój dzienny", "olohuone", "stua",
     ),
     Use.BEDROOM: (
-        "bedroom", "bed", "bedrm", "bed rm", "bdrm", "master bed", "master bedroom",
+        "bedroom", "bed", "bedrm", "bed rm", "bdrm", "br", "mbr", "master bed", "master bedroom",
         "principal bedroom", "double bedroom", "single bedroom", "twin bedroom",
         "tenant bedroom", "schlafzimmer", "schlafraum", "kinderzimmer", "soveværelse",
         "sovevaerelse", "værelse", "vaerelse", "soverom", "sovrum", "camera",
@@ -111,7 +111,7 @@ SYNONYMS: dict[Use, tuple[str, ...]] = {
     ),
     Use.HALL: (
         "hall", "hallway", "entrance", "entrance hall", "lobby", "porch", "vestibule",
-        "foyer", "entry", "entry hall", "flur", "diele", "eingang", "entré", "entre", "forstue", "hall d'entrée",
+        "foyer", "flur", "diele", "eingang", "entré", "entre", "forstue", "hall d'entrée",
         "ingresso", "entrada", "recibidor", "hal", "halle", "lobby/hall",
     ),
 }

@@ -33,7 +33,7 @@ from floorplan.io.dxf import figures as dxf_figures
 from floorplan.io.dxf import leaders as dxf_leaders
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf.layers import name_from_layer
-from floorplan.model import COMMUNAL_USES
+from floorplan.model import CIRCULATION_USES, COMMUNAL_USES
 
 NAME_TAGS = {"NAME", "ROOM", "ROOMNAME", "ROOM_NAME", "ROOM-NAME", "SPACE", "SPACENAME",
              "SPACE_NAME", "RAUM", "RAUMNAME", "ROOMLABEL"}
@@ -42,6 +42,9 @@ DWELLING_TAGS = {"DWELLING", "FLAT", "UNIT", "APARTMENT", "APT", "WOHNUNG"}
 AREA_TAGS = {"AREA", "ROOMAREA", "ROOM_AREA"}
 USE_TAGS = {"USE", "ROOMUSE", "ROOM_USE", "ROOMTYPE", "ROOM_TYPE", "NUTZUNG"}
 HEIGHT_TAGS = {"HEIGHT", "CH", "CEILING", "CEILING_HEIGHT", "CLG"}
+#: labels all of one of these groups of uses name parts of one space (KITCHEN + LIVING
+#: AREA, HALL + STAIRS), as the wall reader's label seeding has it
+ONE_SPACE = (COMMUNAL_USES, CIRCULATION_USES)
 #: a stated figure further than this share from the measured one is reported (FP008)
 FIGURE_TOLERANCE = 0.05
 #: lines of one label: at most this many text heights apart
@@ -277,8 +280,8 @@ def _name_from_labels(ri: RoomText, placed: list, centre: tuple[float, float] | 
             repr(lab) for lab, _ in labels[:4]) + ", none of which names a use")
         return
     ri.name = " + ".join(lab for lab, _ in named[:3])
-    if all(u in COMMUNAL_USES for u in uses if u is not None):
-        return  # parts of one open-plan room
+    if any(all(u in group for u in uses if u is not None) for group in ONE_SPACE):
+        return  # parts of one open-plan room, or of one hall with its stairs
     _lower(ri, "low", "holds the labels " + ", ".join(repr(lab) for lab, _ in named[:4])
            + ": one room or several the walls do not divide")
 
