@@ -10,6 +10,10 @@ point) with its name, and every expected area is within 2 %.
 Drawings are looked for in ``tests/data/real/files/`` (rebuilt from the fetched snapshots by
 ``tests/data/real/extract.py``; nothing fetched is committed) and in ``../shared/samples-real/``.
 A drawing whose file is absent is skipped with the reason, never counted as wrong.
+
+A holdout (drawings outside the corpus, kept outside the repository, tried as a new user
+would) is scored the same way from its own expectation file and folder:
+``python tests/realcheck.py --expected /work/holdout/expected.toml --dir /work/holdout/files``.
 """
 
 from __future__ import annotations
@@ -305,7 +309,10 @@ def run(expectations: Iterable[Expectation], dirs: Sequence[Path] = (FILES, SHAR
             continue
         path = locate(exp.file, dirs)
         if path is None:
-            where = "tests/data/real/extract.py" if exp.source else "../shared/samples-real/"
+            if tuple(dirs) != (FILES, SHARED):
+                where = ", ".join(str(d) for d in dirs)
+            else:
+                where = "tests/data/real/extract.py" if exp.source else "../shared/samples-real/"
             skipped.append((exp.file, f"file absent (see {where})"))
             continue
         results.append(score_file(exp, path))
@@ -315,20 +322,29 @@ def run(expectations: Iterable[Expectation], dirs: Sequence[Path] = (FILES, SHAR
 def line(r: Result) -> str:
     verdict = ("CRASH" if r.crashed else "right" if r.right else "WRONG") if r.scored else (
         "not scored")
-    units = r.units_found if r.units_right else f"{r.units_found}≠{r.units_expected}"
+    units = f"{r.units_found}/{r.units_expected}"
     first = r.reasons[0] if r.reasons else ""
     expected = str(r.rooms_expected) if r.scored else "-"
     return (f"{r.file[:44]:44} rooms {r.rooms_found:3}/{expected:<3} "
             f"names {r.names_right:2}/{r.names_expected:<2} areas {r.areas_right:2}/{r.areas_expected:<2} "
-            f"units {units:6} {verdict:10} {first}")
+            f"units {units:7} {verdict:10} {first}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("names", nargs="*", help="score only drawings whose file name holds one of these")
     ap.add_argument("-v", "--verbose", action="store_true", help="every reason, not only the first")
+    ap.add_argument("--expected", type=Path, default=EXPECTED, metavar="TOML",
+                    help="the expectation file (default: tests/data/real/expected.toml)")
+    ap.add_argument("--dir", type=Path, action="append", dest="dirs", metavar="DIR",
+                    help="look for the drawings here (repeatable; default: tests/data/real/files "
+                         "and ../shared/samples-real)")
     args = ap.parse_args(argv)
-    card = run(load_expectations(), only=args.names)
+    dirs = tuple(args.dirs) if args.dirs else (FILES, SHARED)
+    if not args.expected.is_file():
+        print(f"realcheck: {args.expected}: no such expectation file", file=sys.stderr)
+        return 2
+    card = run(load_expectations(args.expected), dirs=dirs, only=args.names)
     for r in card.results:
         print(line(r))
         if args.verbose:
