@@ -281,3 +281,15 @@ def test_a_missing_expectation_file_is_one_line_and_exit_2(tmp_path, capsys):
     assert rc.main(["--expected", str(tmp_path / "nope.toml")]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "nope.toml" in err
+
+
+def test_a_drawing_with_no_floor_plan_must_give_no_room():
+    # an elevation (rooms = 0): one room read from it is wrong, the slack of one does not apply
+    nothing = rc.Expectation(file="elevation.dxf", units="m", rooms=0)
+    assert rc.compare(_plan(), nothing).right
+    r = rc.compare(_plan(("", (0, 0, 4, 3))), nothing)
+    assert not r.right and r.reasons == ["1 rooms in a drawing with no floor plan"]
+    # a plan of one room may still be off by one
+    one = rc.Expectation(file="shed.dxf", units="m", rooms=1)
+    assert rc.compare(_plan(), one).right
+    assert rc.compare(_plan(*TWO), one).right
