@@ -244,6 +244,24 @@ def test_area_tag_in_its_own_mtext_beside_the_room(tmp_path):
     assert [s.area_m2 for s in wc.stated] == [1.5]
 
 
+@pytest.mark.parametrize("content, m2", [
+    (r"28.51 m{\H0.7x;\S2^ ;}", 28.51),       # AutoCAD's m²: a stacked superscript
+    (r"{\fArial|b0;28.51 m\S^2;}", 28.51),
+    (r"Living room\P28.51 m\S2^;", 28.51),     # after the name, in the room's own label
+])
+def test_area_tag_with_a_stacked_superscript(tmp_path, content, m2):
+    doc, msp = new()
+    rect(msp, 0, 0, 6100, 4674)              # 6.1 x 4.674 = 28.5114 m²
+    label(msp, "Living room", 1000, 2500)
+    msp.add_mtext(content, dxfattribs={"layer": "A-AREA-IDEN", "char_height": 150,
+                                       "insert": (1000, 1500)})
+    plan = read(doc, tmp_path)
+    (room,) = plan.rooms
+    assert room.name == "Living room"
+    assert [s.area_m2 for s in room.stated] == [m2]
+    assert not codes(plan, "FP008")
+
+
 def test_a_figure_over_five_percent_out_is_an_input_finding(tmp_path):
     doc, msp = new()
     rect(msp, 0, 0, 4000, 3000)              # 12 m²

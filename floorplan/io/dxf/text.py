@@ -45,6 +45,33 @@ _DIGIT = re.compile(r"\d")
 _PARTS = re.compile(r"\n|\\P|\s{2,}|;")
 
 
+#: an MTEXT stack: ``\S2^ ;`` (a superscript, as AutoCAD writes m²), ``\S1/2;`` (a fraction)
+_STACK = re.compile(r"\\S([^;\\]*?)([\^/#])([^;\\]*);")
+
+
+def _unstack(m: re.Match) -> str:
+    top, sep, bottom = m.group(1).strip(), m.group(2), m.group(3).strip()
+    if sep == "^":
+        return top + bottom  # m\S2^; is m2, m\S^2; too
+    return f" {top}/{bottom}"  # 2\S1/2; is 2 1/2
+
+
+def mtext_plain(raw: str) -> str:
+    r"""The plain text of MTEXT content ``raw``: ezdxf's reading, with stacked text read
+    first (ezdxf gives ``28.51 m2^`` for ``28.51 m{\H0.7x;\S2^ ;}``, AutoCAD's m²).
+
+    >>> mtext_plain(r"28.51 m{\H0.7x;\S2^ ;}"), mtext_plain(r"12.5 m\S^2;")
+    ('28.51 m2', '12.5 m2')
+    >>> mtext_plain(r"BED 1\P14'-2\S1/2;'' x 12'")
+    "BED 1\n14'-2 1/2'' x 12'"
+    """
+    from ezdxf.tools.text import plain_mtext
+
+    if "\\S" in raw:
+        raw = _STACK.sub(_unstack, raw)
+    return str(plain_mtext(raw, split=False))
+
+
 def _num(text: str) -> float:
     return float(text.replace(",", "."))
 
