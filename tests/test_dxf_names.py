@@ -183,6 +183,21 @@ def test_large_label_is_the_name_and_small_notes_are_not(tmp_path):
     assert (room.name, room.use, room.confidence) == ("Bedroom 1", Use.BEDROOM, "high")
 
 
+def test_a_view_title_or_section_mark_in_a_room_is_not_its_name(tmp_path):
+    doc, msp = new()
+    rect(msp, 0, 0, 4000, 3500)
+    label(msp, "Bedroom 1", 800, 2000, height=200)
+    label(msp, "FIRST FLOOR PLAN", 800, 600, height=500)   # 2.5 times taller: a title
+    label(msp, "D-D", 3600, 3000, height=200)              # a section mark
+    rect(msp, 4100, 0, 3000, 3500)                         # an unlabelled room ...
+    label(msp, "SCALE 1:50", 7400, 1500, height=200)       # ... with a title 0.3 m away
+    plan = read(doc, tmp_path)
+    names = {r.name for r in plan.rooms}
+    assert names == {"Bedroom 1", ""}
+    bed = next(r for r in plan.rooms if r.name == "Bedroom 1")
+    assert bed.confidence == "high"
+
+
 def test_two_line_label_is_one_name(tmp_path):
     doc, msp = new()
     rect(msp, 0, 0, 4000, 3500)

@@ -128,6 +128,11 @@ _TAG_CODE = re.compile(r"^\d{3,5}\b")
 #: detail reference (``A6``, ``3/A6``), a stair arrow's word
 _MARK = re.compile(r"^(?:[^\W\d_]|([^\W\d_])\s*-\s*\1|[^\W\d_]\d{1,2}|\d{1,2}\s*/\s*[^\W\d_]{0,2}\d{1,3}"
                    r"|up|dn|down)\.?$", re.I)
+#: a view's title or scale (``FLOOR PLAN``, ``FIRST FLOOR PLAN``, ``GROUND FLOOR``,
+#: ``SECTION A-A``, ``SCALE 1:50``): the sheet's words, not a room's
+_TITLE = re.compile(
+    r"\bplans?\.?$|^(?:(?:lower\s+)?ground|first|second|third|fourth|1st|2nd|3rd|4th|top)\s+"
+    r"(?:floor|flr|level)$|\b(?:elevations?|sections?|scale)\b|\b1\s*:\s*\d{1,4}\b", re.I)
 #: a size with its unit inside words (``18" MIN. RAISED``, ``20 MIN. DOOR``, ``@ 16" O.C.``):
 #: a construction note, not a name
 _MEASURE = re.compile(r"\d\s*(?:\"|''|”|″)|\b\d+\s*(?:min|mins|hr|hrs)\b\.?|@|\bw/", re.I)
@@ -155,21 +160,25 @@ def is_note(name: str) -> bool:
     lines = name.count("\n") + 1
     words = name.split()
     if not (len(words) > 4 or len(name) > 30 or lines >= 3 or _TAG_CODE.match(name)
-            or _MARK.match(name.strip()) or _MEASURE.search(name) or name.rstrip().endswith(":")):
+            or _MARK.match(name.strip()) or _TITLE.search(name.strip()) or _MEASURE.search(name)
+            or name.rstrip().endswith(":")):
         return False
     return classify(name) is None
 
 
 @lru_cache(maxsize=8192)
 def is_mark(name: str) -> bool:
-    """A mark, not a label: a door or window tag (``2668``, ``6068 S.G.D.``) or a mark of
-    the drawing itself (``D-D``, ``A6``, ``C``, ``UP``), when it names no use. Unlike the
+    """A mark, not a label: a door or window tag (``2668``, ``6068 S.G.D.``), a mark of
+    the drawing itself (``D-D``, ``A6``, ``C``, ``UP``) or a view's title or scale
+    (``FLOOR PLAN``, ``SCALE 1:50``), when it names no use. Unlike the
     lines of a note, a mark is no part of the label written beside it.
 
     >>> is_mark("2668"), is_mark("D-D"), is_mark("NOTE:"), is_mark("WC")
     (True, True, False, False)
+    >>> [is_mark(t) for t in ("FLOOR PLAN", "First floor", "SECTION A-A", "SCALE 1:50", "Open plan living")]
+    [True, True, True, True, False]
     """
-    if not (_TAG_CODE.match(name) or _MARK.match(name.strip())):
+    if not (_TAG_CODE.match(name) or _MARK.match(name.strip()) or _TITLE.search(name.strip())):
         return False
     from floorplan.classify import classify
 
