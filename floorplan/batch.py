@@ -30,7 +30,7 @@ from floorplan.io.discover import PLAN_SUFFIXES, Missing, expand, output_names
 log = logging.getLogger(__name__)
 
 #: results from worst to best, for ordering the index
-RESULT_ORDER = {"error": 0, "fail": 1, "warn": 2, "pass": 3}
+RESULT_ORDER = {"error": 0, "cannot_assess": 1, "fail": 2, "warn": 3, "pass": 4}
 #: thumbnails in the HTML index are this many pixels wide at most
 THUMB_WIDTH = 360
 #: seconds one plan may take before its process is stopped (``--timeout``)
@@ -323,9 +323,9 @@ def exit_code(rows: Iterable[Row]) -> int:
 
 
 def totals(rows: Sequence[Row]) -> dict[str, int]:
-    counts = {"plans": len(rows), "pass": 0, "warn": 0, "fail": 0, "error": 0}
+    counts = {"plans": len(rows), "pass": 0, "warn": 0, "fail": 0, "cannot_assess": 0, "error": 0}
     for r in rows:
-        counts[r.result] += 1
+        counts[r.result] = counts.get(r.result, 0) + 1
     return counts
 
 

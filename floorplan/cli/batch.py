@@ -23,7 +23,7 @@ from floorplan.cli.options import (
 )
 from floorplan.io.paths import guard
 
-_MARK = {"pass": "pass", "warn": "WARN", "fail": "FAIL", "error": "ERROR"}
+_MARK = {"pass": "pass", "warn": "WARN", "fail": "FAIL", "cannot_assess": "UNSURE", "error": "ERROR"}
 
 
 @click.command(name="batch")

@@ -169,7 +169,7 @@ def table(msp, scene: Scene, report, at, h: float) -> None:
     names = {r.id: r.name or r.id for r in report.plan.rooms}
     c = scene.counts
     head = [scene.title, f"Profile: {scene.profile}",
-            f"Result: {scene.result.upper()} - {c['fail']} fail, {c['warn']} warn, "
+            f"Result: {scene.result.upper().replace('_', ' ')} - {c['fail']} fail, {c['warn']} warn, "
             f"{c['pass']} pass, {c['not_applicable']} not applicable"]
     for line in head:
         text(msp, info, (x0, y), line, h * 1.2, align="LEFT")

@@ -123,7 +123,7 @@ def _title_block(ax, scene: Scene, style: Style, page) -> None:
     m = style.margin
     top = ph - m
     c = scene.counts
-    result = scene.result.upper()
+    result = ("CANNOT BE ASSESSED" if scene.result == "cannot_assess" else scene.result.upper())
     colour = STATUS_COLOURS.get(scene.result, "#000000")
     ax.plot([m, pw - m], [ph - m - style.title_height + 3] * 2, color="black", lw=0.8)
     ax.text(m, top, scene.title, fontsize=style.look("title").size, fontweight="bold",
