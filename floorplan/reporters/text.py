@@ -200,8 +200,8 @@ def headline(c: dict) -> list[str]:
              + (f" ({undecided} undecided by what could not be read)" if undecided else "")
              + f", {c['pass']} met, {c['not_applicable']} not applicable.")
     if c["result"] == "cannot_assess":
-        out = ["RESULT: CANNOT BE ASSESSED FROM THIS DRAWING: it could not be read well enough "
-               "to say whether the plan meets the standard. " + tally,
+        out = ["RESULT: CANNOT BE ASSESSED FROM THIS DRAWING: too little of it could be read "
+               "to give a verdict. " + tally,
                "  What could not be read:"]
         out += [f"  - {why}" for why in c.get("cannot_assess", [])]
         out.append("  Name the rooms (labels in the drawing, a corrections file, or a GeoJSON "
