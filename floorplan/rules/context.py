@@ -34,6 +34,7 @@ from collections import defaultdict
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from floorplan.errors import one_line
 from floorplan.findings import ASSUMPTION_TOPICS, Assumption, Mark
 
 if TYPE_CHECKING:
@@ -178,12 +179,12 @@ class Context:
 
     def home_label(self, dwelling: str | None) -> str:
         if dwelling is not None:
-            return dwelling
+            return one_line(dwelling).strip() or dwelling
         return "the house" if self.scheme == "shared_house" else "the flat"
 
     def label_in_home(self, room: Room) -> str:
         """The room's name, with its dwelling where it has one ("Flat 2 Store")."""
-        return f"{room.dwelling} {self.label(room)}" if room.dwelling else self.label(room)
+        return f"{self.home_label(room.dwelling)} {self.label(room)}" if room.dwelling else self.label(room)
 
     # -- look-ups -----------------------------------------------------------------------
     @cached_property
@@ -320,16 +321,25 @@ class Context:
     # -- marks --------------------------------------------------------------------------
     def room_marks(self, *rooms: Room, low: bool = False) -> tuple[Mark, ...]:
         """``room`` marks, and ``low_headroom`` marks where floor was left out."""
-        marks = [Mark("room", r.polygon, label=r.name) for r in rooms]
+        marks = [Mark("room", r.polygon, label=name_of(r)) for r in rooms]
         if low:
             for r in rooms:
                 g = self.m.rooms[r.id].low_geom
                 if not g.is_empty and g.area > 1e-9:
-                    marks.append(Mark("low_headroom", g, label=r.name))
+                    marks.append(Mark("low_headroom", g, label=name_of(r)))
         return tuple(marks)
 
     def label(self, room: Room) -> str:
-        return room.name or room.id
+        """The room's name (its id where it has none), on one line: a line break a
+        drawing put in a name ("Bed\\nroom 2", a two-line MTEXT) becomes a space, so a
+        finding's message is always one line."""
+        return one_line(room.name or "").strip() or room.id
+
+
+def name_of(thing) -> str | None:
+    """A feature's name (a room, a fitting) on one line, or None where it has none."""
+    name = getattr(thing, "name", None)
+    return (one_line(name).strip() or None) if isinstance(name, str) else None
 
 
 def _entrance_flag(door) -> bool:

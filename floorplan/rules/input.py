@@ -15,19 +15,21 @@ WARN (FP004): a room named "Room 3078".
 
 from __future__ import annotations
 
+from floorplan.errors import one_line
 from floorplan.findings import Mark, Outcome, Status
 from floorplan.rules.base import rule
+from floorplan.rules.context import name_of
 
 
 def _reported(ctx, code: str):
     raised = [f for f in tuple(ctx.plan.findings) + tuple(ctx.m.findings) if f.code == code]
     for f in raised:
-        marks = [Mark("room", ctx.rooms_by_id[r].polygon, label=ctx.rooms_by_id[r].name)
+        marks = [Mark("room", ctx.rooms_by_id[r].polygon, label=name_of(ctx.rooms_by_id[r]))
                  for r in f.rooms if r in ctx.rooms_by_id]
         if f.geometry is not None:
             marks.append(Mark("entity", f.geometry, label=f.entity))
         yield Outcome(Status(f.status), rooms=tuple(f.rooms), measured=f.measured,
-                      message=f.message, marks=tuple(marks))
+                      message=one_line(f.message), marks=tuple(marks))
     if not raised:
         yield Outcome(Status.PASS, message="nothing to report")
 

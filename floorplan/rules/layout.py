@@ -105,6 +105,12 @@ def _plural(n: int, word: str) -> str:
     Option("wcs", dict, {"1": 1, "3": 2, "4": 2}, "WCs by tenants (a bathroom has one unless "
            "the plan says wc: false)"),
     Option("per_flat", int, 1, "bathrooms each self-contained flat needs"),
+    Option("wcs_by_bedspaces", dict, None, "M4(3) form: WCs each home needs by its bedspaces "
+           "(the row for the largest count not above them); set, it replaces the tenants' "
+           "ratio"),
+    Option("double_area", float, 12.5, "M4(3) form: a bedroom of this counted area (m²) or "
+           "more is a double (two bedspaces)"),
+    Option("clause", str, None, "M4(3) form: the clause cited, {row} the bedspace row"),
 ))
 def bathroom_provision(ctx, opts):
     """Enough bathrooms and WCs for the tenants.
@@ -127,12 +133,22 @@ def bathroom_provision(ctx, opts):
     walked through to the bedroom); a bathroom with no door drawn counts as shared. A
     flat: its own bathroom.
 
+    M4(3) (``wcs_by_bedspaces``): per home, by bedspaces rather than tenants: 1 WC, and
+    2 from 4 bedspaces; see :mod:`floorplan.rules.wcs`.
+
     PASS: 3 tenants, a shared bathroom and a separate WC.
     FAIL: 3 tenants, one shared bathroom and no separate WC, the only other bathroom an
     en-suite off the staff sleep-in room (staff provision, not counted).
     WARN: 2 tenants with en-suites and 4 in all, one shared bathroom (met only for the
     2 tenants without one).
+    M4(3) PASS: two double bedrooms (4 bedspaces), a bathroom and a WC. FAIL: the same
+    with the bathroom only (1 WC of 2).
     """
+    if opts["wcs_by_bedspaces"]:
+        from floorplan.rules.wcs import by_bedspaces
+
+        yield from by_bedspaces(ctx, opts)
+        return
     if ctx.scheme == "shared_house":
         n = ctx.tenants
         if n <= 0:

@@ -18,6 +18,7 @@ from typing import Any
 
 from floorplan.findings import Mark, Outcome, Status
 from floorplan.rules.base import Option, rule
+from floorplan.rules.context import name_of
 
 #: a room of one of these uses may be named as a wheelchair store or a liftway
 _SPACE_USES = frozenset({"other", "storage", "plant", "utility"})
@@ -120,7 +121,7 @@ def wheelchair_storage(ctx, opts):
         if not rooms:
             continue
         label = ctx.home_label(home)
-        spaces = [(o.polygon, r, o.name or "wheelchair store", None) for o, r in
+        spaces = [(o.polygon, r, name_of(o) or "wheelchair store", None) for o, r in
                   _fittings(ctx, rooms, "wheelchair_storage")]
         for r in _named(rooms, "wheelchair_storage"):
             nbrs = [ctx.rooms_by_id[x] for x in ctx.m.rooms[r.id].opens_onto if x in ctx.rooms_by_id]
@@ -226,7 +227,7 @@ def liftway(ctx, opts):
             yield Outcome(Status.NOT_APPLICABLE, dwelling=home, unit="storeys", measured=1.0,
                           message=f"{label}: on one storey, no liftway needed")
             continue
-        ways = [(o.polygon, r, o.name or "liftway") for o, r in _fittings(ctx, rooms, "liftway")]
+        ways = [(o.polygon, r, name_of(o) or "liftway") for o, r in _fittings(ctx, rooms, "liftway")]
         ways += [(r.polygon, r, ctx.label(r)) for r in _named(rooms, "liftway")]
         ids = tuple(dict.fromkeys(r.id for _, r, _ in ways))
         marks = [Mark("clear_square", p, label=n) for p, _, n in ways]

@@ -36,8 +36,9 @@ CLOSE_GAP = 1.2
 OFF_LINE = (0.03, 0.1)
 #: glazing lies this close (metres) beside the line of the wall it fills
 GLAZING_OFFSET = 0.3
-#: a gap lying in a door symbol is closed up to this wide (metres: a double door)
-DOOR_SPAN = 2.6
+#: a gap lying in a door symbol is closed up to this wide (metres: a double garage door,
+#: 16 ft)
+DOOR_SPAN = 5.0
 #: a gap holds a door when this share of its bridge lies in the door symbol
 DOOR_SHARE = 0.8
 #: a bridge this short (metres) is a drawing slip, not a gap; joined without saying
@@ -94,7 +95,8 @@ def _touches_elsewhere(g: LineString, p: np.ndarray) -> bool:
     return rest.distance(Point(p)) < 1e-6
 
 
-def bridges(arr: list[LineString], door_marks: list[Polygon], n_walls: int | None = None
+def bridges(arr: list[LineString], door_marks: list[Polygon], n_walls: int | None = None,
+            glass: list[LineString] | None = None
             ) -> tuple[list[tuple[LineString, str]], set[int]]:
     """Straight bridges across the gaps in ``arr`` (the wall linework, seals included),
     each with its kind: ``door`` (the gap lies in a door symbol, up to :data:`DOOR_SPAN`),
@@ -102,7 +104,9 @@ def bridges(arr: list[LineString], door_marks: list[Polygon], n_walls: int | Non
     ``gap`` (nothing does: up to :data:`CLOSE_GAP`). Only the free ends of the first
     ``n_walls`` lines (the walls as drawn, not the seals added to them) look for a gap.
     Also returns the indices of the lines that are glazing in a window bridged (the room
-    outline runs along the wall's line across the window, not along its glass)."""
+    outline runs along the wall's line across the window, not along its glass).
+    ``glass`` is linework on layers other than the walls' (an opening or window layer)
+    that may span a gap as glazing; it is never bridged to."""
     ends, dirs, owner = free_ends(arr)
     if n_walls is not None:
         mine = owner < n_walls
@@ -111,6 +115,8 @@ def bridges(arr: list[LineString], door_marks: list[Polygon], n_walls: int | Non
         return [], set()
     a = np.asarray(arr, dtype=object)
     tree = STRtree(a)
+    g_arr = np.asarray(glass or [], dtype=object)
+    g_tree = STRtree(g_arr) if len(g_arr) else None
     best_t, best_p = _ray_hits(ends, dirs, a, tree)
     _facing_ends(ends, dirs, owner, a, tree, best_t, best_p)
     # which bridges end at another free end (a wall broken by a gap, not one stopping
@@ -135,7 +141,7 @@ def bridges(arr: list[LineString], door_marks: list[Polygon], n_walls: int | Non
         length = seg.length
         if length <= SLIP + 1e-9:
             kind = "slip"
-        elif (span := _spanned(seg, a, tree))[0]:
+        elif length <= WINDOW_SPAN and (span := _spanned(seg, a, tree, g_arr, g_tree))[0]:
             # lines alongside: glazing across a gap between two wall ends, or else the
             # bridge would only double a wall it runs beside
             if not to_end[i]:
@@ -155,9 +161,10 @@ def bridges(arr: list[LineString], door_marks: list[Polygon], n_walls: int | Non
 
 def _ray_hits(ends, dirs, a, tree) -> tuple[np.ndarray, np.ndarray]:
     """For each free end: how far straight ahead the nearest linework is (within
-    WINDOW_SPAN; ``inf`` if none) and the point met."""
+    WINDOW_SPAN or DOOR_SPAN; ``inf`` if none) and the point met."""
     start = ends + 1e-6 * dirs
-    rays: Any = shapely.linestrings(np.stack([start, ends + WINDOW_SPAN * dirs], axis=1))
+    reach = max(WINDOW_SPAN, DOOR_SPAN)
+    rays: Any = shapely.linestrings(np.stack([start, ends + reach * dirs], axis=1))
     ri, gi = tree.query(rays, predicate="intersects")
     best_t = np.full(len(ends), np.inf)
     best_p = np.zeros_like(ends)
@@ -204,10 +211,14 @@ def _nearest_on(hit, p: np.ndarray) -> np.ndarray:
     return c[k]
 
 
-def _spanned(seg: LineString, a: np.ndarray, tree: STRtree) -> tuple[bool, list[int]]:
+def _spanned(seg: LineString, a: np.ndarray, tree: STRtree, g_arr=None, g_tree=None
+             ) -> tuple[bool, list[int]]:
     """Lines alongside ``seg`` (within a wall's thickness, :data:`GLAZING_OFFSET`) over
-    most of its length, and the lines lying wholly beside it (the glazing itself)."""
+    most of its length, and the wall lines lying wholly beside it (the glazing itself);
+    the glass lines ``g_arr`` (in ``g_tree``) count as glazing too."""
     band = seg.buffer(GLAZING_OFFSET, cap_style="flat")
-    near = tree.query(band, predicate="intersects").tolist()
-    share, inside = alongside(seg, [(k, a[k]) for k in near], GLAZING_OFFSET, on_line=False)
-    return share >= GLAZING_SHARE, inside
+    near = [(k, a[k]) for k in tree.query(band, predicate="intersects").tolist()]
+    if g_tree is not None:
+        near += [(len(a) + k, g_arr[k]) for k in g_tree.query(band, predicate="intersects").tolist()]
+    share, inside = alongside(seg, near, GLAZING_OFFSET, on_line=False)
+    return share >= GLAZING_SHARE, [k for k in inside if k < len(a)]

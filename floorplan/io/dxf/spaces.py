@@ -15,6 +15,7 @@ map, what it collected, its notes and findings):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,13 +27,21 @@ from floorplan.io.dxf import doors as dxf_doors
 from floorplan.io.dxf import names as dxf_names
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf import views as dxf_views
-from floorplan.io.dxf.layers import level_of_layer
+from floorplan.io.dxf.layers import level_of_layer, normalise_layer
 from floorplan.io.dxf.seeding import place_labels, room_labels
 from floorplan.io.dxf.walls import doorways, wall_faces, wall_rooms
 from floorplan.model import InputFinding
 
 #: the code of the warning that a sheet's plan views are not floors of one building
 VIEWS_CODE = "FP012"
+#: words of a layer name that say foundations, roof or overhead structure: drawn under
+#: or over the plan (a stem wall, a footing, rafters), never the walls of its rooms
+NOT_PLAN_WORDS = frozenset({"footing", "footings", "footer", "foundation", "foundations",
+                            "fdn", "stem", "pile", "piles", "roof", "rafter", "rafters",
+                            "truss", "trusses", "joist", "joists", "overhang", "eaves",
+                            "subfloor", "beam", "beams", "header", "headers", "lintel",
+                            "lintels"})
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass
@@ -56,6 +65,18 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
     """The rooms of the drawing read by ``rd``, from its outline candidates ``cands``,
     else loose room lines, else its walls (``fittings`` keep faces they fill from being
     rooms)."""
+    if cands and not any(rd.layer_kind(c.layer) == "room" for c in cands) and _has_walls(rd):
+        # outlines on layers that say nothing (headers, beams, footprints) are weaker
+        # evidence than linework on layers that say wall: the walls are read first
+        found = wall_rooms_of(rd, fittings)
+        if found:
+            for c in cands:
+                rd.used.discard(c.uid)
+            rd.notes.append(f"{len(cands)} closed outline(s) on layers that do not say room "
+                            "set aside: the wall layers enclose rooms")
+            return Found([w.polygon for w in found], [w.source for w in found],
+                         [""] * len(found), [(w.confidence, w.reason) for w in found],
+                         [w.labels for w in found])
     if cands:
         return Found([c.polygon for c in cands], [c.source for c in cands],
                      [c.layer for c in cands],
@@ -69,6 +90,67 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
     found = wall_rooms_of(rd, fittings)
     return Found([w.polygon for w in found], [w.source for w in found], [""] * len(found),
                  [(w.confidence, w.reason) for w in found], [w.labels for w in found])
+
+
+def _has_walls(rd) -> bool:
+    """Some linework lies on a layer that says wall (and is a wall of the plan)."""
+    hidden = hidden_layers(rd.doc)
+    return any(rd.layer_kind(p.layer) == "wall" and not rd.blocked(p)
+               and p.layer not in hidden and not not_the_plan(p.layer)
+               for p in rd.col.opens + rd.col.loops)
+
+
+def hidden_layers(doc) -> set[str]:
+    """The layers that are frozen or switched off: nothing on them is shown, so nothing
+    on them is a wall of the plan (a trade drawn on its own layer and frozen)."""
+    out: set[str] = set()
+    try:
+        for lay in doc.layers:
+            if lay.is_frozen() or lay.is_off():
+                out.add(lay.dxf.name)
+    except Exception:  # noqa: BLE001 - a damaged layer table hides nothing
+        return set()
+    return out
+
+
+def not_the_plan(layer: str) -> bool:
+    """The layer's name says foundations, roof or overhead structure
+    (:data:`NOT_PLAN_WORDS`): drawn over or under the plan, not its walls."""
+    words = set(_WORDS.findall(normalise_layer(layer)))
+    return bool(words & NOT_PLAN_WORDS)
+
+
+def wall_lines(rd) -> list:
+    """The linework read as walls: on layers that say wall, else on layers that say
+    nothing; never on frozen or switched-off layers, nor on layers that say foundations
+    or roof (each left out is said in a note)."""
+    col = rd.col
+    hidden = hidden_layers(rd.doc)
+    out: dict[str, int] = {}
+
+    def take(p, kind) -> bool:
+        if rd.layer_kind(p.layer) != kind or rd.blocked(p):
+            return False
+        if p.layer in hidden:
+            out[f"{p.layer} (frozen or off)"] = out.get(f"{p.layer} (frozen or off)", 0) + 1
+            return False
+        if not_the_plan(p.layer):
+            out[f"{p.layer} (foundations or roof)"] = out.get(f"{p.layer} (foundations or roof)", 0) + 1
+            return False
+        return True
+
+    lines = [p for p in col.opens + col.loops if take(p, "wall")]
+    rd.walls_unnamed = not lines
+    if not lines:
+        out.clear()
+        lines = [p for p in col.opens + col.loops if take(p, None)]
+        if lines:
+            rd.notes.append("no layer is named as a wall layer: all linework on unnamed "
+                            "layers read as walls")
+    if out:
+        rd.notes.append("linework not read as walls: " + ", ".join(
+            f"{n} on {lay}" for lay, n in sorted(out.items())))
+    return lines
 
 
 def room_line_rooms(rd) -> list[Polygon]:
@@ -89,12 +171,7 @@ def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
     """Rooms in the wall linework (lines on wall layers, else on layers that say nothing),
     sealed with the door swings, with the room labels seeding what else needs closing."""
     col = rd.col
-    lines = [p for p in col.opens + col.loops if rd.layer_kind(p.layer) == "wall" and not rd.blocked(p)]
-    if not lines:
-        lines = [p for p in col.opens + col.loops if rd.layer_kind(p.layer) is None and not rd.blocked(p)]
-        if lines:
-            rd.notes.append("no layer is named as a wall layer: all linework on unnamed "
-                            "layers read as walls")
+    lines = wall_lines(rd)
     seals = []
     door_uids = {u for u, k in rd.ins_kind.items() if k == "door"}
     for a in col.arcs:
@@ -103,12 +180,31 @@ def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
                 for end in a.extra["ends"]:
                     seals.append((a.extra["center"], end))
     marks = dxf_doors.door_marks(col.arcs, col.opens, col.inserts, rd.ins_kind, rd.layer_kind)
-    found, arr = wall_rooms([p.pts[:, :2] for p in lines], seals, marks, fittings, rd.notes)
+    glass = [p.pts[:, :2] for p in glass_lines(rd, lines)]
+    found, arr = wall_rooms([p.pts[:, :2] for p in lines], seals, marks, fittings, rd.notes, glass)
     place_labels(found, arr, room_labels(label_texts(rd)), rd.notes)
     rd.gaps = doorways(arr)
     if found:
         rd.used.update(p.uid for p in lines)
+    if found and rd.__dict__.get("walls_unnamed"):
+        why = "found in linework on layers that do not say wall"
+        for w in found:
+            if w.confidence == "high":
+                w.confidence, w.reason = "medium", why
+            elif why not in w.reason:
+                w.reason = f"{w.reason}; {why}" if w.reason else why
     return found
+
+
+def glass_lines(rd, walls: list) -> list:
+    """Loose lines that may be glazing across a gap in the walls: on shown layers that
+    say nothing or say wall, not among ``walls``, not in a block, not foundations or roof
+    (windows drawn on an ``A-OPENING`` layer beside ``A-WALL``)."""
+    hidden = hidden_layers(rd.doc)
+    taken = {id(p) for p in walls}
+    return [p for p in rd.col.opens if p.etype in ("LINE", "LWPOLYLINE", "POLYLINE")
+            and id(p) not in taken and not p.chain and p.layer not in hidden
+            and rd.layer_kind(p.layer) in (None, "wall") and not not_the_plan(p.layer)]
 
 
 def label_texts(rd) -> list[tuple[float, float, str]]:

@@ -76,10 +76,10 @@ class Arrangement:
 
 
 def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
-            close: bool = True) -> Arrangement:
+            close: bool = True, glass: list[np.ndarray] | None = None) -> Arrangement:
     """The wall linework of ``lines`` ((n, 2) arrays, metres), sealed with door swings
     ``seals`` ((hinge, end) pairs) and the jambed openings, joined, and (``close``) with
-    its gaps bridged."""
+    its gaps bridged; ``glass`` is linework on other layers that may glaze a gap."""
     keep = [p for p in lines if len(p) >= 2]
     geoms: list = []
     if keep:
@@ -98,7 +98,8 @@ def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     arr = Arrangement(base, added, openings)
     # a free end meets what lies ahead of it (across a gap, when ``close``), and only then
     # what lies just beside it
-    made, glazing = bridges(arr.all(), door_marks, len(base))
+    panes = [LineString(g) for g in glass or () if len(g) >= 2]
+    made, glazing = bridges(arr.all(), door_marks, len(base), panes)
     arr.added += [(shapely.set_precision(b, 0.001), k) for b, k in made if close or k == "slip"]
     if close and glazing:
         arr.lines = [g for k, g in enumerate(arr.lines) if k not in glazing]
@@ -124,10 +125,12 @@ def is_room_sized(f: Polygon) -> str | None:
 
 
 def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
-               fittings: list[Polygon], notes: list[str]) -> tuple[list[WallRoom], Arrangement]:
+               fittings: list[Polygon], notes: list[str], glass: list[np.ndarray] | None = None
+               ) -> tuple[list[WallRoom], Arrangement]:
     """Rooms enclosed by ``lines`` (each an (n, 2) array in metres), and the arrangement
-    they were found in (for the label-seeded search and the bare openings)."""
-    arr = arrange(lines, seals, door_marks)
+    they were found in (for the label-seeded search and the bare openings); ``glass``
+    (lines on other layers) may glaze a window's gap."""
+    arr = arrange(lines, seals, door_marks, glass=glass)
     faces = faces_of(arr.all())
     kept, counts = _sieve(faces, fittings)
     rooms = [WallRoom(f) for f in kept]
