@@ -57,6 +57,7 @@ KNOWN_SHARE = 0.5
 BY_USE_HOME = frozenset({
     "FP103", "FP104", "FP108", "FP109", "FP301", "FP302", "FP303", "FP304", "FP305",
     "FP306", "FP307", "FP308", "FP309", "FP310", "FP311", "FP312", "FP402", "FP404",
+    "FP208",
 })
 #: rules that judge single rooms picked by their use: they stand for rooms of known use
 #: unless the room judged is of low confidence
@@ -64,6 +65,8 @@ BY_USE_ROOM = frozenset({"FP101", "FP102", "FP105", "FP106", "FP107", "FP201", "
                          "FP204", "FP207"})
 #: rules that do not depend on what the rooms are used for (the input checks FP0xx too)
 NOT_BY_USE = frozenset({"FP202", "FP205", "FP206", "FP401", "FP403"})
+# a rule in none of these sets is taken as counting by use over a home (the cautious
+# reading) until it is listed
 
 #: rooms named in a doubt before "and N more"
 SHOWN = 6
@@ -180,7 +183,7 @@ def temper(findings: Iterable[Finding], plan: Plan) -> list[Finding]:
             continue
         low = [by_id[r] for r in dict.fromkeys(f.rooms) if r in by_id
                and by_id[r].confidence == "low"]
-        if f.rule in BY_USE_HOME:
+        if f.rule in BY_USE_HOME or f.rule not in BY_USE_ROOM:
             home = _home_rooms(plan, f)
             unknown = unknown_use(home)
             low = list(dict.fromkeys(low + [r for r in home if r.confidence == "low"]))

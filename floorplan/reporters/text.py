@@ -203,9 +203,14 @@ def headline(c: dict) -> list[str]:
         out = ["RESULT: CANNOT BE ASSESSED FROM THIS DRAWING: too little of it could be read "
                "to give a verdict. " + tally,
                "  What could not be read:"]
-        out += [f"  - {why}" for why in c.get("cannot_assess", [])]
-        out.append("  Name the rooms (labels in the drawing, a corrections file, or a GeoJSON "
-                   "plan) and check again.")
+        reasons = c.get("cannot_assess", [])
+        out += [f"  - {why}" for why in reasons]
+        if any(why.startswith("the use of") for why in reasons):
+            out.append("  Name the rooms (labels in the drawing, a corrections file, or a "
+                       "GeoJSON plan) and check again.")
+        else:
+            out.append("  Check the rooms on the drawing (a corrections file confirms them) "
+                       "and check again.")
         return out + [""]
     verdict = {"fail": "the plan does not meet the standard",
                "warn": "the plan meets the standard, with points to review",
