@@ -39,6 +39,17 @@ RESULT_WORDS: dict[str, str] = {"pass": "met", "warn": "met, with points to revi
                                 "cannot_assess": "cannot be assessed from this drawing"}
 
 
+def tally(counts: dict, sep: str = ", ", empty: bool = True) -> str:
+    """A report's counts in words: "2 not met, 1 to review, 9 met, 3 not applicable".
+
+    >>> tally({"fail": 2, "warn": 1, "pass": 9, "not_applicable": 3}, " · ")
+    '2 not met · 1 to review · 9 met · 3 not applicable'
+    """
+    keys = ("fail", "warn", "pass", "not_applicable")
+    return sep.join(f"{counts.get(k, 0)} {STATUS_WORDS[k]}" for k in keys
+                    if empty or counts.get(k, 0) or k != "not_applicable")
+
+
 def words(status) -> str:
     """The word for a status in human-facing text.
 

@@ -244,3 +244,52 @@ def test_extract_lists_every_drawing_with_a_source():
     ex = _extract_module()
     named = {name for name, _ in ex.sources()}
     assert named == {e.file for e in EXPECTATIONS if e.source}
+
+
+# --- a holdout: a local folder scored from a local expectation file ------------------------
+
+def test_a_holdout_folder_is_scored_from_its_own_expectations(tmp_path, monkeypatch, capsys):
+    import floorplan.io
+
+    folder = tmp_path / "holdout"
+    folder.mkdir()
+    (folder / "flat.dxf").write_text("0\nEOF\n")
+    expected = tmp_path / "expected.toml"
+    expected.write_text(
+        '[[drawing]]\nfile = "flat.dxf"\nunits = "m"\nrooms = 2\n'
+        '[[drawing.room]]\nname = ["Kitchen", "K1 Kitchen"]\nat = [2.0, 1.5]\narea = 12.0\n'
+        '[[drawing.room]]\nname = "Bedroom 1"\nat = [6.0, 1.5]\n'
+        '[[drawing]]\nfile = "gone.dxf"\nunits = "mm"\nrooms = 3\n')
+    monkeypatch.setattr(floorplan.io, "read_plan", lambda path, **_kw: _plan(*TWO))
+
+    assert rc.main(["--expected", str(expected), "--dir", str(folder)]) == 0
+    out = capsys.readouterr().out
+    flat = next(ln for ln in out.splitlines() if ln.startswith("flat.dxf"))
+    assert "rooms   2/2" in flat and "names  2/2" in flat and "areas  1/1" in flat
+    assert "units m/m" in flat and "right" in flat
+    assert "gone.dxf" in out and f"file absent (see {folder})" in out
+    assert "read right: 1/1 drawings scored (100 %)" in out
+
+    # the same folder scored against an expectation it does not meet
+    expected.write_text('[[drawing]]\nfile = "flat.dxf"\nunits = "mm"\nrooms = 5\n')
+    assert rc.main(["--expected", str(expected), "--dir", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "units m/mm" in out and "WRONG" in out and "read right: 0/1" in out
+
+
+def test_a_missing_expectation_file_is_one_line_and_exit_2(tmp_path, capsys):
+    assert rc.main(["--expected", str(tmp_path / "nope.toml")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "nope.toml" in err
+
+
+def test_a_drawing_with_no_floor_plan_must_give_no_room():
+    # an elevation (rooms = 0): one room read from it is wrong, the slack of one does not apply
+    nothing = rc.Expectation(file="elevation.dxf", units="m", rooms=0)
+    assert rc.compare(_plan(), nothing).right
+    r = rc.compare(_plan(("", (0, 0, 4, 3))), nothing)
+    assert not r.right and r.reasons == ["1 rooms in a drawing with no floor plan"]
+    # a plan of one room may still be off by one
+    one = rc.Expectation(file="shed.dxf", units="m", rooms=1)
+    assert rc.compare(_plan(), one).right
+    assert rc.compare(_plan(*TWO), one).right

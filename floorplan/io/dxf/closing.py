@@ -36,9 +36,8 @@ CLOSE_GAP = 1.2
 OFF_LINE = (0.03, 0.1)
 #: glazing lies this close (metres) beside the line of the wall it fills
 GLAZING_OFFSET = 0.3
-#: a gap lying in a door symbol is closed up to this wide (metres: a double garage door,
-#: 16 ft)
-DOOR_SPAN = 5.0
+#: a gap lying in a door symbol is closed up to this wide (metres: a double door)
+DOOR_SPAN = 2.6
 #: a gap holds a door when this share of its bridge lies in the door symbol
 DOOR_SHARE = 0.8
 #: a bridge this short (metres) is a drawing slip, not a gap; joined without saying

@@ -121,31 +121,121 @@ def seek(lines: list[LineString], labels: list[tuple[float, float]],
     return out
 
 
-def split(room: Polygon, lines: list[LineString], labels: list[tuple[float, float]]
-          ) -> list[Polygon] | None:
-    """``room`` split by bridges inside it so that each label lies in a face of room size
-    of its own: the faces (every piece of the room, labelled or not), or ``None`` when
-    no closing of up to CLOSE_GAP parts the labels."""
+def necks(room: Polygon) -> list[LineString]:
+    """Shortest lines across ``room`` from each corner that juts into it (a wall end, the
+    corner of a wall meeting a space) to the far side within CLOSE_GAP: where a doorway
+    with nothing in it, or a wall that stops short, leaves the space open."""
+    out: list[LineString] = []
+    shell = room.buffer(1e-6)
+    for r, ring in enumerate([room.exterior, *room.interiors]):
+        c = np.asarray(ring.coords)[:-1]
+        n = len(c)
+        if n < 4:
+            continue
+        ccw = ring.is_ccw != (r > 0)  # a hole's ring runs the other way round the room
+        prev, nxt = np.roll(c, 1, axis=0), np.roll(c, -1, axis=0)
+        u, v = c - prev, nxt - c
+        turn = u[:, 0] * v[:, 1] - u[:, 1] * v[:, 0]
+        jut = np.flatnonzero(turn < -1e-9 if ccw else turn > 1e-9)
+        segs: Any = shapely.linestrings(np.stack([c, nxt], axis=1))
+        tree = STRtree(segs)
+        for k in jut.tolist():
+            pt = Point(c[k])
+            near = [j for j in tree.query(pt, predicate="dwithin", distance=CLOSE_GAP).tolist()
+                    if j not in (k, (k - 1) % n)]
+            if not near:
+                continue
+            lines: Any = shapely.shortest_line(pt, segs[near])
+            mids: Any = shapely.line_interpolate_point(lines, 0.5, normalized=True)
+            across = (shapely.length(lines) > 1e-3) & (shapely.distance(mids, ring) > 1e-6)
+            took = 0
+            for ln in sorted(np.asarray(lines)[across].tolist(), key=lambda g: g.length):
+                if took == NECKS_PER_CORNER:
+                    break
+                if shell.covers(ln):
+                    out.append(ln)
+                    took += 1
+    return out
+
+
+#: a corner's necks: this many shortest lines across the space are tried from it
+NECKS_PER_CORNER = 2
+
+
+def _group(name: str) -> object:
+    """Labels of one group name parts of one open-plan space and are never parted."""
+    use = classify(name)
+    for k, g in enumerate(ONE_SPACE):
+        if use in g:
+            return k
+    return name
+
+
+def split(room: Polygon, lines: list[LineString], labels: list[tuple[float, float]],
+          names: list[str] | None = None) -> list[tuple[Polygon, list[int]]] | None:
+    """``room`` parted between its ``labels`` by bridges of up to CLOSE_GAP inside it
+    (from free wall ends, and necks from its corners), shortest first, each bridge kept
+    only when it parts labels that do not name one open-plan space and leaves each piece
+    with a label of room size: the pieces with the labels each holds, or ``None`` when
+    no bridge parts them."""
+    names = names or [str(k) for k in range(len(labels))]
+    groups = [_group(n) for n in names]
     grown = room.buffer(1e-3)
     near = [g for g in lines if g.intersects(grown)]
     edge = [LineString(room.exterior.coords)] + [LineString(r.coords) for r in room.interiors]
-    cands = candidates(near + edge, within=room)
+    inside = [g for g in near if g.within(grown)]
+    cands = candidates(near + edge, within=room) + necks(room)
+    cands = sorted((c for c in cands if c.length <= CLOSE_GAP + 1e-9), key=lambda c: c.length)
     pts = [Point(p) for p in labels]
-    limit = STEP
-    while limit <= CLOSE_GAP + 1e-9:
-        use = [c for c in cands if c.length <= limit]
-        limit += STEP
-        if not use:
-            continue
-        inside = [g for g in near if g.within(grown)]
-        faces = [f for f in faces_of(edge + inside + use) if f.representative_point().within(room)]
+
+    def pieces(extra: list[LineString]):
+        faces = [f for f in faces_of(edge + inside + extra) if f.representative_point().within(room)]
         owner = [next((k for k, f in enumerate(faces) if f.contains(p)), None) for p in pts]
-        if None in owner or len(set(owner)) < len(pts):
+        return faces, owner
+
+    kept: list[LineString] = []
+    faces, owner = pieces([])
+    parted = 0
+    for c in cands[:MAX_TRIES]:
+        if not _apart(owner, groups):
+            break
+        f2, o2 = pieces(kept + [c])
+        if None in o2 or len(set(o2)) <= len(set(owner)):
             continue
-        if any(k is not None and is_room_sized(faces[k]) for k in owner):
+        if any(is_room_sized(f2[k]) for k in set(o2)):
             continue
-        return faces
-    return None
+        # a group of one open-plan space stays whole
+        if any(len({o2[i] for i in range(len(pts)) if groups[i] == g}) > 1 for g in set(groups)):
+            continue
+        kept.append(c)
+        faces, owner = f2, o2
+        parted += 1
+    if not parted:
+        return None
+    out: list[tuple[Polygon, list[int]]] = []
+    for k in sorted(set(owner), key=lambda k: owner.index(k)):
+        out.append((faces[k], [i for i, o in enumerate(owner) if o == k]))
+    # pieces no label lies in go with the labelled piece they share most edge with
+    for k, f in enumerate(faces):
+        if k in owner:
+            continue
+        best = max(range(len(out)), key=lambda i: out[i][0].boundary.intersection(f.boundary).length)
+        merged = out[best][0].union(f)
+        if merged.geom_type == "Polygon":
+            out[best] = (merged, out[best][1])
+    return out
+
+
+def _apart(owner: list, groups: list) -> bool:
+    """Some piece still holds labels of more than one group."""
+    by: dict = {}
+    for o, g in zip(owner, groups, strict=True):
+        by.setdefault(o, set()).add(g)
+    return any(len(v) > 1 for v in by.values())
+
+
+#: at most this many bridges are tried in parting one space
+MAX_TRIES = 200
 
 
 #: room labels closer than this (metres) are one label written twice or in two parts
@@ -178,6 +268,15 @@ def one_space(names: list[str]) -> bool:
     """The labels name parts of one open-plan room (KITCHEN + LIVING AREA, HALL + STAIRS)."""
     uses = {classify(n) for n in names}
     return any(uses <= group for group in ONE_SPACE)
+
+
+def _merged(room: WallRoom, names: list[str]) -> None:
+    """``room`` holds labels no closing parts: read as one room, of low confidence
+    (reported as FP009)."""
+    room.labels = names
+    room.confidence = "low"
+    room.reason = (f"one space holds the labels {', '.join(map(repr, names))} and no closing "
+                   f"of its walls up to {CLOSE_GAP} m parts them: read as one room")
 
 
 def place_labels(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[float, float, str]],
@@ -213,6 +312,14 @@ def place_labels(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[flo
             rooms.append(WallRoom(f, "label_seeded", "low",
                                   f"the walls around the label {name!r} leave gaps; closed "
                                   f"(up to {CLOSE_GAP} m) to the smallest space around it"))
+    if seeded:  # the labels' homes again, the seeded rooms with them
+        polys = [r.polygon for r in rooms]
+        tree = STRtree(polys)
+        homes = {}
+        for k, (x, y, _) in enumerate(labels):
+            hit = tree.query(Point(x, y), predicate="within").tolist()
+            if hit:
+                homes.setdefault(min(hit, key=lambda i: polys[i].area), []).append(k)
     split_n = 0
     for r, ks in sorted(homes.items()):
         if len(ks) < 2:
@@ -220,21 +327,24 @@ def place_labels(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[flo
         names = [labels[k][2] for k in ks]
         if one_space(names):
             continue
-        faces = split(rooms[r].polygon, lines, [labels[k][:2] for k in ks])
-        if faces is None:
-            rooms[r].labels = names
-            rooms[r].confidence = "low"
-            rooms[r].reason = (f"one space holds the labels {', '.join(map(repr, names))} and no "
-                               f"closing of its walls up to {CLOSE_GAP} m parts them: read as "
-                               "one room")  # low confidence: reported as FP009
+        parts = split(rooms[r].polygon, lines, [labels[k][:2] for k in ks], names)
+        if parts is None:
+            _merged(rooms[r], names)
             merged += 1
             continue
         split_n += 1
-        why = (f"split from one space holding the labels {', '.join(map(repr, names))} by "
-               f"closing its walls (up to {CLOSE_GAP} m)")
-        rooms[r].polygon = faces[0]
-        rooms[r].source, rooms[r].confidence, rooms[r].reason = "label_seeded", "low", why
-        rooms.extend(WallRoom(f, "label_seeded", "low", why) for f in faces[1:])
+        why = (f"parted from one space holding the labels {', '.join(map(repr, names))} "
+               f"across its narrowest openings (up to {CLOSE_GAP} m)")
+        pieces = []
+        for f, idx in parts:
+            w = WallRoom(f, "label_seeded", "medium", why)
+            held = [names[i] for i in idx]
+            if len(held) > 1 and not one_space(held):
+                _merged(w, held)
+                merged += 1
+            pieces.append(w)
+        rooms[r] = pieces[0]
+        rooms.extend(pieces[1:])
     if seeded or split_n or unplaced or merged:
         notes.append(f"room labels: {seeded} rooms found around labels that lay in no room, "
                      f"{unplaced} labels still in no room, {split_n} spaces split between their "

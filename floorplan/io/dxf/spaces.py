@@ -179,6 +179,8 @@ def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
             if dxf_doors.DOOR_RADIUS[0] <= a.extra["radius"] <= dxf_doors.DOOR_RADIUS[1]:
                 for end in a.extra["ends"]:
                     seals.append((a.extra["center"], end))
+    lines, drawn = loose_swings(lines)
+    seals += drawn
     marks = dxf_doors.door_marks(col.arcs, col.opens, col.inserts, rd.ins_kind, rd.layer_kind)
     glass = [p.pts[:, :2] for p in glass_lines(rd, lines)]
     found, arr = wall_rooms([p.pts[:, :2] for p in lines], seals, marks, fittings, rd.notes, glass)
@@ -194,6 +196,47 @@ def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
             elif why not in w.reason:
                 w.reason = f"{w.reason}; {why}" if w.reason else why
     return found
+
+
+def loose_swings(lines: list) -> tuple[list, list]:
+    """Door swings drawn with the walls, on their layer: an ARC of a door's radius whose
+    open leaf (a line from its centre to one of its ends) is drawn too. Each is taken out
+    of the wall linework, arc and leaf, and gives the seal from its hinge to the closed
+    leaf's end (the arc's other end). Returns the lines left and the seals."""
+    lo, hi = dxf_doors.DOOR_RADIUS
+    arcs = [p for p in lines if p.etype == "ARC" and lo <= p.extra.get("radius", 0.0) <= hi]
+    if not arcs:
+        return lines, []
+    segs = [p for p in lines if p.etype == "LINE" and len(p.pts) == 2]
+    by_end: dict[tuple[int, int], list] = {}
+    for p in segs:
+        for q in (p.pts[0], p.pts[-1]):
+            by_end.setdefault((round(q[0] / SWING_TOL), round(q[1] / SWING_TOL)), []).append(p)
+    gone: set[int] = set()
+    seals = []
+    for a in arcs:
+        cx, cy = a.extra["center"]
+        key = (round(cx / SWING_TOL), round(cy / SWING_TOL))
+        near = [p for i in (-1, 0, 1) for j in (-1, 0, 1) for p in by_end.get((key[0] + i, key[1] + j), ())]
+        for end, other in (a.extra["ends"], a.extra["ends"][::-1]):
+            leaf = next((p for p in near if id(p) not in gone and _joins(p, (cx, cy), end)), None)
+            if leaf is not None:
+                gone.update((id(a), id(leaf)))
+                seals.append(((cx, cy), other))
+                break
+    return [p for p in lines if id(p) not in gone], seals
+
+
+#: a door leaf drawn with the walls meets its swing's centre and end this close (metres)
+SWING_TOL = 0.01
+
+
+def _joins(p, a, b) -> bool:
+    """Line ``p`` runs from point ``a`` to point ``b`` (either way), within SWING_TOL."""
+    s, e = p.pts[0][:2], p.pts[-1][:2]
+    def at(q, r):
+        return abs(q[0] - r[0]) <= SWING_TOL and abs(q[1] - r[1]) <= SWING_TOL
+    return (at(s, a) and at(e, b)) or (at(s, b) and at(e, a))
 
 
 def glass_lines(rd, walls: list) -> list:

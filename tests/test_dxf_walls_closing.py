@@ -1,0 +1,147 @@
+"""Rooms from wall linework that does not close, on drawings laid out as real ones are
+(issue 10, item 1): other layers drawn over the walls, windows on a layer of their own,
+a hall that opens into a room with no door and no free wall end.
+
+Every drawing is in metres; the expected areas are worked by hand from the wall faces
+drawn (see tests/dxf_patterns.py), never copied from the program.
+"""
+
+from __future__ import annotations
+
+from shapely.geometry import box
+
+from floorplan.io import dxf
+from tests.dxf_patterns import Sheet, two_room_plan
+
+
+def read(sheet: Sheet, tmp_path, **kw):
+    return dxf.read(sheet.save(tmp_path / "plan.dxf"), **kw)
+
+
+def rooms_of(plan):
+    return sorted((r.name, r.source, round(r.polygon.area, 4)) for r in plan.rooms)
+
+
+def one_room_mass():
+    """One room between wall faces x 0.1-4.1, y 0.1-3.1 (12 m²), walls 0.1 thick."""
+    return box(0, 0, 4.2, 3.2).difference(box(0.1, 0.1, 4.1, 3.1))
+
+
+def test_wall_layers_beat_outlines_on_layers_that_say_nothing(tmp_path):
+    s = Sheet()
+    two_room_plan(s)  # two rooms of 12 m² on A-WALL, a door block between them
+    # a 1 x 1 m header outline inside the bedroom, on a layer that says nothing: were it
+    # taken as a room (it is the only closed outline), the plan would hold one 1 m² room
+    s.poly([(1, 0.5), (2, 0.5), (2, 1.5), (1, 1.5)], "A-HEADER", closed=True)
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("BEDROOM", "walls", 12.0), ("KITCHEN", "walls", 12.0)]
+    assert any("set aside: the wall layers enclose rooms" in n for n in plan.notes)
+
+
+def test_frozen_layers_and_foundations_are_not_walls(tmp_path):
+    s = Sheet()
+    s.mass(one_room_mass())
+    # a stem wall drawn 5 cm inside the wall face: read as a wall it would give a room of
+    # 3.9 x 2.9 = 11.31 m²
+    s.poly([(0.15, 0.15), (4.05, 0.15), (4.05, 3.05), (0.15, 3.05)], "S-STEM-WALL", closed=True)
+    # a wall on a frozen layer across the middle: read, it would part two rooms of 6 m²
+    s.doc.layers.add("A-WALL-DEMO").freeze()
+    s.line((2.1, 0.1), (2.1, 3.1), "A-WALL-DEMO")
+    s.text("BEDROOM", (1.0, 1.5))
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("BEDROOM", "walls", 12.0)]
+    (note,) = [n for n in plan.notes if n.startswith("linework not read as walls")]
+    assert "A-WALL-DEMO (frozen or off)" in note and "S-STEM-WALL (foundations or roof)" in note
+
+
+def test_window_glazed_on_an_opening_layer_seals_a_wide_gap(tmp_path):
+    s = Sheet()
+    # single-line walls round a 4 x 3 room, a 1.8 m window in the bottom wall (x 1.1-2.9)
+    # drawn as two thin lines on A-OPENING (a layer that says nothing): wider than any
+    # gap closed on its own (1.2 m), sealed by its glazing
+    s.poly([(2.9, 0), (4, 0), (4, 3), (0, 3), (0, 0), (1.1, 0)])
+    for y in (-0.03, 0.03):
+        s.line((1.1, y), (2.9, y), "A-OPENING")
+    s.text("BEDROOM", (1.5, 1.5))
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("BEDROOM", "walls", 12.0)]
+    assert plan.rooms[0].confidence == "high"
+    assert plan.doors == ()
+
+
+def test_window_on_an_opening_layer_needed_to_close(tmp_path):
+    s = Sheet()
+    # the same room with no glazing drawn, a closed 3 x 3 m store beside it: the 1.8 m gap
+    # stays open, the label finds no space a closing of 1.2 m encloses, and says so
+    s.poly([(2.9, 0), (4, 0), (4, 3), (0, 3), (0, 0), (1.1, 0)])
+    s.poly([(4, 0), (7, 0), (7, 3), (4, 3)], closed=True)
+    s.text("BEDROOM", (3.0, 1.5))
+    s.text("STORE", (5.0, 1.5))
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("STORE", "walls", 9.0)]
+    assert any(f.code == "FP010" and "BEDROOM" in f.message and "(3.00, 1.50)" in f.message
+               for f in plan.findings)
+
+
+def hall_plan(s: Sheet) -> None:
+    """Double-line walls 0.1 thick round x 0-8.2, y 0-4.2 (faces x 0.1-8.1, y 0.1-4.1). A
+    bedroom in the north-west corner (faces x 0.1-4.1, y 1.2-4.1: 4 x 2.9 = 11.6 m²), its
+    walls x 0.1-4.2 at y 1.1-1.2 and x 4.1-4.2 at y 1.1-4.1. Below it a hall (y 0.1-1.1)
+    that opens east into the living room with no door, no jambs and no free wall end: the
+    bedroom's wall corner (4.2, 1.1) stands 1.0 m above the outer wall's face."""
+    mass = (box(0, 0, 8.2, 4.2).difference(box(0.1, 0.1, 8.1, 4.1))
+            .union(box(0.1, 1.1, 4.2, 1.2)).union(box(4.1, 1.1, 4.2, 4.1)))
+    s.mass(mass)
+    s.text("BEDROOM", (2.0, 2.5))
+
+
+def test_hall_opening_into_a_room_is_parted_at_its_mouth(tmp_path):
+    s = Sheet()
+    hall_plan(s)
+    s.text("HALL", (2.0, 0.5))
+    s.text("LIVING ROOM", (6.0, 2.5))
+    plan = read(s, tmp_path)
+    # parted by the line (4.2, 1.1)-(4.2, 0.1) across the hall's mouth: the hall is
+    # x 0.1-4.2 by y 0.1-1.1 = 4.1 m², the living room x 4.2-8.1 by y 0.1-4.1 = 15.6 m²
+    assert rooms_of(plan) == [("BEDROOM", "walls", 11.6), ("HALL", "label_seeded", 4.1),
+                              ("LIVING ROOM", "label_seeded", 15.6)]
+    by = {r.name: r for r in plan.rooms}
+    assert by["BEDROOM"].confidence == "high"
+    for name in ("HALL", "LIVING ROOM"):
+        assert by[name].confidence == "medium"
+        assert "narrowest openings" in by[name].confidence_reason
+
+
+def test_open_plan_labels_are_not_parted_at_a_mouth(tmp_path):
+    s = Sheet()
+    hall_plan(s)
+    # KITCHEN and DINING name parts of one open-plan space: the same mouth parts nothing
+    s.text("KITCHEN", (2.0, 0.5))
+    s.text("DINING", (6.0, 2.5))
+    plan = read(s, tmp_path)
+    assert sorted(round(r.polygon.area, 4) for r in plan.rooms) == [11.6, 19.7]
+
+
+def test_rooms_in_linework_on_layers_that_say_nothing_are_not_confident(tmp_path):
+    s = Sheet()
+    s.mass(one_room_mass(), layer="4_frame")
+    s.text("BEDROOM", (1.0, 1.5))
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("BEDROOM", "walls", 12.0)]
+    (r,) = plan.rooms
+    assert r.confidence == "medium"
+    assert "layers that do not say wall" in r.confidence_reason
+
+
+def test_door_swing_drawn_on_the_wall_layer_seals_its_gap(tmp_path):
+    s = Sheet()
+    # single-line walls round a 4 x 3 room, a 0.9 m doorway in the bottom wall (x 1.0-1.9)
+    # and its swing drawn on the wall layer: hinge (1.0, 0), open leaf up to (1.0, 0.9),
+    # the arc from the closed leaf's end (1.9, 0). Read as walls, the arc would cut a
+    # quarter disc of pi x 0.9² / 4 = 0.64 m² out of the room; sealed from the hinge to
+    # the closed leaf's end, the room is the full 12 m²
+    s.poly([(1.9, 0), (4, 0), (4, 3), (0, 3), (0, 0), (1.0, 0)])
+    s.swing((1.0, 0), (1.9, 0), (1.0, 0.9), layer="A-WALL")
+    s.text("BEDROOM", (2.5, 1.5))
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("BEDROOM", "walls", 12.0)]
