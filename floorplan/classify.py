@@ -54,7 +54,7 @@ SYNONYMS: dict[Use, tuple[str, ...]] = {
         "wc", "toilet", "toilets", "cloaks", "cloakroom", "cloak room", "lavatory", "loo",
         "powder room", "toilette", "toiletten", "gäste wc", "gaeste wc", "gæstetoilet",
         "gaestetoilet", "bagno di servizio", "aseo", "wc/cloaks", "disabled wc",
-        "accessible wc",
+        "accessible wc", "toil", "powder",
     ),
     Use.KITCHEN: (
         "kitchen", "kit", "kitch", "kitchenette", "küche", "kueche", "kuche", "køkken",
@@ -69,13 +69,13 @@ SYNONYMS: dict[Use, tuple[str, ...]] = {
     Use.LIVING: (
         "living", "living room", "living rm", "lounge", "sitting", "sitting room",
         "sitting rm", "reception", "reception room", "family room", "day room", "snug",
-        "tv room", "common room", "communal lounge", "wohnzimmer", "wohnen", "wohnraum",
+        "tv room", "great room", "great rm", "common room", "communal lounge", "wohnzimmer", "wohnen", "wohnraum",
         "stue", "dagligstue", "opholdsstue", "fællesrum", "faellesrum", "vardagsrum",
         "soggiorno", "salotto", "salon", "séjour", "sejour", "sala", "sala de estar",
         "woonkamer", "pokój dzienny", "olohuone", "stua",
     ),
     Use.BEDROOM: (
-        "bedroom", "bed", "bedrm", "bed rm", "bdrm", "master bed", "master bedroom",
+        "bedroom", "bed", "bedrm", "bed rm", "bdrm", "br", "mbr", "master bed", "master bedroom",
         "principal bedroom", "double bedroom", "single bedroom", "twin bedroom",
         "tenant bedroom", "schlafzimmer", "schlafraum", "kinderzimmer", "soveværelse",
         "sovevaerelse", "værelse", "vaerelse", "soverom", "sovrum", "camera",
@@ -85,10 +85,12 @@ SYNONYMS: dict[Use, tuple[str, ...]] = {
     Use.UTILITY: (
         "utility", "utility room", "utility rm", "laundry", "hauswirtschaftsraum", "hwr",
         "waschküche", "waschkueche", "bryggers", "lavanderia", "buanderie", "tvättstuga",
+        "util",
     ),
     Use.STORAGE: (
         "store", "storage", "stores", "cupboard", "cpd", "cpbd", "airing cupboard",
-        "ac", "linen", "linen cupboard", "closet", "pantry", "larder", "walk in wardrobe",
+        "ac", "linen", "linen cupboard", "closet", "clo", "clos",
+        "wic", "walk in closet", "walkin closet", "pantry", "larder", "walk in wardrobe",
         "wardrobe", "bin store", "cycle store", "abstellraum", "abstellkammer", "lager",
         "depot", "ripostiglio", "dispensa", "despensa", "rangement", "debarras",
         "berging", "skab", "depotrum", "förråd", "forrad", "bod", "pulizie",

@@ -31,6 +31,11 @@ CASES = [
     ("Soggiorno", Use.LIVING), ("Camera", Use.BEDROOM), ("Bagno", Use.BATHROOM),
     ("Soveværelse", Use.BEDROOM), ("Wohnzimmer", Use.LIVING), ("Chambre 2", Use.BEDROOM),
     ("Salle de bain", Use.BATHROOM), ("Dormitorio", Use.BEDROOM), ("Flur", Use.HALL),
+    # US abbreviations, as a US house plan writes them (tests/data/real: skymakerolof)
+    ("W.I.C.", Use.STORAGE), ("Walk-in closet", Use.STORAGE), ("CLO.", Use.STORAGE),
+    ("TOIL.", Use.WC), ("UTIL.", Use.UTILITY), ("GREAT ROOM", Use.LIVING), ("BR#2", Use.BEDROOM),
+    ("MBR", Use.BEDROOM),
+    ("MSTR. BATH", Use.BATHROOM),
 ]
 
 

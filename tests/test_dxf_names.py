@@ -162,6 +162,17 @@ def test_open_plan_labels_are_one_room(tmp_path):
     assert not codes(plan, "FP009")
 
 
+def test_a_hall_with_its_stairs_is_one_space(tmp_path):
+    doc, msp = new()
+    rect(msp, 0, 0, 2000, 5000)
+    label(msp, "Hall", 1000, 4000)
+    label(msp, "Stairs", 1000, 1000)          # 3 m below: two labels, one space
+    plan = read(doc, tmp_path)
+    (room,) = plan.rooms
+    assert (room.name, room.confidence) == ("Hall + Stairs", "high")
+    assert not codes(plan, "FP009")
+
+
 def test_large_label_is_the_name_and_small_notes_are_not(tmp_path):
     doc, msp = new()
     rect(msp, 0, 0, 4000, 3500)

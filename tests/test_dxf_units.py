@@ -152,3 +152,26 @@ def test_stair_treads_are_found_in_runs_of_nosings():
     run += [np.array([[5000.0 + 250 * k, 0.0], [5000.0 + 250 * k, 1000.0]]) for k in range(6)]
     assert sorted(treads(run)) == [250.0, 260.0]
     assert treads(run[:3]) == []  # three lines are not a stair
+
+
+def test_units_flag_against_weaker_evidence_is_said_and_never_passes(tmp_path):
+    # two rooms and nothing else (no door, no text): 3000 x 3000 and 3500 x 3000 read as
+    # inches are 76.2 x 76.2 m (5,806 m²) and 88.9 x 76.2 m (6,774 m²), sizes no home
+    # has but not impossible ones (a median room under 100 m across); only the room sizes
+    # say so (millimetres score 1 more): not strong, so a warning and not a failure, and
+    # the verdict is never "pass"
+    doc = ezdxf.new("R2018")
+    doc.header["$INSUNITS"] = 4
+    msp = doc.modelspace()
+    for x, w in ((0, 3000), (3100, 3500)):
+        msp.add_lwpolyline([(x, 0), (x + w, 0), (x + w, 3000), (x, 3000)], close=True,
+                           dxfattribs={"layer": "A-AREA"})
+    p = tmp_path / "bare.dxf"
+    doc.saveas(p)
+    plan = dxf.read(p, units="in")
+    assert plan.meta.units == "in"
+    assert sorted(round(r.polygon.area) for r in plan.rooms) == [5806, 6774]
+    (f,) = fp(plan, "FP007")
+    assert f.status == "warn" and "--units in" in f.message and "millimetres" in f.message
+    assert check(plan).result != "pass"
+    assert not fp(dxf.read(p, units="mm"), "FP007")

@@ -64,7 +64,8 @@ units_contradicted = _input_rule("FP007", "units-contradicted", """
     evidence in the drawing: the figures written in it (area tags, dimension strings),
     door widths, room sizes. A fail: every area and width would be wrong by the factor
     between the units, so the plan cannot be said to meet the standard until the units
-    are confirmed (give the right --units).""")
+    are confirmed (give the right --units). Weaker evidence against --units (one kind,
+    such as the room sizes alone) is a warning.""")
 stated_figure_mismatch = _input_rule("FP008", "stated-figure-mismatch", """
     A room's area or dimensions written in the drawing (``12.5 m2``, ``3.20 x 4.10``,
     ``14'2" x 12'4"``) differ from its measured outline by more than 5 %: the outline

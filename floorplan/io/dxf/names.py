@@ -21,6 +21,7 @@ room (legends, schedules, titles) is counted and left.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -32,7 +33,7 @@ from floorplan.io.dxf import figures as dxf_figures
 from floorplan.io.dxf import leaders as dxf_leaders
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf.layers import name_from_layer
-from floorplan.model import COMMUNAL_USES
+from floorplan.model import CIRCULATION_USES, COMMUNAL_USES
 
 NAME_TAGS = {"NAME", "ROOM", "ROOMNAME", "ROOM_NAME", "ROOM-NAME", "SPACE", "SPACENAME",
              "SPACE_NAME", "RAUM", "RAUMNAME", "ROOMLABEL"}
@@ -41,12 +42,21 @@ DWELLING_TAGS = {"DWELLING", "FLAT", "UNIT", "APARTMENT", "APT", "WOHNUNG"}
 AREA_TAGS = {"AREA", "ROOMAREA", "ROOM_AREA"}
 USE_TAGS = {"USE", "ROOMUSE", "ROOM_USE", "ROOMTYPE", "ROOM_TYPE", "NUTZUNG"}
 HEIGHT_TAGS = {"HEIGHT", "CH", "CEILING", "CEILING_HEIGHT", "CLG"}
+#: labels all of one of these groups of uses name parts of one space (KITCHEN + LIVING
+#: AREA, HALL + STAIRS), as the wall reader's label seeding has it
+ONE_SPACE = (COMMUNAL_USES, CIRCULATION_USES)
 #: a stated figure further than this share from the measured one is reported (FP008)
 FIGURE_TOLERANCE = 0.05
 #: lines of one label: at most this many text heights apart
 LABEL_GAP = 2.2
 #: a label this many times taller than every other in its room is the room's name
 DOMINANT = 1.3
+#: of labels naming no use, the tallest names its room when it is the nearest the room's
+#: centre and the next label is at least this many times as far (plus a text height)
+CENTRAL_LEAD = 2.0
+#: lines of one label are written this near one height (the taller at most this many times
+#: the shorter)
+SAME_HEIGHT = 1.25
 
 
 @dataclass
@@ -109,7 +119,8 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
     if polys and outside:
         outside = _join_outside(polys, inside, outside, leaders, lines, via)
     for r, ts in inside.items():
-        _read_room(info[r], ts, via, notes, used)
+        c = polys[r].centroid if len(ts) > 1 else None
+        _read_room(info[r], ts, via, notes, used, None if c is None else (c.x, c.y))
     named = {lay: name_from_layer(lay) for lay in set(layers)}  # few layers, many rooms
     for r, layer in enumerate(layers):
         if not info[r].name:
@@ -139,7 +150,8 @@ def _join_outside(polys, inside, outside, leaders, lines, via) -> list:
     return [t for t in outside if t.uid not in joined]
 
 
-def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], used: set[int]) -> None:
+def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], used: set[int],
+               centre: tuple[float, float] | None = None) -> None:
     if len(ts) > 1:  # most rooms hold one text: no key to work out
         ts.sort(key=lambda t: (-round(t.y, 3), t.x))
     tagged, plain = [], []  # plain: (text, name part)
@@ -181,8 +193,8 @@ def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], us
                 elif kind == "wheelchair":
                     ri.wheelchair = True
             said = dxf_text.kind(name)[0] if name else None
-            if said == "name" and not dxf_text.is_note(name):
-                plain.append((t, name))
+            if said == "name" and not dxf_text.is_mark(name):
+                plain.append((t, name, dxf_text.is_note(name)))
             elif said == "wheelchair":
                 ri.wheelchair = True
     kinds = [f.kind for f in ri.figures]
@@ -192,34 +204,57 @@ def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], us
                + (", …" if len(ri.figures) > 3 else "") + "): several rooms read as one?")
     if tagged:
         ri.name, ri.name_from = " ".join(tagged), "attribute"
-    elif plain:
-        _name_from_labels(ri, plain, notes)
-        vias = {via[t.uid] for t, _ in plain if t.uid in via}
+    elif plain and (placed := _labels(plain)):
+        _name_from_labels(ri, placed, centre)
+        vias = {via[t.uid] for t, _, note in plain if t.uid in via and not note}
         if vias:
             ri.name_via = "nearest" if vias == {"nearest"} else "leader"
             if ri.name_via == "nearest":
                 _lower(ri, "medium", "named by the nearest label, which lies outside the room")
 
 
-def _labels(plain: list) -> list[tuple[str, float]]:
-    """Group name texts (sorted top to bottom) into labels: the lines of one label lie
-    within :data:`LABEL_GAP` text heights of each other. ``(label, text height)``."""
+def _labels(plain: list) -> list[tuple[str, float, tuple[float, float]]]:
+    """Group name texts (``(text, name, is a note)``, sorted top to bottom) into labels:
+    the lines of one label lie within :data:`LABEL_GAP` text heights of each other and are
+    written about as tall (within :data:`SAME_HEIGHT`). A label with a note among its lines
+    (``NOTE:`` over a paragraph whose last line is ``FOR ROOFS. R-309.2``) is a note, left
+    out whole. ``(label, text height, where)``, where: the mean of its lines' insertion
+    points."""
     groups: list[list] = []
-    for t, name in plain:
+    for t, name, note in plain:
         h = max(t.height, 1e-9)
         for g in groups:
             last = g[-1][0]
-            hh = max(h, last.height)
-            if abs(last.y - t.y) <= LABEL_GAP * hh and abs(last.x - t.x) <= 6 * hh:
-                g.append((t, name))
+            hh, lo = max(h, last.height), min(h, last.height)
+            if abs(last.y - t.y) <= LABEL_GAP * hh and abs(last.x - t.x) <= 6 * hh \
+                    and hh <= SAME_HEIGHT * lo:
+                g.append((t, name, note))
                 break
         else:
-            groups.append([(t, name)])
-    return [(" ".join(n for _, n in g), max(t.height for t, _ in g)) for g in groups]
+            groups.append([(t, name, note)])
+    return [(" ".join(n for _, n, _ in g), max(t.height for t, _, _ in g),
+             (sum(t.x for t, _, _ in g) / len(g), sum(t.y for t, _, _ in g) / len(g)))
+            for g in groups
+            if not any(note for _, _, note in g)
+            and (len(g) == 1 or not dxf_text.is_note("\n".join(n for _, n, _ in g)))]
 
 
-def _name_from_labels(ri: RoomText, plain: list, notes: list[str]) -> None:
-    labels = _labels(plain)
+def _central(labels: list, centre: tuple[float, float] | None):
+    """The label that is both the tallest and clearly the nearest the room's centre (the
+    next label at least :data:`CENTRAL_LEAD` times as far), or ``None``: a room's name is
+    written in its middle, notes by the walls and fittings they are about."""
+    if centre is None or len(labels) < 2:
+        return None
+    by_d = sorted(labels, key=lambda lab: math.dist(lab[2], centre))
+    first, second = by_d[0], by_d[1]
+    if first[1] < max(lab[1] for lab in labels):
+        return None
+    d1, d2 = math.dist(first[2], centre), math.dist(second[2], centre)
+    return first if d2 >= CENTRAL_LEAD * d1 + first[1] else None
+
+
+def _name_from_labels(ri: RoomText, placed: list, centre: tuple[float, float] | None = None) -> None:
+    labels = [lab[:2] for lab in placed]
     ri.labels = [lab for lab, _ in labels]
     ri.name_from = "text"
     if len(labels) == 1:
@@ -236,13 +271,17 @@ def _name_from_labels(ri: RoomText, plain: list, notes: list[str]) -> None:
         ri.name = named[0][0]
         return
     if not named:  # no label names a use: the tallest (the first of equals) names the room
+        middle = _central(placed, centre)
+        if middle is not None:
+            ri.name = middle[0]
+            return
         ri.name = max(labels, key=lambda lab: lab[1])[0]
         _lower(ri, "medium", "named by one of the labels " + ", ".join(
             repr(lab) for lab, _ in labels[:4]) + ", none of which names a use")
         return
     ri.name = " + ".join(lab for lab, _ in named[:3])
-    if all(u in COMMUNAL_USES for u in uses if u is not None):
-        return  # parts of one open-plan room
+    if any(all(u in group for u in uses if u is not None) for group in ONE_SPACE):
+        return  # parts of one open-plan room, or of one hall with its stairs
     _lower(ri, "low", "holds the labels " + ", ".join(repr(lab) for lab, _ in named[:4])
            + ": one room or several the walls do not divide")
 

@@ -97,25 +97,55 @@ def kind(text: str) -> tuple[str, float | None]:
 
 
 _TAG_CODE = re.compile(r"^\d{3,5}\b")
+#: a drawing's own marks: a grid or section letter (``C``, ``D-D``, ``A-A``), a sheet or
+#: detail reference (``A6``, ``3/A6``), a stair arrow's word
+_MARK = re.compile(r"^(?:[^\W\d_]|([^\W\d_])\s*-\s*\1|[^\W\d_]\d{1,2}|\d{1,2}\s*/\s*[^\W\d_]{0,2}\d{1,3}"
+                   r"|up|dn|down)\.?$", re.I)
+#: a size with its unit inside words (``18" MIN. RAISED``, ``20 MIN. DOOR``, ``@ 16" O.C.``):
+#: a construction note, not a name
+_MEASURE = re.compile(r"\d\s*(?:\"|''|”|″)|\b\d+\s*(?:min|mins|hr|hrs)\b\.?|@|\bw/", re.I)
 
 
 @lru_cache(maxsize=8192)
 def is_note(name: str) -> bool:
     """A text that is not a room's name although it is words: a note (``PROVIDE 20 MIN.
     DOOR W/ SELF CLOSING HINGES``: more than four words, or over 30 characters, or three
-    lines) or a door or window mark (``6068 S.G.D.``, ``5050 XO``), when it names no use.
+    lines), a door or window mark (``6068 S.G.D.``, ``5050 XO``) or a mark of the drawing
+    itself (a section ``D-D``, a sheet reference ``A6``, a grid letter ``C``, ``UP``), when
+    it names no use.
 
     >>> is_note("GAS WH 18 IN MIN. RAISED PLATFORM"), is_note("5050 XO"), is_note("Bedroom 2")
     (True, True, False)
     >>> is_note("101 Office"), is_note("Kitchen / Living / Dining room with island")
     (False, False)
+    >>> [is_note(t) for t in ("D-D", "A6", "3/A6", "C", "UP", "WC", "HALL", "B-D")]
+    [True, True, True, True, True, False, False, False]
+    >>> [is_note(t) for t in ('18" MIN. RAISED', "20 MIN. DOOR", "NOTE:", "2 CAR GARAGE")]
+    [True, True, True, False]
     """
     from floorplan.classify import classify
 
     lines = name.count("\n") + 1
     words = name.split()
-    if not (len(words) > 4 or len(name) > 30 or lines >= 3 or _TAG_CODE.match(name)):
+    if not (len(words) > 4 or len(name) > 30 or lines >= 3 or _TAG_CODE.match(name)
+            or _MARK.match(name.strip()) or _MEASURE.search(name) or name.rstrip().endswith(":")):
         return False
+    return classify(name) is None
+
+
+@lru_cache(maxsize=8192)
+def is_mark(name: str) -> bool:
+    """A mark, not a label: a door or window tag (``2668``, ``6068 S.G.D.``) or a mark of
+    the drawing itself (``D-D``, ``A6``, ``C``, ``UP``), when it names no use. Unlike the
+    lines of a note, a mark is no part of the label written beside it.
+
+    >>> is_mark("2668"), is_mark("D-D"), is_mark("NOTE:"), is_mark("WC")
+    (True, True, False, False)
+    """
+    if not (_TAG_CODE.match(name) or _MARK.match(name.strip())):
+        return False
+    from floorplan.classify import classify
+
     return classify(name) is None
 
 

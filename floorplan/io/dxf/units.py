@@ -24,6 +24,7 @@ unit when the best scores at least :data:`STRONG` more, or when the unit makes t
 drawing impossible (doors over 10 m, rooms 100 m across...) and the best does not:
 
 - ``--units`` against strong evidence: the given unit is used, and FP007 **fails**;
+  against weaker evidence (another unit scores :data:`OVERRULE` more): FP007 warns;
 - ``$INSUNITS`` against strong evidence: the evidence's unit is used, and FP007 fails
   (the header is wrong, so the reading must be confirmed with ``--units``);
 - ``$INSUNITS`` against weaker evidence, or no ``$INSUNITS``: the best unit, FP006 (warn).
@@ -220,6 +221,13 @@ def decide(units_flag: str | None, insunits: int | None,
         if other is None:
             said = (f"; the file's $INSUNITS={insunits} says {NAMES[declared]}"
                     if declared and declared != unit else "")
+            if best != unit and sc[best] - sc[unit] >= OVERRULE:
+                # weaker evidence against the units given: said, and never a clean pass
+                reason = f"--units {unit}, but {_contrast(ev, unit, best)}"
+                return unit, reason, InputFinding(
+                    "FP007", f"units: {reason}. If the drawing is in {NAMES[best]}, every area "
+                    f"is wrong by a factor of {_factor(unit, best)}: check the drawing's units",
+                    status="warn", entity="--units")
             return unit, "--units" + said, None
         why = _contrast(ev, unit, other)
         reason = f"--units {unit}, but {why}"
