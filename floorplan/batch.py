@@ -25,12 +25,16 @@ from typing import Any
 
 from floorplan._version import __version__
 from floorplan.errors import FloorplanError
+from floorplan.findings import STATUS_WORDS
 from floorplan.io.discover import PLAN_SUFFIXES, Missing, expand, output_names
 
 log = logging.getLogger(__name__)
 
 #: results from worst to best, for ordering the index
-RESULT_ORDER = {"error": 0, "fail": 1, "warn": 2, "pass": 3}
+#: how a message about a point to review begins in the batch summary (the words every
+#: output uses: met / to review / not met)
+REVIEW_PREFIX = "to review: "
+RESULT_ORDER = {"error": 0, "cannot_assess": 1, "fail": 2, "warn": 3, "pass": 4}
 #: thumbnails in the HTML index are this many pixels wide at most
 THUMB_WIDTH = 360
 #: seconds one plan may take before its process is stopped (``--timeout``)
@@ -181,15 +185,16 @@ def _messages(fails: list, warns: list) -> tuple[str, ...]:
     400 unnamed rooms reads as one FP004 line, not 400."""
     out = [f"{f.rule} {f.name}: {f.message}" for f in fails[:MAX_MESSAGES]]
     if len(fails) > MAX_MESSAGES:
-        out.append(f"... and {len(fails) - MAX_MESSAGES} more failures (see the report)")
+        out.append(f"... and {len(fails) - MAX_MESSAGES} more not met (see the report)")
     by_rule: dict[tuple[str, str], list] = {}
     for f in warns:
         by_rule.setdefault((f.rule, f.name), []).append(f)
     for (rule, name), fs in list(by_rule.items())[:MAX_MESSAGES]:
-        more = f" ({len(fs)} warnings; the first)" if len(fs) > 1 else ""
-        out.append(f"warning: {rule} {name}{more}: {fs[0].message}")
+        more = f" ({len(fs)} to review; the first)" if len(fs) > 1 else ""
+        out.append(f"{REVIEW_PREFIX}{rule} {name}{more}: {fs[0].message}")
     if len(by_rule) > MAX_MESSAGES:
-        out.append(f"warning: ... and {len(by_rule) - MAX_MESSAGES} more rules warn (see the report)")
+        out.append(f"{REVIEW_PREFIX}... and {len(by_rule) - MAX_MESSAGES} more rules to review "
+                   "(see the report)")
     return tuple(out)
 
 
@@ -323,9 +328,9 @@ def exit_code(rows: Iterable[Row]) -> int:
 
 
 def totals(rows: Sequence[Row]) -> dict[str, int]:
-    counts = {"plans": len(rows), "pass": 0, "warn": 0, "fail": 0, "error": 0}
+    counts = {"plans": len(rows), "pass": 0, "warn": 0, "fail": 0, "cannot_assess": 0, "error": 0}
     for r in rows:
-        counts[r.result] += 1
+        counts[r.result] = counts.get(r.result, 0) + 1
     return counts
 
 
@@ -381,7 +386,8 @@ def summary_html(rows: Sequence[Row], options: Options = Options()) -> str:
     return template.render(
         rows=worst_first(rows), totals=totals(rows), exit_code=exit_code(rows),
         profile=options.profile or "ecc-supported-living", version=__version__,
-        order=RESULT_ORDER,
+        order=RESULT_ORDER, words={**STATUS_WORDS, "cannot_assess": "no verdict", "error": "unreadable"},
+        review_prefix=REVIEW_PREFIX,
     )
 
 

@@ -35,7 +35,19 @@ STATUS_WORDS: dict[str, str] = {"pass": "met", "warn": "to review", "fail": "not
                                 "not_applicable": "not applicable"}
 #: the words for a whole report's result (``Report.result``)
 RESULT_WORDS: dict[str, str] = {"pass": "met", "warn": "met, with points to review",
-                                "fail": "not met"}
+                                "fail": "not met",
+                                "cannot_assess": "cannot be assessed from this drawing"}
+
+
+def tally(counts: dict, sep: str = ", ", empty: bool = True) -> str:
+    """A report's counts in words: "2 not met, 1 to review, 9 met, 3 not applicable".
+
+    >>> tally({"fail": 2, "warn": 1, "pass": 9, "not_applicable": 3}, " · ")
+    '2 not met · 1 to review · 9 met · 3 not applicable'
+    """
+    keys = ("fail", "warn", "pass", "not_applicable")
+    return sep.join(f"{counts.get(k, 0)} {STATUS_WORDS[k]}" for k in keys
+                    if empty or counts.get(k, 0) or k != "not_applicable")
 
 
 def words(status) -> str:

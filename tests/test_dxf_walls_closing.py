@@ -8,6 +8,7 @@ drawn (see tests/dxf_patterns.py), never copied from the program.
 
 from __future__ import annotations
 
+import pytest
 from shapely.geometry import box
 
 from floorplan.io import dxf
@@ -145,3 +146,75 @@ def test_door_swing_drawn_on_the_wall_layer_seals_its_gap(tmp_path):
     s.text("BEDROOM", (2.5, 1.5))
     plan = read(s, tmp_path)
     assert rooms_of(plan) == [("BEDROOM", "walls", 12.0)]
+
+
+def pinched_mass():
+    """:func:`two_rooms_mass` with no opening cut in the partition: instead the partition
+    (x 4.1-4.2) stops at y = 1.0, 0.9 m above the bottom wall's face (y = 0.1), its end
+    capped. Rooms x 0.1-4.1 and x 4.2-8.2, y 0.1-3.1: 12 m² each."""
+    return (box(0, 0, 8.3, 3.2).difference(box(0.1, 0.1, 8.2, 3.1))
+            .union(box(4.1, 1.0, 4.2, 3.1)))
+
+
+def test_capped_wall_stopping_short_parts_two_rooms(tmp_path):
+    s = Sheet()
+    s.mass(pinched_mass())  # no free line end, no jambs facing each other, no label
+    plan = read(s, tmp_path)
+    # parted along both faces of the partition, the 0.1 x 0.9 reveal between left out
+    assert rooms_of(plan) == [("", "walls_closed", 12.0), ("", "walls_closed", 12.0)]
+    assert {r.confidence for r in plan.rooms} == {"medium"}
+    assert all("0.90 m gap" in r.confidence_reason for r in plan.rooms)
+    (d,) = plan.doors
+    assert (d.geometry.x, d.geometry.y, d.width) == pytest.approx((4.15, 0.55, 0.9))
+
+
+def test_a_corridor_mouth_is_not_a_doorway(tmp_path):
+    s = Sheet()
+    hall_plan(s)  # the hall opens into the living room; no label says they differ
+    plan = read(s, tmp_path)
+    # narrow on the hall's side of its mouth: a corridor running on, not a doorway
+    assert sorted(round(r.polygon.area, 4) for r in plan.rooms) == [11.6, 19.7]
+
+
+def test_a_space_without_a_label_in_a_labelled_plan_is_not_confident(tmp_path):
+    s = Sheet()
+    # an 8 x 3 rectangle of single lines parted at x = 4 by a full partition: two closed
+    # rooms of 12 m²; only the left one is labelled
+    s.poly([(0, 0), (8, 0), (8, 3), (0, 3)], closed=True)
+    s.line((4, 0), (4, 3))
+    s.text("BEDROOM", (1.5, 1.5))
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("", "walls", 12.0), ("BEDROOM", "walls", 12.0)]
+    by = {r.name: r for r in plan.rooms}
+    assert by["BEDROOM"].confidence == "high"
+    assert by[""].confidence == "medium" and "no label in it" in by[""].confidence_reason
+
+
+def capped_corner(s: Sheet) -> None:
+    """The outline of the wall mass of a 4 x 3 room (faces x 0.1-4.1, y 0.1-3.1) in walls
+    0.1 thick, one closed polyline; the bottom wall stops at x = 3.1, its end capped, 1.0 m
+    short of the right wall, whose face runs on unbroken to y = 0."""
+    s.poly([(0, 0), (3.1, 0), (3.1, 0.1), (0.1, 0.1), (0.1, 3.1), (4.1, 3.1), (4.1, 0),
+            (4.2, 0), (4.2, 3.2), (0, 3.2)], closed=True)
+
+
+def test_label_seeds_a_closing_of_the_wall_band(tmp_path):
+    s = Sheet()
+    # a 4 x 3 room in double-line walls 0.1 thick; the bottom wall stops 1.0 m short of
+    # the right wall, its end capped: no free end, no jambs facing each other. Closing the
+    # wall band by 0.5 m fills the gap with a block of the wall's thickness; the room runs
+    # along the bottom wall's face across it: 4 x 3 = 12 m²
+    capped_corner(s)
+    s.text("BEDROOM", (1.5, 1.5))
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("BEDROOM", "label_seeded", 12.0)]
+    (r,) = plan.rooms
+    assert r.confidence == "low" and "'BEDROOM'" in r.confidence_reason
+
+
+def test_no_label_no_closing_of_the_wall_band(tmp_path):
+    s = Sheet()
+    # the same room unlabelled: nothing asks for the gap to be closed, no room is made
+    capped_corner(s)
+    plan = read(s, tmp_path, require_rooms=False)
+    assert plan.rooms == ()

@@ -142,7 +142,7 @@ def test_chromium_screenshots_the_report_with_its_plan(tmp_path, three_html):
 
 def test_the_plan_has_a_legend_of_what_it_shows(three_html):
     legend = re.search(r'<ul class="legend">(.*?)</ul>', three_html, re.S).group(1)
-    assert "room: a rule fails" in legend and "floor under 1.5 m headroom" in legend
+    assert "room: a rule not met" in legend and "floor under 1.5 m headroom" in legend
     assert "turning circle" not in legend  # nothing of the kind is drawn
 
 

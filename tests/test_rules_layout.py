@@ -38,12 +38,13 @@ def _baths(*names):
 
 @pytest.mark.parametrize("tenants, wash, expect, measured, required", [
     (2, ["Bathroom"], "pass", 1, 1),
-    (3, ["Bathroom"], "fail", 1, 1),                 # a further WC is needed
+    (3, ["Bathroom"], "fail", 1, 2),                 # a further WC: 1 WC of 2
     (3, ["Bathroom", "WC"], "pass", 1, 1),
-    (4, ["Bathroom", "WC"], "fail", 1, 2),
+    (4, ["Bathroom", "WC"], "fail", 1, 2),          # 1 bathroom of 2
     # an en-suite serves its own tenant (standards decision 3): the other 3 share one
-    # bathroom with no separate WC -> not met (it used to count as a second bathroom)
-    (4, ["Bathroom", "En-suite"], "fail", 1, 1),
+    # bathroom with no separate WC -> not met, 1 WC of 2 (it used to count as a second
+    # bathroom)
+    (4, ["Bathroom", "En-suite"], "fail", 1, 2),
     (1, [], "fail", 0, 1),
 ])
 def test_bathroom_provision_shared_house(tenants, wash, expect, measured, required):

@@ -43,7 +43,8 @@ def test_issue_case_staff_ensuite_is_not_tenant_provision():
     staff = rect("E", "En-suite", sx + 3.1, 0, 2.0, 3.2)
     p, _ = house(3, staff, doors=[door("DE", sx + 3.05, 1.6)])
     st, measured, required, f = _fp302(p)
-    assert (st, measured, required) == ("fail", 1.0, 1.0)
+    # the bathrooms are enough (1 of 1): the finding measures what is short, the WCs
+    assert (st, measured, required, f.unit) == ("fail", 1.0, 2.0, "WCs")
     assert "E" not in f.rooms and f.rooms == ("W",)
     assert "staff provision, not counted: En-suite (reached only through Staff sleep-in)" in f.message
     assert "1 WC short" in f.message
@@ -52,8 +53,8 @@ def test_issue_case_staff_ensuite_is_not_tenant_provision():
 @pytest.mark.parametrize("tenants, extra, doors, expect, measured, required", [
     # 3 tenants, the bathroom and a WC off the hall: 1 bathroom and 2 WCs -> met
     (3, [("C", "WC", 2.6, 4.6, 1.0, 1.5)], [("DC", 3.1, 4.55)], "pass", 1.0, 1.0),
-    # the same WC named "Staff WC": staff provision -> 1 WC for 3 tenants, not met
-    (3, [("C", "Staff WC", 2.6, 4.6, 1.0, 1.5)], [("DC", 3.1, 4.55)], "fail", 1.0, 1.0),
+    # the same WC named "Staff WC": staff provision -> 1 WC of the 2 for 3 tenants, not met
+    (3, [("C", "Staff WC", 2.6, 4.6, 1.0, 1.5)], [("DC", 3.1, 4.55)], "fail", 1.0, 2.0),
     # 2 tenants, one shared bathroom: met (the 2-tenant row)
     (2, [], [], "pass", 1.0, 1.0),
     # 4 tenants, Bedroom 1 has an en-suite (door into B1 only), a shared bathroom and a WC:
@@ -62,7 +63,7 @@ def test_issue_case_staff_ensuite_is_not_tenant_provision():
     (4, [("E", "En-suite", 0, -2.1, 2.0, 2.0), ("C", "WC", 2.6, 4.6, 1.0, 1.5)],
      [("DE", 1.0, -0.05), ("DC", 3.1, 4.55)], "warn", 1.0, 1.0),
     # the same without the WC: the other 3 have 1 WC of the 2 they need -> not met
-    (4, [("E", "En-suite", 0, -2.1, 2.0, 2.0)], [("DE", 1.0, -0.05)], "fail", 1.0, 1.0),
+    (4, [("E", "En-suite", 0, -2.1, 2.0, 2.0)], [("DE", 1.0, -0.05)], "fail", 1.0, 2.0),
 ])
 def test_bathroom_provision(tenants, extra, doors, expect, measured, required):
     rooms = [rect(rid, name, x, y, w, h) for rid, name, x, y, w, h in extra]
@@ -101,7 +102,8 @@ def test_an_ensuite_with_no_door_drawn_serves_one_tenant():
     p = plan(*[rect(f"B{i}", "Bedroom", 3.6 * i, 0, 3.5, 3.2) for i in range(4)],
              rect("W", "Bathroom", 0, 4, 2.5, 2.5), rect("E", "En-suite", 3, 4, 2, 2), tenants=4, **SH)
     st, m, r, f = _fp302(p)
-    assert (st, m, r) == ("fail", 1.0, 1.0) and "a bedroom not shown" in f.message
+    # 1 WC of the 2 the other 3 need (the bathroom is the 1 they need)
+    assert (st, m, r, f.unit) == ("fail", 1.0, 2.0, "WCs") and "a bedroom not shown" in f.message
 
 
 def test_no_doors_drawn_counts_bathrooms_as_shared():

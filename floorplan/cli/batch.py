@@ -23,7 +23,7 @@ from floorplan.cli.options import (
 )
 from floorplan.io.paths import guard
 
-_MARK = {"pass": "pass", "warn": "WARN", "fail": "FAIL", "error": "ERROR"}
+_MARK = {"pass": "met", "warn": "review", "fail": "NOT MET", "cannot_assess": "NO VERDICT", "error": "ERROR"}
 
 
 @click.command(name="batch")
@@ -91,8 +91,8 @@ def command(paths, output, jobs, images, timeout, verbose, profile, quiet, units
             if r.error:
                 click.echo(f"floorplan: {r.error}", err=True)
         sys.exit(batch.exit_code(rows))
-    click.echo(f"{t['plans']} plans in {time.perf_counter() - start:.1f} s: {t['fail']} fail, "
-               f"{t['warn']} warn, {t['pass']} pass, {t['error']} could not be read")
+    click.echo(f"{t['plans']} plans in {time.perf_counter() - start:.1f} s: {t['fail']} not met, "
+               f"{t['warn']} to review, {t['pass']} met, {t['error']} could not be read")
     for r in rows:
         if r.error:
             click.echo(f"  {r.error}")
@@ -107,7 +107,7 @@ def command(paths, output, jobs, images, timeout, verbose, profile, quiet, units
 
 def _plain_line(row, done: int, total: int) -> None:
     width = len(str(total))
-    click.echo(f"[{done:>{width}}/{total}] {_MARK[row.result]:<5} {row.source}", err=True)
+    click.echo(f"[{done:>{width}}/{total}] {_MARK[row.result]:<7} {row.source}", err=True)
 
 
 def _with_progress_bar(batch, job_list, workers, budget):

@@ -44,6 +44,8 @@ def command(plan, profile, output, quiet, units, layer_map, view, scheme, tenant
     report = check(p, profile)
     render_to_file(report, output)
     if not quiet:
-        click.echo(f"{output}: {report.result} ({report.counts['fail']} fail, "
-                   f"{report.counts['warn']} warn, {report.counts['pass']} pass)", err=True)
+        from floorplan.findings import RESULT_WORDS, tally
+
+        click.echo(f"{output}: {RESULT_WORDS.get(report.result, report.result)} "
+                   f"({tally(report.counts, empty=False)})", err=True)
     sys.exit(report.exit_code)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from shapely.geometry import Point
 
+from floorplan.findings import RESULT_WORDS, tally, words
 from floorplan.render import dxf_layers
 from floorplan.render.scene import Scene, finding_where, fmt_value
 from floorplan.render.style import Style
@@ -24,7 +25,7 @@ TEXT_FONT = "arial.ttf"
 Transform = Callable[[float, float], tuple[float, float]]
 
 #: symbols the standard CAD fonts (txt.shx, simplex.shx...) lack, in plain ASCII
-_ASCII = {"m²": "m2", "⌀": "dia.", "✗": "FAILS:", "✓": "ok", "—": "-", "–": "-", "·": "-",
+_ASCII = {"m²": "m2", "⌀": "dia.", "✗": "NOT MET:", "✓": "ok", "—": "-", "–": "-", "·": "-",
           "…": "...", "≥": ">=", "≤": "<=", "×": "x", "°": " deg", "²": "2", "³": "3"}
 
 
@@ -169,8 +170,7 @@ def table(msp, scene: Scene, report, at, h: float) -> None:
     names = {r.id: r.name or r.id for r in report.plan.rooms}
     c = scene.counts
     head = [scene.title, f"Profile: {scene.profile}",
-            f"Result: {scene.result.upper()} - {c['fail']} fail, {c['warn']} warn, "
-            f"{c['pass']} pass, {c['not_applicable']} not applicable"]
+            f"Result: {RESULT_WORDS.get(scene.result, scene.result)} - {tally(c)}"]
     for line in head:
         text(msp, info, (x0, y), line, h * 1.2, align="LEFT")
         y -= row * 1.2
@@ -182,7 +182,7 @@ def table(msp, scene: Scene, report, at, h: float) -> None:
                     key=lambda f: (order.get(f.status.value, 3), f.rule)):
         rows.append((dxf_layers.name(dxf_layers.result_of(f.status.value), "TABLE"),
                      (f.rule, finding_where(f, names), fmt_value(f.measured, f.unit),
-                      fmt_value(f.required, f.unit), f.status.value.upper(), f.reference or "")))
+                      fmt_value(f.required, f.unit), words(f.status), f.reference or "")))
     top = y + row * 0.7
     fits = [int((b - a) / 0.62) for a, b in zip(cols, cols[1:], strict=False)] + [90]
     width = cols[-1] * h + fits[-1] * 0.7 * h

@@ -51,7 +51,7 @@ DESCRIPTIONS = {"FILL": "room fills by result", "CIRCLE": "clear and required ci
                 "HEADROOM": "floor under 1.5 m headroom and the 1.5 m line",
                 "PLAN": "the plan: rooms, doors, fittings (new drawings only)",
                 "DWELLING": "flats and dwellings: their boundaries and names"}
-_WORDS = {"FAIL": "fails", "REVIEW": "to review (warning)", "PASS": "passes", "INFO": "information"}
+_WORDS = {"FAIL": "not met", "REVIEW": "to review", "PASS": "met", "INFO": "information"}
 
 
 def name(result: str, kind: str) -> str:

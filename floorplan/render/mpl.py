@@ -12,6 +12,7 @@ import io
 import os
 from pathlib import Path
 
+from floorplan.findings import RESULT_WORDS, tally
 from floorplan.io.atomic import write_atomic
 from floorplan.render.scene import PT_MM, Panel, Scene
 from floorplan.render.style import STATUS_COLOURS, STYLE, Style
@@ -123,14 +124,13 @@ def _title_block(ax, scene: Scene, style: Style, page) -> None:
     m = style.margin
     top = ph - m
     c = scene.counts
-    result = scene.result.upper()
+    result = RESULT_WORDS.get(scene.result, scene.result)
     colour = STATUS_COLOURS.get(scene.result, "#000000")
     ax.plot([m, pw - m], [ph - m - style.title_height + 3] * 2, color="black", lw=0.8)
     ax.text(m, top, scene.title, fontsize=style.look("title").size, fontweight="bold",
             va="top", ha="left")
     ax.text(m, top - 8, f"Profile: {scene.profile}", fontsize=9, va="top", ha="left")
-    counts = (f"{c.get('fail', 0)} fail · {c.get('warn', 0)} warn · {c.get('pass', 0)} pass · "
-              f"{c.get('not_applicable', 0)} not applicable")
+    counts = tally(c, " · ")
     ax.text(m, top - 14, counts, fontsize=9, va="top", ha="left")
     ax.text(pw - m, top, f"Result: {result}", fontsize=15, fontweight="bold", color="white",
             va="top", ha="right",
@@ -228,8 +228,8 @@ def _sidebar(ax, scene: Scene, style: Style) -> None:
         y -= 3
     fails = [n for n in scene.notes if n[0] == "fail"]
     warns = [n for n in scene.notes if n[0] == "warn"]
-    for title, items, colour in (("Fails", fails, STATUS_COLOURS["fail"]),
-                                 ("Warnings", warns, "#7A5200")):
+    for title, items, colour in (("Not met", fails, STATUS_COLOURS["fail"]),
+                                 ("To review", warns, "#7A5200")):
         if not items or y < bottom + 2 * line_h:
             continue
         ax.text(x0, y, f"{title} ({len(items)})", fontsize=9, fontweight="bold", va="top",

@@ -25,6 +25,7 @@ import shapely
 from shapely.geometry import mapping
 from shapely.geometry.polygon import orient
 
+from floorplan.findings import RESULT_WORDS, words
 from floorplan.io.geojson.write import to_lonlat
 
 #: the CRS of a drawing with no known place on Earth: metres east and north of its origin
@@ -102,6 +103,7 @@ def features(report) -> list[dict]:
                 "ceiling_min_m": ch.get("min"), "ceiling_max_m": ch.get("max"),
                 "doors": ",".join(props["doors"]), "opens_onto": ",".join(props["opens_onto"]),
                 "status": "unchecked" if st is None else st.value,
+                "status_words": "not checked" if st is None else words(st),
                 "fail": sum(f["status"] == "fail" for f in found),
                 "warn": sum(f["status"] == "warn" for f in found),
                 "pass": sum(f["status"] == "pass" for f in found),
@@ -122,7 +124,8 @@ def render(report) -> str:
         doc["crs"] = crs
     doc["floorplan_report"] = {
         "floorplan_version": d["floorplan_version"], "plan": d["plan"], "profile": d["profile"],
-        "summary": d["summary"],
+        "summary": {**d["summary"], "result_words": RESULT_WORDS.get(d["summary"]["result"],
+                                                                     d["summary"]["result"])},
         "plan_findings": [f for f in d["findings"] if not f["rooms"]],
         "coordinates": words,
     }

@@ -176,6 +176,7 @@ def bathroom_provision(ctx, opts):
             parts.append("staff provision, not counted: " + ", ".join(
                 f"{ctx.label(r)} ({why})" for r, why in staff))
         head = f"{n} tenants: " + "; ".join(parts)
+        short_of = None  # (unit, measured, required) where the WCs, not the bathrooms, fall short
         if len(baths) >= need_b and len(wcs) >= need_w:
             status = Status.PASS
             text = f"{head}; {_plural(need_b, 'bathroom')} and {_plural(need_w, 'WC')} required"
@@ -193,6 +194,8 @@ def bathroom_provision(ctx, opts):
             status = Status.FAIL
             need_b2, need_w2 = (rest_b, rest_w) if own else (need_b, need_w)
             required = need_b2
+            if len(baths) >= need_b2:  # the bathrooms are enough: the WCs are what is short
+                short_of = ("WCs", float(len(wcs)), float(need_w2))
             who = f"the {rest} tenants without an en-suite" if own else f"{n} tenants"
             short = []
             if len(baths) < need_b2:
@@ -202,9 +205,9 @@ def bathroom_provision(ctx, opts):
             text = (f"{head}; {_plural(need_b2, 'bathroom')} and {_plural(need_w2, 'WC')} "
                     f"required for {who}: " + " and ".join(short) + " short")
         shown = list({r.id: r for r in shared + [r for rs in private.values() for r in rs]}.values())
-        yield Outcome(status, rooms=tuple(r.id for r in shown), measured=float(len(baths)),
-                      required=float(required), unit="bathrooms", message=text,
-                      marks=ctx.room_marks(*shown))
+        unit, measured, req = short_of or ("bathrooms", float(len(baths)), float(required))
+        yield Outcome(status, rooms=tuple(r.id for r in shown), measured=measured,
+                      required=req, unit=unit, message=text, marks=ctx.room_marks(*shown))
         return
     for home, rooms in ctx.homes.items():
         baths = [r for r in rooms if r.use in BATHROOMS]

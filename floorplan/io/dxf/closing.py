@@ -5,8 +5,8 @@ drawn without a door, a wall that stops short of the next one, a room outline le
 at its door. Each free end looks straight ahead, along its own line, for the next piece
 of linework within :data:`CLOSE_GAP` (about one door width); the gap is bridged by a
 straight line from the end to what it meets, so the room outline runs on along the wall
-face. A gap that glazing spans (a window drawn as thin parallel lines) is bridged up to
-:data:`~floorplan.io.dxf.openings.WINDOW_SPAN`.
+face. A gap that lines alongside span (a window drawn as thin parallel lines, a garage or
+sliding door drawn shut) is bridged up to :data:`SPANNED_GAP`.
 
 :func:`seeded_bridges` is the wider search a room label asks for when it lies in no room:
 from every free end near the label to the nearest linework in any direction, shortest
@@ -40,6 +40,9 @@ GLAZING_OFFSET = 0.3
 DOOR_SPAN = 2.6
 #: a gap holds a door when this share of its bridge lies in the door symbol
 DOOR_SHARE = 0.8
+#: a gap that lines alongside span (glazing, sliding doors drawn shut) is closed up to
+#: this wide (metres). Wider, a wall's own face beside the gap would read as its glass
+SPANNED_GAP = WINDOW_SPAN
 #: a bridge this short (metres) is a drawing slip, not a gap; joined without saying
 SLIP = 0.05
 
@@ -99,7 +102,7 @@ def bridges(arr: list[LineString], door_marks: list[Polygon], n_walls: int | Non
             ) -> tuple[list[tuple[LineString, str]], set[int]]:
     """Straight bridges across the gaps in ``arr`` (the wall linework, seals included),
     each with its kind: ``door`` (the gap lies in a door symbol, up to :data:`DOOR_SPAN`),
-    ``window`` (glazing spans it, up to :data:`~floorplan.io.dxf.openings.WINDOW_SPAN`),
+    ``window`` (glazing, or a door drawn shut, spans it: up to :data:`SPANNED_GAP`),
     ``gap`` (nothing does: up to :data:`CLOSE_GAP`). Only the free ends of the first
     ``n_walls`` lines (the walls as drawn, not the seals added to them) look for a gap.
     Also returns the indices of the lines that are glazing in a window bridged (the room
@@ -140,7 +143,7 @@ def bridges(arr: list[LineString], door_marks: list[Polygon], n_walls: int | Non
         length = seg.length
         if length <= SLIP + 1e-9:
             kind = "slip"
-        elif length <= WINDOW_SPAN and (span := _spanned(seg, a, tree, g_arr, g_tree))[0]:
+        elif length <= SPANNED_GAP and (span := _spanned(seg, a, tree, g_arr, g_tree))[0]:
             # lines alongside: glazing across a gap between two wall ends, or else the
             # bridge would only double a wall it runs beside
             if not to_end[i]:
@@ -160,9 +163,9 @@ def bridges(arr: list[LineString], door_marks: list[Polygon], n_walls: int | Non
 
 def _ray_hits(ends, dirs, a, tree) -> tuple[np.ndarray, np.ndarray]:
     """For each free end: how far straight ahead the nearest linework is (within
-    WINDOW_SPAN or DOOR_SPAN; ``inf`` if none) and the point met."""
+    SPANNED_GAP or DOOR_SPAN; ``inf`` if none) and the point met."""
     start = ends + 1e-6 * dirs
-    reach = max(WINDOW_SPAN, DOOR_SPAN)
+    reach = max(SPANNED_GAP, DOOR_SPAN)
     rays: Any = shapely.linestrings(np.stack([start, ends + reach * dirs], axis=1))
     ri, gi = tree.query(rays, predicate="intersects")
     best_t = np.full(len(ends), np.inf)

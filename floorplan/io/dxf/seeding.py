@@ -30,6 +30,8 @@ from shapely.strtree import STRtree
 
 from floorplan.classify import classify
 from floorplan.io.dxf.closing import CLOSE_GAP, free_ends
+from floorplan.io.dxf.morph import Closing
+from floorplan.io.dxf.pinch import corner_lines
 from floorplan.io.dxf.walls import Arrangement, WallRoom, faces_of, is_room_sized
 from floorplan.model import CIRCULATION_USES, COMMUNAL_USES
 
@@ -98,6 +100,10 @@ def seek(lines: list[LineString], labels: list[tuple[float, float]],
     tree = STRtree(np.asarray(lines, dtype=object))
     room_tree = STRtree(rooms) if rooms else None
     out: list[Polygon | None] = []
+    # the wall mass near the labels, closed only if a label needs it
+    xs, ys = [x for x, _ in labels], [y for _, y in labels]
+    closing = Closing([lines[i] for i in tree.query(box(
+        min(xs) - NEAR, min(ys) - NEAR, max(xs) + NEAR, max(ys) + NEAR)).tolist()]) if labels else None
     for x, y in labels:
         pt = Point(x, y)
         near = [lines[i] for i in tree.query(box(x - NEAR, y - NEAR, x + NEAR, y + NEAR)).tolist()]
@@ -117,45 +123,34 @@ def seek(lines: list[LineString], labels: list[tuple[float, float]],
                     for i in room_tree.query(f, predicate="intersects").tolist()):
                 continue
             found = f
+        if found is None:  # no free end to bridge: close the wall band around the label
+            found = _closed_around(closing, pt, rooms, room_tree)
         out.append(found)
     return out
+
+
+def _closed_around(closing, pt: Point, rooms, room_tree) -> Polygon | None:
+    """The smallest space of room size around ``pt`` that closing the wall mass by up to
+    CLOSE_GAP encloses, overlapping none of ``rooms``."""
+    r = STEP / 2
+    while r <= CLOSE_GAP / 2 + 1e-9:
+        for f in closing.spaces(round(r, 6)):
+            if not f.contains(pt) or is_room_sized(f):
+                continue
+            if room_tree is not None and any(
+                    f.intersection(rooms[i]).area > 0.01 * min(f.area, rooms[i].area)
+                    for i in room_tree.query(f, predicate="intersects").tolist()):
+                continue
+            return f
+        r += STEP / 2
+    return None
 
 
 def necks(room: Polygon) -> list[LineString]:
     """Shortest lines across ``room`` from each corner that juts into it (a wall end, the
     corner of a wall meeting a space) to the far side within CLOSE_GAP: where a doorway
     with nothing in it, or a wall that stops short, leaves the space open."""
-    out: list[LineString] = []
-    shell = room.buffer(1e-6)
-    for r, ring in enumerate([room.exterior, *room.interiors]):
-        c = np.asarray(ring.coords)[:-1]
-        n = len(c)
-        if n < 4:
-            continue
-        ccw = ring.is_ccw != (r > 0)  # a hole's ring runs the other way round the room
-        prev, nxt = np.roll(c, 1, axis=0), np.roll(c, -1, axis=0)
-        u, v = c - prev, nxt - c
-        turn = u[:, 0] * v[:, 1] - u[:, 1] * v[:, 0]
-        jut = np.flatnonzero(turn < -1e-9 if ccw else turn > 1e-9)
-        segs: Any = shapely.linestrings(np.stack([c, nxt], axis=1))
-        tree = STRtree(segs)
-        for k in jut.tolist():
-            pt = Point(c[k])
-            near = [j for j in tree.query(pt, predicate="dwithin", distance=CLOSE_GAP).tolist()
-                    if j not in (k, (k - 1) % n)]
-            if not near:
-                continue
-            lines: Any = shapely.shortest_line(pt, segs[near])
-            mids: Any = shapely.line_interpolate_point(lines, 0.5, normalized=True)
-            across = (shapely.length(lines) > 1e-3) & (shapely.distance(mids, ring) > 1e-6)
-            took = 0
-            for ln in sorted(np.asarray(lines)[across].tolist(), key=lambda g: g.length):
-                if took == NECKS_PER_CORNER:
-                    break
-                if shell.covers(ln):
-                    out.append(ln)
-                    took += 1
-    return out
+    return corner_lines(room, 1e-3, CLOSE_GAP, NECKS_PER_CORNER)
 
 
 #: a corner's necks: this many shortest lines across the space are tried from it

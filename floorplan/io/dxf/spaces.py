@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
+import shapely
 from shapely.geometry import Polygon
 from shapely.strtree import STRtree
 
@@ -90,6 +91,23 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
     found = wall_rooms_of(rd, fittings)
     return Found([w.polygon for w in found], [w.source for w in found], [""] * len(found),
                  [(w.confidence, w.reason) for w in found], [w.labels for w in found])
+
+
+def _unlabelled(found: list, texts: list[tuple[float, float, str]]) -> None:
+    """A space in the walls that holds no text at all, in a drawing that labels its rooms,
+    may be a wall mass, a duct or a void drawn closed: not a confident room."""
+    if not found:
+        return
+    tree = STRtree([w.polygon for w in found])
+    held = set()
+    if texts:
+        pts = shapely.points(np.array([(x, y) for x, y, _ in texts], dtype=float))
+        held = set(tree.query(pts, predicate="within")[1].tolist())
+    for k, w in enumerate(found):
+        if k not in held and w.confidence == "high":
+            w.confidence = "medium"
+            w.reason = ("no label in it, though the drawing labels its rooms: it may be a wall "
+                        "mass, a duct or a void")
 
 
 def _has_walls(rd) -> bool:
@@ -184,7 +202,11 @@ def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
     marks = dxf_doors.door_marks(col.arcs, col.opens, col.inserts, rd.ins_kind, rd.layer_kind)
     glass = [p.pts[:, :2] for p in glass_lines(rd, lines)]
     found, arr = wall_rooms([p.pts[:, :2] for p in lines], seals, marks, fittings, rd.notes, glass)
-    place_labels(found, arr, room_labels(label_texts(rd)), rd.notes)
+    texts = label_texts(rd)
+    labels = room_labels(texts)
+    place_labels(found, arr, labels, rd.notes)
+    if labels:
+        _unlabelled(found, texts)
     rd.gaps = doorways(arr)
     if found:
         rd.used.update(p.uid for p in lines)

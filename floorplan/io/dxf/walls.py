@@ -17,11 +17,14 @@ the whole wall mass; openings in them may hold a door symbol, glazing, or nothin
 5. The lines are noded (T-junctions split) and polygonised into faces. Faces that are
    not rooms are dropped: thinner than ``MIN_WIDTH`` (the wall band itself, glazing, a
    door leaf), smaller than ``MIN_AREA`` (label boxes, columns), or mostly covered by
-   fittings. A room bounded by a bridge across a gap nothing sealed has ``source``
-   ``walls_closed``; the others ``walls``.
+   fittings. A face the walls pinch to a doorway nothing closes (a capped wall end
+   standing short of the next wall) is parted there (:mod:`~floorplan.io.dxf.pinch`). A
+   room bounded by a bridge across a gap nothing sealed has ``source`` ``walls_closed``;
+   the others ``walls``.
 6. **Labels decide what else needs closing** (:mod:`~floorplan.io.dxf.seeding`): a room
    label in no room seeds a search for the smallest space around it that bridges of up
-   to 1.2 m enclose (``label_seeded``).
+   to 1.2 m enclose, or else a closing of the wall band (grow the mass, shrink it back:
+   :mod:`~floorplan.io.dxf.morph`) encloses (``label_seeded``).
 
 >>> from shapely.geometry import box
 >>> rings = [np.array(box(0, 0, 4, 3).exterior.coords), np.array(box(-.1, -.1, 4.1, 3.1).exterior.coords)]
@@ -41,13 +44,13 @@ from shapely.strtree import STRtree
 
 from floorplan.io.dxf.closing import CLOSE_GAP, bridges
 from floorplan.io.dxf.openings import OPENING_WIDTH, Opening, jamb_openings
+from floorplan.io.dxf.pinch import MIN_AREA, MIN_WIDTH, part
 
 #: a free wall end this close (metres) to another line is joined to it
 REACH = 0.05
-#: faces narrower than this (metres) are wall bands, glazing or door leaves
-MIN_WIDTH = 0.45
-#: faces smaller than this (m²) are label boxes, columns or ducts
-MIN_AREA = 1.0
+# MIN_WIDTH (metres; narrower faces are wall bands, glazing or door leaves) and MIN_AREA
+# (m²; smaller faces are label boxes, columns or ducts) are kept in pinch.py, which
+# parts faces by them too
 #: a face this much covered by fittings is a fitting
 FITTING_SHARE = 0.8
 
@@ -133,6 +136,14 @@ def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     arr = arrange(lines, seals, door_marks, glass=glass)
     faces = faces_of(arr.all())
     kept, counts = _sieve(faces, fittings)
+    parted: list[Polygon] = []
+    for f in kept:  # a doorway nothing closes, where the walls pinch the space
+        pieces = part(f)
+        parted += [g for g, _ in pieces]
+        if len(pieces) > 1:
+            arr.added += [(c, "gap") for c in dict.fromkeys(c for _, cs in pieces for c in cs)]
+    counts["parted"] = len(parted) - len(kept)
+    kept = parted
     rooms = [WallRoom(f) for f in kept]
     gaps = [(b, k) for b, k in arr.added if k == "gap"]
     if gaps and rooms:
@@ -158,7 +169,9 @@ def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
         f"in them (up to {CLOSE_GAP} m); {len(faces)} enclosed faces, {len(kept)} taken as rooms, "
         f"{counts['thin']} thinner than {MIN_WIDTH} m (wall bands, glazing) and {counts['small']} "
         f"under {MIN_AREA} m² (columns, labels) left out"
-        + (f", {counts['fitted']} filled by fittings left out" if counts["fitted"] else ""))
+        + (f", {counts['fitted']} filled by fittings left out" if counts["fitted"] else "")
+        + (f"; {counts['parted']} more parted where the walls pinch a space to a doorway"
+           if counts["parted"] else ""))
     return rooms, arr
 
 

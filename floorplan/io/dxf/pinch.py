@@ -1,0 +1,185 @@
+"""Part a space where its walls pinch it to a doorway that nothing drawn closes.
+
+A double-line wall that stops short of the next wall with its end capped leaves no free
+line end for :mod:`~floorplan.io.dxf.closing` to bridge, and no pair of jambs for
+:mod:`~floorplan.io.dxf.openings`: the two rooms either side come out as one face. Where
+they meet, the face is pinched: from the corner of the wall end that juts into it, the
+far side lies a doorway's width away (:data:`~floorplan.io.dxf.openings.OPENING_WIDTH`,
+at most :data:`~floorplan.io.dxf.closing.CLOSE_GAP`), and the space widens again on both
+sides of that line. A corridor's mouth, or a narrow arm of an L-shaped room, is narrow
+on one side and is not parted.
+
+The face is cut along the pinch, so each room's outline runs along its wall face up to
+the doorway; a sliver thinner than a wall between two cuts (the doorway's reveal) is left
+out as the wall band is.
+
+>>> from shapely.geometry import box
+>>> # two 4 x 3 rooms; the partition (x 4-4.1) stops 0.9 m short of the bottom wall
+>>> space = box(0, 0, 8.1, 3).difference(box(4, 0.9, 4.1, 3))
+>>> sorted(round(p.area, 2) for p, _ in part(space))
+[12.0, 12.0]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Point, Polygon
+from shapely.ops import split
+from shapely.strtree import STRtree
+
+from floorplan.io.dxf.closing import CLOSE_GAP
+from floorplan.io.dxf.openings import OPENING_WIDTH
+
+#: a room is at least this wide (metres) and this large (m²), as in
+#: :mod:`~floorplan.io.dxf.walls`, which reads these from here
+MIN_WIDTH = 0.45
+MIN_AREA = 1.0
+#: the space is measured this far (metres) either side of a pinch: past a wall's
+#: thickness, inside the rooms it parts
+LOOK = 0.45
+#: a pinch is a doorway when the space either side is this much (metres) wider than it
+WIDEN = 0.5
+#: a room is parted at most this many times (a room with many doorways into it)
+MAX_CUTS = 8
+#: faces with more corners than this are not searched (arcs followed in fine steps)
+MAX_CORNERS = 400
+
+
+def corner_lines(face: Polygon, shortest: float, longest: float, per_corner: int = 1
+                 ) -> list[LineString]:
+    """Shortest lines across ``face`` from each corner that juts into it (a wall end, a
+    wall's corner meeting the space) to its far side (any ring of it), ``shortest`` to
+    ``longest`` long, ``per_corner`` from each, shortest first."""
+    rings = [face.exterior, *face.interiors]
+    coords, owner, index, jut = [], [], [], []
+    for r, ring in enumerate(rings):
+        c = np.asarray(ring.coords)[:-1]
+        if len(c) < 3:
+            continue
+        ccw = ring.is_ccw != (r > 0)  # a hole's ring runs the other way round the space
+        u, v = c - np.roll(c, 1, axis=0), np.roll(c, -1, axis=0) - c
+        turn = u[:, 0] * v[:, 1] - u[:, 1] * v[:, 0]
+        coords.append(c)
+        owner += [r] * len(c)
+        index += list(range(len(c)))
+        jut.append(turn < -1e-9 if ccw else turn > 1e-9)
+    if not coords:
+        return []
+    starts = np.concatenate(coords)
+    ends = np.concatenate([np.roll(c, -1, axis=0) for c in coords])
+    sizes = {r: n for r, n in zip(dict.fromkeys(owner), (len(c) for c in coords), strict=True)}
+    segs: Any = shapely.linestrings(np.stack([starts, ends], axis=1))
+    tree = STRtree(segs)
+    edge = face.boundary
+    shell = face.buffer(1e-6)
+    out: list[LineString] = []
+    for k in np.flatnonzero(np.concatenate(jut)).tolist():
+        pt = Point(starts[k])
+        r, i = owner[k], index[k]
+        prev = k - i + (i - 1) % sizes[r]  # the segment ending at this corner
+        near = [j for j in tree.query(pt, predicate="dwithin", distance=longest).tolist()
+                if j not in (k, prev)]
+        if not near:
+            continue
+        lines: Any = shapely.shortest_line(pt, segs[near])
+        length = shapely.length(lines)
+        mids: Any = shapely.line_interpolate_point(lines, 0.5, normalized=True)
+        ok = (length >= shortest) & (length <= longest) & (shapely.distance(mids, edge) > 1e-6)
+        took = 0
+        for ln in sorted(np.asarray(lines)[ok].tolist(), key=lambda g: g.length):
+            if took == per_corner:
+                break
+            if shell.covers(ln):
+                out.append(ln)
+                took += 1
+    return sorted(out, key=lambda g: g.length)
+
+
+def _necks(face: Polygon) -> list[LineString]:
+    """Lines of a doorway's width across ``face`` from its jutting corners."""
+    return corner_lines(face, OPENING_WIDTH[0], CLOSE_GAP)
+
+
+def _width(face: Polygon, at: np.ndarray, along: np.ndarray) -> float:
+    """How wide ``face`` is along ``along`` through the point ``at`` (0 outside it)."""
+    if not face.contains(Point(at)):
+        return 0.0
+    reach = 4 * CLOSE_GAP
+    cut = LineString([at - reach * along, at + reach * along]).intersection(face)
+    p = Point(at)
+    for g in getattr(cut, "geoms", [cut]):
+        if g.distance(p) < 1e-9:
+            return float(g.length)
+    return 0.0
+
+
+def is_doorway(face: Polygon, neck: LineString) -> bool:
+    """``neck`` pinches ``face`` (the whole space, before any cut): the space either side
+    of it is wider by WIDEN."""
+    (x0, y0), (x1, y1) = neck.coords[0], neck.coords[-1]
+    a, b = np.array([x0, y0]), np.array([x1, y1])
+    w = float(np.hypot(*(b - a)))
+    u = (b - a) / w
+    nrm = np.array([-u[1], u[0]])
+    mid = (a + b) / 2
+    return all(_width(face, mid + s * LOOK * nrm, u) >= w + WIDEN for s in (1.0, -1.0))
+
+
+def part(face: Polygon, room_sized=None) -> list[tuple[Polygon, list[LineString]]]:
+    """``face`` parted at each doorway pinch: the pieces that are rooms (``room_sized``
+    returns why a piece is not one, or ``None``), each with the cuts along its edge."""
+    if room_sized is None:
+        room_sized = _room_sized
+    todo: list[tuple[Polygon, list[LineString]]] = [(face, [])]
+    done: list[tuple[Polygon, list[LineString]]] = []
+    cuts = 0
+    while todo:
+        f, made = todo.pop()
+        pieces = None
+        if cuts < MAX_CUTS and len(f.exterior.coords) <= MAX_CORNERS:
+            for neck in _necks(f):
+                if not is_doorway(face, neck):
+                    continue
+                got = _cut(f, neck)
+                if got is None:
+                    continue
+                keep = [g for g in got if room_sized(g) is None]
+                if len(keep) < 1 or len(keep) + sum(map(_sliver, got)) < len(got):
+                    continue  # a cut leaves rooms and wall slivers, nothing else
+                if len(keep) == 1 and not any(_sliver(g) for g in got):
+                    continue
+                pieces = keep
+                break
+        if pieces is None:
+            done.append((f, made))
+            continue
+        cuts += 1
+        todo.extend((g, made + [neck]) for g in pieces)
+    return done
+
+
+def _sliver(g: Polygon) -> bool:
+    """Thinner than a room anywhere: the reveal of a doorway in a wall's thickness."""
+    return bool(g.buffer(-MIN_WIDTH / 2, join_style="mitre").is_empty)
+
+
+def _room_sized(g: Polygon) -> str | None:
+    if g.area < MIN_AREA:
+        return "small"
+    return "thin" if _sliver(g) else None
+
+
+def _cut(f: Polygon, neck: LineString) -> list[Polygon] | None:
+    """``f`` split along ``neck`` (stretched a hair past both ends), or ``None``."""
+    (x0, y0), (x1, y1) = neck.coords[0], neck.coords[-1]
+    d = np.array([x1 - x0, y1 - y0])
+    d = d / np.hypot(*d) * 1e-4
+    blade = LineString([(x0 - d[0], y0 - d[1]), (x1 + d[0], y1 + d[1])])
+    try:
+        parts = [g for g in split(f, blade).geoms if isinstance(g, Polygon) and g.area > 1e-9]
+    except (ValueError, shapely.errors.GEOSException):
+        return None
+    return parts if len(parts) >= 2 else None
