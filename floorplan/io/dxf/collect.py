@@ -19,6 +19,7 @@ from ezdxf.math import OCS
 from floorplan.io.dxf import blocks as dxf_blocks
 from floorplan.io.dxf import budget as dxf_budget
 from floorplan.io.dxf.prims import Collected, Insert, Prim, Text
+from floorplan.io.dxf.text import mtext_plain
 from floorplan.io.limits import clean_text
 
 #: blocks nested deeper than this are not expanded (a guard against self-reference)
@@ -129,7 +130,7 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
         _insert(e, out, layer, handle, chain, depth, tol)
         return
     if t in ("TEXT", "MTEXT", "ATTRIB"):
-        text = e.plain_text() if t != "MTEXT" else e.plain_text(split=False)
+        text = e.plain_text() if t != "MTEXT" else mtext_plain(e.all_columns_raw_content())
         # one clean line each (no CR, control characters or lone surrogates), once, here
         text = "\n".join(clean_text(ln, 1000, surrogates=False) for ln in str(text).splitlines() if ln.strip())
         if not text:
