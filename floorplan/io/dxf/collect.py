@@ -229,6 +229,12 @@ def _insert(e, out: Collected, layer: str, handle: str, chain: tuple[int, ...], 
         for sub in e.multi_insert():
             _insert(sub, out, layer, handle, chain, depth, tol)
         return
+    if d.get("zscale") == 0:
+        # a z scale of 0 makes the block's matrix singular, and ezdxf's expansion fails on
+        # it (ZeroDivisionError) where CAD programs draw the block; a plan's x and y do not
+        # depend on z, so it is read with z scale 1 (on this copy in memory, not the file)
+        e.dxf.zscale = 1.0
+        out.read_as[f"block {e.dxf.name!r} inserted with z scale 0: read with z scale 1"] += 1
     p = _ocs(out, d.get("extrusion")).to_wcs(e.dxf.insert)
     ins = Insert(out.uid(), e.dxf.name, layer, handle, float(p.x), float(p.y), chain)
     attribs = e.attribs

@@ -66,6 +66,9 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
                  "wheelchair-stor", "wheelchair_stor"),
     "label": ("roomtag", "room-tag", "roomname", "room-name", "tag-room", "space-tag",
               "spacetag", "label", "area-tag"),
+    # the sheet's frame and title block (an A3 border, "Title_Block-0"): drawn round the
+    # plan, its cells are no rooms and its words no room names
+    "sheet": ("title*", "titleblock", "border*", "a0", "a1", "a2", "a3", "a4"),
 }
 
 KINDS = tuple(dict.fromkeys(tuple(LAYER_KEYWORDS) + tuple(BLOCK_KEYWORDS)))

@@ -65,6 +65,7 @@ class Collected:
     texts: list[Text] = field(default_factory=list)
     inserts: list[Insert] = field(default_factory=list)
     skipped: Counter = field(default_factory=Counter)   # (dxftype, layer, reason) -> n
+    read_as: Counter = field(default_factory=Counter)   # what was read otherwise -> n
     next_uid: int = 0
     by_uid: dict[int, Insert] = field(default_factory=dict)
     blocks: dict = field(default_factory=dict, repr=False)  # expanded blocks (dxf_blocks)

@@ -63,7 +63,8 @@ SYMBOL_SIZE = 1.0
 #: the layers of floorplan's own DXF mark-up (a marked-up drawing read again), as
 #: floorplan.render.dxf_layers names them: their texts are not the drawing's labels
 MARKUP_LAYER = re.compile(r"^FLOORPLAN-(CHECK|FAIL|REVIEW|PASS|INFO)-[A-Z]+$", re.IGNORECASE)
-_BLOCKING = MARK_KINDS + ("label",)
+_BLOCKING = MARK_KINDS + ("label", "sheet")
+_NO_NAMES = MARK_KINDS + ("sheet",)  # blocks whose words name no room
 
 
 def read(path: str | os.PathLike, units: str | None = None,
@@ -157,6 +158,7 @@ class _Reader:
     def run(self, require_rooms: bool) -> Plan:
         col = collect(self.doc.modelspace(), 1e-6)
         self.col = col
+        self.notes += [f"{what} ({n} times)" if n > 1 else what for what, n in col.read_as.items()]
         codepage = self.encoding or "cp1252"
         for t in col.texts:
             if not t.text.isascii() or "\\" in t.text:
@@ -274,10 +276,10 @@ class _Reader:
 
     def usable_text(self, t) -> bool:
         """A text that may say something about a room: not on an annotation or ceiling
-        layer, not inside a door, fitting, meter or aerial block, not floorplan's own
+        layer, not inside a door, fitting, meter, aerial or title block, not floorplan's own
         mark-up."""
         return (self.layer_kind(t.layer) not in ("ignore", "ceiling")
-                and not (t.chain and any(self.ins_kind.get(u) in MARK_KINDS for u in t.chain))
+                and not (t.chain and any(self.ins_kind.get(u) in _NO_NAMES for u in t.chain))
                 and not (t.layer[:10].upper() == "FLOORPLAN-" and MARKUP_LAYER.match(t.layer))
                 and not self._in_symbol(t))
 
