@@ -325,6 +325,19 @@ def _dxf_nan_curve(folder: Path) -> Path:
     return p
 
 
+def _dxf_zero_circle(folder: Path) -> Path:
+    # a circle of radius 0 on a fitting layer (the fuzz harness found it: an internal error)
+    doc, msp = _dxf_doc()
+    msp.add_text("BEDROOM 1", dxfattribs={"layer": "A-AREA-IDEN", "insert": (12, 1.5)})
+    msp.add_lwpolyline([(10, 0), (14, 0), (14, 3), (10, 3)], close=True,
+                       dxfattribs={"layer": "A-AREA"})
+    circle = msp.add_circle((11, 1), 0.5, dxfattribs={"layer": "Furniture"})
+    circle.dxf.__dict__["radius"] = 0.0  # ezdxf's validator would refuse it on the way in
+    p = folder / "zero-circle.dxf"
+    doc.saveas(p)
+    return p
+
+
 def _nan_curve_ok(d: dict) -> bool:
     return (len(d["rooms"]) == 1 and d["rooms"][0]["name"] == "BEDROOM 1"
             and abs(d["rooms"][0]["gross_area_m2"] - 12.0) < 1e-6
@@ -375,6 +388,8 @@ CASES: list[tuple[str, Callable[[Path], Path], tuple]] = [
     ("c4-dxf-minsert-25-million", _minsert, ("exit2", ["minsert.dxf", "entities"])),
     ("c5-dxf-nan-inf-1e300", _dxf_nan, ("read", _nan_ok)),
     ("c5-dxf-nan-curve", _dxf_nan_curve, ("read", _nan_curve_ok)),
+    ("c5-dxf-zero-circle", _dxf_zero_circle,
+     ("read", lambda d: len(d["rooms"]) == 1 and abs(d["rooms"][0]["gross_area_m2"] - 12) < 1e-6)),
     ("i10-imdf-siblings-by-type", _imdf_siblings,
      ("read", lambda d: len(d["doors"]) == 1 and d["rooms"][0]["level"] == 2)),
     ("i10-imdf-no-openings-warns", _imdf_no_openings,

@@ -42,6 +42,8 @@ def obstacles(inserts, kind_of_insert, loops, circles, layer_kind, blocked, used
             continue
         if any(u in obstacle_uids for u in prim.chain):
             continue
+        if len(np.unique(prim.pts[:, :2], axis=0)) < 3:
+            continue  # no area: a circle of radius 0 flattens to fewer points than a ring
         poly = Polygon(prim.pts)
         if not poly.is_valid:
             poly = poly.buffer(0)
