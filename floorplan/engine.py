@@ -109,7 +109,14 @@ def _check(plan: Plan, profile: str | Path | Profile | None, measurements: Measu
     info = ProfileInfo(prof.id, prof.title, prof.version)
     tempered = _doubts.temper(findings, plan)
     undecided = sum(1 for a, b in zip(findings, tempered, strict=True) if a.status is not b.status)
+    # a requirement that is not met as read, and that only the doubts leave open, is not
+    # shown to be met: no "meets the standard" (nor exit 0) may stand on it
+    open_fails = [f"{a.rule} {a.name} is not met as read, and the reading may be wrong: "
+                  + b.message.rsplit("undecided (read as not met): ", 1)[-1]
+                  for a, b in zip(findings, tempered, strict=True)
+                  if a.status is Status.FAIL and b.status is not Status.FAIL]
     return Report(plan, m, info, tuple(tempered), tuple(plan.notes),
                   assumptions=ctx.assumptions, not_checked=prof.not_checked,
-                  unsure=_doubts.doubts(plan), cannot_assess=tuple(_doubts.unassessable(plan)),
+                  unsure=_doubts.doubts(plan),
+                  cannot_assess=tuple(_doubts.unassessable(plan)) + tuple(open_fails),
                   undecided=undecided)

@@ -108,7 +108,7 @@ def test_a_point_in_no_room_is_a_warning_naming_it_and_changes_nothing():
     assert f.status == "warn" and "c.toml, line 5" in f.message
     report = check(p)
     assert any(x.rule == "FP011" and x.status.value == "warn" for x in report.findings)
-    assert report.result in ("warn", "fail")
+    assert report.result in ("warn", "fail", "cannot_assess")  # never "met"
 
 
 def test_a_point_inside_two_levels_must_say_which():

@@ -200,12 +200,12 @@ def headline(c: dict) -> list[str]:
              + (f" ({undecided} undecided by what could not be read)" if undecided else "")
              + f", {c['pass']} met, {c['not_applicable']} not applicable.")
     if c["result"] == "cannot_assess":
-        out = ["RESULT: CANNOT BE ASSESSED FROM THIS DRAWING: too little of it could be read "
-               "to give a verdict. " + tally,
+        out = ["RESULT: CANNOT BE ASSESSED FROM THIS DRAWING: what could not be read in it "
+               "decides the verdict. " + tally,
                "  What could not be read:"]
         reasons = c.get("cannot_assess", [])
         out += [f"  - {why}" for why in reasons]
-        if any(why.startswith("the use of") for why in reasons):
+        if any(why.startswith("the use of") or "of unknown use" in why for why in reasons):
             out.append("  Name the rooms (labels in the drawing, a corrections file, or a "
                        "GeoJSON plan) and check again.")
         else:
