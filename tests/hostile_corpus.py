@@ -338,6 +338,26 @@ def _dxf_zero_circle(folder: Path) -> Path:
     return p
 
 
+def _dxf_door_at_infinity(folder: Path) -> Path:
+    # a block on a door layer that inserts itself at x = inf (the fuzz harness found it:
+    # the door reached GEOS at (NaN, inf), an internal error)
+    import math
+
+    from ezdxf.math import Vec3
+
+    doc, msp = _dxf_doc()
+    block = doc.blocks.new("B0")
+    ref = block.add_blockref("B0", (0, 0), dxfattribs={"layer": "A-DOOR"})
+    ref.dxf.__dict__["insert"] = Vec3(math.inf, 0, 0)  # past ezdxf's validator
+    msp.add_blockref("B0", (0, 0))
+    msp.add_text("BEDROOM 1", dxfattribs={"layer": "A-AREA-IDEN", "insert": (12, 1.5)})
+    msp.add_lwpolyline([(10, 0), (14, 0), (14, 3), (10, 3)], close=True,
+                       dxfattribs={"layer": "A-AREA"})
+    p = folder / "door-at-infinity.dxf"
+    doc.saveas(p)
+    return p
+
+
 def _nan_curve_ok(d: dict) -> bool:
     return (len(d["rooms"]) == 1 and d["rooms"][0]["name"] == "BEDROOM 1"
             and abs(d["rooms"][0]["gross_area_m2"] - 12.0) < 1e-6
@@ -388,6 +408,9 @@ CASES: list[tuple[str, Callable[[Path], Path], tuple]] = [
     ("c4-dxf-minsert-25-million", _minsert, ("exit2", ["minsert.dxf", "entities"])),
     ("c5-dxf-nan-inf-1e300", _dxf_nan, ("read", _nan_ok)),
     ("c5-dxf-nan-curve", _dxf_nan_curve, ("read", _nan_curve_ok)),
+    ("c5-dxf-door-at-infinity", _dxf_door_at_infinity,
+     ("read", lambda d: len(d["rooms"]) == 1 and d["doors"] == []
+      and any("not finite" in w for w in d["warnings"]))),
     ("c5-dxf-zero-circle", _dxf_zero_circle,
      ("read", lambda d: len(d["rooms"]) == 1 and abs(d["rooms"][0]["gross_area_m2"] - 12) < 1e-6)),
     ("i10-imdf-siblings-by-type", _imdf_siblings,

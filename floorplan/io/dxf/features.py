@@ -91,3 +91,18 @@ def ceilings(faces3d, layer_kind, used: set[int], skipped) -> list[tuple[Ceiling
             continue
         out.append((Ceiling(poly, heights=tuple(round(float(z), 6) for z in pts[:, 2])), prim.layer))
     return out
+
+
+def finite(items: list, what: str, notes: list[str]) -> list:
+    """``items`` ((door or fitting, layer) pairs) without those placed at a point that is
+    not a number (a block's transform that overflows): they would reach GEOS, which fails
+    on them; how many were left out goes in the notes."""
+    if not items:
+        return items
+    geoms = [getattr(x, "geometry", None) or x.polygon for x, _ in items]
+    ok = np.isfinite(shapely.bounds(np.array(geoms, dtype=object))).all(axis=1)
+    if ok.all():
+        return items
+    notes.append(f"{int((~ok).sum())} {what} block(s) left out: placed at coordinates that "
+                 "are not finite numbers")
+    return [x for x, keep in zip(items, ok.tolist(), strict=True) if keep]

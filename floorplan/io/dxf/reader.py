@@ -207,6 +207,8 @@ class _Reader:
         if level_note:
             self.notes.append(level_note)
         meters, aerials = self._marks(locate)
+        doors = dxf_features.finite(doors, "door", self.notes)
+        obstacles = dxf_features.finite(obstacles, "fitting", self.notes)
         plan_doors = tuple(dxf_features.with_entrance(d, lay) for d, lay in doors)
         plan_obst = tuple(_with(o, level=locate(o.polygon.centroid, lay)) for o, lay in obstacles)
         plan_ceil = tuple(_with(c, level=locate(c.polygon.representative_point(), lay))
