@@ -47,6 +47,11 @@ def _flat(entity, rel: float = 1e-5) -> np.ndarray:
 
 def _flat_path(p, rel: float) -> np.ndarray:
     cv = np.asarray([(v.x, v.y) for v in p.control_vertices()], dtype=float).reshape(-1, 2)
+    if not np.isfinite(cv).all():
+        # NaN or inf in a curve's control points: ezdxf's flattening never ends on them (a
+        # NaN distance is never small enough), so the points go on unflattened, and
+        # drop_unusable skips the entity with the reason like any other unusable number
+        return np.column_stack([cv, np.zeros(len(cv))])
     if not p.has_curves:
         start = p.start
         pts = [(start.x, start.y, start.z)] + [(v.x, v.y, v.z) for v in p.flattening(1.0)][1:]
