@@ -1,0 +1,140 @@
+"""The IFC reader on small models built in code (:mod:`tests.test_ifc_models`).
+
+Every expected figure is worked out by hand from the model's coordinates (see each
+builder's docstring); none is pasted from floorplan's output.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+pytest.importorskip("ifcopenshell")
+
+from floorplan.cli import cli  # noqa: E402
+from floorplan.io import read_plan, sniff  # noqa: E402
+from floorplan.measure import measure  # noqa: E402
+from floorplan.model import OUTSIDE, Use  # noqa: E402
+from tests import test_ifc_models as models  # noqa: E402
+
+
+def test_flat_room_in_millimetres_is_12_m2_and_2_4_m_high(tmp_path):
+    plan = read_plan(models.flat_room(tmp_path / "flat.ifc"))
+    [room] = plan.rooms
+    assert (room.id, room.name, room.use, room.level) == ("B1", "Bedroom 1", Use.BEDROOM, 0.0)
+    assert room.polygon.area == pytest.approx(12.0, abs=1e-6)
+    assert room.ceiling_height == pytest.approx(2.4, abs=1e-6)
+    assert plan.ceilings == () and plan.meta.format == "ifc"
+    assert measure(plan).rooms["B1"].area == pytest.approx(12.0, abs=1e-6)
+
+
+def test_flat_room_in_metres_reads_the_same(tmp_path):
+    plan = read_plan(models.flat_room(tmp_path / "flat.ifc", unit="METERS"))
+    assert plan.rooms[0].polygon.area == pytest.approx(12.0, abs=1e-6)
+    assert plan.rooms[0].ceiling_height == pytest.approx(2.4, abs=1e-6)
+
+
+def test_a_column_stays_a_hole_in_the_footprint(tmp_path):
+    [room] = read_plan(models.room_with_column(tmp_path / "col.ifc")).rooms
+    assert len(room.polygon.interiors) == 1
+    assert room.polygon.area == pytest.approx(12.0 - 0.16, abs=1e-6)
+    assert room.use == Use.LIVING
+
+
+@pytest.mark.parametrize("stated, finding", [(12.1, False), (12.5, True), (11.7, True)])
+def test_stated_net_floor_area_is_cross_checked_at_2_percent(tmp_path, stated, finding):
+    # 12.1 is 0.8 % off the 12 m² floor; 12.5 is 4 % over it, 11.7 is 2.5 % under
+    plan = read_plan(models.flat_room(tmp_path / "flat.ifc", net_floor_area_m2=stated))
+    [room] = plan.rooms
+    assert room.stated[0].area_m2 == pytest.approx(stated)
+    assert [f.code for f in plan.findings] == (["FP008"] if finding else [])
+    if finding:
+        assert plan.findings[0].rooms == ("B1",)
+
+
+@pytest.mark.parametrize("boundaries", [True, False])
+def test_a_door_joins_the_two_spaces_it_stands_between(tmp_path, boundaries):
+    plan = read_plan(models.two_spaces_and_door(tmp_path / "door.ifc", boundaries=boundaries))
+    [door] = plan.doors
+    assert door.width == pytest.approx(0.9)
+    # the line across the opening runs along the wall's middle, x = 4.05, y 1.0 .. 1.9
+    (x0, y0), (x1, y1) = door.geometry.coords
+    assert (x0, x1) == pytest.approx((4.05, 4.05)) and sorted((y0, y1)) == pytest.approx([1.0, 1.9])
+    if boundaries:
+        assert door.connects == ("B1", "H1")
+    else:
+        assert door.connects is None  # found from the footprints, as for any plan
+    links = measure(plan).doors
+    assert sorted(links["D1"].connects) == ["B1", "H1"]
+
+
+def test_an_external_door_bounded_by_one_space_opens_outside(tmp_path):
+    m = models.Model()
+    hall = m.space("H1", "Hall")
+    m.extruded(hall, [(0, 0), (2, 0), (2, 3), (0, 3)], 2.4)
+    # local x along +x from (0.5, 0): local y = +y, so the body spans y -0.2 .. 0 (outside)
+    door = m.door("Front", (0.5, 0.0, 0.0), (1.0, 0.0, 0.0), 1.0, 0.2, external=True)
+    m.boundary(hall, door)
+    plan = read_plan(m.write(tmp_path / "front.ifc"))
+    assert plan.doors[0].connects == ("H1", OUTSIDE)
+
+
+def test_a_space_without_a_body_takes_its_height_from_its_properties(tmp_path):
+    plan = read_plan(models.space_without_body(tmp_path / "store.ifc"))
+    [room] = plan.rooms
+    assert room.polygon.area == pytest.approx(6.0, abs=1e-6)
+    assert room.ceiling_height == pytest.approx(2.5)
+    assert room.source == "ifc_footprint" and room.use == Use.STORAGE
+    assert any("no 3D body" in n and "Height" in n for n in plan.notes)
+
+
+def test_attic_counted_area_is_the_floor_under_1_5_m_headroom(tmp_path):
+    plan = read_plan(models.attic(tmp_path / "attic.ifc", storey_elevation_m=2.7))
+    [room] = plan.rooms
+    assert room.level == 1.0 and room.properties["storey"] == "First floor"
+    assert room.polygon.area == pytest.approx(models.ATTIC_GROSS, abs=1e-6)
+    assert room.ceiling_height is None and len(plan.ceilings) == 2  # the two roof slopes
+    for c in plan.ceilings:  # heights above the floor, not above the world's origin
+        assert sorted(set(c.heights)) == pytest.approx([1.0, 2.8])
+    m = measure(plan).rooms["B3"]
+    assert m.area == pytest.approx(models.ATTIC_COUNTED, abs=1e-6)
+    assert m.low_headroom_area == pytest.approx(models.ATTIC_GROSS - models.ATTIC_COUNTED, abs=1e-6)
+    assert m.height_range == pytest.approx((1.0, 2.8))
+
+
+def test_storeys_are_numbered_by_elevation_from_the_ground(tmp_path):
+    m = models.Model(storeys=(("First", 2.8), ("Basement", -2.6), ("Ground", 0.0)))
+    for k, (name, z) in enumerate(((("Bed", 2.8)), ("Plant room", -2.6), ("Kitchen", 0.0))):
+        sp = m.space(f"S{k}", name, storey=k)
+        m.extruded(sp, [(0, 0), (3, 0), (3, 3), (0, 3)], 2.4, z0_m=z)
+    plan = read_plan(m.write(tmp_path / "three.ifc"))
+    assert {r.name: r.level for r in plan.rooms} == {"Bed": 1.0, "Plant room": -1.0, "Kitchen": 0.0}
+
+
+def test_the_room_id_is_the_guid_when_space_numbers_repeat(tmp_path):
+    m = models.Model()
+    for x in (0, 4):
+        sp = m.space("Bedroom")
+        m.extruded(sp, [(x, 0), (x + 3, 0), (x + 3, 3), (x, 3)], 2.4)
+    plan = read_plan(m.write(tmp_path / "same.ifc"))
+    ids = [r.id for r in plan.rooms]
+    assert len(set(ids)) == 2 and all(len(i) == 22 for i in ids)  # IFC GlobalIds
+    assert [r.name for r in plan.rooms] == ["Bedroom", "Bedroom"]
+
+
+def test_sniff_knows_an_ifc_by_its_content(tmp_path):
+    p = models.flat_room(tmp_path / "model.txt")
+    assert sniff(p) == "ifc"
+
+
+def test_check_reports_the_attic_counted_area(tmp_path):
+    p = models.attic(tmp_path / "attic.ifc")
+    res = CliRunner().invoke(cli, ["check", str(p), "--format", "json"], catch_exceptions=False)
+    assert res.exit_code in (0, 1), res.output
+    d = json.loads(res.stdout)
+    assert d["plan"]["format"] == "ifc"
+    [room] = d["rooms"]
+    assert room["area_m2"] == pytest.approx(models.ATTIC_COUNTED, abs=0.01)
+    assert room["gross_area_m2"] == pytest.approx(models.ATTIC_GROSS, abs=0.01)
