@@ -138,3 +138,39 @@ def test_check_reports_the_attic_counted_area(tmp_path):
     [room] = d["rooms"]
     assert room["area_m2"] == pytest.approx(models.ATTIC_COUNTED, abs=0.01)
     assert room["gross_area_m2"] == pytest.approx(models.ATTIC_GROSS, abs=0.01)
+
+
+def test_the_use_comes_from_object_type_when_the_names_say_nothing(tmp_path):
+    m = models.Model()
+    sp = m.space("101")
+    sp.ObjectType = "Bedroom"
+    m.extruded(sp, [(0, 0), (3, 0), (3, 3), (0, 3)], 2.4)
+    [room] = read_plan(m.write(tmp_path / "ot.ifc")).rooms
+    assert (room.id, room.name, room.use) == ("101", "101", Use.BEDROOM)
+
+
+def test_a_space_made_of_spaces_is_their_dwelling_not_a_room(tmp_path):
+    import ifcopenshell.api.aggregate
+
+    m = models.Model()
+    flat = m.space("F1", "Flat 1")
+    m.extruded(flat, [(0, 0), (6, 0), (6, 3), (0, 3)], 2.4)  # drawn round both rooms
+    rooms = []
+    for k, (name, x) in enumerate((("Bedroom", 0), ("Kitchen", 3))):
+        sp = m.space(f"R{k}", name)
+        ifcopenshell.api.aggregate.assign_object(m.f, products=[sp], relating_object=flat)
+        m.extruded(sp, [(x, 0), (x + 3, 0), (x + 3, 3), (x, 3)], 2.4)
+        rooms.append(sp)
+    plan = read_plan(m.write(tmp_path / "flat.ifc"))
+    assert sorted((r.name, r.dwelling) for r in plan.rooms) == [("Bedroom", "Flat 1"), ("Kitchen", "Flat 1")]
+
+
+def test_a_model_without_a_length_unit_says_metres_were_assumed(tmp_path):
+    m = models.Model(unit="METERS")
+    sp = m.space("B1", "Bedroom")
+    m.extruded(sp, [(0, 0), (4, 0), (4, 3), (0, 3)], 2.4)
+    [ua] = m.f.by_type("IfcUnitAssignment")
+    ua.Units = tuple(u for u in ua.Units if u.UnitType != "LENGTHUNIT")
+    plan = read_plan(m.write(tmp_path / "nounit.ifc"))
+    assert [f.code for f in plan.findings] == ["FP006"]
+    assert plan.rooms[0].polygon.area == pytest.approx(12.0)

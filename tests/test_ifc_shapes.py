@@ -52,3 +52,14 @@ def test_two_flat_levels_are_two_ceilings():
 def test_a_mesh_without_a_floor_gives_nothing():
     assert body_from_mesh(BOX, BOX_FACES[2:4]) is None
     assert body_from_mesh(np.empty((0, 3)), np.empty((0, 3), int)) is None
+
+
+def test_a_stepped_floor_is_kept_whole_and_its_step_said():
+    # floor at 0 for x < 2 and 0.3 m up for x > 2 (a raised dais); flat top at 2.4 m
+    v = np.array([[0, 0, 0], [2, 0, 0], [2, 3, 0], [0, 3, 0],
+                  [2, 0, 0.3], [4, 0, 0.3], [4, 3, 0.3], [2, 3, 0.3],
+                  [0, 0, 2.4], [4, 0, 2.4], [4, 3, 2.4], [0, 3, 2.4]], float)
+    f = np.array([[0, 2, 1], [0, 3, 2], [4, 6, 5], [4, 7, 6], [8, 9, 10], [8, 10, 11]])
+    b = body_from_mesh(v, f)
+    assert b.footprint.area == pytest.approx(12.0)
+    assert b.floor_step == pytest.approx(0.3) and b.floor_z == 0.0

@@ -53,6 +53,10 @@ class _Reader:
         self.curves.set("dimensionality", ifcopenshell.ifcopenshell_wrapper.CURVES)
         self.notes: list[str] = []
         self.findings: list[InputFinding] = []
+        if not self._length_unit_declared():
+            self.findings.append(InputFinding(
+                "FP006", "the model declares no length unit (IfcUnitAssignment); metres assumed",
+                entity="IfcUnitAssignment"))
         self.levels = self._levels()
 
     # -- structure -------------------------------------------------------------------
@@ -152,7 +156,7 @@ class _Reader:
 
     # -- rooms -----------------------------------------------------------------------
     def run(self) -> Plan:
-        spaces = self.model.by_type("IfcSpace")
+        spaces = [s for s in self.model.by_type("IfcSpace") if not self._holds_spaces(s)]
         names = [str(s.Name or "").strip() for s in spaces]
         rooms: list[Room] = []
         ceilings: list[Ceiling] = []
@@ -181,6 +185,23 @@ class _Reader:
         return Plan(meta=meta, rooms=tuple(rooms), doors=tuple(doors), ceilings=tuple(ceilings),
                     findings=tuple(self.findings), notes=tuple(self.notes))
 
+    def _holds_spaces(self, space: Any) -> bool:
+        """True for a space made of other spaces (a flat drawn round its rooms): its
+        rooms are read, not it, so no floor is counted twice."""
+        for rel in getattr(space, "IsDecomposedBy", ()) or ():
+            if any(o.is_a("IfcSpace") for o in rel.RelatedObjects):
+                self.notes.append(f"IfcSpace {space.GlobalId} ({space.LongName or space.Name or '?'}): "
+                                  "made of other spaces; its spaces are the rooms")
+                return True
+        return False
+
+    def _length_unit_declared(self) -> bool:
+        for ua in self.model.by_type("IfcUnitAssignment"):
+            for u in ua.Units or ():
+                if getattr(u, "UnitType", None) == "LENGTHUNIT":
+                    return True
+        return False
+
     def room(self, space: Any, rid: str) -> tuple[Room, list[Ceiling]] | None:
         where = f"IfcSpace {space.GlobalId} ({space.Name or space.LongName or '?'})"
         level = self.level_of(space)
@@ -192,10 +213,16 @@ class _Reader:
         body: Body | None = body_from_mesh(*found) if found else None
         height: float | None = None
         cls: list[Ceiling] = []
+        confidence, reason = "high", ""
         if body is not None:
             footprint = body.footprint
             height = body.flat_height
             cls = [replace(c, level=level) for c in body.ceilings]
+            if body.floor_step:
+                confidence = "medium"
+                reason = (f"its floor is in steps {body.floor_step:.2f} m apart; ceiling heights "
+                          "are measured from the lowest")
+                self.notes.append(f"{where}: {reason}")
         else:
             outline = self.outline(space)
             if outline is None:
@@ -224,13 +251,23 @@ class _Reader:
                               f"largest ({polygon.area:.2f} m²) is the room")
         storey = self.storey_of(space)
         room = Room(id=rid, name=name, use=use or Use.OTHER, polygon=polygon, level=level,
+                    dwelling=self.dwelling_of(space),
                     source="ifc_body" if body is not None else "ifc_footprint",
                     ceiling_height=height, use_given=False, stated=stated,
+                    confidence=confidence, confidence_reason=reason,
                     properties={"ifc_guid": space.GlobalId, "ifc_name": short,
                                 "ifc_long_name": long_name,
                                 "storey": self.levels[storey.id()][1] if storey is not None
                                 and storey.id() in self.levels else None})
         return room, cls
+
+    def dwelling_of(self, space: Any) -> str | None:
+        """The name of the space this one is part of (a flat drawn round its rooms)."""
+        for rel in getattr(space, "Decomposes", ()) or ():
+            parent = rel.RelatingObject
+            if parent.is_a("IfcSpace"):
+                return str(parent.LongName or parent.Name or parent.GlobalId).strip()
+        return None
 
     def use(self, space: Any, long_name: str, short: str) -> Use | None:
         import ifcopenshell.util.classification as ucl

@@ -1,8 +1,9 @@
 """A space's 3D body as plan geometry: its footprint and the ceiling over it.
 
 IfcOpenShell triangulates the body in world coordinates, in metres. The triangles facing
-down at the body's lowest level are its floor: their union is the footprint, with its
-holes (a column or shaft the space goes round). The triangles facing up are its top,
+down are its floor: their union is the footprint, with its holes (a column or shaft the
+space goes round). A floor in steps (a sunken area) is kept whole, and
+:attr:`Body.floor_step` says how far its levels lie apart. The triangles facing up are its top,
 grouped by the plane they lie in: each group, cut to the footprint, is one
 :class:`~floorplan.model.Ceiling`, flat or sloped (its vertex heights on that plane), so
 the 1.5 m headroom contour is found by the same code as for any other plan.
@@ -23,7 +24,7 @@ from floorplan.model import Ceiling
 
 #: a triangle whose unit normal has a z part beyond this faces up (top) or down (floor)
 FACING = 0.02
-#: floor triangles lie within this of the body's lowest point (metres)
+#: floor triangles further apart in height than this make a stepped floor (metres)
 FLOOR_TOLERANCE = 0.02
 #: plane slopes within this are one plane; a slope below it is flat (metres per metre)
 SLOPE_TOLERANCE = 1e-4
@@ -46,6 +47,8 @@ class Body:
     ceilings: tuple[Ceiling, ...]
     #: the flat height over the whole footprint, when the top is one level plane
     flat_height: float | None
+    #: how far the highest floor triangle lies above the lowest (0 for a level floor)
+    floor_step: float = 0.0
 
 
 def body_from_mesh(verts: np.ndarray, faces: np.ndarray) -> Body | None:
@@ -61,14 +64,16 @@ def body_from_mesh(verts: np.ndarray, faces: np.ndarray) -> Body | None:
     ok = length > 1e-12
     nz = np.zeros(len(tri))
     nz[ok] = normal[ok, 2] / length[ok]
-    floor_z = float(verts[:, 2].min())
     top_z = float(verts[:, 2].max())
-    down = (nz < -FACING) & (tri[:, :, 2].max(axis=1) <= floor_z + FLOOR_TOLERANCE)
+    down = nz < -FACING
     footprint = _union(tri[down])
     if footprint.is_empty:
         return None
+    floor_z = float(tri[down][:, :, 2].min())
+    step = float(tri[down][:, :, 2].max()) - floor_z
     ceilings, flat = _ceilings(tri[nz > FACING], footprint, floor_z)
-    return Body(footprint, floor_z, top_z, ceilings, flat)
+    return Body(footprint, floor_z, top_z, ceilings, flat,
+                floor_step=step if step > FLOOR_TOLERANCE else 0.0)
 
 
 def _union(tri: np.ndarray) -> Polygon | MultiPolygon:
