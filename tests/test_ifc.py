@@ -174,3 +174,21 @@ def test_a_model_without_a_length_unit_says_metres_were_assumed(tmp_path):
     plan = read_plan(m.write(tmp_path / "nounit.ifc"))
     assert [f.code for f in plan.findings] == ["FP006"]
     assert plan.rooms[0].polygon.area == pytest.approx(12.0)
+
+
+def test_a_clear_width_property_wins_over_the_overall_width(tmp_path):
+    import ifcopenshell.api.pset
+
+    p = models.two_spaces_and_door(tmp_path / "door.ifc")
+    plan = read_plan(p)
+    assert plan.doors[0].properties["width_from"] == "OverallWidth"
+    assert any("OverallWidth" in n for n in plan.notes)  # said: the frame, not the opening
+    m = models.Model()
+    bed, hall = m.space("B1", "Bedroom"), m.space("H1", "Hall")
+    m.extruded(bed, [(0, 0), (4, 0), (4, 3), (0, 3)], 2.4)
+    m.extruded(hall, [(4.1, 0), (6.1, 0), (6.1, 3), (4.1, 3)], 2.4)
+    door = m.door("D1", (4.0, 1.0, 0.0), (0.0, 1.0, 0.0), 0.9, 0.1)
+    ps = ifcopenshell.api.pset.add_pset(m.f, product=door, name="Pset_Clearances")
+    ifcopenshell.api.pset.edit_pset(m.f, pset=ps, properties={"ClearWidth": 800.0})  # mm
+    [d] = read_plan(m.write(tmp_path / "clear.ifc")).doors
+    assert d.width == pytest.approx(0.8) and d.properties["width_from"] == "ClearWidth"

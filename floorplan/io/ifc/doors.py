@@ -4,7 +4,9 @@ A door joins the two spaces that ``IfcRelSpaceBoundary`` relations name for it (
 the opening it fills). Where the model has no boundaries, or names only one space of an
 internal door, the door is drawn as a line across its opening (along its local x axis, at
 the middle of the wall) and the rooms either side are found from the footprints, as for
-any plan. Its width is ``OverallWidth``, else the length of that line.
+any plan. Its width is a ``ClearWidth`` property where the model has one, else
+``OverallWidth`` (the frame's overall width, wider than the clear opening: the notes say
+so), else the length of that line.
 """
 
 from __future__ import annotations
@@ -30,12 +32,13 @@ def boundaries(model: Any, room_of: dict[int, str]) -> dict[int, set[str]]:
 
 
 def read_doors(model: Any, room_of: dict[int, str], level_of: Any, shape_of: Any,
-               scale: float, is_external: Any) -> list[Door]:
+               scale: float, props_of: Any) -> list[Door]:
     """Every ``IfcDoor`` as a :class:`~floorplan.model.Door`.
 
     ``room_of`` maps space ids to room ids, ``level_of(element)`` gives an element's level,
     ``shape_of(element)`` its world vertices in metres (or ``None``), ``scale`` turns the
-    model's lengths into metres and ``is_external(door)`` reads ``Pset_DoorCommon``.
+    model's lengths into metres and ``props_of(door)`` gives its properties flattened
+    (``Pset_DoorCommon.IsExternal``, ``ClearWidth``).
     """
     import ifcopenshell.util.placement as placement
 
@@ -46,8 +49,15 @@ def read_doors(model: Any, room_of: dict[int, str], level_of: Any, shape_of: Any
         named: set[str] = set(bounded.get(door.id(), set()))
         for o in openings:
             named |= bounded.get(o.id(), set())
-        width = float(door.OverallWidth) * scale if door.OverallWidth else None
-        external = bool(is_external(door))
+        props = props_of(door)
+        clear = props.get("ClearWidth")
+        if isinstance(clear, int | float) and clear > 0:
+            width, width_from = float(clear) * scale, "ClearWidth"
+        elif door.OverallWidth:
+            width, width_from = float(door.OverallWidth) * scale, "OverallWidth"
+        else:
+            width, width_from = None, "geometry"
+        external = bool(props.get("Pset_DoorCommon.IsExternal"))
         connects: tuple[str, str] | None = None
         if len(named) == 2:
             a, b = sorted(named)
@@ -71,6 +81,7 @@ def read_doors(model: Any, room_of: dict[int, str], level_of: Any, shape_of: Any
             geometry=geometry, width=width, connects=connects, level=level_of(door),
             properties={"ifc_guid": door.GlobalId, "ifc_class": door.is_a(),
                         "connects_from": "IfcRelSpaceBoundary" if connects else "geometry",
+                        "width_from": width_from,
                         **({"external": True} if external else {})}))
     return _unique_ids(doors)
 

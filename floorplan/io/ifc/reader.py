@@ -151,9 +151,6 @@ class _Reader:
                     flat[f"{name}.{key}"] = value
         return flat
 
-    def is_external(self, element: Any) -> bool:
-        return bool(self.props(element).get("Pset_DoorCommon.IsExternal"))
-
     # -- rooms -----------------------------------------------------------------------
     def run(self) -> Plan:
         spaces = [s for s in self.model.by_type("IfcSpace") if not self._holds_spaces(s)]
@@ -176,7 +173,12 @@ class _Reader:
             raise PlanReadError(self.source, f"none of its {len(spaces)} IfcSpace has a body or "
                                 "footprint to take a floor outline from")
         doors = ifc_doors.read_doors(self.model, room_of, self.level_of, self.vertices,
-                                     self.scale, self.is_external)
+                                     self.scale, self.props)
+        overall = sum(1 for d in doors if d.properties.get("width_from") == "OverallWidth")
+        if overall:
+            self.notes.append(f"{overall} door width(s) are IfcDoor.OverallWidth, the frame's "
+                              "overall width: the clear opening is narrower (give a ClearWidth "
+                              "property for the clear width)")
         project = (self.model.by_type("IfcProject") or [None])[0]
         meta = PlanMeta(name=str(project.LongName or project.Name) if project is not None
                         and (project.LongName or project.Name) else None,
