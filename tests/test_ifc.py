@@ -192,3 +192,19 @@ def test_a_clear_width_property_wins_over_the_overall_width(tmp_path):
     ifcopenshell.api.pset.edit_pset(m.f, pset=ps, properties={"ClearWidth": 800.0})  # mm
     [d] = read_plan(m.write(tmp_path / "clear.ifc")).doors
     assert d.width == pytest.approx(0.8) and d.properties["width_from"] == "ClearWidth"
+
+
+@pytest.mark.parametrize("version", ["IFC2X3", "IFC4", "IFC4X3"])
+def test_every_schema_reads_rooms_doors_and_stated_areas(tmp_path, version):
+    m = models.Model(version=version)
+    bed, hall = m.space("B1", "Bedroom 1"), m.space("H1", "Hall")
+    m.extruded(bed, [(0, 0), (4, 0), (4, 3), (0, 3)], 2.4)
+    m.extruded(hall, [(4.1, 0), (6.1, 0), (6.1, 3), (4.1, 3)], 2.4)
+    door = m.door("D1", (4.0, 1.0, 0.0), (0.0, 1.0, 0.0), 0.9, 0.1)
+    m.boundary(bed, door)
+    m.boundary(hall, door)
+    m.qto(bed, NetFloorArea=12.5)  # 4 % over the 12 m² floor
+    plan = read_plan(m.write(tmp_path / f"{version}.ifc"))
+    assert {r.id: round(r.polygon.area, 6) for r in plan.rooms} == {"B1": 12.0, "H1": 6.0}
+    assert [(d.connects, d.width) for d in plan.doors] == [(("B1", "H1"), pytest.approx(0.9))]
+    assert [f.code for f in plan.findings] == ["FP008"]

@@ -36,9 +36,13 @@ UNIT_PER_M = {"MILLIMETERS": 1000.0, "METERS": 1.0}
 class Model:
     """A model under construction: project, site, building, storeys, contexts."""
 
-    def __init__(self, unit: str = "MILLIMETERS", storeys: tuple[tuple[str, float], ...] = (("Ground floor", 0.0),)):
+    def __init__(self, unit: str = "MILLIMETERS",
+                 storeys: tuple[tuple[str, float], ...] = (("Ground floor", 0.0),),
+                 version: str = "IFC4"):
         self.k = UNIT_PER_M[unit]
-        self.f = api.project.create_file(version="IFC4")
+        self.f = api.project.create_file(version=version)
+        if version == "IFC2X3":  # every rooted entity has an owner history there
+            _owner(self.f)
         project = api.root.create_entity(self.f, ifc_class="IfcProject", name="Test house")
         api.unit.assign_unit(self.f, length={"is_metric": True, "raw": unit})
         model3d = api.context.add_context(self.f, context_type="Model")
@@ -135,6 +139,19 @@ class Model:
     def write(self, path: Path) -> Path:
         self.f.write(str(path))
         return path
+
+
+def _owner(f) -> None:
+    """A person, organisation and application for IFC2X3's owner histories."""
+    import ifcopenshell.api.owner
+    import ifcopenshell.api.owner.settings
+
+    user = api.owner.add_person_and_organisation(
+        f, person=api.owner.add_person(f), organisation=api.owner.add_organisation(f))
+    app = api.owner.add_application(f)
+    ifcopenshell.api.owner.settings.get_user = lambda file: (file.by_type("IfcPersonAndOrganization") or [None])[0]
+    ifcopenshell.api.owner.settings.get_application = lambda file: (file.by_type("IfcApplication") or [None])[0]
+    assert user and app
 
 
 # -- the models ----------------------------------------------------------------------------
