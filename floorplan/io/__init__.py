@@ -30,6 +30,9 @@ def sniff(path: str | os.PathLike) -> str:
     if st.st_size > limits.MAX_PLAN_BYTES:
         raise PlanReadError(str(path), f"is {st.st_size / 2**20:.0f} MiB, over the "
                             f"{limits.MAX_PLAN_BYTES / 2**20:.0f} MiB a plan may be")
+    if p.suffix.lower() in (".ifczip", ".ifcxml"):
+        raise PlanReadError(str(path), "ifcZIP and ifcXML models are not read: export the "
+                            "model as IFC (.ifc, STEP), or unzip an .ifczip to its .ifc")
     if zipfile.is_zipfile(p):
         return "imdf"
     with open(p, "rb") as fh:
