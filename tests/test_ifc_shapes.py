@@ -63,3 +63,13 @@ def test_a_stepped_floor_is_kept_whole_and_its_step_said():
     b = body_from_mesh(v, f)
     assert b.footprint.area == pytest.approx(12.0)
     assert b.floor_step == pytest.approx(0.3) and b.floor_z == 0.0
+
+
+def test_faces_wound_inwards_are_turned_round():
+    # the closed box, every face reversed: its floor must not be read as its ceiling
+    walls = [[0, 1, 5], [0, 5, 4], [1, 2, 6], [1, 6, 5], [2, 3, 7], [2, 7, 6], [3, 0, 4], [3, 4, 7]]
+    closed = np.vstack([BOX_FACES[:4], walls])
+    out = body_from_mesh(BOX, closed)
+    inward = body_from_mesh(BOX, closed[:, ::-1])
+    assert out.flat_height == pytest.approx(2.4) and inward.flat_height == pytest.approx(2.4)
+    assert inward.footprint.area == pytest.approx(12.0) and inward.floor_z == 0.0

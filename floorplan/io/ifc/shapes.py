@@ -59,6 +59,8 @@ def body_from_mesh(verts: np.ndarray, faces: np.ndarray) -> Body | None:
     if len(verts) == 0 or len(faces) == 0:
         return None
     tri = verts[faces]  # m x 3 x 3
+    if _signed_volume(tri) < 0:  # faces wound inwards: the floor would read as a ceiling
+        tri = tri[:, ::-1]
     normal = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
     length = np.linalg.norm(normal, axis=1)
     ok = length > 1e-12
@@ -74,6 +76,12 @@ def body_from_mesh(verts: np.ndarray, faces: np.ndarray) -> Body | None:
     ceilings, flat = _ceilings(tri[nz > FACING], footprint, floor_z)
     return Body(footprint, floor_z, top_z, ceilings, flat,
                 floor_step=step if step > FLOOR_TOLERANCE else 0.0)
+
+
+def _signed_volume(tri: np.ndarray) -> float:
+    """The volume a closed mesh encloses: negative when its faces are wound inwards."""
+    c = tri - tri.reshape(-1, 3).mean(axis=0)  # about the centre, for precision far away
+    return float(np.einsum("ij,ij->i", c[:, 0], np.cross(c[:, 1], c[:, 2])).sum() / 6.0)
 
 
 def _union(tri: np.ndarray) -> Polygon | MultiPolygon:
