@@ -208,3 +208,18 @@ def test_every_schema_reads_rooms_doors_and_stated_areas(tmp_path, version):
     assert {r.id: round(r.polygon.area, 6) for r in plan.rooms} == {"B1": 12.0, "H1": 6.0}
     assert [(d.connects, d.width) for d in plan.doors] == [(("B1", "H1"), pytest.approx(0.9))]
     assert [f.code for f in plan.findings] == ["FP008"]
+
+
+def test_a_floor_in_two_parts_keeps_the_larger_and_says_so(tmp_path):
+    import ifcopenshell.api.geometry
+
+    m = models.Model()
+    sp = m.space("B1", "Bedroom")
+    solids = [m.b.extrude(m.b.profile(m.b.polyline(m._mm(pts), closed=True)), 2400.0)
+              for pts in ([(0, 0), (4, 0), (4, 3), (0, 3)], [(5, 0), (6, 0), (6, 1), (5, 1)])]
+    rep = m.b.get_representation(m.body, solids)
+    ifcopenshell.api.geometry.assign_representation(m.f, product=sp, representation=rep)
+    m._place(sp, (0, 0, 0))
+    [room] = read_plan(m.write(tmp_path / "two.ifc")).rooms
+    assert room.polygon.area == pytest.approx(12.0)  # 12 of 13 m²
+    assert room.confidence == "medium" and "2 separate parts" in room.confidence_reason

@@ -249,8 +249,10 @@ class _Reader:
         polygon = footprint if isinstance(footprint, Polygon) else max(
             footprint.geoms, key=lambda p: p.area)
         if isinstance(footprint, MultiPolygon):
-            self.notes.append(f"{where}: its floor is {len(footprint.geoms)} separate parts; the "
-                              f"largest ({polygon.area:.2f} m²) is the room")
+            part = (f"its floor is {len(footprint.geoms)} separate parts; the largest "
+                    f"({polygon.area:.2f} m² of {footprint.area:.2f} m²) is the room")
+            self.notes.append(f"{where}: {part}")
+            confidence, reason = "medium", f"{reason}; {part}" if reason else part
         storey = self.storey_of(space)
         room = Room(id=rid, name=name, use=use or Use.OTHER, polygon=polygon, level=level,
                     dwelling=self.dwelling_of(space),
