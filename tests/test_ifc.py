@@ -223,3 +223,14 @@ def test_a_floor_in_two_parts_keeps_the_larger_and_says_so(tmp_path):
     [room] = read_plan(m.write(tmp_path / "two.ifc")).rooms
     assert room.polygon.area == pytest.approx(12.0)  # 12 of 13 m²
     assert room.confidence == "medium" and "2 separate parts" in room.confidence_reason
+
+
+def test_fittings_are_obstacles_with_their_kinds_and_wall_cupboards_are_not(tmp_path):
+    plan = read_plan(models.bathroom_with_fittings(tmp_path / "bath.ifc"))
+    got = sorted((o.name, o.kind, round(o.polygon.area, 6), o.level) for o in plan.obstacles)
+    assert got == [("Bath 1700", "bath", 1.19, 0.0), ("Chair", "furniture", 0.16, 0.0),
+                   ("Pan", "wc", 0.28, 0.0)]
+    bath = next(o for o in plan.obstacles if o.kind == "bath")
+    assert bath.polygon.bounds == pytest.approx((0, 0, 1.7, 0.7))
+    # the clear floor is the room less what stands on it: 6.24 - 1.19 - 0.28 - 0.16
+    assert measure(plan).rooms["BA1"].clear_floor.area == pytest.approx(6.24 - 1.63, abs=1e-6)

@@ -130,6 +130,16 @@ class Model:
             api.pset.edit_pset(self.f, pset=ps, properties={"IsExternal": True})
         return d
 
+    def fitting(self, ifc_class: str, name: str, outline_m, height_m: float, z0_m: float = 0.0,
+                predefined: str | None = None, storey: int = 0):
+        """A fitting or piece of furniture: ``outline_m`` extruded ``height_m`` up from
+        ``z0_m``, contained in a storey."""
+        el = api.root.create_entity(self.f, ifc_class=ifc_class, name=name,
+                                    **({"predefined_type": predefined} if predefined else {}))
+        api.spatial.assign_container(self.f, products=[el], relating_structure=self.storeys[storey])
+        self.extruded(el, outline_m, height_m, z0_m=z0_m)
+        return el
+
     def boundary(self, space, element) -> None:
         api.root.create_entity(self.f, ifc_class="IfcRelSpaceBoundary")
         rel = self.f.by_type("IfcRelSpaceBoundary")[-1]
@@ -224,6 +234,24 @@ def attic(path: Path, storey_elevation_m: float = 0.0) -> Path:
     sp = m.space("B3", "Bedroom 3", storey=1)
     z = storey_elevation_m
     m.mesh(sp, [(x, y, h + z) for x, y, h in ATTIC_VERTS], ATTIC_FACES)
+    return m.write(path)
+
+
+def bathroom_with_fittings(path: Path) -> Path:
+    """Bathroom 2.4 x 2.6 m: a 1.7 x 0.7 m bath along x = 0..1.7, y = 0..0.7; a WC
+    0.4 x 0.7 m at x 2.0..2.4, y 1.9..2.6; a wall cabinet 0.6 x 0.3 m hung 1.5 m up
+    (no obstacle); a towel chair named "Chair" (furniture) 0.4 x 0.4 m at x 1.0..1.4,
+    y 2.2..2.6."""
+    m = Model()
+    sp = m.space("BA1", "Bathroom")
+    m.extruded(sp, [(0, 0), (2.4, 0), (2.4, 2.6), (0, 2.6)], 2.4)
+    m.fitting("IfcSanitaryTerminal", "Bath 1700", [(0, 0), (1.7, 0), (1.7, 0.7), (0, 0.7)], 0.55,
+              predefined="BATH")
+    m.fitting("IfcSanitaryTerminal", "Pan", [(2.0, 1.9), (2.4, 1.9), (2.4, 2.6), (2.0, 2.6)], 0.4,
+              predefined="TOILETPAN")
+    m.fitting("IfcFurniture", "Wall cabinet", [(0, 2.3), (0.6, 2.3), (0.6, 2.6), (0, 2.6)], 0.7,
+              z0_m=1.5)
+    m.fitting("IfcFurniture", "Chair", [(1.0, 2.2), (1.4, 2.2), (1.4, 2.6), (1.0, 2.6)], 0.9)
     return m.write(path)
 
 

@@ -25,6 +25,7 @@ from shapely.geometry import MultiPolygon, Polygon
 from floorplan.classify import classify
 from floorplan.geometry import polygons_of
 from floorplan.io.ifc import doors as ifc_doors
+from floorplan.io.ifc import fittings as ifc_fittings
 from floorplan.io.ifc.shapes import SLIVER, Body, body_from_mesh
 from floorplan.model import Ceiling, InputFinding, Plan, PlanMeta, Room, Stated, Use
 
@@ -69,6 +70,7 @@ class _Reader:
                 elev = self._placement_z(st)
             storeys.append((float(elev or 0.0) * self.scale, st))
         storeys.sort(key=lambda t: t[0])
+        self.elevations = {st.id(): e for e, st in storeys}
         ground = next((k for k, (e, _) in enumerate(storeys) if e >= GROUND_ELEVATION), 0)
         out = {st.id(): (float(k - ground), str(st.Name or st.LongName or f"storey {k + 1}"))
                for k, (_, st) in enumerate(storeys)}
@@ -84,6 +86,11 @@ class _Reader:
         if element.ObjectPlacement is None:
             return None
         return float(placement.get_local_placement(element.ObjectPlacement)[2][3])
+
+    def elevation_of(self, element: Any) -> float | None:
+        """The floor height (metres) of the storey ``element`` is on."""
+        st = self.storey_of(element)
+        return self.elevations.get(st.id()) if st is not None else None
 
     def storey_of(self, element: Any) -> Any:
         import ifcopenshell.util.element as uel
@@ -179,12 +186,15 @@ class _Reader:
             self.notes.append(f"{overall} door width(s) are IfcDoor.OverallWidth, the frame's "
                               "overall width: the clear opening is narrower (give a ClearWidth "
                               "property for the clear width)")
+        obstacles = ifc_fittings.read_fittings(self.model, self.level_of, self.elevation_of,
+                                               self.mesh)
         project = (self.model.by_type("IfcProject") or [None])[0]
         meta = PlanMeta(name=str(project.LongName or project.Name) if project is not None
                         and (project.LongName or project.Name) else None,
                         units="m", source=self.source, format="ifc",
                         units_reason=f"declared (IfcUnitAssignment: 1 unit = {self.scale:g} m)")
         return Plan(meta=meta, rooms=tuple(rooms), doors=tuple(doors), ceilings=tuple(ceilings),
+                    obstacles=tuple(obstacles),
                     findings=tuple(self.findings), notes=tuple(self.notes))
 
     def _holds_spaces(self, space: Any) -> bool:
