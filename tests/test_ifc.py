@@ -234,3 +234,21 @@ def test_fittings_are_obstacles_with_their_kinds_and_wall_cupboards_are_not(tmp_
     assert bath.polygon.bounds == pytest.approx((0, 0, 1.7, 0.7))
     # the clear floor is the room less what stands on it: 6.24 - 1.19 - 0.28 - 0.16
     assert measure(plan).rooms["BA1"].clear_floor.area == pytest.approx(6.24 - 1.63, abs=1e-6)
+
+
+def test_a_dwelling_zone_names_the_dwelling_and_a_fire_zone_does_not(tmp_path):
+    import ifcopenshell.api.group
+    import ifcopenshell.api.root
+
+    m = models.Model()
+    spaces = []
+    for k, x in enumerate((0, 3, 6)):
+        sp = m.space(f"R{k}", ("Bedroom", "Kitchen", "Bedroom 2")[k])
+        m.extruded(sp, [(x, 0), (x + 3, 0), (x + 3, 3), (x, 3)], 2.4)
+        spaces.append(sp)
+    flat = ifcopenshell.api.root.create_entity(m.f, ifc_class="IfcZone", name="Flat 1")
+    fire = ifcopenshell.api.root.create_entity(m.f, ifc_class="IfcZone", name="Fire compartment A")
+    ifcopenshell.api.group.assign_group(m.f, products=spaces[:2], group=flat)
+    ifcopenshell.api.group.assign_group(m.f, products=spaces, group=fire)
+    plan = read_plan(m.write(tmp_path / "zones.ifc"))
+    assert {r.id: r.dwelling for r in plan.rooms} == {"R0": "Flat 1", "R1": "Flat 1", "R2": None}

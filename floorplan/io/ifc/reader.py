@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -35,6 +36,10 @@ log = logging.getLogger(__name__)
 AREA_TOLERANCE = 0.02
 #: the storey at or above this elevation (metres) that is lowest is level 0 (ground)
 GROUND_ELEVATION = -0.5
+#: an IfcZone whose name or type holds one of these words is a dwelling (other zones,
+#: fire compartments or heating zones, say nothing of who lives where)
+DWELLING_WORDS = re.compile(r"\b(flat|apartment|apt|dwelling|unit|maisonette|wohnung|"
+                            r"appartement|logement|woning)\b", re.IGNORECASE)
 #: height properties of a space without a body, in the order they are trusted
 HEIGHT_PROPERTIES = ("FinishCeilingHeight", "Height", "ClearHeight")
 
@@ -276,12 +281,31 @@ class _Reader:
         return room, cls
 
     def dwelling_of(self, space: Any) -> str | None:
-        """The name of the space this one is part of (a flat drawn round its rooms)."""
+        """The name of the space this one is part of (a flat drawn round its rooms), else
+        of the one dwelling zone (:data:`DWELLING_WORDS`) it is grouped in."""
         for rel in getattr(space, "Decomposes", ()) or ():
             parent = rel.RelatingObject
             if parent.is_a("IfcSpace"):
                 return str(parent.LongName or parent.Name or parent.GlobalId).strip()
-        return None
+        zones = sorted({self._zone_name(rel.RelatingGroup)
+                        for rel in getattr(space, "HasAssignments", ()) or ()
+                        if rel.is_a("IfcRelAssignsToGroup") and rel.RelatingGroup is not None
+                        and rel.RelatingGroup.is_a("IfcZone")
+                        and self._is_dwelling(rel.RelatingGroup)})
+        if len(zones) > 1:
+            self.notes.append(f"IfcSpace {space.GlobalId} ({space.LongName or space.Name or '?'}): "
+                              f"in {len(zones)} dwelling zones ({', '.join(zones)}); in no dwelling")
+            return None
+        return zones[0] if zones else None
+
+    @staticmethod
+    def _zone_name(zone: Any) -> str:
+        return str(getattr(zone, "LongName", None) or zone.Name or zone.GlobalId).strip()
+
+    @staticmethod
+    def _is_dwelling(zone: Any) -> bool:
+        words = [zone.Name, getattr(zone, "LongName", None), zone.ObjectType, zone.Description]
+        return any(DWELLING_WORDS.search(str(w)) for w in words if w)
 
     def use(self, space: Any, long_name: str, short: str) -> Use | None:
         import ifcopenshell.util.classification as ucl
