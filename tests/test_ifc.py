@@ -252,3 +252,19 @@ def test_a_dwelling_zone_names_the_dwelling_and_a_fire_zone_does_not(tmp_path):
     ifcopenshell.api.group.assign_group(m.f, products=spaces, group=fire)
     plan = read_plan(m.write(tmp_path / "zones.ifc"))
     assert {r.id: r.dwelling for r in plan.rooms} == {"R0": "Flat 1", "R1": "Flat 1", "R2": None}
+
+
+def test_ifc2x3_sanitary_terminals_are_flow_terminals_of_a_sanitary_type(tmp_path):
+    import ifcopenshell.api.root
+    import ifcopenshell.api.type
+
+    m = models.Model(version="IFC2X3")
+    sp = m.space("BA1", "Bathroom")
+    m.extruded(sp, [(0, 0), (2.4, 0), (2.4, 2.6), (0, 2.6)], 2.4)
+    bath = m.fitting("IfcFlowTerminal", "Terminal 1", [(0, 0), (1.7, 0), (1.7, 0.7), (0, 0.7)], 0.55)
+    btype = ifcopenshell.api.root.create_entity(m.f, ifc_class="IfcSanitaryTerminalType",
+                                                name="Tub", predefined_type="BATH")
+    ifcopenshell.api.type.assign_type(m.f, related_objects=[bath], relating_type=btype)
+    m.fitting("IfcFlowTerminal", "Grille", [(2.0, 2.0), (2.4, 2.0), (2.4, 2.4), (2.0, 2.4)], 0.1)
+    plan = read_plan(m.write(tmp_path / "bath2x3.ifc"))
+    assert [(o.name, o.kind) for o in plan.obstacles] == [("Terminal 1", "bath")]  # no grille
