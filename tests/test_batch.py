@@ -206,3 +206,11 @@ def test_an_imdf_folder_is_one_plan(tmp_path: Path):
     _write(tmp_path / "plans" / "house.geojson", _good_plan("House"))
     found = batch.expand([tmp_path / "plans"])
     assert [Path(p).name for p in found] == ["house.geojson", "venue"]
+
+
+def test_a_folder_search_finds_ifc_models_too(tmp_path):
+    from floorplan.io.discover import expand
+
+    for name in ("a.dxf", "b.ifc", "c.IFC", "notes.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert sorted(p.name for p in expand([tmp_path])) == ["a.dxf", "b.ifc", "c.IFC"]

@@ -100,9 +100,10 @@ def finite(items: list, what: str, notes: list[str]) -> list:
     if not items:
         return items
     geoms = [getattr(x, "geometry", None) or x.polygon for x, _ in items]
-    ok = np.isfinite(shapely.bounds(np.array(geoms, dtype=object))).all(axis=1)
-    if ok.all():
+    bounds = np.asarray(shapely.bounds(np.array(geoms, dtype=object)), dtype=float)
+    ok = [bool(np.isfinite(row).all()) for row in bounds]
+    if all(ok):
         return items
-    notes.append(f"{int((~ok).sum())} {what} block(s) left out: placed at coordinates that "
+    notes.append(f"{ok.count(False)} {what} block(s) left out: placed at coordinates that "
                  "are not finite numbers")
-    return [x for x, keep in zip(items, ok.tolist(), strict=True) if keep]
+    return [x for x, keep in zip(items, ok, strict=True) if keep]
