@@ -28,6 +28,7 @@ from floorplan.io.dxf import doors as dxf_doors
 from floorplan.io.dxf import names as dxf_names
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf import views as dxf_views
+from floorplan.io.dxf.cupboards import cupboards, fill_label_boxes, label_boxes
 from floorplan.io.dxf.layers import level_of_layer, normalise_layer
 from floorplan.io.dxf.seeding import place_labels, room_labels
 from floorplan.io.dxf.walls import doorways, wall_faces, wall_rooms
@@ -202,9 +203,12 @@ def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
     marks = dxf_doors.door_marks(col.arcs, col.opens, col.inserts, rd.ins_kind, rd.layer_kind)
     glass = [p.pts[:, :2] for p in glass_lines(rd, lines)]
     found, arr = wall_rooms([p.pts[:, :2] for p in lines], seals, marks, fittings, rd.notes, glass)
-    texts = label_texts(rd)
+    sized = label_texts(rd, heights=True)
+    texts = [t[:3] for t in sized]
     labels = room_labels(texts)
+    fill_label_boxes(found, label_boxes(arr.small, sized))
     place_labels(found, arr, labels, rd.notes)
+    found += cupboards(arr.small, sized, found, rd.notes)
     if labels:
         _unlabelled(found, texts)
     rd.gaps = doorways(arr)
@@ -272,9 +276,10 @@ def glass_lines(rd, walls: list) -> list:
             and rd.layer_kind(p.layer) in (None, "wall") and not not_the_plan(p.layer)]
 
 
-def label_texts(rd) -> list[tuple[float, float, str]]:
-    """(x, y, name) of every text that may name a room."""
-    out = []
+def label_texts(rd, heights: bool = False) -> list:
+    """(x, y, name) of every text that may name a room; (x, y, name, height) with
+    ``heights``."""
+    out: list = []
     for t in rd.col.texts:
         if not rd.usable_text(t):
             continue
@@ -282,7 +287,7 @@ def label_texts(rd) -> list[tuple[float, float, str]]:
             continue
         name = dxf_text.split_label(t.text)[0]
         if name and dxf_text.kind(name)[0] == "name":
-            out.append((t.x, t.y, name))
+            out.append((t.x, t.y, name, t.height) if heights else (t.x, t.y, name))
     return out
 
 
