@@ -254,3 +254,16 @@ def test_a_cupboard_under_a_rooms_size_is_kept_for_its_label(tmp_path):
     cpd = next(r for r in plan.rooms if r.name == "CPD.")
     assert cpd.confidence == "medium" and "under a room's size" in cpd.confidence_reason
 
+
+
+def test_outlines_on_a_frozen_layer_are_not_rooms(tmp_path):
+    s = Sheet()
+    # the plan: a 4 x 3 room outline on A-AREA; an earlier layout kept under it on a
+    # frozen room layer: a 3 x 3 outline overlapping it, which is not shown
+    s.poly([(0, 0), (4, 0), (4, 3), (0, 3)], "A-AREA", closed=True)
+    s.doc.layers.add("OLD-A-AREA").freeze()
+    s.poly([(2, 0), (5, 0), (5, 3), (2, 3)], "OLD-A-AREA", closed=True)
+    s.text("BEDROOM", (1.0, 1.5))
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("BEDROOM", "outline", 12.0)]
+    assert any("frozen or switched-off layers left out: OLD-A-AREA" in n for n in plan.notes)

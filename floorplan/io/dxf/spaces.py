@@ -67,6 +67,14 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
     """The rooms of the drawing read by ``rd``, from its outline candidates ``cands``,
     else loose room lines, else its walls (``fittings`` keep faces they fill from being
     rooms)."""
+    hidden = hidden_layers(rd.doc)
+    if any(c.layer in hidden for c in cands):  # an old layout kept frozen under the plan
+        gone = [c for c in cands if c.layer in hidden]
+        cands = [c for c in cands if c.layer not in hidden]
+        for c in gone:
+            rd.used.discard(c.uid)
+        rd.notes.append(f"{len(gone)} outline(s) on frozen or switched-off layers left out: "
+                        + ", ".join(sorted({c.layer for c in gone})))
     if cands and not any(rd.layer_kind(c.layer) == "room" for c in cands) and _has_walls(rd):
         # outlines on layers that say nothing (headers, beams, footprints) are weaker
         # evidence than linework on layers that say wall: the walls are read first
