@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 #: how a message about a point to review begins in the batch summary (the words every
 #: output uses: met / to review / not met)
 REVIEW_PREFIX = "to review: "
-RESULT_ORDER = {"error": 0, "fail": 1, "warn": 2, "pass": 3}
+RESULT_ORDER = {"error": 0, "cannot_assess": 1, "fail": 2, "warn": 3, "pass": 4}
 #: thumbnails in the HTML index are this many pixels wide at most
 THUMB_WIDTH = 360
 #: seconds one plan may take before its process is stopped (``--timeout``)
@@ -328,9 +328,9 @@ def exit_code(rows: Iterable[Row]) -> int:
 
 
 def totals(rows: Sequence[Row]) -> dict[str, int]:
-    counts = {"plans": len(rows), "pass": 0, "warn": 0, "fail": 0, "error": 0}
+    counts = {"plans": len(rows), "pass": 0, "warn": 0, "fail": 0, "cannot_assess": 0, "error": 0}
     for r in rows:
-        counts[r.result] += 1
+        counts[r.result] = counts.get(r.result, 0) + 1
     return counts
 
 
@@ -386,7 +386,7 @@ def summary_html(rows: Sequence[Row], options: Options = Options()) -> str:
     return template.render(
         rows=worst_first(rows), totals=totals(rows), exit_code=exit_code(rows),
         profile=options.profile or "ecc-supported-living", version=__version__,
-        order=RESULT_ORDER, words={**STATUS_WORDS, "error": "unreadable"},
+        order=RESULT_ORDER, words={**STATUS_WORDS, "cannot_assess": "no verdict", "error": "unreadable"},
         review_prefix=REVIEW_PREFIX,
     )
 

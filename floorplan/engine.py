@@ -8,6 +8,10 @@ appears for every plan: ``not_applicable`` when nothing in the plan is subject t
 The report also carries the assumptions the rules relied on (``Context.assume``) and the
 profile's requirements that are not checked from a plan.
 
+What the reader was unsure of (:mod:`floorplan.doubts`) tempers the verdict: a finding
+that rooms of unknown use or of low confidence leave undecided is a ``warn`` saying so,
+and a plan most of whose floor could not be read cannot be assessed (``cannot_assess``).
+
 >>> from shapely.geometry import box
 >>> from floorplan.model import Plan, Room, Use
 >>> rooms = (Room("R1", "Bedroom 1", Use.BEDROOM, box(0, 0, 2.5, 3)),   # 7.5 m²
@@ -22,6 +26,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from floorplan import doubts as _doubts
 from floorplan._gc import paused_gc
 from floorplan.findings import INPUT_RULES, Finding, Outcome, Status
 from floorplan.measure import Measurements, measure
@@ -102,5 +107,9 @@ def _check(plan: Plan, profile: str | Path | Profile | None, measurements: Measu
     if ctx.scheme == "shared_house":
         ctx.tenants  # noqa: B018 - the tenants of a shared house are always stated or assumed
     info = ProfileInfo(prof.id, prof.title, prof.version)
-    return Report(plan, m, info, tuple(findings), tuple(plan.notes),
-                  assumptions=ctx.assumptions, not_checked=prof.not_checked)
+    tempered = _doubts.temper(findings, plan)
+    undecided = sum(1 for a, b in zip(findings, tempered, strict=True) if a.status is not b.status)
+    return Report(plan, m, info, tuple(tempered), tuple(plan.notes),
+                  assumptions=ctx.assumptions, not_checked=prof.not_checked,
+                  unsure=_doubts.doubts(plan), cannot_assess=tuple(_doubts.unassessable(plan)),
+                  undecided=undecided)

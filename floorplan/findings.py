@@ -35,7 +35,8 @@ STATUS_WORDS: dict[str, str] = {"pass": "met", "warn": "to review", "fail": "not
                                 "not_applicable": "not applicable"}
 #: the words for a whole report's result (``Report.result``)
 RESULT_WORDS: dict[str, str] = {"pass": "met", "warn": "met, with points to review",
-                                "fail": "not met"}
+                                "fail": "not met",
+                                "cannot_assess": "cannot be assessed from this drawing"}
 
 
 def tally(counts: dict, sep: str = ", ", empty: bool = True) -> str:

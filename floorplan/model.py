@@ -252,6 +252,19 @@ class InputFinding:
 
 
 @dataclass(frozen=True)
+class Doubt:
+    """Something the reader is unsure of in its reading of the drawing (a view set aside,
+    a view read although it does not look like a floor plan...): ``kind`` is one of
+    :data:`floorplan.doubts.KINDS`, ``text`` says what and why. The doubts a plan's rooms
+    and findings show (rooms of unknown use, low-confidence rooms) are derived from them
+    by :func:`floorplan.doubts.doubts`; a reader adds here only what the plan cannot show."""
+
+    kind: str
+    text: str
+    rooms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Correction:
     """One correction an assessor made to the plan as read (:mod:`floorplan.corrections`).
 
@@ -276,7 +289,8 @@ class Plan:
     """A whole plan: metadata, rooms and everything drawn in them.
 
     ``corrections`` records what an assessor's corrections file changed (empty when the
-    plan is exactly as read).
+    plan is exactly as read); ``doubts`` what the reader was unsure of that the rooms and
+    findings do not show (views set aside; see :mod:`floorplan.doubts`).
     """
 
     meta: PlanMeta = field(default_factory=PlanMeta)
@@ -289,6 +303,7 @@ class Plan:
     findings: tuple[InputFinding, ...] = ()
     notes: tuple[str, ...] = ()
     corrections: tuple[Correction, ...] = ()
+    doubts: tuple[Doubt, ...] = ()
 
     def room(self, room_id: str) -> Room:
         for room in self.rooms:

@@ -7,6 +7,12 @@ flag that states it instead) and what the profile says is *not checked from a pl
 
 ``to_dict`` has a stable key and item order and no timestamps, so reports can be
 compared as golden files.
+
+The result (``summary.result``) is ``fail`` when any rule fails, ``warn`` when any warns,
+else ``pass``; and ``cannot_assess`` when the reading is too unsure for any verdict
+(:func:`floorplan.doubts.unassessable`: most of the floor of unknown use or of low
+confidence), whatever the findings say. The exit code is 0 only for ``pass`` and
+``warn``; ``fail`` and ``cannot_assess`` give 1 (``docs/cli.md``).
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from typing import Any
 from floorplan._version import __version__
 from floorplan.findings import Assumption, Finding, NotChecked, Status
 from floorplan.measure import Measurements
-from floorplan.model import Plan
+from floorplan.model import Doubt, Plan
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,12 @@ class Report:
     assumptions: tuple[Assumption, ...] = field(default=())
     #: the profile's requirements that no drawing can show
     not_checked: tuple[NotChecked, ...] = field(default=())
+    #: what the reader was unsure of (:func:`floorplan.doubts.doubts`)
+    unsure: tuple[Doubt, ...] = field(default=())
+    #: why no verdict can be given from this drawing (empty: one can)
+    cannot_assess: tuple[str, ...] = field(default=())
+    #: how many findings those doubts left undecided (each a ``warn`` saying so)
+    undecided: int = 0
 
     @property
     def counts(self) -> dict[str, int]:
@@ -80,7 +92,10 @@ class Report:
 
     @property
     def result(self) -> str:
-        """``fail`` when any rule fails, ``warn`` when any warns, else ``pass``."""
+        """``cannot_assess`` when the drawing could not be read well enough for a verdict;
+        else ``fail`` when any rule fails, ``warn`` when any warns, else ``pass``."""
+        if self.cannot_assess:
+            return "cannot_assess"
         counts = self.counts
         if counts["fail"]:
             return "fail"
@@ -88,7 +103,8 @@ class Report:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.counts["fail"] else 0
+        """0 only when no rule fails and the plan can be assessed; else 1."""
+        return 1 if self.counts["fail"] or self.cannot_assess else 0
 
     @cached_property
     def _by_room(self) -> dict[str, list[Finding]]:
@@ -162,5 +178,9 @@ class Report:
                  "rooms": list(c.rooms), "message": c.message}
                 for c in self.plan.corrections
             ],
-            "summary": {"result": self.result, **counts},
+            "unsure": [{"kind": u.kind, "text": u.text, "rooms": list(u.rooms)}
+                       for u in self.unsure],
+            "summary": {"result": self.result, **counts, "undecided": self.undecided,
+                        "cannot_assess": list(self.cannot_assess),
+                        "exit_code": self.exit_code},
         })

@@ -48,6 +48,7 @@ COUNT = {"type": "integer", "minimum": 0}
 
 def report_schema() -> dict:
     """The schema of ``floorplan check --format json`` (``Report.to_dict()``)."""
+    from floorplan.doubts import KINDS as DOUBT_KINDS
     from floorplan.findings import ASSUMPTION_TOPICS, Status
     from floorplan.model import CONFIDENCE_LEVELS, SCHEMES, Use
 
@@ -110,8 +111,21 @@ def report_schema() -> dict:
             "not_checked": {"type": "array", "items": _strict({
                 "requirement": TEXT, "reference": _nullable(TEXT), "reason": TEXT},
                 description="a requirement of the profile's standard that no drawing can show")},
-            "summary": _strict({"result": {"enum": ["pass", "warn", "fail"]},
-                                **{s: COUNT for s in statuses}}),
+            "unsure": {"type": "array", "items": _strict({
+                "kind": {"enum": list(DOUBT_KINDS)}, "text": TEXT, "rooms": IDS}),
+                "description": "what the reader was unsure of in its reading of the drawing"},
+            "summary": _strict({
+                "result": {"enum": ["pass", "warn", "fail", "cannot_assess"],
+                           "description": "cannot_assess: the drawing could not be read well "
+                           "enough for a verdict (the reasons in cannot_assess); exit code 1"},
+                **{s: COUNT for s in statuses},
+                "undecided": {**COUNT, "description": "findings the reader's doubts left "
+                              "undecided (each a warn saying so)"},
+                "cannot_assess": {**IDS, "description": "why no verdict can be given from "
+                                  "this drawing (empty: one can)"},
+                "exit_code": {"enum": [0, 1], "description": "the exit code of floorplan check "
+                              "for this plan: 0 for pass and warn, 1 for fail and cannot_assess"}},
+                required=["result", *statuses]),
         },
         "required": ["floorplan_version", "plan", "profile", "rooms", "doors", "dwellings",
                      "findings", "warnings", "summary"],

@@ -308,6 +308,29 @@ def _dxf_nan(folder: Path) -> Path:
     return p
 
 
+def _dxf_nan_curve(folder: Path) -> Path:
+    # a spline with a NaN control point, in a block: ezdxf's flattening never ended on it
+    # (the fuzz harness found a read that ran for over half an hour)
+    doc, msp = _dxf_doc()
+    block = doc.blocks.new("BAD-CURVE")
+    spline = block.add_spline()
+    spline.dxf.degree = 3
+    spline.control_points = [(0, 0, 0), (1, float("nan"), 0), (2, 0, 0), (3, 1, 0)]
+    msp.add_blockref("BAD-CURVE", (0, 0))
+    msp.add_text("BEDROOM 1", dxfattribs={"layer": "A-AREA-IDEN", "insert": (12, 1.5)})
+    msp.add_lwpolyline([(10, 0), (14, 0), (14, 3), (10, 3)], close=True,
+                       dxfattribs={"layer": "A-AREA"})
+    p = folder / "nan-curve.dxf"
+    doc.saveas(p)
+    return p
+
+
+def _nan_curve_ok(d: dict) -> bool:
+    return (len(d["rooms"]) == 1 and d["rooms"][0]["name"] == "BEDROOM 1"
+            and abs(d["rooms"][0]["gross_area_m2"] - 12.0) < 1e-6
+            and "not finite" in " ".join(d["warnings"]))
+
+
 def _nan_ok(d: dict) -> bool:
     said = " ".join(d["warnings"])
     return (len(d["rooms"]) == 1 and d["rooms"][0]["name"] == "BEDROOM 1"
@@ -351,6 +374,7 @@ CASES: list[tuple[str, Callable[[Path], Path], tuple]] = [
     ("c4-dxf-billion-laughs", _laughs, ("exit2", ["laughs.dxf", "entities", "--max-entities"])),
     ("c4-dxf-minsert-25-million", _minsert, ("exit2", ["minsert.dxf", "entities"])),
     ("c5-dxf-nan-inf-1e300", _dxf_nan, ("read", _nan_ok)),
+    ("c5-dxf-nan-curve", _dxf_nan_curve, ("read", _nan_curve_ok)),
     ("i10-imdf-siblings-by-type", _imdf_siblings,
      ("read", lambda d: len(d["doors"]) == 1 and d["rooms"][0]["level"] == 2)),
     ("i10-imdf-no-openings-warns", _imdf_no_openings,

@@ -64,7 +64,8 @@ def test_summary_lists_every_plan_broken_one_with_its_error(folder: Path, tmp_pa
         assert row["image"] or row["image_note"]  # an image, or why there is none
     assert summary["totals"] == {"plans": 3, "pass": summary["totals"]["pass"],
                                  "warn": summary["totals"]["warn"],
-                                 "fail": summary["totals"]["fail"], "error": 1}
+                                 "fail": summary["totals"]["fail"], "cannot_assess": 0,
+                                 "error": 1}
     assert summary["exit_code"] == 2
     assert "broken.geojson" in result.output  # the error is also printed
 

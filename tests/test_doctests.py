@@ -7,7 +7,7 @@ import pytest
 
 MODULES = [
     "floorplan.classify", "floorplan.corrections.apply", "floorplan.corrections.parse",
-    "floorplan.corrections.rooms", "floorplan.corrections.write", "floorplan.engine",
+    "floorplan.corrections.rooms", "floorplan.corrections.write", "floorplan.doubts", "floorplan.engine",
     "floorplan.errors",
     "floorplan.findings", "floorplan.fittings", "floorplan.geometry",
     "floorplan.inscribed", "floorplan.io.dxf.encoding", "floorplan.io.dxf.figures",

@@ -183,6 +183,21 @@ def test_large_label_is_the_name_and_small_notes_are_not(tmp_path):
     assert (room.name, room.use, room.confidence) == ("Bedroom 1", Use.BEDROOM, "high")
 
 
+def test_a_view_title_or_section_mark_in_a_room_is_not_its_name(tmp_path):
+    doc, msp = new()
+    rect(msp, 0, 0, 4000, 3500)
+    label(msp, "Bedroom 1", 800, 2000, height=200)
+    label(msp, "FIRST FLOOR PLAN", 800, 600, height=500)   # 2.5 times taller: a title
+    label(msp, "D-D", 3600, 3000, height=200)              # a section mark
+    rect(msp, 4100, 0, 3000, 3500)                         # an unlabelled room ...
+    label(msp, "SCALE 1:50", 7400, 1500, height=200)       # ... with a title 0.3 m away
+    plan = read(doc, tmp_path)
+    names = {r.name for r in plan.rooms}
+    assert names == {"Bedroom 1", ""}
+    bed = next(r for r in plan.rooms if r.name == "Bedroom 1")
+    assert bed.confidence == "high"
+
+
 def test_two_line_label_is_one_name(tmp_path):
     doc, msp = new()
     rect(msp, 0, 0, 4000, 3500)
@@ -242,6 +257,24 @@ def test_area_tag_in_its_own_mtext_beside_the_room(tmp_path):
     plan = read(doc, tmp_path)
     wc = by_name(plan)["WC"]
     assert [s.area_m2 for s in wc.stated] == [1.5]
+
+
+@pytest.mark.parametrize("content, m2", [
+    (r"28.51 m{\H0.7x;\S2^ ;}", 28.51),       # AutoCAD's m²: a stacked superscript
+    (r"{\fArial|b0;28.51 m\S^2;}", 28.51),
+    (r"Living room\P28.51 m\S2^;", 28.51),     # after the name, in the room's own label
+])
+def test_area_tag_with_a_stacked_superscript(tmp_path, content, m2):
+    doc, msp = new()
+    rect(msp, 0, 0, 6100, 4674)              # 6.1 x 4.674 = 28.5114 m²
+    label(msp, "Living room", 1000, 2500)
+    msp.add_mtext(content, dxfattribs={"layer": "A-AREA-IDEN", "char_height": 150,
+                                       "insert": (1000, 1500)})
+    plan = read(doc, tmp_path)
+    (room,) = plan.rooms
+    assert room.name == "Living room"
+    assert [s.area_m2 for s in room.stated] == [m2]
+    assert not codes(plan, "FP008")
 
 
 def test_a_figure_over_five_percent_out_is_an_input_finding(tmp_path):

@@ -143,3 +143,44 @@ def test_grid_joins_what_lies_closer_than_the_gap():
     assert views(0, 5, 10, 40, 45, 50) == [0, 0, 0, 1, 1, 1]
     assert views(40, 0) == [1, 0]  # numbered left to right
     assert components(4, np.array([0, 2]), np.array([3, 1])).tolist() == [0, 1, 1, 0]
+
+
+def _site(s: Sheet, apart: float) -> None:
+    """A 30 x 20 m plot and three footprints (6 x 4, 5 x 4, 4 x 3 m) ``apart`` metres apart
+    along x, on a layer that does not say room."""
+    s.poly([(0, 0), (30, 0), (30, 20), (0, 20)], layer="BUILDINGS", closed=True)
+    x = 3.0
+    for w, h in ((6, 4), (5, 4), (4, 3)):
+        s.poly([(x, 8), (x + w, 8), (x + w, 8 + h), (x, 8 + h)], layer="BUILDINGS", closed=True)
+        x += w + apart
+
+
+def test_footprints_standing_apart_are_a_site_plan_read_only_with_the_doubt(tmp_path):
+    s = Sheet()
+    _site(s, apart=1.5)  # 1.5 m of open ground between buildings: more than a wall
+    plan = read(s, tmp_path)
+    assert sorted(round(r.polygon.area, 4) for r in plan.rooms) == [12.0, 20.0, 24.0]
+    assert {r.confidence for r in plan.rooms} == {"low"}
+    assert "a site or block plan" in note(plan, r"no view looks like a floor plan")
+    from floorplan.engine import check
+
+    report = check(plan)
+    assert report.result == "cannot_assess" and report.exit_code == 1
+
+
+def test_rooms_a_wall_apart_are_not_a_site_plan(tmp_path):
+    s = Sheet()
+    _site(s, apart=0.2)  # a 200 mm wall between the spaces: the rooms of one plan
+    plan = read(s, tmp_path)
+    assert sorted(round(r.polygon.area, 4) for r in plan.rooms) == [12.0, 20.0, 24.0]
+    assert not any("site or block plan" in n for n in plan.notes)
+
+
+def test_standing_apart_needs_two_spaces_none_within_a_wall():
+    from shapely.geometry import box
+
+    from floorplan.io.dxf.views import WALL_REACH, standing_apart
+
+    assert not standing_apart([box(0, 0, 4, 3)])
+    assert standing_apart([box(0, 0, 4, 3), box(4 + WALL_REACH + 0.01, 0, 8, 3)])
+    assert not standing_apart([box(0, 0, 4, 3), box(4 + WALL_REACH - 0.01, 0, 8, 3)])

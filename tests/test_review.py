@@ -123,7 +123,8 @@ def test_the_page_fetches_nothing_from_elsewhere_and_writes_no_markup_from_data(
 
 def test_an_edit_is_checked_again_and_a_stale_one_is_refused(server):
     st = json.loads(request(server, "/api/state")[2])
-    assert st["summary"]["result"] == "fail" and st["revision"] == 0
+    # 'Room 1' (12 m², use unknown) is most of the floor: no verdict until it is named
+    assert st["summary"]["result"] == "cannot_assess" and st["revision"] == 0
     edit = {"op": "room", "room": "R1", "set": {"name": "Bedroom 1", "use": "bedroom"}}
     status, _, body = request(server, "/api/edit", {"revision": 0, "edit": edit})
     st = json.loads(body)

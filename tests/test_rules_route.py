@@ -11,6 +11,8 @@ case says otherwise.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tests.plans import door, plan, rect
@@ -126,3 +128,17 @@ def test_no_wheelchair_user_is_not_applicable():
 def test_a_wheelchair_plan_routes_to_every_bedroom():
     got, _ = fp208(house({"DB2": 0.7}, wheelchair_bed=False, wheelchair=True))
     assert got["B1"] == ("pass", 0.9) and got["B2"] == ("fail", 0.7)
+
+
+def test_a_bedroom_upstairs_is_to_review():
+    # the wheelchair user's bedroom on level 1 above the hall, reached by the stairs: a
+    # wheelchair cannot use them and no lift is checked -> to review, never met, even
+    # with every door 900 mm
+    p0 = house(wheelchair_bed=False)
+    up = rect("U", "Bedroom 3", 0, 0, 4.0, 3.2, level=1.0, wheelchair=True)
+    landing = rect("LU", "Landing", 0, 3.3, 4.0, 1.2, level=1.0)
+    p = replace(p0, rooms=p0.rooms + (up, landing),
+                doors=p0.doors + (door("DU", 2.0, 3.25, level=1.0),))
+    got, found = fp208(p)
+    assert got["U"] == ("warn", None), [f.message for f in found]
+    assert "on level 1, the entrance on level 0" in next(f for f in found if f.rooms == ("U",)).message

@@ -23,7 +23,7 @@ from floorplan.cli.options import (
 )
 from floorplan.io.paths import guard
 
-_MARK = {"pass": "met", "warn": "review", "fail": "NOT MET", "error": "ERROR"}
+_MARK = {"pass": "met", "warn": "review", "fail": "NOT MET", "cannot_assess": "NO VERDICT", "error": "ERROR"}
 
 
 @click.command(name="batch")

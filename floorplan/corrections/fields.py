@@ -40,6 +40,10 @@ def set_fields(room: Room, v: dict[str, Any]) -> tuple[Room, list[str]]:
             said.append(f"{text} {v[key]}")
     if props != (room.properties or {}):
         changes["properties"] = props
+    if ("name" in v or "use" in v) and room.confidence != "high":
+        # the assessor who names a room takes it as a room: the reader's doubt is answered
+        changes["confidence"], changes["confidence_reason"] = "high", ""
+        said.append(f"confirmed as a room (the reader had it at {room.confidence} confidence)")
     return replace(room, **changes), said
 
 

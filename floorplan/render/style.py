@@ -28,7 +28,7 @@ GREY = "#8C8C8C"
 
 #: status -> colour, used for fills (washed out), outlines and text
 STATUS_COLOURS = {"pass": BLUE, "warn": ORANGE, "fail": VERMILLION, "unchecked": GREY,
-                  "not_applicable": GREY}
+                  "not_applicable": GREY, "cannot_assess": GREY}
 
 
 @dataclass(frozen=True)

@@ -96,8 +96,9 @@ def _cover(pages: Pages, report: Any, d: dict, date: str | None) -> None:
     x, y, w, h = pages.box(22)
     colour = STATUS_COLOURS.get(c["result"], "#000000")
     pages.ax.add_patch(_rect(x, y, w, h, colour))
-    pages.ax.text(x + 6, y + h / 2, f"{c['result'].upper()}: the standard is "
-                  f"{RESULT_WORDS[c['result']]}", fontsize=16, fontweight="bold", color="white",
+    head = (RESULT_WORDS[c["result"]].upper() if c["result"] == "cannot_assess" else
+            f"{c['result'].upper()}: the standard is {RESULT_WORDS[c['result']]}")
+    pages.ax.text(x + 6, y + h / 2, head, fontsize=16, fontweight="bold", color="white",
                   va="center")
     rows = [("not met", c["fail"]), ("to review", c["warn"]), ("met", c["pass"]),
             ("not applicable", c["not_applicable"]), ("rooms", len(d["rooms"])),

@@ -128,12 +128,8 @@ def render(report: Report, verbose: bool = False) -> str:
     if what:
         lines.append("The plan: " + ", ".join(what) + ".")
     lines.append("")
-    verdict = {"fail": "the plan does not meet the standard",
-               "warn": "the plan meets the standard, with points to review",
-               "pass": "the plan meets the standard"}[c["result"]]
-    lines.append(f"RESULT: {RESULT_WORDS[c['result']].upper()}: {verdict}. {c['fail']} not met, "
-                 f"{c['warn']} to review, {c['pass']} met, {c['not_applicable']} not applicable.")
-    lines.append("")
+    lines += headline(c)
+    lines += unsure_lines(d["unsure"])
 
     lines += corrected(d["corrections"])
     lines += _block("Not met", by_status[Status.FAIL], names)
@@ -194,6 +190,41 @@ def render(report: Report, verbose: bool = False) -> str:
         lines.append("Rooms the reader is not sure of")
         lines += unsure
     return "\n".join(lines) + "\n"
+
+
+def headline(c: dict) -> list[str]:
+    """The result line of a report's ``summary``, and what could not be read when the
+    drawing cannot be assessed."""
+    undecided = c.get("undecided", 0)
+    tally = (f"{c['fail']} not met, {c['warn']} to review"
+             + (f" ({undecided} undecided by what could not be read)" if undecided else "")
+             + f", {c['pass']} met, {c['not_applicable']} not applicable.")
+    if c["result"] == "cannot_assess":
+        out = ["RESULT: CANNOT BE ASSESSED FROM THIS DRAWING: too little of it could be read "
+               "to give a verdict. " + tally,
+               "  What could not be read:"]
+        reasons = c.get("cannot_assess", [])
+        out += [f"  - {why}" for why in reasons]
+        if any(why.startswith("the use of") for why in reasons):
+            out.append("  Name the rooms (labels in the drawing, a corrections file, or a "
+                       "GeoJSON plan) and check again.")
+        else:
+            out.append("  Check the rooms on the drawing (a corrections file confirms them) "
+                       "and check again.")
+        return out + [""]
+    verdict = {"fail": "the plan does not meet the standard",
+               "warn": "the plan meets the standard, with points to review",
+               "pass": "the plan meets the standard"}[c["result"]]
+    if undecided and c["result"] == "warn":
+        verdict = "the plan meets the standard as far as it could be read, with points to review"
+    return [f"RESULT: {RESULT_WORDS[c['result']].upper()}: {verdict}. {tally}", ""]
+
+
+def unsure_lines(unsure: list[dict]) -> list[str]:
+    """What the reader was unsure of (the report's ``unsure``), one line each."""
+    if not unsure:
+        return []
+    return ["What the reader was unsure of"] + [f"  - {u['text']}" for u in unsure] + [""]
 
 
 def stated_text(stated: list[dict]) -> str:

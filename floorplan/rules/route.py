@@ -88,8 +88,14 @@ def _door_text(ctx, link, need: float) -> str:
 
 
 def _route_outcome(ctx, home, ids, starts, dest, need, what: str, own=frozenset()):
-    status, path = route_to(ctx, ids, starts, dest.id, need, own)
     name = ctx.label(dest)
+    levels = {room.level for _, room in starts}
+    if levels and all(abs(dest.level - lv) > 1e-9 for lv in levels):
+        entrance = ", ".join(f"{lv:g}" for lv in sorted(levels))
+        return (Status.WARN, f"{name} ({what}): on level {dest.level:g}, the entrance on level "
+                f"{entrance}: a wheelchair user reaches it only by a lift, which this rule does not "
+                "check (stairs are no route)", [])
+    status, path = route_to(ctx, ids, starts, dest.id, need, own)
     if status is None:
         return (Status.WARN, f"{name} ({what}): no route from the entrance through the doors "
                 f"drawn, so a wheelchair user's way to it cannot be checked", [])
@@ -148,7 +154,9 @@ def wheelchair_route(ctx, opts):
     *Scheme and tenants*; several candidates: any of them). The entrance door is on the
     route and is checked too. A route does not pass through a bedroom, bathroom, WC or
     staff room (a way through another tenant's bedroom is no way), except the wheelchair
-    user's own bedroom on the way to their en-suite. Of the routes, the one through doors all wide enough is
+    user's own bedroom on the way to their en-suite. A room on another storey than the
+    entrance is to review: stairs are no route for a wheelchair, and whether a lift serves
+    it is not checked here. Of the routes, the one through doors all wide enough is
     taken (met); else one through doors whose width is not shown (to review); else the
     one whose narrowest door is widest, and each door short of the width is named (not
     met). No route through the doors drawn, or no entrance shown: to review ("not shown

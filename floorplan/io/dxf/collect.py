@@ -19,6 +19,7 @@ from ezdxf.math import OCS
 from floorplan.io.dxf import blocks as dxf_blocks
 from floorplan.io.dxf import budget as dxf_budget
 from floorplan.io.dxf.prims import Collected, Insert, Prim, Text
+from floorplan.io.dxf.text import mtext_plain
 from floorplan.io.limits import clean_text
 
 #: blocks nested deeper than this are not expanded (a guard against self-reference)
@@ -46,6 +47,11 @@ def _flat(entity, rel: float = 1e-5) -> np.ndarray:
 
 def _flat_path(p, rel: float) -> np.ndarray:
     cv = np.asarray([(v.x, v.y) for v in p.control_vertices()], dtype=float).reshape(-1, 2)
+    if not np.isfinite(cv).all():
+        # NaN or inf in a curve's control points: ezdxf's flattening never ends on them (a
+        # NaN distance is never small enough), so the points go on unflattened, and
+        # drop_unusable skips the entity with the reason like any other unusable number
+        return np.column_stack([cv, np.zeros(len(cv))])
     if not p.has_curves:
         start = p.start
         pts = [(start.x, start.y, start.z)] + [(v.x, v.y, v.z) for v in p.flattening(1.0)][1:]
@@ -124,7 +130,7 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
         _insert(e, out, layer, handle, chain, depth, tol)
         return
     if t in ("TEXT", "MTEXT", "ATTRIB"):
-        text = e.plain_text() if t != "MTEXT" else e.plain_text(split=False)
+        text = e.plain_text() if t != "MTEXT" else mtext_plain(e.all_columns_raw_content())
         # one clean line each (no CR, control characters or lone surrogates), once, here
         text = "\n".join(clean_text(ln, 1000, surrogates=False) for ln in str(text).splitlines() if ln.strip())
         if not text:

@@ -68,9 +68,9 @@ def read_leaders(msp, col, clean) -> tuple[list[Leader], list]:
             ctx = e.context
             uid = None
             if ctx.mtext is not None and ctx.mtext.default_content:
-                from ezdxf.tools.text import plain_mtext
+                from floorplan.io.dxf.text import mtext_plain
 
-                words = clean(" ".join(str(plain_mtext(ctx.mtext.default_content, split=False)).split()))
+                words = clean(" ".join(mtext_plain(ctx.mtext.default_content).split()))
                 if words:
                     p = ctx.mtext.insert
                     t = Text(col.uid(), words, float(p[0]), float(p[1]), layer,

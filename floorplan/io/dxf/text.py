@@ -45,6 +45,33 @@ _DIGIT = re.compile(r"\d")
 _PARTS = re.compile(r"\n|\\P|\s{2,}|;")
 
 
+#: an MTEXT stack: ``\S2^ ;`` (a superscript, as AutoCAD writes m²), ``\S1/2;`` (a fraction)
+_STACK = re.compile(r"\\S([^;\\]*?)([\^/#])([^;\\]*);")
+
+
+def _unstack(m: re.Match) -> str:
+    top, sep, bottom = m.group(1).strip(), m.group(2), m.group(3).strip()
+    if sep == "^":
+        return top + bottom  # m\S2^; is m2, m\S^2; too
+    return f" {top}/{bottom}"  # 2\S1/2; is 2 1/2
+
+
+def mtext_plain(raw: str) -> str:
+    r"""The plain text of MTEXT content ``raw``: ezdxf's reading, with stacked text read
+    first (ezdxf gives ``28.51 m2^`` for ``28.51 m{\H0.7x;\S2^ ;}``, AutoCAD's m²).
+
+    >>> mtext_plain(r"28.51 m{\H0.7x;\S2^ ;}"), mtext_plain(r"12.5 m\S^2;")
+    ('28.51 m2', '12.5 m2')
+    >>> mtext_plain(r"BED 1\P14'-2\S1/2;'' x 12'")
+    "BED 1\n14'-2 1/2'' x 12'"
+    """
+    from ezdxf.tools.text import plain_mtext
+
+    if "\\S" in raw:
+        raw = _STACK.sub(_unstack, raw)
+    return str(plain_mtext(raw, split=False))
+
+
 def _num(text: str) -> float:
     return float(text.replace(",", "."))
 
@@ -101,6 +128,11 @@ _TAG_CODE = re.compile(r"^\d{3,5}\b")
 #: detail reference (``A6``, ``3/A6``), a stair arrow's word
 _MARK = re.compile(r"^(?:[^\W\d_]|([^\W\d_])\s*-\s*\1|[^\W\d_]\d{1,2}|\d{1,2}\s*/\s*[^\W\d_]{0,2}\d{1,3}"
                    r"|up|dn|down)\.?$", re.I)
+#: a view's title or scale (``FLOOR PLAN``, ``FIRST FLOOR PLAN``, ``GROUND FLOOR``,
+#: ``SECTION A-A``, ``SCALE 1:50``): the sheet's words, not a room's
+_TITLE = re.compile(
+    r"\bplans?\.?$|^(?:(?:lower\s+)?ground|first|second|third|fourth|1st|2nd|3rd|4th|top)\s+"
+    r"(?:floor|flr|level)$|\b(?:elevations?|sections?|scale)\b|\b1\s*:\s*\d{1,4}\b", re.I)
 #: a size with its unit inside words (``18" MIN. RAISED``, ``20 MIN. DOOR``, ``@ 16" O.C.``):
 #: a construction note, not a name
 _MEASURE = re.compile(r"\d\s*(?:\"|''|”|″)|\b\d+\s*(?:min|mins|hr|hrs)\b\.?|@|\bw/", re.I)
@@ -128,21 +160,25 @@ def is_note(name: str) -> bool:
     lines = name.count("\n") + 1
     words = name.split()
     if not (len(words) > 4 or len(name) > 30 or lines >= 3 or _TAG_CODE.match(name)
-            or _MARK.match(name.strip()) or _MEASURE.search(name) or name.rstrip().endswith(":")):
+            or _MARK.match(name.strip()) or _TITLE.search(name.strip()) or _MEASURE.search(name)
+            or name.rstrip().endswith(":")):
         return False
     return classify(name) is None
 
 
 @lru_cache(maxsize=8192)
 def is_mark(name: str) -> bool:
-    """A mark, not a label: a door or window tag (``2668``, ``6068 S.G.D.``) or a mark of
-    the drawing itself (``D-D``, ``A6``, ``C``, ``UP``), when it names no use. Unlike the
+    """A mark, not a label: a door or window tag (``2668``, ``6068 S.G.D.``), a mark of
+    the drawing itself (``D-D``, ``A6``, ``C``, ``UP``) or a view's title or scale
+    (``FLOOR PLAN``, ``SCALE 1:50``), when it names no use. Unlike the
     lines of a note, a mark is no part of the label written beside it.
 
     >>> is_mark("2668"), is_mark("D-D"), is_mark("NOTE:"), is_mark("WC")
     (True, True, False, False)
+    >>> [is_mark(t) for t in ("FLOOR PLAN", "First floor", "SECTION A-A", "SCALE 1:50", "Open plan living")]
+    [True, True, True, True, False]
     """
-    if not (_TAG_CODE.match(name) or _MARK.match(name.strip())):
+    if not (_TAG_CODE.match(name) or _MARK.match(name.strip()) or _TITLE.search(name.strip())):
         return False
     from floorplan.classify import classify
 

@@ -7,8 +7,9 @@ then top to bottom (``--view N`` names one). Each view is scored:
 
 - for a floor plan: room labels, doors, closed spaces of room size;
 - against: a grid of many near-identical cells (a schedule, a structural grid), an
-  outline with no inner walls under a roof-like profile (an elevation), a view that is
-  mostly text (a title block, a legend), a title saying ELEVATION, SECTION, SITE PLAN.
+  outline with no inner walls under a roof-like profile (an elevation), outlines standing
+  apart with no labels or doors (a site plan's buildings), a view that is mostly text (a
+  title block, a legend), a title saying ELEVATION, SECTION, SITE PLAN.
 
 The floor-plan views are read. Two or more become levels only when they look like floors
 of one building: level labels (GROUND FLOOR, 1ST FLOOR PLAN, LEVEL 2...), or footprints of
@@ -41,6 +42,9 @@ TEXT_SHARE = 0.25
 #: two plan views are floors of one building when their footprints' widths, heights and
 #: areas agree within this ratio
 SIMILAR = 0.7
+#: two rooms of a floor plan lie at most a wall's thickness apart: spaces that lie farther
+#: than this from every other are footprints standing apart (a site or block plan)
+WALL_REACH = 0.6
 
 _ORDINALS = {"ground": 0, "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
              "fourth": 4, "4th": 4, "fifth": 5, "5th": 5}
@@ -82,7 +86,7 @@ class View:
     text_area: float = 0.0
     titles: list[str] = field(default_factory=list)
     level: float | None = None
-    kind: str = "other"  # plan, grid, elevation, text, empty, other
+    kind: str = "other"  # plan, grid, elevation, site, text, empty, other
     reason: str = ""
     score: float = 0.0
 
@@ -215,6 +219,18 @@ def is_grid(polys: list[Polygon]) -> bool:
     return int(cells.sum()) >= GRID_MIN and cells.mean() >= 0.6
 
 
+def standing_apart(polys: list[Polygon]) -> bool:
+    """A site or block plan: two or more spaces, none within :data:`WALL_REACH` of another
+    (the rooms of a floor plan are packed, a wall's thickness apart; the buildings and
+    outbuildings of a site plan stand apart on open ground)."""
+    if len(polys) < 2:
+        return False
+    arr = np.asarray(polys, dtype=object)
+    tree = shapely.STRtree(arr)
+    i, j = tree.query(arr, predicate="dwithin", distance=WALL_REACH)
+    return not bool(np.any(i != j))
+
+
 def roof_like(polys: list[Polygon]) -> bool:
     """An elevation: the spaces' outline has sloping edges along its top over a third of
     its width (a pitched roof), and no space in it is walled off from the others inside
@@ -294,13 +310,13 @@ def choose(views: list[View], polys: list[Polygon], wanted: int | None = None) -
     for v in views:
         if v.number in read:
             continue
-        if v.rooms or v.kind in ("grid", "elevation", "text"):
+        if v.rooms or v.kind in ("grid", "elevation", "site", "text"):
             why = v.reason or ("not a floor plan" if v.kind != "plan" else "another plan (see the warning)")
             if wanted is not None:
                 why = f"--view {wanted} names another"
             notes.append(f"{v.describe()} set aside: {why}")
     skipped = [v for v in views if v.number not in read and not v.rooms and v.kind not in
-               ("grid", "elevation", "text")]
+               ("grid", "elevation", "site", "text")]
     if skipped:
         notes.append(f"{len(skipped)} other views with no closed space of room size set aside "
                      "(symbols, notes, details)")
@@ -317,6 +333,10 @@ def _score(v: View, polys: list[Polygon]) -> None:
     if not v.labels and not v.doors and roof_like(polys):
         against.append(("elevation", "an outline with no inner walls under a roof-like profile "
                                      "(an elevation)"))
+    elif not v.labels and not v.doors and standing_apart(polys):
+        against.append(("site", f"{len(polys)} outlines standing apart, none within "
+                                f"{WALL_REACH} m of another, with no labels or doors (a site "
+                                "or block plan)"))
     extent = (v.box[2] - v.box[0]) * (v.box[3] - v.box[1])
     if not v.labels and extent > 0 and v.text_area >= TEXT_SHARE * extent:
         against.append(("text", "mostly text (a title block, legend or schedule)"))

@@ -1,0 +1,201 @@
+"""What the reader is unsure of, and what that leaves of the verdict.
+
+A confident wrong verdict is the worst thing floorplan can produce. A reading carries its
+doubts: rooms whose use is unknown (no name, or a name that does not say what the room
+is), rooms the reader is not sure of (``low`` or ``medium`` confidence, with the
+reason), units assumed or contradicted by the drawing, views of the sheet set aside or
+read although they do not look like floor plans, labels that name no room.
+:func:`doubts` lists them; every report shows them under its headline.
+
+They change the verdict in two ways (:func:`temper`, :func:`unassessable`):
+
+* A rule that counts, sums or looks for rooms by use over a home (bathrooms for the
+  tenants, a staff sleep-in room, no office, the flat's area for its bedspaces...) can
+  neither pass nor fail while that home has rooms of unknown use or rooms of low
+  confidence: any of them may be the room the rule looks for. Its finding becomes
+  ``warn`` ("to review"), saying what it would have been and which rooms leave it
+  undecided. A rule that judges single rooms picked by use (this bedroom's area, that
+  hall's width) stands for rooms of known use, unless the room judged is itself of low
+  confidence. Rules that do not depend on use (door widths, scheme size) stand.
+* When the rooms of known use cover less than :data:`KNOWN_SHARE` of the floor, or the
+  rooms of low confidence cover more than it, the plan *cannot be assessed from this
+  drawing*: the result is ``cannot_assess``, never "met" or "not met", and the exit code
+  is 1 (not 0: a requirement not shown to be met is not met for a pipeline). The
+  report's summary names what could not be read.
+
+>>> from shapely.geometry import box
+>>> from floorplan.model import Plan, Room, Use
+>>> plan = Plan(rooms=(Room("R1", "", Use.OTHER, box(0, 0, 4, 3)),
+...                    Room("R2", "Bedroom", Use.BEDROOM, box(4, 0, 6, 3))))
+>>> [d.kind for d in doubts(plan)]
+['unknown_use']
+>>> unassessable(plan)  # the unnamed room is 12 of the 18 m²
+['the use of 1 of 2 rooms could not be read (R1: no name): the rooms of known use cover 33 % of the floor']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from floorplan.findings import Finding, Status
+from floorplan.model import Doubt, Plan, Room, Use
+
+#: the kinds of doubt, in the order reports list them
+KINDS = ("unknown_use", "low_confidence", "medium_confidence", "units", "view", "label")
+
+#: a plan can be assessed only when the rooms of known use cover at least this share of
+#: its floor, and the rooms of low confidence no more than this share: below it, the
+#: rooms the rules look for are as likely among the unread rooms as among the read ones
+KNOWN_SHARE = 0.5
+
+#: rules that count, sum or look for rooms by use over a home (or need the tenants or
+#: bedspaces, which are counted from the bedrooms): undecided while the home has rooms of
+#: unknown use or low confidence
+BY_USE_HOME = frozenset({
+    "FP103", "FP104", "FP108", "FP109", "FP301", "FP302", "FP303", "FP304", "FP305",
+    "FP306", "FP307", "FP308", "FP309", "FP310", "FP311", "FP312", "FP402", "FP404",
+    "FP208",
+})
+#: rules that judge single rooms picked by their use: they stand for rooms of known use
+#: unless the room judged is of low confidence
+BY_USE_ROOM = frozenset({"FP101", "FP102", "FP105", "FP106", "FP107", "FP201", "FP203",
+                         "FP204", "FP207"})
+#: rules that do not depend on what the rooms are used for (the input checks FP0xx too)
+NOT_BY_USE = frozenset({"FP202", "FP205", "FP206", "FP401", "FP403"})
+# a rule in none of these sets is taken as counting by use over a home (the cautious
+# reading) until it is listed
+
+#: rooms named in a doubt before "and N more"
+SHOWN = 6
+_FIGURES = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def unknown_use(rooms: Iterable[Room]) -> list[Room]:
+    """Rooms whose use could not be read: ``other``, and not stated by the plan."""
+    return [r for r in rooms if r.use == Use.OTHER and not r.use_given]
+
+
+def _ids(rooms: list[Room]) -> str:
+    ids = [r.id for r in rooms]
+    more = len(ids) - SHOWN
+    return ", ".join(ids[:SHOWN]) + (f" and {more} more" if more > 0 else "")
+
+
+def _unknown_text(unknown: list[Room], total: int) -> str:
+    unnamed = sum(1 for r in unknown if not r.name.strip())
+    named = len(unknown) - unnamed
+    why = []
+    if unnamed:
+        why.append("no name" if unnamed == len(unknown) else f"{unnamed} with no name")
+    if named:
+        why.append("a name that does not say what the room is" if named == len(unknown)
+                   else f"{named} with a name that does not say what the room is")
+    return (f"the use of {len(unknown)} of {total} room{'s' * (total != 1)} could not be read "
+            f"({_ids(unknown)}: {', '.join(why)})")
+
+
+def doubts(plan: Plan) -> tuple[Doubt, ...]:
+    """Everything the reading of ``plan`` is unsure of, by kind (:data:`KINDS`)."""
+    out: list[Doubt] = []
+    rooms = list(plan.rooms)
+    unknown = unknown_use(rooms)
+    if unknown:
+        out.append(Doubt("unknown_use", _unknown_text(unknown, len(rooms)),
+                         tuple(r.id for r in unknown)))
+    for level in ("low", "medium"):
+        # reasons alike but for their figures (a gap's width and place) are listed once
+        by_reason: dict[str, list[Room]] = defaultdict(list)
+        for r in rooms:
+            if r.confidence == level:
+                by_reason[_FIGURES.sub("#", r.confidence_reason or "")].append(r)
+        for rs in by_reason.values():
+            reason = rs[0].confidence_reason or "no reason given"
+            if len(rs) > 1 and any(r.confidence_reason != reason for r in rs):
+                reason += f" ({rs[0].id}; the others alike)"
+            out.append(Doubt(f"{level}_confidence",
+                             f"{len(rs)} room{'s' * (len(rs) != 1)} of {level} confidence "
+                             f"({_ids(rs)}): {reason}", tuple(r.id for r in rs)))
+    for f in plan.findings:
+        if f.code == "FP007":
+            out.append(Doubt("units", f"units contradicted by the drawing: {f.message}"))
+        elif f.code == "FP006":
+            out.append(Doubt("units", f"units not declared: {f.message}"))
+        elif f.code == "FP010":
+            out.append(Doubt("label", f.message))
+    out += plan.doubts
+    order = {k: i for i, k in enumerate(KINDS)}
+    return tuple(sorted(out, key=lambda d: order.get(d.kind, len(order))))
+
+
+def _share(rooms: list[Room], of: list[Room]) -> float:
+    total = sum(r.polygon.area for r in of)
+    if total <= 0:
+        return 1.0 if len(rooms) == len(of) else len(rooms) / max(len(of), 1)
+    return sum(r.polygon.area for r in rooms) / total
+
+
+def unassessable(plan: Plan) -> list[str]:
+    """Why ``plan`` cannot be assessed from its drawing (empty: it can)."""
+    rooms = list(plan.rooms)
+    if not rooms:
+        return []
+    out = []
+    unknown = unknown_use(rooms)
+    if unknown:
+        known = [r for r in rooms if r not in unknown]
+        share = _share(known, rooms)
+        if share < KNOWN_SHARE:
+            out.append(_unknown_text(unknown, len(rooms)) + (
+                ": no room's use is known" if not known else
+                f": the rooms of known use cover {share * 100:.0f} % of the floor"))
+    low = [r for r in rooms if r.confidence == "low"]
+    if low and _share(low, rooms) > KNOWN_SHARE:
+        reasons = list(dict.fromkeys(r.confidence_reason for r in low if r.confidence_reason))
+        out.append(f"the reader is unsure of {len(low)} of {len(rooms)} rooms ({_ids(low)})"
+                   + (f": {reasons[0]}" if reasons else ""))
+    return out
+
+
+def _home_rooms(plan: Plan, f: Finding) -> list[Room]:
+    if f.dwelling is not None:
+        return [r for r in plan.rooms if r.dwelling == f.dwelling]
+    return list(plan.rooms)
+
+
+def _undecided(f: Finding, why: str) -> Finding:
+    was = "met" if f.status is Status.PASS else "not met"
+    return replace(f, status=Status.WARN,
+                   message=f"{f.message}; undecided (read as {was}): {why}")
+
+
+def temper(findings: Iterable[Finding], plan: Plan) -> list[Finding]:
+    """``findings`` with every pass or fail that the doubts leave undecided turned into a
+    ``warn`` saying so (see the module's docstring)."""
+    by_id = {r.id: r for r in plan.rooms}
+    out = []
+    for f in findings:
+        if f.status not in (Status.PASS, Status.FAIL) or f.rule.startswith("FP0") \
+                or f.rule in NOT_BY_USE:
+            out.append(f)
+            continue
+        low = [by_id[r] for r in dict.fromkeys(f.rooms) if r in by_id
+               and by_id[r].confidence == "low"]
+        if f.rule in BY_USE_HOME or f.rule not in BY_USE_ROOM:
+            home = _home_rooms(plan, f)
+            unknown = unknown_use(home)
+            low = list(dict.fromkeys(low + [r for r in home if r.confidence == "low"]))
+            if unknown:
+                n = len(unknown)
+                out.append(_undecided(f, f"{n} room{'s' * (n != 1)} of unknown use "
+                                         f"({_ids(unknown)}) may change it: name them to check"))
+                continue
+        if low:
+            reason = low[0].confidence_reason or "no reason given"
+            out.append(_undecided(f, f"the reader is unsure of {_ids(low)} ({reason}): "
+                                     "check on the drawing"))
+            continue
+        out.append(f)
+    return out

@@ -1,0 +1,240 @@
+"""No confident verdict from an unsure reading (floorplan.doubts, issue 10 items 2 and 7).
+
+Expected values are worked by hand from the coordinates below: a room from (0, 0) to
+(3.5, 3) is 10.5 m², and so on. The ECC rules' thresholds are the standard's
+(../shared/standards.md): 2 tenants need 1 bathroom; a tenant bedroom passes at 10 m².
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from floorplan import doubts
+from floorplan.cli import cli
+from floorplan.engine import check
+from floorplan.model import Doubt, Plan, Room
+from floorplan.reporters.text import render
+from floorplan.rules import REGISTRY
+from tests.dxf_patterns import Sheet
+from tests.plans import plan, rect
+
+ROOT = Path(__file__).parents[1]
+REAL = ROOT / "tests" / "data" / "real" / "files"
+SHARED = ROOT.parent / "shared" / "samples-real"
+
+
+def by_rule(report, code):
+    return [f for f in report.findings if f.rule == code]
+
+
+def house(*extra: Room) -> Plan:
+    """Two tenants' shared house: two 10.5 m² bedrooms, a 5 m² bathroom, a 24 m² kitchen
+    and living room (communal minimum for 1-3 tenants: 20 m²)."""
+    return plan(rect("R1", "Bedroom 1", 0, 0, 3.5, 3), rect("R2", "Bedroom 2", 3.5, 0, 3.5, 3),
+                rect("R3", "Bathroom", 7, 0, 2, 2.5), rect("R4", "Kitchen / Living", 0, 3, 6, 4),
+                *extra, scheme="shared_house", tenants=2)
+
+
+# -- the mechanism on plans built in code --------------------------------------------------
+
+def test_a_fully_named_plan_has_no_doubts_and_keeps_its_verdict():
+    report = check(house())
+    assert report.unsure == () and report.cannot_assess == () and report.undecided == 0
+    assert [f.status.value for f in by_rule(report, "FP302")] == ["pass"]
+    assert [f.status.value for f in by_rule(report, "FP104")] == ["pass"]
+
+
+def test_a_room_of_unknown_use_leaves_counts_by_use_undecided_not_per_room_checks():
+    # a 2 x 1 m room with no name: 2 m² of 52 m², so the plan can still be assessed
+    report = check(house(rect("R5", "", 7, 2.5, 2, 1)))
+    assert report.cannot_assess == ()
+    [bath] = by_rule(report, "FP302")   # 1 bathroom for 2 tenants would be met...
+    assert bath.status.value == "warn"  # ...but R5 may be a bedroom (a third tenant)
+    assert "undecided (read as met)" in bath.message and "R5" in bath.message
+    [communal] = by_rule(report, "FP104")
+    assert communal.status.value == "warn" and "undecided (read as met)" in communal.message
+    # the bedrooms are named and measured: 10.5 m² >= 10 m² stands
+    assert sorted(f.status.value for f in by_rule(report, "FP101")) == ["pass", "pass"]
+    assert report.undecided >= 2
+    assert [d.kind for d in report.unsure] == ["unknown_use"]
+    assert report.unsure[0].rooms == ("R5",)
+    assert report.result == "warn" and report.exit_code == 0
+
+
+def test_a_fail_by_use_is_undecided_too_not_shown_as_not_met():
+    # no bathroom named, and a 2 x 2.5 m unnamed room that may be it
+    p = plan(rect("R1", "Bedroom 1", 0, 0, 3.5, 3), rect("R2", "Bedroom 2", 3.5, 0, 3.5, 3),
+             rect("R3", "", 7, 0, 2, 2.5), rect("R4", "Kitchen / Living", 0, 3, 6, 4),
+             scheme="shared_house", tenants=2)
+    [bath] = by_rule(check(p), "FP302")
+    assert bath.status.value == "warn" and "undecided (read as not met)" in bath.message
+    # the same plan with that room named a store: the fail is the standard's
+    named = plan(*(r if r.id != "R3" else rect("R3", "Store", 7, 0, 2, 2.5) for r in p.rooms),
+                 scheme="shared_house", tenants=2)
+    [bath] = by_rule(check(named), "FP302")
+    assert bath.status.value == "fail"
+
+
+def test_a_use_given_by_the_plan_is_not_unknown():
+    p = house(rect("R5", "Room 3078", 7, 2.5, 2, 1, use="storage"))
+    assert doubts.unknown_use(p.rooms) == []
+    assert check(p).undecided == 0
+
+
+def test_cannot_assess_at_exactly_half_the_floor_unread():
+    # known 4 x 2.5 = 10 m²; unknown 4 x 2.5 = 10 m²: share 0.5, not below KNOWN_SHARE
+    half = plan(rect("R1", "Kitchen", 0, 0, 4, 2.5), rect("R2", "", 4, 0, 4, 2.5))
+    assert doubts.unassessable(half) == []
+    # unknown 4 x 2.6 = 10.4 m²: share 10 / 20.4 = 0.49
+    more = plan(rect("R1", "Kitchen", 0, 0, 4, 2.5), rect("R2", "", 4, 0, 4, 2.6))
+    [why] = doubts.unassessable(more)
+    assert "cover 49 % of the floor" in why and "R2" in why
+    assert check(more).result == "cannot_assess"
+
+
+def test_all_rooms_unnamed_never_meets_nor_fails():
+    p = plan(rect("R1", "", 0, 0, 4, 3), rect("R2", "", 4, 0, 3, 3), rect("R3", "", 0, 3, 7, 4))
+    report = check(p)
+    assert report.result == "cannot_assess" and report.exit_code == 1
+    assert report.cannot_assess and "no room's use is known" in report.cannot_assess[0]
+    [bath] = by_rule(report, "FP302")  # "0 bathrooms" is a guess: not a fail
+    assert bath.status.value == "warn" and "undecided" in bath.message
+    for f in report.findings:
+        if f.rule in doubts.BY_USE_HOME:
+            assert f.status.value in ("warn", "not_applicable"), f
+    text = render(report)
+    assert "RESULT: CANNOT BE ASSESSED FROM THIS DRAWING" in text
+    assert "meets the standard" not in text.split("\n\n")[1]
+    assert "does not meet" not in text
+    summary = report.to_dict()["summary"]
+    assert summary["result"] == "cannot_assess" and summary["exit_code"] == 1
+    assert summary["cannot_assess"] == list(report.cannot_assess)
+
+
+def test_a_low_confidence_room_is_not_judged_confidently():
+    # Bedroom 1 is 3 x 2.3 = 6.9 m²: below 8 m², a fail if the outline were sure
+    low = rect("R1", "Bedroom 1", 0, 0, 3, 2.3, confidence="low",
+               confidence_reason="outline closed across a 1.1 m gap")
+    p = plan(low, rect("R2", "Bedroom 2", 3, 0, 3.5, 3), rect("R3", "Bathroom", 6.5, 0, 2, 2.5),
+             rect("R4", "Kitchen / Living", 0, 3, 6, 4), scheme="shared_house", tenants=2)
+    report = check(p)
+    statuses = {f.rooms: f.status.value for f in by_rule(report, "FP101")}
+    assert statuses[("R2",)] == "pass"           # 10.5 m², sure
+    assert statuses[("R1",)] == "warn"           # undecided, not "not met"
+    [f1] = [f for f in by_rule(report, "FP101") if f.rooms == ("R1",)]
+    assert "undecided (read as not met)" in f1.message and "1.1 m gap" in f1.message
+    assert [d.kind for d in report.unsure] == ["low_confidence"]
+    # 6.9 m² of 51.4 m² unsure: still assessable
+    assert report.result != "cannot_assess"
+
+
+def test_a_plan_mostly_of_low_confidence_cannot_be_assessed():
+    rooms = [rect(f"R{k}", name, 4 * k, 0, 4, 3, confidence="low",
+                  confidence_reason="no view looks like a floor plan")
+             for k, name in enumerate(("Bedroom 1", "Bathroom", "Kitchen"))]
+    report = check(plan(*rooms))
+    assert report.result == "cannot_assess"
+    assert "unsure of 3 of 3 rooms" in report.cannot_assess[0]
+
+
+def test_doubts_list_units_labels_and_the_readers_own():
+    from floorplan.model import InputFinding
+
+    p = Plan(rooms=(rect("R1", "Kitchen", 0, 0, 4, 3),),
+             findings=(InputFinding("FP006", "units: assumed metres"),
+                       InputFinding("FP010", "the label 'HALL' at (1, 2) m lies in no room")),
+             doubts=(Doubt("view", "view 2 set aside: an elevation"),))
+    kinds = [(d.kind, d.text) for d in doubts.doubts(p)]
+    assert kinds == [("units", "units not declared: units: assumed metres"),
+                     ("view", "view 2 set aside: an elevation"),
+                     ("label", "the label 'HALL' at (1, 2) m lies in no room")]
+
+
+def test_rules_are_classed_once_and_an_unclassed_one_is_taken_cautiously():
+    """Each rule is in at most one class; one in none (a rule newer than the lists) is
+    treated as counting by use over a home: undecided while rooms are of unknown use."""
+    from floorplan.findings import Finding, Status
+
+    classes = (doubts.BY_USE_HOME, doubts.BY_USE_ROOM, doubts.NOT_BY_USE)
+    for code in REGISTRY:
+        assert sum(code in c for c in classes) <= 1, code
+    assert all(c in REGISTRY for cl in classes for c in cl)
+    assert "FP208" in doubts.BY_USE_HOME  # the route to a bathroom needs a bathroom found
+    p = house(rect("R5", "", 7, 2.5, 2, 1))
+    new = Finding("FP999", "a-new-rule", Status.PASS, "the house: met")
+    [out] = doubts.temper([new], p)
+    assert out.status is Status.WARN and "R5" in out.message
+
+
+# -- through the DXF reader and the command line -------------------------------------------
+
+def _rooms_sheet(tmp_path, labels: bool) -> str:
+    """Three closed room outlines on a room layer: 4 x 3, 3 x 3 and 7 x 4 m."""
+    s = Sheet()
+    rooms = [((0, 0), (4, 3), "BEDROOM"), ((4, 0), (7, 3), "BATHROOM"), ((0, 3), (7, 7), "KITCHEN")]
+    for (x0, y0), (x1, y1), name in rooms:
+        s.poly([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], layer="A-AREA", closed=True)
+        if labels:
+            s.text(name, ((x0 + x1) / 2 - 0.5, (y0 + y1) / 2))
+    return s.save(tmp_path / ("named.dxf" if labels else "unnamed.dxf"))
+
+
+def test_dxf_of_unnamed_outlines_cannot_be_assessed(tmp_path):
+    path = _rooms_sheet(tmp_path, labels=False)
+    res = CliRunner().invoke(cli, ["check", path, "--format", "json"], catch_exceptions=False)
+    d = json.loads(res.stdout)
+    assert res.exit_code == 1
+    assert d["summary"]["result"] == "cannot_assess"
+    assert sorted(r["gross_area_m2"] for r in d["rooms"]) == pytest.approx([9.0, 12.0, 28.0])
+    assert not [f for f in d["findings"] if f["status"] == "fail"]
+    text = CliRunner().invoke(cli, ["check", path], catch_exceptions=False).stdout
+    assert "CANNOT BE ASSESSED FROM THIS DRAWING" in text and "NOT MET" not in text
+
+
+def test_dxf_of_named_outlines_gets_its_verdict(tmp_path):
+    path = _rooms_sheet(tmp_path, labels=True)
+    res = CliRunner().invoke(cli, ["check", path, "--format", "json"], catch_exceptions=False)
+    d = json.loads(res.stdout)
+    assert sorted(r["use"] for r in d["rooms"]) == ["bathroom", "bedroom", "kitchen"]
+    assert d["summary"]["result"] in ("pass", "warn", "fail")
+    assert d["summary"]["cannot_assess"] == [] and d["unsure"] == []
+
+
+def test_the_report_with_doubts_is_valid_against_the_published_schema(tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "docs" / "schemas" / "report.schema.json").read_text())
+    d = check(plan(rect("R1", "", 0, 0, 4, 3))).to_dict()
+    assert d["summary"]["result"] == "cannot_assess"
+    jsonschema.Draft202012Validator(schema).validate(d)
+
+
+# -- the real drawings (skipped when absent) -----------------------------------------------
+
+def _real(path: Path):
+    if not path.exists():
+        pytest.skip(f"{path.name} is not on this machine (make realcheck fetches the corpus)")
+    res = CliRunner().invoke(cli, ["check", str(path), "--format", "json"], catch_exceptions=False)
+    return res.exit_code, json.loads(res.stdout)
+
+
+@pytest.mark.parametrize("path", [
+    # a house whose only room labels, HALL and KITCHEN, lie outside every space the wall
+    # linework closes (ezdxf: 12 MTEXT on layer 'names', two of them room names)
+    REAL / "ceco__Ceco.NET-Architecture-Tm-53.dxf",
+    # a site plan: 8 POLYLINE outlines of the house and outbuildings, 21 DIMENSION, no text
+    SHARED / "cc0house__plan.dxf",
+    # 25 POLYLINE and 3 INSERT, no text at all: nothing can say what any space is
+    SHARED / "hypar__FromJson.dxf",
+], ids=lambda p: p.name.split("__")[0])
+def test_real_drawings_whose_rooms_cannot_be_named_get_no_verdict(path):
+    code, d = _real(path)
+    assert code == 1
+    assert d["summary"]["result"] == "cannot_assess"
+    assert d["summary"]["cannot_assess"]
+    bath = [f for f in d["findings"] if f["rule"] == "FP302"]
+    assert bath and all(f["status"] != "fail" for f in bath)
+    assert not [f for f in d["findings"] if f["status"] == "fail"]
