@@ -267,3 +267,20 @@ def test_outlines_on_a_frozen_layer_are_not_rooms(tmp_path):
     plan = read(s, tmp_path)
     assert rooms_of(plan) == [("BEDROOM", "outline", 12.0)]
     assert any("frozen or switched-off layers left out: OLD-A-AREA" in n for n in plan.notes)
+
+
+def test_door_in_a_partition_drawn_as_its_outline(tmp_path):
+    s = Sheet()
+    # single-line walls round 8 x 3; a partition 0.1 thick (x 4.0-4.1) drawn as its four
+    # sides from y 0.9 up to y 2.97, 30 mm short of the top wall (no free end: joined to
+    # it all the same); a door hung at (4.0, 0) on the bottom wall, its closed leaf up the
+    # partition's west face to (4.0, 0.9). Each room runs along its own face of the
+    # partition across the doorway: 4.0 x 3 = 12 m² and 3.9 x 3 = 11.7 m², the doorway's
+    # reveal (0.1 x 0.9) in neither
+    s.poly([(0, 0), (8, 0), (8, 3), (0, 3)], closed=True)
+    s.lines([(4.0, 0.9), (4.1, 0.9), (4.1, 2.97), (4.0, 2.97), (4.0, 0.9)])
+    s.swing((4.0, 0), (4.0, 0.9), (3.1, 0))
+    s.text("BEDROOM", (1.5, 1.5))
+    s.text("STUDY", (6.0, 1.5))
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("BEDROOM", "walls", 12.0), ("STUDY", "walls", 11.7)]

@@ -43,7 +43,7 @@ from shapely.geometry import LineString, Polygon
 from shapely.strtree import STRtree
 
 from floorplan.io.dxf.closing import CLOSE_GAP, bridges
-from floorplan.io.dxf.openings import OPENING_WIDTH, Opening, jamb_openings
+from floorplan.io.dxf.openings import OPENING_WIDTH, Opening, far_face_seals, jamb_openings
 from floorplan.io.dxf.pinch import MIN_AREA, MIN_WIDTH, part, strip_bands
 
 #: a free wall end this close (metres) to another line is joined to it
@@ -95,6 +95,7 @@ def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
         geoms = [g for g in np.asarray(shapely.linestrings(coords, indices=index)) if g.length > 1e-6]
     openings = jamb_openings(keep, geoms, door_marks) if geoms else []
     added = [(s, o.kind) for o in openings for s in o.seals]
+    seals = list(seals) + far_face_seals(seals, keep, geoms)
     added += [(LineString([a, b]), "swing") for a, b in seals
               if np.hypot(a[0] - b[0], a[1] - b[1]) > 1e-6]
     snapped = shapely.set_precision(np.asarray(geoms + [b for b, _ in added], dtype=object), 0.001)
@@ -111,6 +112,7 @@ def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     if close and glazing:
         arr.lines = [g for k, g in enumerate(arr.lines) if k not in glazing]
     arr.added += [(j, "join") for j in _joins(arr.all())]
+    arr.added += [(j, "join") for j in _float_joins(arr.all())]
     return arr
 
 
@@ -303,3 +305,35 @@ def _joins(lines: list[LineString]) -> list[LineString]:
     if not sel.any():
         return []
     return list(np.asarray(shapely.shortest_line(pts[pi[sel]], arr[li[sel]])))
+
+
+def _float_joins(lines: list[LineString]) -> list[LineString]:
+    """Short connectors from line ends that meet other lines but stand a hair (within
+    REACH) off a further line they do not touch: the end of a wall drawn as its outline,
+    or a partition stopping just short of the glass, has no free end to join."""
+    if len(lines) < 2:
+        return []
+    arr = np.asarray(lines, dtype=object)
+    coords, index = shapely.get_coordinates(arr, return_index=True)
+    first = np.r_[0, np.flatnonzero(np.diff(index)) + 1]
+    last = np.r_[first[1:] - 1, len(index) - 1]
+    ends = np.vstack([coords[first], coords[last]])
+    owner = np.r_[index[first], index[last]]
+    pts: Any = shapely.points(ends)
+    pi, li = STRtree(arr).query(pts, predicate="dwithin", distance=REACH)
+    keep = owner[pi] != li
+    pi, li = pi[keep], li[keep]
+    if not len(pi):
+        return []
+    d: Any = shapely.distance(pts[pi], arr[li])
+    far = (d > 1e-6) & ~shapely.intersects(arr[owner[pi]], arr[li])
+    pi, li, d = pi[far], li[far], d[far]
+    out: list[LineString] = []
+    done: set[tuple] = set()
+    for k in np.argsort(d, kind="stable").tolist():
+        key = tuple(np.round(ends[pi[k]], 6))
+        if key in done:
+            continue
+        done.add(key)
+        out.append(shapely.shortest_line(pts[pi[k]], arr[li[k]]))
+    return out
