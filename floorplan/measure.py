@@ -49,6 +49,14 @@ from floorplan.model import OUTSIDE, Door, InputFinding, Plan, Room, Use
 HEADROOM = 1.5
 #: a door point this close to a room (metres) opens into it: half a thick wall and more
 DOOR_REACH = 0.4
+#: a door with a room on one side only opens to outside when its far side lies outside
+#: the building's footprint: the rooms of its level grown and shrunk by this much
+#: (metres), which takes in the walls, and halls or corridors up to twice as wide that
+#: were not read as rooms
+FOOTPRINT_CLOSE = 1.5
+#: the far side of a door: the part of a disc this much wider than the door's distance
+#: from its room (metres) that lies outside the room
+FAR_SIDE = 0.5
 #: two rooms overlapping by more than this (m²) are reported (FP003)
 OVERLAP_TOLERANCE = 0.05
 #: one shared empty polygon: ``Polygon()`` is parsed from WKT each time, and geometries
@@ -249,6 +257,7 @@ def _link_doors(plan: Plan, tree: STRtree | None, findings: list[InputFinding]) 
     ids = {r.id for r in rooms}
     links: dict[str, DoorLink] = {}
     near = _rooms_near_doors(plan, tree)
+    footprints = _Footprints(rooms)
     for k, door in enumerate(plan.doors):
         width = door.width
         if width is None and isinstance(door.geometry, LineString):
@@ -263,7 +272,14 @@ def _link_doors(plan: Plan, tree: STRtree | None, findings: list[InputFinding]) 
                     entity=door.id, geometry=door.geometry))
         else:
             connects = _rooms_at(door, rooms, near.get(k, []))
-            if connects is None:
+            if connects is not None and connects[1] == OUTSIDE and not _far_side_outside(
+                    door, plan.room(connects[0]), footprints):
+                findings.append(InputFinding(
+                    "FP005", f"{door.id}: opens from {connects[0]} onto a space inside the "
+                    "building that was read as no room; not taken as a door to outside",
+                    rooms=(connects[0],), entity=door.id, geometry=door.geometry))
+                connects = None
+            elif connects is None:
                 findings.append(InputFinding(
                     "FP005", f"{door.id}: the door is not within {DOOR_REACH} m of any room",
                     entity=door.id, geometry=door.geometry))
@@ -314,6 +330,37 @@ def _rooms_at(door: Door, rooms: tuple[Room, ...], near: list[tuple[float, int]]
         if j != first and _same_level(rooms[first].level, rooms[j].level):
             return tuple(sorted((rooms[first].id, rooms[j].id), key=_natural))  # type: ignore[return-value]
     return (rooms[first].id, OUTSIDE)
+
+
+class _Footprints:
+    """The building's footprint on each level (made when first asked for): its rooms
+    closed by :data:`FOOTPRINT_CLOSE`."""
+
+    def __init__(self, rooms: tuple[Room, ...]):
+        self.rooms = rooms
+        self.by_level: dict[float, BaseGeometry] = {}
+
+    def of(self, level: float) -> BaseGeometry:
+        if level not in self.by_level:
+            polys = [r.polygon for r in self.rooms if _same_level(r.level, level)]
+            union = shapely.union_all(np.asarray(polys, dtype=object))
+            self.by_level[level] = union.buffer(FOOTPRINT_CLOSE, quad_segs=4, join_style="mitre") \
+                .buffer(-FOOTPRINT_CLOSE, quad_segs=4, join_style="mitre")
+        return self.by_level[level]
+
+
+def _far_side_outside(door: Door, room: Room, footprints: _Footprints) -> bool:
+    """True when the side of ``door`` away from ``room`` lies mostly outside the
+    building's footprint (a door to outside), False when it lies inside (a space there
+    was not read as a room)."""
+    g = door.geometry
+    p = g if isinstance(g, Point) else g.interpolate(0.5, normalized=True)
+    disc = p.buffer(FAR_SIDE + room.polygon.exterior.distance(p), quad_segs=8)
+    far = disc.difference(room.polygon.buffer(0.05, quad_segs=2))
+    if far.is_empty or far.area <= 0:
+        return True
+    inside = far.intersection(footprints.of(room.level)).area
+    return inside <= 0.5 * far.area
 
 
 def _sided_rooms(line: LineString, rooms: tuple[Room, ...], candidates: list[int]) -> tuple[str, str] | None:

@@ -198,6 +198,19 @@ def test_a_view_title_or_section_mark_in_a_room_is_not_its_name(tmp_path):
     assert bed.confidence == "high"
 
 
+def test_construction_notes_leave_a_room_unnamed(tmp_path):
+    # a shed's wall frame drawn with its cutting labels (tests/data/real: woodshed): a
+    # member size, building parts and a date, none a room's name
+    doc, msp = new()
+    rect(msp, 0, 0, 6000, 2100)
+    label(msp, "90x45 STRU x2", 500, 1800, height=64)
+    label(msp, "DOOR FRAMES", 4000, 700, height=64)
+    label(msp, "28 Feb 2017", 2500, 300, height=64)
+    plan = read(doc, tmp_path)
+    (room,) = plan.rooms
+    assert room.name == "" and room.use is Use.OTHER
+
+
 def test_two_line_label_is_one_name(tmp_path):
     doc, msp = new()
     rect(msp, 0, 0, 4000, 3500)

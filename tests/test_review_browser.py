@@ -39,7 +39,8 @@ def _door(did, x, y):
 
 # A shared house for 2 whose open-plan kitchen and living room the reader took as two
 # rooms, one of them named only "Room 5": the communal area seen is the kitchen's 10.5 m²,
-# under the 20 m² the ECC standard asks for 1-3 tenants (FP104 fails).
+# under the 20 m² the ECC standard asks for 1-3 tenants (FP104 would fail; with a room of
+# unknown use it is undecided until the assessor names it).
 ASH = {
     "type": "FeatureCollection",
     "floorplan": {"name": "7 Ash Grove", "scheme": "shared_house", "tenants": 2},
@@ -95,7 +96,9 @@ def test_rename_set_use_merge_save_and_check_gives_the_corrected_verdict(browser
     sha = hashlib.sha256(plan.read_bytes()).hexdigest()
     code, before = check_json(plan)
     fp104 = [f for f in before["findings"] if f["rule"] == "FP104"]
-    assert code == 1 and [f["status"] for f in fp104] == ["fail"]
+    # "Room 5" may be the living room: the 10.5 m² short of 20 m² is undecided, not failed
+    assert code == 0 and [f["status"] for f in fp104] == ["warn"]
+    assert "undecided (read as not met)" in fp104[0]["message"] and "R5" in fp104[0]["message"]
     assert fp104[0]["measured"] == pytest.approx(10.5)
 
     server = serve(plan)
@@ -105,7 +108,7 @@ def test_rename_set_use_merge_save_and_check_gives_the_corrected_verdict(browser
     try:
         page.goto(server.url)
         page.locator("#result").wait_for()
-        assert page.locator("#result").inner_text() == "FAIL"
+        assert page.locator("#result").inner_text() == "WARN"
         page.screenshot(path=str(shots / "review-1-as-read.png"))
 
         # the plan's words are text, never markup

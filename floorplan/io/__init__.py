@@ -18,7 +18,7 @@ from floorplan.model import Plan
 
 
 def sniff(path: str | os.PathLike) -> str:
-    """``"dxf"``, ``"geojson"`` or ``"imdf"`` for a path, by what it holds.
+    """``"dxf"``, ``"geojson"``, ``"imdf"`` or ``"ifc"`` for a path, by what it holds.
 
     Only a regular file or a folder is opened (a FIFO would block forever); a file over
     :data:`~floorplan.io.limits.MAX_PLAN_BYTES` is refused.
@@ -30,6 +30,9 @@ def sniff(path: str | os.PathLike) -> str:
     if st.st_size > limits.MAX_PLAN_BYTES:
         raise PlanReadError(str(path), f"is {st.st_size / 2**20:.0f} MiB, over the "
                             f"{limits.MAX_PLAN_BYTES / 2**20:.0f} MiB a plan may be")
+    if p.suffix.lower() in (".ifczip", ".ifcxml"):
+        raise PlanReadError(str(path), "ifcZIP and ifcXML models are not read: export the "
+                            "model as IFC (.ifc, STEP), or unzip an .ifczip to its .ifc")
     if zipfile.is_zipfile(p):
         return "imdf"
     with open(p, "rb") as fh:
@@ -38,6 +41,8 @@ def sniff(path: str | os.PathLike) -> str:
         raise PlanReadError(str(path), "the file is empty")
     if head.startswith(b"AutoCAD Binary DXF"):
         return "dxf"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"ISO-10303-21") or p.suffix.lower() == ".ifc":
+        return "ifc"  # a STEP file (IFC-SPF); floorplan.io.ifc refuses a .ifc that is not one
     if b"\x00" in head:
         raise PlanReadError(str(path), "a binary file that is neither a DXF nor a GeoJSON plan")
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -89,6 +94,10 @@ def read_plan(
             return dxf.read(path, units=units, layer_map=layer_map, view=view)
         if kind == "imdf":
             return geojson.read_imdf(path, units=units)
+        if kind == "ifc":
+            from floorplan.io import ifc
+
+            return ifc.read(path, units=units)
         return geojson.read(path, units=units)
 
 

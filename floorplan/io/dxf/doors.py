@@ -9,6 +9,7 @@ open leaf, out in the room).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -20,13 +21,37 @@ from floorplan.model import Door
 
 #: a swing arc of this radius (metres) is a door leaf
 DOOR_RADIUS = (0.5, 1.3)
+#: a door block's name may give its leaf width in millimetres (``Door 926``,
+#: ``int 826 FD30``, ``Single-Flush 0915 x 2134mm``): the first number of three or four
+#: digits in that range of widths
+_NAME_MM = re.compile(r"(?<![\d.])(\d{3,4})(?![\d.])")
+
+
+def width_from_name(name: str) -> float | None:
+    """The leaf width a door block's name gives, in metres (None when it gives none).
+
+    >>> width_from_name("Door 926x2040"), width_from_name("int 826 FD30"), width_from_name("DOOR-2")
+    (0.926, 0.826, None)
+    >>> width_from_name("M_Single-Flush 0915 x 2134mm"), width_from_name("D2040")
+    (0.915, None)
+    """
+    for m in _NAME_MM.finditer(str(name)):
+        w = int(m.group(1)) / 1000
+        if DOOR_RADIUS[0] <= w <= DOOR_RADIUS[1]:
+            return w
+    return None
 
 
 def _closed_leaves(arcs, ctx) -> dict[int, tuple[Point, float]]:
-    """For each arc (by uid): the middle of the closed leaf and the width. The open leaf is
-    the arc end a leaf line from the hinge reaches; failing that, the closed leaf's middle
-    lies in the wall (outside every room) or, failing that, nearer a room boundary. The
-    room look-ups are made for all arcs at once."""
+    """For each arc (by uid): the middle of the closed leaf and the width.
+
+    A swing runs from the leaf closed (across the opening) to the leaf open; which arc end
+    is which depends on how the symbol is drawn (the leaf drawn open along the block's
+    y-axis with the opening on its x-axis, or the leaf drawn closed along the opening).
+    With rooms known, the reading that lies on a room boundary is taken: the closed leaf's
+    middle lies in the wall (outside every room) where the other lies in a room, or
+    failing that nearer a room boundary. Without rooms, the open leaf is the arc end a
+    leaf line from the hinge reaches. The room look-ups are made for all arcs at once."""
     room_tree, polys, leaf_ends = ctx
     out: dict[int, tuple[Point, float]] = {}
     if not arcs:
@@ -34,25 +59,20 @@ def _closed_leaves(arcs, ctx) -> dict[int, tuple[Point, float]]:
     c = np.array([a.extra["center"] for a in arcs], dtype=float).reshape(-1, 1, 2)
     e = np.array([a.extra["ends"] for a in arcs], dtype=float).reshape(-1, 2, 2)
     mids = shapely.points((c + e) / 2)  # (n, 2): the middle of the leaf to each arc end
-    todo = []
-    hinges = np.round(c.reshape(-1, 2), 2).tolist()
-    for n, arc in enumerate(arcs):
-        r = arc.extra["radius"]
-        tol = 0.02 * r
-        hit = None
-        tips = leaf_ends.get(tuple(hinges[n]))
-        if tips:
+    if room_tree is not None:
+        todo = list(range(len(arcs)))
+    else:
+        hinges = np.round(c.reshape(-1, 2), 2).tolist()
+        for n, arc in enumerate(arcs):
+            r = arc.extra["radius"]
+            tol = 0.02 * r
+            hit = 0
             for k, (ex, ey) in enumerate(arc.extra["ends"]):
-                if any(abs(ex - lx) < tol and abs(ey - ly) < tol for lx, ly in tips):
+                if any(abs(ex - lx) < tol and abs(ey - ly) < tol
+                       for lx, ly in leaf_ends.get(tuple(hinges[n]), ())):
                     hit = 1 - k
                     break
-        if hit is not None:
             out[arc.uid] = (mids[n, hit], r)
-        elif room_tree is None:
-            out[arc.uid] = (mids[n, 0], r)
-        else:
-            todo.append(n)
-    if not todo:
         return out
     todo_mids = mids[todo].reshape(-1)
     inside: Any = np.zeros(len(todo_mids), dtype=bool)
@@ -135,8 +155,13 @@ def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: s
             width = side if DOOR_RADIUS[0] <= side <= DOOR_RADIUS[1] else None
         else:
             pt, width = Point(ins.x, ins.y), None
+        props = {"block": ins.name, "handle": ins.handle}
+        if width is None:  # no swing, no leaf of a door's size: the name may say
+            width = width_from_name(ins.name)
+            if width is not None:
+                props["width_from"] = "block name"
         out.append((Door(f"D{len(out) + 1}", pt, width=_round(width), level=level_of(pt, ins.layer),
-                         properties={"block": ins.name, "handle": ins.handle}), ins.layer))
+                         properties=props), ins.layer))
         counts["block"] += 1
     for a in arcs:
         if a.uid in used or layer_kind(a.layer) != "door":

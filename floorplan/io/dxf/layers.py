@@ -57,7 +57,9 @@ LAYER_KEYWORDS: dict[str, tuple[str, ...]] = {
 
 #: Built-in block-name keywords (a block's layer is tried with LAYER_KEYWORDS first).
 BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "door": ("door", "dr", "a-door", "tür", "tuer", "porta", "porte", "puerta"),
+    # FD20 ... FD120: a fire door's rating names the door ("int 826 FD30")
+    "door": ("door", "dr", "a-door", "tür", "tuer", "porta", "porte", "puerta", "fd20", "fd30",
+             "fd60", "fd90", "fd120"),
     "meter": ("meter", "mtr", "gas-meter", "elec-meter"),
     "aerial": ("aerial", "tv", "tv-point", "tvpoint"),
     "obstacle": ("wc", "toilet", "bath", "shower", "basin", "sink", "bed", "wardrobe", "kitchen",

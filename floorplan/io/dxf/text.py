@@ -135,16 +135,36 @@ _TITLE = re.compile(
     r"(?:floor|flr|level)$|\b(?:elevations?|sections?|scale)\b|\b1\s*:\s*\d{1,4}\b", re.I)
 #: a size with its unit inside words (``18" MIN. RAISED``, ``20 MIN. DOOR``, ``@ 16" O.C.``):
 #: a construction note, not a name
-_MEASURE = re.compile(r"\d\s*(?:\"|''|”|″)|\b\d+\s*(?:min|mins|hr|hrs)\b\.?|@|\bw/", re.I)
+_MEASURE = re.compile(r"\d\s*(?:\"|''|”|″)|\b\d+\s*(?:min|mins|hr|hrs)\b\.?|@|\bw/"
+                      r"|\d\s*[x×]\s*\d"  # a member size among words (90x45 STRU x2, 2x4 STUDS)
+                      r"|\b\d{1,2}[\s./-](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*[\s./-]\d{2,4}\b",
+                      re.I)
+
+
+#: words that name parts of a building, not rooms: a label made of these alone (``DOOR
+#: FRAMES``, ``STEM WALL``, ``SHEAR PANEL``) is about the construction
+BUILDING_PARTS = frozenset("""
+door frame window wall beam joist rafter stud lintel header footing footer slab column post
+truss purlin noggin nogging plate sill bearer board tile panel shear stem brace bracing
+batten cladding insulation membrane flashing gutter downpipe fascia soffit ridge eave eaves
+rack shelf shelves rail railing balustrade handrail glazing opening pier foundation
+""".split())
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _building_parts(name: str) -> bool:
+    words = _WORD.findall(name.casefold())
+    return bool(words) and all(w in BUILDING_PARTS or w.removesuffix("s") in BUILDING_PARTS
+                               or w.removesuffix("es") in BUILDING_PARTS for w in words)
 
 
 @lru_cache(maxsize=8192)
 def is_note(name: str) -> bool:
     """A text that is not a room's name although it is words: a note (``PROVIDE 20 MIN.
     DOOR W/ SELF CLOSING HINGES``: more than four words, or over 30 characters, or three
-    lines), a door or window mark (``6068 S.G.D.``, ``5050 XO``) or a mark of the drawing
-    itself (a section ``D-D``, a sheet reference ``A6``, a grid letter ``C``, ``UP``), when
-    it names no use.
+    lines, a size or a date among words, words that all name building parts), a door or
+    window mark (``6068 S.G.D.``, ``5050 XO``) or a mark of the drawing itself (a section
+    ``D-D``, a sheet reference ``A6``, a grid letter ``C``, ``UP``), when it names no use.
 
     >>> is_note("GAS WH 18 IN MIN. RAISED PLATFORM"), is_note("5050 XO"), is_note("Bedroom 2")
     (True, True, False)
@@ -154,6 +174,10 @@ def is_note(name: str) -> bool:
     [True, True, True, True, True, False, False, False]
     >>> [is_note(t) for t in ('18" MIN. RAISED', "20 MIN. DOOR", "NOTE:", "2 CAR GARAGE")]
     [True, True, True, False]
+    >>> [is_note(t) for t in ("90x45 STRU x2", "28 Feb 2017", "Bedroom 3x")]
+    [True, True, False]
+    >>> [is_note(t) for t in ("DOOR FRAMES", "STEM WALL", "Boiler", "Store", "Wardrobe")]
+    [True, True, False, False, False]
     """
     from floorplan.classify import classify
 
@@ -161,7 +185,7 @@ def is_note(name: str) -> bool:
     words = name.split()
     if not (len(words) > 4 or len(name) > 30 or lines >= 3 or _TAG_CODE.match(name)
             or _MARK.match(name.strip()) or _TITLE.search(name.strip()) or _MEASURE.search(name)
-            or name.rstrip().endswith(":")):
+            or name.rstrip().endswith(":") or _building_parts(name)):
         return False
     return classify(name) is None
 

@@ -316,7 +316,7 @@
     var v = $("verdict");
     clear(v);
     var s = S.summary;
-    v.appendChild(el("span", { "class": "badge big " + s.result, id: "result" }, s.result.toUpperCase()));
+    v.appendChild(el("span", { "class": "badge big " + s.result, id: "result" }, s.result === "cannot_assess" ? "NO VERDICT" : s.result.toUpperCase()));
     v.appendChild(el("span", { "class": "muted", id: "counts" },
       s.fail + " not met · " + s.warn + " to review · " + s.pass + " met"));
     $("save-state").textContent = S.changed ? "unsaved changes" : "saved";
