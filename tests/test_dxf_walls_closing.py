@@ -218,3 +218,69 @@ def test_no_label_no_closing_of_the_wall_band(tmp_path):
     capped_corner(s)
     plan = read(s, tmp_path, require_rooms=False)
     assert plan.rooms == ()
+
+
+def test_a_wall_band_run_into_a_room_is_cut_away(tmp_path):
+    s = Sheet()
+    # a 6 x 3 room (faces x 0.1-6.1, y 0.1-3.1) in a 0.1 m wall drawn as its two faces;
+    # the inner face of the bottom wall breaks off for 4.5 m (x 0.8-5.3), wider than any
+    # gap closed or glazed: the wall's band (6.2 x 3.2 - 6 x 3 = 1.84 m² between the faces)
+    # runs into the room. Cut away, the room is the 18 m² inside the inner faces and the
+    # 4.5 x 0.1 m of the wall's thickness where its face is missing (nothing says where
+    # the face ran there): 18.45 m², and not a confident room
+    s.poly([(0, 0), (6.2, 0), (6.2, 3.2), (0, 3.2)], closed=True)
+    s.poly([(5.3, 0.1), (6.1, 0.1), (6.1, 3.1), (0.1, 3.1), (0.1, 0.1), (0.8, 0.1)])
+    s.text("BEDROOM", (1.5, 1.5))
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("BEDROOM", "walls_closed", 18.45)]
+    (r,) = plan.rooms
+    assert r.confidence == "medium" and "wall band" in r.confidence_reason
+
+
+def test_a_cupboard_under_a_rooms_size_is_kept_for_its_label(tmp_path):
+    s = Sheet()
+    # single-line walls: a 4 x 3 bedroom and, beside it, a 0.8 x 0.9 m cupboard (0.72 m²,
+    # under the 1 m² of a room) labelled CPD. in 0.1 m text (about 0.1 x 0.24 m: a
+    # fraction of it). The bedroom's label sits in a 1.7 x 0.4 m box drawn tight round it
+    # (0.68 m²; BEDROOM in 0.25 m text is about 0.25 x 1.05 m: most of it): a label box
+    s.poly([(0, 0), (4, 0), (4, 3), (0, 3)], closed=True)
+    s.poly([(4, 0), (4.8, 0), (4.8, 0.9), (4, 0.9)], closed=True)
+    s.text("CPD.", (4.2, 0.4), height=0.1)
+    s.poly([(1.0, 0.5), (2.7, 0.5), (2.7, 0.9), (1.0, 0.9)], closed=True)
+    s.text("BEDROOM", (1.1, 0.6), height=0.25)
+    plan = read(s, tmp_path)
+    # the label box is no wall: the bedroom keeps its 12 m²
+    assert rooms_of(plan) == [("BEDROOM", "walls", 12.0), ("CPD.", "walls", 0.72)]
+    cpd = next(r for r in plan.rooms if r.name == "CPD.")
+    assert cpd.confidence == "medium" and "under a room's size" in cpd.confidence_reason
+
+
+
+def test_outlines_on_a_frozen_layer_are_not_rooms(tmp_path):
+    s = Sheet()
+    # the plan: a 4 x 3 room outline on A-AREA; an earlier layout kept under it on a
+    # frozen room layer: a 3 x 3 outline overlapping it, which is not shown
+    s.poly([(0, 0), (4, 0), (4, 3), (0, 3)], "A-AREA", closed=True)
+    s.doc.layers.add("OLD-A-AREA").freeze()
+    s.poly([(2, 0), (5, 0), (5, 3), (2, 3)], "OLD-A-AREA", closed=True)
+    s.text("BEDROOM", (1.0, 1.5))
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("BEDROOM", "outline", 12.0)]
+    assert any("frozen or switched-off layers left out: OLD-A-AREA" in n for n in plan.notes)
+
+
+def test_door_in_a_partition_drawn_as_its_outline(tmp_path):
+    s = Sheet()
+    # single-line walls round 8 x 3; a partition 0.1 thick (x 4.0-4.1) drawn as its four
+    # sides from y 0.9 up to y 2.97, 30 mm short of the top wall (no free end: joined to
+    # it all the same); a door hung at (4.0, 0) on the bottom wall, its closed leaf up the
+    # partition's west face to (4.0, 0.9). Each room runs along its own face of the
+    # partition across the doorway: 4.0 x 3 = 12 m² and 3.9 x 3 = 11.7 m², the doorway's
+    # reveal (0.1 x 0.9) in neither
+    s.poly([(0, 0), (8, 0), (8, 3), (0, 3)], closed=True)
+    s.lines([(4.0, 0.9), (4.1, 0.9), (4.1, 2.97), (4.0, 2.97), (4.0, 0.9)])
+    s.swing((4.0, 0), (4.0, 0.9), (3.1, 0))
+    s.text("BEDROOM", (1.5, 1.5))
+    s.text("STUDY", (6.0, 1.5))
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("BEDROOM", "walls", 12.0), ("STUDY", "walls", 11.7)]

@@ -173,6 +173,7 @@ def test_a_model_without_a_length_unit_says_metres_were_assumed(tmp_path):
     ua.Units = tuple(u for u in ua.Units if u.UnitType != "LENGTHUNIT")
     plan = read_plan(m.write(tmp_path / "nounit.ifc"))
     assert [f.code for f in plan.findings] == ["FP006"]
+    assert plan.meta.units_reason.startswith("assumed")
     assert plan.rooms[0].polygon.area == pytest.approx(12.0)
 
 

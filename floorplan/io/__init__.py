@@ -66,7 +66,7 @@ def read_plan(
     layer_map: str | os.PathLike | None = None,
     view: int | None = None,
 ) -> Plan:
-    """Read a plan from a DXF or GeoJSON file (or IMDF folder/archive); ``"-"`` is stdin.
+    """Read a plan from a DXF, GeoJSON or IFC file (or IMDF folder/archive); ``"-"`` is stdin.
 
     ``units`` overrides whatever the file declares or the reader would assume; ``view``
     names the view of a DXF sheet to read (numbered from 1, left to right).

@@ -32,6 +32,8 @@ JAMB_LENGTH = (0.05, 0.5)
 OPENING_WIDTH = (0.6, 1.3)
 #: a window (an opening spanned by glazing lines) is at most this wide (metres)
 WINDOW_SPAN = 4.0
+#: a door's hinge stands this close (metres) to the wall face it is hung on
+HINGE_REACH = 0.05
 #: glazing covers at least this share of a window's width
 GLAZING_SHARE = 0.8
 
@@ -171,3 +173,40 @@ def alongside(seg: LineString, geoms, max_off: float, on_line: bool = True
             total += hi - lo
             end = hi
     return total / n, inside
+
+
+def far_face_seals(seals, lines: list[np.ndarray], geoms: list[LineString]) -> list:
+    """For each door seal (hinge, closed leaf's end) across a doorway in a double-line
+    wall, the same seal along the wall's other face: where a jamb (a short line across
+    the wall, JAMB_LENGTH) leaves the leaf's end square to the leaf, the seal moved along
+    it, when its hinge end meets linework there too. The rooms either side then both run
+    along their own wall face across the doorway; the reveal between is the wall band."""
+    seg = _segments(lines)
+    if not len(seg) or not seals:
+        return []
+    vec = seg[:, 1] - seg[:, 0]
+    length = np.hypot(vec[:, 0], vec[:, 1])
+    jamb = (length >= JAMB_LENGTH[0]) & (length <= JAMB_LENGTH[1])
+    seg, vec, length = seg[jamb], vec[jamb], length[jamb]
+    if not len(seg):
+        return []
+    tree = STRtree(geoms) if geoms else None
+    out = []
+    for h, e in seals:
+        h, e = np.asarray(h, dtype=float), np.asarray(e, dtype=float)
+        v = e - h
+        n = float(np.hypot(*v))
+        if n < OPENING_WIDTH[0] * 0.8:
+            continue
+        u = v / n
+        for end, other in ((0, 1), (1, 0)):
+            at = np.hypot(*(seg[:, end] - e).T) < 2e-3
+            square = np.abs((vec @ u) / length) < 0.05
+            for k in np.flatnonzero(at & square).tolist():
+                w = seg[k, other] - seg[k, end]
+                h2, e2 = h + w, e + w
+                if tree is not None and len(tree.query(shapely.points(h2), predicate="dwithin",
+                                                         distance=HINGE_REACH)):
+                    out.append((tuple(h2), tuple(e2)))
+    return out
+

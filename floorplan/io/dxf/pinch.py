@@ -183,3 +183,32 @@ def _cut(f: Polygon, neck: LineString) -> list[Polygon] | None:
     except (ValueError, shapely.errors.GEOSException):
         return None
     return parts if len(parts) >= 2 else None
+
+
+def strip_bands(face: Polygon, cuts: list[LineString] | None = None) -> list[Polygon]:
+    """``face`` without the wall bands it has swallowed: where a gap in a wall's face lets
+    a room run into the wall's thickness, the room and the band come out as one face, the
+    wall's face a line inside it (one of ``cuts``). With those lines slit open, the parts
+    of ``face`` narrower than MIN_WIDTH are cut away (an opening: shrink by half of it,
+    grow back, mitred, so square corners stay square) when among them is a band of at
+    least MIN_AREA; shallow recesses and door reveals are kept. The rooms left, or
+    ``[face]``."""
+    r = MIN_WIDTH / 2
+    slit: Any = face
+    if cuts:
+        slit = face.difference(shapely.union_all(shapely.buffer(
+            np.asarray(list(cuts), dtype=object), SLIT, cap_style="flat")))
+    core = slit.buffer(-r, join_style="mitre").buffer(r, join_style="mitre")
+    if cuts:  # heal the slits: back out to the wall faces
+        core = core.buffer(SLIT, join_style="mitre")
+    core = core.intersection(face)
+    if core.is_empty:
+        return [face]
+    rest = face.difference(core)
+    if not any(g.area >= MIN_AREA for g in getattr(rest, "geoms", [rest]) if isinstance(g, Polygon)):
+        return [face]
+    return [g for g in getattr(core, "geoms", [core]) if isinstance(g, Polygon) and g.area >= MIN_AREA]
+
+
+#: a wall's face inside a space is slit this wide (metres) to part the band beyond it
+SLIT = 1e-4

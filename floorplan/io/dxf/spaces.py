@@ -28,6 +28,7 @@ from floorplan.io.dxf import doors as dxf_doors
 from floorplan.io.dxf import names as dxf_names
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf import views as dxf_views
+from floorplan.io.dxf.cupboards import cupboards, fill_label_boxes, label_boxes
 from floorplan.io.dxf.layers import level_of_layer, normalise_layer
 from floorplan.io.dxf.seeding import place_labels, room_labels
 from floorplan.io.dxf.walls import doorways, wall_faces, wall_rooms
@@ -66,6 +67,14 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
     """The rooms of the drawing read by ``rd``, from its outline candidates ``cands``,
     else loose room lines, else its walls (``fittings`` keep faces they fill from being
     rooms)."""
+    hidden = hidden_layers(rd.doc)
+    if any(c.layer in hidden for c in cands):  # an old layout kept frozen under the plan
+        gone = [c for c in cands if c.layer in hidden]
+        cands = [c for c in cands if c.layer not in hidden]
+        for c in gone:
+            rd.used.discard(c.uid)
+        rd.notes.append(f"{len(gone)} outline(s) on frozen or switched-off layers left out: "
+                        + ", ".join(sorted({c.layer for c in gone})))
     if cands and not any(rd.layer_kind(c.layer) == "room" for c in cands) and _has_walls(rd):
         # outlines on layers that say nothing (headers, beams, footprints) are weaker
         # evidence than linework on layers that say wall: the walls are read first
@@ -202,9 +211,12 @@ def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
     marks = dxf_doors.door_marks(col.arcs, col.opens, col.inserts, rd.ins_kind, rd.layer_kind)
     glass = [p.pts[:, :2] for p in glass_lines(rd, lines)]
     found, arr = wall_rooms([p.pts[:, :2] for p in lines], seals, marks, fittings, rd.notes, glass)
-    texts = label_texts(rd)
+    sized = label_texts(rd, heights=True)
+    texts = [t[:3] for t in sized]
     labels = room_labels(texts)
+    fill_label_boxes(found, label_boxes(arr.small, sized))
     place_labels(found, arr, labels, rd.notes)
+    found += cupboards(arr.small, sized, found, rd.notes)
     if labels:
         _unlabelled(found, texts)
     rd.gaps = doorways(arr)
@@ -272,9 +284,10 @@ def glass_lines(rd, walls: list) -> list:
             and rd.layer_kind(p.layer) in (None, "wall") and not not_the_plan(p.layer)]
 
 
-def label_texts(rd) -> list[tuple[float, float, str]]:
-    """(x, y, name) of every text that may name a room."""
-    out = []
+def label_texts(rd, heights: bool = False) -> list:
+    """(x, y, name) of every text that may name a room; (x, y, name, height) with
+    ``heights``."""
+    out: list = []
     for t in rd.col.texts:
         if not rd.usable_text(t):
             continue
@@ -282,7 +295,7 @@ def label_texts(rd) -> list[tuple[float, float, str]]:
             continue
         name = dxf_text.split_label(t.text)[0]
         if name and dxf_text.kind(name)[0] == "name":
-            out.append((t.x, t.y, name))
+            out.append((t.x, t.y, name, t.height) if heights else (t.x, t.y, name))
     return out
 
 

@@ -43,14 +43,17 @@ from shapely.geometry import LineString, Polygon
 from shapely.strtree import STRtree
 
 from floorplan.io.dxf.closing import CLOSE_GAP, bridges
-from floorplan.io.dxf.openings import OPENING_WIDTH, Opening, jamb_openings
-from floorplan.io.dxf.pinch import MIN_AREA, MIN_WIDTH, part
+from floorplan.io.dxf.openings import OPENING_WIDTH, Opening, far_face_seals, jamb_openings
+from floorplan.io.dxf.pinch import MIN_AREA, MIN_WIDTH, part, strip_bands
 
 #: a free wall end this close (metres) to another line is joined to it
 REACH = 0.05
 # MIN_WIDTH (metres; narrower faces are wall bands, glazing or door leaves) and MIN_AREA
 # (m²; smaller faces are label boxes, columns or ducts) are kept in pinch.py, which
 # parts faces by them too
+#: faces from this size (m²) up to MIN_AREA may be cupboards: kept when a label says so
+#: (:mod:`~floorplan.io.dxf.cupboards`)
+SMALL_ROOM = 0.3
 #: a face this much covered by fittings is a fitting
 FITTING_SHARE = 0.8
 
@@ -73,6 +76,7 @@ class Arrangement:
     lines: list[LineString]
     added: list[tuple[LineString, str]] = field(default_factory=list)  # (bridge, kind)
     openings: list[Opening] = field(default_factory=list)
+    small: list[Polygon] = field(default_factory=list)  # faces under MIN_AREA (cupboards?)
 
     def all(self) -> list[LineString]:
         return self.lines + [b for b, _ in self.added]
@@ -91,6 +95,7 @@ def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
         geoms = [g for g in np.asarray(shapely.linestrings(coords, indices=index)) if g.length > 1e-6]
     openings = jamb_openings(keep, geoms, door_marks) if geoms else []
     added = [(s, o.kind) for o in openings for s in o.seals]
+    seals = list(seals) + far_face_seals(seals, keep, geoms)
     added += [(LineString([a, b]), "swing") for a, b in seals
               if np.hypot(a[0] - b[0], a[1] - b[1]) > 1e-6]
     snapped = shapely.set_precision(np.asarray(geoms + [b for b, _ in added], dtype=object), 0.001)
@@ -107,6 +112,7 @@ def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     if close and glazing:
         arr.lines = [g for k, g in enumerate(arr.lines) if k not in glazing]
     arr.added += [(j, "join") for j in _joins(arr.all())]
+    arr.added += [(j, "join") for j in _float_joins(arr.all())]
     return arr
 
 
@@ -116,6 +122,17 @@ def faces_of(lines: list[LineString]) -> list[Polygon]:
         return []
     noded = shapely.unary_union(np.asarray(lines, dtype=object))
     return list(shapely.polygonize(list(getattr(noded, "geoms", [noded]))).geoms)
+
+
+def faces_and_cuts(lines: list[LineString]) -> tuple[list[Polygon], list[LineString]]:
+    """Every face the noded ``lines`` enclose, and the lines inside faces: cut edges (one
+    face on both sides) and dangles (a free end), such as a wall face whose band opens
+    into the room beyond it."""
+    if not lines:
+        return [], []
+    noded = shapely.unary_union(np.asarray(lines, dtype=object))
+    polys, cuts, dangles, _ = shapely.polygonize_full(list(getattr(noded, "geoms", [noded])))
+    return list(polys.geoms), list(cuts.geoms) + list(dangles.geoms)
 
 
 def is_room_sized(f: Polygon) -> str | None:
@@ -134,14 +151,24 @@ def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     they were found in (for the label-seeded search and the bare openings); ``glass``
     (lines on other layers) may glaze a window's gap."""
     arr = arrange(lines, seals, door_marks, glass=glass)
-    faces = faces_of(arr.all())
-    kept, counts = _sieve(faces, fittings)
+    faces, cuts = faces_and_cuts(arr.all())
+    kept, counts = _sieve(faces, fittings, arr.small)
+    stripped: set[int] = set()  # faces a wall band ran into, cut away from them
+    bands = []
+    cut_tree = STRtree(cuts) if cuts else None
+    for f in kept:
+        inside = [] if cut_tree is None else [cuts[i] for i in cut_tree.query(f, predicate="covers")]
+        pieces = strip_bands(f, inside)
+        if pieces != [f]:
+            stripped.update(id(g) for g in pieces)
+        bands += pieces
+    kept = bands
     parted: list[Polygon] = []
     for f in kept:  # a doorway nothing closes, where the walls pinch the space
-        pieces = part(f)
-        parted += [g for g, _ in pieces]
-        if len(pieces) > 1:
-            arr.added += [(c, "gap") for c in dict.fromkeys(c for _, cs in pieces for c in cs)]
+        cut = part(f)
+        parted += [g for g, _ in cut]
+        if len(cut) > 1:
+            arr.added += [(c, "gap") for c in dict.fromkeys(c for _, cs in cut for c in cs)]
     counts["parted"] = len(parted) - len(kept)
     kept = parted
     rooms = [WallRoom(f) for f in kept]
@@ -159,6 +186,11 @@ def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
             rooms[r].reason = "outline closed across " + "; ".join(
                 f"a {b.length:.2f} m gap at ({b.centroid.x:.2f}, {b.centroid.y:.2f})" for b in bs[:3]) + (
                 f" and {len(bs) - 3} more" if len(bs) > 3 else "") + " in the wall linework"
+    for r in rooms:
+        if id(r.polygon) in stripped:  # its outline runs where no wall face is drawn
+            r.source, r.confidence = "walls_closed", "medium"
+            r.reason = "; ".join(filter(None, [r.reason, "a wall band that ran into the space, "
+                                                "through a gap in the wall's face, cut away"]))
     kinds = {k: sum(1 for _, kk in arr.added if kk == k) for k in ("door", "window", "gap")}
     n_open = {k: sum(1 for o in arr.openings if o.kind == k) for k in ("bare", "door", "window")}
     notes.append(
@@ -212,7 +244,10 @@ def _twin(a: LineString, b: LineString) -> bool:
     return along < 0.1 * a.length and ma.distance(mb) <= 0.6
 
 
-def _sieve(faces: list[Polygon], fittings: list[Polygon]) -> tuple[list[Polygon], dict[str, int]]:
+def _sieve(faces: list[Polygon], fittings: list[Polygon], small: list[Polygon] | None = None
+           ) -> tuple[list[Polygon], dict[str, int]]:
+    """The faces of room size not filled by fittings (and the counts of the others);
+    faces of SMALL_ROOM up to MIN_AREA go to ``small``."""
     kept: list[Polygon] = []
     counts = {"thin": 0, "small": 0, "fitted": 0}
     fit_tree = STRtree(fittings) if fittings else None
@@ -220,6 +255,8 @@ def _sieve(faces: list[Polygon], fittings: list[Polygon]) -> tuple[list[Polygon]
         why = is_room_sized(f)
         if why:
             counts[why] += 1
+            if why == "small" and small is not None and f.area >= SMALL_ROOM:
+                small.append(f)
             continue
         if fit_tree is not None:
             hits = [fittings[int(i)] for i in fit_tree.query(f, predicate="intersects")]
@@ -268,3 +305,35 @@ def _joins(lines: list[LineString]) -> list[LineString]:
     if not sel.any():
         return []
     return list(np.asarray(shapely.shortest_line(pts[pi[sel]], arr[li[sel]])))
+
+
+def _float_joins(lines: list[LineString]) -> list[LineString]:
+    """Short connectors from line ends that meet other lines but stand a hair (within
+    REACH) off a further line they do not touch: the end of a wall drawn as its outline,
+    or a partition stopping just short of the glass, has no free end to join."""
+    if len(lines) < 2:
+        return []
+    arr = np.asarray(lines, dtype=object)
+    coords, index = shapely.get_coordinates(arr, return_index=True)
+    first = np.r_[0, np.flatnonzero(np.diff(index)) + 1]
+    last = np.r_[first[1:] - 1, len(index) - 1]
+    ends = np.vstack([coords[first], coords[last]])
+    owner = np.r_[index[first], index[last]]
+    pts: Any = shapely.points(ends)
+    pi, li = STRtree(arr).query(pts, predicate="dwithin", distance=REACH)
+    keep = owner[pi] != li
+    pi, li = pi[keep], li[keep]
+    if not len(pi):
+        return []
+    d: Any = shapely.distance(pts[pi], arr[li])
+    far = (d > 1e-6) & ~shapely.intersects(arr[owner[pi]], arr[li])
+    pi, li, d = pi[far], li[far], d[far]
+    out: list[LineString] = []
+    done: set[tuple] = set()
+    for k in np.argsort(d, kind="stable").tolist():
+        key = tuple(np.round(ends[pi[k]], 6))
+        if key in done:
+            continue
+        done.add(key)
+        out.append(shapely.shortest_line(pts[pi[k]], arr[li[k]]))
+    return out

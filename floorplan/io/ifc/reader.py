@@ -59,7 +59,8 @@ class _Reader:
         self.curves.set("dimensionality", ifcopenshell.ifcopenshell_wrapper.CURVES)
         self.notes: list[str] = []
         self.findings: list[InputFinding] = []
-        if not self._length_unit_declared():
+        self.declared = self._length_unit_declared()
+        if not self.declared:
             self.findings.append(InputFinding(
                 "FP006", "the model declares no length unit (IfcUnitAssignment); metres assumed",
                 entity="IfcUnitAssignment"))
@@ -197,7 +198,8 @@ class _Reader:
         meta = PlanMeta(name=str(project.LongName or project.Name) if project is not None
                         and (project.LongName or project.Name) else None,
                         units="m", source=self.source, format="ifc",
-                        units_reason=f"declared (IfcUnitAssignment: 1 unit = {self.scale:g} m)")
+                        units_reason=f"declared (IfcUnitAssignment: 1 unit = {self.scale:g} m)"
+                        if self.declared else "assumed: the model declares no length unit")
         return Plan(meta=meta, rooms=tuple(rooms), doors=tuple(doors), ceilings=tuple(ceilings),
                     obstacles=tuple(obstacles),
                     findings=tuple(self.findings), notes=tuple(self.notes))
