@@ -276,10 +276,12 @@ def wall_faces(lines: list[np.ndarray], seals, fittings: list[Polygon],
     return kept
 
 
-def _joins(lines: list[LineString]) -> list[LineString]:
-    """Short connectors from free line ends to the nearest other line within REACH."""
+def _ends_near(lines: list[LineString]):
+    """Each line end within REACH of another line: ``(arr, pts, owner, pi, li, d)``, the
+    lines, their end points, the line each end belongs to, the (end, line) pairs and their
+    distances; ``None`` when there are none."""
     if len(lines) < 2:
-        return []
+        return None
     arr = np.asarray(lines, dtype=object)
     coords, index = shapely.get_coordinates(arr, return_index=True)
     first = np.r_[0, np.flatnonzero(np.diff(index)) + 1]
@@ -291,8 +293,17 @@ def _joins(lines: list[LineString]) -> list[LineString]:
     keep = owner[pi] != li
     pi, li = pi[keep], li[keep]
     if not len(pi):
-        return []
+        return None
     d: Any = shapely.distance(pts[pi], arr[li])
+    return arr, pts, owner, pi, li, d
+
+
+def _joins(lines: list[LineString]) -> list[LineString]:
+    """Short connectors from free line ends to the nearest other line within REACH."""
+    near = _ends_near(lines)
+    if near is None:
+        return []
+    arr, pts, owner, pi, li, d = near
     touching = np.zeros(len(pts), dtype=bool)
     touching[pi[d < 1e-6]] = True
     far = d >= 1e-6
@@ -311,21 +322,11 @@ def _float_joins(lines: list[LineString]) -> list[LineString]:
     """Short connectors from line ends that meet other lines but stand a hair (within
     REACH) off a further line they do not touch: the end of a wall drawn as its outline,
     or a partition stopping just short of the glass, has no free end to join."""
-    if len(lines) < 2:
+    near = _ends_near(lines)
+    if near is None:
         return []
-    arr = np.asarray(lines, dtype=object)
-    coords, index = shapely.get_coordinates(arr, return_index=True)
-    first = np.r_[0, np.flatnonzero(np.diff(index)) + 1]
-    last = np.r_[first[1:] - 1, len(index) - 1]
-    ends = np.vstack([coords[first], coords[last]])
-    owner = np.r_[index[first], index[last]]
-    pts: Any = shapely.points(ends)
-    pi, li = STRtree(arr).query(pts, predicate="dwithin", distance=REACH)
-    keep = owner[pi] != li
-    pi, li = pi[keep], li[keep]
-    if not len(pi):
-        return []
-    d: Any = shapely.distance(pts[pi], arr[li])
+    arr, pts, owner, pi, li, d = near
+    ends = shapely.get_coordinates(pts)
     far = (d > 1e-6) & ~shapely.intersects(arr[owner[pi]], arr[li])
     pi, li, d = pi[far], li[far], d[far]
     out: list[LineString] = []
