@@ -172,3 +172,15 @@ def title_block(s: Sheet, ox: float, oy: float, layer: str = "A-WALL") -> None:
                            "DRAWN BY: AB  CHECKED: CD", "SCALE 1:100 AT A3", "DATE 01/02/2024",
                            "DRAWING NO 1234-P-001", "REVISION C", "STATUS: PLANNING"]):
         s.text(t, (ox + 0.2, oy + 0.2 + 0.45 * k), height=0.3)
+
+
+def read(sheet: Sheet, tmp_path, **kw):
+    """``sheet`` saved as plan.dxf in ``tmp_path`` and read by the DXF reader."""
+    from floorplan.io import dxf
+
+    return dxf.read(sheet.save(tmp_path / "plan.dxf"), **kw)
+
+
+def rooms_of(plan) -> list[tuple]:
+    """(name, how found, area to 0.1 mm²) of each room, sorted: what the wall tests pin."""
+    return sorted((r.name, r.source, round(r.polygon.area, 4)) for r in plan.rooms)

@@ -9,16 +9,7 @@ from __future__ import annotations
 import pytest
 from shapely.geometry import box
 
-from floorplan.io import dxf
-from tests.dxf_patterns import Sheet, two_rooms_mass
-
-
-def read(sheet: Sheet, tmp_path, **kw):
-    return dxf.read(sheet.save(tmp_path / "plan.dxf"), **kw)
-
-
-def rooms_of(plan):
-    return sorted((r.name, r.source, round(r.polygon.area, 4)) for r in plan.rooms)
+from tests.dxf_patterns import Sheet, read, rooms_of, two_rooms_mass
 
 
 def labelled(s: Sheet, a="BEDROOM", b="KITCHEN", t=0.1):
