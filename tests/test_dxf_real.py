@@ -11,6 +11,7 @@ from pathlib import Path
 import ezdxf
 import pytest
 
+from floorplan.errors import PlanReadError
 from floorplan.io import dxf
 from floorplan.model import Use
 
@@ -63,17 +64,22 @@ def test_every_entity_is_used_or_counted(name):
     assert listed == int(_note(plan, r"(\d+) skipped$").group(1))
 
 
-def test_cc0_house_rooms_from_closed_polylines():
+def test_cc0_house_is_a_site_plan_with_no_floor_plan():
     """SOURCES.md: 8 POLYLINEs, closed only by first == last vertex, on a SolveSpace layer;
     shoelace areas 1044 (plot), 114 (house footprint), 42.8, 41.5, 30.9, 21.8, 15.8, 8.25 m².
     The plot holds the other seven (an envelope), and on a layer that does not say "room"
-    the 114 m² outline is taken as a building outline: six rooms remain, unnamed."""
-    plan = dxf.read(real("cc0house__plan.dxf"))
+    the 114 m² outline is taken as a building outline. The six left are footprints standing
+    apart on the plot with nothing inside them: a site plan, no floor plan (expected.toml
+    scores it with no rooms). Named with --view 1 they are read, unnamed and unsure."""
+    with pytest.raises(PlanReadError, match=r"no floor plan found: .*site or block plan"):
+        dxf.read(real("cc0house__plan.dxf"))
+    plan = dxf.read(real("cc0house__plan.dxf"), view=1)
     assert plan.meta.units == "m"
     assert any(f.code == "FP006" for f in plan.findings)
     areas = sorted(r.polygon.area for r in plan.rooms)
     assert areas == pytest.approx([8.25, 15.8, 21.8, 30.9, 41.5, 42.8], abs=0.06)
     assert all(r.name == "" and r.use is Use.OTHER and r.source == "outline" for r in plan.rooms)
+    assert {r.confidence for r in plan.rooms} == {"low"}
     _note(plan, r"1044\.\d m².*not a room")
     _note(plan, r"114\.0 m².*not a room")
 

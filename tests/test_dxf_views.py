@@ -117,13 +117,19 @@ def test_cli_view_option(tmp_path):
     assert res.exit_code == 2 and "--view 9" in res.output
 
 
-def test_only_view_an_elevation_is_read_but_said(tmp_path):
+def test_only_view_an_elevation_reads_no_floor_plan(tmp_path):
     s = Sheet()
     elevation(s, 0, 0)
-    plan = read(s, tmp_path)
-    assert plan.rooms  # read all the same: nothing better on the sheet
-    note(plan, r"no view looks like a floor plan")
-    assert {r.confidence for r in plan.rooms} == {"low"}
+    path = s.save(tmp_path / "sheet.dxf")
+    with pytest.raises(PlanReadError, match=r"no floor plan found: view 1 .*roof-like profile"):
+        dxf.read(path)
+    plan = dxf.read(path, require_rooms=False)
+    assert plan.rooms == ()
+    note(plan, r"^no floor plan found: .*--view N")
+    # named with --view, it is read all the same, every room of low confidence
+    plan = dxf.read(path, view=1)
+    assert plan.rooms and {r.confidence for r in plan.rooms} == {"low"}
+    note(plan, r"read as --view 1 asks, although it does not look like a floor plan")
 
 
 def test_grid_joins_what_lies_closer_than_the_gap():
@@ -155,13 +161,15 @@ def _site(s: Sheet, apart: float) -> None:
         x += w + apart
 
 
-def test_footprints_standing_apart_are_a_site_plan_read_only_with_the_doubt(tmp_path):
+def test_footprints_standing_apart_are_a_site_plan_read_only_when_named(tmp_path):
     s = Sheet()
     _site(s, apart=1.5)  # 1.5 m of open ground between buildings: more than a wall
-    plan = read(s, tmp_path)
+    path = s.save(tmp_path / "sheet.dxf")
+    with pytest.raises(PlanReadError, match=r"no floor plan found: .*a site or block plan"):
+        dxf.read(path)
+    plan = dxf.read(path, view=1)
     assert sorted(round(r.polygon.area, 4) for r in plan.rooms) == [12.0, 20.0, 24.0]
     assert {r.confidence for r in plan.rooms} == {"low"}
-    assert "a site or block plan" in note(plan, r"no view looks like a floor plan")
     from floorplan.engine import check
 
     report = check(plan)

@@ -109,6 +109,7 @@ class _Reader:
     _scale: float
     grid: Any
     in_view: Any
+    no_plan: str  # why no view was read: none looks like a floor plan
 
     def __init__(self, source: str, loaded, units: str | None, lmap: LayerMap, forced=None,
                  view: int | None = None):
@@ -185,8 +186,8 @@ class _Reader:
                                 "and no enclosed space in the wall linework (see docs/input-dxf.md)")
         found = spaces.choose_views(self, found, self.view)
         if not found.polys and require_rooms:
-            raise PlanReadError(self.source, "no rooms found in the view read (see the views "
-                                "listed with --view)")
+            raise PlanReadError(self.source, self.no_plan or "no rooms found in the view read "
+                                "(see the views listed with --view)")
         polys, layers, self.combined = found.polys, found.layers, found.combined
         # levels first: rooms and doors are made with theirs
         levels, level_note = spaces.levels(self, found)

@@ -317,9 +317,16 @@ def choose_views(rd, found: Found, wanted: int | None) -> Found:
 
     trust = bool(found.polys) and all(s in ("outline", "hatch") for s in found.sources) and all(
         c == "high" for c, _ in found.sure)
+    hidden = hidden_layers(rd.doc)
+
+    def linework() -> list[np.ndarray]:  # what is shown of the linework, blocks left out
+        return [p.pts[:, :2] for p in rd.col.opens + rd.col.loops if p.layer not in hidden
+                and not rd.blocked(p) and rd.layer_kind(p.layer) in (None, "wall", "room")]
+
+    shown = [t for t in rd.col.texts if t.layer not in hidden]  # a frozen title says nothing
     try:
-        reading, views, grid = dxf_views.survey(rd.stacked, rd.col.texts, evidence, found.polys,
-                                                wanted, trust)
+        reading, views, grid = dxf_views.survey(rd.stacked, shown, evidence, found.polys,
+                                                wanted, trust, found.sources, linework)
     except ValueError as exc:
         raise PlanReadError(rd.source, str(exc)) from None
     rd.view_level = {v - 1: lv for v, lv in reading.level_of.items()}
@@ -337,6 +344,9 @@ def choose_views(rd, found: Found, wanted: int | None) -> Found:
     rd.notes += reading.notes
     if reading.warning:
         rd.findings.append(InputFinding(VIEWS_CODE, reading.warning))
+    rd.no_plan = reading.no_plan
+    if reading.no_plan:
+        rd.notes.append(reading.no_plan)
     if not found.polys:
         return found
     of_room = {k: v.number - 1 for v in views for k in v.rooms}

@@ -3,18 +3,22 @@
 A sheet often holds more than the plan: elevations, sections, a site plan, a reference
 grid, a title block, legends and schedules. The linework and text are split into views,
 clusters separated by at least :data:`VIEW_GAP` of empty space, numbered left to right,
-then top to bottom (``--view N`` names one). Each view is scored:
+then top to bottom (``--view N`` names one). Each view is scored
+(:mod:`~floorplan.io.dxf.views_score`):
 
-- for a floor plan: room labels, doors, closed spaces of room size;
+- for a floor plan: room labels in its spaces, doors, closed spaces of room size;
 - against: a grid of many near-identical cells (a schedule, a structural grid), an
-  outline with no inner walls under a roof-like profile (an elevation), outlines standing
-  apart with no labels or doors (a site plan's buildings), a view that is mostly text (a
-  title block, a legend), a title saying ELEVATION, SECTION, SITE PLAN.
+  outline with no inner walls under a roof-like profile, a ground line, boards or courses
+  butting into its spaces (an elevation), closed loops standing apart with nothing in them
+  (a site plan's buildings), a view that is mostly text (a title block, a legend), a
+  short title saying ELEVATION, SECTION, SITE PLAN.
 
 The floor-plan views are read. Two or more become levels only when they look like floors
 of one building: level labels (GROUND FLOOR, 1ST FLOOR PLAN, LEVEL 2...), or footprints of
 about the same size. Otherwise the most plan-like view is read (or the one ``--view``
 names) and a warning lists the views found. Views set aside are noted with the reason.
+When every view with spaces is set aside, none is read: the reader says no floor plan
+was found (``--view N`` still reads view N, its rooms marked low confidence).
 
 >>> from shapely.geometry import box
 >>> level_from_text("1ST FLOOR PLAN"), level_from_text("Ground floor"), level_from_text("Kitchen")
@@ -30,22 +34,16 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon
 
+from floorplan.io.dxf.views_score import (  # noqa: F401 - the scoring's names, here too
+    SET_ASIDE, TITLE_CHARS, WALL_REACH, is_grid, not_plan_title, roof_like, score, standing_apart)
+
 #: views are separated by at least this much empty space (metres)
 VIEW_GAP = 3.0
 #: at most this many cells a side in the grid the views are found on
 GRID_CELLS = 1500
-#: a grid: at least this many cells of one size (areas within GRID_SAME of their median)
-GRID_MIN = 6
-GRID_SAME = 0.05
-#: a view whose text covers at least this share of its linework's extent is mostly text
-TEXT_SHARE = 0.25
 #: two plan views are floors of one building when their footprints' widths, heights and
 #: areas agree within this ratio
 SIMILAR = 0.7
-#: two rooms of a floor plan lie at most a wall's thickness apart: spaces that lie farther
-#: than this from every other are footprints standing apart (a site or block plan)
-WALL_REACH = 0.6
-
 _ORDINALS = {"ground": 0, "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
              "fourth": 4, "4th": 4, "fifth": 5, "5th": 5}
 _LEVEL = re.compile(
@@ -54,8 +52,6 @@ _LEVEL = re.compile(
     r"|(?P<base>basement|cellar)"
     r"|(?:level|floor|storey)\s*(?P<num>-?\d{1,2})\b"
     r"|(?P<gf>gf|ff|sf)\s+plan)", re.I)
-_NOT_PLAN = re.compile(r"\b(elevation|section|site\s+plan|location\s+plan|block\s+plan|roof\s+plan|"
-                       r"schedule|legend|key\s+plan)s?\b", re.I)
 
 
 def level_from_text(text: str) -> float | None:
@@ -81,6 +77,7 @@ class View:
     box: tuple[float, float, float, float]
     rooms: list[int] = field(default_factory=list)
     labels: int = 0
+    labels_in: int = 0  # room labels inside one of its spaces
     doors: int = 0
     lines: int = 0
     text_area: float = 0.0
@@ -206,49 +203,6 @@ def components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         label = hooked
 
 
-def is_grid(polys: list[Polygon]) -> bool:
-    """Many near-identical rectangular cells: at least GRID_MIN of the spaces within
-    GRID_SAME of their median area, and those the greater part of all."""
-    if len(polys) < GRID_MIN:
-        return False
-    areas = np.array([p.area for p in polys])
-    med = float(np.median(areas))
-    same = np.abs(areas - med) <= GRID_SAME * med
-    rect = np.array([abs(p.area - p.envelope.area) <= 0.01 * p.area for p in polys])
-    cells = same & rect
-    return int(cells.sum()) >= GRID_MIN and cells.mean() >= 0.6
-
-
-def standing_apart(polys: list[Polygon]) -> bool:
-    """A site or block plan: two or more spaces, none within :data:`WALL_REACH` of another
-    (the rooms of a floor plan are packed, a wall's thickness apart; the buildings and
-    outbuildings of a site plan stand apart on open ground)."""
-    if len(polys) < 2:
-        return False
-    arr = np.asarray(polys, dtype=object)
-    tree = shapely.STRtree(arr)
-    i, j = tree.query(arr, predicate="dwithin", distance=WALL_REACH)
-    return not bool(np.any(i != j))
-
-
-def roof_like(polys: list[Polygon]) -> bool:
-    """An elevation: the spaces' outline has sloping edges along its top over a third of
-    its width (a pitched roof), and no space in it is walled off from the others inside
-    (the spaces of an elevation are the façade between its windows)."""
-    if not polys:
-        return False
-    shape = shapely.union_all(shapely.buffer(np.asarray(polys, dtype=object), 0.05, quad_segs=1))
-    outer = max(getattr(shape, "geoms", [shape]), key=lambda g: g.area)
-    c = np.asarray(outer.exterior.coords)
-    x0, y0, x1, y1 = outer.bounds
-    width, mid = x1 - x0, (y0 + y1) / 2
-    v = np.diff(c, axis=0)
-    ang = np.degrees(np.arctan2(np.abs(v[:, 1]), np.abs(v[:, 0])))
-    up = (c[:-1, 1] + c[1:, 1]) / 2 > mid
-    sloped = (ang > 15) & (ang < 75) & up
-    return width > 0 and float(np.abs(v[sloped, 0]).sum()) >= width / 3
-
-
 @dataclass
 class Reading:
     """Which views are read, their levels, and what the reader says about the rest."""
@@ -258,14 +212,20 @@ class Reading:
     notes: list[str]
     warning: str | None = None
     doubt: str = ""  # why the views read may not be floor plans at all
+    no_plan: str = ""  # why nothing is read: no view looks like a floor plan
 
 
-def choose(views: list[View], polys: list[Polygon], wanted: int | None = None) -> Reading:
-    """Score the views (in place) and decide which are read as floor plans."""
+def choose(views: list[View], polys: list[Polygon], wanted: int | None = None,
+           sources: list[str] | None = None, lines_of=None) -> Reading:
+    """Score the views (in place) and decide which are read as floor plans. ``sources``:
+    how each of ``polys`` was found (``outline``, ``walls``...); ``lines_of(n)``: the
+    linework drawn in view ``n`` (asked for only where the scoring needs it)."""
+    srcs = sources if sources is not None else ["outline"] * len(polys)
     for v in views:
-        _score(v, [polys[k] for k in v.rooms])
+        score(v, [polys[k] for k in v.rooms], [srcs[k] for k in v.rooms],
+              lambda v=v: lines_of(v.number) if lines_of is not None else [])
     notes: list[str] = []
-    doubt = ""
+    doubt = no_plan = ""
     with_rooms = [v for v in views if v.rooms]
     if wanted is not None:
         chosen = [v for v in views if v.number == wanted]
@@ -273,15 +233,18 @@ def choose(views: list[View], polys: list[Polygon], wanted: int | None = None) -
             raise ValueError(f"--view {wanted}: the sheet has views 1-{len(views)} (" + "; ".join(
                 v.describe() for v in views) + ")")
         plans = chosen
+        if chosen[0].kind in SET_ASIDE:
+            doubt = (f"{chosen[0].describe()} read as --view {wanted} asks, although it does "
+                     f"not look like a floor plan: {chosen[0].reason}")
+            notes.append(doubt)
     else:
         plans = [v for v in with_rooms if v.kind == "plan"]
         if not plans:
             plans = [v for v in with_rooms if v.kind == "other"]
         if not plans and with_rooms:
-            plans = [max(with_rooms, key=lambda v: v.score)]
-            doubt = (f"no view looks like a floor plan: {plans[0].describe()} read all the "
-                     f"same, although it is {plans[0].reason}")
-            notes.append(doubt)
+            no_plan = ("no floor plan found: " + "; ".join(
+                f"{v.describe()} is {v.reason}" for v in with_rooms) +
+                ". Nothing is read as rooms; name a view with --view N to read it all the same")
     warning = None
     level_of: dict[int, float] = {}
     if len(plans) > 1:
@@ -310,46 +273,16 @@ def choose(views: list[View], polys: list[Polygon], wanted: int | None = None) -
     for v in views:
         if v.number in read:
             continue
-        if v.rooms or v.kind in ("grid", "elevation", "site", "text"):
+        if v.rooms or v.kind in SET_ASIDE:
             why = v.reason or ("not a floor plan" if v.kind != "plan" else "another plan (see the warning)")
             if wanted is not None:
                 why = f"--view {wanted} names another"
             notes.append(f"{v.describe()} set aside: {why}")
-    skipped = [v for v in views if v.number not in read and not v.rooms and v.kind not in
-               ("grid", "elevation", "site", "text")]
+    skipped = [v for v in views if v.number not in read and not v.rooms and v.kind not in SET_ASIDE]
     if skipped:
         notes.append(f"{len(skipped)} other views with no closed space of room size set aside "
                      "(symbols, notes, details)")
-    return Reading(read, level_of, notes, warning, doubt)
-
-
-def _score(v: View, polys: list[Polygon]) -> None:
-    v.score = 3.0 * v.labels + 2.0 * v.doors + len(polys)
-    against = []
-    if v.titles and any(_NOT_PLAN.search(t) for t in v.titles) and v.level is None:
-        against.append(("other", f"titled {next(t for t in v.titles if _NOT_PLAN.search(t))!r}"))
-    if is_grid(polys) and (not v.doors or v.labels < 0.2 * len(polys)):
-        against.append(("grid", f"a grid of {len(polys)} near-identical cells"))
-    if not v.labels and not v.doors and roof_like(polys):
-        against.append(("elevation", "an outline with no inner walls under a roof-like profile "
-                                     "(an elevation)"))
-    elif not v.labels and not v.doors and standing_apart(polys):
-        against.append(("site", f"{len(polys)} outlines standing apart, none within "
-                                f"{WALL_REACH} m of another, with no labels or doors (a site "
-                                "or block plan)"))
-    extent = (v.box[2] - v.box[0]) * (v.box[3] - v.box[1])
-    if not v.labels and extent > 0 and v.text_area >= TEXT_SHARE * extent:
-        against.append(("text", "mostly text (a title block, legend or schedule)"))
-    if against:
-        v.kind, v.reason = against[0]
-        v.reason = "; ".join(r for _, r in against)
-        v.score -= 100
-    elif polys and (v.labels or v.doors):
-        v.kind = "plan"
-    elif polys:
-        v.kind = "other"
-    else:
-        v.kind = "empty"
+    return Reading(read, level_of, notes, warning, doubt, no_plan)
 
 
 def _alike(a: View, b: View, polys: list[Polygon]) -> bool:
@@ -366,14 +299,16 @@ def _alike(a: View, b: View, polys: list[Polygon]) -> bool:
 
 
 def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = None,
-           trust_one: bool = False) -> tuple[Reading, list[View], Grid]:
+           trust_one: bool = False, sources: list[str] | None = None,
+           linework=None) -> tuple[Reading, list[View], Grid]:
     """Split the sheet into views and choose the floor plans (see the module's docstring).
 
     ``stacked``: the drawing's points (:func:`~floorplan.io.dxf.frame.stack`, in local
     metres); ``texts``: every text; ``evidence()``: the room labels ((x, y, name)) and
     where door symbols stand ((n, 2)), asked for only when views are scored; ``polys``:
-    the rooms found. With ``trust_one`` (rooms from outlines on room layers), a sheet of one
-    view is read without scoring it.
+    the rooms found, ``sources`` how each was found; ``linework()``: the shown linework
+    ((n, 2) arrays), asked for only when a view's spaces need it. With ``trust_one`` (rooms
+    from outlines on room layers), a sheet of one view is read without scoring it.
     """
     h = np.array([t.height for t in texts], dtype=float)
     x = np.array([t.x for t in texts], dtype=float)
@@ -395,9 +330,17 @@ def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = 
         return Reading(read, {n: 0.0 for n in read}, []), views, grid
     labels, doors = evidence()
     if labels:
-        for v in grid.at(np.array([(x, y) for x, y, _ in labels])).tolist():
+        pts = np.array([(x, y) for x, y, _ in labels], dtype=float)
+        for v in grid.at(pts).tolist():
             if v >= 0:
                 views[v].labels += 1
+        if polys:
+            li, ri = shapely.STRtree(np.asarray(polys, dtype=object)).query(
+                shapely.points(pts), predicate="within")
+            at = grid.at(pts)
+            for k in np.unique(li).tolist():
+                if at[k] >= 0:
+                    views[at[k]].labels_in += 1
     for v in grid.at(doors).tolist():
         if v >= 0:
             views[v].doors += 1
@@ -407,8 +350,9 @@ def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = 
             if v < 0:
                 continue
             views[v].text_area += (b[2] - b[0]) * (b[3] - b[1])
-            if _LEVEL.search(t.text) or _NOT_PLAN.search(t.text):
-                views[v].titles.append(" ".join(t.text.split()))
+            title = " ".join(t.text.split())
+            if len(title) <= TITLE_CHARS and (_LEVEL.search(title) or not_plan_title(title)):
+                views[v].titles.append(title)
     for v in views:
         lv = {level_from_text(t) for t in v.titles} - {None}
         v.level = lv.pop() if len(lv) == 1 else None
@@ -421,4 +365,16 @@ def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = 
     np.maximum.at(hi, where[ok], allb[ok, 2:])
     for v, a, b in zip(views, lo.tolist(), hi.tolist(), strict=True):
         v.box = (a[0], a[1], b[0], b[1])
-    return choose(views, polys, wanted), views, grid
+    by_view: dict[int, list[np.ndarray]] | None = None
+
+    def lines_of(number: int) -> list[np.ndarray]:
+        nonlocal by_view
+        if by_view is None:
+            drawn = [ln for ln in (linework() if linework is not None else []) if len(ln)]
+            at = grid.at(np.array([ln[0][:2] for ln in drawn], dtype=float)).tolist()
+            by_view = {}
+            for ln, k in zip(drawn, at, strict=True):
+                by_view.setdefault(k + 1, []).append(ln)
+        return by_view.get(number, [])
+
+    return choose(views, polys, wanted, sources, lines_of), views, grid
