@@ -129,17 +129,19 @@ def test_render_and_batch_read_the_corrections_too(mm_flat, tmp_path):
 
 @pytest.mark.skipif(not (REAL / "cc0house__plan.dxf").exists(), reason="../shared/samples-real is absent")
 def test_the_worked_example_a_real_house_read_without_names(tmp_path):
-    """docs/corrections.md: the CC0 house's rooms are closed outlines with no names, so
-    every room is 'other' and the plan cannot be assessed (FP302 undecided, not failed).
+    """docs/corrections.md: the CC0 house's loops stand apart like a site plan's, so no
+    floor plan is found (exit 2); named with --view 1 they are closed outlines with no
+    names, every room 'other', and the plan cannot be assessed (FP302 undecided).
     Named by the assessor, and the wall outline deleted, the flat has its bathroom."""
     plan = tmp_path / "cc0house__plan.dxf"
     plan.write_bytes((REAL / "cc0house__plan.dxf").read_bytes())
-    before = json.loads(run("check", plan, "--format", "json").stdout)
+    assert run("check", plan, "--format", "json").exit_code == 2  # no floor plan found
+    before = json.loads(run("check", plan, "--view", "1", "--format", "json").stdout)
     status = {f["rule"]: f["status"] for f in before["findings"] if f["rule"] == "FP302"}
     assert status == {"FP302": "warn"} and before["summary"]["result"] == "cannot_assess"
     example = Path(__file__).parents[1] / "docs" / "examples" / "cc0house__plan.dxf.corrections.toml"
     plan.with_name(plan.name + ".corrections.toml").write_text(example.read_text())
-    res = run("check", plan, "--format", "json")
+    res = run("check", plan, "--view", "1", "--format", "json")
     after = json.loads(res.stdout)
     assert res.exit_code == 0 and after["summary"]["fail"] == 0
     assert all(c["status"] == "applied" for c in after["corrections"])

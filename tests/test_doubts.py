@@ -221,10 +221,11 @@ def test_the_report_with_doubts_is_valid_against_the_published_schema(tmp_path):
 
 # -- the real drawings (skipped when absent) -----------------------------------------------
 
-def _real(path: Path):
+def _real(path: Path, *args: str):
     if not path.exists():
         pytest.skip(f"{path.name} is not on this machine (make realcheck fetches the corpus)")
-    res = CliRunner().invoke(cli, ["check", str(path), "--format", "json"], catch_exceptions=False)
+    res = CliRunner().invoke(cli, ["check", str(path), *args, "--format", "json"],
+                             catch_exceptions=False)
     return res.exit_code, json.loads(res.stdout)
 
 
@@ -233,15 +234,26 @@ def _real(path: Path):
     # linework closes (ezdxf: 12 MTEXT on layer 'names', two of them room names)
     REAL / "ceco__Ceco.NET-Architecture-Tm-53.dxf",
     # a site plan: 8 POLYLINE outlines of the house and outbuildings, 21 DIMENSION, no text
+    # (no floor plan is found in it: read as the assessor names its one view)
     SHARED / "cc0house__plan.dxf",
-    # 25 POLYLINE and 3 INSERT, no text at all: nothing can say what any space is
+    # 25 POLYLINE and 3 INSERT, no text at all: nothing can say what any space is (its
+    # only view is set aside as a grid of 23 identical column squares: read as named)
     SHARED / "hypar__FromJson.dxf",
 ], ids=lambda p: p.name.split("__")[0])
 def test_real_drawings_whose_rooms_cannot_be_named_get_no_verdict(path):
-    code, d = _real(path)
+    code, d = _real(path, *(("--view", "1") if path.parent == SHARED else ()))
     assert code == 1
     assert d["summary"]["result"] == "cannot_assess"
     assert d["summary"]["cannot_assess"]
     bath = [f for f in d["findings"] if f["rule"] == "FP302"]
     assert bath and all(f["status"] != "fail" for f in bath)
     assert not [f for f in d["findings"] if f["status"] == "fail"]
+
+
+@pytest.mark.parametrize("path", [SHARED / "cc0house__plan.dxf", SHARED / "hypar__FromJson.dxf"],
+                         ids=lambda p: p.name.split("__")[0])
+def test_real_drawings_with_no_plan_like_view_are_refused_in_one_line(path):
+    if not path.exists():
+        pytest.skip(f"{path.name} is not on this machine")
+    res = CliRunner().invoke(cli, ["check", str(path), "--format", "json"])
+    assert res.exit_code == 2 and "no floor plan found" in res.output

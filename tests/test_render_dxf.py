@@ -212,7 +212,9 @@ def test_real_drawings_are_marked_up_without_touching_them(path, tmp_path):
     # R12 files may carry no handles (ezdxf assigns new ones), so compare the entities in
     # order: type, layer and coordinates
     before = list(_snapshot(recover.readfile(src)[0]).values())
-    rep = check(read_plan(src))
+    # a sheet with no plan-like view (a site plan) is read as the assessor names its view
+    no_plan = path.name in ("cc0house__plan.dxf", "hypar__FromJson.dxf")
+    rep = check(read_plan(src, view=1 if no_plan else None))
     out = tmp_path / "marked.dxf"
     render_to_file(rep, out)
     assert hashlib.sha256(src.read_bytes()).hexdigest() == digest

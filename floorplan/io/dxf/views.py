@@ -35,7 +35,15 @@ import shapely
 from shapely.geometry import Polygon
 
 from floorplan.io.dxf.views_score import (  # noqa: F401 - the scoring's names, here too
-    SET_ASIDE, TITLE_CHARS, WALL_REACH, is_grid, not_plan_title, roof_like, score, standing_apart)
+    SET_ASIDE,
+    TITLE_CHARS,
+    WALL_REACH,
+    is_grid,
+    not_plan_title,
+    roof_like,
+    score,
+    standing_apart,
+)
 
 #: views are separated by at least this much empty space (metres)
 VIEW_GAP = 3.0
@@ -221,9 +229,11 @@ def choose(views: list[View], polys: list[Polygon], wanted: int | None = None,
     how each of ``polys`` was found (``outline``, ``walls``...); ``lines_of(n)``: the
     linework drawn in view ``n`` (asked for only where the scoring needs it)."""
     srcs = sources if sources is not None else ["outline"] * len(polys)
+    def drawn_in(number: int):
+        return lambda: lines_of(number) if lines_of is not None else []
+
     for v in views:
-        score(v, [polys[k] for k in v.rooms], [srcs[k] for k in v.rooms],
-              lambda v=v: lines_of(v.number) if lines_of is not None else [])
+        score(v, [polys[k] for k in v.rooms], [srcs[k] for k in v.rooms], drawn_in(v.number))
     notes: list[str] = []
     doubt = no_plan = ""
     with_rooms = [v for v in views if v.rooms]

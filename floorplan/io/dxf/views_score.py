@@ -141,7 +141,7 @@ def coursed(polys: list[Polygon], lines: Sequence[np.ndarray]) -> float:
     if not keep:
         return 0.0
     ends = np.array([(ln[0], ln[1]) for ln in keep] + [(ln[-1], ln[-2]) for ln in keep])
-    tree = shapely.STRtree(shapely.points(ends[:, 0]))
+    tree = shapely.STRtree(np.asarray(shapely.points(ends[:, 0]), dtype=object))
     met = 0.0
     for p in polys:
         edge = p.boundary
