@@ -203,6 +203,12 @@ class Sandbox:
                 self._start()
             assert self._send is not None and self._recv is not None
             self._send.send((fn, job, cwd))
+            # the budget starts once the child has the job (importing fn's module is not
+            # the plan's time)
+            if not self._recv.poll(self.START_TIMEOUT_S):
+                self.close()
+                return DIED, None
+            self._recv.recv()  # started
             if not self._recv.poll(timeout):
                 self.close()
                 return TIMED_OUT, None
@@ -245,6 +251,10 @@ def _sandboxed(read_fd: int, write_fd: int) -> None:
             return
         if cwd is not None:
             os.chdir(cwd)
+        try:
+            send.send("started")
+        except (EOFError, OSError):
+            return
         try:
             answer = (True, fn(job))
         except Exception as exc:  # the parent reports it for this job; the child goes on

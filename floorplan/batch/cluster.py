@@ -12,8 +12,8 @@ the worker, and a crash in a geometry library loses only that plan. The worker w
 the plan's report, image and thumbnail straight into the output folder, which must be
 the same path on every worker (shared storage); only the rows come back here.
 
-The client keeps a bounded number of tasks in flight (:data:`PER_THREAD` per worker
-thread), so its memory does not grow with the batch.
+The client keeps one task in flight per worker thread (:data:`PER_THREAD`), so its
+memory does not grow with the batch.
 """
 
 from __future__ import annotations
@@ -33,9 +33,12 @@ from floorplan.errors import FloorplanError
 #: how to get Dask, said when ``--scheduler`` is given without it
 INSTALL_HINT = ("--scheduler needs Dask, which is not installed: "
                 "pip install 'floorplan-check[dask]'")
-#: tasks in flight for each worker thread: every worker stays busy while the next plans
-#: wait here, not as futures on the scheduler
-PER_THREAD = 4
+#: tasks in flight for each worker thread. One: the next plans wait here, not as futures
+#: on the scheduler, and no plan waits on a worker behind another (when a worker dies,
+#: Dask counts the loss against every task it held, so a plan queued behind one that
+#: kills its worker would use up its retries too); the cost is one round trip between
+#: plans
+PER_THREAD = 1
 #: seconds to reach the scheduler, and for a first worker to join it
 CONNECT_TIMEOUT_S = 30.0
 
@@ -47,19 +50,21 @@ def available() -> bool:
     return importlib.util.find_spec("distributed") is not None
 
 
-def _preload() -> None:
+def _preload(images: bool) -> None:
     from floorplan.batch import Options, _preload
 
-    _preload(Options())
+    _preload(Options(images=images))
 
 
 def _task(fn: Callable[[Job], Row], job: Job, timeout: float | None, cwd: str) -> tuple[str, Any]:
     """One plan, on a worker: in this worker thread's sandbox process."""
+    import functools
+
     from floorplan.pool import Sandbox
 
     sandbox = getattr(_local, "sandbox", None)
     if sandbox is None:
-        sandbox = _local.sandbox = Sandbox(preload=_preload)
+        sandbox = _local.sandbox = Sandbox(preload=functools.partial(_preload, job.options.images))
     return sandbox.call(fn, job, timeout, cwd)
 
 
@@ -73,9 +78,14 @@ def _connect(scheduler: str, workers: int | None):
     from distributed import Client, LocalCluster
 
     if scheduler == "local":
-        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                               processes=True, dashboard_address=None,
-                               silence_logs=logging.ERROR)
+        import dask
+
+        # one plan at a time on each worker (plans are long tasks): a worker that dies
+        # then counts against that plan's retries alone
+        with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+            cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1,
+                                   threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
         return Client(cluster), cluster
     try:
         client = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
