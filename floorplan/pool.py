@@ -218,6 +218,12 @@ class Sandbox:
             self.close()
             return DIED, None
 
+    def __del__(self) -> None:  # a Dask worker thread's sandbox goes with its thread
+        try:
+            self.close()
+        except Exception:  # pragma: no cover - at interpreter exit
+            pass
+
     def close(self) -> None:
         """Stop the child (killed: it may be in the middle of a job)."""
         for conn in (self._send, self._recv):
