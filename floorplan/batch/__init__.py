@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from floorplan.batch.journal import JOURNAL_FILE, LOG_FILE, SUMMARY_FILES, Journal
+from floorplan.batch.preload import preload as _preload
 from floorplan.batch.rows import (
     DEFAULTS,
     JOURNAL_FIELDS,
@@ -265,25 +266,6 @@ def run(jobs: Sequence[Job], workers: int | None = None,
                      "the process checking it stopped (out of memory, or a crash in a "
                      "geometry library)")))
     return [rows[job.index] for job in jobs] if keep else []
-
-
-def _preload(options: Options) -> None:
-    """Import what every worker needs before the pool forks them, so each does not
-    import shapely, the rules and matplotlib again (about half a second a worker)."""
-    import floorplan.engine  # noqa: F401
-    import floorplan.io.geojson  # noqa: F401
-    import floorplan.reporters.json_report  # noqa: F401
-
-    if options.images:
-        try:
-            import matplotlib.backends.backend_agg  # noqa: F401
-            import matplotlib.figure  # noqa: F401
-            import matplotlib.patches  # noqa: F401
-
-            import floorplan.render.mpl  # noqa: F401  (the PNG backend)
-            import floorplan.render.scene  # noqa: F401
-        except ImportError:
-            pass
 
 
 __all__ = ["JOURNAL_FIELDS", "JOURNAL_FILE", "Job", "Journal", "LOG_FILE", "Missing", "Options",

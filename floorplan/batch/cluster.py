@@ -51,9 +51,10 @@ def available() -> bool:
 
 
 def _preload(images: bool) -> None:
-    from floorplan.batch import Options, _preload
+    from floorplan.batch.preload import preload
+    from floorplan.batch.rows import Options
 
-    _preload(Options(images=images))
+    preload(Options(images=images))
 
 
 def _task(fn: Callable[[Job], Row], job: Job, timeout: float | None, cwd: str) -> tuple[str, Any]:
