@@ -199,6 +199,9 @@ class _Reader:
                               "property for the clear width)")
         obstacles = ifc_fittings.read_fittings(self.model, self.level_of, self.elevation_of,
                                                self.mesh)
+        windows = len(self.model.by_type("IfcWindow"))
+        if windows:
+            self.notes.append(f"{windows} IfcWindow not read: the plan model has no windows yet")
         project = (self.model.by_type("IfcProject") or [None])[0]
         meta = PlanMeta(name=str(project.LongName or project.Name) if project is not None
                         and (project.LongName or project.Name) else None,

@@ -108,7 +108,7 @@ def _by_height(tri: np.ndarray, flat: np.ndarray) -> tuple[np.ndarray, np.ndarra
     a triangle is floor where no other lies below its centre, top otherwise."""
     idx = np.flatnonzero(flat)
     polys = shapely.polygons(tri[idx][:, :, :2])
-    tree = shapely.STRtree(polys)
+    tree = shapely.STRtree(np.asarray(polys, dtype=object))
     centres = tri[idx].mean(axis=1)
     down = np.zeros(len(tri), bool)
     up = np.zeros(len(tri), bool)
