@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DEMO_PLAN ?= samples/oak-house.geojson
 OUT    ?= out
 
-.PHONY: fuzz demo test lint typecheck bench docs clean wheel-check realcheck
+.PHONY: fuzz demo test lint typecheck bench bench-quick docs clean wheel-check realcheck
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,8 +44,12 @@ realcheck: $(VENV)/.installed-test
 	-$(BIN)/python tests/data/real/extract.py
 	$(BIN)/python tests/realcheck.py
 
+# the benchmark (docs/performance.md): interleaved pairs, CPU time; nice: the machine is shared
 bench: $(VENV)/.installed
-	$(BIN)/python benchmarks/run.py
+	nice $(BIN)/python benchmarks/run.py
+
+bench-quick: $(VENV)/.installed
+	nice $(BIN)/python benchmarks/run.py --quick
 
 # the wheel as a user gets it: built, installed into a fresh venv outside the source tree,
 # and run on a sample copied elsewhere (so nothing is found through the checkout)

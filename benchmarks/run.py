@@ -1,32 +1,32 @@
-"""The floorplan benchmark: ``make bench`` (or ``python benchmarks/run.py``).
+"""The floorplan benchmark: ``make bench`` (``make bench-quick`` for a few minutes' look).
 
-Generates synthetic schemes of flats (about 100 to 10,000 rooms, as DXF and GeoJSON;
-see ``schemes.py``) in a temporary folder and prints, for each file:
+Every comparison runs as interleaved pairs of fresh processes, A B A B ..., in the same
+run (:mod:`pairs`), and is judged on CPU time (user + sys, children included), with wall
+time beside it, each as min and median. A is floorplan, B its floor (:mod:`cases`):
 
-* read, measure, check and render time, and the total;
-* the peak memory of the process that did it (``ru_maxrss``: one process per case);
-* for DXF, the ratio of a full check without image (read + measure + check) to a bare
-  ``ezdxf.readfile`` of the same file, both timed in this run (in fresh processes, best
-  of ``--repeat``);
+* every real drawing (``tests/data/real/files``, ``../shared/samples-real``) and every
+  synthetic scheme (:mod:`schemes`, 1,000 to 64,000 rooms), through the ``floorplan
+  check`` command with its JSON report, with and without ``--image``, against a bare
+  ``ezdxf.readfile`` (DXF) or ``json.load`` + shapely (GeoJSON);
+* the GeoJSON reader alone against ``json.load`` + ``shape()``;
+* four times the rooms against the check at a quarter the size;
+* start-up (``floorplan --help``, ``floorplan rules``) beside ``python -c pass``;
+* ``floorplan batch`` throughput at ``--jobs 1`` and ``2``.
 
-then the start-up time of ``floorplan --help`` and ``floorplan rules``, the time ratio
-for four times the rooms, and ``floorplan batch`` throughput at ``--jobs 1`` and ``2``;
-and last, which of the speed goals are met. Nothing here is a test: CI does not run it.
+The load average during each case is printed beside it; a goal's verdict is withheld
+when a case it rests on ran above ``--max-load``. Nothing here is a test.
 
-    python benchmarks/run.py                  # everything (a few minutes on 2 cores)
-    python benchmarks/run.py --sizes 100,400  # a quick look
-    python benchmarks/run.py --json out.json  # also keep the figures
+    python benchmarks/run.py                 # everything (long: 64,000-room plans with images)
+    python benchmarks/run.py --quick         # 1,000 and 4,000 rooms, no batch
+    python benchmarks/run.py --json out.json # also keep every figure
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
-import inspect
 import json
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
@@ -37,114 +37,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-GOAL_RATIO_EZDXF = 2.0
-GOAL_SCALING = 4.4
-GOAL_STARTUP_S = 0.3
-GOAL_MEMORY_MB = 1024.0
-DEFAULT_SIZES = "100,250,1000,2500,10000"
+import cases  # noqa: E402  (the benchmark's own modules, beside this file)
+import pairs  # noqa: E402
+import verdicts  # noqa: E402
 
-
-# --------------------------------------------------------------------------- in a child process
-
-
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # kB on Linux
-
-
-def case(path: str, repeat: int, render: bool) -> dict:
-    """Time one file through read, measure, check and render (run in its own process)."""
-    from floorplan import engine
-    from floorplan.io import read_plan
-    from floorplan.measure import measure
-
-    try:
-        from floorplan.render import render_to_file
-    except ImportError:
-        render_to_file = None
-    if path.endswith(".dxf"):
-        import floorplan.io.dxf  # noqa: F401  (imports are not the plan's cost)
-    takes_m = "measurements" in inspect.signature(engine.check).parameters
-    base_mb = _peak_mb()
-    best: dict[str, float] = {}
-    report = plan = None
-    for _ in range(repeat):
-        # let go of the last run's plan first, so that the peak memory is one plan's
-        plan = m = report = None
-        gc.collect()
-        t0 = time.perf_counter()
-        plan = read_plan(path)
-        t1 = time.perf_counter()
-        m = measure(plan)
-        t2 = time.perf_counter()
-        report = engine.check(plan, None, measurements=m) if takes_m else engine.check(plan, None)
-        t3 = time.perf_counter()
-        for key, value in (("read", t1 - t0), ("measure", t2 - t1), ("check", t3 - t2),
-                           ("no_image", t3 - t0)):
-            best[key] = min(best.get(key, float("inf")), value)
-    out = {"file": path, "rooms": len(plan.rooms), "doors": len(plan.doors),
-           "result": report.result, "findings": len(report.findings), **best,
-           "check_remeasures": not takes_m, "render": None, "render_error": None}
-    if render and render_to_file is not None:
-        with tempfile.TemporaryDirectory() as tmp:
-            t0 = time.perf_counter()
-            try:
-                render_to_file(report, Path(tmp) / "plan.png")
-                out["render"] = time.perf_counter() - t0
-            except Exception as exc:  # the figure is "n/a", the rest still counts
-                out["render_error"] = f"{type(exc).__name__}: {exc}"[:200]
-    elif render:
-        out["render_error"] = "no renderer in this version"
-    out["total"] = out["no_image"] + (out["render"] or 0.0)
-    out["peak_mb"] = _peak_mb()
-    out["baseline_mb"] = base_mb
-    return out
-
-
-def bare_ezdxf(path: str, repeat: int) -> dict:
-    """ezdxf's own read of ``path``: ``readfile``, or ``recover.readfile`` for a file that
-    only loads in recover mode (as floorplan's reader falls back to it)."""
-    import ezdxf
-    from ezdxf import recover
-
-    try:
-        ezdxf.readfile(path)
-        load, how = ezdxf.readfile, "readfile"
-    except Exception:  # noqa: BLE001 - whatever sends floorplan's reader to recover
-        load, how = recover.readfile, "recover"
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        load(path)
-        best = min(best, time.perf_counter() - t0)
-    return {"file": path, "ezdxf": best, "how": how, "peak_mb": _peak_mb()}
-
-
-# --------------------------------------------------------------------------- the driver
-
-
-def _child(*args: str, timeout: float = 1800) -> dict:
-    cmd = [sys.executable, str(Path(__file__).resolve()), *args]
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-    if done.returncode != 0:
-        tail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["(no output)"]
-        return {"error": tail[0][:300]}
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def _wall(cmd: list[str], repeat: int) -> tuple[float, int]:
-    best, code = float("inf"), 0
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        done = subprocess.run(cmd, capture_output=True)
-        best = min(best, time.perf_counter() - t0)
-        code = done.returncode
-    return best, code
-
-
-def _floorplan_exe() -> list[str]:
-    exe = Path(sys.executable).parent / "floorplan"
-    return [str(exe)] if exe.exists() else [sys.executable, "-c",
-                                            "from floorplan.cli import main; main()"]
+FULL_SIZES = "1000,4000,16000,64000"
+QUICK_SIZES = "1000,4000"
+REAL = [HERE.parent / "tests" / "data" / "real" / "files", HERE.parent.parent / "shared" / "samples-real"]
 
 
 def machine() -> str:
@@ -163,179 +62,120 @@ def machine() -> str:
     except (OSError, StopIteration, ValueError):
         pass
     return (f"{model}, {os.cpu_count()} cores{mem}; Python {platform.python_version()}, "
-            f"{platform.system()} {platform.release()}")
+            f"{platform.system()} {platform.release()}; nice {os.nice(0)}")
 
 
-def _fmt(v: float | None, unit: str = "s") -> str:
-    if v is None:
-        return "n/a"
-    if unit == "s":
-        return f"{v:.3f}" if v < 10 else f"{v:.1f}"
-    return f"{v:.0f}"
+def _rooms(case: cases.Case) -> int | None:
+    """The room count A's JSON report gives (the plan as floorplan read it)."""
+    if case.report is None:
+        return case.rooms
+    try:
+        return len(json.loads(Path(case.report).read_text(encoding="utf-8"))["rooms"])
+    except (OSError, ValueError, KeyError):
+        return case.rooms
+
+
+def run_cases(todo: list[cases.Case], repeat: int, max_load: float, timeout: float,
+              results: list) -> None:
+    for case in todo:
+        res = pairs.interleave(list(case.a), list(case.b), repeat, timeout).to_dict()
+        res.update(kind=case.kind, name=case.name, words=case.words, rooms=_rooms(case),
+                   image=case.image, goal=case.goal)
+        results.append((case, res))
+        print(verdicts.row(case, res, max_load), flush=True)
+
+
+def batch(files: dict[int, dict[str, Path]], plans: int, data: Path, out: Path) -> dict:
+    """``floorplan batch`` over ``plans`` copies of the smallest scheme (half DXF), with images."""
+    folder = data / "batch"
+    folder.mkdir(exist_ok=True)
+    small = files[min(files)]
+    for i in range(plans):
+        src = small["dxf" if i % 2 and "dxf" in small else "geojson"]
+        shutil.copy(src, folder / f"plan-{i:03d}{src.suffix}")
+    figures = {}
+    for jobs in (1, 2):
+        target = out / f"batch-{jobs}"
+        shutil.rmtree(target, ignore_errors=True)
+        r = pairs.run_once([*cases.floorplan_exe(), "batch", str(folder), "--output", str(target),
+                            "--jobs", str(jobs)])
+        figures[str(jobs)] = {"wall": r.wall, "cpu": r.cpu, "plans_per_s": plans / r.wall,
+                              "load": r.load, "exit_code": r.code}
+        print(f"  --jobs {jobs}: {r.wall:.2f} s wall, {plans / r.wall:.2f} plans/s, {r.cpu:.1f} CPU s "
+              f"(load {r.load:.1f}, exit code {r.code})", flush=True)
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sizes", default=DEFAULT_SIZES, help=f"room counts (default {DEFAULT_SIZES})")
-    ap.add_argument("--repeat", type=int, default=3, help="best of N runs for each case (the image is drawn once)")
-    ap.add_argument("--data", help="folder for the generated files (default: a temporary one)")
+    ap.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES}, no batch")
+    ap.add_argument("--sizes", help=f"synthetic room counts (default {FULL_SIZES}; quick {QUICK_SIZES})")
+    ap.add_argument("--repeat", type=int, default=3, help="pairs of runs per case (default 3)")
     ap.add_argument("--formats", default="dxf,geojson")
-    ap.add_argument("--no-render", action="store_true", help="skip the image step")
-    ap.add_argument("--batch-plans", type=int, default=12, help="plans in the batch throughput run")
+    ap.add_argument("--no-image", action="store_true", help="skip every case with --image")
+    ap.add_argument("--real", default=",".join(map(str, REAL)),
+                    help="folders of real drawings, comma-separated ('' for none)")
+    ap.add_argument("--max-load", type=float, default=float(os.cpu_count() or 1),
+                    help="withhold a verdict when the load average passed this (default: the core count)")
+    ap.add_argument("--timeout", type=float, default=1800, help="seconds one run may take")
+    ap.add_argument("--batch-plans", type=int, help="plans in the batch run (default 12; quick 0)")
+    ap.add_argument("--data", help="folder for the generated files (default: a temporary one)")
     ap.add_argument("--json", help="also write every figure to this file")
-    ap.add_argument("--real", default=str(HERE.parent.parent / "shared" / "samples-real"),
-                    help="a folder of real DXF drawings to time too (default: ../shared/samples-real; "
-                         "'' to skip)")
     args = ap.parse_args(argv)
 
-    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    sizes = [int(s) for s in (args.sizes or (QUICK_SIZES if args.quick else FULL_SIZES)).split(",") if s]
     formats = [f for f in args.formats.split(",") if f]
-    tmp = None
-    if args.data:
-        data = Path(args.data)
-    else:
-        tmp = tempfile.mkdtemp(prefix="floorplan-bench-")
-        data = Path(tmp)
+    plans = args.batch_plans if args.batch_plans is not None else (0 if args.quick else 12)
+    images = not args.no_image
+    tmp = None if args.data else tempfile.mkdtemp(prefix="floorplan-bench-")
+    data = Path(args.data or tmp)  # type: ignore[arg-type]
+    out = data / "out"
+    out.mkdir(parents=True, exist_ok=True)
     import schemes
 
-    results: dict = {"machine": machine(), "cases": [], "startup": {}, "batch": {}, "scaling": []}
-    print(f"floorplan benchmark on {results['machine']}")
-    print(f"load average at the start: {os.getloadavg()[0]:.2f} (other work on the machine skews every figure)")
+    started = time.time()
+    print(f"floorplan benchmark on {machine()}")
+    print(f"load average at the start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; verdicts "
+          f"withheld above {args.max_load:g}; {args.repeat} interleaved pairs a case")
     print(f"generating schemes of {', '.join(map(str, sizes))} rooms in {data} ...", flush=True)
-    files = {n: schemes.write(data, n) for n in sizes}
+    files = {n: {k: v for k, v in schemes.write(data, n).items() if k in formats} for n in sizes}
 
-    head = (f"{'case':<22}{'rooms':>7}{'read':>8}{'measure':>9}{'check':>8}{'render':>9}"
-            f"{'total':>8}{'peak MB':>9}{'ezdxf':>8}{'ratio':>7}")
-    print("\ntimes in seconds (best of the repeats); ratio = full check without image / bare ezdxf.readfile")
-    print(head)
-    print("-" * len(head))
+    results: list = []
+    print("\nA is floorplan, B its floor; CPU time is user + sys of the whole process; "
+          "load is the highest 1-minute load average seen during the case (! above --max-load)")
+    print(verdicts.HEAD)
+    print("-" * len(verdicts.HEAD))
+    run_cases(cases.startup(), max(args.repeat, 5), args.max_load, args.timeout, results)
+    real = cases.real_files([Path(p) for p in args.real.split(",") if p])
+    for path in real:
+        run_cases(cases.against_floors(path, out, images), args.repeat, args.max_load,
+                  args.timeout, results)
     for n in sizes:
-        rep = args.repeat
         for fmt in formats:
-            path = str(files[n][fmt])
-            row = _child("_case", path, str(rep), "0" if args.no_render else "1")
-            row.update({"size": n, "format": fmt})
-            if fmt == "dxf" and "error" not in row:
-                ez = _child("_ezdxf", path, str(rep))
-                row["ezdxf"] = ez.get("ezdxf")
-                row["ezdxf_peak_mb"] = ez.get("peak_mb")
-                row["ratio"] = row["no_image"] / row["ezdxf"] if row.get("ezdxf") else None
-            results["cases"].append(row)
-            name = f"{Path(path).stem}.{fmt}"
-            if "error" in row:
-                print(f"{name:<22}{'':>7}  failed: {row['error']}")
-                continue
-            ratio = f"{row['ratio']:.2f}" if row.get("ratio") else ""
-            print(f"{name:<22}{row['rooms']:>7}{_fmt(row['read']):>8}{_fmt(row['measure']):>9}"
-                  f"{_fmt(row['check']):>8}{_fmt(row['render']):>9}{_fmt(row['total']):>8}"
-                  f"{_fmt(row['peak_mb'], 'mb'):>9}{_fmt(row.get('ezdxf')):>8}"
-                  f"{ratio:>7}", flush=True)
-            if row.get("render_error"):
-                print(f"{'':<22}  (render: {row['render_error']})")
+            run_cases(cases.against_floors(files[n][fmt], out, images, n), args.repeat,
+                      args.max_load, args.timeout, results)
+    run_cases(cases.growth(files, formats, out, images), args.repeat, args.max_load,
+              args.timeout, results)
 
-    real = sorted(Path(args.real).glob("*.dxf")) if args.real and Path(args.real).is_dir() else []
-    if real:
-        print(f"\nreal drawings in {args.real} (full check without image / bare ezdxf read):")
-        results["real"] = []
-        for path in real:
-            row = _child("_case", str(path), str(args.repeat), "0")
-            ez = _child("_ezdxf", str(path), str(args.repeat))
-            if "error" in row or "error" in ez:
-                print(f"  {path.name:<40} failed: {row.get('error') or ez.get('error')}")
-                continue
-            row.update({"ezdxf": ez["ezdxf"], "ezdxf_how": ez["how"], "ratio": row["no_image"] / ez["ezdxf"]})
-            results["real"].append(row)
-            print(f"  {path.name:<40}{row['rooms']:>5} rooms  ezdxf {ez['how']:<8} {ez['ezdxf']:.3f} s  "
-                  f"check {row['no_image']:.3f} s  ratio {row['ratio']:.2f}", flush=True)
-
-    # scaling: every pair of sizes four times apart
-    by = {(c["size"], c["format"]): c for c in results["cases"] if "error" not in c}
-    print("\nscaling (full check without image, 4 x the rooms):")
-    for a in sizes:
-        for b in sizes:
-            if b == 4 * a:
-                for fmt in formats:
-                    if (a, fmt) in by and (b, fmt) in by:
-                        r = by[(b, fmt)]["no_image"] / by[(a, fmt)]["no_image"]
-                        results["scaling"].append({"from": a, "to": b, "format": fmt, "ratio": r})
-                        print(f"  {fmt:<8}{a:>6} -> {b:<6} rooms: {r:.2f} x the time")
-
-    exe = _floorplan_exe()
-    print("\nstart-up (wall time, best of 5):")
-    for label, cmd in (("floorplan --help", ["--help"]), ("floorplan rules", ["rules"])):
-        t, code = _wall(exe + cmd, 5)
-        results["startup"][label] = {"seconds": t, "exit_code": code}
-        print(f"  {label:<18}{t:.3f} s" + ("" if code == 0 else f"  (exit code {code})"))
-
-    if args.batch_plans > 0:
-        print(f"\nbatch throughput ({args.batch_plans} plans of {sizes[0]} rooms, GeoJSON and DXF, with images):")
-        folder = data / "batch"
-        folder.mkdir(exist_ok=True)
-        for i in range(args.batch_plans):
-            src = files[sizes[0]]["geojson" if i % 2 == 0 or "dxf" not in formats else "dxf"]
-            shutil.copy(src, folder / f"plan-{i:03d}{src.suffix}")
-        for jobs in (1, 2):
-            out = data / f"batch-out-{jobs}"
-            load = os.getloadavg()[0]
-            cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-            t0 = time.perf_counter()
-            done = subprocess.run(exe + ["batch", str(folder), "--output", str(out), "--jobs", str(jobs)],
-                                  capture_output=True, text=True)
-            t = time.perf_counter() - t0
-            cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
-            results["batch"][str(jobs)] = {"seconds": t, "plans_per_s": args.batch_plans / t,
-                                           "cpu_seconds": cpu, "load_before": load,
-                                           "exit_code": done.returncode}
-            print(f"  --jobs {jobs}: {t:.2f} s, {args.batch_plans / t:.2f} plans/s, {cpu:.1f} CPU s "
-                  f"(load average before: {load:.2f}; exit code {done.returncode})")
-    else:
-        print("\nbatch throughput: not run (--batch-plans 0)")
-
-    print("\ngoals:")
-    goals = _goals(results, sizes)
-    for text, ok in goals:
-        print(f"  [{'met' if ok else 'NOT MET' if ok is False else 'n/a'}] {text}")
-    results["goals"] = [{"goal": t, "met": ok} for t, ok in goals]
+    figures = {"machine": machine(), "sizes": sizes, "repeat": args.repeat,
+               "max_load": args.max_load, "cases": [r for _, r in results], "batch": {}}
+    if plans:
+        print(f"\nbatch throughput ({plans} plans of {min(sizes)} rooms, half GeoJSON, half DXF, "
+              "with images):")
+        figures["batch"] = batch(files, plans, data, out)
+    print("\ngoals (issue 15):")
+    figures["goals"] = []
+    for text, verdict in verdicts.goals(results, args.max_load):
+        print(f"  [{verdict}] {text}")
+        figures["goals"].append({"goal": text, "verdict": verdict})
+    print(f"\n{(time.time() - started) / 60:.1f} minutes; load average at the end: "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if args.json:
-        Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        Path(args.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     if tmp:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 
-def _goals(results: dict, sizes: list[int]) -> list[tuple[str, bool | None]]:
-    cases = [c for c in results["cases"] if "error" not in c]
-    dxf = [c for c in cases if c.get("ratio")]
-    big = max(sizes)
-    worst_ratio = max((c["ratio"] for c in dxf), default=None)
-    scaling = [s["ratio"] for s in results["scaling"]]
-    startup = [s["seconds"] for s in results["startup"].values()]
-    mem = [c["peak_mb"] for c in cases if c["size"] == big]
-    b1, b2 = results["batch"].get("1"), results["batch"].get("2")
-    return [
-        (f"full check without image <= {GOAL_RATIO_EZDXF:g} x bare ezdxf read (worst: "
-         f"{'n/a' if worst_ratio is None else f'{worst_ratio:.2f}'})",
-         None if worst_ratio is None else worst_ratio <= GOAL_RATIO_EZDXF),
-        (f"4 x the rooms in <= {GOAL_SCALING:g} x the time (worst: "
-         f"{'n/a' if not scaling else f'{max(scaling):.2f}'})",
-         None if not scaling else max(scaling) <= GOAL_SCALING),
-        (f"--help and rules start in < {GOAL_STARTUP_S:g} s (slowest: "
-         f"{'n/a' if not startup else f'{max(startup):.3f} s'})",
-         None if not startup else max(startup) < GOAL_STARTUP_S),
-        (f"a {big}-room plan in < {GOAL_MEMORY_MB:g} MB (peak: "
-         f"{'n/a' if not mem else f'{max(mem):.0f} MB'})",
-         None if not mem or big < 10000 else max(mem) < GOAL_MEMORY_MB),
-        ("batch throughput grows with --jobs (" + (
-            f"{b1['plans_per_s']:.1f} -> {b2['plans_per_s']:.1f} plans/s)" if b1 and b2 else "n/a)"),
-         None if not (b1 and b2) else b2["plans_per_s"] > b1["plans_per_s"] * 1.1),
-    ]
-
-
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "_case":
-        print(json.dumps(case(sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1")))
-    elif len(sys.argv) > 1 and sys.argv[1] == "_ezdxf":
-        print(json.dumps(bare_ezdxf(sys.argv[2], int(sys.argv[3]))))
-    else:
-        sys.exit(main())
+    sys.exit(main())

@@ -141,4 +141,134 @@ def run(jobs: Iterable[Any], fn: Callable[[Any], Any], workers: int, timeout: fl
             stop(w, kill=True)
 
 
-__all__ = ["run"]
+
+# --------------------------------------------------------------------------- one sandbox
+
+
+#: what :meth:`Sandbox.call` says happened to a job
+DONE, FAILED, TIMED_OUT, DIED = "done", "failed", "timed out", "died"
+
+
+class Sandbox:
+    """One child process that runs jobs one at a time, each with a time budget.
+
+    For a process that must not fork and may not have ``multiprocessing`` children (a
+    Dask worker is multi-threaded and daemonic): the child is a fresh interpreter
+    (``subprocess``), started on the first call and kept for the next ones. A job that
+    runs past its budget gets its child killed, and so does one whose child dies; the
+    next call starts another. Functions and jobs go to the child pickled, so ``fn`` must
+    be importable there (the child gets this process's ``sys.path``).
+    """
+
+    #: seconds a new child may take to start and import what it needs
+    START_TIMEOUT_S = 120.0
+
+    def __init__(self, preload: Callable[[], Any] | None = None) -> None:
+        #: called in each new child before its first job (imports), outside any budget
+        self.preload = preload
+        self._proc: Any = None
+        self._send: Connection | None = None
+        self._recv: Connection | None = None
+
+    def _start(self) -> None:
+        import os
+        import subprocess
+        import sys
+        from multiprocessing.connection import Connection as Conn
+
+        from_parent, to_child = os.pipe()  # (read end, write end)
+        from_child, to_parent = os.pipe()
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+        code = f"from floorplan.pool import _sandboxed; _sandboxed({from_parent}, {to_parent})"
+        self._proc = subprocess.Popen([sys.executable, "-c", code],
+                                      pass_fds=(from_parent, to_parent), env=env,
+                                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        os.close(from_parent)
+        os.close(to_parent)
+        self._send, self._recv = Conn(to_child, readable=False), Conn(from_child, writable=False)
+        self._send.send(self.preload)
+        if not self._recv.poll(self.START_TIMEOUT_S):
+            raise OSError("the worker process did not start")
+        self._recv.recv()  # ready
+
+    def call(self, fn: Callable[[Any], Any], job: Any, timeout: float | None,
+             cwd: str | None = None) -> tuple[str, Any]:
+        """``(DONE, fn(job))``; ``(FAILED, "Type: message")`` when ``fn`` raised;
+        ``(TIMED_OUT, None)`` or ``(DIED, None)``. ``cwd``: the folder relative paths in the
+        job are taken from."""
+        try:
+            if self._proc is None or self._proc.poll() is not None:
+                self.close()
+                self._start()
+            assert self._send is not None and self._recv is not None
+            self._send.send((fn, job, cwd))
+            # the budget starts once the child has the job (importing fn's module is not
+            # the plan's time)
+            if not self._recv.poll(self.START_TIMEOUT_S):
+                self.close()
+                return DIED, None
+            self._recv.recv()  # started
+            if not self._recv.poll(timeout):
+                self.close()
+                return TIMED_OUT, None
+            ok, value = self._recv.recv()
+            return (DONE if ok else FAILED), value
+        except (EOFError, OSError):
+            self.close()
+            return DIED, None
+
+    def __del__(self) -> None:  # a Dask worker thread's sandbox goes with its thread
+        try:
+            self.close()
+        except Exception:  # pragma: no cover - at interpreter exit
+            pass
+
+    def close(self) -> None:
+        """Stop the child (killed: it may be in the middle of a job)."""
+        for conn in (self._send, self._recv):
+            if conn is not None:
+                conn.close()
+        self._send = self._recv = None
+        if self._proc is not None:
+            if self._proc.poll() is None:
+                self._proc.kill()
+            self._proc.wait()
+            self._proc = None
+
+
+def _sandboxed(read_fd: int, write_fd: int) -> None:
+    """The child of a :class:`Sandbox`: jobs in, results out, until the pipe closes."""
+    import os
+    from multiprocessing.connection import Connection as Conn
+
+    recv, send = Conn(read_fd, writable=False), Conn(write_fd, readable=False)
+    try:
+        preload = recv.recv()
+        if preload is not None:
+            preload()
+        send.send("ready")
+    except (EOFError, OSError):
+        return
+    while True:
+        try:
+            fn, job, cwd = recv.recv()
+        except (EOFError, OSError):
+            return
+        if cwd is not None:
+            os.chdir(cwd)
+        try:
+            send.send("started")
+        except (EOFError, OSError):
+            return
+        try:
+            answer = (True, fn(job))
+        except Exception as exc:  # the parent reports it for this job; the child goes on
+            answer = (False, f"{type(exc).__name__}: {exc}")
+        try:
+            send.send(answer)
+        except (EOFError, OSError):  # the parent is gone
+            return
+
+
+__all__ = ["DIED", "DONE", "FAILED", "TIMED_OUT", "Sandbox", "run"]

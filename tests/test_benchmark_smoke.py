@@ -14,12 +14,11 @@ BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 def bench(tmp_path_factory):
     sys.path.insert(0, str(BENCH))
     try:
-        import run
         import schemes
     finally:
         sys.path.remove(str(BENCH))
     files = schemes.write(tmp_path_factory.mktemp("bench"), 16)
-    return run, schemes, files
+    return None, schemes, files
 
 
 def test_generated_geojson_reads_as_the_scheme(bench):
@@ -45,15 +44,52 @@ def test_generated_dxf_is_millimetres_with_outlines_names_and_doors(bench):
     assert len(msp.query("INSERT[layer=='A-DOOR']")) == 16
 
 
-def test_one_case_reports_every_phase(bench):
-    run, _, files = bench
-    out = run.case(str(files["geojson"]), repeat=1, render=False)
-    assert out["rooms"] == 16
-    for key in ("read", "measure", "check", "no_image", "total", "peak_mb"):
-        assert out[key] >= 0
+def test_a_run_is_accounted_from_its_own_process():
+    pairs = _bench_module("pairs")
+    # a child that burns CPU for a while, then exits 0: its CPU time is counted
+    r = pairs.run_once([sys.executable, "-c", "sum(i * i for i in range(3_000_000))"])
+    assert r.code == 0 and not r.error
+    assert r.cpu > 0.05 and r.wall >= r.cpu * 0.5 and r.peak_mb > 1
+    fails = pairs.run_once([sys.executable, "-c", "import sys; sys.exit('rules fail')"])
+    assert fails.code == 1 and fails.error == ""  # exit 1 is a plan that fails rules: a result
+    bad = pairs.run_once([sys.executable, "-c", "import sys; print('x.dxf: broken', file=sys.stderr); sys.exit(2)"])
+    assert bad.code == 2 and bad.error == "x.dxf: broken"
 
 
-def test_bare_ezdxf_says_how_it_read(bench):
-    run, _, files = bench
-    out = run.bare_ezdxf(str(files["dxf"]), repeat=1)
-    assert out["how"] == "readfile" and out["ezdxf"] > 0
+def test_pairs_interleave_and_take_the_median_ratio():
+    pairs = _bench_module("pairs")
+    slow = [sys.executable, "-c", "sum(i * i for i in range(4_000_000))"]
+    fast = [sys.executable, "-c", "pass"]
+    p = pairs.interleave(slow, fast, 2)
+    assert len(p.a) == len(p.b) == 2
+    d = p.to_dict()
+    assert d["error"] == "" and d["ratio"] > 1.5  # the loop costs several times bare Python
+    assert d["a"]["cpu"]["min"] <= d["a"]["cpu"]["median"]
+
+
+def test_the_floors_read_the_generated_files(bench):
+    floors = _bench_module("floors")
+    _, schemes, files = bench
+    assert floors.bare_ezdxf(str(files["dxf"])) == "readfile"
+    n = len(schemes.FLAT_DOORS) * 2 + 16 + 2  # rooms, doors and baths are all features
+    assert floors.shape(str(files["geojson"])) == n
+    assert floors.from_geojson(str(files["geojson"])) == n
+    assert floors.read(str(files["geojson"])) == 16
+
+
+def test_every_dxf_and_geojson_case_has_its_goal(bench, tmp_path):
+    cases = _bench_module("cases")
+    _, _, files = bench
+    kinds = [c.kind for p in files.values() for c in cases.against_floors(p, tmp_path, True)]
+    assert kinds == ["dxf", "dxf+image", "geojson-read", "geojson", "geojson+image"]
+    assert [cases.GOALS[k] for k in kinds] == [1.5, 2.5, 1.5, None, 3.0]
+
+
+def _bench_module(name):
+    import importlib
+
+    sys.path.insert(0, str(BENCH))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(BENCH))

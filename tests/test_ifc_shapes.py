@@ -73,3 +73,31 @@ def test_faces_wound_inwards_are_turned_round():
     inward = body_from_mesh(BOX, closed[:, ::-1])
     assert out.flat_height == pytest.approx(2.4) and inward.flat_height == pytest.approx(2.4)
     assert inward.footprint.area == pytest.approx(12.0) and inward.floor_z == 0.0
+
+
+def test_a_surface_model_whose_floor_and_top_both_face_down_is_told_apart_by_height():
+    # as Revit writes a hallway cut by a stair (IfcFaceBasedSurfaceModel): the floor at
+    # 0 and the 2.4 m top both wound facing down; walls left out, as surface models may
+    top_down = BOX_FACES[2:4][:, ::-1]
+    b = body_from_mesh(BOX, np.vstack([BOX_FACES[:2], top_down]))
+    assert b.footprint.area == pytest.approx(12.0)
+    assert b.floor_z == 0.0 and b.floor_step == 0.0
+    assert b.flat_height == pytest.approx(2.4)
+
+
+def test_a_surface_model_with_a_top_in_two_levels_keeps_both_ceilings():
+    # floor at 0; top at 2.4 m for x < 2 and 2.0 m for x > 2, every face facing down
+    v = np.array([[0, 0, 0], [4, 0, 0], [4, 3, 0], [0, 3, 0],
+                  [0, 0, 2.4], [2, 0, 2.4], [2, 3, 2.4], [0, 3, 2.4],
+                  [2, 0, 2.0], [4, 0, 2.0], [4, 3, 2.0], [2, 3, 2.0]], float)
+    f = np.array([[0, 2, 1], [0, 3, 2], [4, 6, 5], [4, 7, 6], [8, 10, 9], [8, 11, 10]])
+    b = body_from_mesh(v, f)
+    assert b.footprint.area == pytest.approx(12.0) and b.floor_step == 0.0
+    assert sorted((round(c.polygon.area, 6), c.height) for c in b.ceilings) == [(6.0, 2.0), (6.0, 2.4)]
+
+
+def test_a_surface_model_with_every_face_looking_up_still_has_its_floor():
+    # the same hallway wound the other way (its volume sign then turns it round again)
+    faces = np.vstack([BOX_FACES[:2][:, ::-1], BOX_FACES[2:4]])
+    b = body_from_mesh(BOX, faces)
+    assert b.footprint.area == pytest.approx(12.0) and b.flat_height == pytest.approx(2.4)

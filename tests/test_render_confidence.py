@@ -20,3 +20,39 @@ def test_low_confidence_room_is_marked_and_labelled():
     labels = {p.ref: p.text for p in scene.primitives("label") if p.kind == "text"}
     assert "? check this room" in labels["R1"] and "?" not in labels["R2"]
     assert any(key == "room.unsure" for key, _ in scene.legend)
+
+
+def test_an_image_without_verdict_says_why_first():
+    # one 12 m² bedroom and an unnamed 20 m² space: the unnamed one is over half the floor,
+    # so the plan cannot be assessed; the image must list the reason before any finding
+    report = check(plan(rect("R1", "Bedroom 1", 0, 0, 4, 3), rect("R2", "", 4.1, 0, 5, 4)))
+    assert report.result == "cannot_assess" and report.cannot_assess
+    scene = build(report)
+    unread = [text for kind, text in scene.notes if kind == "cannot_assess"]
+    assert unread == list(report.cannot_assess)
+    kinds = [kind for kind, _ in scene.notes]
+    assert kinds[: len(unread)] == ["cannot_assess"] * len(unread)
+
+
+def test_a_plan_with_a_verdict_has_no_unread_notes():
+    report = check(plan(rect("R1", "Bedroom 1", 0, 0, 4, 3)))
+    assert report.result != "cannot_assess"
+    assert all(kind != "cannot_assess" for kind, _ in build(report).notes)
+
+
+def test_the_dxf_markup_table_says_why_there_is_no_verdict(tmp_path):
+    import ezdxf
+
+    from floorplan.render import render_to_file
+
+    report = check(plan(rect("R1", "Bedroom 1", 0, 0, 4, 3), rect("R2", "", 4.1, 0, 5, 4)))
+    assert report.cannot_assess
+    out = tmp_path / "unread.dxf"
+    render_to_file(report, out)
+    texts = [e.dxf.text for e in ezdxf.readfile(out).modelspace().query("TEXT")]
+    assert [t for t in texts if t.startswith("No verdict: ")] == [
+        f"No verdict: {why}" for why in report.cannot_assess]
+    # and a plan with a verdict has no such line
+    render_to_file(check(plan(rect("R1", "Bedroom 1", 0, 0, 4, 3))), tmp_path / "ok.dxf")
+    assert not [e for e in ezdxf.readfile(tmp_path / "ok.dxf").modelspace().query("TEXT")
+                if e.dxf.text.startswith("No verdict")]

@@ -1,7 +1,9 @@
-"""``floorplan batch PATH... --output DIR [--jobs N]``: many plans, one summary.
+"""``floorplan batch PATH... --output DIR [--jobs N] [--scheduler ADDRESS|local] [--resume]``.
 
-Thin: finds the plans, hands them to :mod:`floorplan.batch`, shows progress (a rich
-progress bar on a terminal, plain lines otherwise) and prints where the summary is.
+Thin: finds the plans, hands them to :mod:`floorplan.batch` (a process pool, or a Dask
+cluster with ``--scheduler``), appends each row to the journal as it comes, shows
+progress (a rich progress bar on a terminal, plain lines otherwise) and prints where the
+summary is.
 """
 
 from __future__ import annotations
@@ -36,6 +38,13 @@ _MARK = {"pass": "met", "warn": "review", "fail": "NOT MET", "cannot_assess": "N
               help="Draw each plan's marked-up image.")
 @click.option("--timeout", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
               help="Stop a plan that takes longer than this (default 300; 0: no limit).")
+@click.option("--scheduler", metavar="ADDRESS|local", default=None,
+              help="Run each plan as a task on the Dask cluster at ADDRESS "
+                   "(tcp://HOST:8786), or on a new local one of --jobs workers with 'local' "
+                   "(needs the extra: pip install 'floorplan-check[dask]').")
+@click.option("--resume", is_flag=True,
+              help="Keep the rows of plans already checked into OUTPUT (their report newer "
+                   "than the plan) and check only the others.")
 @click.option("--verbose", "-v", is_flag=True,
               help="Write the traceback of each internal error to OUTPUT/batch.log.")
 @profile_option
@@ -43,8 +52,8 @@ _MARK = {"pass": "met", "warn": "review", "fail": "NOT MET", "cannot_assess": "N
 @plan_options
 @no_corrections_option
 @user_errors
-def command(paths, output, jobs, images, timeout, verbose, profile, quiet, units, layer_map,
-            view, scheme, tenants, wheelchair, no_corrections):
+def command(paths, output, jobs, images, timeout, scheduler, resume, verbose, profile, quiet,
+            units, layer_map, view, scheme, tenants, wheelchair, no_corrections):
     """Check every plan in PATH (files, folders, glob patterns): one JSON report and one
     image per plan in OUTPUT, and a summary (summary.csv, findings.csv, summary.json,
     index.html).
@@ -57,6 +66,14 @@ def command(paths, output, jobs, images, timeout, verbose, profile, quiet, units
     from floorplan import batch
     from floorplan.profiles import load_profile
 
+    if scheduler is not None:
+        from floorplan.batch import cluster
+
+        if not cluster.available():
+            fail(cluster.INSTALL_HINT)
+    if "://" in output:
+        fail(f"{output}: --output must be a folder path every worker sees (a local or shared "
+             "folder); URLs (s3://, file://) are not supported yet")
     load_profile(profile)  # a profile that cannot be used stops here, not once per plan
     outdir = Path(output)
     if outdir.exists() and not outdir.is_dir():
@@ -77,32 +94,55 @@ def command(paths, output, jobs, images, timeout, verbose, profile, quiet, units
     workers = jobs or batch.default_jobs()
     budget = batch.DEFAULT_TIMEOUT_S if timeout is None else (timeout or None)
     start = time.perf_counter()
-    if quiet:
-        rows = batch.run(job_list, workers, timeout=budget)
-    elif sys.stderr.isatty():
-        rows = _with_progress_bar(batch, job_list, workers, budget)
-    else:
-        rows = batch.run(job_list, workers, on_row=_plain_line, timeout=budget)
-    paths_out = batch.write_summaries(outdir, rows, options)
-    log_path = batch.write_log(outdir, rows) if verbose else None
-    t = batch.totals(rows)
-    if quiet:
-        for r in rows:
+    with batch.Journal(outdir, options, resume=resume) as journal:
+        todo = journal.pending(job_list) if resume else job_list
+        if resume and not quiet:
+            click.echo(f"{len(job_list) - len(todo)} of {len(job_list)} plans already checked "
+                       "(--resume): their rows are kept", err=True)
+        if quiet:
+            show = None
+        elif sys.stderr.isatty():
+            show = "bar"
+        else:
+            show = _plain_line
+        _run(batch, journal, todo, workers, budget, scheduler, show)
+        paths_out = journal.finish(job_list, verbose=verbose)
+        results, errors, code, internal = [], [], 0, False
+        for r in journal.rows(job_list):  # one at a time: only the errors are kept
+            results.append(r.result)
+            code, internal = max(code, r.exit_code), internal or bool(r.detail)
             if r.error:
-                click.echo(f"floorplan: {r.error}", err=True)
-        sys.exit(batch.exit_code(rows))
+                errors.append(r.error)
+        t = batch.count_results(results)
+    if quiet:
+        for e in errors:
+            click.echo(f"floorplan: {e}", err=True)
+        sys.exit(code)
     click.echo(f"{t['plans']} plans in {time.perf_counter() - start:.1f} s: {t['fail']} not met, "
                f"{t['warn']} to review, {t['pass']} met, {t['error']} could not be read")
-    for r in rows:
-        if r.error:
-            click.echo(f"  {r.error}")
-    if log_path is not None:
-        click.echo(f"tracebacks of the internal errors: {log_path}")
-    elif any(r.detail for r in rows):
+    for e in errors:
+        click.echo(f"  {e}")
+    if "log" in paths_out:
+        click.echo(f"tracebacks of the internal errors: {paths_out['log']}")
+    elif internal:
         click.echo("(run again with --verbose to keep the tracebacks in batch.log)")
     click.echo(f"summary: {paths_out['html']} (and {paths_out['csv'].name}, "
-               f"{paths_out['findings'].name}, {paths_out['json'].name})")
-    sys.exit(batch.exit_code(rows))
+               f"{paths_out['findings'].name}, {paths_out['json'].name}, {batch.JOURNAL_FILE})")
+    sys.exit(code)
+
+
+def _run(batch, journal, todo, workers, budget, scheduler, show) -> None:
+    """Run the plans, each row into the journal as it comes (none kept in memory)."""
+    if show == "bar":
+        _with_progress_bar(batch, journal, todo, workers, budget, scheduler)
+        return
+
+    def on_row(row, done, total):
+        journal.add(row)
+        if show is not None:
+            show(row, done, total)
+
+    batch.run(todo, workers, on_row=on_row, timeout=budget, scheduler=scheduler, keep=False)
 
 
 def _plain_line(row, done: int, total: int) -> None:
@@ -110,7 +150,7 @@ def _plain_line(row, done: int, total: int) -> None:
     click.echo(f"[{done:>{width}}/{total}] {_MARK[row.result]:<7} {row.source}", err=True)
 
 
-def _with_progress_bar(batch, job_list, workers, budget):
+def _with_progress_bar(batch, journal, job_list, workers, budget, scheduler):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -123,8 +163,10 @@ def _with_progress_bar(batch, job_list, workers, budget):
         task = progress.add_task("", total=len(job_list))
 
         def on_row(row, done, total):
+            journal.add(row)
             progress.update(task, completed=done, description=f"{_MARK[row.result]} {row.name}")
             progress.refresh()
 
         progress.refresh()
-        return batch.run(job_list, workers, on_row=on_row, timeout=budget)
+        batch.run(job_list, workers, on_row=on_row, timeout=budget, scheduler=scheduler,
+                  keep=False)

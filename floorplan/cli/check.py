@@ -26,7 +26,7 @@ from floorplan.cli.options import (
 )
 from floorplan.errors import FloorplanError
 
-FORMATS = ["text", "json", "html", "geojson", "csv", "xlsx", "pdf"]
+FORMATS = ["text", "json", "html", "geojson", "csv", "xlsx", "pdf", "bcf"]
 
 
 def choose_format(fmt: str | None, output: str | None, n_plans: int = 1) -> str:
@@ -46,7 +46,7 @@ def render_report(render, fmt: str, report, verbose: bool = False, date: str | N
     """Call a reporter with the options it takes."""
     if fmt == "text":
         return render(report, verbose=verbose)
-    if fmt == "pdf":
+    if fmt in ("pdf", "bcf"):
         return render(report, date=date)
     return render(report)
 
@@ -63,7 +63,7 @@ def render_report(render, fmt: str, report, verbose: bool = False, date: str | N
 @click.option("--verbose", "-v", is_flag=True, help="Text report: list passes too.")
 @click.option("--date", default=None, metavar="TEXT",
               help="PDF pack: the date printed on its cover (none by default, so the same "
-                   "plan gives the same file).")
+                   "plan gives the same file); BCF: the topics' creation date (default now).")
 @crs_option
 @quiet_option
 @plan_options

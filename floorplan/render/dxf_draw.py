@@ -171,6 +171,8 @@ def table(msp, scene: Scene, report, at, h: float) -> None:
     c = scene.counts
     head = [scene.title, f"Profile: {scene.profile}",
             f"Result: {RESULT_WORDS.get(scene.result, scene.result)} - {tally(c)}"]
+    # with no verdict, why: the reasons an assessor must act on, before the findings
+    head += [f"No verdict: {why}" for why in report.cannot_assess]
     for line in head:
         text(msp, info, (x0, y), line, h * 1.2, align="LEFT")
         y -= row * 1.2

@@ -226,9 +226,11 @@ def _sidebar(ax, scene: Scene, style: Style) -> None:
                     "JSON report)", fontsize=6.0, va="top")
             y -= line_h
         y -= 3
+    unread = [n for n in scene.notes if n[0] == "cannot_assess"]
     fails = [n for n in scene.notes if n[0] == "fail"]
     warns = [n for n in scene.notes if n[0] == "warn"]
-    for title, items, colour in (("Not met", fails, STATUS_COLOURS["fail"]),
+    for title, items, colour in (("No verdict: what could not be read", unread, "#444444"),
+                                 ("Not met", fails, STATUS_COLOURS["fail"]),
                                  ("To review", warns, "#7A5200")):
         if not items or y < bottom + 2 * line_h:
             continue
@@ -240,8 +242,11 @@ def _sidebar(ax, scene: Scene, style: Style) -> None:
                 ax.text(x0, y, f"… and {len(items) - i} more (see the report)", fontsize=6.5, va="top")
                 y -= line_h
                 break
-            ax.text(x0, y, _clip(text, 78), fontsize=6.5, va="top")
-            y -= line_h
+            # a reason for no verdict is what the assessor must act on: up to three lines
+            lines = _wrap(text, 78, 3) if items is unread else [_clip(text, 78)]
+            for k, line in enumerate(lines):
+                ax.text(x0 + (3 if k else 0), y, line, fontsize=6.5, va="top")
+                y -= line_h
         y -= 3
 
 
@@ -284,6 +289,17 @@ def scale_bar(ax, scene: Scene, x: float, y: float) -> None:
         ax.text(x + i * step * k, y - 2.5, f"{i * step:g}", fontsize=6.5, ha="center", va="top")
     ax.text(x + n * step * k + 3, y - 0.75, f"metres (1:{scene.scale} at {scene.paper_name})",
             fontsize=6.5, va="center")
+
+
+def _wrap(text: str, n: int, most: int) -> list[str]:
+    """``text`` in lines of at most ``n`` characters, at most ``most`` of them (the last
+    clipped with an ellipsis when there is more)."""
+    import textwrap
+
+    lines = textwrap.wrap(text, n - 3)
+    if len(lines) > most:
+        lines = lines[: most - 1] + [_clip(" ".join(lines[most - 1:]), n - 3)]
+    return lines
 
 
 def _clip(text: str, n: int) -> str:

@@ -349,7 +349,8 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
         lv = pt.level if pt.level is not None else level_at(pt.point)
         add(lv, Primitive("marker", "point", pt.point))
 
-    notes: list[tuple[str, str]] = []
+    # why there is no verdict comes first: it is what an assessor must act on
+    notes: list[tuple[str, str]] = [("cannot_assess", why) for why in report.cannot_assess]
     # (level, or None for the level of the room under the geometry; geometry; primitive)
     marked: list[tuple[float | None, BaseGeometry, Primitive]] = []
     for f in report.findings:

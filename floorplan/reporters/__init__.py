@@ -1,5 +1,5 @@
 """Reporters turn a :class:`~floorplan.report.Report` into text, JSON, HTML, GeoJSON,
-CSV, XLSX or a PDF assessment pack.
+CSV, XLSX, a PDF assessment pack or BCF issues for a BIM model.
 
 Each reporter is a module with a ``render(report) -> str | bytes`` function; the registry
 below maps format names to modules (imported only when used), so adding a format is one
@@ -37,6 +37,7 @@ REPORTERS: dict[str, Reporter] = {
     "csv": Reporter("floorplan.reporters.csv_report", ".csv"),
     "xlsx": Reporter("floorplan.reporters.xlsx_report", ".xlsx", binary=True),
     "pdf": Reporter("floorplan.reporters.pdf", ".pdf", binary=True),
+    "bcf": Reporter("floorplan.reporters.bcf", ".bcfzip", (".bcf",), binary=True),
 }
 
 

@@ -19,12 +19,13 @@ shifted to follow the drawing's. Non-uniform scale needs nothing special: ezdxf'
 expansion (arcs to ellipses, bulges exploded) is part of the linear part the template is
 made with. Blocks nested too deep are cut at the same depth (the depth is part of the key).
 
-Not every reading moves exactly with the translation: ezdxf turns a bulge into an arc from
-the vertices' absolute coordinates, so a semicircle's sweep can come out as 180° or as a
-hair over it, and the flattening gets a different number of points. Blocks holding bulged
-polylines or hatches (or nesting such a block) are therefore expanded INSERT by INSERT as
-before (:data:`SLOW`). ARCs, CIRCLEs, ELLIPSEs and SPLINEs take their sweep from their own
-attributes and are copied; they differ from a direct expansion in the last bit at most.
+Every reading moves with the translation: ARCs, CIRCLEs, ELLIPSEs and SPLINEs take their
+sweep from their own attributes, and bulges (of polylines and of hatch boundaries) are
+flattened in numpy from the vertices' positions relative to one another
+(:mod:`~floorplan.io.dxf.curves`; ezdxf's own flattening of a bulge works from the absolute
+coordinates, so a semicircle's sweep could come out as 180° or as a hair over it, and a
+block holding one had to be expanded INSERT by INSERT). A copy differs from a direct
+expansion in the last bits at most.
 """
 
 from __future__ import annotations
@@ -34,14 +35,12 @@ from typing import Any
 
 import numpy as np
 
-from floorplan.io.dxf.prims import Collected, Insert, Prim, Text
+from floorplan.io.dxf.prims import Collected, Insert, Prim, Text, hull_of
 
 #: the layer of layer-0 entities in a template, replaced by the INSERT's layer
 PARENT_LAYER = "\x00parent"
 #: uid of the INSERT itself in a template's chains
 _SELF = 0
-#: what :func:`expand` returns for a block that must be expanded INSERT by INSERT
-SLOW = object()
 
 _expand: Any
 try:  # internal ezdxf API (stable since 0.x); without it every INSERT is expanded directly
@@ -54,8 +53,8 @@ except ImportError:  # pragma: no cover
 class Template:
     col: Collected
     error: str | None = None  # the exception's name when the block could not be expanded
-    slow: bool = False  # its reading depends on where it is placed: expand each INSERT
-    pts: np.ndarray | None = None  # every flattened point of the content (as Insert.pts)
+    pts: np.ndarray | None = None  # every flattened point of the content
+    hull: np.ndarray | None = None  # their convex hull's corners (Insert.pts)
     lists: tuple = ()  # (name, primitives) of the col's non-empty primitive lists
     spans: dict | None = None  # id of a 2D primitive -> where its points are in pts
 
@@ -79,8 +78,7 @@ class _AtOrigin:
 def expand(e, out: Collected, ins: Insert, depth: int, tol: float, walk, where):
     """Add the content of INSERT ``e`` (its record ``ins`` already in ``out``, ``where`` its
     insertion point in WCS) to ``out`` and set ``ins.pts``: ``None``, or the name of the
-    exception when the block cannot be expanded, or :data:`SLOW` (nothing added) when it
-    must be expanded directly. ``walk`` is :func:`collect._walk`; ``out.blocks`` maps
+    exception when the block cannot be expanded. ``walk`` is :func:`collect._walk`; ``out.blocks`` maps
     (block, depth, linear part) to templates, and (block, depth, pose) to a :class:`_Pose`."""
     cache = out.blocks
     d = vars(e.dxf)  # the attributes the file sets (see collect._one)
@@ -97,7 +95,7 @@ def expand(e, out: Collected, ins: Insert, depth: int, tol: float, walk, where):
         key = (name, depth, tuple(rows[0]), tuple(rows[1]), tuple(rows[2]))
         tpl = cache.get(key)
         if tpl is None:
-            tpl = cache[key] = _template(e, m, depth, tol, walk, cache)
+            tpl = cache[key] = _template(e, m, depth, tol, walk, cache, out.chord)
         pose = _Pose(tpl, e, m)
         made = np.array(rows[3][:3], dtype=float)
         if np.array(pose.move(where)).tobytes() == made.tobytes():  # to the bit, zeros' signs too
@@ -105,12 +103,12 @@ def expand(e, out: Collected, ins: Insert, depth: int, tol: float, walk, where):
         else:  # pragma: no cover - never seen; the matrix is then made for every INSERT
             pose = _Pose(tpl, None, None, tuple(rows[3][:3]))
     tpl = pose.tpl
-    if tpl.slow:
-        return SLOW
     if tpl.error is not None:
         return tpl.error
     tx, ty, tz = pose.move(where)
-    ins.pts = _copy(tpl, out, ins, tx, ty, tz)
+    _copy(tpl, out, ins, tx, ty, tz)
+    if tpl.hull is not None:
+        ins.pts = tpl.hull + (tx, ty)
     return None
 
 
@@ -135,14 +133,13 @@ class _Pose:
         return t.x, t.y, t.z
 
 
-def _template(e, m, depth: int, tol: float, walk, cache: dict) -> Template:
+def _template(e, m, depth: int, tol: float, walk, cache: dict, chord: float | None
+              ) -> Template:
     from ezdxf.math import Matrix44
 
-    if not _movable(e, cache):
-        return Template(Collected(), slow=True)
     m0 = Matrix44(m)
     m0.set_row(3, (0.0, 0.0, 0.0, 1.0))
-    col = Collected()
+    col = Collected(chord=chord)
     col.blocks = cache
     col.by_uid[_SELF] = Insert(_SELF, e.dxf.name, PARENT_LAYER, "", 0.0, 0.0)
     try:
@@ -150,8 +147,6 @@ def _template(e, m, depth: int, tol: float, walk, cache: dict) -> Template:
     except Exception as exc:  # noqa: BLE001 - counted by the caller
         return Template(col, type(exc).__name__)
     walk(subs, col, PARENT_LAYER, (_SELF,), depth + 1, tol)
-    if not col.movable:  # a nested block must be expanded where it is
-        return Template(Collected(), slow=True)
     prims = [p for lst in (col.loops, col.opens, col.circles, col.hatches) for p in lst]
     arrays = [p.pts[:, :2] for p in prims]
     lists = tuple((name, getattr(col, name)) for name in _LISTS if getattr(col, name))
@@ -160,25 +155,9 @@ def _template(e, m, depth: int, tol: float, walk, cache: dict) -> Template:
         if p.pts.shape[1] == 2:
             spans[id(p)] = (at, at + len(p.pts))
         at += len(p.pts)
-    return Template(col, pts=np.vstack(arrays) if arrays else None, lists=lists, spans=spans)
-
-
-def _movable(e, cache: dict) -> bool:
-    """False when the block draws bulged polylines or hatches (see the module's notes)."""
-    name = e.dxf.name
-    key = ("movable", name)
-    ok = cache.get(key)
-    if ok is None:
-        ok = True
-        block = e.block()
-        for x in block if block is not None else ():
-            t = x.dxftype()
-            if t == "HATCH" or (t == "LWPOLYLINE" and x.has_arc) or (
-                    t == "POLYLINE" and any(v.dxf.get("bulge", 0) for v in x.vertices)):
-                ok = False
-                break
-        cache[key] = ok
-    return ok
+    pts = np.vstack(arrays) if arrays else None
+    return Template(col, pts=pts, hull=None if pts is None else hull_of(pts), lists=lists,
+                    spans=spans)
 
 
 _LISTS = ("loops", "opens", "arcs", "faces3d", "hatches", "circles")
@@ -186,8 +165,8 @@ _LISTS = ("loops", "opens", "arcs", "faces3d", "hatches", "circles")
 
 def _copy(tpl: Template, out: Collected, ins: Insert, tx: float, ty: float,
           tz: float) -> np.ndarray | None:
-    """Add ``tpl``'s content to ``out``, moved by ``(tx, ty, tz)``; return its points moved
-    (for ``ins.pts``). The points are moved in one array and each 2D primitive gets its
+    """Add ``tpl``'s content to ``out``, moved by ``(tx, ty, tz)``; return its points moved.
+    The points are moved in one array and each 2D primitive gets its
     rows of it (a numpy sum a primitive costs more than the rest of its copy)."""
     src = tpl.col
     shift = out.next_uid

@@ -18,7 +18,8 @@ from ezdxf.math import OCS
 
 from floorplan.io.dxf import blocks as dxf_blocks
 from floorplan.io.dxf import budget as dxf_budget
-from floorplan.io.dxf.prims import Collected, Insert, Prim, Text
+from floorplan.io.dxf import curves as dxf_curves
+from floorplan.io.dxf.prims import Collected, Insert, Prim, Text, hull_of
 from floorplan.io.dxf.text import mtext_plain
 from floorplan.io.limits import clean_text
 
@@ -34,18 +35,23 @@ FAST_BLOCKS = True
 def collect(msp, tolerance: float) -> Collected:
     """Primitives of everything in ``msp`` (model space). ``tolerance``: flattening distance."""
     dxf_budget.check_expansion(msp, MAX_DEPTH)  # before anything is made: one line if too big
-    out = Collected()
+    out = Collected(chord=dxf_curves.chord_error(getattr(msp, "doc", None)))
     _walk(msp, out, None, (), 0, tolerance)
     dxf_budget.drop_unusable(out)  # NaN, inf, 1e300: skipped with the reason, never to GEOS
     return out
 
 
-def _flat(entity, rel: float = 1e-5) -> np.ndarray:
-    """Points along ``entity``, curves flattened to within ``rel`` x its own size."""
-    return _flat_path(dxfpath.make_path(entity), rel)
+def _flat(entity, rel: float = 1e-5, chord: float | None = None) -> np.ndarray:
+    """Points along ``entity``, curves flattened to within ``rel`` x its own size, or to
+    ``chord`` (drawing units) where given, but no coarser than :data:`COARSEST` x its size."""
+    return _flat_path(dxfpath.make_path(entity), rel, chord)
 
 
-def _flat_path(p, rel: float) -> np.ndarray:
+#: the coarsest flattening of a curve drawn through ezdxf, relative to its size (as ARCs)
+COARSEST = 1e-3
+
+
+def _flat_path(p, rel: float, chord: float | None = None) -> np.ndarray:
     cv = np.asarray([(v.x, v.y) for v in p.control_vertices()], dtype=float).reshape(-1, 2)
     if not np.isfinite(cv).all():
         # NaN or inf in a curve's control points: ezdxf's flattening never ends on them (a
@@ -57,9 +63,50 @@ def _flat_path(p, rel: float) -> np.ndarray:
         pts = [(start.x, start.y, start.z)] + [(v.x, v.y, v.z) for v in p.flattening(1.0)][1:]
         return np.asarray(pts, dtype=float).reshape(-1, 3)
     size = float(np.ptp(cv, axis=0).max()) if len(cv) else 0.0
-    dist = max(size * rel, 1e-9)
+    dist = max(size * rel if chord is None else min(chord, size * COARSEST), 1e-9)
     pts = [(v.x, v.y, v.z) for v in p.flattening(dist, segments=MIN_SEGMENTS // 4)]
     return np.asarray(pts, dtype=float).reshape(-1, 3)
+
+
+def _polyline2d(e, d: dict, chord: float | None) -> np.ndarray:
+    """A 2D POLYLINE's points (n, 3; z 0), its bulges flattened as ezdxf's ``make_path``
+    reads them (every vertex, the elevation of the first where the polyline has none)."""
+    verts = e.vertices
+    if not verts:
+        return np.zeros((0, 3))
+    xyb = np.array([v.format("xyb") for v in verts], dtype=float).reshape(-1, 3)
+    if not np.isfinite(xyb).all():
+        return _flat(e)  # unusable numbers: left to drop_unusable with the reason
+    pts = dxf_curves.bulged(xyb[:, :2], xyb[:, 2], bool(e.is_closed), chord)
+    ext = d.get("extrusion")
+    if ext is not None and tuple(ext) != (0, 0, 1):
+        elev = d.get("elevation")
+        z = float(elev[2] if elev is not None else verts[0].dxf.location[2])
+        pts = dxf_curves.to_wcs(pts, e.ocs(), z)
+    return np.column_stack((pts, np.zeros(len(pts))))
+
+
+def _hatch_rings(e, d: dict, chord: float | None) -> list[np.ndarray]:
+    """A HATCH's boundary paths in WCS, as ``ezdxf.path.from_hatch`` gives them: polyline
+    paths flattened in numpy (:mod:`~floorplan.io.dxf.curves`), edge paths through ezdxf."""
+    from ezdxf.entities.boundary_paths import PolylinePath
+
+    ocs = e.ocs()
+    elevation = float(e.dxf.elevation.z)
+    ext = d.get("extrusion")
+    plain = ext is None or tuple(ext) == (0, 0, 1)
+    out = []
+    for boundary in e.paths:
+        if isinstance(boundary, PolylinePath):
+            xyb = np.array(boundary.vertices, dtype=float).reshape(-1, 3)
+            if np.isfinite(xyb).all():
+                pts = dxf_curves.bulged(xyb[:, :2], xyb[:, 2], bool(boundary.is_closed), chord)
+                out.append(pts if plain else dxf_curves.to_wcs(pts, ocs, elevation))
+                continue
+        p = dxfpath.from_hatch_boundary_path(boundary, ocs, elevation=elevation)
+        for sub in (p.sub_paths() if p.has_sub_paths else (p,)):
+            out.append(_flat_path(sub, 1e-5, chord)[:, :2])
+    return out
 
 
 def _wcs2d(e, pts: np.ndarray) -> np.ndarray:
@@ -125,6 +172,19 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
             (out.loops if closed else out.opens).append(
                 Prim(out.uid(), t, layer, handle, pts, closed, chain))
             return
+        if np.isfinite(lw).all():  # bulges: flattened in numpy to the drawing's chord error
+            flag = bool(e.closed)
+            pts = dxf_curves.bulged(lw[:, :2], lw[:, 4], flag, out.chord)
+            ext = d.get("extrusion")
+            if ext is not None and tuple(ext) != (0, 0, 1):
+                pts = dxf_curves.to_wcs(pts, e.ocs(), float(d.get("elevation", 0) or 0))
+            if len(pts) < 2:
+                out.skipped[(t, layer, "fewer than two vertices")] += 1
+                return
+            closed = _is_closed(pts, flag, tol)
+            (out.loops if closed else out.opens).append(
+                Prim(out.uid(), t, layer, handle, pts, closed, chain))
+            return
     # the commonest kinds first
     if t == "INSERT":
         _insert(e, out, layer, handle, chain, depth, tol)
@@ -164,7 +224,10 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
                 out.loops.append(Prim(prim.uid, t, layer, handle, pts[:, :2], True, chain,
                                       {"is3d": True}))
             return
-        pts = _flat(e)  # a POLYLINE, or an LWPOLYLINE with bulges
+        if t == "POLYLINE":
+            pts = _polyline2d(e, d, out.chord)
+        else:  # an LWPOLYLINE with bulges that are not all numbers
+            pts = _flat(e)
         if len(pts) < 2:
             out.skipped[(t, layer, "fewer than two vertices")] += 1
             return
@@ -185,7 +248,7 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
         out.opens.append(prim)
         out.arcs.append(prim)
     elif t in ("SPLINE", "ELLIPSE"):
-        pts = _flat(e, 1e-4)
+        pts = _flat(e, 1e-4, out.chord)
         closed = _is_closed(pts, False, tol)
         prim = Prim(out.uid(), t, layer, handle, pts[:, :2], closed, chain)
         (out.loops if closed else out.opens).append(prim)
@@ -194,11 +257,7 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
         out.circles.append(Prim(out.uid(), t, layer, handle, pts[:, :2], True, chain,
                                 {"radius": float(e.dxf.radius)}))
     elif t == "HATCH":
-        polys = []
-        for p in dxfpath.from_hatch(e):
-            pts = _flat_path(p, 1e-5)[:, :2]
-            if len(pts) >= 3:
-                polys.append(pts)
+        polys = [pts for pts in _hatch_rings(e, d, out.chord) if len(pts) >= 3]
         if not polys:
             out.skipped[(t, layer, "no usable boundary")] += 1
             return
@@ -247,12 +306,9 @@ def _insert(e, out: Collected, layer: str, handle: str, chain: tuple[int, ...], 
         _one(a, out, layer, chain + (ins.uid,), depth + 1, tol)
     if FAST_BLOCKS and dxf_blocks._expand is not None:
         error = dxf_blocks.expand(e, out, ins, depth, tol, _walk, p)
-        if error is None:
-            return
-        if error is not dxf_blocks.SLOW:
+        if error is not None:
             out.skipped[(t, layer, f"block {e.dxf.name!r} could not be expanded ({error})")] += 1
-            return
-        out.movable = False
+        return
     before = (len(out.loops), len(out.opens), len(out.circles), len(out.hatches))
     try:
         subs = list(e.virtual_entities())
@@ -267,7 +323,7 @@ def _insert(e, out: Collected, layer: str, handle: str, chain: tuple[int, ...], 
         for prim in lst[start:]:
             arrays.append(prim.pts[:, :2])
     if arrays:
-        ins.pts = np.vstack(arrays)
+        ins.pts = hull_of(np.vstack(arrays))
 
 
 def _ocs(out: Collected, extrusion):

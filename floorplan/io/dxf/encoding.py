@@ -51,7 +51,7 @@ MAX_LINES = 4000
 
 _HEADER_VER = re.compile(rb"\$ACADVER\s*\r?\n\s*1\s*\r?\n\s*(AC\d{4})")
 _HEADER_CP = re.compile(rb"\$DWGCODEPAGE\s*\r?\n\s*3\s*\r?\n\s*([^\r\n]*)")
-_HIGH = re.compile(rb"[^\r\n]*[\x80-\xff][^\r\n]*")
+_HIGH = re.compile(rb"[\x80-\xff]")
 
 
 @dataclass(frozen=True)
@@ -110,11 +110,22 @@ def _said(said: str) -> str:
 
 
 def _text_lines(data: bytes) -> list[bytes]:
+    """The distinct lines of ``data`` holding a byte above 0x7f, in order. Found from each
+    such byte to its line's ends: a pattern that matches the whole line around it
+    (``[^\n]*[\x80-\xff][^\n]*``) tries every start on every line, 0.4 s on a 1 MB
+    drawing with two such bytes."""
     out: dict[bytes, None] = {}
-    for m in _HIGH.finditer(data):
-        out[m.group(0)] = None
-        if len(out) >= MAX_LINES:
+    at, n = 0, len(data)
+    while len(out) < MAX_LINES:
+        m = _HIGH.search(data, at)
+        if m is None:
             break
+        i = m.start()
+        start = max(data.rfind(b"\n", 0, i), data.rfind(b"\r", 0, i)) + 1
+        ends = [e for e in (data.find(b"\n", i), data.find(b"\r", i)) if e >= 0]
+        end = min(ends) if ends else n
+        out[data[start:end]] = None
+        at = end
     return list(out)
 
 

@@ -74,6 +74,8 @@ def read_doors(model: Any, room_of: dict[int, str], level_of: Any, shape_of: Any
             if verts is not None and len(verts):
                 break
         geometry = _across(matrix, verts, width)
+        bounds = ({"ifc_bounds": tuple(round(float(v), 4) for v in (*verts.min(axis=0), *verts.max(axis=0)))}
+                  if verts is not None and len(verts) else {})
         if geometry is None:
             continue
         doors.append(Door(
@@ -82,7 +84,7 @@ def read_doors(model: Any, room_of: dict[int, str], level_of: Any, shape_of: Any
             properties={"ifc_guid": door.GlobalId, "ifc_class": door.is_a(),
                         "connects_from": "IfcRelSpaceBoundary" if connects else "geometry",
                         "width_from": width_from,
-                        **({"external": True} if external else {})}))
+                        **bounds, **({"external": True} if external else {})}))
     return _unique_ids(doors)
 
 

@@ -39,7 +39,10 @@ GROUND_ELEVATION = -0.5
 #: an IfcZone whose name or type holds one of these words is a dwelling (other zones,
 #: fire compartments or heating zones, say nothing of who lives where)
 DWELLING_WORDS = re.compile(r"\b(flat|apartment|apt|dwelling|unit|maisonette|wohnung|"
-                            r"appartement|logement|woning)\b", re.IGNORECASE)
+                            r"appartement|logement|woning|house|haus|home)\b", re.IGNORECASE)
+#: a DIN 277 usage group (``1 HNF`` 'Wohnen und Aufenthalt': every habitable room alike),
+#: too broad to tell a bedroom from a living room: such a classification is not read
+DIN277_GROUP = re.compile(r"^\s*\d+(\.\d+)*\s*(HNF|NNF|NUF|FF|VF|TF|NRF)\s*$", re.IGNORECASE)
 #: height properties of a space without a body, in the order they are trusted
 HEIGHT_PROPERTIES = ("FinishCeilingHeight", "Height", "ClearHeight")
 
@@ -65,6 +68,8 @@ class _Reader:
                 "FP006", "the model declares no length unit (IfcUnitAssignment); metres assumed",
                 entity="IfcUnitAssignment"))
         self.levels = self._levels()
+        project = (model.by_type("IfcProject") or [None])[0]
+        self.project_guid = str(project.GlobalId) if project is not None else None
 
     # -- structure -------------------------------------------------------------------
     def _levels(self) -> dict[int, tuple[float, str]]:
@@ -194,6 +199,9 @@ class _Reader:
                               "property for the clear width)")
         obstacles = ifc_fittings.read_fittings(self.model, self.level_of, self.elevation_of,
                                                self.mesh)
+        windows = len(self.model.by_type("IfcWindow"))
+        if windows:
+            self.notes.append(f"{windows} IfcWindow not read: the plan model has no windows yet")
         project = (self.model.by_type("IfcProject") or [None])[0]
         meta = PlanMeta(name=str(project.LongName or project.Name) if project is not None
                         and (project.LongName or project.Name) else None,
@@ -271,13 +279,22 @@ class _Reader:
             self.notes.append(f"{where}: {part}")
             confidence, reason = "medium", f"{reason}; {part}" if reason else part
         storey = self.storey_of(space)
+        if found is not None:
+            lo, hi = found[0].min(axis=0), found[0].max(axis=0)
+        else:
+            z0 = self.elevation_of(space) or 0.0
+            x0, y0, x1, y1 = footprint.bounds
+            lo, hi = np.array([x0, y0, z0]), np.array([x1, y1, z0 + (height or 2.4)])
         room = Room(id=rid, name=name, use=use or Use.OTHER, polygon=polygon, level=level,
                     dwelling=self.dwelling_of(space),
                     source="ifc_body" if body is not None else "ifc_footprint",
                     ceiling_height=height, use_given=False, stated=stated,
                     confidence=confidence, confidence_reason=reason,
                     properties={"ifc_guid": space.GlobalId, "ifc_name": short,
-                                "ifc_long_name": long_name,
+                                "ifc_long_name": long_name, "ifc_project": self.project_guid,
+                                # world box in metres (IFC coordinates, before any map
+                                # conversion): where a BCF viewpoint looks
+                                "ifc_bounds": tuple(round(float(v), 4) for v in (*lo, *hi)),
                                 "storey": self.levels[storey.id()][1] if storey is not None
                                 and storey.id() in self.levels else None})
         return room, cls
@@ -315,7 +332,10 @@ class _Reader:
         words = [long_name, short, str(space.ObjectType or "")]
         try:
             for ref in ucl.get_references(space):
-                words += [str(getattr(ref, "Name", "") or ""), str(getattr(ref, "Identification", "") or "")]
+                code = str(getattr(ref, "Identification", None) or getattr(ref, "ItemReference", None) or "")
+                if DIN277_GROUP.match(code):
+                    continue
+                words += [str(getattr(ref, "Name", "") or ""), code]
         except Exception:  # a classification the schema helper does not know
             pass
         for w in words:

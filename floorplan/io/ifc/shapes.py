@@ -32,6 +32,8 @@ SLOPE_TOLERANCE = 1e-4
 HEIGHT_TOLERANCE = 1e-3
 #: coordinates are snapped to this grid when triangles are joined (metres)
 GRID = 1e-6
+#: a closed body's faces looking up and down cover the same plan area, within this share
+BALANCE = 0.01
 #: parts of a footprint or ceiling smaller than this are slivers of the triangulation (m²)
 SLIVER = 1e-4
 
@@ -67,13 +69,17 @@ def body_from_mesh(verts: np.ndarray, faces: np.ndarray) -> Body | None:
     nz = np.zeros(len(tri))
     nz[ok] = normal[ok, 2] / length[ok]
     top_z = float(verts[:, 2].max())
-    down = nz < -FACING
+    down, up = nz < -FACING, nz > FACING
+    if not _balanced(tri, down, up):
+        low, high = _by_height(tri, down | up)
+        if low.any() and high.any():  # a floor and a top over it, whichever way they face
+            down, up = low, high
     footprint = _union(tri[down])
     if footprint.is_empty:
         return None
     floor_z = float(tri[down][:, :, 2].min())
     step = float(tri[down][:, :, 2].max()) - floor_z
-    ceilings, flat = _ceilings(tri[nz > FACING], footprint, floor_z)
+    ceilings, flat = _ceilings(tri[up], footprint, floor_z)
     return Body(footprint, floor_z, top_z, ceilings, flat,
                 floor_step=step if step > FLOOR_TOLERANCE else 0.0)
 
@@ -82,6 +88,41 @@ def _signed_volume(tri: np.ndarray) -> float:
     """The volume a closed mesh encloses: negative when its faces are wound inwards."""
     c = tri - tri.reshape(-1, 3).mean(axis=0)  # about the centre, for precision far away
     return float(np.einsum("ij,ij->i", c[:, 0], np.cross(c[:, 1], c[:, 2])).sum() / 6.0)
+
+
+def _balanced(tri: np.ndarray, down: np.ndarray, up: np.ndarray) -> bool:
+    """True when the faces looking down cover, seen from above, as much as those looking
+    up, as in any closed body wound one way. A surface model (``IfcFaceBasedSurfaceModel``,
+    as Revit writes a space cut by a stair) may have its floor and its top both facing
+    down: then they are told apart by height (:func:`_by_height`)."""
+    def projected(t: np.ndarray) -> float:
+        d1, d2 = t[:, 1, :2] - t[:, 0, :2], t[:, 2, :2] - t[:, 0, :2]
+        return float(np.abs(d1[:, 0] * d2[:, 1] - d1[:, 1] * d2[:, 0]).sum() / 2)
+
+    a_down, a_up = projected(tri[down]), projected(tri[up])
+    return abs(a_down - a_up) <= BALANCE * max(a_down, a_up, SLIVER)
+
+
+def _by_height(tri: np.ndarray, flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(floor, top) masks of the non-vertical triangles ``flat``, whatever way they face:
+    a triangle is floor where no other lies below its centre, top otherwise."""
+    idx = np.flatnonzero(flat)
+    polys = shapely.polygons(tri[idx][:, :, :2])
+    tree = shapely.STRtree(np.asarray(polys, dtype=object))
+    centres = tri[idx].mean(axis=1)
+    down = np.zeros(len(tri), bool)
+    up = np.zeros(len(tri), bool)
+    for k, (i, c) in enumerate(zip(idx, centres, strict=True)):
+        lowest = True
+        for j in tree.query(shapely.Point(c[0], c[1]), predicate="intersects"):
+            if j == k:
+                continue
+            a, b, h = _plane(tri[idx[j]])
+            if a * c[0] + b * c[1] + h < c[2] - HEIGHT_TOLERANCE:
+                lowest = False
+                break
+        (down if lowest else up)[i] = True
+    return down, up
 
 
 def _union(tri: np.ndarray) -> Polygon | MultiPolygon:

@@ -4,7 +4,8 @@
     python tests/data/real/extract.py            # write every drawing it can
     python tests/data/real/extract.py --check    # only say what is there and what is missing
 
-Each drawing's [drawing.source] in expected.toml names the repository, the commit and the
+Each drawing's [drawing.source] in expected.toml (and each IFC model's [model.source] in
+ifc.toml) names the repository, the commit and the
 path; the file is taken with ``git --git-dir=MIRROR show COMMIT:PATH`` and written only when
 its sha256 is the one recorded. A snapshot that is not on this machine is listed with the
 ``fetch`` to run first. Exit code 0 when every drawing is in place, 1 otherwise.
@@ -25,10 +26,15 @@ FILES = HERE / "files"
 MIRROR = Path(os.environ.get("FLOORPLAN_MIRROR", "/work/.mirror"))
 
 
-def sources(expected: Path = HERE / "expected.toml") -> list[tuple[str, dict]]:
+def sources(expected: Path = HERE / "expected.toml", key: str = "drawing") -> list[tuple[str, dict]]:
     with open(expected, "rb") as fh:
         data = tomllib.load(fh)
-    return [(d["file"], d["source"]) for d in data.get("drawing", []) if "source" in d]
+    return [(d["file"], d["source"]) for d in data.get(key, []) if "source" in d]
+
+
+def ifc_sources() -> list[tuple[str, dict]]:
+    """The IFC models of ifc.toml (read by tests/test_ifc_real.py, not scored by realcheck)."""
+    return sources(HERE / "ifc.toml", key="model")
 
 
 def git_dir(repo: str) -> Path:
@@ -67,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     missing = 0
     total = 0
-    for name, src in sources():
+    for name, src in [*sources(), *ifc_sources()]:
         total += 1
         why = take(name, src, write=not args.check)
         if why:
