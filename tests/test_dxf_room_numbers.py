@@ -165,3 +165,23 @@ def test_an_unlabelled_space_stays_where_rooms_are_not_numbered(tmp_path):
     assert areas == [3.6, 9.0, 9.0, 9.0]   # the duct, 1.2 x 3 m, is kept (and unsure)
     (duct,) = [r for r in plan.rooms if r.polygon.area < 4]
     assert duct.confidence != "high"
+
+
+def test_an_mtext_name_is_where_its_words_are_drawn(tmp_path):
+    """Room A (x 0.1-4.1, y 0.1-3.1 m) under room B (y 3.2-6.2 m). A's name is an MTEXT of
+    three blank paragraphs and ``Store``, centred (attachment 5) on (2.0, 3.5), in B: its
+    four lines stand about that point, 1 2/3 x 0.25 m apart, so ``Store`` is drawn 1.5 lines
+    = 0.625 m lower, at y = 2.875, in A (as the Kent plans write their room names)."""
+    from shapely.geometry import box
+    from shapely.ops import unary_union
+
+    s = mm_sheet()
+    a, b = box(0.1, 0.1, 4.1, 3.1), box(0.1, 3.2, 4.1, 6.2)
+    s.mass(box(0, 0, 4.2, 6.3).difference(unary_union([a, b])))
+    s.msp.add_mtext("\\P\\P\\PStore", dxfattribs={
+        "layer": "A-ANNO-TEXT", "char_height": 250, "attachment_point": 5, "insert": (2000, 3500)})
+    s.text("Office", (2.0, 5.0))
+    plan = read(s, tmp_path)
+    rooms = {r.name: r for r in plan.rooms}
+    assert sorted(rooms) == ["Office", "Store"]
+    assert rooms["Store"].polygon.centroid.y == pytest.approx(1.6)
