@@ -27,6 +27,7 @@ from floorplan.classify import classify
 from floorplan.geometry import polygons_of
 from floorplan.io.ifc import doors as ifc_doors
 from floorplan.io.ifc import fittings as ifc_fittings
+from floorplan.io.ifc import georef, voids
 from floorplan.io.ifc.shapes import SLIVER, Body, body_from_mesh
 from floorplan.model import Ceiling, InputFinding, Plan, PlanMeta, Room, Stated, Use
 
@@ -61,6 +62,7 @@ class _Reader:
         self.curves.set("use-world-coords", True)
         self.curves.set("dimensionality", ifcopenshell.ifcopenshell_wrapper.CURVES)
         self.notes: list[str] = []
+        self.voids: list[str] = []  # names of the spaces read as roof spaces or voids
         self.findings: list[InputFinding] = []
         self.declared = self._length_unit_declared()
         if not self.declared:
@@ -188,6 +190,9 @@ class _Reader:
         if not rooms:
             from floorplan.errors import PlanReadError
 
+            if len(self.voids) == len(spaces):
+                raise PlanReadError(self.source, f"its {len(spaces)} IfcSpace are all roof spaces "
+                                    f"or voids ({', '.join(self.voids[:3])}): no room to check")
             raise PlanReadError(self.source, f"none of its {len(spaces)} IfcSpace has a body or "
                                 "footprint to take a floor outline from")
         doors = ifc_doors.read_doors(self.model, room_of, self.level_of, self.vertices,
@@ -202,12 +207,16 @@ class _Reader:
         windows = len(self.model.by_type("IfcWindow"))
         if windows:
             self.notes.append(f"{windows} IfcWindow not read: the plan model has no windows yet")
+        conversion, said = georef.read(self.model, self.scale)
+        self.notes.extend(said)
         project = (self.model.by_type("IfcProject") or [None])[0]
         meta = PlanMeta(name=str(project.LongName or project.Name) if project is not None
                         and (project.LongName or project.Name) else None,
                         units="m", source=self.source, format="ifc",
                         units_reason=f"declared (IfcUnitAssignment: 1 unit = {self.scale:g} m)"
-                        if self.declared else "assumed: the model declares no length unit")
+                        if self.declared else "assumed: the model declares no length unit",
+                        crs=conversion.crs if conversion else None,
+                        map_conversion=(conversion.crs, conversion.affine()) if conversion else None)
         return Plan(meta=meta, rooms=tuple(rooms), doors=tuple(doors), ceilings=tuple(ceilings),
                     obstacles=tuple(obstacles),
                     findings=tuple(self.findings), notes=tuple(self.notes))
@@ -231,6 +240,16 @@ class _Reader:
 
     def room(self, space: Any, rid: str) -> tuple[Room, list[Ceiling]] | None:
         where = f"IfcSpace {space.GlobalId} ({space.Name or space.LongName or '?'})"
+        long_name = str(space.LongName or "").strip()
+        short = str(space.Name or "").strip()
+        use = self.use(space, long_name, short)
+        void = voids.void_word(long_name, short, str(space.ObjectType or "")) if use is None else None
+        if void is not None:
+            self.voids.append(void)
+            self.notes.append(f"{where}: a roof space or void ({void!r}, and nothing gives it a "
+                              "room's use): not a habitable room, so left out of the rooms and "
+                              "of the home's area")
+            return None
         level = self.level_of(space)
         if level is None:
             self.notes.append(f"{where}: in no IfcBuildingStorey; put on level 0")
@@ -266,10 +285,7 @@ class _Reader:
             else:
                 self.notes.append(f"{where}: no 3D body and no height property; outline from its "
                                   "footprint, ceiling height unknown")
-        long_name = str(space.LongName or "").strip()
-        short = str(space.Name or "").strip()
         name = long_name or short or str(space.GlobalId)
-        use = self.use(space, long_name, short)
         stated = self.stated(props, footprint, name, rid)
         polygon = footprint if isinstance(footprint, Polygon) else max(
             footprint.geoms, key=lambda p: p.area)
