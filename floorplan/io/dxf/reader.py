@@ -34,6 +34,7 @@ from floorplan.io.dxf import evidence as dxf_evidence
 from floorplan.io.dxf import features as dxf_features
 from floorplan.io.dxf import leaders as dxf_leaders
 from floorplan.io.dxf import names as dxf_names
+from floorplan.io.dxf import outdoor as dxf_outdoor
 from floorplan.io.dxf import spaces
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf.account import account, label_findings, room_confidence
@@ -203,7 +204,8 @@ class _Reader:
         doors = self._in_view(doors, lambda d: d.geometry.centroid, "doors")
         obstacles = self._in_view(obstacles, lambda o: o.polygon.centroid, "fittings")
         ceilings = dxf_features.ceilings(col.faces3d, self.layer_kind, self.used, col.skipped)
-        rooms = self._rooms(polys, found.sources, layers, ceilings, levels, found.sure)
+        rooms = dxf_outdoor.set_aside(
+            self._rooms(polys, found.sources, layers, ceilings, levels, found.sure), self.notes)
         self.findings += label_findings(rooms, self.outside_texts, self.layer_kind)
         if level_note:
             self.notes.append(level_note)
