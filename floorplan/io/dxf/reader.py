@@ -40,7 +40,7 @@ from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf.account import account, label_findings, room_confidence
 from floorplan.io.dxf.collect import collect
 from floorplan.io.dxf.encoding import clean, safe_strings
-from floorplan.io.dxf.layers import LayerMap, load_layer_map
+from floorplan.io.dxf.layers import LayerMap, load_layer_map, room_siblings
 from floorplan.io.dxf.load import load
 from floorplan.io.dxf.rooms import outline_rooms
 from floorplan.model import (
@@ -170,8 +170,10 @@ class _Reader:
         self.ins_kind = {i.uid: self._insert_kind(i) for i in col.inserts}
         self._frame()
         dxf_leaders.to_local(self.leaders, self._origin_raw, self._scale)
+        siblings = room_siblings({p.layer for p in col.loops}, self.layer_kind)
+
         def room_ok(p) -> bool:
-            return self.layer_kind(p.layer) == "room" and not self.blocked(p)
+            return (self.layer_kind(p.layer) == "room" or p.layer in siblings) and not self.blocked(p)
 
         def fallback(p) -> bool:
             return (self.layer_kind(p.layer) is None and not self.blocked(p)
