@@ -228,6 +228,10 @@ class PlanMeta:
     crs: str | None = None
     #: where north points, in degrees anticlockwise from the plan's +y axis (None: not said)
     north: float | None = None
+    #: where the plan lies on the map of ``crs``, when the file says so (an IFC model's
+    #: IfcMapConversion): ``(crs, (a, b, d, e, xoff, yoff))``, the affine transform from the
+    #: plan's metres to that CRS's coordinates; applied only while ``crs`` is that CRS
+    map_conversion: tuple[str, tuple[float, float, float, float, float, float]] | None = None
 
     def override(self, **values: Any) -> PlanMeta:
         """A copy with every value that is not ``None`` replaced."""

@@ -175,3 +175,24 @@ def test_units_flag_against_weaker_evidence_is_said_and_never_passes(tmp_path):
     assert f.status == "warn" and "--units in" in f.message and "millimetres" in f.message
     assert check(plan).result != "pass"
     assert not fp(dxf.read(p, units="mm"), "FP007")
+
+
+
+def test_units_flag_making_labels_and_sheet_impossible_fails():
+    # the woodshed plan (xuminic/woodshed, mm) read with --units m: its room labels are 72
+    # units tall and the sheet 8,580 units across, 72 m labels on an 8.6 km sheet; the
+    # cells its linework closes at that scale have a median side of 28 units (28 m, or
+    # 28 mm: too small a room in millimetres). Two impossibilities in metres against one
+    # in millimetres, which also score higher (labels and size fit): strong evidence
+    ev = Evidence(extent=8580.0, text_heights=[72.0] * 4, room_areas=[28.0 ** 2] * 5)
+    unit, _, finding = decide("m", 4, ev)
+    assert unit == "m" and finding.code == "FP007" and finding.status == "fail"
+    assert "72.00 m tall" in finding.message and "8,580 m" in finding.message
+    # labels alone, from fewer than three, do not make the units impossible
+    unit, _, finding = decide("m", 4, Evidence(text_heights=[72.0, 72.0]))
+    assert finding is None or finding.status == "warn"
+    # and a metre drawing whose labels are ordinary is not held against a sheet with a
+    # stray entity 6 km off: in millimetres its labels (0.3 mm) are impossible too
+    unit, _, finding = decide(None, 6, Evidence(extent=6000.0, text_heights=[0.3] * 4,
+                                                 room_areas=[16.0] * 5))
+    assert unit == "m" and finding is None

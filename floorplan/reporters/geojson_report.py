@@ -8,6 +8,9 @@ GIS places it right:
 * a plan in metres whose coordinate reference system is known (``PlanMeta.crs``: what
   the file declared, or ``--crs EPSG:27700``) is written in its own metres, origin
   restored, with the legacy ``crs`` member naming it, which GDAL, and so QGIS, read;
+* an IFC model carrying an ``IfcMapConversion`` is written in its map's coordinates
+  (eastings and northings, rotated and scaled as the model says), the ``crs`` member
+  naming that map's CRS;
 * any other plan is written in its own metres with a ``crs`` member naming a local
   engineering CRS (metres east and north of the drawing's origin), so QGIS treats it as
   a local drawing rather than as degrees at 0°N 0°E.
@@ -20,6 +23,7 @@ JSON.
 from __future__ import annotations
 
 import json
+import math
 
 import shapely
 from shapely.geometry import mapping
@@ -51,6 +55,13 @@ def crs_member(plan) -> tuple[dict | None, str]:
         return None, "longitude/latitude (WGS84, RFC 7946)"
     if plan.meta.crs:
         name = crs_name(plan.meta.crs)
+        if plan.meta.map_conversion is not None and plan.meta.map_conversion[0] == plan.meta.crs:
+            a, _, d, _, east, north = plan.meta.map_conversion[1]
+            return ({"type": "name", "properties": {"name": name}},
+                    f"{plan.meta.crs}, placed by the model's IfcMapConversion: its local origin "
+                    f"at easting {east:g}, northing {north:g}, its x axis "
+                    f"{math.degrees(math.atan2(d, a)):g}° anticlockwise from east, "
+                    f"{math.hypot(a, d):g} map units to the model's metre")
         return ({"type": "name", "properties": {"name": name}},
                 f"metres in {plan.meta.crs} (the plan file's own coordinates)")
     return ({"type": "name", "properties": {"name": LOCAL_CRS}},

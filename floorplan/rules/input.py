@@ -62,7 +62,7 @@ units_assumed = _input_rule("FP006", "units-assumed", """
 units_contradicted = _input_rule("FP007", "units-contradicted", """
     The units used (given with --units, or declared in the file) disagree with strong
     evidence in the drawing: the figures written in it (area tags, dimension strings),
-    door widths, room sizes. A fail: every area and width would be wrong by the factor
+    door widths, room sizes, label heights, the plan's size. A fail: every area and width would be wrong by the factor
     between the units, so the plan cannot be said to meet the standard until the units
     are confirmed (give the right --units). Weaker evidence against --units (one kind,
     such as the room sizes alone) is a warning.""")

@@ -21,7 +21,8 @@ A unit scores the weight of each kind it fits (figures: times the share of figur
 fits). The best unit is the highest score (ties: m, mm, cm, ft, in). The declared unit
 (``$INSUNITS``) is kept unless another scores :data:`OVERRULE` (a whole kind) more. Evidence is **strong** against a
 unit when the best scores at least :data:`STRONG` more, or when the unit makes the
-drawing impossible (doors over 10 m, rooms 100 m across...) and the best does not:
+drawing impossible in more ways than the best does (doors over 10 m, rooms 100 m across,
+room labels 5 m tall, a plan 5 km across...):
 
 - ``--units`` against strong evidence: the given unit is used, and FP007 **fails**;
   against weaker evidence (another unit scores :data:`OVERRULE` more): FP007 warns;
@@ -65,6 +66,11 @@ EXTENT_RANGE = (4.0, 500.0)
 #: beyond these no building is drawn: evidence that alone is strong
 DOOR_POSSIBLE = (0.1, 10.0)
 ROOM_SIDE_POSSIBLE = (0.3, 100.0)
+#: room labels (the median of at least :data:`TEXTS_TO_JUDGE`) no drawing writes at
+TEXT_POSSIBLE = (0.01, 5.0)
+TEXTS_TO_JUDGE = 3
+#: no building's plan is smaller or larger than this across
+EXTENT_POSSIBLE = (0.5, 5000.0)
 #: a figure fits a unit when the scale it implies is within this factor of the unit's
 FIGURE_FACTOR = 1.35
 WEIGHTS = {"figures": 3.0, "bare": 1.0, "doors": 1.0, "treads": 1.0, "rooms": 1.0, "texts": 0.5,
@@ -176,6 +182,11 @@ def _impossible(ev: Evidence, scale: float) -> list[str]:
     if ev.room_areas and not _inside(math.sqrt(max(_med(ev, "room_areas"), 0.0)) * scale,
                                      ROOM_SIDE_POSSIBLE):
         out.append("rooms")
+    if len(ev.text_heights) >= TEXTS_TO_JUDGE and not _inside(_med(ev, "text_heights") * scale,
+                                                             TEXT_POSSIBLE):
+        out.append("texts")
+    if ev.extent > 0 and not _inside(ev.extent * scale, EXTENT_POSSIBLE):
+        out.append("extent")
     if len(ev.figures) >= 2 and not any(_fits_figure(s, scale) for s, _ in ev.figures):
         out.append("figures")
     return out
@@ -203,7 +214,9 @@ def strong_against(ev: Evidence, unit: str, sc: dict[str, float] | None = None) 
         return None
     if sc[best] - sc[unit] >= STRONG:
         return best
-    if _impossible(ev, METRES_PER_UNIT[unit]) and not _impossible(ev, METRES_PER_UNIT[best]) \
+    # more that is impossible read in ``unit`` than in ``best`` (rooms found from linework
+    # closed at the scale of ``unit`` can be impossible in both, so a count, not "none")
+    if len(_impossible(ev, METRES_PER_UNIT[unit])) > len(_impossible(ev, METRES_PER_UNIT[best])) \
             and sc[best] > sc[unit]:
         return best
     return None

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 import shapely
+import shapely.affinity
 
 from floorplan.io.geojson.lonlat import unproject
 from floorplan.model import Plan
@@ -89,8 +90,11 @@ def _json_safe(props: dict) -> dict:
 
 def to_lonlat(geom, plan: Plan):
     """``geom`` (local metres) back in the file's own coordinates: longitude/latitude, the
-    coordinate system it declared (``plan.meta.crs``, e.g. EPSG:27700), or its metres."""
+    coordinate system it declared (``plan.meta.crs``, e.g. EPSG:27700), or its metres; or
+    on the map of its ``meta.map_conversion`` (an IFC model's IfcMapConversion)."""
     meta = plan.meta
+    if meta.map_conversion is not None and meta.crs == meta.map_conversion[0]:
+        return shapely.affinity.affine_transform(geom, meta.map_conversion[1])
     origin = meta.lonlat_origin
     if origin is not None:
         from floorplan.io.geojson import crs as crs_mod

@@ -27,6 +27,7 @@ from floorplan.classify import classify
 from floorplan.geometry import polygons_of
 from floorplan.io.ifc import doors as ifc_doors
 from floorplan.io.ifc import fittings as ifc_fittings
+from floorplan.io.ifc import georef
 from floorplan.io.ifc.shapes import SLIVER, Body, body_from_mesh
 from floorplan.model import Ceiling, InputFinding, Plan, PlanMeta, Room, Stated, Use
 
@@ -202,12 +203,16 @@ class _Reader:
         windows = len(self.model.by_type("IfcWindow"))
         if windows:
             self.notes.append(f"{windows} IfcWindow not read: the plan model has no windows yet")
+        conversion, said = georef.read(self.model, self.scale)
+        self.notes.extend(said)
         project = (self.model.by_type("IfcProject") or [None])[0]
         meta = PlanMeta(name=str(project.LongName or project.Name) if project is not None
                         and (project.LongName or project.Name) else None,
                         units="m", source=self.source, format="ifc",
                         units_reason=f"declared (IfcUnitAssignment: 1 unit = {self.scale:g} m)"
-                        if self.declared else "assumed: the model declares no length unit")
+                        if self.declared else "assumed: the model declares no length unit",
+                        crs=conversion.crs if conversion else None,
+                        map_conversion=(conversion.crs, conversion.affine()) if conversion else None)
         return Plan(meta=meta, rooms=tuple(rooms), doors=tuple(doors), ceilings=tuple(ceilings),
                     obstacles=tuple(obstacles),
                     findings=tuple(self.findings), notes=tuple(self.notes))
