@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
-from shapely.geometry import Polygon
+from shapely.geometry import LineString, Polygon
 from shapely.strtree import STRtree
 
 from floorplan.errors import PlanReadError
@@ -28,6 +28,7 @@ from floorplan.io.dxf import names as dxf_names
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf import views as dxf_views
 from floorplan.io.dxf.cupboards import cupboards, fill_label_boxes, label_boxes
+from floorplan.io.dxf.entries import door_shapes, sealed_off, solid_note
 from floorplan.io.dxf.layers import level_of_layer
 from floorplan.io.dxf.marks import (
     glass_lines,
@@ -54,11 +55,13 @@ class Found:
     layers: list[str] = field(default_factory=list)
     sure: list[tuple[str, str]] = field(default_factory=list)
     combined: list[list[str]] = field(default_factory=list)
+    solid: list[str] = field(default_factory=list)  # why a space is solid, not a room ("")
 
     def keep(self, which: list[int]) -> Found:
         return Found([self.polys[k] for k in which], [self.sources[k] for k in which],
                      [self.layers[k] for k in which], [self.sure[k] for k in which],
-                     [self.combined[k] for k in which])
+                     [self.combined[k] for k in which],
+                     [self.solid[k] for k in which] if self.solid else [])
 
 
 def find(rd, cands, fittings: list[Polygon]) -> Found:
@@ -84,7 +87,7 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
                             "set aside: the wall layers enclose rooms")
             return Found([w.polygon for w in found], [w.source for w in found],
                          [""] * len(found), [(w.confidence, w.reason) for w in found],
-                         [w.labels for w in found])
+                         [w.labels for w in found], [w.solid for w in found])
     if cands:
         return Found([c.polygon for c in cands], [c.source for c in cands],
                      [c.layer for c in cands],
@@ -97,7 +100,8 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
         return Found(polys, ["outline"] * n, [""] * n, [("high", "")] * n, [[] for _ in polys])
     found = wall_rooms_of(rd, fittings)
     return Found([w.polygon for w in found], [w.source for w in found], [""] * len(found),
-                 [(w.confidence, w.reason) for w in found], [w.labels for w in found])
+                 [(w.confidence, w.reason) for w in found], [w.labels for w in found],
+                 [w.solid for w in found])
 
 
 def _unlabelled(found: list, texts: list[tuple[float, float, str]]) -> None:
@@ -191,6 +195,7 @@ def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
     heads = [p.pts[:, :2] for p in header_lines(rd)]
     found, arr = wall_rooms([p.pts[:, :2] for p in lines], seals, marks, fittings, rd.notes, glass,
                             heads)
+    arr.symbols = symbol_lines(rd, door_uids)
     sized = label_texts(rd, heights=True)
     texts = [t[:3] for t in sized]
     labels = room_labels(texts)
@@ -198,6 +203,7 @@ def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
     place_labels(found, arr, labels, rd.notes)
     found += cupboards(arr.small, sized, found, rd.notes)
     if labels:
+        sealed_off(found, arr, door_shapes(rd, door_uids), texts)
         _unlabelled(found, texts)
     rd.gaps = doorways(arr)
     if found:
@@ -210,6 +216,18 @@ def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
             elif why not in w.reason:
                 w.reason = f"{w.reason}; {why}" if w.reason else why
     return found
+
+
+def symbol_lines(rd, door_uids: set[int]) -> list[LineString]:
+    """The lines of door and window symbols (on door layers, or inside door blocks), their
+    swing arcs left out: a door's leaf and frame, a window's glazing."""
+    out = []
+    for p in rd.col.opens + rd.col.loops:
+        if p.etype == "ARC" or len(p.pts) < 2 or p.extra.get("is3d"):
+            continue
+        if rd.layer_kind(p.layer) == "door" or not door_uids.isdisjoint(p.chain):
+            out.append(LineString(p.pts[:, :2]))
+    return out
 
 
 def label_texts(rd, heights: bool = False) -> list:
@@ -282,6 +300,11 @@ def choose_views(rd, found: Found, wanted: int | None) -> Found:
     kept = [k for k in range(len(found.polys)) if of_room.get(k, -1) in read]
     rd.room_view = [of_room[k] for k in kept]
     found = found.keep(kept)
+    if any(found.solid):  # kept till now: a table's empty cells say it is a table
+        solid = [k for k, why in enumerate(found.solid) if why]
+        rd.notes.append(solid_note([found.polys[k].area for k in solid]))
+        rd.room_view = [v for k, v in enumerate(rd.room_view) if not found.solid[k]]
+        found = found.keep([k for k, why in enumerate(found.solid) if not why])
     if reading.doubt:
         found.sure = [("low", reading.doubt)] * len(found.polys)
     return found

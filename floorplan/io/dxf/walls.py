@@ -73,6 +73,7 @@ class WallRoom:
     confidence: str = "high"
     reason: str = ""
     labels: list[str] = field(default_factory=list)  # several labels no closing parts
+    solid: str = ""  # why the space is solid (a wall mass), not a room
 
 
 @dataclass
@@ -83,6 +84,8 @@ class Arrangement:
     added: list[tuple[LineString, str]] = field(default_factory=list)  # (bridge, kind)
     openings: list[Opening] = field(default_factory=list)
     small: list[Polygon] = field(default_factory=list)  # faces under MIN_AREA (cupboards?)
+    symbols: list[LineString] = field(default_factory=list)  # door and window symbols' lines
+    bands: list[Polygon] = field(default_factory=list)  # faces too thin to be rooms: walls
 
     def all(self) -> list[LineString]:
         return self.lines + [b for b, _ in self.added]
@@ -162,7 +165,7 @@ def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     an opening."""
     arr = arrange(lines, seals, door_marks, glass=glass, heads=heads)
     faces, cuts = faces_and_cuts(arr.all())
-    kept, counts = _sieve(faces, fittings, arr.small)
+    kept, counts = _sieve(faces, fittings, arr.small, arr.bands)
     stripped: set[int] = set()  # faces a wall band ran into, cut away from them
     bands = []
     cut_tree = STRtree(cuts) if cuts else None
@@ -254,10 +257,11 @@ def _twin(a: LineString, b: LineString) -> bool:
     return along < 0.1 * a.length and ma.distance(mb) <= 0.6
 
 
-def _sieve(faces: list[Polygon], fittings: list[Polygon], small: list[Polygon] | None = None
-           ) -> tuple[list[Polygon], dict[str, int]]:
+def _sieve(faces: list[Polygon], fittings: list[Polygon], small: list[Polygon] | None = None,
+           thin: list[Polygon] | None = None) -> tuple[list[Polygon], dict[str, int]]:
     """The faces of room size not filled by fittings (and the counts of the others);
-    faces of SMALL_ROOM up to MIN_AREA go to ``small``."""
+    faces of SMALL_ROOM up to MIN_AREA go to ``small``, faces too thin to be rooms (wall
+    bands) to ``thin``."""
     kept: list[Polygon] = []
     counts = {"thin": 0, "small": 0, "fitted": 0}
     fit_tree = STRtree(fittings) if fittings else None
@@ -267,6 +271,8 @@ def _sieve(faces: list[Polygon], fittings: list[Polygon], small: list[Polygon] |
             counts[why] += 1
             if why == "small" and small is not None and f.area >= SMALL_ROOM:
                 small.append(f)
+            elif why == "thin" and thin is not None:
+                thin.append(f)
             continue
         if fit_tree is not None:
             hits = [fittings[int(i)] for i in fit_tree.query(f, predicate="intersects")]
