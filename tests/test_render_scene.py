@@ -278,3 +278,25 @@ def test_the_key_says_what_each_finding_is_about():
     assert finding_where(empty_flat, names) == "dwelling Flat 2"
     assert finding_where(room, names) == "Bedroom"
     assert finding_where(plan_wide, names) == "plan"
+
+
+def test_a_count_of_rooms_in_the_sidebar_says_what_is_missing():
+    from floorplan.findings import Finding, Status
+    from floorplan.render.scene import finding_note
+
+    # FP303 with no sleep-in room: "0 rooms (needs 1 room)" says nothing of which room
+    f = Finding(rule="FP303", name="staff-sleep-in", status=Status.FAIL, measured=0.0,
+                required=1.0, unit="rooms", message="no staff sleep-in room on the plan; one required")
+    assert finding_note(f, {}) == "FP303 plan: no staff sleep-in room on the plan; one required"
+    # figures that agree on a point to review: the message says why it is to review
+    f = Finding(rule="FP301", name="door-count", status=Status.WARN, rooms=("R1",), measured=0.0,
+                required=0.0, unit="doors", message="no door shown on the plan")
+    assert finding_note(f, {"R1": "BR#1"}) == "FP301 BR#1: no door shown on the plan"
+    # a shortfall in a counted thing still shows its figures
+    f = Finding(rule="FP302", name="bathroom-provision", status=Status.FAIL, measured=1.0,
+                required=2.0, unit="bathrooms", message="1 bathroom for 4 tenants")
+    assert finding_note(f, {}) == "FP302 plan: 1 bathroom (needs 2 bathrooms)"
+    # a message that names its room first does not name it twice
+    f = Finding(rule="FP106", name="ceiling-height", status=Status.WARN, rooms=("R1",),
+                message="BR#1: ceiling height not shown on the plan")
+    assert finding_note(f, {"R1": "BR#1"}) == "FP106 BR#1: ceiling height not shown on the plan"

@@ -147,12 +147,23 @@ def finding_where(f: Finding, room_names: dict[str, str]) -> str:
     return rooms or "plan"
 
 
+#: counts whose figures alone say nothing ("0 rooms (needs 1 room)"): the message says
+#: which rooms, storeys or points
+_VAGUE_UNITS = frozenset({"rooms", "storey", "storeys", "points", "of 5"})
+
+
 def finding_note(f: Finding, room_names: dict[str, str]) -> str:
+    """A finding in one line for the sidebar: its figures (``7.59 m² (needs 8.00 m²)``)
+    where they tell the story, else its message; figures that agree (``0 doors (needs 0
+    doors)`` on a point to review) or count vague things ("rooms") give the message."""
     where = finding_where(f, room_names)
-    if f.measured is not None and f.required is not None:
+    if (f.measured is not None and f.required is not None and f.unit not in _VAGUE_UNITS
+            and (f.unit in ("m", "m2") or f.measured != f.required)):
         how = f"{fmt_value(f.measured, f.unit)} (needs {fmt_value(f.required, f.unit)})"
     else:
         how = f.message
+        if how.startswith(f"{where}: "):  # messages name their room first: once is enough
+            how = how[len(where) + 2:]
     return f"{f.rule} {where}: {how}"
 
 
