@@ -16,7 +16,6 @@ import pytest
 from shapely.geometry import box
 
 from floorplan.errors import PlanReadError
-
 from tests.dxf_patterns import Sheet, read, rooms_of
 
 
