@@ -100,13 +100,3 @@ def test_spaces_without_any_outline(tmp_path):
     m.space("B1", "Bedroom")  # no representation at all
     line = one_line_exit_2(run(m.write(tmp_path / "empty.ifc")))
     assert "empty.ifc" in line and "IfcSpace" in line
-
-
-def test_ifczip_is_refused_with_the_way_round_it(tmp_path):
-    import zipfile
-
-    p = tmp_path / "house.ifczip"
-    with zipfile.ZipFile(p, "w") as z:
-        z.writestr("house.ifc", MINIMAL)
-    line = one_line_exit_2(run(p))
-    assert "house.ifczip" in line and "unzip" in line

@@ -30,11 +30,13 @@ def sniff(path: str | os.PathLike) -> str:
     if st.st_size > limits.MAX_PLAN_BYTES:
         raise PlanReadError(str(path), f"is {st.st_size / 2**20:.0f} MiB, over the "
                             f"{limits.MAX_PLAN_BYTES / 2**20:.0f} MiB a plan may be")
-    if p.suffix.lower() in (".ifczip", ".ifcxml"):
-        raise PlanReadError(str(path), "ifcZIP and ifcXML models are not read: export the "
-                            "model as IFC (.ifc, STEP), or unzip an .ifczip to its .ifc")
+    if p.suffix.lower() == ".ifcxml":
+        raise PlanReadError(str(path), "ifcXML models are not read: export the model as IFC "
+                            "(.ifc, STEP, or .ifczip)")
+    if p.suffix.lower() == ".ifczip":
+        return "ifc"  # floorplan.io.ifc unpacks it (or refuses it, one line)
     if zipfile.is_zipfile(p):
-        return "imdf"
+        return "ifc" if _holds_ifc(p) else "imdf"
     with open(p, "rb") as fh:
         head = fh.read(4096)
     if not head.strip():
@@ -57,6 +59,17 @@ def sniff(path: str | os.PathLike) -> str:
     if suffix in (".geojson", ".json"):
         return "geojson"
     raise PlanReadError(str(path), "neither a DXF nor a GeoJSON file (unrecognised content)")
+
+
+def _holds_ifc(p: Path) -> bool:
+    """A zip holding a ``.ifc`` and no IMDF manifest: an ifcZIP whatever its name."""
+    try:
+        with zipfile.ZipFile(p) as zf:
+            names = [n.lower() for n in zf.namelist()[:1000]]
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, EOFError):
+        return False
+    return (any(n.endswith(".ifc") for n in names)
+            and not any(n.rsplit("/", 1)[-1] == "manifest.json" for n in names))
 
 
 def read_plan(

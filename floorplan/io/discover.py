@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: what a folder is searched for (an explicitly named file is taken whatever its name)
-PLAN_SUFFIXES = (".dxf", ".geojson", ".json", ".ifc")
+PLAN_SUFFIXES = (".dxf", ".geojson", ".json", ".ifc", ".ifczip")
 GLOB_CHARS = set("*?[")
 
 
@@ -31,7 +31,7 @@ def expand(paths: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLi
     """The plans that ``paths`` name, in a stable order, each once.
 
     A file is taken as it is; a folder is searched (with its sub-folders, hidden ones
-    left out) for ``.dxf``, ``.ifc``, ``.geojson`` and ``.json`` files; anything else is a glob
+    left out) for ``.dxf``, ``.ifc``, ``.ifczip``, ``.geojson`` and ``.json`` files; anything else is a glob
     pattern (``**`` reaches into sub-folders). A folder holding an IMDF ``unit.geojson``
     is one plan. ``.json`` files found in folders that are not GeoJSON (no ``"Feature``
     in their first 64 kB) are passed over, so reports and settings kept beside plans are

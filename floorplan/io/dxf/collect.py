@@ -14,13 +14,13 @@ from __future__ import annotations
 import numpy as np
 from ezdxf import path as dxfpath
 from ezdxf.entities import DXFGraphic
-from ezdxf.math import OCS
+from ezdxf.math import OCS, Vec3
 
 from floorplan.io.dxf import blocks as dxf_blocks
 from floorplan.io.dxf import budget as dxf_budget
 from floorplan.io.dxf import curves as dxf_curves
 from floorplan.io.dxf.prims import Collected, Insert, Prim, Text, hull_of
-from floorplan.io.dxf.text import mtext_plain
+from floorplan.io.dxf.text import mtext_anchor, mtext_plain
 from floorplan.io.limits import clean_text
 
 #: blocks nested deeper than this are not expanded (a guard against self-reference)
@@ -190,7 +190,7 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
         _insert(e, out, layer, handle, chain, depth, tol)
         return
     if t in ("TEXT", "MTEXT", "ATTRIB"):
-        text = e.plain_text() if t != "MTEXT" else mtext_plain(e.all_columns_raw_content())
+        text = raw = e.plain_text() if t != "MTEXT" else mtext_plain(e.all_columns_raw_content())
         # one clean line each (no CR, control characters or lone surrogates), once, here
         text = "\n".join(clean_text(ln, 1000, surrogates=False) for ln in str(text).splitlines() if ln.strip())
         if not text:
@@ -199,6 +199,9 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
         if t == "MTEXT":
             p = e.dxf.insert
             h = float(d.get("char_height", 0) or 0)
+            if "\n" in raw:  # blank paragraphs move the words from the insertion point
+                p = Vec3(*mtext_anchor(p.x, p.y, h, d.get("attachment_point", 1),
+                                       d.get("line_spacing_factor", 1.0), e.get_rotation(), raw))
         else:
             p = e.dxf.insert
             if d.get("halign", 0) or d.get("valign", 0):

@@ -168,3 +168,37 @@ def peel(text: str) -> tuple[str, Figure] | None:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+#: a stated figure further than this share from the measured one is reported (FP008)
+FIGURE_TOLERANCE = 0.05
+
+
+def mismatch(fig, polygon) -> str | None:
+    """Why ``fig`` (a :class:`Figure`) and the room's measured
+    ``polygon`` (metres) disagree by more than :data:`FIGURE_TOLERANCE`, or ``None``.
+
+    An area tag is compared with the area. A dimension string is compared with the area
+    when the room is about a rectangle (its area within 5 % of its smallest enclosing
+    rectangle's), else with that rectangle's sides.
+    """
+    area = float(polygon.area)
+    if area <= 0:
+        return None
+    if fig.kind == "area":
+        if abs(fig.area_m2 - area) > FIGURE_TOLERANCE * area:
+            return f"{fig.area_m2:.2f} m² stated, {area:.2f} m² measured ({(area - fig.area_m2) / fig.area_m2:+.0%})"
+        return None
+    rect = polygon.minimum_rotated_rectangle
+    xy = list(rect.exterior.coords)
+    sides = sorted(math.dist(xy[i], xy[i + 1]) for i in (0, 1))
+    a, b = sorted(fig.metres)
+    if rect.area > 0 and area >= (1 - FIGURE_TOLERANCE) * rect.area:
+        if abs(fig.area_m2 - area) > FIGURE_TOLERANCE * area:
+            return (f"{a:.2f} x {b:.2f} m = {fig.area_m2:.2f} m² stated, {area:.2f} m² measured "
+                    f"({(area - fig.area_m2) / fig.area_m2:+.0%})")
+        return None
+    if abs(a - sides[0]) > FIGURE_TOLERANCE * sides[0] or abs(b - sides[1]) > FIGURE_TOLERANCE * sides[1]:
+        return (f"{a:.2f} x {b:.2f} m stated, the room measures {sides[0]:.2f} x {sides[1]:.2f} m "
+                f"overall")
+    return None

@@ -22,6 +22,7 @@ room (legends, schedules, titles) is counted and left.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -45,8 +46,6 @@ HEIGHT_TAGS = {"HEIGHT", "CH", "CEILING", "CEILING_HEIGHT", "CLG"}
 #: labels all of one of these groups of uses name parts of one space (KITCHEN + LIVING
 #: AREA, HALL + STAIRS), as the wall reader's label seeding has it
 ONE_SPACE = (COMMUNAL_USES, CIRCULATION_USES)
-#: a stated figure further than this share from the measured one is reported (FP008)
-FIGURE_TOLERANCE = 0.05
 #: lines of one label: at most this many text heights apart
 LABEL_GAP = 2.2
 #: a label this many times taller than every other in its room is the room's name
@@ -57,6 +56,11 @@ CENTRAL_LEAD = 2.0
 #: lines of one label are written this near one height (the taller at most this many times
 #: the shorter)
 SAME_HEIGHT = 1.25
+_DIGIT = re.compile(r"\d")
+#: a drawing numbers its rooms when at least this many of its rooms carry a number...
+NUMBERED_MIN = 3
+#: ... and this share of its labelled rooms do (a label or two may lie outside its room)
+NUMBERED_SHARE = 0.9
 
 
 @dataclass
@@ -73,19 +77,51 @@ class RoomText:
     labels: list[str] = field(default_factory=list)  # every label found in the room
     confidence: str = "high"
     reason: str = ""
+    set_aside: bool = False  # a space in the walls that is none of the drawing's rooms
 
 
 def _is_name_text(t) -> bool:
     if t.tag:
         return (t.tag or "").upper() in NAME_TAGS
-    name, _ = dxf_text.split_label(t.text)
-    return bool(name) and dxf_text.kind(name)[0] == "name" and not dxf_text.is_note(name)
+    says = dxf_text.layer_says(t.layer)
+    if says in ("id", "mark") or (says == "area" and _is_figure_text(t)):
+        return False
+    name, _ = dxf_text.split_label(dxf_text.peel_code(t.text)[1])
+    return (bool(name) and dxf_text.kind(name)[0] == "name" and not dxf_text.is_note(name)
+            and not dxf_text.is_code(name))
+
+
+def _is_id_text(t) -> bool:
+    """A room's number by its attribute's tag or its layer's name (``ROOM NUMBER``)."""
+    if t.tag:
+        return (t.tag or "").upper() in ID_TAGS
+    return dxf_text.layer_says(t.layer) == "id" and bool(_DIGIT.search(t.text))
 
 
 def _is_figure_text(t) -> bool:
     if t.tag:
         return (t.tag or "").upper() in AREA_TAGS
+    if dxf_text.layer_says(t.layer) == "area" and _stated_area(t.text, whole=False):
+        return True
     return any(k == "figure" for k, _ in dxf_text.split_label(t.text)[1])
+
+
+def _stated_area(text: str, whole: bool = True):
+    """The area an area tag or a text on an area layer states (``28.51 m2``, ``28.51``), or
+    ``None``. A bare whole number is an area only where ``whole`` (an attribute tagged AREA):
+    on a layer named for areas it may be a room's number."""
+    fig = dxf_figures.parse(text)
+    if fig is None:
+        t = text.strip().replace(",", ".")
+        if not whole and "." not in t:
+            return None
+        try:
+            v = float(t)
+        except ValueError:
+            return None
+        if v > 0:
+            fig = dxf_figures.Figure("area", text, "m2", area_m2=v)
+    return fig if fig is not None and fig.kind == "area" else None
 
 
 def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
@@ -129,11 +165,35 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
                 info[r].name, info[r].name_from = from_layer, "layer"
         if dxf_text.is_wheelchair_name(info[r].name):
             info[r].wheelchair = True
+    _unnumbered(info, layers, notes)
     return info, outside
 
 
+def _unnumbered(info: list[RoomText], layers, notes: list[str]) -> None:
+    """In a drawing that numbers its rooms (at least :data:`NUMBERED_MIN` rooms carry a
+    number, and :data:`NUMBERED_SHARE` of the labelled ones do), a space the walls enclose
+    that holds no text at all is none of its rooms: a wall mass, a duct, a column, a void
+    or a cubicle of a numbered room. Set aside and counted in the notes. Outlines drawn on
+    a room layer (``layers[k]`` not empty) are the drawing's own rooms and stay."""
+    labelled = [ri for ri in info if ri.rid or ri.name or ri.labels or ri.figures]
+    numbered = sum(1 for ri in labelled if ri.rid)
+    if numbered < NUMBERED_MIN or numbered < NUMBERED_SHARE * len(labelled):
+        return
+    n = 0
+    for ri, layer in zip(info, layers, strict=True):
+        if not layer and not (ri.rid or ri.name or ri.labels or ri.figures):
+            ri.set_aside = True
+            n += 1
+    if n:
+        notes.append(f"{n} space(s) in the wall linework with no label set aside: the drawing "
+                     f"numbers its rooms ({numbered} of {len(labelled)} labelled rooms carry a "
+                     "number), so a space without one is a wall mass, duct, column, void or a "
+                     "part of a numbered room")
+
+
 def _join_outside(polys, inside, outside, leaders, lines, via) -> list:
-    """Join labels (then figures) outside every room to their rooms; the rest stay out."""
+    """Join labels (then figures, then room numbers) outside every room to their rooms;
+    the rest stay out."""
     has_name = {r for r, ts in inside.items() if any(_is_name_text(t) for t in ts)}
     joined = dxf_leaders.join(polys, outside, list(leaders), list(lines), has_name, _is_name_text)
     rest = [t for t in outside if t.uid not in joined]
@@ -142,6 +202,11 @@ def _join_outside(polys, inside, outside, leaders, lines, via) -> list:
                 if any(_is_figure_text(t) for t in outside if t.uid == uid)}
     joined.update(dxf_leaders.join(polys, rest, list(leaders), list(lines), has_fig,
                                    _is_figure_text))
+    rest = [t for t in rest if t.uid not in joined]
+    has_id = {r for r, ts in inside.items() if any(_is_id_text(t) for t in ts)}
+    ids_out = {t.uid for t in outside if _is_id_text(t)}
+    has_id |= {r for uid, (r, _) in joined.items() if uid in ids_out}
+    joined.update(dxf_leaders.join(polys, rest, list(leaders), list(lines), has_id, _is_id_text))
     for t in outside:
         if t.uid in joined:
             r, how = joined[t.uid]
@@ -154,35 +219,43 @@ def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], us
                centre: tuple[float, float] | None = None) -> None:
     if len(ts) > 1:  # most rooms hold one text: no key to work out
         ts.sort(key=lambda t: (-round(t.y, 3), t.x))
-    tagged, plain = [], []  # plain: (text, name part)
+    tagged, plain = [], []  # plain: (text, name part, is a note)
+    ids: list[str] = []      # the room's numbers: tagged, on a number layer, or code-shaped
+    by_layer: set[int] = set()  # name texts on a layer named for room names
     for t in ts:
         used.add(t.uid)
         tag = (t.tag or "").upper()
+        says = None if t.tag else dxf_text.layer_says(t.layer)
+        if says == "mark":  # a door's or a window's number
+            continue
+        if says == "id" and _DIGIT.search(t.text):
+            ids.append(" ".join(t.text.split()))
+            continue
+        if says == "area" and (fig := _stated_area(t.text, whole=False)) is not None:
+            ri.figures.append(fig)
+            continue
         if tag in NAME_TAGS:
             tagged.append(t.text)
         elif tag in ID_TAGS:
-            ri.rid = t.text
+            ids.append(t.text)
         elif tag in DWELLING_TAGS:
             ri.dwelling = t.text
         elif tag in USE_TAGS:
             ri.use = t.text
         elif tag in AREA_TAGS:
-            fig = dxf_figures.parse(t.text)
-            if fig is None:
-                try:
-                    v = float(t.text.replace(",", "."))
-                except ValueError:
-                    v = None
-                if v is not None and v > 0:
-                    fig = dxf_figures.Figure("area", t.text, "m2", area_m2=v)
-            if fig is not None and fig.kind == "area":
+            if (fig := _stated_area(t.text)) is not None:
                 ri.figures.append(fig)
         elif tag in HEIGHT_TAGS:
             k, v = dxf_text.kind(t.text if not t.text[:1].isdigit() else f"H={t.text}")
             if k == "height":
                 ri.height = v
         else:
-            name, others = dxf_text.split_label(t.text)
+            code, text = dxf_text.peel_code(t.text)
+            if code is not None:
+                ids.append(code)
+            if says == "name":
+                by_layer.add(t.uid)
+            name, others = dxf_text.split_label(text)
             for kind, value in others:
                 if kind == "figure":
                     ri.figures.append(value)
@@ -197,6 +270,13 @@ def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], us
                 plain.append((t, name, dxf_text.is_note(name)))
             elif said == "wheelchair":
                 ri.wheelchair = True
+    plain = _take_ids(plain, ids, by_layer)
+    if ids:
+        ri.rid = ids[0]
+        distinct = list(dict.fromkeys(ids))
+        if len(distinct) > 1:
+            _lower(ri, "low", "holds the room numbers " + ", ".join(distinct[:4])
+                   + (", …" if len(distinct) > 4 else "") + ": several rooms read as one?")
     kinds = [f.kind for f in ri.figures]
     if kinds.count("dimensions") > 1 or kinds.count("area") > 1:
         _lower(ri, "low", f"states the sizes of {len(ri.figures)} rooms ("
@@ -211,6 +291,19 @@ def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], us
             ri.name_via = "nearest" if vias == {"nearest"} else "leader"
             if ri.name_via == "nearest":
                 _lower(ri, "medium", "named by the nearest label, which lies outside the room")
+
+
+def _take_ids(plain: list, ids: list[str], by_layer: set[int]) -> list:
+    """The name texts left once the room's numbers are taken out: where some lie on a layer
+    named for room names, only those (the others are notes: ``HATCH``, ``up``); a
+    code-shaped text (``ChCg05``) beside a label that is not one is the room's number."""
+    if by_layer and any(t.uid in by_layer for t, _, _ in plain):
+        plain = [p for p in plain if p[0].uid in by_layer]
+    codes = [p for p in plain if dxf_text.is_code(p[1])]
+    if codes and any(not note and not dxf_text.is_code(name) for _, name, note in plain):
+        ids.extend(name for _, name, _ in codes)
+        plain = [p for p in plain if not dxf_text.is_code(p[1])]
+    return plain
 
 
 def _labels(plain: list) -> list[tuple[str, float, tuple[float, float]]]:
@@ -294,33 +387,3 @@ def _lower(ri: RoomText, level: str, reason: str) -> None:
     if _RANK[level] > _RANK[ri.confidence]:
         ri.confidence = level
     ri.reason = f"{ri.reason}; {reason}" if ri.reason else reason
-
-
-def figure_mismatch(fig, polygon) -> str | None:
-    """Why ``fig`` (a :class:`~floorplan.io.dxf.figures.Figure`) and the room's measured
-    ``polygon`` (metres) disagree by more than :data:`FIGURE_TOLERANCE`, or ``None``.
-
-    An area tag is compared with the area. A dimension string is compared with the area
-    when the room is about a rectangle (its area within 5 % of its smallest enclosing
-    rectangle's), else with that rectangle's sides.
-    """
-    area = float(polygon.area)
-    if area <= 0:
-        return None
-    if fig.kind == "area":
-        if abs(fig.area_m2 - area) > FIGURE_TOLERANCE * area:
-            return f"{fig.area_m2:.2f} m² stated, {area:.2f} m² measured ({(area - fig.area_m2) / fig.area_m2:+.0%})"
-        return None
-    rect = polygon.minimum_rotated_rectangle
-    xy = np.asarray(rect.exterior.coords)
-    sides = sorted(float(np.hypot(*(xy[i + 1] - xy[i]))) for i in (0, 1))
-    a, b = sorted(fig.metres)
-    if rect.area > 0 and area >= (1 - FIGURE_TOLERANCE) * rect.area:
-        if abs(fig.area_m2 - area) > FIGURE_TOLERANCE * area:
-            return (f"{a:.2f} x {b:.2f} m = {fig.area_m2:.2f} m² stated, {area:.2f} m² measured "
-                    f"({(area - fig.area_m2) / fig.area_m2:+.0%})")
-        return None
-    if abs(a - sides[0]) > FIGURE_TOLERANCE * sides[0] or abs(b - sides[1]) > FIGURE_TOLERANCE * sides[1]:
-        return (f"{a:.2f} x {b:.2f} m stated, the room measures {sides[0]:.2f} x {sides[1]:.2f} m "
-                f"overall")
-    return None

@@ -32,6 +32,7 @@ from floorplan.errors import PlanReadError
 from floorplan.io.dxf import doors as dxf_doors
 from floorplan.io.dxf import evidence as dxf_evidence
 from floorplan.io.dxf import features as dxf_features
+from floorplan.io.dxf import figures as dxf_figures
 from floorplan.io.dxf import leaders as dxf_leaders
 from floorplan.io.dxf import names as dxf_names
 from floorplan.io.dxf import spaces
@@ -320,6 +321,8 @@ class _Reader:
             return uses[name]
 
         for k, (poly, src, ri, level) in enumerate(zip(polys, sources, info, levels, strict=True)):
+            if ri.set_aside:  # an unlabelled space in a drawing that numbers its rooms
+                continue
             rid = ri.rid or f"R{k + 1}"
             if rid in seen:
                 rid = f"{rid}-{k + 1}"
@@ -332,7 +335,7 @@ class _Reader:
                     use, given = use_of(ri.use) or use, use_of(ri.use) is not None
             stated = tuple(Stated(f.kind, f.text, f.area_m2, f.metres) for f in ri.figures)
             for f in ri.figures if ri.confidence != "low" else ():  # a merged room: FP009
-                why = dxf_names.figure_mismatch(f, poly)
+                why = dxf_figures.mismatch(f, poly)
                 if why:
                     self.findings.append(InputFinding(
                         "FP008", f"{ri.name or rid}: the drawing says {f.text!r}: {why}",

@@ -14,6 +14,7 @@ Areas and dimension strings are read by :mod:`~floorplan.io.dxf.figures`;
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from typing import Any
@@ -70,6 +71,39 @@ def mtext_plain(raw: str) -> str:
     if "\\S" in raw:
         raw = _STACK.sub(_unstack, raw)
     return str(plain_mtext(raw, split=False))
+
+
+#: MTEXT lines are this many character heights apart at a line spacing factor of 1
+MTEXT_LINE = 5 / 3
+
+
+def mtext_anchor(x: float, y: float, height: float, attachment: int, spacing: float,
+                 rotation_deg: float, plain: str) -> tuple[float, float]:
+    r"""Where an MTEXT's words are drawn, for one whose paragraphs include blank ones
+    (``\P\P\POffice``, the Kent estate plans' room names): the insertion point moved as
+    far as the blank lines push the written lines from it, given its ``attachment`` (1-9:
+    top, middle, bottom rows) and line ``spacing`` factor, along its rotation. A text with
+    no blank line keeps its insertion point.
+
+    >>> mtext_anchor(0, 0, 100, 5, 1.0, 0, "\n\n\nOffice")  # 4 lines about y = 0
+    (0.0, -250.0)
+    >>> [round(v, 2) for v in mtext_anchor(0, 0, 100, 1, 1.0, 0, "\nOffice")]  # top: 1 line down
+    [0.0, -166.67]
+    >>> mtext_anchor(5, 5, 100, 7, 1.0, 0, "Office")  # no blank line
+    (5, 5)
+    >>> [round(v, 2) + 0 for v in mtext_anchor(0, 0, 100, 9, 1.0, 90, "Bg01\n")]  # turned 90°
+    [-166.67, 0.0]
+    """
+    lines = plain.split("\n")
+    full = [k for k, ln in enumerate(lines) if ln.strip()]
+    if not full or len(full) == len(lines):
+        return x, y
+    n, i0, i1 = len(lines), full[0], full[-1]
+    row = (max(1, min(9, int(attachment or 1))) - 1) // 3  # 0 top, 1 middle, 2 bottom
+    lines_down = i0 if row == 0 else (i0 + i1) / 2 - (n - 1) / 2 if row == 1 else i1 - (n - 1)
+    d = lines_down * MTEXT_LINE * height * (spacing or 1.0)
+    a = math.radians(rotation_deg or 0.0)
+    return x + d * math.sin(a), y - d * math.cos(a)
 
 
 def _num(text: str) -> float:
@@ -207,6 +241,102 @@ def is_mark(name: str) -> bool:
     from floorplan.classify import classify
 
     return classify(name) is None
+
+
+#: what a layer's name says its texts are (``ROOM NUMBER``, ``A-ROOM-NMBR``, ``RM_NO``,
+#: ``ROOM NAME``, ``TEXT AREA``, ``DOOR NUMBERS``): words of the name, camel case split
+_LAYER_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_ROOM_WORDS = frozenset("room rooms rm rms space spaces raum räume zone zones".split())
+_ID_WORDS = frozenset("number numbers no nos num nr nbr nmbr numb ref refs id ids code codes "
+                      "nummer numero".split())
+_NAME_WORDS = frozenset("name names nam bezeichnung".split())
+_AREA_WORDS = frozenset("area areas sqm fläche flaeche".split())
+#: numbers of these are not rooms' (``DOOR NUMBERS``: ``Lf54Da`` is a door's mark)
+_OTHER_OWNERS = frozenset("door doors dr window windows win wdw column columns col grid "
+                          "fire alarm sheet drawing".split())
+
+
+@lru_cache(maxsize=4096)
+def layer_says(layer: str) -> str | None:
+    """What the texts on ``layer`` are, by its name, as an attribute's tag says it:
+    ``"id"`` (a room's number), ``"name"``, ``"area"`` (its stated area), ``"mark"`` (the
+    numbers of doors, windows, columns: no room's label), or ``None`` (the name says
+    nothing, or both a room's number and name).
+
+    >>> [layer_says(n) for n in ("ROOM NUMBER", "A-ROOM-NMBR", "RM_NO", "RoomName", "TEXT AREA")]
+    ['id', 'id', 'id', 'name', 'area']
+    >>> [layer_says(n) for n in ("TRWPL_P_DOOR NUMBERS", "ROOM NAME AND NUMBER", "A-WALL", "NOTES")]
+    ['mark', None, None, None]
+    """
+    words = {w.casefold() for w in _LAYER_WORD.findall(layer)}
+    ids = bool(words & _ID_WORDS)
+    if ids and words & _OTHER_OWNERS:
+        return "mark"
+    room, names = bool(words & _ROOM_WORDS), bool(words & _NAME_WORDS)
+    if room and ids and names:
+        return None
+    if room and ids:
+        return "id"
+    if (room or "text" in words) and names:
+        return "name"
+    if words & _AREA_WORDS and not ids and not names:
+        return "area"
+    return None
+
+
+#: a room's number or code: one token of letters and digits (``ChCg05``, ``F5.92``,
+#: ``Bf29``, ``G.01``, ``104C``), at most 12 characters, with a letter and a digit
+_CODE = re.compile(r"^(?=\S*\d)(?=\S*[^\W\d_])[^\W_][\w.\-/]{1,11}$")
+#: a number written before a room's name (``101 Office``, ``1.05 Kitchen``)
+_LEADING_NUMBER = re.compile(r"^(\d{2,4}(?:[.\-]\d{1,3})?[^\W\d_]?|[^\W\d_]{1,3}[.\-]?\d{1,4}[^\W\d_]?)\s+(\S.*)$")
+
+
+@lru_cache(maxsize=8192)
+def is_code(text: str) -> bool:
+    """A room's number, not its name: one token of letters and digits that names no use.
+
+    >>> [is_code(t) for t in ("ChCg05", "F5.92", "Bf29", "104C", "Lf91a")]
+    [True, True, True, True, True]
+    >>> [is_code(t) for t in ("Office", "BED2", "WC1", "BR#1", "3500", "2 CAR GARAGE")]
+    [False, False, False, False, False, False]
+    """
+    t = text.strip()
+    if not _CODE.match(t):
+        return False
+    from floorplan.classify import classify
+
+    return classify(t) is None
+
+
+@lru_cache(maxsize=8192)
+def peel_code(text: str) -> tuple[str | None, str]:
+    """A room number written on one line (or before the name) of a label, and the rest:
+    ``"Bg04\\nOffice"`` and ``"101 Office"`` give ``("Bg04", "Office")``, ``("101",
+    "Office")``. ``(None, text)`` when the rest names nothing, or names no use for a
+    number in digits (``2 CAR GARAGE`` keeps its 2).
+
+    >>> peel_code("Bg04\\nOffice"), peel_code("Office\\nCHg12"), peel_code("101 Office")
+    (('Bg04', 'Office'), ('CHg12', 'Office'), ('101', 'Office'))
+    >>> peel_code("2 CAR GARAGE"), peel_code("BEDROOM 2"), peel_code("ChCg05")
+    ((None, '2 CAR GARAGE'), (None, 'BEDROOM 2'), (None, 'ChCg05'))
+    >>> peel_code("WC1 Ensuite"), peel_code("101 Resource Room"), peel_code("G.01 Resource Room")
+    ((None, 'WC1 Ensuite'), (None, '101 Resource Room'), ('G.01', 'Resource Room'))
+    """
+    from floorplan.classify import classify
+
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if len(lines) > 1:
+        for i in (0, len(lines) - 1):
+            rest = "\n".join(lines[:i] + lines[i + 1:])
+            if is_code(lines[i]) and kind(rest)[0] == "name" and not is_code(rest):
+                return lines[i], rest
+        return None, text
+    m = _LEADING_NUMBER.match(text.strip())
+    if m and kind(m.group(2))[0] == "name" and not is_code(m.group(2)) \
+            and (is_code(m.group(1))
+                 or (m.group(1)[0].isdigit() and classify(m.group(2)) is not None)):
+        return m.group(1), m.group(2)
+    return None, text
 
 
 def is_wheelchair_name(name: str) -> bool:

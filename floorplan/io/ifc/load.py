@@ -2,7 +2,8 @@
 
 Everything that makes a model unusable is one :class:`~floorplan.errors.PlanReadError`:
 IfcOpenShell not installed, a file that is not STEP, a truncated file, a schema that is
-not IFC, a model without any ``IfcSpace``.
+not IFC, a model without any ``IfcSpace``, an ifcZIP that is not one model within the
+budgets (:mod:`.ifczip`).
 """
 
 from __future__ import annotations
@@ -31,9 +32,11 @@ TRAILER = b"END-ISO-10303-21;"
 TAIL_BYTES = 4096
 
 
-def check_file(path: str | os.PathLike) -> None:
+def check_file(path: str | os.PathLike, name: str | None = None) -> None:
     """Refuse a file that is not a complete IFC-SPF (STEP) file, before IfcOpenShell
-    parses it (it would accept a truncated file and return part of the model)."""
+    parses it (it would accept a truncated file and return part of the model); ``name``
+    is what the one line calls it (the ifcZIP and its member)."""
+    where = name or str(path)
     with open(path, "rb") as fh:
         head = fh.read(256).lstrip(b"\xef\xbb\xbf \t\r\n")
         fh.seek(0, os.SEEK_END)
@@ -41,10 +44,10 @@ def check_file(path: str | os.PathLike) -> None:
         fh.seek(max(0, size - TAIL_BYTES))
         tail = fh.read()
     if not head.startswith(b"ISO-10303-21"):
-        raise PlanReadError(str(path), "not an IFC file: it does not begin with 'ISO-10303-21;' "
-                            "(only IFC-SPF .ifc files are read, not ifcXML or ifcZIP)")
+        raise PlanReadError(where, "not an IFC file: it does not begin with 'ISO-10303-21;' "
+                            "(IFC-SPF .ifc files and ifcZIPs holding one are read, not ifcXML)")
     if TRAILER not in tail:
-        raise PlanReadError(str(path), "the IFC file is truncated: it does not end with "
+        raise PlanReadError(where, "the IFC file is truncated: it does not end with "
                             "'END-ISO-10303-21;' (export it again, or copy it whole)")
 
 
@@ -62,25 +65,35 @@ def import_ifcopenshell() -> Any:
 
 
 def open_model(path: str | os.PathLike) -> Any:
-    """The parsed model (an ``ifcopenshell.file``) holding at least one ``IfcSpace``."""
-    check_file(path)
+    """The parsed model (an ``ifcopenshell.file``) holding at least one ``IfcSpace``; an
+    ifcZIP (:mod:`.ifczip`) is unpacked first, within its budgets."""
+    from floorplan.io.ifc import ifczip
+
+    if ifczip.is_zip(path):
+        with ifczip.unpacked(path) as (inner, member):
+            return _parse(inner, str(path), f"{path}: {member}")
+    return _parse(path, str(path), str(path))
+
+
+def _parse(path: str | os.PathLike, source: str, where: str) -> Any:
+    check_file(path, where)
     try:
         ifcopenshell = import_ifcopenshell()
     except PlanReadError:
-        raise PlanReadError(str(path), INSTALL_HINT) from None
+        raise PlanReadError(source, INSTALL_HINT) from None
     try:
         model = ifcopenshell.open(str(path))
     except Exception as exc:  # IfcOpenShell raises its own and RuntimeError for bad STEP
         text = str(exc).strip().splitlines()
-        raise PlanReadError(str(path), f"not a readable IFC model ({text[0] if text else type(exc).__name__})") from None
+        raise PlanReadError(where, f"not a readable IFC model ({text[0] if text else type(exc).__name__})") from None
     schema = str(getattr(model, "schema", ""))
     if not schema.upper().startswith("IFC"):
-        raise PlanReadError(str(path), f"a STEP file of schema {schema!r}, not IFC")
+        raise PlanReadError(where, f"a STEP file of schema {schema!r}, not IFC")
     try:
         spaces = model.by_type("IfcSpace")
     except Exception:
         spaces = []
     if not spaces:
-        raise PlanReadError(str(path), NO_SPACES_HINT)
-    log.info("%s: %s, %d spaces", path, schema, len(spaces))
+        raise PlanReadError(source, NO_SPACES_HINT)
+    log.info("%s: %s, %d spaces", where, schema, len(spaces))
     return model
