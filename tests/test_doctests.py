@@ -22,6 +22,7 @@ MODULES = [
     "floorplan.profiles", "floorplan.render.style", "floorplan.rules", "floorplan.units",
     "floorplan.io.csvsafe", "floorplan.report", "floorplan.render.dxf_layers",
     "floorplan.render.dxf_draw", "floorplan.render.scene", "floorplan.reporters.bcf",
+    "floorplan.reporters.json_report",
 ]
 
 

@@ -185,3 +185,15 @@ def test_an_mtext_name_is_where_its_words_are_drawn(tmp_path):
     rooms = {r.name: r for r in plan.rooms}
     assert sorted(rooms) == ["Office", "Store"]
     assert rooms["Store"].polygon.centroid.y == pytest.approx(1.6)
+
+
+def test_a_room_number_just_outside_its_room_is_joined_to_it(tmp_path):
+    """Room A's number stands 0.2 m above its top wall (the wall's outer face is at y =
+    3.2 m): outside every room, the nearest room without a number is A (0.3 m off), B is
+    further (its nearest point is 2.7 m away)."""
+    s = mm_sheet()
+    two_room_plan(s, names=("Office", "Store"))
+    s.text("Bg04", (1.5, 3.4), layer="ROOM NUMBER")
+    s.text("Bg05", (6.0, 2.4), layer="ROOM NUMBER")
+    plan = read(s, tmp_path)
+    assert {r.id: r.name for r in plan.rooms} == {"Bg04": "Office", "Bg05": "Store"}

@@ -91,6 +91,13 @@ def _is_name_text(t) -> bool:
             and not dxf_text.is_code(name))
 
 
+def _is_id_text(t) -> bool:
+    """A room's number by its attribute's tag or its layer's name (``ROOM NUMBER``)."""
+    if t.tag:
+        return (t.tag or "").upper() in ID_TAGS
+    return dxf_text.layer_says(t.layer) == "id" and bool(_DIGIT.search(t.text))
+
+
 def _is_figure_text(t) -> bool:
     if t.tag:
         return (t.tag or "").upper() in AREA_TAGS
@@ -185,7 +192,8 @@ def _unnumbered(info: list[RoomText], layers, notes: list[str]) -> None:
 
 
 def _join_outside(polys, inside, outside, leaders, lines, via) -> list:
-    """Join labels (then figures) outside every room to their rooms; the rest stay out."""
+    """Join labels (then figures, then room numbers) outside every room to their rooms;
+    the rest stay out."""
     has_name = {r for r, ts in inside.items() if any(_is_name_text(t) for t in ts)}
     joined = dxf_leaders.join(polys, outside, list(leaders), list(lines), has_name, _is_name_text)
     rest = [t for t in outside if t.uid not in joined]
@@ -194,6 +202,11 @@ def _join_outside(polys, inside, outside, leaders, lines, via) -> list:
                 if any(_is_figure_text(t) for t in outside if t.uid == uid)}
     joined.update(dxf_leaders.join(polys, rest, list(leaders), list(lines), has_fig,
                                    _is_figure_text))
+    rest = [t for t in rest if t.uid not in joined]
+    has_id = {r for r, ts in inside.items() if any(_is_id_text(t) for t in ts)}
+    ids_out = {t.uid for t in outside if _is_id_text(t)}
+    has_id |= {r for uid, (r, _) in joined.items() if uid in ids_out}
+    joined.update(dxf_leaders.join(polys, rest, list(leaders), list(lines), has_id, _is_id_text))
     for t in outside:
         if t.uid in joined:
             r, how = joined[t.uid]
