@@ -27,7 +27,7 @@ from floorplan.classify import classify
 from floorplan.geometry import polygons_of
 from floorplan.io.ifc import doors as ifc_doors
 from floorplan.io.ifc import fittings as ifc_fittings
-from floorplan.io.ifc import georef
+from floorplan.io.ifc import georef, voids
 from floorplan.io.ifc.shapes import SLIVER, Body, body_from_mesh
 from floorplan.model import Ceiling, InputFinding, Plan, PlanMeta, Room, Stated, Use
 
@@ -62,6 +62,7 @@ class _Reader:
         self.curves.set("use-world-coords", True)
         self.curves.set("dimensionality", ifcopenshell.ifcopenshell_wrapper.CURVES)
         self.notes: list[str] = []
+        self.voids: list[str] = []  # names of the spaces read as roof spaces or voids
         self.findings: list[InputFinding] = []
         self.declared = self._length_unit_declared()
         if not self.declared:
@@ -189,6 +190,9 @@ class _Reader:
         if not rooms:
             from floorplan.errors import PlanReadError
 
+            if len(self.voids) == len(spaces):
+                raise PlanReadError(self.source, f"its {len(spaces)} IfcSpace are all roof spaces "
+                                    f"or voids ({', '.join(self.voids[:3])}): no room to check")
             raise PlanReadError(self.source, f"none of its {len(spaces)} IfcSpace has a body or "
                                 "footprint to take a floor outline from")
         doors = ifc_doors.read_doors(self.model, room_of, self.level_of, self.vertices,
@@ -236,6 +240,16 @@ class _Reader:
 
     def room(self, space: Any, rid: str) -> tuple[Room, list[Ceiling]] | None:
         where = f"IfcSpace {space.GlobalId} ({space.Name or space.LongName or '?'})"
+        long_name = str(space.LongName or "").strip()
+        short = str(space.Name or "").strip()
+        use = self.use(space, long_name, short)
+        void = voids.void_word(long_name, short, str(space.ObjectType or "")) if use is None else None
+        if void is not None:
+            self.voids.append(void)
+            self.notes.append(f"{where}: a roof space or void ({void!r}, and nothing gives it a "
+                              "room's use): not a habitable room, so left out of the rooms and "
+                              "of the home's area")
+            return None
         level = self.level_of(space)
         if level is None:
             self.notes.append(f"{where}: in no IfcBuildingStorey; put on level 0")
@@ -271,10 +285,7 @@ class _Reader:
             else:
                 self.notes.append(f"{where}: no 3D body and no height property; outline from its "
                                   "footprint, ceiling height unknown")
-        long_name = str(space.LongName or "").strip()
-        short = str(space.Name or "").strip()
         name = long_name or short or str(space.GlobalId)
-        use = self.use(space, long_name, short)
         stated = self.stated(props, footprint, name, rid)
         polygon = footprint if isinstance(footprint, Polygon) else max(
             footprint.geoms, key=lambda p: p.area)
