@@ -61,6 +61,15 @@ def floorplan_exe() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "floorplan"]
 
 
+def package_dir() -> Path:
+    """Where the ``floorplan`` package the runs import lives (found, not imported)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("floorplan")
+    assert spec is not None and spec.submodule_search_locations, "floorplan is not installed"
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
 def report_path(path: Path, out: Path, image: bool) -> str:
     return str(out / f"{path.name}{'+image' if image else ''}.json")
 

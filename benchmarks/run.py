@@ -133,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     import schemes
 
+    for line in pairs.as_installed(cases.package_dir()):
+        print(line)
     started = time.time()
     print(f"floorplan benchmark on {machine()}")
     print(f"load average at the start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; verdicts "

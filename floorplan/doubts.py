@@ -159,10 +159,25 @@ def unassessable(plan: Plan) -> list[str]:
     return out
 
 
-def _home_rooms(plan: Plan, f: Finding) -> list[Room]:
-    if f.dwelling is not None:
-        return [r for r in plan.rooms if r.dwelling == f.dwelling]
-    return list(plan.rooms)
+class _Homes:
+    """Each home's rooms, its rooms of unknown use and its low-confidence rooms, worked
+    out once per home (a scan of every room per finding made :func:`temper` quadratic:
+    most of a 16,000-room check); the home of a finding with no dwelling is the plan."""
+
+    def __init__(self, plan: Plan):
+        self.rooms: dict[str | None, list[Room]] = {}
+        for r in plan.rooms:
+            self.rooms.setdefault(r.dwelling, []).append(r)
+        self.all = list(plan.rooms)
+        self.seen: dict[str | None, tuple[list[Room], list[Room]]] = {}
+
+    def of(self, f: Finding) -> tuple[list[Room], list[Room]]:
+        """(the rooms of unknown use, the low-confidence rooms) of ``f``'s home."""
+        key = f.dwelling
+        if key not in self.seen:
+            home = self.all if key is None else self.rooms.get(key, [])
+            self.seen[key] = (unknown_use(home), [r for r in home if r.confidence == "low"])
+        return self.seen[key]
 
 
 def _undecided(f: Finding, why: str) -> Finding:
@@ -175,6 +190,7 @@ def temper(findings: Iterable[Finding], plan: Plan) -> list[Finding]:
     """``findings`` with every pass or fail that the doubts leave undecided turned into a
     ``warn`` saying so (see the module's docstring)."""
     by_id = {r.id: r for r in plan.rooms}
+    homes = _Homes(plan)
     out = []
     for f in findings:
         if f.status not in (Status.PASS, Status.FAIL) or f.rule.startswith("FP0") \
@@ -184,9 +200,8 @@ def temper(findings: Iterable[Finding], plan: Plan) -> list[Finding]:
         low = [by_id[r] for r in dict.fromkeys(f.rooms) if r in by_id
                and by_id[r].confidence == "low"]
         if f.rule in BY_USE_HOME or f.rule not in BY_USE_ROOM:
-            home = _home_rooms(plan, f)
-            unknown = unknown_use(home)
-            low = list(dict.fromkeys(low + [r for r in home if r.confidence == "low"]))
+            unknown, home_low = homes.of(f)
+            low = list(dict.fromkeys(low + home_low))
             if unknown:
                 n = len(unknown)
                 out.append(_undecided(f, f"{n} room{'s' * (n != 1)} of unknown use "

@@ -248,20 +248,15 @@ class Circle:
 def largest_circle(area: BaseGeometry, tolerance: float = 2e-4) -> Circle | None:
     """The largest circle inside ``area`` (any polygonal geometry), or ``None`` if empty.
 
-    Exact (:mod:`floorplan.inscribed`) for polygons of up to a few dozen sides; polygons
-    with more (curves drawn as many segments) are searched by GEOS to ``tolerance``.
+    Exact (:mod:`floorplan.inscribed`) where that is the quicker way (a rectangle is
+    answered directly); other polygons (curves drawn as many segments) are searched by
+    GEOS to ``tolerance``.
 
     >>> from shapely.geometry import box
     >>> round(largest_circle(box(0, 0, 2, 3)).diameter, 3)
     2.0
     """
-    best: Circle | None = None
-    parts = polygons_of(area)
-    for poly, found in zip(parts, inscribed_circles(parts), strict=True):
-        circle = _circle(poly, found, tolerance)
-        if best is None or circle.diameter > best.diameter:
-            best = circle
-    return best
+    return largest_circles([area], tolerance)[0]
 
 
 def _circle(poly: Polygon, found: tuple[float, float, float] | None, tolerance: float = 2e-4) -> Circle:
@@ -274,7 +269,7 @@ def _circle(poly: Polygon, found: tuple[float, float, float] | None, tolerance: 
     return Circle(Point(x0, y0), 2 * math.hypot(x1 - x0, y1 - y0))
 
 
-def largest_circles(areas: Sequence[BaseGeometry]) -> list[Circle | None]:
+def largest_circles(areas: Sequence[BaseGeometry], tolerance: float = 2e-4) -> list[Circle | None]:
     """:func:`largest_circle` of each of ``areas``, with rectangles done in bulk.
 
     Most clear floors are rectangles (rooms with nothing in them), whose circle is the
@@ -311,7 +306,7 @@ def largest_circles(areas: Sequence[BaseGeometry]) -> list[Circle | None]:
             parts.append(poly)
             owner.append(k)
     for k, poly, found in zip(owner, parts, inscribed_circles(parts), strict=True):
-        circle = _circle(poly, found)
+        circle = _circle(poly, found, tolerance)
         best = out[k]
         if best is None or circle.diameter > best.diameter:
             out[k] = circle

@@ -41,6 +41,7 @@ from floorplan.geometry import (
     counted_regions,
     ellipse_fit,
     largest_circles,
+    polygons_of,
     sloped_ceiling,
 )
 from floorplan.model import OUTSIDE, Door, InputFinding, Plan, Room, Use
@@ -96,6 +97,13 @@ class RoomMeasure:
 
     @property
     def height_range(self) -> tuple[float, float] | None:
+        """Lowest and highest ceiling over the room, or None when no height is known."""
+        pieces = self.field.pieces
+        # flat ceilings (every report asks, for every room): the heights are the planes'
+        # constants, with no need to evaluate them at each vertex
+        if pieces and all(p[1][0] == 0 == p[1][1] for p in pieces) and all(polygons_of(g) for g, _ in pieces):
+            heights = [float(p[1][2]) for p in pieces]
+            return min(heights), max(heights)
         return self.field.height_range()
 
     @property
@@ -257,7 +265,7 @@ def _link_doors(plan: Plan, tree: STRtree | None, findings: list[InputFinding]) 
     ids = {r.id for r in rooms}
     links: dict[str, DoorLink] = {}
     near = _rooms_near_doors(plan, tree)
-    footprints = _Footprints(rooms)
+    footprints = _Footprints(rooms, tree)
     for k, door in enumerate(plan.doors):
         width = door.width
         if width is None and isinstance(door.geometry, LineString):
@@ -332,21 +340,38 @@ def _rooms_at(door: Door, rooms: tuple[Room, ...], near: list[tuple[float, int]]
     return (rooms[first].id, OUTSIDE)
 
 
+#: GEOS's default mitre limit: a mitred buffer reaches at most this many times its width
+_MITRE_LIMIT = 5.0
+#: how far from a door the rooms that shape its footprint can lie (metres): growing by
+#: :data:`FOOTPRINT_CLOSE` reaches at most :data:`_MITRE_LIMIT` times as far, and
+#: shrinking back as far again
+_FOOTPRINT_REACH = 2 * (_MITRE_LIMIT + 1) * FOOTPRINT_CLOSE
+
+
 class _Footprints:
-    """The building's footprint on each level (made when first asked for): its rooms
-    closed by :data:`FOOTPRINT_CLOSE`."""
+    """The building's footprint around a door: the rooms of its level closed (grown and
+    shrunk) by :data:`FOOTPRINT_CLOSE`.
 
-    def __init__(self, rooms: tuple[Room, ...]):
+    Closing is local: whether a point is in the closed footprint depends only on the rooms
+    within :data:`_FOOTPRINT_REACH` of it. So each door closes only the rooms near it,
+    not the whole level (the union and buffers of every room of a 4,000-room level took
+    2.7 s of a 3.5 s measure).
+    """
+
+    def __init__(self, rooms: tuple[Room, ...], tree: STRtree | None):
         self.rooms = rooms
-        self.by_level: dict[float, BaseGeometry] = {}
+        self.tree = tree
 
-    def of(self, level: float) -> BaseGeometry:
-        if level not in self.by_level:
-            polys = [r.polygon for r in self.rooms if _same_level(r.level, level)]
-            union = shapely.union_all(np.asarray(polys, dtype=object))
-            self.by_level[level] = union.buffer(FOOTPRINT_CLOSE, quad_segs=4, join_style="mitre") \
-                .buffer(-FOOTPRINT_CLOSE, quad_segs=4, join_style="mitre")
-        return self.by_level[level]
+    def near(self, where: BaseGeometry, level: float) -> BaseGeometry:
+        """The closed footprint of ``level``, right within ``where``."""
+        if self.tree is None:
+            return _EMPTY
+        found = self.tree.query(where, predicate="dwithin", distance=_FOOTPRINT_REACH)
+        polys = [self.rooms[i].polygon for i in sorted(found.tolist())
+                 if _same_level(self.rooms[i].level, level)]
+        union = shapely.union_all(np.asarray(polys, dtype=object))
+        return union.buffer(FOOTPRINT_CLOSE, quad_segs=4, join_style="mitre", mitre_limit=_MITRE_LIMIT) \
+            .buffer(-FOOTPRINT_CLOSE, quad_segs=4, join_style="mitre", mitre_limit=_MITRE_LIMIT)
 
 
 def _far_side_outside(door: Door, room: Room, footprints: _Footprints) -> bool:
@@ -359,7 +384,7 @@ def _far_side_outside(door: Door, room: Room, footprints: _Footprints) -> bool:
     far = disc.difference(room.polygon.buffer(0.05, quad_segs=2))
     if far.is_empty or far.area <= 0:
         return True
-    inside = far.intersection(footprints.of(room.level)).area
+    inside = far.intersection(footprints.near(far, room.level)).area
     return inside <= 0.5 * far.area
 
 

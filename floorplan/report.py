@@ -43,14 +43,47 @@ def tidy(value: Any) -> Any:
     """``value`` with every float rounded to :data:`DECIMALS` places (``-0.0`` as ``0.0``),
     numpy scalars as Python numbers, tuples as lists; dict order is kept.
 
+    It walks every value of a report (632,000 at 16,000 rooms), so the common types are
+    told apart by ``type(...) is``, a dict's plain values in its own loop, and the
+    ``isinstance`` chain (subclasses, numpy) is only the slow path.
+
     >>> tidy({"a": 6.499999999999999, "b": [1.7249995708465584, -0.0000001], "c": 3})
     {'a': 6.5, 'b': [1.725, 0.0], 'c': 3}
     """
+    t = type(value)
+    if t is float:
+        return round(value, DECIMALS) + 0.0  # nan and inf stay as they are
+    if t is dict:
+        return _tidy_dict(value)
+    if t is list or t is tuple:
+        return [v if type(v) in _PLAIN else tidy(v) for v in value]
+    if t in _PLAIN:
+        return value
+    return _tidy_other(value)
+
+
+#: types :func:`tidy` hands back as they are
+_PLAIN = frozenset({str, int, bool, type(None)})
+
+
+def _tidy_dict(value: dict) -> dict:
+    out = {}
+    for k, v in value.items():
+        t = type(v)
+        if t in _PLAIN:
+            out[k] = v
+        elif t is float:
+            out[k] = round(v, DECIMALS) + 0.0
+        else:
+            out[k] = tidy(v)
+    return out
+
+
+def _tidy_other(value: Any) -> Any:
+    """:func:`tidy` of subclasses (a ``str`` enum, a named tuple) and numpy scalars."""
     if isinstance(value, bool) or value is None or isinstance(value, str | int):
         return value
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            return value
         return round(value, DECIMALS) + 0.0
     if isinstance(value, dict):
         return {k: tidy(v) for k, v in value.items()}

@@ -14,13 +14,15 @@ MODULES = [
     "floorplan.io.dxf.text", "floorplan.io.dxf.units", "floorplan.io.dxf.walls",
     "floorplan.io.dxf.layers", "floorplan.io.dxf.openings", "floorplan.io.dxf.closing",
     "floorplan.io.dxf.seeding", "floorplan.io.dxf.morph", "floorplan.io.dxf.pinch",
-    "floorplan.io.dxf.cupboards", "floorplan.io.dxf.curves",
+    "floorplan.io.dxf.cupboards", "floorplan.io.dxf.curves", "floorplan.io.dxf.marks",
+    "floorplan.io.dxf.outdoor",
     "floorplan.io.dxf.views", "floorplan.io.dxf.views_score", "floorplan.io.dxf.doors",
     "floorplan.io.geojson.lonlat",
     "floorplan.io.geojson.crs", "floorplan.io.limits", "floorplan.measure", "floorplan.model",
     "floorplan.profiles", "floorplan.render.style", "floorplan.rules", "floorplan.units",
     "floorplan.io.csvsafe", "floorplan.report", "floorplan.render.dxf_layers",
     "floorplan.render.dxf_draw", "floorplan.render.scene", "floorplan.reporters.bcf",
+    "floorplan.reporters.json_report",
 ]
 
 

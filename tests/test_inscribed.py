@@ -167,7 +167,7 @@ def test_a_point_level_with_a_corner_is_not_taken_as_inside():
         "1.8651989946558607 1.7601761451852158), (3.2692304807719808 0.7859868663466605, "
         "3.2692304807719808 1.8096393267737954, 2.1532373062626506 1.8096393267737954, "
         "2.1532373062626506 0.7859868663466605, 3.2692304807719808 0.7859868663466605))")
-    x, y, r = inscribed_circle(poly)
+    x, y, r = inscribed_circle(poly, max_candidates=10**9)
     assert poly.contains(Point(x, y))
     assert poly.boundary.distance(Point(x, y)) == pytest.approx(r, abs=1e-9)
     searched = shapely.maximum_inscribed_circle(poly, tolerance=1e-4).length
@@ -182,3 +182,53 @@ def test_a_batch_gives_what_each_polygon_gives_alone():
         alone = inscribed_circle(poly)
         assert got == alone if alone is None else got == pytest.approx(alone, abs=1e-9)
     assert together[4][2] == pytest.approx(R_BATH, abs=1e-7)  # its own frame, far away
+
+
+# the method choice (issue 15): GEOS where it is the quicker way, the exact solver where
+# it is, and whichever is chosen, every diameter within 1 mm of the exact one
+
+def _star(n: int, seed: int) -> Polygon:
+    rng = np.random.default_rng(seed)
+    a = np.sort(rng.uniform(0, 2 * math.pi, n))
+    r = rng.uniform(1.5, 4.0, n)
+    return Polygon(np.c_[r * np.cos(a), r * np.sin(a)])
+
+
+def _stairs(k: int, step: float) -> Polygon:
+    pts = [(0.0, 0.0), (k * step, 0.0)]
+    for i in range(k):
+        pts += [((k - i) * step, (i + 1) * step), ((k - i - 1) * step, (i + 1) * step)]
+    return Polygon(pts)
+
+
+def test_choice_by_candidates_times_sides():
+    from floorplan.inscribed import EXACT_WORK, EXACT_WORK_RIDGE, exact_pays
+
+    # a staircase of 5 steps: 12 sides (antiparallel pairs), 4 reflex corners
+    stairs = _stairs(5, 1.0)
+    work = candidate_count(12, 4) * 12
+    assert EXACT_WORK < work <= EXACT_WORK_RIDGE
+    assert exact_pays(12, 4, True) and not exact_pays(12, 4, False)
+    assert inscribed_circle(stairs) is not None  # walls face each other: solved exactly
+    # a regular 15-gon (odd: no two sides antiparallel), 455 x 15 = 6,825: left to GEOS,
+    # while the 13-gon (286 x 13 = 3,718) is still solved exactly
+    def regular(n):
+        return Polygon([(math.cos(2 * math.pi * k / n), math.sin(2 * math.pi * k / n)) for k in range(n)])
+
+    assert candidate_count(15, 0) * 15 > EXACT_WORK >= candidate_count(13, 0) * 13
+    assert inscribed_circle(regular(15)) is None
+    assert inscribed_circle(regular(13)) == pytest.approx((0.0, 0.0, math.cos(math.pi / 13)), abs=1e-9)
+    assert largest_circle(regular(15)).diameter == pytest.approx(2 * math.cos(math.pi / 15), abs=1e-3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(5, 18), st.integers(0, 10**6), st.booleans(), st.floats(0.3, 3.0))
+def test_chosen_method_within_a_millimetre_of_exact(n, seed, rectilinear, step):
+    poly = _stairs(max(2, n // 2), step) if rectilinear else _star(n, seed)
+    if not poly.is_valid:
+        return
+    exact = inscribed_circle(poly, max_candidates=10**9)
+    chosen = largest_circle(poly)
+    assert exact is not None and chosen is not None
+    assert abs(chosen.diameter - 2 * exact[2]) <= 1e-3
+    assert poly.buffer(1e-9).contains(chosen.center)
