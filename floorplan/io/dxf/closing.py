@@ -6,7 +6,9 @@ at its door. Each free end looks straight ahead, along its own line, for the nex
 of linework within :data:`CLOSE_GAP` (about one door width); the gap is bridged by a
 straight line from the end to what it meets, so the room outline runs on along the wall
 face. A gap that lines alongside span (a window drawn as thin parallel lines, a garage or
-sliding door drawn shut) is bridged up to :data:`SPANNED_GAP`.
+sliding door drawn shut) is bridged up to :data:`SPANNED_GAP`. A gap that a header or
+lintel spans (drawn in the wall band over an opening: the wall goes on above it) is an
+opening whatever is or is not drawn in it, and is bridged up to :data:`MARKED_SPAN`.
 
 :func:`seeded_bridges` is the wider search a room label asks for when it lies in no room:
 from every free end near the label to the nearest linework in any direction, shortest
@@ -27,7 +29,7 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 from shapely.strtree import STRtree
 
-from floorplan.io.dxf.openings import GLAZING_SHARE, WINDOW_SPAN, alongside
+from floorplan.io.dxf.openings import GLAZING_SHARE, MARKED_SPAN, WINDOW_SPAN, alongside
 
 #: gaps up to this wide (metres, about one door width) are closed where nothing seals them
 CLOSE_GAP = 1.2
@@ -45,6 +47,7 @@ DOOR_SHARE = 0.8
 SPANNED_GAP = WINDOW_SPAN
 #: a bridge this short (metres) is a drawing slip, not a gap; joined without saying
 SLIP = 0.05
+# a gap a header or lintel spans is closed up to MARKED_SPAN (openings.py) wide
 
 
 def free_ends(arr: list[LineString]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -98,7 +101,7 @@ def _touches_elsewhere(g: LineString, p: np.ndarray) -> bool:
 
 
 def bridges(arr: list[LineString], door_marks: list[Polygon], n_walls: int | None = None,
-            glass: list[LineString] | None = None
+            glass: list[LineString] | None = None, heads: list[LineString] | None = None
             ) -> tuple[list[tuple[LineString, str]], set[int]]:
     """Straight bridges across the gaps in ``arr`` (the wall linework, seals included),
     each with its kind: ``door`` (the gap lies in a door symbol, up to :data:`DOOR_SPAN`),
@@ -108,7 +111,9 @@ def bridges(arr: list[LineString], door_marks: list[Polygon], n_walls: int | Non
     Also returns the indices of the lines that are glazing in a window bridged (the room
     outline runs along the wall's line across the window, not along its glass).
     ``glass`` is linework on layers other than the walls' (an opening or window layer)
-    that may span a gap as glazing; it is never bridged to."""
+    that may span a gap as glazing; it is never bridged to. ``heads`` is linework on
+    header or lintel layers: a gap it spans (as glazing does) is bridged as a ``gap`` up
+    to :data:`MARKED_SPAN`, and is never bridged to either."""
     ends, dirs, owner = free_ends(arr)
     if n_walls is not None:
         mine = owner < n_walls
@@ -119,7 +124,9 @@ def bridges(arr: list[LineString], door_marks: list[Polygon], n_walls: int | Non
     tree = STRtree(a)
     g_arr = np.asarray(glass or [], dtype=object)
     g_tree = STRtree(g_arr) if len(g_arr) else None
-    best_t, best_p = _ray_hits(ends, dirs, a, tree)
+    h_arr = np.asarray(heads or [], dtype=object)
+    h_tree = STRtree(h_arr) if len(h_arr) else None
+    best_t, best_p = _ray_hits(ends, dirs, a, tree, MARKED_SPAN if h_tree is not None else 0.0)
     _facing_ends(ends, dirs, owner, a, tree, best_t, best_p)
     # which bridges end at another free end (a wall broken by a gap, not one stopping
     # against the side of another)
@@ -155,17 +162,20 @@ def bridges(arr: list[LineString], door_marks: list[Polygon], n_walls: int | Non
             kind = "door"
         elif length <= CLOSE_GAP:
             kind = "gap"
+        elif (h_tree is not None and length <= MARKED_SPAN
+              and _headed(seg, h_arr, h_tree)):
+            kind = "gap"  # an opening under a header: what is in it is not known
         else:
             continue
         out.append((seg, kind))
     return out, glazing
 
 
-def _ray_hits(ends, dirs, a, tree) -> tuple[np.ndarray, np.ndarray]:
+def _ray_hits(ends, dirs, a, tree, further: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
     """For each free end: how far straight ahead the nearest linework is (within
-    SPANNED_GAP or DOOR_SPAN; ``inf`` if none) and the point met."""
+    SPANNED_GAP or DOOR_SPAN, or ``further``; ``inf`` if none) and the point met."""
     start = ends + 1e-6 * dirs
-    reach = max(SPANNED_GAP, DOOR_SPAN)
+    reach = max(SPANNED_GAP, DOOR_SPAN, further)
     rays: Any = shapely.linestrings(np.stack([start, ends + reach * dirs], axis=1))
     ri, gi = tree.query(rays, predicate="intersects")
     best_t = np.full(len(ends), np.inf)
@@ -224,3 +234,11 @@ def _spanned(seg: LineString, a: np.ndarray, tree: STRtree, g_arr=None, g_tree=N
         near += [(len(a) + k, g_arr[k]) for k in g_tree.query(band, predicate="intersects").tolist()]
     share, inside = alongside(seg, near, GLAZING_OFFSET, on_line=False)
     return share >= GLAZING_SHARE, [k for k in inside if k < len(a)]
+
+
+def _headed(seg: LineString, h_arr: np.ndarray, h_tree: STRtree) -> bool:
+    """A header or lintel (lines of ``h_arr``) runs alongside ``seg``, within a wall's
+    thickness, over most of its length: the gap is an opening in the wall."""
+    band = seg.buffer(GLAZING_OFFSET, cap_style="flat")
+    near = [(k, h_arr[k]) for k in h_tree.query(band, predicate="intersects").tolist()]
+    return bool(near) and alongside(seg, near, GLAZING_OFFSET)[0] >= GLAZING_SHARE

@@ -183,6 +183,37 @@ def name_from_layer(layer: str) -> str | None:
     return m.group(1) if m else None
 
 
+def room_siblings(layers, kind_of) -> set[str]:
+    """The layers among ``layers`` (names; ``kind_of(name)`` their kind) that are named
+    like a room layer of the same drawing with one word changed to a room's use, and that
+    say nothing themselves: beside ``Actual_Rooms``, ``Actual_Closets`` holds the closets'
+    outlines; beside ``A-AREA-ROOM``, ``A-AREA-STOR`` would not (``stor`` names no use).
+
+    >>> sorted(room_siblings(["Actual_Rooms", "Actual_Closets", "Actual_Walls", "Fridge"],
+    ...                      lambda n: {"Actual_Rooms": "room", "Actual_Walls": "wall"}.get(n)))
+    ['Actual_Closets']
+    """
+    from floorplan.classify import classify
+
+    def words(name: str) -> list[str]:
+        return [w for w in _WORDS.findall(normalise_layer(name)) if not w.isdigit()]
+
+    rooms = [words(n) for n in layers if kind_of(n) == "room"]
+    out: set[str] = set()
+    for name in layers:
+        if kind_of(name) is not None:
+            continue
+        mine = words(name)
+        for theirs in rooms:
+            if len(mine) != len(theirs) or len(mine) < 2:
+                continue
+            differ = [a for a, b in zip(mine, theirs, strict=True) if a != b]
+            if len(differ) == 1 and (classify(differ[0]) or classify(differ[0].rstrip("s"))):
+                out.add(name)
+                break
+    return out
+
+
 def load_layer_map(path: str | os.PathLike | None) -> LayerMap:
     """The built-in map, changed by the TOML file at ``path`` (``None``: built-in only).
 

@@ -36,6 +36,9 @@ WINDOW_SPAN = 4.0
 HINGE_REACH = 0.05
 #: glazing covers at least this share of a window's width
 GLAZING_SHARE = 0.8
+#: an opening a header or lintel spans is at most this wide (metres: the widest opening a
+#: home has, a double garage door of 16-18 ft, 4.9-5.5 m)
+MARKED_SPAN = 6.0
 
 
 @dataclass
@@ -55,10 +58,12 @@ def _segments(lines: list[np.ndarray]) -> np.ndarray:
 
 
 def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
-                  door_marks: list[Polygon]) -> list[Opening]:
+                  door_marks: list[Polygon], heads: list[LineString] | None = None
+                  ) -> list[Opening]:
     """Openings between facing jambs in ``lines`` ((n, 2) arrays, metres); ``geoms`` is the
     wall linework as line strings (what might stand in an opening or cross a seal),
-    ``door_marks`` the outlines of door symbols (a door in an opening)."""
+    ``door_marks`` the outlines of door symbols (a door in an opening), ``heads`` headers
+    and lintels (an opening up to :data:`MARKED_SPAN` under one, whatever is in it)."""
     seg = _segments(lines)
     if len(seg) < 2:
         return []
@@ -70,7 +75,8 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
     mids = (seg[jamb, 0] + seg[jamb, 1]) / 2
     dirs = vec[jamb] / length[jamb, None]
     tree = STRtree(shapely.points(mids))
-    ai, bi = tree.query(shapely.points(mids), predicate="dwithin", distance=WINDOW_SPAN)
+    span = MARKED_SPAN if heads else WINDOW_SPAN
+    ai, bi = tree.query(shapely.points(mids), predicate="dwithin", distance=span)
     keep = ai < bi
     ai, bi = ai[keep], bi[keep]
     if not len(ai):
@@ -87,13 +93,15 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
         return []
     line_tree = STRtree(geoms) if geoms else None
     mark_tree = STRtree(door_marks) if door_marks else None
+    head_tree = STRtree(heads) if heads else None
     taken: set[int] = set()
     out: list[Opening] = []
     for k in np.argsort(w, kind="stable").tolist():  # nearest partner first
         a, b = int(ai[k]), int(bi[k])
         if a in taken or b in taken:
             continue
-        made = _opening(seg[jamb[a]], seg[jamb[b]], float(w[k]), geoms, line_tree, mark_tree)
+        made = _opening(seg[jamb[a]], seg[jamb[b]], float(w[k]), geoms, line_tree, mark_tree,
+                        (heads, head_tree))
         if made is not None:
             taken.update((a, b))
             out.append(made)
@@ -101,7 +109,7 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
 
 
 def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
-             mark_tree) -> Opening | None:
+             mark_tree, headers=(None, None)) -> Opening | None:
     d = (ja[1] - ja[0]) / np.hypot(*(ja[1] - ja[0]))
     a_lo, a_hi = sorted(ja.tolist(), key=lambda p: p[0] * d[0] + p[1] * d[1])
     b_lo, b_hi = sorted(jb.tolist(), key=lambda p: p[0] * d[0] + p[1] * d[1])
@@ -125,7 +133,9 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
     glazed = alongside(inner, enumerate(in_it), half)[0] >= GLAZING_SHARE
     band = Polygon([a_lo, b_lo, b_hi, a_hi])
     door = mark_tree is not None and len(mark_tree.query(band, predicate="intersects")) > 0
-    if width > OPENING_WIDTH[1] and not glazed:
+    if width > OPENING_WIDTH[1] and not glazed and not _headed(inner, ja, headers):
+        return None
+    if width > WINDOW_SPAN and not _headed(inner, ja, headers):
         return None
     if not door and not glazed and any(inner.intersects(g) for g in in_it):
         return None  # something drawn across the opening that is not glazing
@@ -173,6 +183,17 @@ def alongside(seg: LineString, geoms, max_off: float, on_line: bool = True
             total += hi - lo
             end = hi
     return total / n, inside
+
+
+def _headed(inner: LineString, jamb: np.ndarray, headers) -> bool:
+    """A header or lintel lies in the wall band over most of the opening ``inner`` (the
+    line between the middles of its jambs); its edges may lie on the wall faces."""
+    heads, tree = headers
+    if tree is None:
+        return False
+    half = 0.5 * float(np.hypot(*(jamb[1] - jamb[0]))) + 1e-3
+    near = [heads[i] for i in tree.query(inner.buffer(half, cap_style="flat"), predicate="intersects")]
+    return bool(near) and alongside(inner, enumerate(near), half)[0] >= GLAZING_SHARE
 
 
 def far_face_seals(seals, lines: list[np.ndarray], geoms: list[LineString]) -> list:

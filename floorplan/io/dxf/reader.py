@@ -35,12 +35,13 @@ from floorplan.io.dxf import features as dxf_features
 from floorplan.io.dxf import figures as dxf_figures
 from floorplan.io.dxf import leaders as dxf_leaders
 from floorplan.io.dxf import names as dxf_names
+from floorplan.io.dxf import outdoor as dxf_outdoor
 from floorplan.io.dxf import spaces
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf.account import account, label_findings, room_confidence
 from floorplan.io.dxf.collect import collect
 from floorplan.io.dxf.encoding import clean, safe_strings
-from floorplan.io.dxf.layers import LayerMap, load_layer_map
+from floorplan.io.dxf.layers import LayerMap, load_layer_map, room_siblings
 from floorplan.io.dxf.load import load
 from floorplan.io.dxf.rooms import outline_rooms
 from floorplan.model import (
@@ -170,8 +171,10 @@ class _Reader:
         self.ins_kind = {i.uid: self._insert_kind(i) for i in col.inserts}
         self._frame()
         dxf_leaders.to_local(self.leaders, self._origin_raw, self._scale)
+        siblings = room_siblings({p.layer for p in col.loops}, self.layer_kind)
+
         def room_ok(p) -> bool:
-            return self.layer_kind(p.layer) == "room" and not self.blocked(p)
+            return (self.layer_kind(p.layer) == "room" or p.layer in siblings) and not self.blocked(p)
 
         def fallback(p) -> bool:
             return (self.layer_kind(p.layer) is None and not self.blocked(p)
@@ -204,7 +207,8 @@ class _Reader:
         doors = self._in_view(doors, lambda d: d.geometry.centroid, "doors")
         obstacles = self._in_view(obstacles, lambda o: o.polygon.centroid, "fittings")
         ceilings = dxf_features.ceilings(col.faces3d, self.layer_kind, self.used, col.skipped)
-        rooms = self._rooms(polys, found.sources, layers, ceilings, levels, found.sure)
+        rooms = dxf_outdoor.set_aside(
+            self._rooms(polys, found.sources, layers, ceilings, levels, found.sure), self.notes)
         self.findings += label_findings(rooms, self.outside_texts, self.layer_kind)
         if level_note:
             self.notes.append(level_note)

@@ -91,10 +91,11 @@ def _face_at(lines: list[LineString], pt: Point) -> Polygon | None:
 
 
 def seek(lines: list[LineString], labels: list[tuple[float, float]],
-         rooms: list[Polygon]) -> list[Polygon | None]:
+         rooms: list[Polygon], symbols: list[LineString] | None = None) -> list[Polygon | None]:
     """For each label point, the smallest face of room size that bridges of up to
     CLOSE_GAP from free ends near it enclose (and that overlaps none of ``rooms``), or
-    ``None``."""
+    ``None``. ``symbols`` (the lines of door and window symbols) stand in the wall mass
+    when it is closed around a label: a door or a window fills its opening."""
     if not lines:
         return [None] * len(labels)
     tree = STRtree(np.asarray(lines, dtype=object))
@@ -102,8 +103,9 @@ def seek(lines: list[LineString], labels: list[tuple[float, float]],
     out: list[Polygon | None] = []
     # the wall mass near the labels, closed only if a label needs it
     xs, ys = [x for x, _ in labels], [y for _, y in labels]
-    closing = Closing([lines[i] for i in tree.query(box(
-        min(xs) - NEAR, min(ys) - NEAR, max(xs) + NEAR, max(ys) + NEAR)).tolist()]) if labels else None
+    around = box(min(xs) - NEAR, min(ys) - NEAR, max(xs) + NEAR, max(ys) + NEAR)
+    closing = Closing([lines[i] for i in tree.query(around).tolist()]
+                      + [g for g in symbols or () if g.intersects(around)]) if labels else None
     for x, y in labels:
         pt = Point(x, y)
         near = [lines[i] for i in tree.query(box(x - NEAR, y - NEAR, x + NEAR, y + NEAR)).tolist()]
@@ -295,7 +297,7 @@ def place_labels(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[flo
             lost.append(k)
     seeded = unplaced = merged = 0
     if lost:
-        found = seek(lines, [labels[k][:2] for k in lost], polys)
+        found = seek(lines, [labels[k][:2] for k in lost], polys, arr.symbols)
         for k, f in zip(lost, found, strict=True):
             x, y, name = labels[k]
             if f is not None and any(r.polygon.equals(f) for r in rooms[len(polys):]):

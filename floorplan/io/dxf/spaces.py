@@ -15,12 +15,11 @@ map, what it collected, its notes and findings):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
-from shapely.geometry import Polygon
+from shapely.geometry import LineString, Polygon
 from shapely.strtree import STRtree
 
 from floorplan.errors import PlanReadError
@@ -29,21 +28,21 @@ from floorplan.io.dxf import names as dxf_names
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf import views as dxf_views
 from floorplan.io.dxf.cupboards import cupboards, fill_label_boxes, label_boxes
-from floorplan.io.dxf.layers import level_of_layer, normalise_layer
+from floorplan.io.dxf.entries import door_shapes, sealed_off, solid_note
+from floorplan.io.dxf.layers import level_of_layer
+from floorplan.io.dxf.marks import (
+    glass_lines,
+    header_lines,
+    hidden_layers,
+    loose_swings,
+    not_the_plan,
+)
 from floorplan.io.dxf.seeding import place_labels, room_labels
 from floorplan.io.dxf.walls import doorways, wall_faces, wall_rooms
 from floorplan.model import InputFinding
 
 #: the code of the warning that a sheet's plan views are not floors of one building
 VIEWS_CODE = "FP012"
-#: words of a layer name that say foundations, roof or overhead structure: drawn under
-#: or over the plan (a stem wall, a footing, rafters), never the walls of its rooms
-NOT_PLAN_WORDS = frozenset({"footing", "footings", "footer", "foundation", "foundations",
-                            "fdn", "stem", "pile", "piles", "roof", "rafter", "rafters",
-                            "truss", "trusses", "joist", "joists", "overhang", "eaves",
-                            "subfloor", "beam", "beams", "header", "headers", "lintel",
-                            "lintels"})
-_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass
@@ -56,11 +55,13 @@ class Found:
     layers: list[str] = field(default_factory=list)
     sure: list[tuple[str, str]] = field(default_factory=list)
     combined: list[list[str]] = field(default_factory=list)
+    solid: list[str] = field(default_factory=list)  # why a space is solid, not a room ("")
 
     def keep(self, which: list[int]) -> Found:
         return Found([self.polys[k] for k in which], [self.sources[k] for k in which],
                      [self.layers[k] for k in which], [self.sure[k] for k in which],
-                     [self.combined[k] for k in which])
+                     [self.combined[k] for k in which],
+                     [self.solid[k] for k in which] if self.solid else [])
 
 
 def find(rd, cands, fittings: list[Polygon]) -> Found:
@@ -86,7 +87,7 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
                             "set aside: the wall layers enclose rooms")
             return Found([w.polygon for w in found], [w.source for w in found],
                          [""] * len(found), [(w.confidence, w.reason) for w in found],
-                         [w.labels for w in found])
+                         [w.labels for w in found], [w.solid for w in found])
     if cands:
         return Found([c.polygon for c in cands], [c.source for c in cands],
                      [c.layer for c in cands],
@@ -99,7 +100,8 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
         return Found(polys, ["outline"] * n, [""] * n, [("high", "")] * n, [[] for _ in polys])
     found = wall_rooms_of(rd, fittings)
     return Found([w.polygon for w in found], [w.source for w in found], [""] * len(found),
-                 [(w.confidence, w.reason) for w in found], [w.labels for w in found])
+                 [(w.confidence, w.reason) for w in found], [w.labels for w in found],
+                 [w.solid for w in found])
 
 
 def _unlabelled(found: list, texts: list[tuple[float, float, str]]) -> None:
@@ -125,26 +127,6 @@ def _has_walls(rd) -> bool:
     return any(rd.layer_kind(p.layer) == "wall" and not rd.blocked(p)
                and p.layer not in hidden and not not_the_plan(p.layer)
                for p in rd.col.opens + rd.col.loops)
-
-
-def hidden_layers(doc) -> set[str]:
-    """The layers that are frozen or switched off: nothing on them is shown, so nothing
-    on them is a wall of the plan (a trade drawn on its own layer and frozen)."""
-    out: set[str] = set()
-    try:
-        for lay in doc.layers:
-            if lay.is_frozen() or lay.is_off():
-                out.add(lay.dxf.name)
-    except Exception:  # noqa: BLE001 - a damaged layer table hides nothing
-        return set()
-    return out
-
-
-def not_the_plan(layer: str) -> bool:
-    """The layer's name says foundations, roof or overhead structure
-    (:data:`NOT_PLAN_WORDS`): drawn over or under the plan, not its walls."""
-    words = set(_WORDS.findall(normalise_layer(layer)))
-    return bool(words & NOT_PLAN_WORDS)
 
 
 def wall_lines(rd) -> list:
@@ -210,7 +192,10 @@ def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
     seals += drawn
     marks = dxf_doors.door_marks(col.arcs, col.opens, col.inserts, rd.ins_kind, rd.layer_kind)
     glass = [p.pts[:, :2] for p in glass_lines(rd, lines)]
-    found, arr = wall_rooms([p.pts[:, :2] for p in lines], seals, marks, fittings, rd.notes, glass)
+    heads = [p.pts[:, :2] for p in header_lines(rd)]
+    found, arr = wall_rooms([p.pts[:, :2] for p in lines], seals, marks, fittings, rd.notes, glass,
+                            heads)
+    arr.symbols = symbol_lines(rd, door_uids)
     sized = label_texts(rd, heights=True)
     texts = [t[:3] for t in sized]
     labels = room_labels(texts)
@@ -218,6 +203,7 @@ def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
     place_labels(found, arr, labels, rd.notes)
     found += cupboards(arr.small, sized, found, rd.notes)
     if labels:
+        sealed_off(found, arr, door_shapes(rd, door_uids), texts)
         _unlabelled(found, texts)
     rd.gaps = doorways(arr)
     if found:
@@ -232,56 +218,16 @@ def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
     return found
 
 
-def loose_swings(lines: list) -> tuple[list, list]:
-    """Door swings drawn with the walls, on their layer: an ARC of a door's radius whose
-    open leaf (a line from its centre to one of its ends) is drawn too. Each is taken out
-    of the wall linework, arc and leaf, and gives the seal from its hinge to the closed
-    leaf's end (the arc's other end). Returns the lines left and the seals."""
-    lo, hi = dxf_doors.DOOR_RADIUS
-    arcs = [p for p in lines if p.etype == "ARC" and lo <= p.extra.get("radius", 0.0) <= hi]
-    if not arcs:
-        return lines, []
-    segs = [p for p in lines if p.etype == "LINE" and len(p.pts) == 2]
-    by_end: dict[tuple[int, int], list] = {}
-    for p in segs:
-        for q in (p.pts[0], p.pts[-1]):
-            by_end.setdefault((round(q[0] / SWING_TOL), round(q[1] / SWING_TOL)), []).append(p)
-    gone: set[int] = set()
-    seals = []
-    for a in arcs:
-        cx, cy = a.extra["center"]
-        key = (round(cx / SWING_TOL), round(cy / SWING_TOL))
-        near = [p for i in (-1, 0, 1) for j in (-1, 0, 1) for p in by_end.get((key[0] + i, key[1] + j), ())]
-        for end, other in (a.extra["ends"], a.extra["ends"][::-1]):
-            leaf = next((p for p in near if id(p) not in gone and _joins(p, (cx, cy), end)), None)
-            if leaf is not None:
-                gone.update((id(a), id(leaf)))
-                seals.append(((cx, cy), other))
-                break
-    return [p for p in lines if id(p) not in gone], seals
-
-
-#: a door leaf drawn with the walls meets its swing's centre and end this close (metres)
-SWING_TOL = 0.01
-
-
-def _joins(p, a, b) -> bool:
-    """Line ``p`` runs from point ``a`` to point ``b`` (either way), within SWING_TOL."""
-    s, e = p.pts[0][:2], p.pts[-1][:2]
-    def at(q, r):
-        return abs(q[0] - r[0]) <= SWING_TOL and abs(q[1] - r[1]) <= SWING_TOL
-    return (at(s, a) and at(e, b)) or (at(s, b) and at(e, a))
-
-
-def glass_lines(rd, walls: list) -> list:
-    """Loose lines that may be glazing across a gap in the walls: on shown layers that
-    say nothing or say wall, not among ``walls``, not in a block, not foundations or roof
-    (windows drawn on an ``A-OPENING`` layer beside ``A-WALL``)."""
-    hidden = hidden_layers(rd.doc)
-    taken = {id(p) for p in walls}
-    return [p for p in rd.col.opens if p.etype in ("LINE", "LWPOLYLINE", "POLYLINE")
-            and id(p) not in taken and not p.chain and p.layer not in hidden
-            and rd.layer_kind(p.layer) in (None, "wall") and not not_the_plan(p.layer)]
+def symbol_lines(rd, door_uids: set[int]) -> list[LineString]:
+    """The lines of door and window symbols (on door layers, or inside door blocks), their
+    swing arcs left out: a door's leaf and frame, a window's glazing."""
+    out = []
+    for p in rd.col.opens + rd.col.loops:
+        if p.etype == "ARC" or len(p.pts) < 2 or p.extra.get("is3d"):
+            continue
+        if rd.layer_kind(p.layer) == "door" or not door_uids.isdisjoint(p.chain):
+            out.append(LineString(p.pts[:, :2]))
+    return out
 
 
 def label_texts(rd, heights: bool = False) -> list:
@@ -354,6 +300,11 @@ def choose_views(rd, found: Found, wanted: int | None) -> Found:
     kept = [k for k in range(len(found.polys)) if of_room.get(k, -1) in read]
     rd.room_view = [of_room[k] for k in kept]
     found = found.keep(kept)
+    if any(found.solid):  # kept till now: a table's empty cells say it is a table
+        solid = [k for k, why in enumerate(found.solid) if why]
+        rd.notes.append(solid_note([found.polys[k].area for k in solid]))
+        rd.room_view = [v for k, v in enumerate(rd.room_view) if not found.solid[k]]
+        found = found.keep([k for k, why in enumerate(found.solid) if not why])
     if reading.doubt:
         found.sure = [("low", reading.doubt)] * len(found.polys)
     return found

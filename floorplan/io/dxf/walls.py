@@ -43,7 +43,13 @@ from shapely.geometry import LineString, Polygon
 from shapely.strtree import STRtree
 
 from floorplan.io.dxf.closing import CLOSE_GAP, bridges
-from floorplan.io.dxf.openings import OPENING_WIDTH, Opening, far_face_seals, jamb_openings
+from floorplan.io.dxf.openings import (
+    MARKED_SPAN,
+    OPENING_WIDTH,
+    Opening,
+    far_face_seals,
+    jamb_openings,
+)
 from floorplan.io.dxf.pinch import MIN_AREA, MIN_WIDTH, part, strip_bands
 
 #: a free wall end this close (metres) to another line is joined to it
@@ -67,6 +73,7 @@ class WallRoom:
     confidence: str = "high"
     reason: str = ""
     labels: list[str] = field(default_factory=list)  # several labels no closing parts
+    solid: str = ""  # why the space is solid (a wall mass), not a room
 
 
 @dataclass
@@ -77,23 +84,28 @@ class Arrangement:
     added: list[tuple[LineString, str]] = field(default_factory=list)  # (bridge, kind)
     openings: list[Opening] = field(default_factory=list)
     small: list[Polygon] = field(default_factory=list)  # faces under MIN_AREA (cupboards?)
+    symbols: list[LineString] = field(default_factory=list)  # door and window symbols' lines
+    bands: list[Polygon] = field(default_factory=list)  # faces too thin to be rooms: walls
 
     def all(self) -> list[LineString]:
         return self.lines + [b for b, _ in self.added]
 
 
 def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
-            close: bool = True, glass: list[np.ndarray] | None = None) -> Arrangement:
+            close: bool = True, glass: list[np.ndarray] | None = None,
+            heads: list[np.ndarray] | None = None) -> Arrangement:
     """The wall linework of ``lines`` ((n, 2) arrays, metres), sealed with door swings
     ``seals`` ((hinge, end) pairs) and the jambed openings, joined, and (``close``) with
-    its gaps bridged; ``glass`` is linework on other layers that may glaze a gap."""
+    its gaps bridged; ``glass`` is linework on other layers that may glaze a gap,
+    ``heads`` linework on header or lintel layers that marks one."""
     keep = [p for p in lines if len(p) >= 2]
     geoms: list = []
     if keep:
         coords = np.vstack(keep)
         index = np.repeat(np.arange(len(keep)), [len(p) for p in keep])
         geoms = [g for g in np.asarray(shapely.linestrings(coords, indices=index)) if g.length > 1e-6]
-    openings = jamb_openings(keep, geoms, door_marks) if geoms else []
+    head_lines = [LineString(g) for g in heads or () if len(g) >= 2]
+    openings = jamb_openings(keep, geoms, door_marks, head_lines) if geoms else []
     added = [(s, o.kind) for o in openings for s in o.seals]
     seals = list(seals) + far_face_seals(seals, keep, geoms)
     added += [(LineString([a, b]), "swing") for a, b in seals
@@ -107,7 +119,7 @@ def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     # a free end meets what lies ahead of it (across a gap, when ``close``), and only then
     # what lies just beside it
     panes = [LineString(g) for g in glass or () if len(g) >= 2]
-    made, glazing = bridges(arr.all(), door_marks, len(base), panes)
+    made, glazing = bridges(arr.all(), door_marks, len(base), panes, head_lines)
     arr.added += [(shapely.set_precision(b, 0.001), k) for b, k in made if close or k == "slip"]
     if close and glazing:
         arr.lines = [g for k, g in enumerate(arr.lines) if k not in glazing]
@@ -145,14 +157,15 @@ def is_room_sized(f: Polygon) -> str | None:
 
 
 def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
-               fittings: list[Polygon], notes: list[str], glass: list[np.ndarray] | None = None
-               ) -> tuple[list[WallRoom], Arrangement]:
+               fittings: list[Polygon], notes: list[str], glass: list[np.ndarray] | None = None,
+               heads: list[np.ndarray] | None = None) -> tuple[list[WallRoom], Arrangement]:
     """Rooms enclosed by ``lines`` (each an (n, 2) array in metres), and the arrangement
     they were found in (for the label-seeded search and the bare openings); ``glass``
-    (lines on other layers) may glaze a window's gap."""
-    arr = arrange(lines, seals, door_marks, glass=glass)
+    (lines on other layers) may glaze a window's gap, ``heads`` (headers, lintels) mark
+    an opening."""
+    arr = arrange(lines, seals, door_marks, glass=glass, heads=heads)
     faces, cuts = faces_and_cuts(arr.all())
-    kept, counts = _sieve(faces, fittings, arr.small)
+    kept, counts = _sieve(faces, fittings, arr.small, arr.bands)
     stripped: set[int] = set()  # faces a wall band ran into, cut away from them
     bands = []
     cut_tree = STRtree(cuts) if cuts else None
@@ -198,7 +211,7 @@ def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
         f"sealed on the wall faces ({n_open['door']} doors, {n_open['window']} windows, "
         f"{n_open['bare']} bare); {len(seals) // 2} door swings sealed; gaps bridged: "
         f"{kinds['door']} at doors, {kinds['window']} under glazing, {kinds['gap']} with nothing "
-        f"in them (up to {CLOSE_GAP} m); {len(faces)} enclosed faces, {len(kept)} taken as rooms, "
+        f"in them (up to {CLOSE_GAP} m, or {MARKED_SPAN:g} m under a header); {len(faces)} enclosed faces, {len(kept)} taken as rooms, "
         f"{counts['thin']} thinner than {MIN_WIDTH} m (wall bands, glazing) and {counts['small']} "
         f"under {MIN_AREA} m² (columns, labels) left out"
         + (f", {counts['fitted']} filled by fittings left out" if counts["fitted"] else "")
@@ -244,10 +257,11 @@ def _twin(a: LineString, b: LineString) -> bool:
     return along < 0.1 * a.length and ma.distance(mb) <= 0.6
 
 
-def _sieve(faces: list[Polygon], fittings: list[Polygon], small: list[Polygon] | None = None
-           ) -> tuple[list[Polygon], dict[str, int]]:
+def _sieve(faces: list[Polygon], fittings: list[Polygon], small: list[Polygon] | None = None,
+           thin: list[Polygon] | None = None) -> tuple[list[Polygon], dict[str, int]]:
     """The faces of room size not filled by fittings (and the counts of the others);
-    faces of SMALL_ROOM up to MIN_AREA go to ``small``."""
+    faces of SMALL_ROOM up to MIN_AREA go to ``small``, faces too thin to be rooms (wall
+    bands) to ``thin``."""
     kept: list[Polygon] = []
     counts = {"thin": 0, "small": 0, "fitted": 0}
     fit_tree = STRtree(fittings) if fittings else None
@@ -257,6 +271,8 @@ def _sieve(faces: list[Polygon], fittings: list[Polygon], small: list[Polygon] |
             counts[why] += 1
             if why == "small" and small is not None and f.area >= SMALL_ROOM:
                 small.append(f)
+            elif why == "thin" and thin is not None:
+                thin.append(f)
             continue
         if fit_tree is not None:
             hits = [fittings[int(i)] for i in fit_tree.query(f, predicate="intersects")]

@@ -1,0 +1,110 @@
+"""Spaces with no way in: solid wall masses, not rooms.
+
+Walls drawn as the outlines of their mass (a stone pier, a chimney breast, a thick wall
+drawn as one closed polyline and left unhatched) enclose faces as a room's walls do. A
+reader tells them apart by what a room has and a mass has not: a name, a way in, and
+walls round it. In a drawing that labels its rooms and draws its walls as double lines,
+a space found in the walls that holds no label, that no door symbol, opening or closed
+gap of a door's width leads into, and whose outline runs mostly beside open space rather
+than beside wall bands (the faces between a wall's two lines) is solid: a wall mass, a
+duct, a void. It is left out, counted in the notes. A space with wall bands along most
+of its outline stays, at medium confidence: a room whose door is not drawn.
+
+A way in is any of:
+
+- a bridge or seal of at least :data:`~floorplan.io.dxf.openings.OPENING_WIDTH` (its
+  smaller end) on the space's outline: a closed gap, a window or door drawn shut (a
+  bifold or sliding door spans its opening as glazing does), a door swing's seal;
+- an opening between jambs on its outline;
+- a door block or a door swing that swings into it (:data:`SWING_AREA` of it inside the
+  space) or hangs in its outline (a door's width of the outline inside the symbol). A
+  door that only butts against a mass's end, its jamb, leads into nothing.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from shapely.geometry import MultiPoint, Polygon
+from shapely.strtree import STRtree
+
+from floorplan.io.dxf import doors as dxf_doors
+from floorplan.io.dxf.openings import OPENING_WIDTH
+
+#: bridges of these kinds lead into a space (joins and slips are drawing repairs)
+ENTRY_KINDS = frozenset({"gap", "window", "door", "swing"})
+#: a space with wall bands (faces too thin to be rooms) along this share of its outline
+#: is bounded by walls: a room, its door perhaps not drawn
+WALLED_SHARE = 0.5
+#: a door symbol with this much (m²) of it inside a space swings into it (a swing's
+#: sector of the narrowest door, 0.6 m, is 0.28 m²)
+SWING_AREA = 0.1
+
+
+def _leads_in(door: Polygon, space: Polygon, edge) -> bool:
+    return (door.intersection(space).area >= SWING_AREA
+            or edge.intersection(door).length >= OPENING_WIDTH[0])
+
+
+def door_shapes(rd, door_uids: set[int]) -> list[Polygon]:
+    """The outlines of door symbols: each door block's rectangle and each door swing's
+    sector (hinge and arc ends), on door layers or inside door blocks."""
+    col = rd.col
+    out: list[Polygon] = []
+    for ins in col.inserts:
+        if ins.uid in door_uids and door_uids.isdisjoint(ins.chain) and ins.pts is not None \
+                and len(ins.pts) >= 2:
+            out.append(MultiPoint(ins.pts[:, :2]).minimum_rotated_rectangle.buffer(0.02))
+    lo, hi = dxf_doors.DOOR_RADIUS
+    for a in col.arcs:
+        if (rd.layer_kind(a.layer) == "door" or not door_uids.isdisjoint(a.chain)) \
+                and lo <= a.extra["radius"] <= hi:
+            out.append(MultiPoint([a.extra["center"], *a.extra["ends"]]).convex_hull.buffer(0.02))
+    return [g for g in out if isinstance(g, Polygon) and not g.is_empty]
+
+
+def sealed_off(found: list, arr, doors: list[Polygon], texts: list[tuple[float, float, str]]
+               ) -> None:
+    """Mark (``solid``) the rooms of ``found`` (rooms in the walls) that hold no label, that
+    nothing leads into, and that no wall band bounds (see the module's docstring);
+    ``texts`` are the room labels' (x, y, name), ``arr`` the wall arrangement (bridges,
+    openings, wall bands). They are left out once the views are chosen (a table's empty
+    cells say it is a table). Nothing is marked in a drawing with no labels, nor in one
+    whose walls are single lines (no wall band: its rooms are bounded by lines alone)."""
+    if not found or not texts or not arr.bands:
+        return
+    polys = [w.polygon for w in found]
+    tree = STRtree(polys)
+    pts = shapely.points(np.array([(x, y) for x, y, _ in texts], dtype=float))
+    held = set(tree.query(pts, predicate="within")[1].tolist())
+    bare = [k for k in range(len(found)) if k not in held and not found[k].labels]
+    if not bare:
+        return
+    ways = [g for g, kind in arr.added if kind in ENTRY_KINDS and g.length >= OPENING_WIDTH[0]]
+    ways += [s for o in arr.openings for s in o.seals]
+    way_tree = STRtree(ways) if ways else None
+    door_tree = STRtree(doors) if doors else None
+    band_tree = STRtree(arr.bands)
+    for k in bare:
+        edge = polys[k].boundary
+        near = edge.buffer(1e-3)
+        if way_tree is not None and any(ways[i].within(near) for i in
+                                        way_tree.query(near, predicate="intersects").tolist()):
+            continue
+        if door_tree is not None and any(
+                _leads_in(doors[i], polys[k], edge)
+                for i in door_tree.query(edge, predicate="intersects").tolist()):
+            continue
+        walled = [arr.bands[i] for i in band_tree.query(near, predicate="intersects").tolist()]
+        if walled and edge.intersection(shapely.union_all(walled).buffer(1e-3)).length \
+                >= WALLED_SHARE * edge.length:
+            continue  # wall faces bound it: a room whose door is not drawn
+        found[k].solid = "no label, no way in, no wall band round it"
+
+
+def solid_note(areas: list[float]) -> str:
+    """The note saying the solid spaces (their ``areas``) were left out."""
+    return (f"{len(areas)} spaces enclosed in the walls with no label and no way in (no door, "
+            "opening or gap of a door's width) left out as solid: wall masses, ducts or voids ("
+            + ", ".join(f"{a:.1f} m²" for a in areas[:8])
+            + (f" and {len(areas) - 8} more" if len(areas) > 8 else "") + ")")
