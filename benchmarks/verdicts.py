@@ -23,7 +23,8 @@ def row(case: Case, res: dict, max_load: float) -> str:
     rooms = "" if res.get("rooms") is None else str(res["rooms"])
     load = f"{res['load']:.1f}" + ("!" if res["load"] > max_load else "")
     if res.get("error"):
-        return f"{case.kind:<14}{name:<38}{rooms:>6}  failed: {res['error']}"
+        said = "no floor plan (exit 2)" if refused(res) else "failed"
+        return f"{case.kind:<14}{name:<38}{rooms:>6}  {said}: {res['error']}"
     a, b = res["a"], res["b"]
     goal = "" if case.goal is None else f"{case.goal:g}"
     return (f"{case.kind:<14}{name:<38}{rooms:>6}"
@@ -32,16 +33,28 @@ def row(case: Case, res: dict, max_load: float) -> str:
             f"{_s(a['wall']['median']):>11}{res['ratio']:>9.2f}{goal:>6}{a['peak_mb']:>6.0f}{load:>6}")
 
 
+#: what floorplan says when it reads a drawing as no floor plan (an elevation, a site
+#: plan): an answer, exit code 2 by design, with nothing to time against the floor
+REFUSED = "no floor plan found"
+
+
+def refused(res: dict) -> bool:
+    """Whether a case ended because floorplan read the drawing as no floor plan."""
+    return REFUSED in (res.get("error") or "")
+
+
 def _ratio_goal(results: list[tuple[Case, dict]], kind: str, goal: float, words: str,
                 max_load: float) -> tuple[str, str]:
     done = [(c, r) for c, r in results if c.kind == kind and not r.get("error")]
-    failed = [c.name for c, r in results if c.kind == kind and r.get("error")]
+    failed = [c.name for c, r in results if c.kind == kind and r.get("error") and not refused(r)]
+    none = [c.name for c, r in results if c.kind == kind and refused(r)]
     if not done:
         return f"{words}: not run", "n/a"
     worst_c, worst = max(done, key=lambda cr: cr[1]["ratio"])
     load = max(r["load"] for _, r in done)
     text = (f"{words} <= {goal:g} x (worst {worst['ratio']:.2f} x, {worst_c.name}; "
-            f"{len(done)} cases" + (f", {len(failed)} failed: {', '.join(failed)}" if failed else "") + ")")
+            f"{len(done)} cases" + (f", {len(failed)} failed: {', '.join(failed)}" if failed else "")
+            + (f"; {len(none)} read as no floor plan, not timed: {', '.join(none)}" if none else "") + ")")
     return text, _verdict(worst["ratio"] <= goal and not failed, load, max_load)
 
 
@@ -79,4 +92,4 @@ def goals(results: list[tuple[Case, dict]], max_load: float) -> list[tuple[str, 
     return out
 
 
-__all__ = ["HEAD", "goals", "row"]
+__all__ = ["HEAD", "REFUSED", "goals", "refused", "row"]

@@ -93,3 +93,17 @@ def _bench_module(name):
         return importlib.import_module(name)
     finally:
         sys.path.remove(str(BENCH))
+
+
+def test_a_drawing_read_as_no_floor_plan_is_not_a_failure(tmp_path):
+    cases, verdicts = _bench_module("cases"), _bench_module("verdicts")
+    plan = tmp_path / "x.dxf"
+    ok, no, bad = (cases.Case("dxf", n, ("a",), ("b",), "w") for n in ("ok.dxf", "elev.dxf", "bad.dxf"))
+    fine = {"load": 0.5, "error": "", "ratio": 1.2}
+    elevation = {"load": 0.5, "error": f"floorplan: {plan}: no floor plan found: view 1 is a facade"}
+    crash = {"load": 0.5, "error": "Traceback: boom"}
+    text, verdict = verdicts._ratio_goal([(ok, fine), (no, elevation)], "dxf", 1.5, "check", 2.0)
+    assert verdict == "met" and "elev.dxf" in text and "failed" not in text
+    text, verdict = verdicts._ratio_goal([(ok, fine), (bad, crash)], "dxf", 1.5, "check", 2.0)
+    assert verdict == "NOT MET" and "1 failed: bad.dxf" in text
+    assert "no floor plan (exit 2)" in verdicts.row(no, elevation, 2.0)

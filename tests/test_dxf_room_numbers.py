@@ -197,3 +197,16 @@ def test_a_room_number_just_outside_its_room_is_joined_to_it(tmp_path):
     s.text("Bg05", (6.0, 2.4), layer="ROOM NUMBER")
     plan = read(s, tmp_path)
     assert {r.id: r.name for r in plan.rooms} == {"Bg04": "Office", "Bg05": "Store"}
+
+
+def test_a_name_on_a_number_layer_is_still_a_name(tmp_path):
+    """A layer for room numbers that also holds a name with a number in it (``Bedroom 2``):
+    only one token with a digit is a number there."""
+    s = mm_sheet()
+    two_room_plan(s, names=None)
+    s.text("Bedroom 2", (1.5, 2.0), layer="ROOM NUMBER")
+    s.text("B02", (1.5, 1.5), layer="ROOM NUMBER")
+    s.text("Kitchen", (6.0, 2.0), layer="ROOM NUMBER")
+    plan = read(s, tmp_path)
+    assert {r.name: r.id for r in plan.rooms}["Bedroom 2"] == "B02"
+    assert "Kitchen" in {r.name for r in plan.rooms}

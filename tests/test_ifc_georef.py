@@ -118,16 +118,36 @@ def test_ifc2x3_map_conversion_property_sets_place_the_model_too(tmp_path):
 
 def test_units_that_disagree_with_the_scale_leave_the_report_in_local_metres(tmp_path):
     m = bedroom(unit="MILLIMETERS")
-    # Scale omitted (1) on a millimetre model with the map in metres: 1 mm would be 1 m
-    georeference(m, "EPSG:27700", 530000.0, 180000.0, 1.0, 0.0, None)
+    # Scale 0.5 on a millimetre model with the map in metres: 1 m of the model would be
+    # 500 m on the map (Scale as the unit conversion) or 0.5 m (as a grid factor): neither
+    georeference(m, "EPSG:27700", 530000.0, 180000.0, 1.0, 0.0, 0.5)
     path = m.write(tmp_path / "bad.ifc")
     plan = read_plan(path)
     assert plan.meta.crs is None and plan.meta.map_conversion is None
     [note] = [n for n in plan.notes if "IfcMapConversion" in n]
-    assert "Scale should be about 0.001" in note and "local metres" in note
+    assert "Scale should be about 0.001, or 1" in note and "local metres" in note
     doc = geojson(path)
     assert corners(doc) == [(0.0, 0.0), (0.0, 3.0), (4.0, 0.0), (4.0, 3.0)]
     assert "local" in doc["floorplan_report"]["coordinates"]
+
+
+def test_scale_left_out_with_the_units_given_by_map_unit_as_buildingsmart_writes_it(tmp_path):
+    # buildingSMART's IFC4 example geographic-referencing.ifc (KIT, 2014): a millimetre
+    # model, IfcProjectedCRS EPSG:25832 in METRE, Eastings 458658.78, Northings
+    # 5438232.79, x axis (0.270600445976, 0.962691746426), Scale left out
+    m = bedroom(unit="MILLIMETERS")
+    c, s = 0.270600445976, 0.962691746426
+    georeference(m, "EPSG:25832", 458658.78, 5438232.79, c, s, None)
+    path = m.write(tmp_path / "kit.ifc")
+    # the corners in metres: E = 458658.78 + x c - y s, N = 5438232.79 + x s + y c
+    want = sorted((458658.78 + x * c - y * s, 5438232.79 + x * s + y * c)
+                  for x, y in ((0, 0), (4, 0), (4, 3), (0, 3)))
+    got = corners(geojson(path))
+    assert got == [pytest.approx(w, abs=1e-6) for w in want]
+    assert math.hypot(got[0][0] - got[1][0], got[0][1] - got[1][1]) in (
+        pytest.approx(3.0), pytest.approx(4.0))  # a metre stays a metre on the map
+    [note] = [n for n in read_plan(path).notes if n.startswith("GeoJSON report in EPSG:25832")]
+    assert "read as the grid's scale factor" in note
 
 
 def test_without_a_map_unit_a_scale_of_0_001_means_metres(tmp_path):

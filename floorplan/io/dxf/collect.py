@@ -273,6 +273,15 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
         out.faces3d.append(Prim(out.uid(), t, layer, handle, pts, True, chain))
     elif t == "DIMENSION":
         out.skipped[(t, layer, "a dimension, read by nobody")] += 1
+    elif t == "ACAD_PROXY_ENTITY" and depth < MAX_DEPTH:
+        # another program's object (an AEC space with its label, a wall): read as the lines
+        # and texts it keeps for programs that do not know it; none kept is no geometry
+        subs = list(e.virtual_entities())
+        if not subs:
+            out.skipped[(t, layer, "another program's object with no proxy graphics")] += 1
+            return
+        out.read_as["objects of other programs read from their proxy graphics"] += 1
+        _walk(subs, out, layer, chain, depth + 1, tol)
     elif t in ("SEQEND", "VERTEX", "ATTDEF", "VIEWPORT"):
         if t != "ATTDEF":
             out.skipped[(t, layer, "drawing structure, no geometry")] += 1

@@ -95,7 +95,14 @@ def _is_id_text(t) -> bool:
     """A room's number by its attribute's tag or its layer's name (``ROOM NUMBER``)."""
     if t.tag:
         return (t.tag or "").upper() in ID_TAGS
-    return dxf_text.layer_says(t.layer) == "id" and bool(_DIGIT.search(t.text))
+    return dxf_text.layer_says(t.layer) == "id" and _number_like(t.text)
+
+
+def _number_like(text: str) -> bool:
+    """One token with a digit (``Bg04``, ``104C``, ``1.05``): a number, where a layer says
+    it holds numbers; ``Bedroom 2`` there is still a name."""
+    t = text.strip()
+    return bool(_DIGIT.search(t)) and len(t.split()) == 1
 
 
 def _is_figure_text(t) -> bool:
@@ -228,7 +235,7 @@ def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], us
         says = None if t.tag else dxf_text.layer_says(t.layer)
         if says == "mark":  # a door's or a window's number
             continue
-        if says == "id" and _DIGIT.search(t.text):
+        if says == "id" and _number_like(t.text):
             ids.append(" ".join(t.text.split()))
             continue
         if says == "area" and (fig := _stated_area(t.text, whole=False)) is not None:

@@ -13,6 +13,7 @@ import math
 import os
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 
-from floorplan.classify import classify
+from floorplan.classify import classify as _classify_name
 from floorplan.errors import PlanReadError
 from floorplan.fittings import fitting_kind, stated_kind
 from floorplan.geometry import as_area
@@ -44,6 +45,10 @@ from floorplan.model import (
     Room,
     Use,
 )
+
+#: a plan repeats a few room names (8 across a 4,000-room scheme): each distinct name is
+#: classified once, not once a room (a pure function of the name)
+classify = lru_cache(maxsize=4096)(_classify_name)
 
 #: room properties that become Room fields (everything else is kept in Room.properties)
 #: a level further from the ground than this is not a storey (a broken or hostile file)

@@ -22,10 +22,15 @@ omitted) converts the model's unit into the map's, and may carry the grid's scal
 too. ``MapUnit`` omitted, the map is in the model's unit (so ``Scale`` is about 1), or in
 metres where ``Scale`` says so (0.001 on a millimetre model).
 
+Models are written both ways where the units differ: ``Scale`` 0.001 on a millimetre
+model with a map in metres (IfcOpenShell's reading), or ``Scale`` left out and the units
+converted by ``MapUnit`` (buildingSMART's own IFC4 example, ``geographic-referencing.ifc``).
+A real grid's scale factor is within :data:`UNIT_TOLERANCE` of 1, so only one reading
+puts a metre of the model within that of a metre on the map: that one is taken. A model
+for which neither does (``Scale`` 0.5 on a millimetre model) is not placed: the notes say
+why, and the GeoJSON report stays in local metres.
+
 The plan is in local metres; :func:`read` gives the transform from them to map units.
-A model whose units and ``Scale`` disagree by more than :data:`UNIT_TOLERANCE` (a
-millimetre model with ``Scale`` 1 and a map in metres would land a thousand times too
-big) is not placed: the notes say why, and the GeoJSON report stays in local metres.
 
 Nothing here is needed to check a plan: only the GeoJSON report uses the transform. BCF
 viewpoints stay in the model's own coordinates, as BCF has them.
@@ -72,6 +77,8 @@ class MapConversion:
     #: scale factors of an ``IfcMapConversionScaled`` (1 otherwise)
     factor_x: float = 1.0
     factor_y: float = 1.0
+    #: how an unusual ``Scale`` was read (see :func:`_checked`), for the notes
+    reading: str = ""
 
     def affine(self) -> tuple[float, float, float, float, float, float]:
         """``(a, b, d, e, xoff, yoff)`` for :func:`shapely.affinity.affine_transform`:
@@ -85,7 +92,7 @@ class MapConversion:
         unit = "" if self.map_unit_m is None else f", map unit {self.map_unit_m:g} m"
         return (f"from the model's {self.source}: Eastings {self.eastings:g}, Northings "
                 f"{self.northings:g}, local x axis {self.rotation:g}° anticlockwise from east, "
-                f"Scale {self.scale:g}{unit}")
+                f"Scale {self.scale:g}{unit}{self.reading}")
 
 
 def read(model: Any, unit_m: float) -> tuple[MapConversion | None, list[str]]:
@@ -211,15 +218,25 @@ def _checked(name: str, eastings: Any, northings: Any, abscissa: Any, ordinate: 
         else:
             raise _Unusable(f"the {source}'s Scale {k:g} with the model in {unit_m:g} m units and "
                             "no MapUnit leaves the map's unit unknown")
-    expected = unit_m / map_unit  # Scale for a grid factor of 1
-    if abs(k / expected - 1.0) > UNIT_TOLERANCE:
+    ratio = unit_m / map_unit  # map units to the model's unit
+    reading = ""
+    if abs(k / ratio - 1.0) <= UNIT_TOLERANCE:
+        factor = k / unit_m  # Scale converts the units (times any grid factor)
+    elif abs(k - 1.0) <= UNIT_TOLERANCE:
+        # Scale about 1 although the units differ: Scale is the grid's factor alone and
+        # MapUnit converts the units, as buildingSMART's own IFC4 example has it
+        factor = k / map_unit
+        reading = (f"; Scale {k:g} read as the grid's scale factor, the model's units "
+                   f"({unit_m:g} m) converted to the map's ({map_unit:g} m) by its MapUnit")
+    else:
         raise _Unusable(f"the {source}'s Scale is {k:g}, but the model's unit is {unit_m:g} m "
-                        f"and the map's {map_unit:g} m (so Scale should be about {expected:g}): "
-                        "the model's units and its map conversion disagree")
+                        f"and the map's {map_unit:g} m (so Scale should be about {ratio:g}, or 1 "
+                        "if the units are left to MapUnit): the model's units and its map "
+                        "conversion disagree")
     return MapConversion(crs=name, eastings=e, northings=n,
                          rotation=round(math.degrees(math.atan2(xo, xa)), 9) + 0.0,
-                         scale=k, factor=k / unit_m, map_unit_m=map_unit, source=source,
-                         factor_x=fx, factor_y=fy)
+                         scale=k, factor=factor, map_unit_m=map_unit, source=source,
+                         factor_x=fx, factor_y=fy, reading=reading)
 
 
 def _is_model_context(ctx: Any) -> bool:
