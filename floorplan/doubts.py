@@ -16,7 +16,10 @@ They change the verdict in two ways (:func:`temper`, :func:`unassessable`):
   ``warn`` ("to review"), saying what it would have been and which rooms leave it
   undecided. A rule that judges single rooms picked by use (this bedroom's area, that
   hall's width) stands for rooms of known use, unless the room judged is itself of low
-  confidence. Rules that do not depend on use (door widths, scheme size) stand.
+  confidence. A rule that judges a room by the rooms its doors lead into
+  (:data:`BY_NEIGHBOURS`) is undecided only by a room of unknown use a door joins to it,
+  and only when it would pass. Rules that do not depend on use (door widths, scheme size)
+  stand.
 * When the rooms of known use cover less than :data:`KNOWN_SHARE` of the floor, or the
   rooms of low confidence cover more than it, the plan *cannot be assessed from this
   drawing*: the result is ``cannot_assess``, never "met" or "not met", and the exit code
@@ -55,7 +58,7 @@ KNOWN_SHARE = 0.5
 #: bedspaces, which are counted from the bedrooms): undecided while the home has rooms of
 #: unknown use or low confidence
 BY_USE_HOME = frozenset({
-    "FP103", "FP104", "FP108", "FP109", "FP301", "FP302", "FP303", "FP304", "FP305",
+    "FP103", "FP104", "FP108", "FP109", "FP302", "FP303", "FP304", "FP305",
     "FP306", "FP307", "FP308", "FP309", "FP310", "FP311", "FP312", "FP402", "FP404",
     "FP208",
 })
@@ -63,6 +66,10 @@ BY_USE_HOME = frozenset({
 #: unless the room judged is of low confidence
 BY_USE_ROOM = frozenset({"FP101", "FP102", "FP105", "FP106", "FP107", "FP201", "FP203",
                          "FP204", "FP207"})
+#: rules that judge one room by the rooms its doors lead into (a tenant's bedroom opening
+#: onto a kitchen): a room of unknown use changes them only when a door joins it to the
+#: room judged, and only a pass (a door found onto a communal room stays found)
+BY_NEIGHBOURS = frozenset({"FP301"})
 #: rules that do not depend on what the rooms are used for (the input checks FP0xx too)
 NOT_BY_USE = frozenset({"FP202", "FP205", "FP206", "FP401", "FP403"})
 # a rule in none of these sets is taken as counting by use over a home (the cautious
@@ -186,11 +193,24 @@ def _undecided(f: Finding, why: str) -> Finding:
                    message=f"{f.message}; undecided (read as {was}): {why}")
 
 
-def temper(findings: Iterable[Finding], plan: Plan) -> list[Finding]:
+def _neighbours(links: Iterable[tuple[str, str] | None]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for pair in links:
+        if pair is not None:
+            a, b = pair
+            out.setdefault(a, set()).add(b)
+            out.setdefault(b, set()).add(a)
+    return out
+
+
+def temper(findings: Iterable[Finding], plan: Plan,
+           links: Iterable[tuple[str, str] | None] = ()) -> list[Finding]:
     """``findings`` with every pass or fail that the doubts leave undecided turned into a
-    ``warn`` saying so (see the module's docstring)."""
+    ``warn`` saying so (see the module's docstring). ``links``: the pair of rooms each
+    door joins, as measured, for the rules of :data:`BY_NEIGHBOURS`."""
     by_id = {r.id: r for r in plan.rooms}
     homes = _Homes(plan)
+    near = _neighbours(links)
     out = []
     for f in findings:
         if f.status not in (Status.PASS, Status.FAIL) or f.rule.startswith("FP0") \
@@ -199,7 +219,19 @@ def temper(findings: Iterable[Finding], plan: Plan) -> list[Finding]:
             continue
         low = [by_id[r] for r in dict.fromkeys(f.rooms) if r in by_id
                and by_id[r].confidence == "low"]
-        if f.rule in BY_USE_HOME or f.rule not in BY_USE_ROOM:
+        if f.rule in BY_NEIGHBOURS:
+            judged = dict.fromkeys(f.rooms)
+            around = [by_id[o] for r in judged for o in sorted(near.get(r, ()))
+                      if o in by_id and o not in judged]
+            unknown = unknown_use(around) if f.status is Status.PASS else []
+            low = list(dict.fromkeys(low + [r for r in around if r.confidence == "low"]))
+            if unknown:
+                n = len(unknown)
+                out.append(_undecided(f, f"{n} room{'s' * (n != 1)} of unknown use "
+                                         f"({_ids(unknown)}) opening off it may change it: "
+                                         "name them to check"))
+                continue
+        elif f.rule in BY_USE_HOME or f.rule not in BY_USE_ROOM:
             unknown, home_low = homes.of(f)
             low = list(dict.fromkeys(low + home_low))
             if unknown:

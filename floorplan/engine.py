@@ -107,7 +107,7 @@ def _check(plan: Plan, profile: str | Path | Profile | None, measurements: Measu
     if ctx.scheme == "shared_house":
         ctx.tenants  # noqa: B018 - the tenants of a shared house are always stated or assumed
     info = ProfileInfo(prof.id, prof.title, prof.version)
-    tempered = _doubts.temper(findings, plan)
+    tempered = _doubts.temper(findings, plan, (link.connects for link in m.doors.values()))
     undecided = sum(1 for a, b in zip(findings, tempered, strict=True) if a.status is not b.status)
     # a requirement that is not met as read, and that only the doubts leave open, is not
     # shown to be met: no "meets the standard" (nor exit 0) may stand on it

@@ -69,6 +69,40 @@ def test_a_room_of_unknown_use_leaves_counts_by_use_undecided_not_per_room_check
     assert report.result == "cannot_assess" and report.exit_code == 1
 
 
+def _bedrooms_with_a_closet(*extra_doors):
+    """The two-tenant house with a hall (R6) and a 1 m² unnamed room R5 off Bedroom 2:
+    Bedroom 1 opens into Bedroom 2, Bedroom 2 into the hall and into R5."""
+    from tests.plans import door
+
+    rooms = (rect("R1", "Bedroom 1", 0, 0, 3.5, 3), rect("R2", "Bedroom 2", 3.5, 0, 3.5, 3),
+             rect("R3", "Bathroom", 7, 0, 2, 2.5), rect("R4", "Kitchen / Living", 0, 3, 6, 4),
+             rect("R6", "Hall", 6, 3, 3, 4), rect("R5", "", 7, 2.5, 2, 0.5))
+    doors = (door("D0", 3.5, 1.5, connects=("R1", "R2")), door("D1", 6.5, 3, connects=("R2", "R6")),
+             door("D2", 7, 2.75, connects=("R2", "R5")), *extra_doors)
+    return plan(*rooms, doors=doors, scheme="shared_house", tenants=2)
+
+
+def test_a_room_of_unknown_use_leaves_undecided_only_the_bedroom_it_opens_off():
+    # FP301 judges a bedroom by the rooms its doors lead into: R5 may be a kitchen, so
+    # Bedroom 2's "no door into a communal room" is undecided; Bedroom 1's doors lead only
+    # into Bedroom 2, a room of known use, whatever R5 is: it stands
+    report = check(_bedrooms_with_a_closet())
+    by_room = {f.rooms[0]: f for f in by_rule(report, "FP301")}
+    assert by_room["R1"].status.value == "pass"
+    assert by_room["R2"].status.value == "warn"
+    assert "undecided (read as met)" in by_room["R2"].message and "R5" in by_room["R2"].message
+    # rules that count by use over the home are still undecided (R5 may be a bedroom)
+    assert [f.status.value for f in by_rule(report, "FP302")] == ["warn"]
+
+
+def test_a_door_found_into_a_communal_room_is_not_met_whatever_the_unknown_room_is():
+    from tests.plans import door
+
+    report = check(_bedrooms_with_a_closet(door("D3", 5, 3, connects=("R2", "R4"))))
+    [fail] = [f for f in by_rule(report, "FP301") if f.rooms[0] == "R2"]
+    assert fail.status.value == "fail" and "Kitchen / Living" in fail.message
+
+
 def test_a_fail_by_use_is_undecided_too_not_shown_as_not_met():
     # no bathroom named, and a 2 x 2.5 m unnamed room that may be it
     p = plan(rect("R1", "Bedroom 1", 0, 0, 3.5, 3), rect("R2", "Bedroom 2", 3.5, 0, 3.5, 3),
@@ -166,7 +200,7 @@ def test_rules_are_classed_once_and_an_unclassed_one_is_taken_cautiously():
     treated as counting by use over a home: undecided while rooms are of unknown use."""
     from floorplan.findings import Finding, Status
 
-    classes = (doubts.BY_USE_HOME, doubts.BY_USE_ROOM, doubts.NOT_BY_USE)
+    classes = (doubts.BY_USE_HOME, doubts.BY_USE_ROOM, doubts.NOT_BY_USE, doubts.BY_NEIGHBOURS)
     for code in REGISTRY:
         assert sum(code in c for c in classes) <= 1, code
     assert all(c in REGISTRY for cl in classes for c in cl)
