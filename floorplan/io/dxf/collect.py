@@ -11,6 +11,8 @@ with the reason.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from ezdxf import path as dxfpath
 from ezdxf.entities import DXFGraphic
@@ -124,6 +126,11 @@ def _is_closed(pts: np.ndarray, flag: bool, tol: float) -> bool:
     # rtol=0: allclose's default relative tolerance grows with the distance from the origin
     # (1.2 m apart counted as closed at 1.2e8 mm), and must not depend on where a block sits
     return len(pts) >= 4 and bool(np.allclose(pts[0, :2], pts[-1, :2], rtol=0.0, atol=tol))
+
+
+#: the box a program draws in place of an object it has no enabler for names its class
+#: and application (``AecDbSpace (AecArchBase80)``): a placeholder, no geometry of the plan
+PROXY_PLACEHOLDER = re.compile(r"^\s*[A-Z][A-Za-z]*Db[A-Za-z0-9_]+\s*\([A-Za-z][\w.]*\)\s*$")
 
 
 def _walk(entities, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
@@ -279,6 +286,9 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
         subs = list(e.virtual_entities())
         if not subs:
             out.skipped[(t, layer, "another program's object with no proxy graphics")] += 1
+            return
+        if any(s.dxftype() == "TEXT" and PROXY_PLACEHOLDER.match(s.dxf.text or "") for s in subs):
+            out.skipped[(t, layer, "another program's object drawn as a placeholder box")] += 1
             return
         out.read_as["objects of other programs read from their proxy graphics"] += 1
         _walk(subs, out, layer, chain, depth + 1, tol)

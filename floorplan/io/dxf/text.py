@@ -167,6 +167,11 @@ _MARK = re.compile(r"^(?:[^\W\d_]|([^\W\d_])\s*-\s*\1|[^\W\d_]\d{1,2}|\d{1,2}\s*
 _TITLE = re.compile(
     r"\bplans?\.?$|^(?:(?:lower\s+)?ground|first|second|third|fourth|1st|2nd|3rd|4th|top)\s+"
     r"(?:floor|flr|level)$|\b(?:elevations?|sections?|scale)\b|\b1\s*:\s*\d{1,4}\b", re.I)
+#: the floor's own area (``Brutto``, ``GIA``, ``Gross internal area``, ``BGF``): a note of
+#: the sheet, no room's name
+_FLOOR_AREA = re.compile(r"^(?:brutto|netto|gross|net|gia|nia|gea|bgf|ngf|bruttogrundfläche|"
+                         r"nettogrundfläche)(?:\s+(?:internal\s+|external\s+)?(?:floor\s+)?area)?$",
+                         re.I)
 #: a size with its unit inside words (``18" MIN. RAISED``, ``20 MIN. DOOR``, ``@ 16" O.C.``):
 #: a construction note, not a name
 _MEASURE = re.compile(r"\d\s*(?:\"|''|”|″)|\b\d+\s*(?:min|mins|hr|hrs)\b\.?|@|\bw/"
@@ -212,6 +217,8 @@ def is_note(name: str) -> bool:
     [True, True, False]
     >>> [is_note(t) for t in ("DOOR FRAMES", "STEM WALL", "Boiler", "Store", "Wardrobe")]
     [True, True, False, False, False]
+    >>> [is_note(t) for t in ("Brutto", "Gross internal area", "GIA", "Net lounge")]
+    [True, True, True, False]
     """
     from floorplan.classify import classify
 
@@ -219,6 +226,7 @@ def is_note(name: str) -> bool:
     words = name.split()
     if not (len(words) > 4 or len(name) > 30 or lines >= 3 or _TAG_CODE.match(name)
             or _MARK.match(name.strip()) or _TITLE.search(name.strip()) or _MEASURE.search(name)
+            or _FLOOR_AREA.match(name.strip())
             or name.rstrip().endswith(":") or _building_parts(name)):
         return False
     return classify(name) is None
