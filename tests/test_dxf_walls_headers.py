@@ -101,6 +101,17 @@ def test_a_deck_the_walls_enclose_is_outdoors(tmp_path):
     assert any("outdoor spaces" in n and "COVERED DECK (12.0 m²)" in n for n in plan.notes)
 
 
+def test_an_outdoor_space_takes_its_findings_with_it(tmp_path):
+    s = Sheet()
+    # the deck's area written as 20 m2 (it measures 12): a mismatch about a space that
+    # is no room is no finding of the plan
+    two_room_plan(s, names=("BEDROOM", "PATIO"))
+    s.text("20 m2", (6.1, 1.5))
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("BEDROOM", "walls", 12.0)]
+    assert not any("PATIO" in f.message for f in plan.findings)
+
+
 def test_a_terrace_drawn_as_a_room_outline_is_kept(tmp_path):
     s = Sheet()
     s.poly([(0, 0), (4, 0), (4, 3), (0, 3)], "A-AREA", closed=True)

@@ -39,13 +39,16 @@ def outdoor(name: str) -> bool:
     return bool(words & OUTDOOR_WORDS) and classify(name) is None
 
 
-def set_aside(rooms: list, notes: list[str]) -> list:
+def set_aside(rooms: list, notes: list[str], findings: list | None = None) -> list:
     """``rooms`` without those found in the walls whose name says outdoors (each said in
-    ``notes``)."""
+    ``notes``); ``findings`` (changed in place) loses those about them alone."""
     out = [r for r in rooms if r.source in WALL_SOURCES and outdoor(r.name)]
     if not out:
         return rooms
     notes.append("outdoor spaces enclosed in the linework set aside, not rooms: " + ", ".join(
         f"{r.name} ({r.polygon.area:.1f} m²)" for r in out))
     gone = {id(r) for r in out}
+    ids = {r.id for r in out}
+    if findings:
+        findings[:] = [f for f in findings if not (f.rooms and set(f.rooms) <= ids)]
     return [r for r in rooms if id(r) not in gone]

@@ -208,7 +208,8 @@ class _Reader:
         obstacles = self._in_view(obstacles, lambda o: o.polygon.centroid, "fittings")
         ceilings = dxf_features.ceilings(col.faces3d, self.layer_kind, self.used, col.skipped)
         rooms = dxf_outdoor.set_aside(
-            self._rooms(polys, found.sources, layers, ceilings, levels, found.sure), self.notes)
+            self._rooms(polys, found.sources, layers, ceilings, levels, found.sure), self.notes,
+            self.findings)
         self.findings += label_findings(rooms, self.outside_texts, self.layer_kind)
         if level_note:
             self.notes.append(level_note)
