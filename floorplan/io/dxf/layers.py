@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from floorplan.errors import PlanReadError
-from floorplan.io.dxf.cisfb import cisfb_kind
+from floorplan.io.dxf.cisfb import cisfb_code, cisfb_kind
 
 #: Built-in layer keywords, in the order they are tried (first kind that matches wins).
 LAYER_KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -160,6 +160,23 @@ def says_entrance(*names: str | None) -> bool:
         if any(_matches(norm, words, kw) for kw in ENTRANCE_KEYWORDS):
             return True
     return False
+
+
+#: what a layer of windows or glazing says (a wall layer that says one of these draws glass)
+GLAZING_KEYWORDS: tuple[str, ...] = ("glaz", "a-glaz", "window", "windows", "fenster", "vindue",
+                                     "crystal", "cristal", "glass", "rooflight", "skylight")
+
+
+def says_glazing(layer: str) -> bool:
+    """True when a layer's name says it holds windows or glazing (CI/SfB 31 or 37 too).
+
+    >>> says_glazing("WINDOWS"), says_glazing("A-GLAZ"), says_glazing("A314---"), says_glazing("A-COLS")
+    (True, True, True, False)
+    """
+    norm = normalise_layer(layer)
+    words = tuple(_WORDS.findall(norm))
+    return (any(_matches(norm, words, kw) for kw in GLAZING_KEYWORDS)
+            or cisfb_code(_XREF.sub("", str(layer))) in ("31", "37"))
 
 
 _LEVEL_WORDS = {
