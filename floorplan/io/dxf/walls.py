@@ -39,7 +39,7 @@ from typing import Any
 
 import numpy as np
 import shapely
-from shapely.geometry import LineString, Polygon
+from shapely.geometry import LineString, Point, Polygon
 from shapely.strtree import STRtree
 
 from floorplan.io.dxf.closing import CLOSE_GAP, bridges
@@ -165,6 +165,7 @@ def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     an opening."""
     arr = arrange(lines, seals, door_marks, glass=glass, heads=heads)
     faces, cuts = faces_and_cuts(arr.all())
+    cuts = _wall_cuts(cuts, arr)
     kept, counts = _sieve(faces, fittings, arr.small, arr.bands)
     stripped: set[int] = set()  # faces a wall band ran into, cut away from them
     bands = []
@@ -281,6 +282,30 @@ def _sieve(faces: list[Polygon], fittings: list[Polygon], small: list[Polygon] |
                 continue
         kept.append(f)
     return kept, counts
+
+
+def _wall_cuts(cuts: list[LineString], arr: Arrangement) -> list[LineString]:
+    """The ``cuts`` that are wall linework. A door swing is sealed from its hinge to both
+    its ends (either may be the closed leaf); the seal to the open leaf dangles into the
+    room from the hinge, its end free. It is no wall face: the strip between it and the
+    wall it stands beside is floor, not a band to cut away (Estates' WC lost its 80 mm
+    strip along the wall the open leaf lies beside, 4 % of the room)."""
+    swings = [g for g, k in arr.added if k == "swing"]
+    if not cuts or not swings:
+        return cuts
+    tree = STRtree(swings)
+    every = arr.all()
+    all_tree = STRtree(every)
+
+    def dangling(c: LineString) -> bool:
+        coords = np.asarray(c.coords)
+        pts = shapely.points(coords)
+        if not any(shapely.distance(pts, swings[i]).max() < 1e-6 for i in tree.query(c)):
+            return False  # not on a seal
+        return any(len(all_tree.query(Point(e), predicate="dwithin", distance=1e-6)) == 1
+                   for e in coords[[0, -1]])
+
+    return [c for c in cuts if not dangling(c)]
 
 
 def wall_faces(lines: list[np.ndarray], seals, fittings: list[Polygon],
