@@ -27,10 +27,12 @@ from floorplan.render.placing import PT_MM
 from floorplan.render.placing import LevelsAt as _LevelsAt
 from floorplan.render.placing import beside as _beside
 from floorplan.render.placing import headroom_line as _headroom_line
+from floorplan.render.placing import key_size as _key_size
 from floorplan.render.placing import label_point as _label_point
 from floorplan.render.placing import label_spot as _label_spot
 from floorplan.render.placing import outer as _outer
 from floorplan.render.placing import pole as _pole
+from floorplan.render.placing import smallest_pt as _smallest_pt
 from floorplan.render.style import STYLE, Style
 
 
@@ -88,6 +90,8 @@ class Scene:
     paper_name: str = "A3"
     #: where north points, degrees anticlockwise from up (None: the plan does not say)
     north: float | None = None
+    #: labels and key numbers left off the plan as too small to read at this scale
+    too_small: int = 0
 
     def primitives(self, key_prefix: str = "") -> list[Primitive]:
         return [p for panel in self.panels for p in panel.primitives if p.key.startswith(key_prefix)]
@@ -258,8 +262,11 @@ def _level_title(level: float) -> str:
     return f"Level {lv}" + (f" ({names[lv]})" if lv in names else "")
 
 
-def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
-    """The scene for ``report``; ``layout_mode`` is ``panels`` or ``pages`` (PDF)."""
+def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bool = True) -> Scene:
+    """The scene for ``report``; ``layout_mode`` is ``panels`` or ``pages`` (PDF).
+
+    With ``legible`` (a sheet of fixed size: PNG, SVG, PDF) labels smaller than the
+    style's ``min_text_px`` are left off and counted; CAD zooms, so keeps them all."""
     plan = report.plan
     m = report.measurements
     levels = plan.levels or (0.0,)
@@ -292,6 +299,8 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
         prims.setdefault(lv if lv in prims else levels[0], []).append(p)
 
     key_entries: list[tuple[int, str]] = []
+    smallest = _smallest_pt(style) if legible else 0.0
+    too_small = 0
     label_look = style.look("label")
     by_room = _findings_by_room(report)
     for room in plan.rooms:
@@ -327,12 +336,14 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
             add(lv, Primitive("text", "label", spot[0], text=text, ref=room.id, angle=spot[1]))
         else:
             n = len(key_entries) + 1
-            key_entries.append((n, text.replace("\n", " — ", 1).replace("\n", " ")))
             # the number must fit the room too: shrink it to the room's widest circle
-            room_mm = 2 * where.boundary.distance(pole) * k
-            size = max(3.0, min(style.look("label.key").size,
-                                room_mm / (0.6 * len(str(n)) + 1.0) / PT_MM))
-            add(lv, Primitive("marker", "label.key", pole, text=str(n), ref=room.id, size=size))
+            size = _key_size(where, pole, str(n), k, style.look("label.key").size)
+            if size < smallest:  # a number no one can read points to nothing: left off
+                too_small += 1
+                continue
+            key_entries.append((n, text.replace("\n", " — ", 1).replace("\n", " ")))
+            add(lv, Primitive("marker", "label.key", pole, text=str(n), ref=room.id,
+                              size=max(size, 3.0)))
 
     # things without a level of their own take the level of the room under them: one
     # bulk spatial query for all of them (not every room tried for each)
@@ -416,7 +427,9 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
         return p.size or style.look(p.key).size
 
     for lv in list(prims):
-        prims[lv] = declutter(prims[lv], k, size_of, polygons)
+        kept = [p for p in prims[lv] if p.kind != "text" or size_of(p) >= smallest]
+        too_small += len(prims[lv]) - len(kept)
+        prims[lv] = declutter(kept, k, size_of, polygons)
 
     panels = []
     for i, lv in enumerate(levels):
@@ -434,6 +447,5 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
         profile=f"{report.profile.id}" + (f" — {report.profile.title}" if report.profile.title else ""),
         result=report.result, counts=counts, scale=scale, panels=tuple(panels), legend=legend,
         key=tuple(key_entries), notes=tuple(notes), paper=sheet.paper, layout=layout_mode,
-        north=north,
-        paper_name=sheet.paper_name,
+        north=north, paper_name=sheet.paper_name, too_small=too_small,
     )
