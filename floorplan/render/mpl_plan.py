@@ -147,7 +147,7 @@ def draw_plan(ax, scene: Scene, panel: Panel, style: Style, clip_text: bool = Fa
             if p.key == "label.key":
                 # its circle joins the run of shapes; the numbers follow the run (below)
                 size = p.size or look.size
-                runs.shape(_circle(px, py, _key_radius(p.text, size, style.font) * PT_MM / k),
+                runs.shape(_circle(px, py, _key_radius(p.text or "", size, style.font) * PT_MM / k),
                            "white", "black", 0.6, "solid", z)
                 numbers.append((px, py, p.text, size, z))
                 continue
