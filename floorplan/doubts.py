@@ -70,6 +70,10 @@ BY_USE_ROOM = frozenset({"FP101", "FP102", "FP105", "FP106", "FP107", "FP201", "
 #: onto a kitchen): a room of unknown use changes them only when a door joins it to the
 #: room judged, and only a pass (a door found onto a communal room stays found)
 BY_NEIGHBOURS = frozenset({"FP301"})
+#: rules whose fail names a room of known use that breaks them by itself (an office inside
+#: the home): no room of unknown use elsewhere can make it met, so only a doubt about the
+#: rooms it names leaves it open; a pass is undecided as for any rule by use over a home
+FAIL_STANDS = frozenset({"FP304"})
 #: rules that do not depend on what the rooms are used for (the input checks FP0xx too)
 NOT_BY_USE = frozenset({"FP202", "FP205", "FP206", "FP401", "FP403"})
 # a rule in none of these sets is taken as counting by use over a home (the cautious
@@ -231,6 +235,8 @@ def temper(findings: Iterable[Finding], plan: Plan,
                                          f"({_ids(unknown)}) opening off it may change it: "
                                          "name them to check"))
                 continue
+        elif f.rule in FAIL_STANDS and f.status is Status.FAIL:
+            pass  # only the rooms it names (``low`` above) can leave it open
         elif f.rule in BY_USE_HOME or f.rule not in BY_USE_ROOM:
             unknown, home_low = homes.of(f)
             low = list(dict.fromkeys(low + home_low))

@@ -111,12 +111,30 @@ def _check(plan: Plan, profile: str | Path | Profile | None, measurements: Measu
     undecided = sum(1 for a, b in zip(findings, tempered, strict=True) if a.status is not b.status)
     # a requirement that is not met as read, and that only the doubts leave open, is not
     # shown to be met: no "meets the standard" (nor exit 0) may stand on it
-    open_fails = [f"{a.rule} {a.name} is not met as read, and the reading may be wrong: "
-                  + b.message.rsplit("undecided (read as not met): ", 1)[-1]
-                  for a, b in zip(findings, tempered, strict=True)
-                  if a.status is Status.FAIL and b.status is not Status.FAIL]
+    open_fails = _open_fails(findings, tempered)
     return Report(plan, m, info, tuple(tempered), tuple(plan.notes),
                   assumptions=ctx.assumptions, not_checked=prof.not_checked,
                   unsure=_doubts.doubts(plan),
                   cannot_assess=tuple(_doubts.unassessable(plan)) + tuple(open_fails),
                   undecided=undecided)
+
+
+def _open_fails(findings, tempered) -> list[str]:
+    """Each requirement not met as read that only the doubts leave open, once: findings
+    of one rule left open for one reason are one line naming their rooms."""
+    groups: dict[tuple[str, str, str], list] = {}
+    for a, b in zip(findings, tempered, strict=True):
+        if a.status is Status.FAIL and b.status is not Status.FAIL:
+            why = b.message.rsplit("undecided (read as not met): ", 1)[-1]
+            groups.setdefault((a.rule, a.name, why), []).append(a)
+    out = []
+    for (rule, name, why), fs in groups.items():
+        if len(fs) == 1:
+            out.append(f"{rule} {name} is not met as read, and the reading may be wrong: {why}")
+            continue
+        rooms = list(dict.fromkeys(r for f in fs for r in f.rooms[:1]))
+        shown = ", ".join(rooms[:6]) + (f" and {len(rooms) - 6} more" if len(rooms) > 6 else "")
+        out.append(f"{rule} {name} is not met as read in {len(fs)} findings"
+                   + (f" ({shown})" if rooms else "")
+                   + f", and the reading may be wrong: {why}")
+    return out

@@ -103,6 +103,32 @@ def test_a_door_found_into_a_communal_room_is_not_met_whatever_the_unknown_room_
     assert fail.status.value == "fail" and "Kitchen / Living" in fail.message
 
 
+def test_an_office_found_is_not_met_whatever_the_room_of_unknown_use_is():
+    # FP304: an office inside the home fails by itself; R5 (unknown use) cannot undo it,
+    # so the fail stands. Without the office, "no office" is undecided: R5 may be one
+    report = check(house(rect("R5", "", 7, 2.5, 2, 1), rect("R6", "Staff office", 6, 3, 3, 4)))
+    assert [f.status.value for f in by_rule(report, "FP304")] == ["fail"]
+    report = check(house(rect("R5", "", 7, 2.5, 2, 1)))
+    [open_] = by_rule(report, "FP304")
+    assert open_.status.value == "warn" and "undecided (read as met)" in open_.message
+
+
+def test_the_same_requirement_left_open_for_the_same_reason_is_one_line():
+    from floorplan.engine import _open_fails
+    from floorplan.findings import Finding, Status
+
+    why = "1 room of unknown use (R9) may change it: name them to check"
+    fails = [Finding("FP999", "a-rule", Status.FAIL, f"R{k}: not met", rooms=(f"R{k}",))
+             for k in (1, 2)]
+    tempered = [Finding("FP999", "a-rule", Status.WARN,
+                        f"R{k}: not met; undecided (read as not met): {why}", rooms=(f"R{k}",))
+                for k in (1, 2)]
+    assert _open_fails(fails, tempered) == [
+        f"FP999 a-rule is not met as read in 2 findings (R1, R2), and the reading may be wrong: {why}"]
+    assert _open_fails(fails[:1], tempered[:1]) == [
+        f"FP999 a-rule is not met as read, and the reading may be wrong: {why}"]
+
+
 def test_a_fail_by_use_is_undecided_too_not_shown_as_not_met():
     # no bathroom named, and a 2 x 2.5 m unnamed room that may be it
     p = plan(rect("R1", "Bedroom 1", 0, 0, 3.5, 3), rect("R2", "Bedroom 2", 3.5, 0, 3.5, 3),
@@ -201,6 +227,7 @@ def test_rules_are_classed_once_and_an_unclassed_one_is_taken_cautiously():
     from floorplan.findings import Finding, Status
 
     classes = (doubts.BY_USE_HOME, doubts.BY_USE_ROOM, doubts.NOT_BY_USE, doubts.BY_NEIGHBOURS)
+    assert doubts.FAIL_STANDS <= doubts.BY_USE_HOME
     for code in REGISTRY:
         assert sum(code in c for c in classes) <= 1, code
     assert all(c in REGISTRY for cl in classes for c in cl)

@@ -12,6 +12,8 @@ Every list here is data. An office with its own CAD standard writes a TOML file:
 Keys of ``[layers]`` and ``[blocks]`` are the kinds below; a list extends the built-in
 keywords, ``{ replace = [...] }`` replaces them. Matching is case-insensitive, on the
 layer name with any xref prefix (``plan$0$`` or ``plan|``) and trailing numbers removed.
+A layer whose words say nothing but that starts with a CI/SfB element code (``A21----``
+external walls, ``A321`` internal doors) is read by that code (:mod:`.cisfb`).
 A keyword of four letters or more matches anywhere in the name (``walls`` holds
 ``wall``); a shorter one (``dr``, ``wc``) matches a whole word only. A trailing ``*`` asks
 for a word that starts with the keyword.
@@ -36,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from floorplan.errors import PlanReadError
+from floorplan.io.dxf.cisfb import cisfb_code, cisfb_kind
 
 #: Built-in layer keywords, in the order they are tried (first kind that matches wins).
 LAYER_KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -136,6 +139,10 @@ def _kind(lmap: LayerMap, table: str, name: str) -> str | None:
     for kind, keywords in getattr(lmap, table).items():
         if any(_matches(norm, words, kw) for kw in keywords):
             return kind
+    if table == "layers":
+        # a layer named by its CI/SfB element code ("A21----", "(22) Partitions"), when
+        # its words say nothing
+        return cisfb_kind(_XREF.sub("", str(name)))
     return None
 
 
@@ -153,6 +160,23 @@ def says_entrance(*names: str | None) -> bool:
         if any(_matches(norm, words, kw) for kw in ENTRANCE_KEYWORDS):
             return True
     return False
+
+
+#: what a layer of windows or glazing says (a wall layer that says one of these draws glass)
+GLAZING_KEYWORDS: tuple[str, ...] = ("glaz", "a-glaz", "window", "windows", "fenster", "vindue",
+                                     "crystal", "cristal", "glass", "rooflight", "skylight")
+
+
+def says_glazing(layer: str) -> bool:
+    """True when a layer's name says it holds windows or glazing (CI/SfB 31 or 37 too).
+
+    >>> says_glazing("WINDOWS"), says_glazing("A-GLAZ"), says_glazing("A314---"), says_glazing("A-COLS")
+    (True, True, True, False)
+    """
+    norm = normalise_layer(layer)
+    words = tuple(_WORDS.findall(norm))
+    return (any(_matches(norm, words, kw) for kw in GLAZING_KEYWORDS)
+            or cisfb_code(_XREF.sub("", str(layer))) in ("31", "37"))
 
 
 _LEVEL_WORDS = {

@@ -36,6 +36,7 @@ from floorplan.io.dxf import figures as dxf_figures
 from floorplan.io.dxf import leaders as dxf_leaders
 from floorplan.io.dxf import names as dxf_names
 from floorplan.io.dxf import outdoor as dxf_outdoor
+from floorplan.io.dxf import rooflights as dxf_rooflights
 from floorplan.io.dxf import spaces
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf.account import account, label_findings, room_confidence
@@ -127,6 +128,7 @@ class _Reader:
         self._kinds: dict[str, str | None] = {}
         self._ins_kinds: dict[tuple[str, str], str | None] = {}
         self.view = view
+        self.rooflit: set[int] = set()  # rooflights' linework (dxf_rooflights)
         self.gaps: list = []  # doorways with nothing in them (walls.doorways)
 
     # -- classification helpers ---------------------------------------------------------
@@ -140,7 +142,8 @@ class _Reader:
     def blocked(self, prim) -> bool:
         """Inside a door, fitting, meter, aerial or label block: not room linework."""
         chain = prim.chain
-        return bool(chain) and any(self.ins_kind.get(u) in _BLOCKING for u in chain)
+        return (bool(chain) and any(self.ins_kind.get(u) in _BLOCKING for u in chain)
+                or prim.uid in self.rooflit)
 
     def _insert_kind(self, ins) -> str | None:
         """What an INSERT is, by its block name, else its layer; found once per pair (a
@@ -170,6 +173,7 @@ class _Reader:
                                                    lambda s: clean(s, codepage))
         self.ins_kind = {i.uid: self._insert_kind(i) for i in col.inserts}
         self._frame()
+        self.rooflit = dxf_rooflights.set_aside(self, col)  # no walls: the floor runs under
         dxf_leaders.to_local(self.leaders, self._origin_raw, self._scale)
         siblings = room_siblings({p.layer for p in col.loops}, self.layer_kind)
 
