@@ -231,11 +231,64 @@ def test_status_colours_are_okabe_ito():
 
 
 def test_key_numbers_shrink_to_fit_small_rooms():
-    # a 0.3 m cupboard at the scale of a 60 m room (1:200): its number is smaller than the style's
-    p = plan(rect("R1", "Bedroom 1", 0, 0, 60, 40), rect("R2", "Linen cupboard with a long name", 60.1, 0, 0.3, 0.3))
-    (num,) = record(report(p)).of(key="label.key")
+    # a 0.6 m cupboard at the scale of a 60 m room (1:200, 5 mm a metre): its number, in a
+    # circle 0.25 em wider than the digit (0.6 em) each side, fits its 3 mm on paper:
+    # 3 mm / 1.6 em = 1.875 mm, 5.3 pt, smaller than the style's 6.5 pt
+    p = plan(rect("R1", "Bedroom 1", 0, 0, 60, 40), rect("R2", "Linen cupboard with a long name", 60.1, 0, 0.6, 0.6))
+    rec = record(report(p))
+    assert rec.scene.scale == 200
+    (num,) = rec.of(key="label.key")
     assert num.text == "1"
-    assert num.size is not None and 3.0 <= num.size < STYLE.look("label.key").size
+    assert num.size == pytest.approx(3.0 / 1.6 / (25.4 / 72))
+
+
+def _sidebar_texts(scene) -> list[str]:
+    """What the PNG's sidebar writes, through an axes that only records its texts."""
+    from floorplan.render.mpl import _sidebar
+
+    class Axes:
+        def __init__(self):
+            self.texts: list[str] = []
+
+        def text(self, x, y, s, **kw):
+            self.texts.append(s)
+
+        def __getattr__(self, name):
+            return lambda *a, **kw: None
+
+    ax = Axes()
+    _sidebar(ax, scene, STYLE)
+    return ax.texts
+
+
+def test_key_numbers_too_small_to_read_are_left_off_and_counted():
+    # at 1:200 a 0.3 m cupboard is 1.5 mm on paper: its number would be 1.5 / 1.6 mm,
+    # 2.7 pt, 5.5 px at 150 dpi, under the 9 px (4.32 pt) a digit needs to be read; the
+    # 0.6 m one's (5.3 pt, 11 px) stays and takes number 1
+    p = plan(rect("R1", "Bedroom 1", 0, 0, 60, 40), rect("R2", "Airing cupboard with a long name", 60.1, 0, 0.3, 0.3),
+             rect("R3", "Linen cupboard with a long name", 60.1, 1, 0.6, 0.6))
+    rec = record(report(p))
+    assert rec.scene.scale == 200
+    assert not rec.of(key="label.key", ref="R2") and not rec.of(key="label", ref="R2")
+    (num,) = rec.of(key="label.key", ref="R3")
+    assert num.text == "1"
+    assert [n for n, _ in rec.scene.key] == [1]
+    assert rec.scene.too_small == 1
+    assert "1 label too small to read at this scale left off (see the report)" in _sidebar_texts(rec.scene)
+    # CAD zooms: its scene keeps both
+    scene = build(report(p), legible=False)
+    assert scene.too_small == 0
+    assert sorted(q.ref for q in scene.primitives("label.key")) == ["R2", "R3"]
+
+
+def test_text_labels_under_the_smallest_size_are_left_off():
+    # a style whose failure marks are 4 pt: 8.3 px at 150 dpi, under 9 px, so not drawn
+    p = plan(rect("R1", "Bedroom 1", 0, 0, 3, 2.5))
+    looks = dict(STYLE.looks, label=replace(STYLE.look("label"), size=4.0))
+    small = replace(STYLE, looks=looks)
+    rec = record(report(p), small)
+    assert not rec.of(key="label") and rec.scene.too_small == 1
+    assert record(report(p), replace(small, min_text_px=8.0)).of(key="label")
 
 
 def test_mark_outlines_leave_out_holes():

@@ -36,6 +36,6 @@ def render_to_file(report, path: str | os.PathLike, style=None) -> None:
                           f"(expected one of {', '.join(BACKENDS)})") from None
     style = style or STYLE
     with paused_gc():
-        scene = build(report, style, layout_mode=mode)
+        scene = build(report, style, layout_mode=mode, legible=ext != ".dxf")
         backend = importlib.import_module(module)
         backend.write(scene, path, style=style, report=report)

@@ -14,10 +14,11 @@ a plan with thousands of rooms stays quick.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+import numpy as np
 from shapely.geometry import Point, box
 
 from floorplan.render.placing import text_bounds
@@ -71,19 +72,20 @@ class _Grid:
         return total
 
 
-def _crosses(b: Box, circles: Sequence[tuple[float, float, float]]) -> float:
-    """How badly ``b`` crosses the outlines of ``circles`` ((x, y, r)): 0 when clear of
-    every one (wholly inside or wholly outside it)."""
-    bad = 0.0
-    for cx, cy, r in circles:
-        nx, ny = min(max(cx, b[0]), b[2]), min(max(cy, b[1]), b[3])
-        if (nx - cx) ** 2 + (ny - cy) ** 2 >= r * r:
-            continue  # outside the disc
-        fx, fy = max(abs(b[0] - cx), abs(b[2] - cx)), max(abs(b[1] - cy), abs(b[3] - cy))
-        if fx * fx + fy * fy <= r * r:
-            continue  # inside it
-        bad += (b[2] - b[0]) * (b[3] - b[1]) * 0.5
-    return bad
+def _crossings(boxes: np.ndarray, circles: np.ndarray) -> np.ndarray:
+    """How many of ``circles`` (rows x, y, r) cross each of ``boxes`` (rows x0, y0, x1,
+    y1): a circle whose outline runs through the box, neither wholly inside nor wholly
+    outside it."""
+    if not len(circles):
+        return np.zeros(len(boxes), dtype=int)
+    cx, cy, r = (circles[:, i][None, :] for i in range(3))
+    x0, y0, x1, y1 = (boxes[:, i][:, None] for i in range(4))
+    nx, ny = np.clip(cx, x0, x1), np.clip(cy, y0, y1)
+    touches = (nx - cx) ** 2 + (ny - cy) ** 2 < r * r  # not outside the disc
+    fx = np.maximum(np.abs(x0 - cx), np.abs(x1 - cx))
+    fy = np.maximum(np.abs(y0 - cy), np.abs(y1 - cy))
+    inside = fx * fx + fy * fy <= r * r
+    return (touches & ~inside).sum(axis=1)
 
 
 def declutter(prims: list, k: float, size_of: Callable[[Any], float],
@@ -113,13 +115,14 @@ def declutter(prims: list, k: float, size_of: Callable[[Any], float],
         near.add(b)
         by_box[id(b)] = c
 
-    def circles_near(b: Box):
+    def circles_near(b: Box) -> np.ndarray:
         seen = {}
         for key in near._keys(b):
             for o in near.cells.get(key, ()):
                 seen[id(o)] = by_box[id(o)]
-        return list(seen.values())
+        return np.array(list(seen.values()), dtype=float).reshape(-1, 3)
 
+    offsets = np.array(_OFFSETS)
     out = list(prims)
     for i in sorted(texts, key=lambda i: _priority(prims[i].key)):
         p = prims[i]
@@ -127,12 +130,18 @@ def declutter(prims: list, k: float, size_of: Callable[[Any], float],
         x0, y0, x1, y1 = text_bounds(p.text, p.geometry, size, k, p.angle)
         w, h = x1 - x0, y1 - y0
         room = rooms.get(p.ref) if p.key == "label" else None
+        # every candidate's circle crossings at once, against the circles near any of them
+        shift = offsets * (w, h)
+        boxes = np.column_stack([x0 + shift[:, 0], y0 + shift[:, 1], x1 + shift[:, 0], y1 + shift[:, 1]])
+        reach = (x0 + shift[:, 0].min(), y0 + shift[:, 1].min(), x1 + shift[:, 0].max(), y1 + shift[:, 1].max())
+        crossed = _crossings(boxes, circles_near(reach)).tolist()
         best, best_cost = None, math.inf
-        for dx, dy in _OFFSETS:
-            b = (x0 + dx * w, y0 + dy * h, x1 + dx * w, y1 + dy * h)
+        for j, (dx, dy) in enumerate(_OFFSETS):
+            b = tuple(boxes[j].tolist())
             if room is not None and (dx or dy) and not room.contains(box(*b)):
                 continue
-            cost = grid.overlap(b) + _crosses(b, circles_near(b))
+            half = (b[2] - b[0]) * (b[3] - b[1]) * 0.5
+            cost = grid.overlap(b) + (sum([half] * crossed[j]) if crossed[j] else 0.0)
             if cost < best_cost:
                 best, best_cost = (dx, dy, b), cost
             if cost == 0:

@@ -203,11 +203,12 @@ def _sidebar(ax, scene: Scene, style: Style) -> None:
     y -= 3
 
     bottom = m + 2
-    if scene.key:
+    if scene.key or scene.too_small:
         ax.text(x0, y, "Rooms numbered on the plan", fontsize=9, fontweight="bold", va="top")
         y -= 5
         # leave room for the failures below; past one column, flow into two narrower ones
         reserve = (min(len(scene.notes), 12) + 4) * line_h if scene.notes else 0
+        reserve += 2 * line_h if scene.too_small else 0
         rows = max(1, int((y - bottom - reserve) / line_h))
         cols = 1 if len(scene.key) <= rows else 2
         width = style.sidebar_width / cols
@@ -224,6 +225,11 @@ def _sidebar(ax, scene: Scene, style: Style) -> None:
         if len(shown) < len(scene.key):
             ax.text(x0, y, f"… and {len(scene.key) - len(shown)} more rooms (see the HTML or "
                     "JSON report)", fontsize=6.0, va="top")
+            y -= line_h
+        if scene.too_small:
+            n = scene.too_small
+            ax.text(x0, y, f"{n} label{'s' if n != 1 else ''} too small to read at this scale left off "
+                    "(see the report)", fontsize=6.0, va="top")
             y -= line_h
         y -= 3
     unread = [n for n in scene.notes if n[0] == "cannot_assess"]

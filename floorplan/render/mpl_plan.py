@@ -13,6 +13,7 @@ are the panel's, set once, so nothing here takes part in autoscaling.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import numpy as np
@@ -112,7 +113,10 @@ def draw_plan(ax, scene: Scene, panel: Panel, style: Style, clip_text: bool = Fa
     halo = _halo()
     runs = _Runs(ax)
     looks: dict[str, Look] = {}
+    numbers: list[tuple] = []  # key numbers waiting for their circles to be drawn
     for p in panel.primitives:
+        if numbers and p.key != "label.key":
+            _numbers(ax, runs, numbers, clip_text)
         look = looks.get(p.key)
         if look is None:
             look = looks[p.key] = style.look(p.key)
@@ -141,11 +145,12 @@ def draw_plan(ax, scene: Scene, panel: Panel, style: Style, clip_text: bool = Fa
         elif p.kind == "marker":
             px, py = g.x, g.y
             if p.key == "label.key":
-                runs.flush()
-                ax.text(px, py, p.text, fontsize=p.size or look.size, fontweight="bold", ha="center",
-                        va="center", zorder=z, clip_on=clip_text,
-                        bbox={"boxstyle": "circle,pad=0.25", "facecolor": "white",
-                              "edgecolor": "black", "linewidth": 0.6})
+                # its circle joins the run of shapes; the numbers follow the run (below)
+                size = p.size or look.size
+                runs.shape(_circle(px, py, _key_radius(p.text or "", size, style.font) * PT_MM / k),
+                           "white", "black", 0.6, "solid", z)
+                numbers.append((px, py, p.text, size, z))
+                continue
             elif p.key == "door":
                 runs.shape(_square(px, py, 1.6 / k), "black", "none", 0.0, "solid", z)
             elif p.key.startswith("door."):
@@ -158,7 +163,37 @@ def draw_plan(ax, scene: Scene, panel: Panel, style: Style, clip_text: bool = Fa
             ax.text(g.x, g.y, p.text, fontsize=look.size, fontweight=look.weight, color=look.text,
                     ha="center", va="center", zorder=z, linespacing=1.15, path_effects=halo,
                     rotation=p.angle, rotation_mode="anchor", clip_on=clip_text)
+    _numbers(ax, runs, numbers, clip_text)
     runs.flush()
+
+
+def _numbers(ax, runs: _Runs, numbers: list[tuple], clip_text: bool) -> None:
+    """Draw the key numbers waiting in ``numbers`` over their circles, and forget them."""
+    runs.flush()
+    for x, y, text, size, z in numbers:
+        ax.text(x, y, text, fontsize=size, fontweight="bold", ha="center", va="center",
+                zorder=z, clip_on=clip_text)
+    numbers.clear()
+
+
+@functools.lru_cache(maxsize=8)
+def _ems(font: str) -> tuple[float, float]:
+    """(width of a bold digit, height of a line) of ``font``, in ems, as matplotlib lays
+    them out (every digit has the same width in DejaVu Sans)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    prop = FontProperties(family=[font, "DejaVu Sans"], weight="bold", size=100)
+    w, _, _ = TextToPath().get_text_width_height_descent("0000000000", prop, ismath=False)
+    _, h, _ = TextToPath().get_text_width_height_descent("lp", prop, ismath=False)
+    return w / 1000, h / 100
+
+
+def _key_radius(text: str, size: float, font: str) -> float:
+    """The radius, in points, of the circle round a key number: matplotlib's
+    ``circle,pad=0.25`` box round the number, without laying the number out to find it."""
+    digit, line = _ems(font)
+    return max(len(text) * digit, line) * size / 2 + 0.25 * size
 
 
 # --------------------------------------------------------------------------- geometry -> paths

@@ -35,6 +35,19 @@ def text_box(text: str, at: Point, size_pt: float, k: float, angle: float = 0.0)
     return box(*text_bounds(text, at, size_pt, k, angle))
 
 
+def smallest_pt(style) -> float:
+    """The smallest text size, in points, that stays legible: ``style.min_text_px`` at
+    the style's dpi."""
+    return style.min_text_px * 72 / style.dpi
+
+
+def key_size(where: BaseGeometry, at: Point, text: str, k: float, largest: float) -> float:
+    """The text size (points, at most ``largest``) at which a key number ``text`` in a
+    circle fits the widest circle of ``where`` round ``at``."""
+    room_mm = 2 * where.boundary.distance(at) * k
+    return min(largest, room_mm / (0.6 * len(text) + 1.0) / PT_MM)
+
+
 def headroom_line(room_poly: BaseGeometry, low: BaseGeometry) -> BaseGeometry | None:
     """Where the 1.5 m line runs: the edge of the low floor that is not the room's wall."""
     if low.is_empty:

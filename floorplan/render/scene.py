@@ -27,11 +27,24 @@ from floorplan.render.placing import PT_MM
 from floorplan.render.placing import LevelsAt as _LevelsAt
 from floorplan.render.placing import beside as _beside
 from floorplan.render.placing import headroom_line as _headroom_line
+from floorplan.render.placing import key_size as _key_size
 from floorplan.render.placing import label_point as _label_point
 from floorplan.render.placing import label_spot as _label_spot
 from floorplan.render.placing import outer as _outer
 from floorplan.render.placing import pole as _pole
+from floorplan.render.placing import smallest_pt as _smallest_pt
 from floorplan.render.style import STYLE, Style
+from floorplan.render.words import (
+    MEASURE_UNITS,
+    finding_note,
+    finding_where,
+    fmt_area,
+    fmt_value,
+    room_label,
+)
+
+__all__ = ["MEASURE_UNITS", "Panel", "Primitive", "Scene", "build", "finding_note", "finding_where",
+           "fmt_area", "fmt_value", "room_label"]
 
 
 @dataclass(frozen=True)
@@ -88,83 +101,11 @@ class Scene:
     paper_name: str = "A3"
     #: where north points, degrees anticlockwise from up (None: the plan does not say)
     north: float | None = None
+    #: labels and key numbers left off the plan as too small to read at this scale
+    too_small: int = 0
 
     def primitives(self, key_prefix: str = "") -> list[Primitive]:
         return [p for panel in self.panels for p in panel.primitives if p.key.startswith(key_prefix)]
-
-
-# --------------------------------------------------------------------------- formatting
-
-
-def fmt_area(v: float) -> str:
-    return f"{v:.1f} m²"
-
-
-#: units that are measured, not counted: shown with two decimals
-MEASURE_UNITS = {"m2": " m²", "m": " m", "mm": " mm", "%": " %", "degrees": "°"}
-
-
-def fmt_value(v: float | None, unit: str | None) -> str:
-    """A measured or required value for people: lengths and areas to two decimals,
-    counts as whole numbers with their noun agreeing ("0 doors", "1 point").
-
-    >>> fmt_value(7.2, "m2"), fmt_value(0.0, "points"), fmt_value(1.0, "points"), fmt_value(850, "mm")
-    ('7.20 m²', '0 points', '1 point', '850 mm')
-    """
-    if v is None:
-        return "—"
-    unit = unit or ""
-    if unit == "mm":
-        return f"{v:.0f} mm"
-    if unit in MEASURE_UNITS:
-        return f"{v:.2f}{MEASURE_UNITS[unit]}"
-    if unit in ("", "count") or float(v).is_integer():
-        n = f"{v:.0f}" if float(v).is_integer() else f"{v:.2f}"
-        if not unit or unit == "count":
-            return n
-        noun = unit[:-1] if float(v) == 1 and unit.endswith("s") and not unit.endswith("ss") else unit
-        return f"{n} {noun}"
-    return f"{v:.2f} {unit}"
-
-
-def room_label(name: str, area: float, gross: float) -> str:
-    """Name and counted area; gross in brackets where it differs (by 0.05 m² or more)."""
-    text = f"{name}\n{fmt_area(area)}"
-    if abs(gross - area) >= 0.05:
-        text += f" ({fmt_area(gross)})"
-    return text
-
-
-def finding_where(f: Finding, room_names: dict[str, str]) -> str:
-    """What a finding is about, in a few words: the door it marks (with the rooms it
-    joins), its room or rooms, its dwelling (a finding on a whole flat), or the plan."""
-    rooms = ", ".join(room_names.get(r, r) for r in f.rooms)
-    doors = [m.label for m in f.marks if m.role == "door" and m.label]
-    if len(doors) == 1:
-        return f"door {doors[0]}" + (f" ({rooms})" if rooms else "")
-    if f.dwelling and (not f.rooms or len(f.rooms) > 2):
-        return f"dwelling {f.dwelling}"
-    return rooms or "plan"
-
-
-#: counts whose figures alone say nothing ("0 rooms (needs 1 room)"): the message says
-#: which rooms, storeys or points
-_VAGUE_UNITS = frozenset({"rooms", "storey", "storeys", "points", "of 5"})
-
-
-def finding_note(f: Finding, room_names: dict[str, str]) -> str:
-    """A finding in one line for the sidebar: its figures (``7.59 m² (needs 8.00 m²)``)
-    where they tell the story, else its message; figures that agree (``0 doors (needs 0
-    doors)`` on a point to review) or count vague things ("rooms") give the message."""
-    where = finding_where(f, room_names)
-    if (f.measured is not None and f.required is not None and f.unit not in _VAGUE_UNITS
-            and (f.unit in ("m", "m2") or f.measured != f.required)):
-        how = f"{fmt_value(f.measured, f.unit)} (needs {fmt_value(f.required, f.unit)})"
-    else:
-        how = f.message
-        if how.startswith(f"{where}: "):  # messages name their room first: once is enough
-            how = how[len(where) + 2:]
-    return f"{f.rule} {where}: {how}"
 
 
 # --------------------------------------------------------------------------- the frontend
@@ -258,8 +199,11 @@ def _level_title(level: float) -> str:
     return f"Level {lv}" + (f" ({names[lv]})" if lv in names else "")
 
 
-def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
-    """The scene for ``report``; ``layout_mode`` is ``panels`` or ``pages`` (PDF)."""
+def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bool = True) -> Scene:
+    """The scene for ``report``; ``layout_mode`` is ``panels`` or ``pages`` (PDF).
+
+    With ``legible`` (a sheet of fixed size: PNG, SVG, PDF) labels smaller than the
+    style's ``min_text_px`` are left off and counted; CAD zooms, so keeps them all."""
     plan = report.plan
     m = report.measurements
     levels = plan.levels or (0.0,)
@@ -292,6 +236,8 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
         prims.setdefault(lv if lv in prims else levels[0], []).append(p)
 
     key_entries: list[tuple[int, str]] = []
+    smallest = _smallest_pt(style) if legible else 0.0
+    too_small = 0
     label_look = style.look("label")
     by_room = _findings_by_room(report)
     for room in plan.rooms:
@@ -327,12 +273,14 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
             add(lv, Primitive("text", "label", spot[0], text=text, ref=room.id, angle=spot[1]))
         else:
             n = len(key_entries) + 1
-            key_entries.append((n, text.replace("\n", " — ", 1).replace("\n", " ")))
             # the number must fit the room too: shrink it to the room's widest circle
-            room_mm = 2 * where.boundary.distance(pole) * k
-            size = max(3.0, min(style.look("label.key").size,
-                                room_mm / (0.6 * len(str(n)) + 1.0) / PT_MM))
-            add(lv, Primitive("marker", "label.key", pole, text=str(n), ref=room.id, size=size))
+            size = _key_size(where, pole, str(n), k, style.look("label.key").size)
+            if size < smallest:  # a number no one can read points to nothing: left off
+                too_small += 1
+                continue
+            key_entries.append((n, text.replace("\n", " — ", 1).replace("\n", " ")))
+            add(lv, Primitive("marker", "label.key", pole, text=str(n), ref=room.id,
+                              size=max(size, 3.0)))
 
     # things without a level of their own take the level of the room under them: one
     # bulk spatial query for all of them (not every room tried for each)
@@ -416,7 +364,9 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
         return p.size or style.look(p.key).size
 
     for lv in list(prims):
-        prims[lv] = declutter(prims[lv], k, size_of, polygons)
+        kept = [p for p in prims[lv] if p.kind != "text" or size_of(p) >= smallest]
+        too_small += len(prims[lv]) - len(kept)
+        prims[lv] = declutter(kept, k, size_of, polygons)
 
     panels = []
     for i, lv in enumerate(levels):
@@ -434,6 +384,5 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels") -> Scene:
         profile=f"{report.profile.id}" + (f" — {report.profile.title}" if report.profile.title else ""),
         result=report.result, counts=counts, scale=scale, panels=tuple(panels), legend=legend,
         key=tuple(key_entries), notes=tuple(notes), paper=sheet.paper, layout=layout_mode,
-        north=north,
-        paper_name=sheet.paper_name,
+        north=north, paper_name=sheet.paper_name, too_small=too_small,
     )

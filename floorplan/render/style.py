@@ -138,6 +138,10 @@ class Style:
     gap: float = 12.0
     #: raster resolution for PNG
     dpi: int = 150
+    #: the smallest text, as its em in pixels at ``dpi``, drawn on a PNG, SVG or PDF: a
+    #: label that would be smaller (a key number in a room a few millimetres across on
+    #: paper) is left off, and the key says how many were (not in CAD, which zooms)
+    min_text_px: float = 9.0
     #: the standard scales of floor plans (1:n); the largest that fits is used
     scales: tuple[int, ...] = (50, 100, 200, 500, 1000, 1250, 2500, 5000)
     #: take A4 or A2 instead of ``paper`` where the plan fills it better (layout.py)

@@ -44,9 +44,9 @@ from floorplan.io.dxf.collect import collect
 from floorplan.io.dxf.encoding import clean, safe_strings
 from floorplan.io.dxf.layers import LayerMap, load_layer_map, room_siblings
 from floorplan.io.dxf.load import load
+from floorplan.io.dxf.props import drawing_properties
 from floorplan.io.dxf.rooms import outline_rooms
 from floorplan.model import (
-    SCHEMES,
     Aerial,
     Ceiling,
     Door,
@@ -229,40 +229,11 @@ class _Reader:
         rooms, self.notes, self.findings = safe_strings(rooms, self.notes, self.findings)
         meta = PlanMeta(name=os.path.splitext(os.path.basename(self.source))[0], units=self.unit,
                         source=self.source, format="dxf", origin=self.origin_m,
-                        units_reason=self.units_reason).override(**self._drawing_properties())
+                        units_reason=self.units_reason).override(
+            **drawing_properties(self.doc, self.source, self.notes))
         return Plan(meta=meta, rooms=tuple(rooms), doors=plan_doors, obstacles=plan_obst,
                     ceilings=plan_ceil, meters=tuple(meters), aerials=tuple(aerials),
                     findings=tuple(self.findings), notes=tuple(self.notes))
-
-    def _drawing_properties(self) -> dict:
-        """Plan facts kept in the drawing's custom properties (DWGPROPS): ``scheme``,
-        ``tenants``, ``wheelchair``, ``name`` (optionally prefixed ``floorplan.``)."""
-        out: dict = {}
-        try:
-            props = list(self.doc.header.custom_vars)
-        except Exception:  # noqa: BLE001 - a damaged header keeps its defaults
-            return out
-        for key, value in props:
-            k = str(key).strip().lower().removeprefix("floorplan.").removeprefix("floorplan_")
-            v = str(value).strip()
-            where = f"drawing property {key!r}"
-            if k == "scheme":
-                if v not in SCHEMES:
-                    raise PlanReadError(self.source, f"unknown scheme {v!r} (expected one of "
-                                        f"{', '.join(SCHEMES)})", where)
-                out["scheme"] = v
-            elif k == "tenants":
-                if not v.isdigit():
-                    raise PlanReadError(self.source, f"tenants must be a whole number, not {v!r}", where)
-                out["tenants"] = int(v)
-            elif k == "wheelchair":
-                out["wheelchair"] = v.lower() in ("1", "yes", "true")
-            elif k in ("name", "title") and v:
-                out["name"] = v
-        if out:
-            self.notes.append("plan facts from the drawing's properties: " + ", ".join(
-                f"{k}={v}" for k, v in out.items()))
-        return out
 
     # -- units and frame ----------------------------------------------------------------------
     def _frame(self) -> None:
