@@ -58,3 +58,15 @@ def test_open_leaf_beside_a_wall_face_keeps_the_strip_behind_it(tmp_path):
     # (y = 2.915, which would leave 1.0 x 1.915 = 1.915 m²), and across the door at the face x = 1.0
     assert abs(wc.polygon.area - 2.0) < 1e-6
     assert wc.polygon.bounds == pytest.approx((1.0, 1.0, 2.0, 3.0), abs=1e-6)
+
+
+def test_wall_stub_above_the_head_frame_is_no_glazing(tmp_path):
+    s = Sheet()
+    wc_in_jambs(s)
+    plan = read(s, tmp_path)
+    (wc,) = [r for r in plan.rooms if r.polygon.contains(Point(1.5, 2.0))]
+    # the door's reveal (x 0.9-1.0, y 2.2-2.94) is bridged as a window along x = 0.9, the
+    # lines beside it taken for glazing; the 60 mm stubs above the head frame (y 2.94-3.0)
+    # lie past the end of that gap, not in it, and stay walls: the WC is enclosed by the
+    # walls as drawn, no wall band cut away from it
+    assert (wc.source, wc.confidence) == ("walls", "high")

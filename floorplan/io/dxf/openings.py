@@ -170,8 +170,8 @@ def alongside(seg: LineString, geoms, max_off: float, on_line: bool = True
             t0 = (s[0] - x0) * ux + (s[1] - y0) * uy
             t1 = (e[0] - x0) * ux + (e[1] - y0) * uy
             lo, hi = max(min(t0, t1), 0.0), min(max(t0, t1), n)
-            if min(t0, t1) < -0.1 * n or max(t0, t1) > 1.1 * n:
-                whole = False
+            if min(t0, t1) < -0.1 * n or max(t0, t1) > 1.1 * n or hi - lo <= 1e-6:
+                whole = False  # reaching past the gap, or wholly beyond its end (a stub)
             if hi > lo:
                 covered.append((lo, hi))
         if whole:
