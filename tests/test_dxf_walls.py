@@ -205,3 +205,21 @@ def test_open_plan_labels_are_one_room(tmp_path):
     (r,) = plan.rooms
     assert round(r.polygon.area, 4) == 24.0 and r.confidence == "high"
     assert not any(f.code in ("FP001", "FP009") for f in plan.findings)
+
+
+def test_door_leaf_short_of_its_jambs_by_the_frames_still_seals(tmp_path):
+    # the partition's opening runs from the floor edge (y = 0.1) up to its capped end at
+    # y = 1.1: 1.0 m; the door block's leaf is 0.8 m, hinged 0.1 m above the floor edge,
+    # so its closed leaf on the partition's left face (x = 4.1) stops 0.1 m short of the
+    # wall at both ends (the frames, drawn with the door or not at all). Nothing in the
+    # wall linework has a free end to close across, so only the leaf can seal it (the floor
+    # edge is one line, simplify(0) dropping its vertices at the partition: no jamb there).
+    s = Sheet()
+    s.mass(two_rooms_mass(door=(0.0, 1.0)).simplify(0))
+    s.door((4.1, 0.2), rotation=90, width=0.8, leaf="open")
+    labelled(s)
+    plan = read(s, tmp_path)
+    # each room 4 x 3 between its wall faces, sealed by the door (not closed across a gap
+    # nothing sealed, medium confidence); the 0.1 x 1.0 reveal is wall band
+    assert rooms_of(plan) == [("BEDROOM", "walls", 12.0), ("KITCHEN", "walls", 12.0)]
+    assert len(plan.doors) == 1

@@ -36,6 +36,9 @@ WINDOW_SPAN = 4.0
 HINGE_REACH = 0.05
 #: glazing covers at least this share of a window's width
 GLAZING_SHARE = 0.8
+#: a door's frame is at most this wide (metres): a door's seal (hinge to closed leaf's
+#: end) that stops this short of the wall at both ends is the leaf between the frames
+FRAME_REACH = 0.15
 #: an opening a header or lintel spans is at most this wide (metres: the widest opening a
 #: home has, a double garage door of 16-18 ft, 4.9-5.5 m)
 MARKED_SPAN = 6.0
@@ -231,3 +234,43 @@ def far_face_seals(seals, lines: list[np.ndarray], geoms: list[LineString]) -> l
                     out.append((tuple(h2), tuple(e2)))
     return out
 
+
+
+def framed_seals(seals, geoms: list[LineString]) -> list:
+    """Door seals (hinge, closed leaf's end) carried across the door's frames: a seal that
+    meets no wall line at either end, but runs on, along its own line, into a wall line
+    within :data:`FRAME_REACH` at both ends, reaches those walls (the frame, drawn with the
+    door symbol, fills the space between the leaf and the jambs). A seal touching a wall
+    at one end is left alone: its other end may be an open leaf pointing at a wall."""
+    if not seals or not geoms:
+        return list(seals)
+    tree = STRtree(geoms)
+    out = []
+    for h, e in seals:
+        a, b = np.asarray(h, dtype=float)[:2], np.asarray(e, dtype=float)[:2]
+        n = float(np.hypot(*(b - a)))
+        if n < OPENING_WIDTH[0] * 0.8:
+            out.append((h, e))
+            continue
+        u = (b - a) / n
+        lo, hi = _ray_hit(a, -u, geoms, tree), _ray_hit(b, u, geoms, tree)
+        if lo is None or hi is None:
+            out.append((h, e))
+            continue
+        out.append((tuple(lo), tuple(hi)))
+    return out
+
+
+def _ray_hit(p: np.ndarray, u: np.ndarray, geoms, tree) -> np.ndarray | None:
+    """The first point of a wall line on the ray from ``p`` along ``u`` within
+    FRAME_REACH, when ``p`` touches none; else ``None``."""
+    if len(tree.query(shapely.points(p), predicate="dwithin", distance=1e-3)):
+        return None
+    ray = LineString([p, p + FRAME_REACH * u])
+    best = None
+    for i in tree.query(ray, predicate="intersects").tolist():
+        for q in shapely.get_coordinates(ray.intersection(geoms[i])):
+            d = float(np.dot(q - p, u))
+            if d > 1e-6 and (best is None or d < best[0]):
+                best = (d, q)
+    return None if best is None else best[1]

@@ -48,6 +48,7 @@ from floorplan.io.dxf.openings import (
     OPENING_WIDTH,
     Opening,
     far_face_seals,
+    framed_seals,
     jamb_openings,
 )
 from floorplan.io.dxf.pinch import MIN_AREA, MIN_WIDTH, part, strip_bands
@@ -107,7 +108,8 @@ def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     head_lines = [LineString(g) for g in heads or () if len(g) >= 2]
     openings = jamb_openings(keep, geoms, door_marks, head_lines) if geoms else []
     added = [(s, o.kind) for o in openings for s in o.seals]
-    seals = list(seals) + far_face_seals(seals, keep, geoms)
+    seals = framed_seals(seals, geoms)
+    seals = seals + far_face_seals(seals, keep, geoms)
     added += [(LineString([a, b]), "swing") for a, b in seals
               if np.hypot(a[0] - b[0], a[1] - b[1]) > 1e-6]
     snapped = shapely.set_precision(np.asarray(geoms + [b for b, _ in added], dtype=object), 0.001)
