@@ -46,14 +46,17 @@ def _proxy(handle: str, layer: str, class_id: int, box: tuple[float, float, floa
             f" 92\n{len(data)}\n310\n{data.hex().upper()}\n  0\n")
 
 
-def aec_plan(tmp_path, proxies: list[str]) -> str:
-    """One 8 x 4 m room inside walls (inner faces x 0.1..8.1, y 0.1..4.1, in mm), labels
-    Office at (2, 2) and Store at (6, 2), and the proxy entities ``proxies`` (DXF tags)."""
+def aec_plan(tmp_path, proxies: list[str], size: tuple[float, float] = (8.2, 4.2),
+             labels=(("Office", (2.0, 2.0)), ("Store", (6.0, 2.0)))) -> str:
+    """One 8 x 4 m room inside walls (inner faces x 0.1..8.1, y 0.1..4.1, in mm; ``size``
+    the outer faces), labels Office at (2, 2) and Store at (6, 2), and the proxy entities
+    ``proxies`` (DXF tags)."""
     s = Sheet(insunits=4, scale=1000.0)
-    s.poly([(0, 0), (8.2, 0), (8.2, 4.2), (0, 4.2)], closed=True)
-    s.poly([(0.1, 0.1), (8.1, 0.1), (8.1, 4.1), (0.1, 4.1)], closed=True)
-    s.text("Office", (2.0, 2.0))
-    s.text("Store", (6.0, 2.0))
+    w, h = size
+    s.poly([(0, 0), (w, 0), (w, h), (0, h)], closed=True)
+    s.poly([(0.1, 0.1), (w - 0.1, 0.1), (w - 0.1, h - 0.1), (0.1, h - 0.1)], closed=True)
+    for name, at in labels:
+        s.text(name, at)
     s.msp.add_point((0, 0), dxfattribs={"layer": "PROXY-HERE"})
     path = tmp_path / "plan.dxf"
     s.save(path)
@@ -127,3 +130,15 @@ def test_two_rings_or_a_gap_are_no_outline():
     assert aecspace.proxy_ring(a + b, 1e-6) is None
     gap = a[:2] + [msp.add_line((1, 1), (0, 0.01))]
     assert aecspace.proxy_ring(gap, 1e-6) is None
+
+
+def test_a_space_over_100_m2_is_a_room_too(tmp_path):
+    # walls round 14 x 10 m (inner faces x 0.1..14.1, y 0.1..10.1); a Hall space of
+    # 11 x 10 = 110 m² and a Store space of 3 x 10 = 30 m² part it. An outline over 100 m²
+    # on a layer that says nothing is taken for a building's outline; a space object's is
+    # the room's, whatever its size
+    hall, store = (0.1, 0.1, 11.1, 10.1), (11.1, 0.1, 14.1, 10.1)
+    plan, rooms = _rooms(aec_plan(
+        tmp_path, [_proxy("FFF0", "A81--G-N", 502, hall), _proxy("FFF1", "A81--G-N", 502, store)],
+        size=(14.2, 10.2), labels=(("Hall", (5.0, 5.0)), ("Store", (12.5, 5.0)))))
+    assert rooms == [("Hall", 110.0), ("Store", 30.0)]
