@@ -158,3 +158,18 @@ def test_the_samples_report_their_failures():
     fails = [f for f in rep.findings if f.status is Status.FAIL]
     rows = re.findall(r'<tr class="fail" data-status="fail">\s*<td><strong>(\w+)</strong>', html)
     assert sorted(rows) == sorted(f.rule for f in fails)
+
+
+def test_the_not_met_list_names_the_rooms_of_each_finding():
+    # three offices each "an office inside the home" read alike in the summary's list
+    # unless each line says which room it is about, as the text report's [R1] does
+    offices = [rect(f"R{k}", "Office", 3.1 * k, 0, 3, 3) for k in (1, 2)]
+    fs = [Finding("FP304", "no-office", Status.FAIL, "Office is an office inside the home",
+                  rooms=(f"R{k}",)) for k in (1, 2)]
+    many = Finding("FP999", "x", Status.FAIL, "four rooms", rooms=("R1", "R2", "R3", "R4"))
+    html = render(report(plan(*offices), [*fs, many]))
+    notes = html[html.index("<strong>Not met:</strong>"):]
+    notes = notes[:notes.index("</ul>")]
+    assert '<strong>FP304</strong> <span class="ids">[R1]</span> Office is an office' in notes
+    assert '<span class="ids">[R2]</span>' in notes
+    assert '<span class="ids">[R1, R2, R3 and 1 more]</span> four rooms' in notes

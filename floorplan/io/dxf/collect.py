@@ -18,6 +18,7 @@ from ezdxf import path as dxfpath
 from ezdxf.entities import DXFGraphic
 from ezdxf.math import OCS, Vec3
 
+from floorplan.io.dxf import aecspace
 from floorplan.io.dxf import blocks as dxf_blocks
 from floorplan.io.dxf import budget as dxf_budget
 from floorplan.io.dxf import curves as dxf_curves
@@ -37,7 +38,10 @@ FAST_BLOCKS = True
 def collect(msp, tolerance: float) -> Collected:
     """Primitives of everything in ``msp`` (model space). ``tolerance``: flattening distance."""
     dxf_budget.check_expansion(msp, MAX_DEPTH)  # before anything is made: one line if too big
-    out = Collected(chord=dxf_curves.chord_error(getattr(msp, "doc", None)))
+    doc = getattr(msp, "doc", None)
+    out = Collected(chord=dxf_curves.chord_error(doc))
+    if doc is not None and doc.filename and len(msp.query("ACAD_PROXY_ENTITY")):
+        out.space_ids = aecspace.space_ids(aecspace.file_classes(doc.filename))
     _walk(msp, out, None, (), 0, tolerance)
     dxf_budget.drop_unusable(out)  # NaN, inf, 1e300: skipped with the reason, never to GEOS
     return out
@@ -289,6 +293,13 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
             return
         if any(s.dxftype() == "TEXT" and PROXY_PLACEHOLDER.match(s.dxf.text or "") for s in subs):
             out.skipped[(t, layer, "another program's object drawn as a placeholder box")] += 1
+            return
+        ring = None if chain or aecspace.class_id(e) not in out.space_ids else \
+            aecspace.proxy_ring(subs, tol)
+        if ring is not None:  # an AEC space's net outline, drawn in pieces: one outline
+            out.loops.append(Prim(out.uid(), "POLYLINE", layer, handle, ring, True, chain,
+                                  {"aec_space": True}))
+            out.read_as["AEC space objects read as the outline their pieces close"] += 1
             return
         out.read_as["objects of other programs read from their proxy graphics"] += 1
         _walk(subs, out, layer, chain, depth + 1, tol)

@@ -72,6 +72,7 @@ class Collected:
     by_uid: dict[int, Insert] = field(default_factory=dict)
     blocks: dict = field(default_factory=dict, repr=False)  # expanded blocks (dxf_blocks)
     chord: float | None = None  # the chord error curves are flattened to (dxf_curves)
+    space_ids: set[int] = field(default_factory=set)  # proxies' class ids of AEC spaces
 
     def uid(self) -> int:
         self.next_uid += 1

@@ -178,7 +178,8 @@ class _Reader:
         siblings = room_siblings({p.layer for p in col.loops}, self.layer_kind)
 
         def room_ok(p) -> bool:
-            return (self.layer_kind(p.layer) == "room" or p.layer in siblings) and not self.blocked(p)
+            return ((self.layer_kind(p.layer) == "room" or p.layer in siblings
+                     or bool(p.extra.get("aec_space"))) and not self.blocked(p))
 
         def fallback(p) -> bool:
             return (self.layer_kind(p.layer) is None and not self.blocked(p)

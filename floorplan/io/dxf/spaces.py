@@ -76,7 +76,10 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
             rd.used.discard(c.uid)
         rd.notes.append(f"{len(gone)} outline(s) on frozen or switched-off layers left out: "
                         + ", ".join(sorted({c.layer for c in gone})))
-    if cands and not any(rd.layer_kind(c.layer) == "room" for c in cands) and _has_walls(rd):
+    spaces = {p.uid for p in rd.col.loops if p.extra.get("aec_space")}
+    cands = _space_outlines(rd, cands, spaces)
+    if cands and not any(rd.layer_kind(c.layer) == "room" or c.uid in spaces for c in cands) \
+            and _has_walls(rd):
         # outlines on layers that say nothing (headers, beams, footprints) are weaker
         # evidence than linework on layers that say wall: the walls are read first
         found = wall_rooms_of(rd, fittings)
@@ -91,7 +94,7 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
     if cands:
         return Found([c.polygon for c in cands], [c.source for c in cands],
                      [c.layer for c in cands],
-                     [("high", "") if rd.layer_kind(c.layer) == "room" else
+                     [("high", "") if rd.layer_kind(c.layer) == "room" or c.uid in spaces else
                       ("medium", f"a closed outline on layer {c.layer}, which does not say room")
                       for c in cands], [[] for _ in cands])
     polys = room_line_rooms(rd)
@@ -102,6 +105,21 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
     return Found([w.polygon for w in found], [w.source for w in found], [""] * len(found),
                  [(w.confidence, w.reason) for w in found], [w.labels for w in found],
                  [w.solid for w in found])
+
+
+def _space_outlines(rd, cands: list, spaces: set[int]) -> list:
+    """Where AEC space objects give room outlines, those (and outlines on room layers) are
+    the rooms: other closed outlines on layers that say nothing are set aside."""
+    if not any(c.uid in spaces for c in cands):
+        return cands
+    kept = [c for c in cands if c.uid in spaces or rd.layer_kind(c.layer) == "room"]
+    if len(kept) < len(cands):
+        for c in cands:
+            if c not in kept:
+                rd.used.discard(c.uid)
+        rd.notes.append(f"{len(cands) - len(kept)} closed outline(s) on layers that do not say "
+                        "room set aside: AEC space objects outline the rooms")
+    return kept
 
 
 def _unlabelled(found: list, texts: list[tuple[float, float, str]]) -> None:

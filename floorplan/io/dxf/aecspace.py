@@ -1,0 +1,126 @@
+"""AutoCAD Architecture spaces kept as another program's objects (ACAD_PROXY_ENTITY): a
+space's net outline, kept as proxy graphics, is four to fourteen separate two-point
+polylines that run end to end round the space. Read piece by piece they are loose lines
+and no room; joined, they are the closed outline the program drew, and a room outline like
+a closed polyline on a room layer.
+
+Which program's object a proxy is says its code 91, the class's place in the file's
+CLASSES section counted from 500. ezdxf keeps fewer classes than the file lists (it drops
+the ones it holds twice), so the place is counted in the file's own list.
+
+>>> import ezdxf
+>>> doc = ezdxf.new()
+>>> msp = doc.modelspace()
+>>> sq = [(0, 0), (4, 0), (4, 3), (0, 3)]
+>>> subs = [msp.add_line(a, b) for a, b in zip(sq, sq[1:] + sq[:1])]
+>>> proxy_ring(subs[::-1], 1e-6).tolist()[:3]
+[[0.0, 3.0], [0.0, 0.0], [4.0, 0.0]]
+>>> proxy_ring(subs[:3], 1e-6) is None    # open: three sides only
+True
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+#: a proxy drawn in more pieces than this is no outline read here
+MAX_PIECES = 500
+#: the first class of the CLASSES section is numbered this in a proxy's code 91
+FIRST_CLASS_ID = 500
+#: the classes (DXF record name or C++ class name) of an AEC space object
+SPACE_CLASSES = frozenset({"AEC_SPACE", "AECDBSPACE"})
+
+
+def file_classes(path) -> list[tuple[str, str]]:
+    """(record name, C++ class name) of each class of the ASCII DXF file at ``path``, in
+    the file's order; ``[]`` when it has none or cannot be read so (a binary DXF)."""
+    out: list[tuple[str, str]] = []
+    try:
+        with open(path, "rb") as f:
+            if f.read(22).startswith(b"AutoCAD Binary DXF"):
+                return []
+            f.seek(0)
+            lines = (ln.strip().decode("latin-1") for ln in f)
+            inside = False
+            for code in lines:
+                value = next(lines, "")
+                if not inside:
+                    inside = code == "2" and value == "CLASSES"
+                    if code == "0" and value == "ENTITIES":
+                        return out
+                    continue
+                if code == "0":
+                    if value == "ENDSEC":
+                        return out
+                    if value == "CLASS":
+                        out.append(("", ""))
+                elif out and code == "1":
+                    out[-1] = (value, out[-1][1])
+                elif out and code == "2":
+                    out[-1] = (out[-1][0], value)
+    except (OSError, UnicodeError):
+        return []
+    return out
+
+
+def space_ids(classes: list[tuple[str, str]]) -> set[int]:
+    """The code-91 ids that mark a proxy as an AEC space, given the file's classes."""
+    return {FIRST_CLASS_ID + k for k, (name, cpp) in enumerate(classes)
+            if name.upper() in SPACE_CLASSES or cpp.upper() in SPACE_CLASSES}
+
+
+def class_id(e) -> int | None:
+    """A proxy entity's code 91 (its class's id), ``None`` when it has none."""
+    tags = getattr(e, "acdb_proxy_entity", None)
+    if tags is None:
+        return None
+    for tag in tags:
+        if tag.code == 91:
+            try:
+                return int(tag.value)
+            except (TypeError, ValueError):
+                return None
+    return None
+
+
+def _piece(s) -> np.ndarray | None:
+    t = s.dxftype()
+    if t == "LINE":
+        return np.array([tuple(s.dxf.start)[:2], tuple(s.dxf.end)[:2]], dtype=float)
+    if t == "LWPOLYLINE" and not s.has_arc and not s.closed:
+        return np.array(list(s.get_points("xy")), dtype=float).reshape(-1, 2)
+    if t == "POLYLINE" and s.is_2d_polyline and not s.is_closed and not s.has_arc:
+        return np.array([tuple(v.dxf.location)[:2] for v in s.vertices], dtype=float).reshape(-1, 2)
+    return None
+
+
+def proxy_ring(subs, tol: float) -> np.ndarray | None:
+    """The one closed ring (x, y, first point repeated) that the straight, open pieces
+    ``subs`` draw end to end, every piece used once; ``None`` when they draw anything
+    else (a text, an arc, a closed polyline, a piece left over, two rings)."""
+    if not 2 <= len(subs) <= MAX_PIECES:
+        return None
+    pieces = []
+    for s in subs:
+        p = _piece(s)
+        if p is None or len(p) < 2 or not np.isfinite(p).all():
+            return None
+        pieces.append(p)
+    ring = [pieces.pop(0)]
+    end = ring[0][-1]
+    while pieces:
+        for k, p in enumerate(pieces):
+            if np.abs(p[0] - end).max() <= tol:
+                break
+            if np.abs(p[-1] - end).max() <= tol:
+                p = pieces[k] = p[::-1]
+                break
+        else:
+            return None  # the chain stops: an open line, or more than one ring
+        ring.append(pieces.pop(k)[1:])
+        end = ring[-1][-1]
+    pts = np.concatenate(ring)
+    if np.abs(pts[0] - pts[-1]).max() > tol or len(np.unique(pts.round(9), axis=0)) < 3:
+        return None
+    pts[-1] = pts[0]
+    return pts

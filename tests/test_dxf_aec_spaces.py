@@ -1,0 +1,144 @@
+"""AutoCAD Architecture spaces (AEC_SPACE objects kept as ACAD_PROXY_ENTITY): a space's
+net outline, kept as proxy graphics of separate two-point polylines, is a room outline,
+as a closed polyline on a room layer is; the partitions between such rooms may be drawn
+nowhere else (issue 10: an Aalborg plan whose teaching rooms are parted only so).
+
+ezdxf reads proxy graphics but does not write them, so the proxies are written as DXF
+tags into a drawing made in code (as tests/test_dxf_proxy.py does); the file's CLASSES
+section gets the classes written in by hand, so that the class a proxy's code 91 names
+is counted in the file's own list.
+"""
+
+from __future__ import annotations
+
+import struct
+
+import pytest
+from ezdxf.proxygraphic import ProxyGraphicTypes
+
+from floorplan.io.dxf import aecspace
+from tests.dxf_patterns import Sheet
+
+#: two classes ahead of AEC_SPACE, the same one twice (ezdxf keeps it once): the space's
+#: code 91 is 502, and ezdxf's own list would make it 501
+CLASSES = [("AEC_WALL", "AecDbWall"), ("AEC_WALL", "AecDbWall"), ("AEC_SPACE", "AecDbSpace")]
+
+
+def _class(name: str, cpp: str) -> str:
+    return (f"  0\nCLASS\n  1\n{name}\n  2\n{cpp}\n  3\nAecArchBase\n 90\n4095\n 91\n0\n"
+            "280\n1\n281\n1\n")
+
+
+def _pieces(pts: list[tuple[float, float]]) -> bytes:
+    """Proxy graphics: each side of the ring ``pts`` (mm) a two-point POLYLINE chunk."""
+    body = b""
+    for a, b in zip(pts, pts[1:] + pts[:1], strict=True):
+        data = struct.pack("<L", 2) + struct.pack("<3d", *a, 0) + struct.pack("<3d", *b, 0)
+        body += struct.pack("<2L", 8 + len(data), ProxyGraphicTypes.POLYLINE) + data
+    return struct.pack("<2L", 8 + len(body), len(pts)) + body
+
+
+def _proxy(handle: str, layer: str, class_id: int, box: tuple[float, float, float, float]) -> str:
+    x0, y0, x1, y1 = (v * 1000 for v in box)
+    data = _pieces([(x0, y0), (x1, y0), (x1, y1), (x0, y1)])
+    return (f"ACAD_PROXY_ENTITY\n  5\n{handle}\n100\nAcDbEntity\n  8\n{layer}\n"
+            f"100\nAcDbProxyEntity\n 90\n498\n 91\n{class_id}\n 95\n0\n 70\n0\n"
+            f" 92\n{len(data)}\n310\n{data.hex().upper()}\n  0\n")
+
+
+def aec_plan(tmp_path, proxies: list[str], size: tuple[float, float] = (8.2, 4.2),
+             labels=(("Office", (2.0, 2.0)), ("Store", (6.0, 2.0)))) -> str:
+    """One 8 x 4 m room inside walls (inner faces x 0.1..8.1, y 0.1..4.1, in mm; ``size``
+    the outer faces), labels Office at (2, 2) and Store at (6, 2), and the proxy entities
+    ``proxies`` (DXF tags)."""
+    s = Sheet(insunits=4, scale=1000.0)
+    w, h = size
+    s.poly([(0, 0), (w, 0), (w, h), (0, h)], closed=True)
+    s.poly([(0.1, 0.1), (w - 0.1, 0.1), (w - 0.1, h - 0.1), (0.1, h - 0.1)], closed=True)
+    for name, at in labels:
+        s.text(name, at)
+    s.msp.add_point((0, 0), dxfattribs={"layer": "PROXY-HERE"})
+    path = tmp_path / "plan.dxf"
+    s.save(path)
+    dxf = path.read_text()
+    at = dxf.index("CLASSES\n") + len("CLASSES\n")
+    dxf = dxf[:at] + "".join(_class(*c) for c in CLASSES) + dxf[at:]
+    start = dxf.index("POINT\n")
+    end = dxf.index("  0\n", dxf.index("PROXY-HERE\n", start)) + len("  0\n")
+    path.write_text(dxf[:start] + "".join(proxies) + dxf[end:])
+    return str(path)
+
+
+#: the partition between Office and Store is drawn only by the two spaces' outlines
+OFFICE = (0.1, 0.1, 4.0, 4.1)   # 3.9 x 4.0 = 15.6 m²
+STORE = (4.1, 0.1, 8.1, 4.1)    # 4.0 x 4.0 = 16.0 m²
+GROSS = (0.0, 0.0, 8.2, 4.2)    # the building's gross outline, 34.44 m², holds both
+
+
+def _rooms(path):
+    from floorplan.io import dxf
+
+    plan = dxf.read(path)
+    return plan, sorted((r.name, round(r.polygon.area, 4)) for r in plan.rooms)
+
+
+def test_space_outlines_part_rooms_the_walls_do_not(tmp_path):
+    plan, rooms = _rooms(aec_plan(tmp_path, [
+        _proxy("FFF0", "A81--G-N", 502, OFFICE), _proxy("FFF1", "A81--G-N", 502, STORE),
+        _proxy("FFF2", "A81--G-B", 502, GROSS)]))
+    assert rooms == [("Office", 15.6), ("Store", 16.0)]
+    assert all(r.confidence == "high" for r in plan.rooms)
+    assert any("AEC space objects read as the outline" in n for n in plan.notes)
+    assert any("34.4 m²) holds other outlines" in n for n in plan.notes)  # not a room
+
+
+def test_a_proxy_of_another_class_is_no_room_outline(tmp_path):
+    # the same outlines as AEC_WALL objects (code 91 500): loose lines, not rooms; the
+    # walls are read, and give the one room they enclose (8 x 4 m)
+    _, rooms = _rooms(aec_plan(tmp_path, [
+        _proxy("FFF0", "A81--G-N", 500, OFFICE), _proxy("FFF1", "A81--G-N", 501, STORE)]))
+    assert [a for _, a in rooms] == [32.0]
+
+
+def test_file_classes_are_counted_in_the_files_own_list(tmp_path):
+    path = aec_plan(tmp_path, [])
+    classes = aecspace.file_classes(path)
+    assert classes[:3] == CLASSES
+    assert aecspace.space_ids(classes) == {502}
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2, 3], [3, 1, 0, 2]])
+def test_pieces_in_any_order_and_direction_close_one_ring(order):
+    import ezdxf
+    from shapely.geometry import Polygon
+
+    msp = ezdxf.new().modelspace()
+    sq = [(0, 0), (4, 0), (4, 3), (0, 3)]
+    lines = [msp.add_line(a, b) for a, b in zip(sq, sq[1:] + sq[:1], strict=True)]
+    lines[1] = msp.add_line(sq[2], sq[1])  # one piece drawn the other way
+    ring = aecspace.proxy_ring([lines[k] for k in order], 1e-6)
+    assert Polygon(ring).area == pytest.approx(12.0)
+    assert (ring[0] == ring[-1]).all()
+
+
+def test_two_rings_or_a_gap_are_no_outline():
+    import ezdxf
+
+    msp = ezdxf.new().modelspace()
+    a = [msp.add_line(p, q) for p, q in [((0, 0), (1, 0)), ((1, 0), (1, 1)), ((1, 1), (0, 0))]]
+    b = [msp.add_line(p, q) for p, q in [((5, 0), (6, 0)), ((6, 0), (6, 1)), ((6, 1), (5, 0))]]
+    assert aecspace.proxy_ring(a + b, 1e-6) is None
+    gap = a[:2] + [msp.add_line((1, 1), (0, 0.01))]
+    assert aecspace.proxy_ring(gap, 1e-6) is None
+
+
+def test_a_space_over_100_m2_is_a_room_too(tmp_path):
+    # walls round 14 x 10 m (inner faces x 0.1..14.1, y 0.1..10.1); a Hall space of
+    # 11 x 10 = 110 m² and a Store space of 3 x 10 = 30 m² part it. An outline over 100 m²
+    # on a layer that says nothing is taken for a building's outline; a space object's is
+    # the room's, whatever its size
+    hall, store = (0.1, 0.1, 11.1, 10.1), (11.1, 0.1, 14.1, 10.1)
+    plan, rooms = _rooms(aec_plan(
+        tmp_path, [_proxy("FFF0", "A81--G-N", 502, hall), _proxy("FFF1", "A81--G-N", 502, store)],
+        size=(14.2, 10.2), labels=(("Hall", (5.0, 5.0)), ("Store", (12.5, 5.0)))))
+    assert rooms == [("Hall", 110.0), ("Store", 30.0)]
