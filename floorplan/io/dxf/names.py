@@ -34,6 +34,7 @@ from floorplan.io.dxf import figures as dxf_figures
 from floorplan.io.dxf import leaders as dxf_leaders
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf.layers import name_from_layer
+from floorplan.io.dxf.numbered import set_aside_unnumbered
 from floorplan.model import CIRCULATION_USES, COMMUNAL_USES
 
 NAME_TAGS = {"NAME", "ROOM", "ROOMNAME", "ROOM_NAME", "ROOM-NAME", "SPACE", "SPACENAME",
@@ -57,13 +58,6 @@ CENTRAL_LEAD = 2.0
 #: the shorter)
 SAME_HEIGHT = 1.25
 _DIGIT = re.compile(r"\d")
-#: a drawing numbers its rooms when at least this many of its rooms carry a number...
-NUMBERED_MIN = 3
-#: ... and this share of its labelled rooms do (a label or two may lie outside its room)
-NUMBERED_SHARE = 0.9
-#: ... but an unlabelled space this large (m²; the smallest bedroom any profile allows,
-#: NDSS's single bedroom) may be a room whose number is missing: it stays, of unknown use
-ROOM_SIZED = 7.5
 
 
 @dataclass
@@ -175,37 +169,8 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
                 info[r].name, info[r].name_from = from_layer, "layer"
         if dxf_text.is_wheelchair_name(info[r].name):
             info[r].wheelchair = True
-    _unnumbered(info, layers, notes, [float(p.area) for p in polys])
+    set_aside_unnumbered(info, layers, notes, [float(p.area) for p in polys])
     return info, outside
-
-
-def _unnumbered(info: list[RoomText], layers, notes: list[str], areas: list[float]) -> None:
-    """In a drawing that numbers its rooms (at least :data:`NUMBERED_MIN` rooms carry a
-    number, and :data:`NUMBERED_SHARE` of the labelled ones do), a space the walls enclose
-    that holds no text at all is none of its rooms: a wall mass, a duct, a column, a void
-    or a cubicle of a numbered room: set aside, counted in the notes. Outlines on a room
-    layer (``layers[k]``) stay, and so does a space of :data:`ROOM_SIZED` or more, unsure:
-    dropping a room whose number is missing would hide it from the rules."""
-    labelled = [ri for ri in info if ri.rid or ri.name or ri.labels or ri.figures]
-    numbered = sum(1 for ri in labelled if ri.rid)
-    if numbered < NUMBERED_MIN or numbered < NUMBERED_SHARE * len(labelled):
-        return
-    n = 0
-    for ri, layer, area in zip(info, layers, areas, strict=True):
-        if not layer and not (ri.rid or ri.name or ri.labels or ri.figures):
-            if area >= ROOM_SIZED:
-                ri.confidence = "medium" if ri.confidence == "high" else ri.confidence
-                ri.reason = "; ".join(filter(None, (ri.reason, (
-                    f"no number in it, though the drawing numbers its rooms: {area:.1f} m² is "
-                    "a room's size, so it may be a room whose number is missing"))))
-                continue
-            ri.set_aside = True
-            n += 1
-    if n:
-        notes.append(f"{n} space(s) in the wall linework with no label set aside: the drawing "
-                     f"numbers its rooms ({numbered} of {len(labelled)} labelled rooms carry a "
-                     "number), so a space without one is a wall mass, duct, column, void or a "
-                     "part of a numbered room")
 
 
 def _join_outside(polys, inside, outside, leaders, lines, via) -> list:
