@@ -18,8 +18,11 @@ They change the verdict in two ways (:func:`temper`, :func:`unassessable`):
   hall's width) stands for rooms of known use, unless the room judged is itself of low
   confidence. A rule that judges a room by the rooms its doors lead into
   (:data:`BY_NEIGHBOURS`) is undecided only by a room of unknown use a door joins to it,
-  and only when it would pass. Rules that do not depend on use (door widths, scheme size)
-  stand.
+  and only when it would pass. A rule that counts only the rooms people sleep in
+  (:data:`BY_BEDS`: a staff sleep-in room, the tenancies, a double bedroom) is undecided
+  only by rooms of unknown use that a bed could stand in: a room no single bed fits
+  (:func:`holds_no_bed`: a cupboard, a duct, a 0.8 m wide passage) is no bedroom,
+  whatever its name. Rules that do not depend on use (door widths, scheme size) stand.
 * When the rooms of known use cover less than :data:`KNOWN_SHARE` of the floor, or the
   rooms of low confidence cover more than it, the plan *cannot be assessed from this
   drawing*: the result is ``cannot_assess``, never "met" or "not met", and the exit code
@@ -70,6 +73,14 @@ BY_USE_ROOM = frozenset({"FP101", "FP102", "FP105", "FP106", "FP107", "FP201", "
 #: onto a kitchen): a room of unknown use changes them only when a door joins it to the
 #: room judged, and only a pass (a door found onto a communal room stays found)
 BY_NEIGHBOURS = frozenset({"FP301"})
+#: rules of :data:`BY_USE_HOME` that count only the rooms people sleep in (tenant bedrooms,
+#: staff sleep-in rooms, their bedspaces): a room of unknown use that no bed fits in
+#: cannot change them
+BY_BEDS = frozenset({"FP109", "FP303", "FP402", "FP404"})
+#: the smallest bed a room must hold to be slept in: a UK single bed, 90 x 190 cm (the
+#: small single, 75 cm, is a child's bed); a room narrower than its width, or of less
+#: floor than the bed itself, holds none
+BED = (0.9, 1.9)
 #: rules whose fail names a room of known use that breaks them by itself (an office inside
 #: the home): no room of unknown use elsewhere can make it met, so only a doubt about the
 #: rooms it names leaves it open; a pass is undecided as for any rule by use over a home
@@ -87,6 +98,28 @@ _FIGURES = re.compile(r"-?\d+(?:\.\d+)?")
 def unknown_use(rooms: Iterable[Room]) -> list[Room]:
     """Rooms whose use could not be read: ``other``, and not stated by the plan."""
     return [r for r in rooms if r.use == Use.OTHER and not r.use_given]
+
+
+def holds_no_bed(room: Room) -> bool:
+    """True when no single bed (:data:`BED`) can stand in ``room``: its floor is smaller
+    than the bed, or no circle as wide as the bed fits in it (both are needed for the bed
+    to fit, so either failing proves it does not; a room that passes both may still hold
+    none, and is then kept as a room that might be slept in).
+
+    >>> from shapely.geometry import box
+    >>> from floorplan.model import Room, Use
+    >>> holds_no_bed(Room("C", "", Use.OTHER, box(0, 0, 0.8, 3)))   # 0.8 m wide
+    True
+    >>> holds_no_bed(Room("C", "", Use.OTHER, box(0, 0, 1.2, 1.2)))  # 1.44 m² of floor
+    True
+    >>> holds_no_bed(Room("R", "", Use.OTHER, box(0, 0, 1, 2)))      # a bed fits, just
+    False
+    """
+    width, length = BED
+    poly = room.polygon
+    # a millimetre's grace: a room drawn exactly a bed's size holds it
+    return (poly.area < (width - 0.001) * (length - 0.001)
+            or poly.buffer(-(width - 0.001) / 2, join_style="mitre").is_empty)
 
 
 def _ids(rooms: list[Room]) -> str:
@@ -181,6 +214,7 @@ class _Homes:
             self.rooms.setdefault(r.dwelling, []).append(r)
         self.all = list(plan.rooms)
         self.seen: dict[str | None, tuple[list[Room], list[Room]]] = {}
+        self.beds: dict[str | None, list[Room]] = {}
 
     def of(self, f: Finding) -> tuple[list[Room], list[Room]]:
         """(the rooms of unknown use, the low-confidence rooms) of ``f``'s home."""
@@ -189,6 +223,13 @@ class _Homes:
             home = self.all if key is None else self.rooms.get(key, [])
             self.seen[key] = (unknown_use(home), [r for r in home if r.confidence == "low"])
         return self.seen[key]
+
+    def sleepable(self, f: Finding) -> list[Room]:
+        """The rooms of unknown use of ``f``'s home that a bed could stand in."""
+        key = f.dwelling
+        if key not in self.beds:
+            self.beds[key] = [r for r in self.of(f)[0] if not holds_no_bed(r)]
+        return self.beds[key]
 
 
 def _undecided(f: Finding, why: str) -> Finding:
@@ -240,9 +281,12 @@ def temper(findings: Iterable[Finding], plan: Plan,
         elif f.rule in BY_USE_HOME or f.rule not in BY_USE_ROOM:
             unknown, home_low = homes.of(f)
             low = list(dict.fromkeys(low + home_low))
+            if f.rule in BY_BEDS:
+                unknown = homes.sleepable(f)
             if unknown:
                 n = len(unknown)
-                out.append(_undecided(f, f"{n} room{'s' * (n != 1)} of unknown use "
+                could = " a bed could stand in" if f.rule in BY_BEDS else ""
+                out.append(_undecided(f, f"{n} room{'s' * (n != 1)} of unknown use{could} "
                                          f"({_ids(unknown)}) may change it: name them to check"))
                 continue
         if low:
