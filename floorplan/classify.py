@@ -55,11 +55,13 @@ SYNONYMS: dict[Use, tuple[str, ...]] = {
         "powder room", "toilette", "toiletten", "gäste wc", "gaeste wc", "gæstetoilet",
         "gaestetoilet", "bagno di servizio", "aseo", "wc/cloaks", "disabled wc",
         "accessible wc", "toil", "powder",
+        "handicaptoilet", "hc toilet",
     ),
     Use.KITCHEN: (
         "kitchen", "kit", "kitch", "kitchenette", "küche", "kueche", "kuche", "køkken",
         "kokken", "kök", "kok", "kjøkken", "kjokken", "cucina", "cuisine", "cocina",
         "keuken", "kuchnia", "keittiö", "keittio", "teeküche",
+        "tekøkken", "thekøkken",
     ),
     Use.DINING: (
         "dining", "diner", "dining room", "dining rm", "esszimmer", "essen", "essbereich",
@@ -73,6 +75,7 @@ SYNONYMS: dict[Use, tuple[str, ...]] = {
         "stue", "dagligstue", "opholdsstue", "fællesrum", "faellesrum", "vardagsrum",
         "soggiorno", "salotto", "salon", "séjour", "sejour", "sala", "sala de estar",
         "woonkamer", "pokój dzienny", "olohuone", "stua",
+        "ophold", "opholdsrum",
     ),
     Use.BEDROOM: (
         "bedroom", "bed", "bedrm", "bed rm", "bdrm", "br", "mbr", "master bed", "master bedroom",
@@ -81,11 +84,13 @@ SYNONYMS: dict[Use, tuple[str, ...]] = {
         "sovevaerelse", "værelse", "vaerelse", "soverom", "sovrum", "camera",
         "camera da letto", "camera matrimoniale", "chambre", "dormitorio", "habitación",
         "habitacion", "slaapkamer", "sypialnia", "makuuhuone",
+        "gästezimmer", "gaestezimmer",
     ),
     Use.UTILITY: (
         "utility", "utility room", "utility rm", "laundry", "hauswirtschaftsraum", "hwr",
         "waschküche", "waschkueche", "bryggers", "lavanderia", "buanderie", "tvättstuga",
         "util",
+        "bijkeuken", "washok",
     ),
     Use.STORAGE: (
         "store", "storage", "stores", "cupboard", "cpd", "cpbd", "airing cupboard",
@@ -94,27 +99,39 @@ SYNONYMS: dict[Use, tuple[str, ...]] = {
         "wardrobe", "bin store", "cycle store", "abstellraum", "abstellkammer", "lager",
         "depot", "ripostiglio", "dispensa", "despensa", "rangement", "debarras",
         "berging", "skab", "depotrum", "förråd", "forrad", "bod", "pulizie",
+        "cleaning", "cleaners", "rengøring", "rengøringsrum", "viktualierum", "pulterkammer",
+        "vorratsraum", "speisekammer", "ankleide",
     ),
     Use.PLANT: (
         "plant", "plant room", "boiler", "boiler room", "riser", "comms", "services",
         "meter cupboard", "meter room", "technik", "technikraum", "haustechnik", "teknik",
         "teknikrum", "locale tecnico", "cuarto de instalaciones", "tank room",
+        "plantroom", "server", "server room", "serverrum", "switchroom", "switch room",
+        "fyrrum", "heizraum", "heizungsraum", "hausanschlussraum",
     ),
     Use.STAIRS: (
         "stair", "stairs", "staircase", "stairwell", "treppe", "treppenhaus", "trappe",
         "trapp", "trappa", "scala", "escalera", "escalier", "trap",
+        "trapperum", "trappenhuis", "trapportaal", "treppenraum",
     ),
-    Use.LANDING: ("landing", "podest"),
+    Use.LANDING: ("landing", "podest", "overloop"),
     Use.CORRIDOR: (
         "corridor", "passage", "circulation", "korridor", "gang", "corridoio", "pasillo",
-        "couloir", "gang/korridor",
+        "couloir", "gang/korridor", "fordelingsgang",
     ),
     Use.HALL: (
         "hall", "hallway", "entrance", "entrance hall", "lobby", "porch", "vestibule",
         "foyer", "flur", "diele", "eingang", "entré", "entre", "forstue", "hall d'entrée",
-        "ingresso", "entrada", "recibidor", "hal", "halle", "lobby/hall",
+        "ingresso", "entrada", "recibidor", "hal", "halle", "lobby/hall", "windfang",
     ),
 }
+
+#: Room words with no use here, on purpose: teaching and meeting rooms, labs, lifts
+#: (``Undervisning``, ``Mødelokale``, ``Møderum``, ``Meeting Room``, ``Seminar Room``,
+#: ``Klaslokaal``, ``Besprechungsraum``, ``Elevator``, ``Lift``) are no room of a home, and
+#: no housing use fits them: they give ``None`` (``other``, FP004), which says so. A word
+#: several languages use for different rooms stays out too (Danish ``Garderobe`` is a
+#: cloakroom for coats, English ``cloakroom`` a WC).
 
 #: When a name holds words of several uses, the first use in this list wins. A study
 #: comes after a bedroom: "Bedroom 4/Study" may be slept in, so it is held to a bedroom's

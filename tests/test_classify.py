@@ -36,12 +36,29 @@ CASES = [
     ("TOIL.", Use.WC), ("UTIL.", Use.UTILITY), ("GREAT ROOM", Use.LIVING), ("BR#2", Use.BEDROOM),
     ("MBR", Use.BEDROOM),
     ("MSTR. BATH", Use.BATHROOM),
+    # Danish, German and Dutch words of the Aalborg and other real drawings (issue 10)
+    ("Ophold", Use.LIVING), ("Rengøring", Use.STORAGE), ("RENGØRINGSRUM", Use.STORAGE),
+    ("Serverrum", Use.PLANT), ("Server Room", Use.PLANT), ("Switchroom", Use.PLANT),
+    ("Plantroom", Use.PLANT), ("Kontor", Use.OFFICE), ("Toilet", Use.WC), ("WC", Use.WC),
+    ("Handicaptoilet", Use.WC), ("Gang", Use.CORRIDOR), ("Fordelingsgang", Use.CORRIDOR),
+    ("Depot", Use.STORAGE), ("Lager", Use.STORAGE), ("Trappe", Use.STAIRS),
+    ("Trapperum", Use.STAIRS), ("Tekøkken", Use.KITCHEN), ("Heizungsraum", Use.PLANT),
+    ("Windfang", Use.HALL), ("Gästezimmer", Use.BEDROOM), ("Trappenhuis", Use.STAIRS),
+    ("Overloop", Use.LANDING), ("Bijkeuken", Use.UTILITY), ("Cleaners Cupboard", Use.STORAGE),
 ]
 
 
 @pytest.mark.parametrize("name,use", CASES, ids=[c[0] for c in CASES])
 def test_names(name, use):
     assert classify(name) is use
+
+
+@pytest.mark.parametrize("name", ["Undervisning, 42 pers.", "Mødelokale", "Møderum",
+                                  "Meeting Room", "Seminar Room", "Klaslokaal", "Garderobe",
+                                  "Elevator"])
+def test_rooms_no_housing_use_fits_give_none(name):
+    # teaching, meeting rooms and lifts are no room of a home: other, with FP004
+    assert classify(name) is None
 
 
 @pytest.mark.parametrize("name", ["", "   ", "Room 3078", "3078", "Backwerk", "Gleis 12",
