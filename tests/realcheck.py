@@ -305,6 +305,17 @@ class Scorecard:
     def percent(self) -> float:
         return 100.0 * len(self.right) / len(self.scored) if self.scored else 0.0
 
+    @property
+    def plans(self) -> list[Result]:
+        """Scored drawings that hold a floor plan (a careful reader counts rooms in them)."""
+        return [r for r in self.scored if r.rooms_expected > 0]
+
+    @property
+    def no_plans(self) -> list[Result]:
+        """Scored sheets with no floor plan (elevations, sections, roof and site plans): they
+        must give no rooms, and they raise the percentage without testing plan reading."""
+        return [r for r in self.scored if r.rooms_expected == 0]
+
 
 def run(expectations: Iterable[Expectation], dirs: Sequence[Path] = (FILES, SHARED),
         only: Sequence[str] = ()) -> Scorecard:
@@ -363,6 +374,9 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{sum(r.crashed for r in card.results)} crashed; units right in "
           f"{sum(r.units_right for r in card.results)}/{len(card.results)} read; "
           f"{sum(r.seconds for r in card.results):.1f} s reading")
+    print(f"floor plans: {sum(r.right for r in card.plans)}/{len(card.plans)} read right; "
+          f"sheets with no floor plan: {sum(r.right for r in card.no_plans)}/"
+          f"{len(card.no_plans)} give no rooms")
     return 0
 
 

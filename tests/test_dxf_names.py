@@ -81,6 +81,49 @@ def test_multileader_carries_its_own_text(tmp_path):
     assert not any("MULTILEADER" in n for n in plan.notes if n.startswith("skipped"))
 
 
+def test_a_note_inside_a_room_with_a_leader_out_of_it_is_not_the_rooms_name(tmp_path):
+    # the kitchen (x 5-8, y 0-3 m) holds only a note whose leader points at its south
+    # wall, 0.1 m below the room: the note names the wall's trim, not the kitchen, which
+    # must stay unnamed (woodshed__frame_decoration_plan's 'FRAME DECORATION')
+    doc, msp = new()
+    rect(msp, 0, 0, 4000, 3000)
+    label(msp, "Bedroom 1", 1000, 1500)
+    rect(msp, 5000, 0, 3000, 3000)
+    label(msp, "TRIM BOARD", 6300, 800)
+    msp.add_leader([(6000, -100), (6200, 700)], dxfattribs={"layer": "A-ANNO-NOTE"})
+    plan = read(doc, tmp_path)
+    names = sorted(r.name for r in plan.rooms)
+    assert names == ["", "Bedroom 1"]
+    [kitchen] = [r for r in plan.rooms if not r.name]
+    assert kitchen.polygon.area == pytest.approx(9.0)
+    assert any("leader pointing out of it" in n for n in plan.notes)
+
+
+def test_a_label_in_the_wrong_room_names_the_room_its_leader_points_into(tmp_path):
+    # "WC" written in the bedroom (x 0-4 m), its leader's arrow 0.5 m inside the WC
+    # (x 4-5, y 0-1.5 m): the WC is named, the bedroom keeps its own name
+    doc, msp = new()
+    three_rooms(msp)
+    label(msp, "WC", 3000, 600)
+    msp.add_leader([(4500, 700), (3050, 650)], dxfattribs={"layer": "A-ANNO-NOTE"})
+    plan = read(doc, tmp_path)
+    rooms = by_name(plan)
+    assert rooms["WC"].polygon.area == pytest.approx(1.5)
+    assert rooms["WC"].properties["name_via"] == "leader"
+    assert rooms["Bedroom 1"].polygon.area == pytest.approx(12.0)
+
+
+def test_a_window_letter_at_a_leaders_tail_leaves_the_room_name_alone(tmp_path):
+    # Richland's plans: a leader from a window tag 'B' beside the room's name to the
+    # window in the wall: the tag is the leader's text, and the room keeps its name
+    doc, msp = new()
+    three_rooms(msp)
+    label(msp, "B", 6000, 2600)
+    msp.add_leader([(6000, 3050), (6000, 2650)], dxfattribs={"layer": "A-ANNO-NOTE"})
+    plan = read(doc, tmp_path)
+    assert "Kitchen" in by_name(plan)
+
+
 def test_label_joined_through_a_loose_line_into_the_room(tmp_path):
     doc, msp = new()
     three_rooms(msp)

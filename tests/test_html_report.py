@@ -173,3 +173,17 @@ def test_the_not_met_list_names_the_rooms_of_each_finding():
     assert '<strong>FP304</strong> <span class="ids">[R1]</span> Office is an office' in notes
     assert '<span class="ids">[R2]</span>' in notes
     assert '<span class="ids">[R1, R2, R3 and 1 more]</span> four rooms' in notes
+
+
+def test_the_count_of_labels_too_small_to_read_is_shown_as_on_the_image():
+    # as the image's key does (test_render_scene): at 1:200 the 0.3 m cupboard's number
+    # would be 2.7 pt, 5.5 px at 150 dpi, under the 9 px a digit needs; the 0.6 m one's
+    # (5.3 pt) is drawn and keyed as 1. The page's plan is drawn at the same scale.
+    p = plan(rect("R1", "Bedroom 1", 0, 0, 60, 40), rect("R2", "Airing cupboard", 60.1, 0, 0.3, 0.3),
+             rect("R3", "Linen cupboard", 60.1, 1, 0.6, 0.6))
+    html = render(report(p))
+    assert "1:200" in html  # the scale bar's words
+    assert re.search(r"<p class=\"too-small\">1 label too small to read at this scale left off the plan", html)
+    assert re.search(r"<b>1</b> Linen cupboard", html)
+    # every label readable: no such line
+    assert 'class="too-small"' not in render(report(plan(rect("R1", "Bedroom 1", 0, 0, 3.5, 3.2))))

@@ -56,5 +56,5 @@ def test_one_legend_entry_per_symbol_and_one_for_every_symbol():
 def test_the_html_plan_has_a_scale_bar():
     from floorplan.reporters.html import plan_svg
 
-    svg, _, _ = plan_svg(floorplan.check(SAMPLES / "oak-house.geojson"))
+    svg, *_ = plan_svg(floorplan.check(SAMPLES / "oak-house.geojson"))
     assert svg and "metres (1:" in svg

@@ -187,6 +187,16 @@ def test_a_refusal_is_scored_and_a_crash_is_recorded_not_raised(tmp_path, monkey
     assert r.crashed and not r.right and "ZeroDivisionError" in r.reasons[0]
 
 
+def test_the_scorecard_tells_floor_plans_from_sheets_with_none():
+    plan = rc.compare(_plan(*TWO), _exp(KITCHEN, BEDROOM))
+    wrong = rc.compare(_plan(("Kitchen", (0, 0, 8, 3))), _exp(KITCHEN, BEDROOM))
+    elevation = rc.compare(_plan(), rc.Expectation(file="e.dxf", units="m", rooms=0))
+    card = rc.Scorecard([plan, wrong, elevation], [])
+    assert plan.right and not wrong.right and elevation.right
+    assert card.plans == [plan, wrong] and card.no_plans == [elevation]
+    assert round(card.percent) == 67  # 2 of 3, though only 1 of the 2 floor plans reads right
+
+
 def test_names_ignore_case_spacing_and_underline_codes():
     assert rc.norm_name("%%uMASTER   Bedroom ") == rc.norm_name("master bedroom")
     assert rc.norm_name("W.I.C.") != rc.norm_name("WIC")

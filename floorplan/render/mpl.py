@@ -50,8 +50,7 @@ def write(scene: Scene, path: str | os.PathLike, style: Style = STYLE, report=No
             FigureCanvasAgg(fig)
             _sheet(fig, scene, list(scene.panels), style)
             fmt = ext.lstrip(".")
-            meta = {"Date": None} if fmt == "svg" else {"Software": None}
-            fig.savefig(buf, format=fmt, dpi=style.dpi, metadata=meta)
+            fig.savefig(buf, format=fmt, dpi=style.dpi, **_save_kwargs(fmt))
     write_atomic(path, buf.getvalue())
 
 
@@ -71,9 +70,22 @@ def render_bytes(scene: Scene, fmt: str = "png", style: Style = STYLE, chrome: b
         fig = Figure(figsize=(view[2] * MM_IN, view[3] * MM_IN))
         FigureCanvasAgg(fig)
         _sheet(fig, scene, list(scene.panels), style, view=view, chrome=chrome)
-        fig.savefig(buf, format=fmt, dpi=style.dpi,
-                    metadata={"Date": None} if fmt == "svg" else {"Software": None})
+        fig.savefig(buf, format=fmt, dpi=style.dpi, **_save_kwargs(fmt))
     return buf.getvalue()
+
+
+#: zlib's effort for PNGs: 3 takes half the time of PIL's default 6 on a sheet (mostly
+#: white, flat fills), for files 10-15 % bigger on small plans and 6 % smaller on big ones
+PNG_COMPRESS_LEVEL = 3
+
+
+def _save_kwargs(fmt: str) -> dict:
+    """``savefig``'s options for ``fmt``: no dates or versions, so the bytes repeat."""
+    if fmt == "svg":
+        return {"metadata": {"Date": None}}
+    if fmt == "png":
+        return {"metadata": {"Software": None}, "pil_kwargs": {"compress_level": PNG_COMPRESS_LEVEL}}
+    return {"metadata": {"Software": None}}
 
 
 #: paper mm under the panels, without the sheet's chrome, for a scale bar (and north arrow)

@@ -69,17 +69,21 @@ class _Runs:
             self._single(*self.items[0])
             self.items = []
             return
-        # lists, not tuples: a tuple of line styles would be read as one dash pattern
+        # lists, not tuples: a tuple of line styles would be read as one dash pattern.
+        # A style every path shares is given once: matplotlib scales each path's dashes
+        # by its width, and parses each colour, one by one (a second at 4,000 rooms)
         cols = [list(col) for col in zip(*self.items, strict=True)]
         if self.kind == "shapes":
             paths, faces, edges, lws, dashes = cols
-            coll: PathCollection | LineCollection = PathCollection(paths, facecolors=faces, edgecolors=edges, linewidths=lws,
-                                  linestyles=dashes, capstyle="butt", joinstyle="miter",
-                                  zorder=self.z)
+            coll: PathCollection | LineCollection = PathCollection(
+                paths, facecolors=_colours(faces), edgecolors=_colours(edges),
+                linewidths=_one(lws), linestyles=_one(dashes), capstyle="butt",
+                joinstyle="miter", zorder=self.z)
         else:  # as Line2D draws a solid or dashed line: butt caps, round joins
             xys, colours, lws, dashes = cols
-            coll = LineCollection(xys, colors=colours, linewidths=lws, linestyles=dashes,
-                                  capstyle="butt", joinstyle="round", zorder=self.z)
+            coll = LineCollection(xys, colors=_colours(colours), linewidths=_one(lws),
+                                  linestyles=_one(dashes), capstyle="butt", joinstyle="round",
+                                  zorder=self.z)
         self.ax.add_collection(coll, autolim=False)
         self.items = []
 
@@ -92,6 +96,24 @@ class _Runs:
             xy, colour, lw, dash = item
             self.ax.add_artist(Line2D(xy[:, 0], xy[:, 1], color=colour, linewidth=lw,
                                       linestyle=dash, solid_capstyle="butt", zorder=self.z))
+
+
+def _one(values: list) -> list:
+    """``values``, or its one value when they are all the same (as a list of one, which
+    a collection applies to every path)."""
+    first = values[0]
+    return [first] if all(v == first for v in values) else values
+
+
+@functools.lru_cache(maxsize=256)
+def _rgba(colour) -> tuple[float, float, float, float]:
+    return to_rgba(colour)
+
+
+def _colours(values: list) -> np.ndarray:
+    """RGBA rows of ``values`` (names, hex strings, RGBA tuples or "none"), each
+    distinct colour parsed once."""
+    return np.array([_rgba(v) for v in values], dtype=float).reshape(-1, 4)
 
 
 def _circle(x: float, y: float, r: float) -> MplPath:

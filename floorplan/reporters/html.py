@@ -32,10 +32,11 @@ def _web_style():
     return replace(STYLE, sidebar_width=0.0, title_height=0.0, margin=4.0, gap=10.0)
 
 
-def plan_svg(report) -> tuple[str | None, list[dict], list]:
-    """The marked-up plan as an ``<svg>`` element, its legend and its numbered key.
+def plan_svg(report) -> tuple[str | None, list[dict], list, int]:
+    """The marked-up plan as an ``<svg>`` element, its legend, its numbered key and how
+    many labels were left off as too small to read at its scale (as the image's key says).
 
-    ``(None, [], [])`` when it cannot be drawn (no matplotlib, or a drawing problem: the
+    ``(None, [], [], 0)`` when it cannot be drawn (no matplotlib, or a drawing problem: the
     report still renders).
     """
     try:
@@ -45,7 +46,7 @@ def plan_svg(report) -> tuple[str | None, list[dict], list]:
         from floorplan.render.mpl import render_bytes
         from floorplan.render.scene import build
     except ImportError:
-        return None, [], []
+        return None, [], [], 0
     style = _web_style()
     try:
         with paused_gc():
@@ -54,13 +55,14 @@ def plan_svg(report) -> tuple[str | None, list[dict], list]:
                 svg = render_bytes(scene, "svg", style=style, chrome=False).decode("utf-8")
     except Exception:  # noqa: BLE001 - a drawing problem must not lose the report
         log.exception("drawing the plan for the HTML report")
-        return None, [], []
+        return None, [], [], 0
     start = svg.find("<svg")
     svg = svg[start:]
     # let the page size it: keep the viewBox, drop the fixed size in points
     svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r'<svg\1', svg, count=1)
     svg = svg.replace("<svg", '<svg role="img" aria-label="Marked-up plan" class="plan"', 1)
-    return svg, [_swatch(style.look(k), k, text) for k, text in scene.legend], list(scene.key)
+    return (svg, [_swatch(style.look(k), k, text) for k, text in scene.legend], list(scene.key),
+            scene.too_small)
 
 
 def _swatch(look, key: str, text: str) -> dict:
@@ -157,6 +159,7 @@ def render(report, svg: bool = True) -> str:
     """The report as one self-contained HTML page."""
     from markupsafe import Markup
 
-    drawing, legend, key = plan_svg(report) if svg else (None, [], [])
+    drawing, legend, key, too_small = plan_svg(report) if svg else (None, [], [], 0)
     ctx = context(report, Markup(drawing) if drawing else None)
-    return _env().get_template("report.html.j2").render(**ctx, legend=legend, key=key)
+    return _env().get_template("report.html.j2").render(**ctx, legend=legend, key=key,
+                                                        too_small=too_small)

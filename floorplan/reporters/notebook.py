@@ -32,7 +32,7 @@ def render(report: Any, svg: bool = True) -> str:
     if svg:
         from floorplan.reporters.html import plan_svg
 
-        drawing, _, _ = plan_svg(report)
+        drawing, *_ = plan_svg(report)
         if drawing:
             parts.append(f'<div style="max-width: 60em">{drawing}</div>')
     names = {r["id"]: r["name"] or r["id"] for r in d["rooms"]}

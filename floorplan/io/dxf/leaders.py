@@ -12,6 +12,11 @@ the wall. Three ways join such a label to its room, in this order:
 
 The first two are said as ``leader``; the third as ``nearest`` (a room named this way is
 of medium confidence).
+
+A text *inside* a room at the tail of a leader whose arrow points out of that room (at
+its wall, a window, the trim outside) is a note about what the arrow points at, not the
+room's name (:func:`pointing_out`): it is taken out of the room and joined, like a label
+outside every room, to the room the arrow lies in, if any.
 """
 
 from __future__ import annotations
@@ -111,6 +116,62 @@ def _box(t) -> tuple[float, float, float, float]:
     return (t.x - w, t.y - tall, t.x + w, t.y + tall)
 
 
+def _tail_text(ld: Leader, by_uid: dict, by_handle: dict, text_tree, cands: list):
+    """The text a leader carries: its own (a MULTILEADER's), the MTEXT a LEADER names,
+    or the text whose box holds the leader's tail."""
+    t = by_uid.get(ld.text_uid) if ld.text_uid is not None else None
+    if t is None and ld.annotation:
+        t = by_handle.get(ld.annotation)
+    if t is None:
+        near = text_tree.query(shapely.Point(ld.tail), predicate="intersects")
+        if len(near):
+            t = min((cands[int(i)] for i in near),
+                    key=lambda c: (c.x - ld.tail[0]) ** 2 + (c.y - ld.tail[1]) ** 2)
+    return t
+
+
+def pointing_out(polys: list, inside: dict[int, list], leaders: list[Leader],
+                 texts: list | None = None) -> dict[int, int | None]:
+    """``{uid: room index or None}`` for the texts inside a room (``inside``: room index
+    -> its texts) that a leader carries from there to a point not well inside that room
+    (less than :data:`INSIDE_BY` in from its edge, or outside it): notes about the wall,
+    window or trim the arrow points at. The value is the other room the arrow lies well
+    inside (a label written in the wrong room, pointing to its own), else ``None``.
+    ``texts``: every text of the drawing, of which the one at a leader's tail is the
+    leader's (a window's letter beside a room's name is the leader's, not the name).
+
+    >>> from shapely.geometry import box
+    >>> from types import SimpleNamespace as T
+    >>> note = T(uid=1, handle="A", x=4.3, y=3.3, height=0.1, text="FRAME DECORATION")
+    >>> name = T(uid=2, handle="B", x=2.0, y=4.0, height=0.1, text="STORE")
+    >>> out = Leader((4.0, 2.7), (4.3, 3.3), "NOTES", "L1")   # arrow below the room
+    >>> inn = Leader((2.0, 3.5), (2.0, 4.0), "NOTES", "L2")   # arrow inside it
+    >>> pointing_out([box(1, 2.8, 7, 5)], {0: [note, name]}, [out, inn])
+    {1: None}
+    """
+    if not leaders or not inside:
+        return {}
+    cands = list(texts) if texts else [t for ts in inside.values() for t in ts]
+    room_of = {t.uid: r for r, ts in inside.items() for t in ts}
+    by_uid = {t.uid: t for t in cands}
+    by_handle = {t.handle: t for t in cands}
+    text_tree = STRtree(shapely.box(*np.array([_box(t) for t in cands]).T))
+    tree = STRtree(polys)
+    out: dict[int, int | None] = {}
+    for ld in leaders:
+        t = _tail_text(ld, by_uid, by_handle, text_tree, cands)
+        if t is None or t.uid not in room_of:
+            continue
+        arrow = shapely.Point(ld.arrow)
+        well_in = [int(i) for i in tree.query(arrow, predicate="within")
+                   if polys[int(i)].exterior.distance(arrow) >= INSIDE_BY]
+        if room_of[t.uid] in well_in:
+            continue
+        if out.get(t.uid) is None:  # a leader into a room outweighs one onto a wall
+            out[t.uid] = min(well_in, key=lambda i: polys[i].area) if well_in else None
+    return out
+
+
 def join(polys: list, outside: list, leaders: list[Leader], lines: list, labelled: set[int],
          is_label) -> dict[int, tuple[int, str]]:
     """``{text uid: (room index, "leader" | "nearest")}`` for texts outside every room.
@@ -138,14 +199,7 @@ def join(polys: list, outside: list, leaders: list[Leader], lines: list, labelle
     boxes = shapely.box(*np.array([_box(t) for t in cands]).T)
     text_tree = STRtree(boxes)
     for ld in leaders:
-        t = by_uid.get(ld.text_uid) if ld.text_uid is not None else None
-        if t is None and ld.annotation:
-            t = by_handle.get(ld.annotation)
-        if t is None:
-            near = text_tree.query(shapely.Point(ld.tail), predicate="intersects")
-            if len(near):
-                t = min((cands[int(i)] for i in near),
-                        key=lambda c: (c.x - ld.tail[0]) ** 2 + (c.y - ld.tail[1]) ** 2)
+        t = _tail_text(ld, by_uid, by_handle, text_tree, cands)
         if t is None or t.uid in out:
             continue
         r = room_at(*ld.arrow)

@@ -156,8 +156,13 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
     else:
         outside = cands
     via: dict[int, str] = {}
+    pointed = (dxf_leaders.pointing_out(polys, inside, list(leaders), texts)
+              if leaders else {})
+    if pointed:
+        _notes_pointing_out(inside, cands, pointed, via, notes)
     if polys and outside:
         outside = _join_outside(polys, inside, outside, leaders, lines, via)
+    outside += [t for t in cands if pointed.get(t.uid, 0) is None]
     for r, ts in inside.items():
         c = polys[r].centroid if len(ts) > 1 else None
         _read_room(info[r], ts, via, notes, used, None if c is None else (c.x, c.y))
@@ -171,6 +176,20 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
             info[r].wheelchair = True
     set_aside_unnumbered(info, layers, notes, [float(p.area) for p in polys])
     return info, outside
+
+
+def _notes_pointing_out(inside, cands, pointed, via, notes) -> None:
+    """Take the texts :func:`~floorplan.io.dxf.leaders.pointing_out` found out of their
+    rooms: into the room their leader points into, else out of every room."""
+    for r in list(inside):
+        inside[r] = [t for t in inside[r] if t.uid not in pointed]
+    for t in cands:
+        if pointed.get(t.uid) is not None:
+            inside.setdefault(pointed[t.uid], []).append(t)
+            via[t.uid] = "leader"
+    n = len(pointed)
+    notes.append(f"{n} text{'s' * (n != 1)} inside a room with a leader pointing out of it "
+                 "read as a note on what the leader points at, not as that room's name")
 
 
 def _join_outside(polys, inside, outside, leaders, lines, via) -> list:
