@@ -37,6 +37,7 @@ from floorplan.io.dxf.marks import (
     loose_swings,
     not_the_plan,
 )
+from floorplan.io.dxf.nibs import nibs
 from floorplan.io.dxf.seeding import place_labels, room_labels
 from floorplan.io.dxf.walls import doorways, wall_faces, wall_rooms
 from floorplan.model import InputFinding
@@ -168,6 +169,8 @@ def wall_lines(rd) -> list:
 
     lines = [p for p in col.opens + col.loops if take(p, "wall")]
     rd.walls_unnamed = not lines
+    if lines:
+        lines += door_layer_nibs(rd, lines, hidden)
     if not lines:
         out.clear()
         lines = [p for p in col.opens + col.loops if take(p, None)]
@@ -178,6 +181,23 @@ def wall_lines(rd) -> list:
         rd.notes.append("linework not read as walls: " + ", ".join(
             f"{n} on {lay}" for lay, n in sorted(out.items())))
     return lines
+
+
+def door_layer_nibs(rd, lines: list, hidden: set) -> list:
+    """Loose lines on door layers that continue a wall face (a frame's or a splayed
+    doorway's reveals, :mod:`~floorplan.io.dxf.nibs`): part of the wall, said in a note."""
+    cands = [p for p in rd.col.opens if p.etype in ("LINE", "LWPOLYLINE", "POLYLINE")
+             and len(p.pts) == 2 and not p.chain and rd.layer_kind(p.layer) == "door"
+             and p.layer not in hidden and not p.extra.get("is3d")]
+    if not cands:
+        return []
+    took = [cands[k] for k in nibs([p.pts[:, :2] for p in lines], [p.pts[:, :2] for p in cands])]
+    if took:
+        rd.nib_uids = {p.uid for p in took}
+        rd.notes.append(f"{len(took)} line(s) on door layers read as wall: they continue a wall "
+                        "face or run as a wall's two faces from its end (a frame, a glazed "
+                        "screen, a doorway's reveals)")
+    return took
 
 
 def room_line_rooms(rd) -> list[Polygon]:
@@ -209,10 +229,13 @@ def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
     lines, drawn = loose_swings(lines)
     seals += drawn
     marks = dxf_doors.door_marks(col.arcs, col.opens, col.inserts, rd.ins_kind, rd.layer_kind)
-    glass = [p.pts[:, :2] for p in glass_lines(rd, lines)]
+    framing = rd.__dict__.get("nib_uids", set())
+    frames = [p.pts[:, :2] for p in lines if p.uid in framing]
+    walls = [p for p in lines if p.uid not in framing]
+    glass = [p.pts[:, :2] for p in glass_lines(rd, walls)]
     heads = [p.pts[:, :2] for p in header_lines(rd)]
-    found, arr = wall_rooms([p.pts[:, :2] for p in lines], seals, marks, fittings, rd.notes, glass,
-                            heads)
+    found, arr = wall_rooms([p.pts[:, :2] for p in walls], seals, marks, fittings, rd.notes, glass,
+                            heads, frames)
     arr.symbols = symbol_lines(rd, door_uids)
     sized = label_texts(rd, heights=True)
     texts = [t[:3] for t in sized]
@@ -242,6 +265,8 @@ def symbol_lines(rd, door_uids: set[int]) -> list[LineString]:
     out = []
     for p in rd.col.opens + rd.col.loops:
         if p.etype == "ARC" or len(p.pts) < 2 or p.extra.get("is3d"):
+            continue
+        if p.uid in rd.__dict__.get("nib_uids", ()):
             continue
         if rd.layer_kind(p.layer) == "door" or not door_uids.isdisjoint(p.chain):
             out.append(LineString(p.pts[:, :2]))

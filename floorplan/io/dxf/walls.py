@@ -94,21 +94,21 @@ class Arrangement:
 
 def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
             close: bool = True, glass: list[np.ndarray] | None = None,
-            heads: list[np.ndarray] | None = None) -> Arrangement:
+            heads: list[np.ndarray] | None = None, frames: list[np.ndarray] | None = None
+            ) -> Arrangement:
     """The wall linework of ``lines`` ((n, 2) arrays, metres), sealed with door swings
     ``seals`` ((hinge, end) pairs) and the jambed openings, joined, and (``close``) with
     its gaps bridged; ``glass`` is linework on other layers that may glaze a gap,
-    ``heads`` linework on header or lintel layers that marks one."""
-    keep = [p for p in lines if len(p) >= 2]
-    geoms: list = []
-    if keep:
-        coords = np.vstack(keep)
-        index = np.repeat(np.arange(len(keep)), [len(p) for p in keep])
-        geoms = [g for g in np.asarray(shapely.linestrings(coords, indices=index)) if g.length > 1e-6]
+    ``heads`` linework on header or lintel layers that marks one, ``frames`` the pieces of
+    wall drawn with the doors (:mod:`~floorplan.io.dxf.nibs`): wall, except that a door
+    seal meeting one is still carried on across the frame to the walls."""
+    walls = _strings([p for p in lines if len(p) >= 2])
+    keep = [p for p in list(lines) + list(frames or ()) if len(p) >= 2]
+    geoms = _strings(keep) if frames else walls
     head_lines = [LineString(g) for g in heads or () if len(g) >= 2]
     openings = jamb_openings(keep, geoms, door_marks, head_lines) if geoms else []
     added = [(s, o.kind) for o in openings for s in o.seals]
-    seals = framed_seals(seals, geoms)
+    seals = framed_seals(seals, walls)
     seals = seals + far_face_seals(seals, keep, geoms)
     added += [(LineString([a, b]), "swing") for a, b in seals
               if np.hypot(a[0] - b[0], a[1] - b[1]) > 1e-6]
@@ -128,6 +128,15 @@ def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     arr.added += [(j, "join") for j in _joins(arr.all())]
     arr.added += [(j, "join") for j in _float_joins(arr.all())]
     return arr
+
+
+def _strings(keep: list[np.ndarray]) -> list:
+    """Line strings of the (n, 2) arrays ``keep``, those of no length left out."""
+    if not keep:
+        return []
+    coords = np.vstack(keep)
+    index = np.repeat(np.arange(len(keep)), [len(p) for p in keep])
+    return [g for g in np.asarray(shapely.linestrings(coords, indices=index)) if g.length > 1e-6]
 
 
 def faces_of(lines: list[LineString]) -> list[Polygon]:
@@ -160,12 +169,13 @@ def is_room_sized(f: Polygon) -> str | None:
 
 def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
                fittings: list[Polygon], notes: list[str], glass: list[np.ndarray] | None = None,
-               heads: list[np.ndarray] | None = None) -> tuple[list[WallRoom], Arrangement]:
+               heads: list[np.ndarray] | None = None, frames: list[np.ndarray] | None = None
+               ) -> tuple[list[WallRoom], Arrangement]:
     """Rooms enclosed by ``lines`` (each an (n, 2) array in metres), and the arrangement
     they were found in (for the label-seeded search and the bare openings); ``glass``
     (lines on other layers) may glaze a window's gap, ``heads`` (headers, lintels) mark
-    an opening."""
-    arr = arrange(lines, seals, door_marks, glass=glass, heads=heads)
+    an opening, ``frames`` are wall drawn with the doors."""
+    arr = arrange(lines, seals, door_marks, glass=glass, heads=heads, frames=frames)
     faces, cuts = faces_and_cuts(arr.all())
     cuts = _wall_cuts(cuts, arr)
     kept, counts = _sieve(faces, fittings, arr.small, arr.bands)
