@@ -383,3 +383,19 @@ def test_text_of_a_small_symbol_block_is_not_a_name(tmp_path):
     msp.add_blockref("FLAT", (10000, 0))
     plan = read(doc, tmp_path)
     assert sorted(r.name for r in plan.rooms) == ["Bedroom 1", "Office"]
+
+
+def test_a_fittings_label_does_not_name_the_room_it_stands_in(tmp_path):
+    # a kitchen outline (3 x 3 m) holding only 'SINK & DRAINER' (the label of the sink on
+    # its worktop) and a bedroom holding 'Bedroom 1': the kitchen stays unnamed (its use
+    # unknown, so no rule judges it as a sink), the bedroom keeps its name
+    doc, msp = new()
+    rect(msp, 0, 0, 4000, 3000)
+    label(msp, "Bedroom 1", 1000, 1500)
+    rect(msp, 5000, 0, 3000, 3000)
+    msp.add_mtext("SINK &\\PDRAINER", dxfattribs={"layer": "SANITARY", "char_height": 150,
+                                                   "insert": (5200, 2600)})
+    plan = read(doc, tmp_path)
+    assert sorted(r.name for r in plan.rooms) == ["", "Bedroom 1"]
+    [other] = [r for r in plan.rooms if not r.name]
+    assert other.polygon.area == pytest.approx(9.0)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from shapely.geometry import MultiPolygon, box
 
 from tests.plans import door, obstacle, plan, rect
 from tests.rulecheck import of, one, run
@@ -132,6 +133,24 @@ def _house(x0=0.0, dwelling=None, level=0.0, prefix="", sleep_in=True):
 def test_several_units(rooms, scheme, expect, measured):
     f = one(run(plan(*rooms, scheme=scheme)), "FP403")
     assert (f.status.value, f.measured, f.unit) == (expect, measured, "buildings")
+
+
+def test_grown_outlines_touching_at_a_corner_are_two_buildings():
+    # 4 x 4 m rooms at (0, 0) and (5, 5): 1.41 m apart corner to corner, over the 1.0 m
+    # gap; grown by 0.5 m (mitred: squares) they touch at the one point (4.5, 4.5)
+    rooms = [rect("A", "Bedroom 1", 0, 0, 4, 4), rect("B", "Bedroom 2", 5, 5, 4, 4)]
+    f = one(run(plan(*rooms, scheme="shared_house")), "FP403")
+    assert (f.status.value, f.measured) == ("warn", 2.0)
+
+
+def test_a_room_in_two_parts_does_not_join_the_buildings_it_stands_by():
+    # a store drawn as two parts, one 0.1 m from each house; the houses 6 m apart: each
+    # part is in one building, the store's name is in one, and there are still two
+    store = replace(rect("X", "Store", 0, 0, 1, 1),
+                    polygon=MultiPolygon([box(10.3, 0, 11.3, 1), box(15.1, 0, 16.1, 1)]))
+    rooms = _house() + _house(16.2, prefix="b") + [store]
+    f = one(run(plan(*rooms, scheme="shared_house")), "FP403")
+    assert (f.status.value, f.measured) == ("warn", 2.0)
 
 
 def test_storeys_stacked_are_one_building():

@@ -78,14 +78,57 @@ def _buildings(ctx, gap: float) -> list[list]:
     best: list[list] = []
     for level in ctx.plan.levels:
         rooms = [r for r in ctx.plan.rooms if abs(r.level - level) < 1e-9]
-        grown = shapely.union_all([r.polygon.buffer(gap / 2, join_style="mitre") for r in rooms])
-        parts = list(getattr(grown, "geoms", [grown]))
-        groups = [[r for r in rooms if part.intersects(r.polygon.representative_point())]
-                  for part in parts]
+        if _one_piece([r.polygon for r in rooms], gap):  # every room in the one building
+            groups = [rooms]
+        else:
+            grown = shapely.union_all([r.polygon.buffer(gap / 2, join_style="mitre") for r in rooms])
+            parts = list(getattr(grown, "geoms", [grown]))
+            groups = [[r for r in rooms if part.intersects(r.polygon.representative_point())]
+                      for part in parts]
         groups = [g for g in groups if any(r.use in _LIVED_IN for r in g)]
         if len(groups) > len(best):
             best = groups
     return best
+
+
+def _one_piece(polygons: list, gap: float) -> bool:
+    """Whether the union of ``polygons`` grown by ``gap / 2`` (mitred) is certainly one
+    piece, without growing them: two rooms closer than ``gap`` have grown outlines whose
+    insides overlap (a mitred outline holds every point within ``gap / 2`` of its room),
+    so their union is one polygon; if such links join every room, the union is one
+    piece. Linked here only below 0.99 ``gap``, a margin for the grown outlines' rounding;
+    single non-empty polygons only (a room drawn as parts far apart could link two
+    neighbours its parts do not join). Where this says no, the caller grows and unions
+    them and counts the pieces, as before: that took half a second at 4,000 rooms, and
+    nearly every plan is one piece."""
+    import numpy as np
+    import shapely
+
+    n = len(polygons)
+    if n == 0:
+        return False
+    geoms = np.asarray(polygons, dtype=object)
+    kinds = shapely.get_type_id(geoms)
+    if (kinds != 3).any() or shapely.is_empty(geoms).any():
+        return False
+    a, b = shapely.STRtree(geoms).query(geoms, predicate="dwithin", distance=0.99 * gap)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    pieces = n
+    for i, j in zip(a.tolist(), b.tolist(), strict=True):
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[ri] = rj
+            pieces -= 1
+            if pieces == 1:
+                break
+    return pieces == 1
 
 
 def _units(ctx) -> tuple[list[str], list[str]]:

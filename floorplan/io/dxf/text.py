@@ -188,13 +188,20 @@ truss purlin noggin nogging plate sill bearer board tile panel shear stem brace 
 batten cladding insulation membrane flashing gutter downpipe fascia soffit ridge eave eaves
 rack shelf shelves rail railing balustrade handrail glazing opening pier foundation
 """.split())
+#: fittings and appliances a plan labels (``SINK & DRAINER`` on a worktop): never a room's
+#: name, though they stand inside rooms (words that are also rooms' names, ``bath``,
+#: ``shower``, ``boiler``, ``wardrobe``, stay out: the classifier reads them as uses)
+FITTINGS = frozenset("""
+sink drainer basin whb urinal cooker hob oven fridge freezer dishwasher worktop radiator
+""".split())
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _building_parts(name: str) -> bool:
     words = _WORD.findall(name.casefold())
-    return bool(words) and all(w in BUILDING_PARTS or w.removesuffix("s") in BUILDING_PARTS
-                               or w.removesuffix("es") in BUILDING_PARTS for w in words)
+    parts = BUILDING_PARTS | FITTINGS
+    return bool(words) and all(w in parts or w.removesuffix("s") in parts
+                               or w.removesuffix("es") in parts for w in words)
 
 
 @lru_cache(maxsize=8192)
@@ -219,6 +226,8 @@ def is_note(name: str) -> bool:
     [True, True, False, False, False]
     >>> [is_note(t) for t in ("Brutto", "Gross internal area", "GIA", "Net lounge")]
     [True, True, True, False]
+    >>> [is_note(t) for t in ("SINK", "SINK & DRAINER", "WHB", "Urinals", "Bath", "Shower")]
+    [True, True, True, True, False, False]
     """
     from floorplan.classify import classify
 

@@ -26,7 +26,7 @@ from floorplan.errors import PlanReadError
 from floorplan.fittings import fitting_kind, stated_kind
 from floorplan.geometry import as_area
 from floorplan.io import repair
-from floorplan.io.geojson import flavour, imdf
+from floorplan.io.geojson import bulk, flavour, imdf
 from floorplan.io.geojson.frame import Frame
 from floorplan.io.geojson.lonlat import parse_levels
 from floorplan.io.geojson.osm import OSM_ROOM_USES
@@ -162,6 +162,9 @@ class _Reader:
         return self.frame.to_local(arr, where)
 
     def polygon(self, geom: dict, where: str) -> Polygon | MultiPolygon:
+        plain = self.plain.get(id(geom))  # read in bulk (:mod:`.bulk`)
+        if plain is not None:
+            return plain
         gtype = geom.get("type")
         coords = geom.get("coordinates")
         if gtype == "Polygon":
@@ -234,6 +237,7 @@ class _Reader:
             raise self.fail("'floorplan' metadata is not an object")
         self.flavour = flavour.flavour(features)
         self._set_frame(features, meta_in)
+        self.plain = bulk.plain_polygons(features, self.frame)
         sib = self.siblings or {}
         openings = sib.get("opening", {}).get("features", []) if "opening" in sib else []
         self.imdf_levels = imdf.levels(sib.get("level"))
