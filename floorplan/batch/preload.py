@@ -16,7 +16,6 @@ def preload(options: Options) -> None:
     if options.images:
         try:
             import floorplan.render.raster  # noqa: F401  (the PNG backend: Pillow)
-            import floorplan.render.raster_plan  # noqa: F401
             import floorplan.render.scene  # noqa: F401
         except ImportError:
             pass

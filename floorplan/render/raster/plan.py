@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from floorplan.render.raster import Canvas, _lp, font, rgba
+from floorplan.render.raster.canvas import Canvas, _lp, font, rgba
 from floorplan.render.scene import PT_MM, Panel, Scene
 from floorplan.render.style import Look, Style
 
