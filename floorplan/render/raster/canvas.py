@@ -67,9 +67,14 @@ def rgba(colour: str, alpha: float = 1.0) -> tuple[int, int, int, int]:
     return (*rgb(colour), round(alpha * 255))
 
 
-def dashes(xy: np.ndarray, pattern: tuple[float, ...]) -> list[np.ndarray]:
+def dashes(xy: np.ndarray, pattern: tuple[float, ...]) -> list[list[float]]:
     """The pieces of the polyline ``xy`` that ``pattern`` (on, off, on, off... in px)
-    draws, the pattern running on across its vertices as a dashed line's does."""
+    draws, the pattern running on across its vertices as a dashed line's does; each
+    piece as a flat list x0, y0, x1, y1...
+
+    >>> dashes(np.array([[0.0, 0.0], [10.0, 0.0]]), (3.0, 2.0))
+    [[0.0, 0.0, 3.0, 0.0], [5.0, 0.0, 8.0, 0.0]]
+    """
     seg = np.hypot(*np.diff(xy, axis=0).T)
     cum = np.concatenate([[0.0], np.cumsum(seg)])
     total, period = float(cum[-1]), float(sum(pattern))
@@ -84,11 +89,17 @@ def dashes(xy: np.ndarray, pattern: tuple[float, ...]) -> list[np.ndarray]:
     b = np.minimum(a + np.tile(lens, len(a) // len(lens)), total)
     keep = a < total
     a, b = a[keep], b[keep]
-    i = np.searchsorted(cum, a, side="right")
-    j = np.searchsorted(cum, b, side="right")
-    pa, pb = _at(xy, cum, seg, a, i), _at(xy, cum, seg, b, j)
-    return [np.vstack([pa[n], xy[i[n]:j[n]], pb[n]]) if j[n] > i[n] else np.vstack([pa[n], pb[n]])
-            for n in range(len(a))]
+    ends = np.concatenate([a, b])
+    where = np.searchsorted(cum, ends, side="right")
+    i, j = where[:len(a)], where[len(a):]
+    pa, pb = np.split(_at(xy, cum, seg, ends, where), 2)
+    pieces = np.hstack([pa, pb]).tolist()  # a dash that turns no corner: two points
+    turns = np.flatnonzero(j > i).tolist()
+    if turns:
+        flat, pal, pbl, il, jl = xy.ravel().tolist(), pa.tolist(), pb.tolist(), i.tolist(), j.tolist()
+        for n in turns:
+            pieces[n] = pal[n] + flat[2 * il[n]:2 * jl[n]] + pbl[n]
+    return pieces
 
 
 def _at(xy, cum, seg, s, i) -> np.ndarray:
@@ -190,10 +201,13 @@ class Canvas:
         if width <= 0 or len(xy) < 2:
             return
         pattern = DASHES.get(dash or "solid")
-        pieces = [xy] if pattern is None else dashes(xy, tuple(v * lw_pt * self.ppt for v in pattern))
-        for piece in pieces:
-            self.draw.line(piece.ravel().tolist(), fill=colour, width=width,
-                           joint="curve" if len(piece) > 2 else None)
+        if pattern is None:
+            self.draw.line(xy.ravel().tolist(), fill=colour, width=width,
+                           joint="curve" if len(xy) > 2 else None)
+            return
+        line = self.draw.line
+        for piece in dashes(xy, tuple(v * lw_pt * self.ppt for v in pattern)):
+            line(piece, fill=colour, width=width, joint="curve" if len(piece) > 4 else None)
 
     def ellipse(self, cx: float, cy: float, r: float, face, edge, width: int,
                 dash: str | None = None, lw_pt: float = 0.0) -> None:
