@@ -81,10 +81,10 @@ def dashes(xy: np.ndarray, pattern: tuple[float, ...]) -> list[list[float]]:
     if total <= 0 or period <= 0:
         return []
     offs, lens, t = [], [], 0.0
-    for i in range(0, len(pattern), 2):
+    for k in range(0, len(pattern), 2):
         offs.append(t)
-        lens.append(pattern[i])
-        t += pattern[i] + (pattern[i + 1] if i + 1 < len(pattern) else 0.0)
+        lens.append(pattern[k])
+        t += pattern[k] + (pattern[k + 1] if k + 1 < len(pattern) else 0.0)
     a = (np.arange(0.0, total, period)[:, None] + np.array(offs)).ravel()
     b = np.minimum(a + np.tile(lens, len(a) // len(lens)), total)
     keep = a < total
