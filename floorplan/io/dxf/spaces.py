@@ -190,6 +190,8 @@ def door_layer_nibs(rd, lines: list, hidden: set) -> list:
     cands = [p for p in rd.col.opens if p.etype in ("LINE", "LWPOLYLINE", "POLYLINE")
              and len(p.pts) == 2 and not p.chain and rd.layer_kind(p.layer) == "door"
              and p.layer not in hidden and not p.extra.get("is3d")]
+    leaves = dxf_doors.leaf_uids(cands, rd.col.arcs)
+    cands = [p for p in cands if p.uid not in leaves]
     if not cands:
         return []
     took = [cands[k] for k in nibs([p.pts[:, :2] for p in lines], [p.pts[:, :2] for p in cands])]

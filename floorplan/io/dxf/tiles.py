@@ -47,13 +47,13 @@ EDGE_TOL = 0.002
 OFF_EDGE = 0.01
 
 
-def tiling(polys: list[Polygon], joint: float = JOINT) -> np.ndarray:
-    """For each polygon, whether it is a cell of a tiling: one of at least
-    :data:`MIN_CELLS` of one size (areas within :data:`SAME`), with at least
-    :data:`NEIGHBOURS` cells of its size within ``joint``."""
+def tiling(polys: list[Polygon], joint: float = JOINT, min_cells: int = MIN_CELLS) -> np.ndarray:
+    """For each polygon, whether it is a cell of a tiling: one of at least ``min_cells``
+    of one size (areas within :data:`SAME`), with at least :data:`NEIGHBOURS` cells of its
+    size within ``joint``."""
     n = len(polys)
     out = np.zeros(n, dtype=bool)
-    if n < MIN_CELLS:
+    if n < min_cells:
         return out
     areas = np.array([p.area for p in polys])
     order = np.argsort(areas)
@@ -61,7 +61,7 @@ def tiling(polys: list[Polygon], joint: float = JOINT) -> np.ndarray:
     lo = np.searchsorted(srt, srt / (1 + SAME), side="left")
     hi = np.searchsorted(srt, srt * (1 + SAME), side="right")
     many = np.zeros(n, dtype=bool)
-    many[order] = (hi - lo) >= MIN_CELLS
+    many[order] = (hi - lo) >= min_cells
     if not many.any():
         return out
     arr = np.asarray(polys, dtype=object)
