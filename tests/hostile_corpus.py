@@ -358,6 +358,21 @@ def _dxf_door_at_infinity(folder: Path) -> Path:
     return p
 
 
+def _dxf_visualstyle(folder: Path) -> Path:
+    # a VISUALSTYLE object without its group code 291: ezdxf 1.4 cannot load it even in
+    # recover mode (found in Aspose.CAD's sample.dxf); ezdxf's own message is just "291"
+    import io
+
+    doc, _ = _dxf_doc()
+    out = io.StringIO()
+    doc.write(out)
+    text = out.getvalue()
+    at = text.rindex("  0\nENDSEC")  # the end of the OBJECTS section
+    text = (text[:at] + "  0\nVISUALSTYLE\n  5\nFFF0\n100\nAcDbVisualStyle\n  2\nBroken\n"
+            " 70\n0\n" + text[at:])
+    return write_text(folder, "visualstyle.dxf", text)
+
+
 def _nan_curve_ok(d: dict) -> bool:
     return (len(d["rooms"]) == 1 and d["rooms"][0]["name"] == "BEDROOM 1"
             and abs(d["rooms"][0]["gross_area_m2"] - 12.0) < 1e-6
@@ -411,6 +426,8 @@ CASES: list[tuple[str, Callable[[Path], Path], tuple]] = [
     ("c5-dxf-door-at-infinity", _dxf_door_at_infinity,
      ("read", lambda d: len(d["rooms"]) == 1 and d["doors"] == []
       and any("not finite" in w for w in d["warnings"]))),
+    ("c7-dxf-unloadable-visualstyle", _dxf_visualstyle,
+     ("exit2", ["visualstyle.dxf", "recover mode", "group code 291", "VISUALSTYLE"])),
     ("c5-dxf-zero-circle", _dxf_zero_circle,
      ("read", lambda d: len(d["rooms"]) == 1 and abs(d["rooms"][0]["gross_area_m2"] - 12) < 1e-6)),
     ("i10-imdf-siblings-by-type", _imdf_siblings,

@@ -13,6 +13,7 @@ MODULES = [
     "floorplan.inscribed", "floorplan.io.dxf.encoding", "floorplan.io.dxf.figures",
     "floorplan.io.dxf.text", "floorplan.io.dxf.units", "floorplan.io.dxf.walls",
     "floorplan.io.dxf.layers", "floorplan.io.dxf.cisfb", "floorplan.io.dxf.rooflights", "floorplan.io.dxf.nibs",
+    "floorplan.io.dxf.tiles",
     "floorplan.io.dxf.openings", "floorplan.io.dxf.closing",
     "floorplan.io.dxf.seeding", "floorplan.io.dxf.morph", "floorplan.io.dxf.pinch",
     "floorplan.io.dxf.cupboards", "floorplan.io.dxf.curves", "floorplan.io.dxf.marks",
@@ -22,7 +23,8 @@ MODULES = [
     "floorplan.io.geojson.crs", "floorplan.io.limits", "floorplan.measure", "floorplan.model",
     "floorplan.profiles", "floorplan.render.style", "floorplan.rules", "floorplan.units",
     "floorplan.io.csvsafe", "floorplan.report", "floorplan.render.dxf_layers",
-    "floorplan.render.dxf_draw", "floorplan.render.words", "floorplan.reporters.bcf",
+    "floorplan.render.dxf_draw", "floorplan.render.words", "floorplan.render.raster.canvas",
+    "floorplan.reporters.bcf",
     "floorplan.reporters.json_report",
 ]
 

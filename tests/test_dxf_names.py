@@ -348,6 +348,32 @@ def test_a_figure_over_five_percent_out_is_an_input_finding(tmp_path):
     assert "'3.20 x 4.10'" in f.message and "13.12" in f.message and "12.00" in f.message
 
 
+def test_a_stated_area_far_out_puts_the_room_in_doubt(tmp_path):
+    # the drawing's own figure is evidence: 12 m² drawn, 15 m² written (-20 %) is beyond
+    # any measuring convention, so the room is read at low confidence and the rules that
+    # judge its area cannot pass or fail it; 12.9 m² written (-7 %) is reported (FP008)
+    # and the room stays high
+    doc, msp = new()
+    rect(msp, 0, 0, 4000, 3000)              # 12 m²
+    label(msp, "Bedroom 1", 1000, 2000)
+    label(msp, "15 m2", 1000, 1500)          # measured 20 % under the stated
+    rect(msp, 4100, 0, 4000, 3000)           # 12 m²
+    label(msp, "Bedroom 2", 5000, 2000)
+    label(msp, "12.9 m2", 5000, 1500)        # 7 % under: reported, not in doubt
+    plan = read(doc, tmp_path)
+    rooms = by_name(plan)
+    b1, b2 = rooms["Bedroom 1"], rooms["Bedroom 2"]
+    assert len(codes(plan, "FP008")) == 2
+    assert b1.confidence == "low" and "'15 m2'" in b1.confidence_reason
+    assert "15.00 m² stated, 12.00 m² measured" in b1.confidence_reason
+    assert b2.confidence == "high"
+    assert [f.rooms for f in codes(plan, "FP009")] == [(b1.id,)]
+    report = check(plan)
+    judged = {f.rule: f.status.value for f in report.findings
+              if f.rule == "FP101" and b1.id in (f.rooms or ())}
+    assert judged == {"FP101": "warn"}
+
+
 def test_stated_figures_reach_every_report(tmp_path):
     from floorplan.reporters import html, json_report, text
 

@@ -70,7 +70,9 @@ stated_figure_mismatch = _input_rule("FP008", "stated-figure-mismatch", """
     A room's area or dimensions written in the drawing (``12.5 m2``, ``3.20 x 4.10``,
     ``14'2" x 12'4"``) differ from its measured outline by more than 5 %: the outline
     may not follow the room, or the figure is out of date. Names the room, both figures
-    and the text.""")
+    and the text. A stated area more than 10 % out also makes the room one of low
+    confidence (FP009), so that no rule passes or fails its area on a reading the
+    drawing itself contradicts.""")
 low_confidence_room = _input_rule("FP009", "low-confidence-room", """
     A room the reader is unsure of (its outline closed across wide gaps, found from a
     label alone, several room labels in one space...): check it on the drawing. The

@@ -42,6 +42,35 @@ def width_from_name(name: str) -> float | None:
     return None
 
 
+#: a door leaf's ends lie this close to its swing's centre and end (a share of the
+#: swing's radius, and 10 mm): a leaf is drawn its thickness off the hinge
+LEAF_REACH = 0.12
+
+
+def leaf_uids(cands: list, arcs: list) -> set[int]:
+    """The uids of the lines among ``cands`` that are door leaves: each runs from a door
+    swing's centre to one of its ends (drawn open in the line of a jamb or a frame, a leaf
+    would otherwise continue a wall face and close the room it opens into at its far end)."""
+    lo, hi = DOOR_RADIUS
+    swings = [a for a in arcs if lo <= a.extra["radius"] <= hi]
+    if not swings or not cands:
+        return set()
+    centres: Any = shapely.points(np.array([a.extra["center"] for a in swings], dtype=float))
+    tree = STRtree(centres)
+    out: set[int] = set()
+    for p in cands:
+        ends = (p.pts[0][:2], p.pts[-1][:2])
+        for h, e in (ends, ends[::-1]):
+            for k in tree.query(shapely.points(np.asarray(h, dtype=float)), predicate="dwithin",
+                                distance=LEAF_REACH * hi + 0.01).tolist():
+                arc = swings[k]
+                c, reach = arc.extra["center"], LEAF_REACH * arc.extra["radius"] + 0.01
+                if np.hypot(h[0] - c[0], h[1] - c[1]) <= reach and any(
+                        np.hypot(e[0] - q[0], e[1] - q[1]) <= reach for q in arc.extra["ends"]):
+                    out.add(p.uid)
+    return out
+
+
 def _closed_leaves(arcs, ctx) -> dict[int, tuple[Point, float]]:
     """For each arc (by uid): the middle of the closed leaf and the width.
 

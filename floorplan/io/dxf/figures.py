@@ -172,6 +172,27 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 #: a stated figure further than this share from the measured one is reported (FP008)
 FIGURE_TOLERANCE = 0.05
+#: a stated area further than this share from the measured one puts the room's reading in
+#: doubt (low confidence: the rules that judge its area say "to review"). Up to it, how the
+#: figure was measured can explain the difference (to the wall faces, or into the door
+#: recesses as net internal area schedules do: 2-7 % on small rooms; a dimension string
+#: rounded to the inch); beyond it, either the outline does not follow the room or the
+#: drawing's own figure is wrong, and the reader cannot tell which.
+DOUBT_TOLERANCE = 0.10
+
+
+def off_by(fig, polygon) -> float:
+    """How far the room's measured area is from the area ``fig`` states, as a share of the
+    stated area (0 when it states none that can be compared: a dimension string of a room
+    that is not about a rectangle gives its sides, not its area)."""
+    area = float(polygon.area)
+    if area <= 0 or not fig.area_m2:
+        return 0.0
+    if fig.kind != "area":
+        rect = polygon.minimum_rotated_rectangle
+        if not (rect.area > 0 and area >= (1 - FIGURE_TOLERANCE) * rect.area):
+            return 0.0
+    return abs(area - fig.area_m2) / fig.area_m2
 
 
 def mismatch(fig, polygon) -> str | None:

@@ -89,10 +89,11 @@ def _load(path: str | os.PathLike) -> Loaded:
         try:
             doc, auditor = _recover(path, enc.encoding)
         except (ezdxf.DXFStructureError, OSError, ValueError, UnicodeError) as exc:
-            raise PlanReadError(source, f"not a readable DXF file ({_one_line(exc) or _one_line(first)})") from None
+            raise PlanReadError(source, "not a readable DXF file, even in ezdxf's recover mode ("
+                                f"{_why(exc) or _why(first)})") from None
         except Exception as exc:  # noqa: BLE001
-            raise PlanReadError(source, f"not a readable DXF file ({type(exc).__name__}: "
-                                f"{_one_line(exc)})") from None
+            raise PlanReadError(source, "not a readable DXF file, even in ezdxf's recover mode ("
+                                f"{type(exc).__name__}: {_why(exc)})") from None
         fixed = [f"{e.message}" for e in auditor.fixes] if auditor else []
         errors = [f"{e.message}" for e in auditor.errors] if auditor else []
         msg = (f"the file is damaged ({type(first).__name__}: {_one_line(first)}); "
@@ -122,3 +123,28 @@ def _recover(path, encoding: str | None):
 
 def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:200]
+
+
+def _why(exc: BaseException) -> str:
+    """What went wrong, in words: ezdxf says only ``291`` when a group code it looks for is
+    missing, so name the code and the kind of entity that was being read (the last of
+    ezdxf's entity modules in the traceback: ``visualstyle`` -> VISUALSTYLE)."""
+    text = _one_line(exc)
+    if text.isdigit():
+        text = f"group code {text} missing or out of place"
+        kind = _entity_kind(exc.__traceback__)
+        if kind:
+            text += f" in a {kind} entity"
+    return text
+
+
+def _entity_kind(tb) -> str | None:
+    kind = None
+    while tb is not None:
+        parts = os.path.normpath(tb.tb_frame.f_code.co_filename).split(os.sep)
+        if len(parts) >= 3 and parts[-3] == "ezdxf" and parts[-2] == "entities":
+            name = os.path.splitext(parts[-1])[0]
+            if name not in {"dxfentity", "dxfobj", "dxfgfx", "dxfns", "subentity", "__init__"}:
+                kind = name.upper()
+        tb = tb.tb_next
+    return kind

@@ -277,3 +277,73 @@ def _ray_hit(p: np.ndarray, u: np.ndarray, geoms, tree) -> np.ndarray | None:
             if d > 1e-6 and (best is None or d < best[0]):
                 best = (d, p + d * u)
     return None if best is None else best[1]
+
+
+#: a seal's end this close (metres) to a wall line, or to another door's seal, meets it
+#: (the reach within which a free wall end is joined to the next line)
+MEET_REACH = 0.05
+
+
+def leaf_seals(hinges: list, seals: list, geoms: list[LineString],
+               openings: list[Opening]) -> list:
+    """The door seals ``seals`` ((hinge, end) pairs; ``hinges[k]`` the hinge seal ``k``
+    was drawn from, before it was carried across a frame) that close a doorway: a swing
+    gives one seal to each arc end, since either may be the closed leaf; the other lies
+    along the open leaf, into the room.
+
+    - A door whose opening is already sealed between its jambs (a seal lying along an
+      opening's face seal) needs none: the jambs close it on both wall faces, and its open
+      leaf, reaching across a cupboard or a corridor to the wall beyond, would part it.
+    - Of a door's two seals, one whose end meets a wall (or another door's seal: a pair
+      of doors meets in the middle) while the other's end stands free in the room is the
+      closed leaf; the open one is dropped (left in, its free end would be a corner a
+      wall's end or a label's search could close a room to).
+    - Otherwise (both ends meet linework, or neither does) both are kept."""
+    if not seals:
+        return []
+    tree = STRtree(geoms) if geoms else None
+    faces = [s for o in openings for s in o.seals]
+    face_tree = STRtree(faces) if faces else None
+    lines = [LineString([h, e]) for h, e in seals]
+    groups: dict[tuple, list[int]] = {}
+    for k, h in enumerate(hinges):
+        groups.setdefault((round(float(h[0]), 4), round(float(h[1]), 4)), []).append(k)
+    door_of = {k: g for g, ks in groups.items() for k in ks}
+    seal_tree = STRtree(lines)
+
+    def on_face(k: int) -> bool:
+        if face_tree is None or lines[k].length < 1e-6:
+            return False
+        mid = lines[k].interpolate(0.5, normalized=True)
+        for i in face_tree.query(mid, predicate="dwithin", distance=0.02).tolist():
+            f = faces[i]
+            if f.length > 1e-6 and _parallel(lines[k], f) and \
+                    lines[k].buffer(0.02, cap_style="flat").intersection(f).length >= 0.8 * min(f.length, lines[k].length):
+                return True
+        return False
+
+    def meets(k: int) -> bool:
+        end = shapely.points(np.asarray(seals[k][1], dtype=float)[:2])
+        if tree is not None and len(tree.query(end, predicate="dwithin", distance=MEET_REACH)):
+            return True
+        return any(door_of[i] != door_of[k] for i in
+                   seal_tree.query(end, predicate="dwithin", distance=MEET_REACH).tolist())
+
+    keep: list[int] = []
+    for ks in groups.values():
+        if any(on_face(k) for k in ks):
+            continue
+        if len(ks) == 2:
+            met = [meets(k) for k in ks]
+            if met[0] != met[1]:
+                keep.append(ks[0] if met[0] else ks[1])
+                continue
+        keep += ks
+    return [seals[k] for k in sorted(keep)]
+
+
+def _parallel(a: LineString, b: LineString) -> bool:
+    (ax0, ay0), (ax1, ay1) = a.coords[0], a.coords[-1]
+    (bx0, by0), (bx1, by1) = b.coords[0], b.coords[-1]
+    cross = (ax1 - ax0) * (by1 - by0) - (ay1 - ay0) * (bx1 - bx0)
+    return abs(cross) <= 0.05 * a.length * b.length

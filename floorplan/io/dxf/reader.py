@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from shapely.geometry import Point, Polygon
@@ -91,6 +91,12 @@ def read(path: str | os.PathLike, units: str | None = None,
             return _Reader(str(path), loaded, units, lmap, view=view).run(require_rooms)
         except _Reread as again:  # the rooms read say other units: read once more in them
             return _Reader(str(path), loaded, units, lmap, again.decision, view).run(require_rooms)
+
+
+class _Said(NamedTuple):
+    """A confidence and its reason, in the shape :func:`room_confidence` takes."""
+    confidence: str
+    reason: str
 
 
 class _Reread(Exception):
@@ -320,14 +326,17 @@ class _Reader:
                 except ValueError:
                     use, given = use_of(ri.use) or use, use_of(ri.use) is not None
             stated = tuple(Stated(f.kind, f.text, f.area_m2, f.metres) for f in ri.figures)
+            found = confidences[k] if confidences else ("high", "")
             for f in ri.figures if ri.confidence != "low" else ():  # a merged room: FP009
                 why = dxf_figures.mismatch(f, poly)
                 if why:
                     self.findings.append(InputFinding(
                         "FP008", f"{ri.name or rid}: the drawing says {f.text!r}: {why}",
                         rooms=(rid,), measured=round(float(poly.area), 4)))
-            level_conf, reason = room_confidence(
-                confidences[k] if confidences else ("high", ""), ri)
+                    if dxf_figures.off_by(f, poly) > dxf_figures.DOUBT_TOLERANCE:
+                        found = room_confidence(found, _Said(
+                            "low", f"the drawing says {f.text!r}, {why}"))
+            level_conf, reason = room_confidence(found, ri)
             rooms.append(Room(id=rid, name=ri.name, use=use, polygon=poly, level=level,
                               dwelling=ri.dwelling, wheelchair=ri.wheelchair, source=src,
                               ceiling_height=ri.height, use_given=given,

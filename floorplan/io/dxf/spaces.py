@@ -39,6 +39,7 @@ from floorplan.io.dxf.marks import (
 )
 from floorplan.io.dxf.nibs import nibs
 from floorplan.io.dxf.seeding import place_labels, room_labels
+from floorplan.io.dxf.tiles import pattern_lines
 from floorplan.io.dxf.walls import doorways, wall_faces, wall_rooms
 from floorplan.model import InputFinding
 
@@ -189,6 +190,8 @@ def door_layer_nibs(rd, lines: list, hidden: set) -> list:
     cands = [p for p in rd.col.opens if p.etype in ("LINE", "LWPOLYLINE", "POLYLINE")
              and len(p.pts) == 2 and not p.chain and rd.layer_kind(p.layer) == "door"
              and p.layer not in hidden and not p.extra.get("is3d")]
+    leaves = dxf_doors.leaf_uids(cands, rd.col.arcs)
+    cands = [p for p in cands if p.uid not in leaves]
     if not cands:
         return []
     took = [cands[k] for k in nibs([p.pts[:, :2] for p in lines], [p.pts[:, :2] for p in cands])]
@@ -218,7 +221,7 @@ def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
     """Rooms in the wall linework (lines on wall layers, else on layers that say nothing),
     sealed with the door swings, with the room labels seeding what else needs closing."""
     col = rd.col
-    lines = wall_lines(rd)
+    lines = floor_pattern(rd, wall_lines(rd))
     seals = []
     door_uids = {u for u, k in rd.ins_kind.items() if k == "door"}
     for a in col.arcs:
@@ -257,6 +260,20 @@ def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
             elif why not in w.reason:
                 w.reason = f"{w.reason}; {why}" if w.reason else why
     return found
+
+
+def floor_pattern(rd, lines: list) -> list:
+    """``lines`` less those that only draw a tiling (paving, floor or ceiling tiles:
+    :mod:`~floorplan.io.dxf.tiles`), said in a note: a pattern drawn with the walls, on
+    the same layer, would part the rooms into slabs."""
+    drop, cells, side = pattern_lines([p.pts for p in lines])
+    if not drop:
+        return lines
+    gone = set(drop)
+    rd.used.update(lines[k].uid for k in gone)
+    rd.notes.append(f"{len(gone)} line(s) that only draw a tiling of {cells} cells about "
+                    f"{side:.2f} m across (paving, floor or ceiling tiles) not read as walls")
+    return [p for k, p in enumerate(lines) if k not in gone]
 
 
 def symbol_lines(rd, door_uids: set[int]) -> list[LineString]:

@@ -8,7 +8,9 @@ the whole wall mass; openings in them may hold a door symbol, glazing, or nothin
 2. **Seal** the openings that say what they are: an opening between two facing jambs is
    sealed along both wall faces (:mod:`~floorplan.io.dxf.openings`), so a room's outline
    runs along the wall face across its door; a door swing seals the line from its hinge
-   to the closed leaf (single-line walls), which the open leaf only dangles from.
+   to the closed leaf (single-line walls); the seal along the open leaf is dropped where
+   its end stands free in the room, and both where the jambs already seal the opening
+   (:func:`~floorplan.io.dxf.openings.leaf_seals`).
 3. A free end within ``REACH`` of another line is joined to it, so walls that stop just
    short of each other still meet.
 4. **Close** what nothing seals (:mod:`~floorplan.io.dxf.closing`): a free wall end looks
@@ -50,6 +52,7 @@ from floorplan.io.dxf.openings import (
     far_face_seals,
     framed_seals,
     jamb_openings,
+    leaf_seals,
 )
 from floorplan.io.dxf.pinch import MIN_AREA, MIN_WIDTH, part, strip_bands
 
@@ -108,7 +111,8 @@ def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     head_lines = [LineString(g) for g in heads or () if len(g) >= 2]
     openings = jamb_openings(keep, geoms, door_marks, head_lines) if geoms else []
     added = [(s, o.kind) for o in openings for s in o.seals]
-    seals = framed_seals(seals, walls)
+    hinges = [h for h, _ in seals]
+    seals = leaf_seals(hinges, framed_seals(seals, walls), geoms, openings)
     seals = seals + far_face_seals(seals, keep, geoms)
     added += [(LineString([a, b]), "swing") for a, b in seals
               if np.hypot(a[0] - b[0], a[1] - b[1]) > 1e-6]

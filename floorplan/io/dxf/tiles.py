@@ -1,0 +1,122 @@
+"""Cells that tile an area edge to edge: a floor's paving or tiles, a ceiling grid, the
+cells of a schedule.
+
+A tiling is many cells of one size packed side by side, each a joint's width (or nothing)
+from its neighbours: a careful reader sees a pattern, not rooms and not walls. Closed
+outlines of one size standing apart (the columns of an open floor, the buildings of a
+site plan) do not tile: no cell has a neighbour a joint away.
+
+- :func:`tiling`: which of some polygons are cells of a tiling;
+- :func:`pattern_lines`: which lines of the linework only draw a tiling (a floor pattern
+  drawn in the same linework as the walls, as a drawing exported with no layers has it):
+  they are left out of the walls, so the paving does not part the rooms into slabs.
+
+>>> from shapely.geometry import box
+>>> slabs = [box(x * 1.0, y * 1.0, x * 1.0 + 0.99, y * 1.0 + 0.99) for x in range(4) for y in range(4)]
+>>> bool(tiling(slabs).all())
+True
+>>> columns = [box(x * 6.0, y * 6.0, x * 6.0 + 0.8, y * 6.0 + 0.8) for x in range(4) for y in range(4)]
+>>> bool(tiling(columns).any())
+False
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Polygon
+from shapely.strtree import STRtree
+
+#: cells of a tiling lie at most this far apart (metres): a joint between slabs or tiles
+JOINT = 0.05
+#: a cell of a tiling has at least this many neighbours a joint away (a corner cell of a
+#: lattice has two; a column, a building on a site, a room of a plan among others of
+#: other sizes has none of its own size)
+NEIGHBOURS = 2
+#: a tiling has at least this many cells of one size (areas within SAME of each other)
+MIN_CELLS = 12
+SAME = 0.05
+#: the cells of a floor or ceiling pattern: sides of 0.1-1.5 m (mosaic to paving slab,
+#: ceiling tile), at most TILE_ASPECT long to wide (a stair's treads are longer), and
+#: rectangles (at least RECT_SHARE of the smallest rectangle round them)
+TILE_SIDE = (0.1, 1.5)
+TILE_ASPECT = 2.5
+RECT_SHARE = 0.97
+#: a line lies on the tiles' edges when all but this share of it is within EDGE_TOL (m)
+EDGE_TOL = 0.002
+OFF_EDGE = 0.01
+
+
+def tiling(polys: list[Polygon], joint: float = JOINT, min_cells: int = MIN_CELLS) -> np.ndarray:
+    """For each polygon, whether it is a cell of a tiling: one of at least ``min_cells``
+    of one size (areas within :data:`SAME`), with at least :data:`NEIGHBOURS` cells of its
+    size within ``joint``."""
+    n = len(polys)
+    out = np.zeros(n, dtype=bool)
+    if n < min_cells:
+        return out
+    areas = np.array([p.area for p in polys])
+    order = np.argsort(areas)
+    srt = areas[order]
+    lo = np.searchsorted(srt, srt / (1 + SAME), side="left")
+    hi = np.searchsorted(srt, srt * (1 + SAME), side="right")
+    many = np.zeros(n, dtype=bool)
+    many[order] = (hi - lo) >= min_cells
+    if not many.any():
+        return out
+    arr = np.asarray(polys, dtype=object)
+    tree = STRtree(arr)
+    i, j = tree.query(arr, predicate="dwithin", distance=joint)
+    a, b = areas[i], areas[j]
+    same = (i != j) & many[i] & many[j] & (np.abs(a - b) <= SAME * np.maximum(a, b))
+    counts = np.bincount(i[same], minlength=n)
+    return many & (counts >= NEIGHBOURS)
+
+
+def tile_shaped(p: Polygon) -> bool:
+    """A rectangle with sides in :data:`TILE_SIDE`, at most :data:`TILE_ASPECT` long to
+    wide."""
+    box = shapely.oriented_envelope(p)
+    if not isinstance(box, Polygon) or box.area <= 0 or p.area < RECT_SHARE * box.area:
+        return False
+    c = np.asarray(box.exterior.coords)
+    s = sorted((float(np.hypot(*(c[1] - c[0]))), float(np.hypot(*(c[2] - c[1])))))
+    return TILE_SIDE[0] <= s[0] and s[1] <= TILE_SIDE[1] and s[1] <= TILE_ASPECT * s[0]
+
+
+def pattern_lines(lines: list[np.ndarray]) -> tuple[list[int], int, float]:
+    """The indices of ``lines`` ((n, 2) arrays, metres) that only draw the edges of tiles
+    (see the module's docstring), how many tiles, and the side of their median cell."""
+    short = [k for k, ln in enumerate(lines) if len(ln) >= 2
+             and float(np.ptp(ln[:, :2], axis=0).max()) <= TILE_SIDE[1] + JOINT]
+    if len(short) < MIN_CELLS:
+        return [], 0, 0.0
+    every = [LineString(ln[:, :2]) for ln in lines if len(ln) >= 2]
+    geoms = np.asarray([LineString(lines[k][:, :2]) for k in short], dtype=object)
+    noded = shapely.union_all(np.asarray(every, dtype=object))
+    faces = list(shapely.polygonize(list(getattr(noded, "geoms", [noded]))).geoms)
+    cells = [f for f in faces if tile_shaped(f)]
+    if len(cells) < MIN_CELLS:
+        return [], 0, 0.0
+    tiles = [c for c, t in zip(cells, tiling(cells).tolist(), strict=True) if t]
+    if not tiles:
+        return [], 0, 0.0
+    edges = STRtree(shapely.buffer(shapely.boundary(np.asarray(tiles, dtype=object)), EDGE_TOL,
+                                   quad_segs=1))
+    pads = edges.geometries
+    grown = STRtree(shapely.buffer(np.asarray(tiles, dtype=object), JOINT / 2 + EDGE_TOL,
+                                   quad_segs=1, join_style="mitre"))
+    out = []
+    for k, g in zip(short, geoms.tolist(), strict=True):
+        near = edges.query(g, predicate="intersects")
+        if not len(near):
+            continue
+        off = g.difference(shapely.union_all(pads[near])).length
+        if off <= OFF_EDGE * g.length:
+            out.append(k)
+        elif g.length <= JOINT:  # the end of a joint between two tiles
+            inside = grown.query(g, predicate="intersects")
+            if len(inside) >= 2 and shapely.union_all(grown.geometries[inside]).covers(g):
+                out.append(k)
+    side = float(np.sqrt(np.median([t.area for t in tiles])))
+    return out, len(tiles), side

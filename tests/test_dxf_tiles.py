@@ -1,0 +1,90 @@
+"""Floor patterns drawn with the walls: paving or tiles in the same linework as the walls
+(a drawing exported with no layers, as FreeCAD's Shape2DView writes one) are a pattern,
+not walls; closed outlines of one size standing apart (columns) are no pattern.
+
+Every drawing is in metres; the expected areas are worked by hand from the wall faces
+drawn, never copied from the program.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from shapely.geometry import box
+
+from floorplan.io.dxf.tiles import pattern_lines, tiling
+from tests.dxf_patterns import Sheet, read, rooms_of, two_room_plan
+
+
+def slabs(s: Sheet, x0: float, y0: float, nx: int, ny: int, side: float = 0.49,
+          joint: float = 0.01, layer: str = "0") -> None:
+    """``nx`` x ``ny`` square slabs of ``side`` with ``joint`` between them from (x0, y0),
+    each drawn as four LINEs (as an export draws each slab's edges)."""
+    pitch = side + joint
+    for i in range(nx):
+        for j in range(ny):
+            x, y = x0 + i * pitch, y0 + j * pitch
+            c = [(x, y), (x + side, y), (x + side, y + side), (x, y + side), (x, y)]
+            for a, b in zip(c[:-1], c[1:], strict=True):
+                s.line(a, b, layer)
+
+
+def test_paving_drawn_with_the_walls_does_not_part_the_rooms(tmp_path):
+    s = Sheet()
+    # two rooms of 4 x 3 m between wall faces (12 m² each: x 0.1-4.1 and 4.2-8.2, y 0.1-3.1),
+    # the walls on layer 0 like the paving
+    two_room_plan(s, layer="0")
+    # each room paved with 8 x 6 slabs of 0.49 m, 10 mm joints, 5 mm off the wall faces
+    slabs(s, 0.105, 0.105, 8, 6)
+    slabs(s, 4.205, 0.105, 8, 6)
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("BEDROOM", "walls", 12.0), ("KITCHEN", "walls", 12.0)]
+    note = next(n for n in plan.notes if "tiling" in n)
+    assert note.startswith("384 line(s)") and "96 cells about 0.49 m" in note  # 96 x 4 edges
+
+
+def test_without_the_paving_the_same_rooms(tmp_path):
+    """The control: the same plan, no paving, reads the same two rooms."""
+    s = Sheet()
+    two_room_plan(s, layer="0")
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("BEDROOM", "walls", 12.0), ("KITCHEN", "walls", 12.0)]
+    assert not any("tiling" in n for n in plan.notes)
+
+
+def _edges(polys) -> list[np.ndarray]:
+    out = []
+    for p in polys:
+        c = np.asarray(p.exterior.coords)
+        out += [c[k:k + 2] for k in range(len(c) - 1)]
+    return out
+
+
+def test_columns_standing_apart_are_no_tiling():
+    # 16 columns of 0.8 x 0.8 on a 6 m grid: one size, many, but none a joint from another
+    cols = [box(6.0 * i, 6.0 * j, 6.0 * i + 0.8, 6.0 * j + 0.8) for i in range(4) for j in range(4)]
+    assert not tiling(cols).any()
+    assert pattern_lines(_edges(cols)) == ([], 0, 0.0)
+
+
+def test_cells_sharing_edges_tile():
+    # a 4 x 4 grid of 0.6 m ceiling tiles drawn edge to edge (no joint): a corner cell has
+    # two neighbours, an edge cell three, an inner one four
+    cells = [box(0.6 * i, 0.6 * j, 0.6 * i + 0.6, 0.6 * j + 0.6) for i in range(4) for j in range(4)]
+    assert tiling(cells).all()
+    lines = _edges(cells)
+    drop, n, side = pattern_lines(lines)
+    assert (sorted(drop), n, round(side, 3)) == (list(range(len(lines))), 16, 0.6)
+
+
+def test_the_end_cells_of_a_row_do_not_tile():
+    # twelve 1 x 1 m cells in one row: a cell of a tiling has two neighbours of its size
+    # a joint away, so the two end cells (one neighbour each) do not count
+    row = [box(float(i), 0.0, i + 1.0, 1.0) for i in range(12)]
+    assert tiling(row).tolist() == [False] + [True] * 10 + [False]
+
+
+def test_a_stairs_treads_are_no_tiles():
+    # a flight of 14 treads 1.0 x 0.28 m (longer than TILE_ASPECT to wide): the flight's
+    # lines stay linework
+    treads = [box(0.0, 0.28 * k, 1.0, 0.28 * (k + 1)) for k in range(14)]
+    assert pattern_lines(_edges(treads)) == ([], 0, 0.0)
