@@ -23,7 +23,8 @@ MODULES = [
     "floorplan.io.geojson.crs", "floorplan.io.limits", "floorplan.measure", "floorplan.model",
     "floorplan.profiles", "floorplan.render.style", "floorplan.rules", "floorplan.units",
     "floorplan.io.csvsafe", "floorplan.report", "floorplan.render.dxf_layers",
-    "floorplan.render.dxf_draw", "floorplan.render.words", "floorplan.reporters.bcf",
+    "floorplan.render.dxf_draw", "floorplan.render.words", "floorplan.render.raster.canvas",
+    "floorplan.reporters.bcf",
     "floorplan.reporters.json_report",
 ]
 

@@ -79,3 +79,29 @@ def test_check_html_and_geojson_formats(tiny, tmp_path):
     gj = tmp_path / "r.geojson"
     res = run("check", str(tiny), "--format", "geojson", "-o", str(gj))
     assert json.loads(gj.read_text())["features"][0]["properties"]["name"] == "Bedroom 1"
+
+
+@pytest.mark.parametrize("command", ["render", "check"])
+def test_image_backend_chooses_who_draws_the_png(tiny, tmp_path, command):
+    from PIL import Image
+
+    modes = {}
+    for backend in ("pillow", "matplotlib"):
+        out = tmp_path / f"{backend}.png"
+        args = (["render", str(tiny), "-o", str(out)] if command == "render"
+                else ["check", str(tiny), "--image", str(out), "-q"])
+        res = run(*args, "--image-backend", backend)
+        assert res.exit_code in (0, 1), res.output
+        with Image.open(out) as im:
+            modes[backend] = (im.mode, im.size)
+    # matplotlib's Agg writes RGBA, Pillow's sheet RGB; the same sheet size either way
+    assert modes["pillow"][0] == "RGB" and modes["matplotlib"][0] == "RGBA"
+    assert modes["pillow"][1] == modes["matplotlib"][1]
+
+
+def test_image_backend_pillow_for_an_svg_is_one_line_and_exit_2(tiny, tmp_path):
+    out = tmp_path / "x.svg"
+    res = CliRunner().invoke(cli, ["check", str(tiny), "--image", str(out), "--image-backend", "pillow"])
+    assert res.exit_code == 2
+    assert "pillow backend cannot draw a .svg" in res.output and "Traceback" not in res.output
+    assert not out.exists()

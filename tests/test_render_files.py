@@ -27,10 +27,11 @@ def three(tmp_path_factory):
     return report(p, findings)
 
 
-def test_png_is_a3_at_150_dpi_and_identical_when_drawn_twice(three, tmp_path):
+@pytest.mark.parametrize("backend", ["pillow", "matplotlib"])
+def test_png_is_a3_at_150_dpi_and_identical_when_drawn_twice(three, tmp_path, backend):
     a, b = tmp_path / "a.png", tmp_path / "b.png"
-    render_to_file(three, a)
-    render_to_file(three, b)
+    render_to_file(three, a, image_backend=backend)
+    render_to_file(three, b, image_backend=backend)
     assert a.read_bytes() == b.read_bytes()
     with Image.open(a) as im:
         w, h = im.size
@@ -52,7 +53,8 @@ def _count(im, rgb, tol=6):
     return int((np.abs(px - np.array(rgb)).max(axis=2) <= tol).sum())
 
 
-def test_a_failing_room_is_vermillion_over_its_printed_area(tmp_path):
+@pytest.mark.parametrize("backend", ["pillow", "matplotlib"])
+def test_a_failing_room_is_vermillion_over_its_printed_area(tmp_path, backend):
     # one 8 x 5 m room, failing; drawn at 1:n on A3 at 150 dpi
     p = plan(rect("R1", "Bedroom 1", 0, 0, 8, 5))
     rep = report(p, [Finding("T1", "x", Status.FAIL, "", rooms=("R1",))])
@@ -60,7 +62,7 @@ def test_a_failing_room_is_vermillion_over_its_printed_area(tmp_path):
     px_per_m = 1000 / scale / 25.4 * 150
     expected = 8 * 5 * px_per_m ** 2
     out = tmp_path / "r.png"
-    render_to_file(rep, out)
+    render_to_file(rep, out, image_backend=backend)
     # vermillion (213, 94, 0) at 40 % over white
     fill = tuple(round(0.4 * c + 0.6 * 255) for c in (213, 94, 0))
     with Image.open(out) as im:
@@ -69,11 +71,12 @@ def test_a_failing_room_is_vermillion_over_its_printed_area(tmp_path):
     assert 0.85 * expected < n < 1.01 * expected
 
 
-def test_a_passing_room_has_no_vermillion(tmp_path):
+@pytest.mark.parametrize("backend", ["pillow", "matplotlib"])
+def test_a_passing_room_has_no_vermillion(tmp_path, backend):
     p = plan(rect("R1", "Bedroom 1", 0, 0, 8, 5))
     rep = report(p, [Finding("T1", "x", Status.PASS, "", rooms=("R1",))])
     out = tmp_path / "r.png"
-    render_to_file(rep, out)
+    render_to_file(rep, out, image_backend=backend)
     fill = tuple(round(0.4 * c + 0.6 * 255) for c in (213, 94, 0))
     blue = tuple(round(0.3 * c + 0.7 * 255) for c in (0x56, 0xB4, 0xE9))
     with Image.open(out) as im:

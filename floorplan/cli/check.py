@@ -17,6 +17,7 @@ from floorplan.cli.options import (
     corrections_options,
     crs_option,
     fail,
+    image_backend_option,
     input_paths,
     load_plan,
     plan_options,
@@ -60,6 +61,7 @@ def render_report(render, fmt: str, report, verbose: bool = False, date: str | N
               help="Write the report here instead of standard output (a folder for several plans).")
 @click.option("--image", type=click.Path(dir_okay=False), default=None,
               help="Also draw the marked-up plan (.png, .svg, .pdf, or .dxf for CAD).")
+@image_backend_option
 @click.option("--verbose", "-v", is_flag=True, help="Text report: list passes too.")
 @click.option("--date", default=None, metavar="TEXT",
               help="PDF pack: the date printed on its cover (none by default, so the same "
@@ -69,7 +71,7 @@ def render_report(render, fmt: str, report, verbose: bool = False, date: str | N
 @plan_options
 @corrections_options
 @user_errors
-def command(plans, profile, fmt, output, image, verbose, date, crs, quiet, units, layer_map,
+def command(plans, profile, fmt, output, image, image_backend, verbose, date, crs, quiet, units, layer_map,
             view, scheme, tenants, wheelchair, corrections, no_corrections):
     """Check PLAN (DXF or GeoJSON; - for GeoJSON on standard input) and report.
 
@@ -93,6 +95,10 @@ def command(plans, profile, fmt, output, image, verbose, date, crs, quiet, units
     if len(plans) > 1 and corrections:
         fail("--corrections takes one plan; with several, each plan's own "
              "PLAN.corrections.toml beside it is read")
+    if image and image_backend:
+        from floorplan.render import backend_for
+
+        backend_for(image, image_backend)  # one line, exit 2, before any work
     render = reporters.get(fmt)
     targets: list[Path | None] = [Path(output) if output else None] * len(plans)
     if output and len(plans) > 1:
@@ -118,7 +124,7 @@ def command(plans, profile, fmt, output, image, verbose, date, crs, quiet, units
         if image:
             from floorplan.render import render_to_file
 
-            render_to_file(report, image)
+            render_to_file(report, image, image_backend=image_backend)
         if target is not None:
             write_atomic(target, text)
         else:

@@ -55,6 +55,12 @@ quiet_option = click.option(
     help="Print nothing but errors and warnings; the exit status still tells the result.")
 
 
+image_backend_option = click.option(
+    "--image-backend", type=click.Choice(["pillow", "matplotlib"]), default=None,
+    help="Who draws a PNG image: pillow (the default: faster, no matplotlib import) or "
+         "matplotlib. SVG and PDF are always drawn by matplotlib.")
+
+
 crs_option = click.option(
     "--crs", default=None, metavar="EPSG:CODE|local",
     help="The coordinate reference system the plan's metres are in (e.g. EPSG:27700), "

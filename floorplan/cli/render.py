@@ -8,6 +8,7 @@ import click
 
 from floorplan.cli.options import (
     corrections_options,
+    image_backend_option,
     input_paths,
     load_plan,
     plan_options,
@@ -23,11 +24,12 @@ from floorplan.cli.options import (
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False), metavar="FILE",
               help="Where to draw: .png, .svg, .pdf (one page per level) or .dxf (the mark-up "
                    "on its own layers over the original drawing).")
+@image_backend_option
 @quiet_option
 @plan_options
 @corrections_options
 @user_errors
-def command(plan, profile, output, quiet, units, layer_map, view, scheme, tenants, wheelchair,
+def command(plan, profile, output, image_backend, quiet, units, layer_map, view, scheme, tenants, wheelchair,
             corrections, no_corrections):
     """Check PLAN and draw it marked up: rooms coloured by result, what each rule measured.
 
@@ -36,13 +38,14 @@ def command(plan, profile, output, quiet, units, layer_map, view, scheme, tenant
     """
     from floorplan.engine import check
     from floorplan.io.paths import guard
-    from floorplan.render import render_to_file
+    from floorplan.render import backend_for, render_to_file
 
+    backend_for(output, image_backend)  # a file no backend draws: one line, before any work
     guard(input_paths([plan], layer_map, profile, corrections), [output])  # before any work
     p = load_plan(plan, units, layer_map, scheme, tenants, wheelchair, corrections, no_corrections,
                   view)
     report = check(p, profile)
-    render_to_file(report, output)
+    render_to_file(report, output, image_backend=image_backend)
     if not quiet:
         from floorplan.findings import RESULT_WORDS, tally
 

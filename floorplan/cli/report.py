@@ -13,6 +13,7 @@ from floorplan.cli.options import (
     corrections_options,
     crs_option,
     fail,
+    image_backend_option,
     plan_options,
     profile_option,
     quiet_option,
@@ -30,13 +31,14 @@ from floorplan.cli.options import (
               help="PDF pack: the date printed on its cover (none by default).")
 @click.option("--image", type=click.Path(dir_okay=False), default=None,
               help="Also draw the marked-up plan (.png, .svg, .pdf, or .dxf for CAD).")
+@image_backend_option
 @crs_option
 @quiet_option
 @plan_options
 @corrections_options
 @user_errors
 @click.pass_context
-def command(ctx, plan, profile, output, date, image, crs, quiet, units, layer_map, view, scheme,
+def command(ctx, plan, profile, output, date, image, image_backend, crs, quiet, units, layer_map, view, scheme,
             tenants, wheelchair, corrections, no_corrections):
     """Check PLAN and write the report OUTPUT's extension names: pack.pdf is the
     assessment pack (cover, assumptions, each finding with a plan view, the schedule, the
@@ -51,6 +53,6 @@ def command(ctx, plan, profile, output, date, image, crs, quiet, units, layer_ma
         fail(f"{output}: say which report by the extension: "
              + ", ".join(r.extension for r in reporters.REPORTERS.values()))
     ctx.invoke(check_cmd.command, plans=(plan,), profile=profile, fmt=fmt, output=output,
-               image=image, verbose=False, date=date, crs=crs, quiet=quiet, units=units,
+               image=image, image_backend=image_backend, verbose=False, date=date, crs=crs, quiet=quiet, units=units,
                layer_map=layer_map, view=view, scheme=scheme, tenants=tenants, wheelchair=wheelchair,
                corrections=corrections, no_corrections=no_corrections)

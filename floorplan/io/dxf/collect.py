@@ -318,12 +318,15 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
         if any(s.dxftype() == "TEXT" and PROXY_PLACEHOLDER.match(s.dxf.text or "") for s in subs):
             out.skipped[(t, layer, "another program's object drawn as a placeholder box")] += 1
             return
-        ring = None if chain or aecspace.class_id(e) not in out.space_ids else \
-            aecspace.proxy_ring(subs, tol)
-        if ring is not None:  # an AEC space's net outline, drawn in pieces: one outline
-            out.loops.append(Prim(out.uid(), "POLYLINE", layer, handle, ring, True, chain,
-                                  {"aec_space": True}))
-            out.read_as["AEC space objects read as the outline their pieces close"] += 1
+        rings = None if chain or aecspace.class_id(e) not in out.space_ids else \
+            aecspace.proxy_rings(subs, tol)
+        if rings is not None:  # an AEC space's net outline, drawn in pieces: one outline
+            # (its holes, a stair well or a shaft, kept as the rings after the first)
+            out.loops.append(Prim(out.uid(), "POLYLINE", layer, handle, rings[0], True, chain,
+                                  {"aec_space": True, **({"rings": rings} if len(rings) > 1
+                                                         else {})}))
+            out.read_as["AEC space objects read as the outline their pieces close"
+                        + (" round the openings in them" if len(rings) > 1 else "")] += 1
             return
         out.read_as["objects of other programs read from their proxy graphics"] += 1
         _walk(subs, out, layer, chain, depth + 1, tol)

@@ -129,11 +129,14 @@ def _stated_area(text: str, whole: bool = True):
 
 
 def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
-               leaders=(), lines=()) -> tuple[list[RoomText], list]:
+               leaders=(), lines=(), doors=(), fittings=()) -> tuple[list[RoomText], list]:
     """What the texts say about each room, and the texts left over (outside every room).
 
     ``leaders`` (:class:`~floorplan.io.dxf.leaders.Leader`) and ``lines`` (point arrays
-    that may be drawn from a label to its room) join labels outside every room.
+    that may be drawn from a label to its room) join labels outside every room. ``doors``
+    (geometries) and ``fittings`` (``(polygon, kind)``) tell a numbered room's unlabelled
+    compartments, joined to it in ``polys``
+    (:func:`~floorplan.io.dxf.numbered.set_aside_unnumbered`).
     """
     info = [RoomText() for _ in polys]
     cands = [t for t in texts if usable(t)]
@@ -174,7 +177,8 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
                 info[r].name, info[r].name_from = from_layer, "layer"
         if dxf_text.is_wheelchair_name(info[r].name):
             info[r].wheelchair = True
-    set_aside_unnumbered(info, layers, notes, [float(p.area) for p in polys])
+    set_aside_unnumbered(info, layers, notes, [float(p.area) for p in polys], polys, doors,
+                         fittings)
     return info, outside
 
 

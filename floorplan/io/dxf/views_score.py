@@ -3,8 +3,10 @@
 Evidence for a floor plan: room labels inside its closed spaces, door symbols, closed
 spaces of room size. Evidence against, each a mechanism a careful reader uses:
 
-- :func:`is_grid`: many near-identical rectangular cells (a schedule, a structural grid,
-  the panels of a façade);
+- :func:`is_grid`: many near-identical rectangular cells that tile an area edge to edge
+  (a schedule, a reference grid, the panels of a façade);
+- :func:`columns`: compact outlines of one size standing apart, the greater part of the
+  spaces (a structural grid's columns, drawn closed on a layer that says nothing);
 - :func:`roof_like`: the spaces' outline has a pitched top and nothing inside walls it
   off (an elevation drawn as one outline);
 - :func:`ground_line`: one horizontal line under every space, running well past them at
@@ -32,9 +34,15 @@ import numpy as np
 import shapely
 from shapely.geometry import Point, Polygon
 
+from floorplan.io.dxf.tiles import tiling
+
 #: a grid: at least this many cells of one size (areas within GRID_SAME of their median)
 GRID_MIN = 6
 GRID_SAME = 0.05
+#: columns: compact outlines of one size up to COLUMN_MAX m² (1.4 m square), filling at
+#: least COLUMN_FILL of the rectangle round them (a circle fills 0.785)
+COLUMN_MAX = 2.0
+COLUMN_FILL = 0.75
 #: a view whose text covers at least this share of its linework's extent is mostly text
 TEXT_SHARE = 0.25
 #: two rooms of a floor plan lie at most a wall's thickness apart: spaces that lie farther
@@ -58,7 +66,7 @@ TITLE_CHARS = 40
 _NOT_PLAN = re.compile(r"\b(elevation|section|site\s+plan|location\s+plan|block\s+plan|roof\s+plan|"
                        r"schedule|legend|key\s+plan)s?\b", re.I)
 #: the kinds of view set aside (never read unless --view names them)
-SET_ASIDE = ("grid", "elevation", "site", "text", "titled")
+SET_ASIDE = ("grid", "columns", "elevation", "site", "text", "titled")
 
 
 def not_plan_title(text: str) -> bool:
@@ -71,8 +79,11 @@ def not_plan_title(text: str) -> bool:
 
 
 def is_grid(polys: list[Polygon]) -> bool:
-    """Many near-identical rectangular cells: at least GRID_MIN of the spaces within
-    GRID_SAME of their median area, and those the greater part of all."""
+    """Many near-identical rectangular cells that tile an area: at least GRID_MIN of the
+    spaces within GRID_SAME of their median area, each edge to edge with (or a joint
+    from) two or more of the others (:func:`~floorplan.io.dxf.tiles.tiling`), and those
+    the greater part of all. Outlines of one size standing apart (the columns of an open
+    floor) are no grid: no cell of theirs has a neighbour."""
     if len(polys) < GRID_MIN:
         return False
     areas = np.array([p.area for p in polys])
@@ -80,7 +91,40 @@ def is_grid(polys: list[Polygon]) -> bool:
     same = np.abs(areas - med) <= GRID_SAME * med
     rect = np.array([abs(p.area - p.envelope.area) <= 0.01 * p.area for p in polys])
     cells = same & rect
+    if int(cells.sum()) < GRID_MIN or cells.mean() < 0.6:
+        return False
+    which = np.flatnonzero(cells)
+    packed = np.zeros(len(polys), dtype=bool)
+    packed[which] = tiling([polys[k] for k in which], min_cells=GRID_MIN)
+    cells &= packed
     return int(cells.sum()) >= GRID_MIN and cells.mean() >= 0.6
+
+
+def columns(polys: list[Polygon]) -> int:
+    """How many of the spaces are columns: at least :data:`GRID_MIN` compact outlines
+    (squares, circles: at least :data:`COLUMN_FILL` of the rectangle round them, at most
+    twice as long as wide) of one size under :data:`COLUMN_MAX`, none within
+    :data:`WALL_REACH` of another of them (a structural grid's columns stand metres apart;
+    the cells of a schedule or a paving touch). 0 when there are fewer."""
+    small = [k for k, p in enumerate(polys) if 0 < p.area <= COLUMN_MAX]
+    if len(small) < GRID_MIN:
+        return 0
+    areas = np.array([polys[k].area for k in small])
+    med = float(np.median(areas))
+    keep = []
+    for k, a in zip(small, areas.tolist(), strict=True):
+        box = shapely.oriented_envelope(polys[k])
+        if abs(a - med) > GRID_SAME * med or not isinstance(box, Polygon):
+            continue
+        c = np.asarray(box.exterior.coords)
+        lo, hi = sorted((float(np.hypot(*(c[1] - c[0]))), float(np.hypot(*(c[2] - c[1])))))
+        if a >= COLUMN_FILL * box.area and hi <= 2 * lo:
+            keep.append(polys[k])
+    if len(keep) < GRID_MIN:
+        return 0
+    arr = np.asarray(keep, dtype=object)
+    i, j = shapely.STRtree(arr).query(arr, predicate="dwithin", distance=WALL_REACH)
+    return 0 if bool(np.any(i != j)) else len(keep)
 
 
 def standing_apart(polys: list[Polygon]) -> bool:
@@ -179,6 +223,11 @@ def evidence_against(v, polys: list[Polygon], sources: list[str],
         out.append(("titled", f"titled {title!r}"))
     if is_grid(polys) and (not v.doors or v.labels < 0.2 * len(polys)):
         out.append(("grid", f"a grid of {len(polys)} near-identical cells"))
+    n_cols = columns(polys) if polys and not for_plan else 0
+    if n_cols and n_cols >= 0.5 * len(polys):
+        out.append(("columns", f"{n_cols} compact outlines of one size standing apart "
+                               f"(columns), with no label or door in it or its other "
+                               f"{len(polys) - n_cols} spaces"))
     if polys and not for_plan:
         if roof_like(polys):
             out.append(("elevation", "an outline with no inner walls under a roof-like profile "

@@ -1,0 +1,133 @@
+"""The plan inside one panel, for the Pillow backend (:mod:`floorplan.render.raster`).
+
+Draws a panel's primitives in the scene's order (already sorted by z), as the matplotlib
+backend's :func:`~floorplan.render.mpl_plan.draw_plan` does, with the same sizes in
+paper millimetres: rooms and marks filled (with their alpha, blended), hatched and
+outlined; lines solid or dashed; doors, points and key numbers as markers; labels with a
+white halo. Plan metres go to pixels by one affine map per panel, in numpy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from floorplan.render.raster.canvas import Canvas, _lp, font, rgba
+from floorplan.render.scene import PT_MM, Panel, Scene
+from floorplan.render.style import Look, Style
+
+#: the halo round a label: matplotlib's ``withStroke(linewidth=2.2)``, half each side
+HALO_PT = 1.1
+
+
+def _lw(mm: float) -> float:
+    return mm / PT_MM
+
+
+class _Map:
+    """Plan metres -> canvas px for one panel."""
+
+    def __init__(self, canvas: Canvas, scene: Scene, panel: Panel):
+        k = 1000 / scene.scale  # paper mm a metre
+        fx, fy, _, _ = panel.frame
+        b = panel.bounds
+        self.scale = np.array([k * canvas.ppm, -k * canvas.ppm])
+        self.offset = np.array([(fx - b[0] * k) * canvas.ppm, canvas.top - (fy - b[1] * k) * canvas.ppm])
+        self.px_per_m = k * canvas.ppm
+
+    def __call__(self, coords) -> np.ndarray:
+        return np.asarray(coords, dtype=float)[:, :2] * self.scale + self.offset
+
+
+def _rings(poly, to_px: _Map) -> list[np.ndarray]:
+    return [to_px(ring.coords) for ring in (poly.exterior, *poly.interiors)]
+
+
+def _polygons(g):
+    if g.geom_type == "Polygon":
+        return [g] if not g.is_empty else []
+    return [p for p in getattr(g, "geoms", []) if p.geom_type == "Polygon" and not p.is_empty]
+
+
+def _lines(g):
+    if g.geom_type in ("LineString", "LinearRing"):
+        return [g]
+    out = []
+    for part in getattr(g, "geoms", []):
+        out.extend(_lines(part))
+    return out
+
+
+def key_radius(text: str, size: float) -> float:
+    """The radius, in points, of the circle round a key number, as the matplotlib backend
+    sizes it (``circle,pad=0.25`` round bold digits), from DejaVu Sans Bold's metrics."""
+    f = font(True, 100.0)
+    digit = f.getlength("0000000000") / 1000
+    line = _lp(True, 100.0)[0] / 100
+    return max(len(text) * digit, line) * size / 2 + 0.25 * size
+
+
+def draw_plan(canvas: Canvas, scene: Scene, panel: Panel, style: Style) -> None:
+    """Draw ``panel``'s primitives on ``canvas``."""
+    to_px = _Map(canvas, scene, panel)
+    mm = canvas.ppm
+    looks: dict[str, Look] = {}
+    numbers: list[tuple] = []  # key numbers waiting for the run of their circles to end
+    for p in panel.primitives:
+        if numbers and p.key != "label.key":
+            _numbers(canvas, numbers)
+        look = looks.get(p.key)
+        if look is None:
+            look = looks[p.key] = style.look(p.key)
+        g: Any = p.geometry
+        lw_pt = _lw(look.width)
+        width = canvas.width(lw_pt)
+        if p.kind == "area":
+            face = rgba(look.fill, look.fill_alpha) if look.fill else None
+            for poly in _polygons(g):
+                rings = _rings(poly, to_px)
+                if face is not None:
+                    canvas.fill(rings, face)
+                if look.hatch:
+                    canvas.hatch(rings, look.hatch, look.edge or "black", 0.6)
+                if look.edge and width:
+                    for ring in rings:
+                        canvas.stroke(ring, look.edge, width, look.dash, lw_pt)
+        elif p.kind == "line":
+            for line in _lines(g):
+                xy = to_px(line.coords)
+                if len(xy) > 1:
+                    canvas.stroke(xy, look.edge, width, look.dash, lw_pt)
+            if p.key.startswith("door."):  # a ring round an offending door, seen from afar
+                c = g.interpolate(0.5, normalized=True)
+                (cx, cy), = to_px([(c.x, c.y)])
+                r = max(g.length * 0.75, 4 / (1000 / scene.scale)) * to_px.px_per_m
+                canvas.ellipse(cx, cy, r, None, look.edge, width)
+        elif p.kind == "marker":
+            (cx, cy), = to_px([(g.x, g.y)])
+            if p.key == "label.key":
+                size = p.size or look.size
+                r = key_radius(p.text or "", size) * PT_MM * mm
+                canvas.ellipse(cx, cy, r, (255, 255, 255, 255), "black", canvas.width(0.6))
+                numbers.append((cx, cy, p.text or "", size))
+                continue
+            if p.key == "door":
+                h = 0.8 * mm
+                canvas.draw.rectangle((cx - h, cy - h, cx + h, cy + h), fill="black")
+            elif p.key.startswith("door."):
+                canvas.ellipse(cx, cy, 4 * mm, None, look.edge, width)
+            else:
+                canvas.ellipse(cx, cy, 1.1 * mm, rgba(look.fill or "white"), look.edge or "black", width)
+        elif p.kind == "text" and p.text:
+            (x, y), = to_px([(g.x, g.y)])
+            canvas.text(x, y, p.text, look.size, bold=look.weight == "bold", colour=look.text,
+                        ha="center", va="center", rotation=p.angle, halo_pt=HALO_PT,
+                        linespacing=1.15)
+    _numbers(canvas, numbers)
+
+
+def _numbers(canvas: Canvas, numbers: list[tuple]) -> None:
+    for x, y, text, size in numbers:
+        canvas.text(x, y, text, size, bold=True, ha="center", va="center")
+    numbers.clear()
