@@ -29,18 +29,20 @@ def _class(name: str, cpp: str) -> str:
             "280\n1\n281\n1\n")
 
 
-def _pieces(pts: list[tuple[float, float]]) -> bytes:
-    """Proxy graphics: each side of the ring ``pts`` (mm) a two-point POLYLINE chunk."""
+def _pieces(*rings: list[tuple[float, float]]) -> bytes:
+    """Proxy graphics: each side of each ring (mm) a two-point POLYLINE chunk."""
     body = b""
-    for a, b in zip(pts, pts[1:] + pts[:1], strict=True):
-        data = struct.pack("<L", 2) + struct.pack("<3d", *a, 0) + struct.pack("<3d", *b, 0)
-        body += struct.pack("<2L", 8 + len(data), ProxyGraphicTypes.POLYLINE) + data
-    return struct.pack("<2L", 8 + len(body), len(pts)) + body
+    for pts in rings:
+        for a, b in zip(pts, pts[1:] + pts[:1], strict=True):
+            data = struct.pack("<L", 2) + struct.pack("<3d", *a, 0) + struct.pack("<3d", *b, 0)
+            body += struct.pack("<2L", 8 + len(data), ProxyGraphicTypes.POLYLINE) + data
+    return struct.pack("<2L", 8 + len(body), sum(len(r) for r in rings)) + body
 
 
-def _proxy(handle: str, layer: str, class_id: int, box: tuple[float, float, float, float]) -> str:
-    x0, y0, x1, y1 = (v * 1000 for v in box)
-    data = _pieces([(x0, y0), (x1, y0), (x1, y1), (x0, y1)])
+def _proxy(handle: str, layer: str, class_id: int, *boxes: tuple[float, float, float, float]) -> str:
+    """A proxy whose graphics draw the sides of each box (metres) as separate pieces."""
+    data = _pieces(*([(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+                     for x0, y0, x1, y1 in ((v * 1000 for v in box) for box in boxes)))
     return (f"ACAD_PROXY_ENTITY\n  5\n{handle}\n100\nAcDbEntity\n  8\n{layer}\n"
             f"100\nAcDbProxyEntity\n 90\n498\n 91\n{class_id}\n 95\n0\n 70\n0\n"
             f" 92\n{len(data)}\n310\n{data.hex().upper()}\n  0\n")
@@ -142,3 +144,37 @@ def test_a_space_over_100_m2_is_a_room_too(tmp_path):
         tmp_path, [_proxy("FFF0", "A81--G-N", 502, hall), _proxy("FFF1", "A81--G-N", 502, store)],
         size=(14.2, 10.2), labels=(("Hall", (5.0, 5.0)), ("Store", (12.5, 5.0)))))
     assert rooms == [("Hall", 110.0), ("Store", 30.0)]
+
+
+def test_a_space_round_a_stair_opening_is_read_with_its_hole(tmp_path):
+    # one space over the whole 8 x 4 m room (32 m²) whose pieces also close a ring round
+    # a 2 x 1.5 m stair opening inside it (3 m²): the room is the ring less the opening,
+    # 32 - 3 = 29 m², not dropped as pieces that close two rings
+    hall, well = (0.1, 0.1, 8.1, 4.1), (5.0, 1.0, 7.0, 2.5)
+    plan, rooms = _rooms(aec_plan(tmp_path, [_proxy("FFF0", "A81--G-N", 502, hall, well)],
+                                  labels=(("Hall", (2.0, 2.0)),)))
+    assert rooms == [("Hall", 29.0)]
+    assert len(plan.rooms[0].polygon.interiors) == 1
+    assert plan.rooms[0].confidence == "high"
+    assert any("round the openings in them" in n for n in plan.notes)
+
+
+def test_rings_side_by_side_or_crossing_are_no_space_with_a_hole():
+    import ezdxf
+
+    msp = ezdxf.new().modelspace()
+
+    def sq(x0, y0, x1, y1):
+        c = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+        return [msp.add_line(a, b) for a, b in zip(c, c[1:] + c[:1], strict=True)]
+
+    rings = aecspace.proxy_rings(sq(5, 1, 7, 2.5) + sq(0, 0, 8, 4), 1e-6)
+    assert [round(abs(_shoelace(r)), 6) for r in rings] == [32.0, 3.0]  # outer first
+    assert aecspace.proxy_rings(sq(0, 0, 4, 4) + sq(3, 3, 6, 6), 1e-6) is None  # crossing
+    assert aecspace.proxy_rings(sq(0, 0, 8, 4) + sq(1, 1, 3, 3) + sq(2, 2, 4, 3.5), 1e-6) is None
+    assert aecspace.proxy_ring(sq(5, 1, 7, 2.5) + sq(0, 0, 8, 4), 1e-6) is None  # not one ring
+
+
+def _shoelace(r):
+    x, y = r[:, 0], r[:, 1]
+    return 0.5 * float((x[:-1] * y[1:] - x[1:] * y[:-1]).sum())

@@ -23,7 +23,7 @@ from tests.dxf_patterns import Sheet, read, rooms_of
     ("Plan$0$A22--U-", "wall"),
     # codes that say nothing the reader uses: stairs, loose furniture / space objects,
     # services, the project in general
-    ("A24----", None), ("A81--G-N", None), ("A59----", None), ("A09-MI-", None),
+    ("A24----", "stair"), ("A81--G-N", None), ("A59----", None), ("A09-MI-", None),
     # numbers that are no element code: a bare number, a year, a drawing number
     ("22", None), ("2021 survey", None), ("A1325", None), ("0", None),
     # words win over the code

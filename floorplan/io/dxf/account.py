@@ -107,6 +107,7 @@ def _reason(kind: str | None, have_rooms: bool) -> str:
         "ignore": "annotation layer",
         "room": "on a room layer but not a closed outline",
         "ceiling": "on a ceiling layer but not a closed 3D outline",
+        "stair": "stair linework (treads, flights), which bounds no room",
     }.get(kind or "", "not room geometry")
 
 

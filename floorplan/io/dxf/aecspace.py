@@ -1,6 +1,7 @@
 """AutoCAD Architecture spaces kept as another program's objects (ACAD_PROXY_ENTITY): a
 space's net outline, kept as proxy graphics, is four to fourteen separate two-point
-polylines that run end to end round the space. Read piece by piece they are loose lines
+polylines that run end to end round the space (and round each opening in it: a stair
+well, a shaft, read as the space's holes). Read piece by piece they are loose lines
 and no room; joined, they are the closed outline the program drew, and a room outline like
 a closed polyline on a room layer.
 
@@ -98,6 +99,46 @@ def proxy_ring(subs, tol: float) -> np.ndarray | None:
     """The one closed ring (x, y, first point repeated) that the straight, open pieces
     ``subs`` draw end to end, every piece used once; ``None`` when they draw anything
     else (a text, an arc, a closed polyline, a piece left over, two rings)."""
+    rings = _rings(subs, tol)
+    return rings[0] if rings is not None and len(rings) == 1 else None
+
+
+def proxy_rings(subs, tol: float) -> list[np.ndarray] | None:
+    """The outline the straight, open pieces ``subs`` draw: its outer ring first, then the
+    rings inside it (a stair opening, a shaft: holes in the space), each closed (first
+    point repeated); ``None`` when they draw anything else (a text, an arc, a piece left
+    over, rings side by side or crossing, a ring inside a hole).
+
+    >>> import ezdxf
+    >>> msp = ezdxf.new().modelspace()
+    >>> def sq(x0, y0, x1, y1):
+    ...     c = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+    ...     return [msp.add_line(a, b) for a, b in zip(c, c[1:] + c[:1])]
+    >>> [len(r) for r in proxy_rings(sq(1, 1, 2, 2) + sq(0, 0, 4, 3), 1e-6)]  # hole first
+    [5, 5]
+    >>> proxy_rings(sq(0, 0, 1, 1) + sq(5, 0, 6, 1), 1e-6) is None  # side by side
+    True
+    """
+    rings = _rings(subs, tol)
+    if rings is None or len(rings) == 1:
+        return rings
+    from shapely.geometry import Polygon
+
+    polys = [Polygon(r) for r in rings]
+    if not all(p.is_valid and p.area > 0 for p in polys):
+        return None
+    order = sorted(range(len(rings)), key=lambda k: -polys[k].area)
+    outer, holes = polys[order[0]], [polys[k] for k in order[1:]]
+    if not all(outer.contains(h) for h in holes):
+        return None
+    if any(a.intersects(b) for i, a in enumerate(holes) for b in holes[i + 1:]):
+        return None
+    return [rings[k] for k in order]
+
+
+def _rings(subs, tol: float) -> list[np.ndarray] | None:
+    """Every closed ring the pieces ``subs`` draw end to end, each piece used once, in the
+    order they are drawn; ``None`` when a piece is no straight open line or a chain stops."""
     if not 2 <= len(subs) <= MAX_PIECES:
         return None
     pieces = []
@@ -106,21 +147,24 @@ def proxy_ring(subs, tol: float) -> np.ndarray | None:
         if p is None or len(p) < 2 or not np.isfinite(p).all():
             return None
         pieces.append(p)
-    ring = [pieces.pop(0)]
-    end = ring[0][-1]
+    rings: list[np.ndarray] = []
     while pieces:
-        for k, p in enumerate(pieces):
-            if np.abs(p[0] - end).max() <= tol:
-                break
-            if np.abs(p[-1] - end).max() <= tol:
-                p = pieces[k] = p[::-1]
-                break
-        else:
-            return None  # the chain stops: an open line, or more than one ring
-        ring.append(pieces.pop(k)[1:])
-        end = ring[-1][-1]
-    pts = np.concatenate(ring)
-    if np.abs(pts[0] - pts[-1]).max() > tol or len(np.unique(pts.round(9), axis=0)) < 3:
-        return None
-    pts[-1] = pts[0]
-    return pts
+        ring = [pieces.pop(0)]
+        start, end = ring[0][0], ring[0][-1]
+        while np.abs(start - end).max() > tol:
+            for k, p in enumerate(pieces):
+                if np.abs(p[0] - end).max() <= tol:
+                    break
+                if np.abs(p[-1] - end).max() <= tol:
+                    p = pieces[k] = p[::-1]
+                    break
+            else:
+                return None  # the chain stops: an open line
+            ring.append(pieces.pop(k)[1:])
+            end = ring[-1][-1]
+        pts = np.concatenate(ring)
+        if len(np.unique(pts.round(9), axis=0)) < 3:
+            return None
+        pts[-1] = pts[0]
+        rings.append(pts)
+    return rings

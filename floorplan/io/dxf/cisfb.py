@@ -11,11 +11,11 @@ Handbook, Table III):
 - (31) secondary elements to external walls (windows, external doors): glazing, which this
   reader takes as wall (a door block on it is known by its block, as on ``A-GLAZ``);
 - (32) secondary elements to internal walls (internal doors, hatches): doors;
+- (24) stairs and ramps: stair linework, which bounds no room (as on a ``Stairs`` layer);
 - (66) transport (lifts), (7-) fittings (71-78: circulation, room, kitchen, sanitary,
   cleaning, storage fittings): fixed obstacles.
 
-Everything else says nothing here: (23) floors, (24) stairs and ramps (as a ``Stairs``
-layer says nothing), (27) roofs, (3x) other openings, (4-) finishes, (5-) services, (8-)
+Everything else says nothing here: (23) floors, (27) roofs, (3x) other openings, (4-) finishes, (5-) services, (8-)
 loose furniture, which offices also use for their space objects, and (9-) external works.
 
 >>> cisfb_kind("A21----"), cisfb_kind("A22--U-"), cisfb_kind("A314-S-"), cisfb_kind("A321---")
@@ -23,7 +23,7 @@ loose furniture, which offices also use for their space objects, and (9-) extern
 >>> cisfb_kind("(22) Partitions"), cisfb_kind("74 Sanitary"), cisfb_kind("A-28")
 ('wall', 'obstacle', 'wall')
 >>> cisfb_kind("A24----"), cisfb_kind("A81--G-N"), cisfb_kind("22"), cisfb_kind("2021 survey")
-(None, None, None, None)
+('stair', None, None, None)
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ CISFB_KINDS: dict[str, str] = {
     "21": "wall", "22": "wall", "28": "wall",
     "31": "wall",
     "32": "door",
+    "24": "stair",
     "66": "obstacle",
     **{f"7{d}": "obstacle" for d in "12345678"},
 }

@@ -47,6 +47,23 @@ def collect(msp, tolerance: float) -> Collected:
     return out
 
 
+#: an ELLIPSE whose axes differ by at most this share is a circular arc
+ROUND_ELLIPSE = 0.01
+
+
+def _round_arc(e) -> dict | None:
+    """Centre, radius and ends of an elliptic arc in the plan's plane that is round to
+    within ROUND_ELLIPSE (else ``None``)."""
+    ratio = float(e.dxf.ratio)
+    n = e.dxf.extrusion
+    if not 1 - ROUND_ELLIPSE <= ratio <= 1 or abs(n.x) > 1e-9 or abs(n.y) > 1e-9:
+        return None
+    c, major = e.dxf.center, e.dxf.major_axis
+    sp, ep = e.start_point, e.end_point
+    return {"center": (c.x, c.y), "radius": float(major.magnitude) * (1 + ratio) / 2,
+            "ends": ((sp.x, sp.y), (ep.x, ep.y))}
+
+
 def _flat(entity, rel: float = 1e-5, chord: float | None = None) -> np.ndarray:
     """Points along ``entity``, curves flattened to within ``rel`` x its own size, or to
     ``chord`` (drawing units) where given, but no coarser than :data:`COARSEST` x its size."""
@@ -264,6 +281,13 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
     elif t in ("SPLINE", "ELLIPSE"):
         pts = _flat(e, 1e-4, out.chord)
         closed = _is_closed(pts, False, tol)
+        arc = _round_arc(e) if t == "ELLIPSE" and not closed else None
+        if arc is not None:  # an ARC in all but name: a door swing in a block scaled a
+            # hair unevenly (1357 x 1356) comes out of ezdxf's expansion as an ELLIPSE
+            prim = Prim(out.uid(), "ARC", layer, handle, pts[:, :2], False, chain, arc)
+            out.opens.append(prim)
+            out.arcs.append(prim)
+            return
         prim = Prim(out.uid(), t, layer, handle, pts[:, :2], closed, chain)
         (out.loops if closed else out.opens).append(prim)
     elif t == "CIRCLE":
@@ -294,12 +318,15 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
         if any(s.dxftype() == "TEXT" and PROXY_PLACEHOLDER.match(s.dxf.text or "") for s in subs):
             out.skipped[(t, layer, "another program's object drawn as a placeholder box")] += 1
             return
-        ring = None if chain or aecspace.class_id(e) not in out.space_ids else \
-            aecspace.proxy_ring(subs, tol)
-        if ring is not None:  # an AEC space's net outline, drawn in pieces: one outline
-            out.loops.append(Prim(out.uid(), "POLYLINE", layer, handle, ring, True, chain,
-                                  {"aec_space": True}))
-            out.read_as["AEC space objects read as the outline their pieces close"] += 1
+        rings = None if chain or aecspace.class_id(e) not in out.space_ids else \
+            aecspace.proxy_rings(subs, tol)
+        if rings is not None:  # an AEC space's net outline, drawn in pieces: one outline
+            # (its holes, a stair well or a shaft, kept as the rings after the first)
+            out.loops.append(Prim(out.uid(), "POLYLINE", layer, handle, rings[0], True, chain,
+                                  {"aec_space": True, **({"rings": rings} if len(rings) > 1
+                                                         else {})}))
+            out.read_as["AEC space objects read as the outline their pieces close"
+                        + (" round the openings in them" if len(rings) > 1 else "")] += 1
             return
         out.read_as["objects of other programs read from their proxy graphics"] += 1
         _walk(subs, out, layer, chain, depth + 1, tol)

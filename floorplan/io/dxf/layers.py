@@ -23,6 +23,8 @@ for a word that starts with the keyword.
 'room'
 >>> m.layer_kind("Xref$0$Walls")
 'wall'
+>>> m.layer_kind("A-FLOR-STRS"), m.layer_kind("Treppe"), m.layer_kind("STAIR WALLS")
+('stair', 'stair', 'wall')
 >>> m.block_kind("WC-01")
 'obstacle'
 >>> level_of_layer("GF-A-AREA"), level_of_layer("A-AREA-L01"), level_of_layer("Walls")
@@ -56,6 +58,11 @@ LAYER_KEYWORDS: dict[str, tuple[str, ...]] = {
     "wall": ("wall", "walls", "a-wall", "wand", "mur", "muro", "muri", "parete", "glaz",
              "a-glaz", "window", "windows", "fenster", "crystal", "cristal", "column", "columns",
              "col", "a-cols", "pillar", "s-cols"),
+    # a stair's treads, nosings, flight outlines and break lines bound no room (the floor
+    # runs on under and over a flight): never walls, glazing or room outlines. After
+    # ``wall``, so a layer of stair walls is a wall layer
+    "stair": ("stair", "stairs", "strs", "a-flor-strs", "treppe", "trappe", "trapp",
+              "escal", "scala", "stufe", "trap*"),
 }
 
 #: Built-in block-name keywords (a block's layer is tried with LAYER_KEYWORDS first).

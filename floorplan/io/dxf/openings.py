@@ -202,9 +202,11 @@ def _headed(inner: LineString, jamb: np.ndarray, headers) -> bool:
 def far_face_seals(seals, lines: list[np.ndarray], geoms: list[LineString]) -> list:
     """For each door seal (hinge, closed leaf's end) across a doorway in a double-line
     wall, the same seal along the wall's other face: where a jamb (a short line across
-    the wall, JAMB_LENGTH) leaves the leaf's end square to the leaf, the seal moved along
-    it, when its hinge end meets linework there too. The rooms either side then both run
-    along their own wall face across the doorway; the reveal between is the wall band."""
+    the wall, JAMB_LENGTH) leaves either end of the seal square to it, the seal moved
+    along that jamb, when its other end meets linework there too (or, for a pair of
+    doors meeting in the middle, the other leaf's moved seal). The rooms either side then
+    both run along their own wall face across the doorway; the reveal between is the wall
+    band. A moved seal that a wall line crosses is no face of this doorway."""
     seg = _segments(lines)
     if not len(seg) or not seals:
         return []
@@ -215,25 +217,54 @@ def far_face_seals(seals, lines: list[np.ndarray], geoms: list[LineString]) -> l
     if not len(seg):
         return []
     tree = STRtree(geoms) if geoms else None
-    out = []
+    out: list = []
+    loose: list = []  # moved seals whose far end meets nothing drawn (yet)
     for h, e in seals:
-        h, e = np.asarray(h, dtype=float), np.asarray(e, dtype=float)
+        h, e = np.asarray(h, dtype=float)[:2], np.asarray(e, dtype=float)[:2]
         v = e - h
         n = float(np.hypot(*v))
         if n < OPENING_WIDTH[0] * 0.8:
             continue
         u = v / n
-        for end, other in ((0, 1), (1, 0)):
-            at = np.hypot(*(seg[:, end] - e).T) < 2e-3
-            square = np.abs((vec @ u) / length) < 0.05
-            for k in np.flatnonzero(at & square).tolist():
-                w = seg[k, other] - seg[k, end]
-                h2, e2 = h + w, e + w
-                if tree is not None and len(tree.query(shapely.points(h2), predicate="dwithin",
-                                                         distance=HINGE_REACH)):
-                    out.append((tuple(h2), tuple(e2)))
-    return out
+        square = np.abs((vec @ u) / length) < 0.05
+        found = False
+        for at, far in ((e, h), (h, e)):  # a jamb at the leaf's end first, then the hinge's
+            for end, other in ((0, 1), (1, 0)):
+                near = np.hypot(*(seg[:, end] - at).T) < 2e-3
+                for k in np.flatnonzero(near & square).tolist():
+                    w = seg[k, other] - seg[k, end]
+                    h2, e2 = h + w, e + w
+                    if _crossed(LineString([h2, e2]), geoms, tree):
+                        continue
+                    meets = tree is not None and len(tree.query(
+                        shapely.points(far + w), predicate="dwithin", distance=HINGE_REACH))
+                    if meets:
+                        out.append((tuple(h2), tuple(e2)))
+                        found = True
+                        break
+                    loose.append((tuple(h2), tuple(e2), tuple(far + w)))
+                if found:
+                    break
+            if found:
+                break
+    # a pair of doors: each leaf's seal moved from its hinge's jamb, meeting in the middle
+    for a in range(len(loose)):
+        for b in range(a + 1, len(loose)):
+            if np.hypot(*(np.asarray(loose[a][2]) - loose[b][2])) < 2e-3:
+                out += [loose[a][:2], loose[b][:2]]
+    return list(dict.fromkeys(out))
 
+
+def _crossed(s: LineString, geoms, tree) -> bool:
+    """A line of ``geoms`` crosses the inside of seal ``s`` (touching it at a point)."""
+    if tree is None:
+        return False
+    inner: Any = shapely.line_interpolate_point(s, [0.02, 0.98], normalized=True)
+    probe = LineString(inner)
+    for i in tree.query(probe, predicate="intersects").tolist():
+        if probe.intersection(geoms[i]).geom_type in ("Point", "MultiPoint"):
+            return True
+    return False
 
 
 def framed_seals(seals, geoms: list[LineString]) -> list:

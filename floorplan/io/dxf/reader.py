@@ -219,7 +219,9 @@ class _Reader:
         obstacles = self._in_view(obstacles, lambda o: o.polygon.centroid, "fittings")
         ceilings = dxf_features.ceilings(col.faces3d, self.layer_kind, self.used, col.skipped)
         rooms = dxf_outdoor.set_aside(
-            self._rooms(polys, found.sources, layers, ceilings, levels, found.sure), self.notes,
+            self._rooms(polys, found.sources, layers, ceilings, levels, found.sure,
+                        ([d.geometry for d, _ in doors], [(o.polygon, o.kind) for o, _ in obstacles])),
+            self.notes,
             self.findings)
         self.findings += label_findings(rooms, self.outside_texts, self.layer_kind)
         if level_note:
@@ -287,12 +289,16 @@ class _Reader:
                             and float(np.ptp(pts, axis=0).max()) < SYMBOL_SIZE)
         return symbols[uid]
 
-    def _rooms(self, polys, sources, layers, ceilings, levels, confidences=None) -> list[Room]:
+    def _rooms(self, polys, sources, layers, ceilings, levels, confidences=None,
+               evidence=((), ())) -> list[Room]:
         """The rooms, named; ``confidences`` (``(level, reason)`` per outline, from the
-        step that found it) are lowered where the names are unsure."""
+        step that found it) are lowered where the names are unsure; ``evidence``: the
+        doors' geometries and the fittings' ``(polygon, kind)``, which tell compartments."""
         col = self.col
         info, outside = dxf_names.room_texts(polys, layers, col.texts, self.usable_text, self.notes,
-                                             self.used, self.leaders, dxf_leaders.LeaderLines(self))
+                                             self.used, self.leaders, dxf_leaders.LeaderLines(self),
+                                             doors=evidence[0], fittings=evidence[1],
+                                             walls=dxf_leaders.WallLines(self))
         for ri, named in zip(info, self.combined, strict=True):
             if named:  # several labels in one space that no closing parts
                 ri.name, ri.name_from = " / ".join(named), "text"

@@ -115,7 +115,11 @@ def outline_rooms(loops, opens, hatches, ok, findings: list[InputFinding], notes
 
     room_loops = [prim for prim in loops if ok(prim)]
     for prim, made in zip(room_loops, to_polygons([p.pts for p in room_loops]), strict=True):
-        add(prim, prim.pts, None, "outline", made)
+        holes = prim.extra.get("rings", [None])[1:]  # an AEC space's openings
+        if holes:
+            add(prim, prim.pts, holes, "outline")
+        else:
+            add(prim, prim.pts, None, "outline", made)
     for prim in opens:
         if prim.etype not in ("LWPOLYLINE", "POLYLINE") or len(prim.pts) < 3 or not ok(prim):
             continue

@@ -327,7 +327,7 @@ def choose_views(rd, found: Found, wanted: int | None) -> Found:
 
     def linework() -> list[np.ndarray]:  # what is shown of the linework, blocks left out
         return [p.pts[:, :2] for p in rd.col.opens + rd.col.loops if p.layer not in hidden
-                and not rd.blocked(p) and rd.layer_kind(p.layer) in (None, "wall", "room")]
+                and not rd.blocked(p) and rd.layer_kind(p.layer) in (None, "wall", "room", "stair")]
 
     shown = [t for t in rd.col.texts if t.layer not in hidden]  # a frozen title says nothing
     try:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
-from shapely.geometry import LineString, Polygon
+from shapely.geometry import Polygon
 from shapely.strtree import STRtree
 
 #: cells of a tiling lie at most this far apart (metres): a joint between slabs or tiles
@@ -42,7 +42,7 @@ SAME = 0.05
 TILE_SIDE = (0.1, 1.5)
 TILE_ASPECT = 2.5
 RECT_SHARE = 0.97
-#: a line lies on the tiles' edges when all but this share of it is within EDGE_TOL (m)
+#: a line lies on a tile's edge when all but this share of it is within EDGE_TOL (m) of it
 EDGE_TOL = 0.002
 OFF_EDGE = 0.01
 
@@ -73,6 +73,12 @@ def tiling(polys: list[Polygon], joint: float = JOINT, min_cells: int = MIN_CELL
     return many & (counts >= NEIGHBOURS)
 
 
+def _strings(arrays: list[np.ndarray]) -> np.ndarray:
+    """Line strings of the (n, 2) arrays, made all at once."""
+    index = np.repeat(np.arange(len(arrays)), [len(a) for a in arrays])
+    return np.asarray(shapely.linestrings(np.vstack(arrays), indices=index), dtype=object)
+
+
 def tile_shaped(p: Polygon) -> bool:
     """A rectangle with sides in :data:`TILE_SIDE`, at most :data:`TILE_ASPECT` long to
     wide."""
@@ -87,13 +93,20 @@ def tile_shaped(p: Polygon) -> bool:
 def pattern_lines(lines: list[np.ndarray]) -> tuple[list[int], int, float]:
     """The indices of ``lines`` ((n, 2) arrays, metres) that only draw the edges of tiles
     (see the module's docstring), how many tiles, and the side of their median cell."""
-    short = [k for k, ln in enumerate(lines) if len(ln) >= 2
-             and float(np.ptp(ln[:, :2], axis=0).max()) <= TILE_SIDE[1] + JOINT]
-    if len(short) < MIN_CELLS:
+    drawn = [k for k, ln in enumerate(lines) if len(ln) >= 2]
+    if len(drawn) < MIN_CELLS:
         return [], 0, 0.0
-    every = [LineString(ln[:, :2]) for ln in lines if len(ln) >= 2]
-    geoms = np.asarray([LineString(lines[k][:, :2]) for k in short], dtype=object)
-    noded = shapely.union_all(np.asarray(every, dtype=object))
+    spans = np.array([float(np.ptp(lines[k][:, :2], axis=0).max()) for k in drawn])
+    short_at = np.flatnonzero(spans <= TILE_SIDE[1] + JOINT)
+    # a tiling drawn with short lines has MIN_CELLS lines (or loops) of one span at least
+    sizes = np.round(spans[short_at] / 0.01).astype(int)
+    sizes = sizes[sizes >= round(TILE_SIDE[0] / 0.01)]
+    if not len(sizes) or int(np.bincount(sizes).max()) < MIN_CELLS:
+        return [], 0, 0.0
+    every = _strings([lines[k][:, :2] for k in drawn])
+    short = [drawn[k] for k in short_at.tolist()]
+    geoms = every[short_at]
+    noded = shapely.union_all(every)
     faces = list(shapely.polygonize(list(getattr(noded, "geoms", [noded]))).geoms)
     cells = [f for f in faces if tile_shaped(f)]
     if len(cells) < MIN_CELLS:
@@ -101,20 +114,22 @@ def pattern_lines(lines: list[np.ndarray]) -> tuple[list[int], int, float]:
     tiles = [c for c, t in zip(cells, tiling(cells).tolist(), strict=True) if t]
     if not tiles:
         return [], 0, 0.0
-    edges = STRtree(shapely.buffer(shapely.boundary(np.asarray(tiles, dtype=object)), EDGE_TOL,
-                                   quad_segs=1))
-    pads = edges.geometries
+    pads = shapely.buffer(shapely.boundary(np.asarray(tiles, dtype=object)), EDGE_TOL,
+                          quad_segs=1)
     grown = STRtree(shapely.buffer(np.asarray(tiles, dtype=object), JOINT / 2 + EDGE_TOL,
                                    quad_segs=1, join_style="mitre"))
+    # how much of each line lies along one tile's edge (a slab's edge is drawn along one)
+    li, pi = STRtree(pads).query(geoms, predicate="intersects")
+    along = np.zeros(len(geoms))
+    np.maximum.at(along, li, shapely.length(shapely.intersection(geoms[li], pads[pi])))
+    on = along >= (1 - OFF_EDGE) * shapely.length(geoms)
+    touches = np.zeros(len(geoms), dtype=bool)
+    touches[li] = True
     out = []
-    for k, g in zip(short, geoms.tolist(), strict=True):
-        near = edges.query(g, predicate="intersects")
-        if not len(near):
-            continue
-        off = g.difference(shapely.union_all(pads[near])).length
-        if off <= OFF_EDGE * g.length:
+    for k, g, ok, near in zip(short, geoms.tolist(), on.tolist(), touches.tolist(), strict=True):
+        if ok:
             out.append(k)
-        elif g.length <= JOINT:  # the end of a joint between two tiles
+        elif near and g.length <= JOINT:  # the end of a joint between two tiles
             inside = grown.query(g, predicate="intersects")
             if len(inside) >= 2 and shapely.union_all(grown.geometries[inside]).covers(g):
                 out.append(k)
