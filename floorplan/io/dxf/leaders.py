@@ -35,6 +35,16 @@ REACH = 1.0
 CLEAR_LEAD = 1.5
 #: a line's room end lies at least this far (m) inside the room (a wall end does not)
 INSIDE_BY = 0.15
+#: where no wall line is read round a room (rooms from outlines), its outer wall is taken
+#: to be this thick (m): a label in it is in the building
+OUTER_WALL = 0.25
+#: a label written against the building's outer wall (a room's number just above it)
+#: stands within this many of its text heights of the building's outline; one further off
+#: stands clear of the building
+LABEL_MARGIN = 1.0
+#: the building's outline bridges gaps between its rooms and walls up to twice this (m):
+#: halls and corridors not read as rooms are in it (as the door links' footprint has it)
+FOOTPRINT_CLOSE = 1.5
 
 
 @dataclass
@@ -172,13 +182,55 @@ def pointing_out(polys: list, inside: dict[int, list], leaders: list[Leader],
     return out
 
 
+class Building:
+    """The building's gross outline, made when first asked: its rooms (each grown by
+    :data:`OUTER_WALL`) and the wall lines within :data:`FOOTPRINT_CLOSE` of them, closed
+    by :data:`FOOTPRINT_CLOSE`, holes filled. A label outside it (a neighbouring
+    building's name, a site note) names none of the rooms near it.
+
+    >>> from shapely.geometry import box
+    >>> import numpy as np
+    >>> b = Building([box(0, 0, 4, 3)], [np.array([(-0.4, -0.4), (4.4, -0.4)])])
+    >>> b.holds(np.array([(2, -0.3), (2, 3.2), (2, 3.5), (4.8, 1)])).tolist()
+    [True, True, False, False]
+    """
+
+    def __init__(self, polys: list, walls=()):
+        self.polys, self.walls = polys, walls
+        self._shape = None
+        self.left_out: set[int] = set()  # texts outside it kept from the rooms near them
+
+    def shape(self):
+        if self._shape is None:
+            rooms = shapely.union_all(shapely.buffer(np.asarray(self.polys, dtype=object),
+                                                     OUTER_WALL, join_style="mitre"))
+            near = shapely.buffer(rooms, FOOTPRINT_CLOSE)
+            shapely.prepare(near)
+            lines = [ln for ln in (shapely.linestrings(np.asarray(p, dtype=float)[:, :2])
+                                   for p in self.walls if len(p) >= 2) if near.intersects(ln)]
+            body = shapely.union_all([rooms, *shapely.buffer(lines, 0.005, cap_style="flat")])
+            closed = shapely.buffer(shapely.buffer(body, FOOTPRINT_CLOSE), -FOOTPRINT_CLOSE)
+            parts = [p for p in getattr(closed, "geoms", [closed]) if not p.is_empty]
+            self._shape = shapely.union_all(
+                [shapely.polygons(shapely.get_exterior_ring(p)) for p in parts] + [body])
+            shapely.prepare(self._shape)
+        return self._shape
+
+    def holds(self, pts: np.ndarray, margin=0.0) -> np.ndarray:
+        """Whether each point ``(x, y)`` lies in the building or within ``margin`` (m, one
+        or one per point) of it."""
+        return shapely.dwithin(self.shape(), shapely.points(np.asarray(pts, dtype=float)),
+                               np.maximum(np.asarray(margin, dtype=float), 1e-9))
+
+
 def join(polys: list, outside: list, leaders: list[Leader], lines: list, labelled: set[int],
-         is_label) -> dict[int, tuple[int, str]]:
+         is_label, building: Building | None = None) -> dict[int, tuple[int, str]]:
     """``{text uid: (room index, "leader" | "nearest")}`` for texts outside every room.
 
     ``lines`` are candidate leader lines (``(n, 2)`` point arrays in metres, not walls),
     ``labelled`` the rooms already holding a label, ``is_label(text)`` whether a text
-    names a room (or states its figures) at all.
+    names a room (or states its figures) at all. A text outside ``building`` (when given)
+    is joined by a leader or a line only, never to the nearest room.
     """
     out: dict[int, tuple[int, str]] = {}
     cands = [t for t in outside if is_label(t)]
@@ -231,6 +283,14 @@ def join(polys: list, outside: list, leaders: list[Leader], lines: list, labelle
     dist: Any = shapely.distance(spots[ti], arr[ri]) if len(ti) else []
     for a, b, d in zip(ti.tolist(), ri.tolist(), list(dist), strict=True):
         nearby.setdefault(a, []).append((float(d), b))
+    if nearby and building is not None:  # a label outside the building is no room's by nearness
+        within = sorted(nearby)
+        held = building.holds(np.array([(free[a].x, free[a].y) for a in within]),
+                              [LABEL_MARGIN * free[a].height for a in within]).tolist()
+        for a, h in zip(within, held, strict=True):
+            if not h:
+                del nearby[a]
+                building.left_out.add(free[a].uid)
     claims: dict[int, list[tuple[float, int]]] = {}
     for a, opts in nearby.items():
         opts = sorted(o for o in opts if o[1] not in taken)
@@ -250,6 +310,20 @@ def join(polys: list, outside: list, leaders: list[Leader], lines: list, labelle
 
 #: layer kinds whose lines are never leaders
 _NOT_LEADERS = ("wall", "room", "door", "obstacle", "ceiling")
+
+
+class WallLines:
+    """The wall linework, for the building's outline (:class:`Building`): lines on wall
+    layers, and the lines the rooms were read from; listed only when asked."""
+
+    def __init__(self, reader):
+        self.reader = reader
+
+    def __iter__(self):
+        r = self.reader
+        for p in list(r.col.opens) + list(r.col.loops):
+            if (r.layer_kind(p.layer) == "wall" or p.uid in r.used) and not r.blocked(p):
+                yield p.pts
 
 
 class LeaderLines:

@@ -129,14 +129,16 @@ def _stated_area(text: str, whole: bool = True):
 
 
 def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
-               leaders=(), lines=(), doors=(), fittings=()) -> tuple[list[RoomText], list]:
+               leaders=(), lines=(), doors=(), fittings=(), walls=()
+               ) -> tuple[list[RoomText], list]:
     """What the texts say about each room, and the texts left over (outside every room).
 
     ``leaders`` (:class:`~floorplan.io.dxf.leaders.Leader`) and ``lines`` (point arrays
     that may be drawn from a label to its room) join labels outside every room. ``doors``
     (geometries) and ``fittings`` (``(polygon, kind)``) tell a numbered room's unlabelled
     compartments, joined to it in ``polys``
-    (:func:`~floorplan.io.dxf.numbered.set_aside_unnumbered`).
+    (:func:`~floorplan.io.dxf.numbered.set_aside_unnumbered`). ``walls`` (point arrays)
+    with the rooms outline the building: a label outside it is no room's by nearness.
     """
     info = [RoomText() for _ in polys]
     cands = [t for t in texts if usable(t)]
@@ -164,7 +166,12 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
     if pointed:
         _notes_pointing_out(inside, cands, pointed, via, notes)
     if polys and outside:
-        outside = _join_outside(polys, inside, outside, leaders, lines, via)
+        building = dxf_leaders.Building(polys, walls)
+        outside = _join_outside(polys, inside, outside, leaders, lines, via, building)
+        if building.left_out:
+            notes.append(f"{len(building.left_out)} label(s) outside the building's outline (its "
+                         "rooms and walls) joined to no room near them: a neighbour's or a "
+                         "site's name")
     outside += [t for t in cands if pointed.get(t.uid, 0) is None]
     for r, ts in inside.items():
         c = polys[r].centroid if len(ts) > 1 else None
@@ -196,22 +203,25 @@ def _notes_pointing_out(inside, cands, pointed, via, notes) -> None:
                  "read as a note on what the leader points at, not as that room's name")
 
 
-def _join_outside(polys, inside, outside, leaders, lines, via) -> list:
+def _join_outside(polys, inside, outside, leaders, lines, via, building=None) -> list:
     """Join labels (then figures, then room numbers) outside every room to their rooms;
-    the rest stay out."""
+    the rest stay out. ``building``: the one label is looked for in (the nearest room
+    takes only labels inside it)."""
     has_name = {r for r, ts in inside.items() if any(_is_name_text(t) for t in ts)}
-    joined = dxf_leaders.join(polys, outside, list(leaders), list(lines), has_name, _is_name_text)
+    joined = dxf_leaders.join(polys, outside, list(leaders), list(lines), has_name, _is_name_text,
+                              building)
     rest = [t for t in outside if t.uid not in joined]
     has_fig = {r for r, ts in inside.items() if any(_is_figure_text(t) for t in ts)}
     has_fig |= {r for uid, (r, _) in joined.items()
                 if any(_is_figure_text(t) for t in outside if t.uid == uid)}
     joined.update(dxf_leaders.join(polys, rest, list(leaders), list(lines), has_fig,
-                                   _is_figure_text))
+                                   _is_figure_text, building))
     rest = [t for t in rest if t.uid not in joined]
     has_id = {r for r, ts in inside.items() if any(_is_id_text(t) for t in ts)}
     ids_out = {t.uid for t in outside if _is_id_text(t)}
     has_id |= {r for uid, (r, _) in joined.items() if uid in ids_out}
-    joined.update(dxf_leaders.join(polys, rest, list(leaders), list(lines), has_id, _is_id_text))
+    joined.update(dxf_leaders.join(polys, rest, list(leaders), list(lines), has_id, _is_id_text,
+                                   building))
     for t in outside:
         if t.uid in joined:
             r, how = joined[t.uid]

@@ -297,7 +297,8 @@ class _Reader:
         col = self.col
         info, outside = dxf_names.room_texts(polys, layers, col.texts, self.usable_text, self.notes,
                                              self.used, self.leaders, dxf_leaders.LeaderLines(self),
-                                             *evidence)
+                                             doors=evidence[0], fittings=evidence[1],
+                                             walls=dxf_leaders.WallLines(self))
         for ri, named in zip(info, self.combined, strict=True):
             if named:  # several labels in one space that no closing parts
                 ri.name, ri.name_from = " / ".join(named), "text"

@@ -7,7 +7,8 @@ then top to bottom (``--view N`` names one). Each view is scored
 (:mod:`~floorplan.io.dxf.views_score`):
 
 - for a floor plan: room labels in its spaces, doors, closed spaces of room size;
-- against: a grid of many near-identical cells (a schedule, a structural grid), an
+- against: a grid of many near-identical cells that tile (a schedule, a reference grid),
+  columns (outlines of one size standing apart), an
   outline with no inner walls under a roof-like profile, a ground line, boards or courses
   butting into its spaces (an elevation), closed loops standing apart with nothing in them
   (a site plan's buildings), a view that is mostly text (a title block, a legend), a
@@ -91,7 +92,7 @@ class View:
     text_area: float = 0.0
     titles: list[str] = field(default_factory=list)
     level: float | None = None
-    kind: str = "other"  # plan, grid, elevation, site, text, empty, other
+    kind: str = "other"  # plan, grid, columns, elevation, site, text, titled, empty, other
     reason: str = ""
     score: float = 0.0
 
