@@ -16,6 +16,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
+from floorplan.render.raster import rings as _rings
+
 #: shapes are drawn this many times finer, then reduced: 2 x 2 samples a pixel
 SUPERSAMPLE = 2
 #: as the matplotlib backend writes its PNGs (half the time of zlib's default 6)
@@ -144,8 +146,25 @@ class Canvas:
         self.ppm = dpi * MM_IN * ss  # px a paper mm
         self.ppt = dpi / 72 * ss     # px a point
         self.im = Image.new("RGB", (self.size[0] * ss, self.size[1] * ss), "white")
-        self.draw = ImageDraw.Draw(self.im, "RGBA")
+        self._draw = ImageDraw.Draw(self.im, "RGBA")
         self.top = self.size[1] * ss  # paper y = 0 is this row
+        self._rings: list[tuple[float, ...]] = []  # dashed circles waiting (:meth:`flush`)
+        self._rings_how: tuple | None = None       # their colour, width and pattern
+
+    @property
+    def draw(self) -> ImageDraw.ImageDraw:
+        """Pillow's draw on the image, the dashed circles waiting drawn first."""
+        self.flush()
+        return self._draw
+
+    def flush(self) -> None:
+        """Draw the dashed circles waiting (a run of them is drawn at once, in numpy:
+        :mod:`.rings`), so that what is drawn next lies over them."""
+        if self._rings and self._rings_how is not None:
+            colour, width, pattern = self._rings_how
+            _rings.draw(self.im, self._rings, rgba(colour) if isinstance(colour, str) else colour,
+                        width, pattern)
+            self._rings = []
 
     def xy(self, x_mm: float, y_mm: float) -> tuple[float, float]:
         return x_mm * self.ppm, self.top - y_mm * self.ppm
@@ -157,9 +176,10 @@ class Canvas:
 
     def fill(self, rings: list[np.ndarray], colour) -> None:
         """Fill the polygon of ``rings`` (exterior first, then holes) with an RGBA colour."""
+        self.flush()
         if len(rings) == 1:
             if len(rings[0]) >= 3:
-                self.draw.polygon(rings[0].ravel().tolist(), fill=colour)
+                self._draw.polygon(rings[0].ravel().tolist(), fill=colour)
             return
         mask, box = self._mask(rings)
         if mask is not None:
@@ -185,6 +205,7 @@ class Canvas:
     def hatch(self, rings: list[np.ndarray], pattern: str, colour: str, lw_pt: float) -> None:
         """Hatch the polygon of ``rings`` with :func:`hatch_tile` in ``colour``, the
         pattern aligned to the sheet so that neighbours' hatches meet."""
+        self.flush()
         mask, box = self._mask(rings)
         if mask is None:
             return
@@ -201,19 +222,30 @@ class Canvas:
         if width <= 0 or len(xy) < 2:
             return
         pattern = DASHES.get(dash or "solid")
+        px = tuple(v * lw_pt * self.ppt for v in pattern) if pattern else ()
+        circle = _rings.as_circle(xy) if pattern else None
+        if circle is not None:  # waits for the run of its kind to end (:meth:`flush`)
+            how = (colour, width, px)
+            if how != self._rings_how:
+                self.flush()
+                self._rings_how = how
+            self._rings.append(_rings.ring_of(xy, circle))
+            return
+        self.flush()
         if pattern is None:
-            self.draw.line(xy.ravel().tolist(), fill=colour, width=width,
+            self._draw.line(xy.ravel().tolist(), fill=colour, width=width,
                            joint="curve" if len(xy) > 2 else None)
             return
-        line = self.draw.line
-        for piece in dashes(xy, tuple(v * lw_pt * self.ppt for v in pattern)):
+        line = self._draw.line
+        for piece in dashes(xy, px):
             line(piece, fill=colour, width=width, joint="curve" if len(piece) > 4 else None)
 
     def ellipse(self, cx: float, cy: float, r: float, face, edge, width: int,
                 dash: str | None = None, lw_pt: float = 0.0) -> None:
         """A circle centred on (cx, cy) px, its outline centred on its radius."""
+        self.flush()
         if face is not None:
-            self.draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=face)
+            self._draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=face)
         if edge is not None and width > 0:
             if dash and dash != "solid":
                 t = np.linspace(0, 2 * math.pi, max(24, int(r)), endpoint=True)
@@ -221,7 +253,7 @@ class Canvas:
                             dash, lw_pt)
             else:
                 h = width / 2
-                self.draw.ellipse((cx - r - h, cy - r - h, cx + r + h, cy + r + h), outline=edge,
+                self._draw.ellipse((cx - r - h, cy - r - h, cx + r + h, cy + r + h), outline=edge,
                                   width=width)
 
     # ------------------------------------------------------------------ text (px)
@@ -231,6 +263,7 @@ class Canvas:
              halo_pt: float = 0.0, linespacing: float = 1.2, box=None) -> None:
         """``s`` anchored at (x, y) px as matplotlib lays it out: each line in the line box
         of "lp", lines ``linespacing`` apart, aligned by ``ha`` and ``va`` as a block."""
+        self.flush()
         px = size_pt * self.ppt
         f = font(bold, px)
         h, d = _lp(bold, px)
@@ -254,8 +287,8 @@ class Canvas:
         x0, y0 = x - left, y - top
         if box is not None:
             pad = 0.4 * px
-            self.draw.rectangle((x0 - pad, y0 - pad, x0 + w + pad, y0 + total + pad), fill=box)
-        self._lines(self.draw, lines, widths, f, x0, y0, w, h, d, step, ha, colour, stroke)
+            self._draw.rectangle((x0 - pad, y0 - pad, x0 + w + pad, y0 + total + pad), fill=box)
+        self._lines(self._draw, lines, widths, f, x0, y0, w, h, d, step, ha, colour, stroke)
 
     @staticmethod
     def _lines(draw, lines, widths, f, x0, y0, w, h, d, step, ha, colour, stroke) -> None:
@@ -270,6 +303,7 @@ class Canvas:
             base += step
 
     def png(self) -> bytes:
+        self.flush()
         im = self.im.reduce(self.ss) if self.ss > 1 else self.im
         buf = io.BytesIO()
         im.save(buf, "PNG", compress_level=PNG_COMPRESS_LEVEL, dpi=(self.dpi, self.dpi))
