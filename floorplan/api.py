@@ -102,11 +102,14 @@ class Report(_report.Report):
 
         return dataframe(self)
 
-    def render(self, path: str | os.PathLike) -> Path:
-        """Draw the marked-up plan to ``path`` (.png, .svg, .pdf or .dxf); returns the path."""
+    def render(self, path: str | os.PathLike, image_backend: str | None = None) -> Path:
+        """Draw the marked-up plan to ``path`` (.png, .svg, .pdf or .dxf); returns the path.
+
+        ``image_backend`` (``"pillow"``, the default for PNG, or ``"matplotlib"``) chooses
+        who draws a PNG; SVG and PDF are matplotlib's."""
         from floorplan.render import render_to_file
 
-        render_to_file(self, path)
+        render_to_file(self, path, image_backend=image_backend)
         return Path(path)
 
     def save(self, path: str | os.PathLike, **options: Any) -> Path:

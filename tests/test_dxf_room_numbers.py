@@ -229,3 +229,37 @@ def test_a_name_on_a_number_layer_is_still_a_name(tmp_path):
     plan = read(s, tmp_path)
     assert {r.name: r.id for r in plan.rooms}["Bedroom 2"] == "B02"
     assert "Kitchen" in {r.name for r in plan.rooms}
+
+
+def test_a_neighbours_area_written_in_a_numbered_room_is_not_its_own(tmp_path):
+    """Rooms A (Bg04 Office) and B (Bg05 Corridor), 12 m² each, numbered as the Kent plans
+    are. A riser's label block stands across B's top wall: its number 'Bg06' 0.2 m above
+    the wall's outer face (y 3.4), its area '0.30 sqm' just inside B (y 2.95). The area's
+    own number is Bg06 (0.45 m off; B's Bg05 is 1.5 m off), not B's: B states one area,
+    its own, and is not 'several rooms read as one'."""
+    s = mm_sheet()
+    kent_rooms(s)
+    s.text("Bg06", (4.6, 3.4), layer="ROOM NUMBER")
+    s.text("0.30 sqm", (4.6, 2.95), layer="TEXT AREA")
+    plan = read(s, tmp_path)
+    b = by_id(plan)["Bg05"]
+    assert [st.text for st in b.stated] == ["12.00 sqm"]
+    assert b.confidence == "high"
+    assert any("1 label line(s) given to the room their own room number names" in n
+               for n in plan.notes)
+
+
+def test_a_label_with_its_own_number_is_not_joined_to_a_numbered_room(tmp_path):
+    """Room B holds only its number Bg05: its name is missing. A cupboard's label block
+    'Bg06' over 'Cleaners Cupboard' stands just above B's top wall (0.1 and 0.4 m above its
+    outer face), outside every room and within reach of B. Its own number says it is not
+    B's: B is not named 'Cleaners Cupboard'; it stays unnamed (reported as such)."""
+    s = mm_sheet()
+    two_room_plan(s, names=None)
+    s.text("Bg04", (1.5, 2.4), layer="ROOM NUMBER")
+    s.text("Office", (1.5, 2.0), layer="ROOM NAME")
+    s.text("Bg05", (6.0, 2.4), layer="ROOM NUMBER")
+    s.text("Bg06", (4.6, 3.6), layer="ROOM NUMBER")
+    s.text("Cleaners Cupboard", (4.6, 3.3), layer="ROOM NAME")
+    plan = read(s, tmp_path)
+    assert {r.id: r.name for r in plan.rooms} == {"Bg04": "Office", "Bg05": ""}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -140,7 +141,6 @@ def test_the_two_backends_draw_the_same_scene(three, pngs):
     p, _ = three_rooms()
     other = Image.fromarray(np.asarray(pngs["matplotlib"]))
     import tempfile
-    from pathlib import Path
 
     with tempfile.TemporaryDirectory() as d:
         render_to_file(report(p), Path(d) / "o.png", image_backend="pillow")
@@ -170,7 +170,7 @@ def test_a_png_is_drawn_without_importing_matplotlib(tmp_path):
     )
     out = tmp_path / "r.png"
     res = subprocess.run([sys.executable, "-c", code, str(out)], capture_output=True, text=True,
-                         check=True, cwd=str(__import__("pathlib").Path(__file__).parents[1]))
+                         check=True, cwd=str(Path(__file__).parents[1]))
     assert res.stdout.strip() == "[]", res.stdout
     assert out.stat().st_size > 10000
 
@@ -193,3 +193,13 @@ def test_a_failing_room_covers_its_printed_area(tmp_path):
         px = np.asarray(im.convert("RGB"), dtype=int)
     n = int((np.abs(px - np.array(_over_white("#D55E00", 0.40))).max(axis=2) <= 6).sum())
     assert 0.85 * 8 * 5 * px_per_m ** 2 < n < 1.01 * 8 * 5 * px_per_m ** 2
+
+
+def test_report_render_takes_the_backend(tmp_path):
+    import floorplan
+
+    rep = floorplan.check(Path(__file__).parents[1] / "samples" / "oak-house.geojson")
+    for backend, mode in (("matplotlib", "RGBA"), (None, "RGB")):  # Agg's, then Pillow's
+        out = rep.render(tmp_path / f"{backend}.png", image_backend=backend)
+        with Image.open(out) as im:
+            assert im.mode == mode, backend

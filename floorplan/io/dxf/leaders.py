@@ -216,6 +216,11 @@ class Building:
             shapely.prepare(self._shape)
         return self._shape
 
+    def notes(self) -> list[str]:
+        n = len(self.left_out)
+        return [f"{n} label(s) outside the building's outline (its rooms and walls) joined "
+                "to no room near them: a neighbour's or a site's name"] if n else []
+
     def holds(self, pts: np.ndarray, margin=0.0) -> np.ndarray:
         """Whether each point ``(x, y)`` lies in the building or within ``margin`` (m, one
         or one per point) of it."""

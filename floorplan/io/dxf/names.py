@@ -32,6 +32,7 @@ from shapely.strtree import STRtree
 from floorplan.classify import classify
 from floorplan.io.dxf import figures as dxf_figures
 from floorplan.io.dxf import leaders as dxf_leaders
+from floorplan.io.dxf import owners as dxf_owners
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf.layers import name_from_layer
 from floorplan.io.dxf.numbered import set_aside_unnumbered
@@ -168,11 +169,9 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
     if polys and outside:
         building = dxf_leaders.Building(polys, walls)
         outside = _join_outside(polys, inside, outside, leaders, lines, via, building)
-        if building.left_out:
-            notes.append(f"{len(building.left_out)} label(s) outside the building's outline (its "
-                         "rooms and walls) joined to no room near them: a neighbour's or a "
-                         "site's name")
+        notes += building.notes()
     outside += [t for t in cands if pointed.get(t.uid, 0) is None]
+    outside += dxf_owners.settle(inside, cands, _is_id_text, via, notes)
     for r, ts in inside.items():
         c = polys[r].centroid if len(ts) > 1 else None
         _read_room(info[r], ts, via, notes, used, None if c is None else (c.x, c.y))

@@ -38,6 +38,7 @@ from floorplan.io.dxf.marks import (
     loose_swings,
     not_the_plan,
 )
+from floorplan.io.dxf.rejoin import rejoin
 from floorplan.io.dxf.seeding import place_labels, room_labels
 from floorplan.io.dxf.walls import doorways, wall_faces, wall_rooms
 from floorplan.model import InputFinding
@@ -193,6 +194,12 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     texts = [t[:3] for t in sized]
     labels = room_labels(texts)
     fill_label_boxes(found, label_boxes(arr.small, sized))
+    stairs = [LineString(p.pts[:, :2]) for p in rd.col.opens if len(p.pts) >= 2
+              and rd.layer_kind(p.layer) == "stair" and not rd.blocked(p)]
+    joined = rejoin(found, arr, labels, stairs)
+    if joined:
+        rd.notes.append(f"{joined} stair(s) with no label, open to a labelled room across a "
+                        "gap nothing is drawn in, joined to that room")
     place_labels(found, arr, labels, rd.notes)
     found += cupboards(arr.small, sized, found, rd.notes)
     if labels:

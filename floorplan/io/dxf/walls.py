@@ -250,7 +250,7 @@ def doorways(arr: Arrangement) -> list[tuple[tuple[float, float], float, str]]:
         group = [a]
         for j in range(i + 1, len(gaps)):
             b = gaps[j]
-            if j not in taken and _twin(a, b):
+            if j not in taken and twin(a, b):
                 group.append(b)
                 taken.add(j)
         mids = [g.interpolate(0.5, normalized=True) for g in group]
@@ -260,7 +260,7 @@ def doorways(arr: Arrangement) -> list[tuple[tuple[float, float], float, str]]:
     return out
 
 
-def _twin(a: LineString, b: LineString) -> bool:
+def twin(a: LineString, b: LineString) -> bool:
     """Two bridges across the two faces of one wall: parallel, about as long, side by side
     within a wall's thickness."""
     (ax0, ay0), (ax1, ay1) = a.coords[0], a.coords[-1]
