@@ -206,8 +206,11 @@ class Building:
                                                      OUTER_WALL, join_style="mitre"))
             near = shapely.buffer(rooms, FOOTPRINT_CLOSE)
             shapely.prepare(near)
+            shapely.prepare(rooms)
+            # the lines near the rooms that reach beyond them (the inner walls add nothing)
             lines = [ln for ln in (shapely.linestrings(np.asarray(p, dtype=float)[:, :2])
-                                   for p in self.walls if len(p) >= 2) if near.intersects(ln)]
+                                   for p in self.walls if len(p) >= 2)
+                     if near.intersects(ln) and not rooms.contains(ln)]
             body = shapely.union_all([rooms, *shapely.buffer(lines, 0.005, cap_style="flat")])
             closed = shapely.buffer(shapely.buffer(body, FOOTPRINT_CLOSE), -FOOTPRINT_CLOSE)
             parts = [p for p in getattr(closed, "geoms", [closed]) if not p.is_empty]
