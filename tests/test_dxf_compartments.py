@@ -113,3 +113,29 @@ def test_a_space_with_no_door_is_not_joined(tmp_path):
     wc = rooms["Bg01"]
     assert wc.polygon.area == pytest.approx(5.4625, abs=1e-6)
     assert not wc.polygon.contains(Point(0.6, 3.0))
+
+
+def test_a_door_standing_in_the_next_cubicle_is_not_this_ones():
+    """join_compartments on the plan's spaces, with door points given: C1's door on the
+    partition under it (0.55, 2.125); C2's door drawn 0.06 m inside C2 beside the C1/C2
+    partition (1.185, 2.5), 0.11 m from C1 and 0.4 m from the washroom. That door reaches
+    no numbered room, but it is C2's (the space nearest it), so it does not keep C1 from
+    joining. C1 joined, the washroom runs to the C1/C2 partition, 0.11 m from C2's door:
+    C2 joins through it too. The washroom is then x 0.1-2.1, y 0.1-3.6: 7 m², of medium
+    confidence (no pan drawn). (Were every door onto no room held against each space
+    near it, neither cubicle would join: the washroom would stay 4 m².)"""
+    from types import SimpleNamespace
+
+    from floorplan.io.dxf.numbered import join_compartments
+
+    polys = [WASH, C1, C2, OFFICE]
+    info = [SimpleNamespace(rid="Bg01", name="Ladies WC", set_aside=False, confidence="high",
+                            reason=""),
+            SimpleNamespace(rid=None, name="", set_aside=True, confidence="high", reason=""),
+            SimpleNamespace(rid=None, name="", set_aside=True, confidence="high", reason=""),
+            SimpleNamespace(rid="Bg02", name="Office", set_aside=False, confidence="high",
+                            reason="")]
+    doors = [Point(0.55, 2.125), Point(1.185, 2.5)]
+    assert join_compartments(polys, info, doors, []) == 2
+    assert polys[0].area == pytest.approx(7.0, abs=1e-6)
+    assert info[0].confidence == "medium"

@@ -231,35 +231,64 @@ def test_a_name_on_a_number_layer_is_still_a_name(tmp_path):
     assert "Kitchen" in {r.name for r in plan.rooms}
 
 
+def numbered_row(s: Sheet, unnamed: int | None = None) -> None:
+    """Four 3 x 3 m rooms in a row between 0.1 m walls (x 0.1-3.1, 3.2-6.2, 6.3-9.3,
+    9.4-12.4; y 0.1-3.1; the outer wall faces at y 0 and 3.2), each labelled as the Kent
+    plans are: number (y 2.2), name 0.4 m under it, area 0.8 m under it, on layers of their
+    own; room ``unnamed`` has its number only."""
+    from shapely.geometry import box
+    from shapely.ops import unary_union
+
+    rooms = [box(0.1 + 3.1 * k, 0.1, 3.1 + 3.1 * k, 3.1) for k in range(4)]
+    s.mass(box(0, 0, 12.5, 3.2).difference(unary_union(rooms)))
+    for k, name in enumerate(("Office", "Corridor", "Kitchen", "Store")):
+        s.text(f"Bg0{k + 1}", (1.0 + 3.1 * k, 2.2), layer="ROOM NUMBER")
+        if k != unnamed:
+            s.text(name, (1.0 + 3.1 * k, 1.8), layer="ROOM NAME")
+            s.text("9.00 sqm", (1.0 + 3.1 * k, 1.4), layer="TEXT AREA")
+
+
 def test_a_neighbours_area_written_in_a_numbered_room_is_not_its_own(tmp_path):
-    """Rooms A (Bg04 Office) and B (Bg05 Corridor), 12 m² each, numbered as the Kent plans
-    are. A riser's label block stands across B's top wall: its number 'Bg06' 0.2 m above
-    the wall's outer face (y 3.4), its area '0.30 sqm' just inside B (y 2.95). The area's
-    own number is Bg06 (0.45 m off; B's Bg05 is 1.5 m off), not B's: B states one area,
-    its own, and is not 'several rooms read as one'."""
+    """The row of four numbered rooms; a riser's label block stands across the Corridor's
+    (Bg02's) top wall: its number 'Bg06' 0.4 m above the wall's outer face (y 3.6), its
+    area '0.30 sqm' 0.8 m under it, inside Bg02 (y 2.8), where the drawing's layout puts a
+    room's area under its number. The area's own number is Bg06, not Bg02's: Bg02 states
+    one area, its own, and is not 'several rooms read as one'."""
     s = mm_sheet()
-    kent_rooms(s)
-    s.text("Bg06", (4.6, 3.4), layer="ROOM NUMBER")
-    s.text("0.30 sqm", (4.6, 2.95), layer="TEXT AREA")
+    numbered_row(s)
+    s.text("Bg06", (5.6, 3.6), layer="ROOM NUMBER")
+    s.text("0.30 sqm", (5.6, 2.8), layer="TEXT AREA")
     plan = read(s, tmp_path)
-    b = by_id(plan)["Bg05"]
-    assert [st.text for st in b.stated] == ["12.00 sqm"]
+    b = by_id(plan)["Bg02"]
+    assert [st.text for st in b.stated] == ["9.00 sqm"]
     assert b.confidence == "high"
     assert any("1 label line(s) given to the room their own room number names" in n
                for n in plan.notes)
 
 
 def test_a_label_with_its_own_number_is_not_joined_to_a_numbered_room(tmp_path):
-    """Room B holds only its number Bg05: its name is missing. A cupboard's label block
-    'Bg06' over 'Cleaners Cupboard' stands just above B's top wall (0.1 and 0.4 m above its
-    outer face), outside every room and within reach of B. Its own number says it is not
-    B's: B is not named 'Cleaners Cupboard'; it stays unnamed (reported as such)."""
+    """The row of four, the Corridor (Bg02) holding only its number: its name is missing.
+    A cupboard's block 'Bg06' over 'Cleaners Cupboard' (0.4 m apart, as the drawing writes
+    a name under its number) stands just above Bg02's top wall (0.2 and 0.6 m above its
+    outer face), outside every room and within reach of Bg02. Its own number says it is
+    not Bg02's: Bg02 is not named 'Cleaners Cupboard'; it stays unnamed (reported)."""
     s = mm_sheet()
-    two_room_plan(s, names=None)
-    s.text("Bg04", (1.5, 2.4), layer="ROOM NUMBER")
-    s.text("Office", (1.5, 2.0), layer="ROOM NAME")
-    s.text("Bg05", (6.0, 2.4), layer="ROOM NUMBER")
-    s.text("Bg06", (4.6, 3.6), layer="ROOM NUMBER")
-    s.text("Cleaners Cupboard", (4.6, 3.3), layer="ROOM NAME")
+    numbered_row(s, unnamed=1)
+    s.text("Bg06", (5.6, 3.8), layer="ROOM NUMBER")
+    s.text("Cleaners Cupboard", (5.6, 3.4), layer="ROOM NAME")
     plan = read(s, tmp_path)
-    assert {r.id: r.name for r in plan.rooms} == {"Bg04": "Office", "Bg05": ""}
+    assert {r.id: r.name for r in plan.rooms} == {"Bg01": "Office", "Bg02": "", "Bg03": "Kitchen",
+                                                  "Bg04": "Store"}
+
+
+def test_lines_stay_where_the_drawing_has_no_block_layout(tmp_path):
+    """Two numbered rooms only (too few to learn where a drawing writes a line from its
+    number): a second area in room B stays there, and B is unsure, as before."""
+    s = mm_sheet()
+    kent_rooms(s)
+    s.text("Bg06", (4.6, 3.4), layer="ROOM NUMBER")
+    s.text("0.30 sqm", (7.5, 0.5), layer="TEXT AREA")
+    plan = read(s, tmp_path)
+    b = by_id(plan)["Bg05"]
+    assert sorted(st.text for st in b.stated) == ["0.30 sqm", "12.00 sqm"]
+    assert b.confidence == "low"

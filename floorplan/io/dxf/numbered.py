@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import shapely
 from shapely.geometry import Polygon
+from shapely.strtree import STRtree
 
 #: a drawing numbers its rooms when at least this many of its rooms carry a number...
 NUMBERED_MIN = 3
@@ -22,6 +23,10 @@ PARTITION = 0.15
 #: a door at most this far (m) from a space opens into it (the door's point lies on the
 #: wall or partition line, the seal across it on the face)
 DOOR_NEAR = 0.2
+#: a door onto no numbered room is a space's own when that space is, within this (m),
+#: the nearest to it (a cubicle's door beside the next cubicle's partition is not the
+#: next cubicle's)
+DOOR_TIE = 0.05
 #: a compartment with no fitting drawn in it is a cubicle when its narrower side is at
 #: most this wide (m): a WC cubicle is 0.8-1.2 m wide (BS 6465-2)
 CUBICLE_WIDTH = 1.2
@@ -74,7 +79,8 @@ def join_compartments(polys: list, info: list, doors: Sequence, fittings: Sequen
     numbered room to that room; how many were joined.
 
     A compartment opens through a door into one numbered room and into nothing else (no
-    other door on it), lies within :data:`PARTITION` of that room, and either holds a
+    other door on it, but for a door onto no room that stands nearer another space:
+    :data:`DOOR_TIE`), lies within :data:`PARTITION` of that room, and either holds a
     sanitary fitting (a WC pan: a WC compartment, whatever the room), or is a cubicle (at
     most :data:`CUBICLE_WIDTH` wide) of a room whose name says WC, bathroom or shower room
     (its pan not drawn: the room is lowered to medium confidence, said). A duct or riser
@@ -88,6 +94,7 @@ def join_compartments(polys: list, info: list, doors: Sequence, fittings: Sequen
     if not faces or not rooms or not doors:
         return 0
     door_arr = shapely.from_wkb(shapely.to_wkb(list(doors)))  # one array, any geometry kind
+    tree = STRtree(polys)
     sanitary = [poly for poly, kind in fittings if kind in SANITARY_KINDS]
     joined = 0
     for f in faces:
@@ -99,7 +106,11 @@ def join_compartments(polys: list, info: list, doors: Sequence, fittings: Sequen
         for d in near:
             hits = {r for r in rooms
                     if polys[r].distance(d) <= DOOR_NEAR and polys[r].distance(face) <= PARTITION}
-            into |= hits if hits else {None}  # a door onto no numbered room: not only one
+            if hits:
+                into |= hits
+            elif face.distance(d) <= _nearest(tree, polys, d) + DOOR_TIE:
+                into.add(None)  # a door of its own onto no numbered room: not only one
+            # (a door onto no room that stands nearer another space is that space's)
         if len(into) != 1 or None in into:
             continue
         r = into.pop()
@@ -123,6 +134,12 @@ def join_compartments(polys: list, info: list, doors: Sequence, fittings: Sequen
                 ri.confidence = "medium"
         ri.reason = f"{ri.reason}; {why}" if ri.reason else why
     return joined
+
+
+def _nearest(tree: STRtree, polys: list, door) -> float:
+    """How far ``door`` is from the space nearest it (within :data:`DOOR_NEAR`)."""
+    near = tree.query(door, predicate="dwithin", distance=DOOR_NEAR)
+    return min((float(polys[int(k)].distance(door)) for k in near), default=0.0)
 
 
 def _narrow(poly: Polygon) -> float:

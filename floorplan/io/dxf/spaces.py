@@ -30,6 +30,7 @@ from floorplan.io.dxf import views as dxf_views
 from floorplan.io.dxf.cupboards import cupboards, fill_label_boxes, label_boxes
 from floorplan.io.dxf.entries import door_shapes, sealed_off, solid_note
 from floorplan.io.dxf.layers import level_of_layer
+from floorplan.io.dxf.linework import floor_pattern, leave_objects, wall_lines
 from floorplan.io.dxf.marks import (
     glass_lines,
     header_lines,
@@ -37,10 +38,8 @@ from floorplan.io.dxf.marks import (
     loose_swings,
     not_the_plan,
 )
-from floorplan.io.dxf.nibs import nibs
 from floorplan.io.dxf.rejoin import rejoin
 from floorplan.io.dxf.seeding import place_labels, room_labels
-from floorplan.io.dxf.tiles import pattern_lines
 from floorplan.io.dxf.walls import doorways, wall_faces, wall_rooms
 from floorplan.model import InputFinding
 
@@ -71,6 +70,7 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
     """The rooms of the drawing read by ``rd``, from its outline candidates ``cands``,
     else loose room lines, else its walls (``fittings`` keep faces they fill from being
     rooms)."""
+    rd.fittings = fittings  # for a second reading of the walls (choose_views)
     hidden = hidden_layers(rd.doc)
     if any(c.layer in hidden for c in cands):  # an old layout kept frozen under the plan
         gone = [c for c in cands if c.layer in hidden]
@@ -150,60 +150,6 @@ def _has_walls(rd) -> bool:
                for p in rd.col.opens + rd.col.loops)
 
 
-def wall_lines(rd) -> list:
-    """The linework read as walls: on layers that say wall, else on layers that say
-    nothing; never on frozen or switched-off layers, nor on layers that say foundations
-    or roof (each left out is said in a note)."""
-    col = rd.col
-    hidden = hidden_layers(rd.doc)
-    out: dict[str, int] = {}
-
-    def take(p, kind) -> bool:
-        if rd.layer_kind(p.layer) != kind or rd.blocked(p):
-            return False
-        if p.layer in hidden:
-            out[f"{p.layer} (frozen or off)"] = out.get(f"{p.layer} (frozen or off)", 0) + 1
-            return False
-        if not_the_plan(p.layer):
-            out[f"{p.layer} (foundations or roof)"] = out.get(f"{p.layer} (foundations or roof)", 0) + 1
-            return False
-        return True
-
-    lines = [p for p in col.opens + col.loops if take(p, "wall")]
-    rd.walls_unnamed = not lines
-    if lines:
-        lines += door_layer_nibs(rd, lines, hidden)
-    if not lines:
-        out.clear()
-        lines = [p for p in col.opens + col.loops if take(p, None)]
-        if lines:
-            rd.notes.append("no layer is named as a wall layer: all linework on unnamed "
-                            "layers read as walls")
-    if out:
-        rd.notes.append("linework not read as walls: " + ", ".join(
-            f"{n} on {lay}" for lay, n in sorted(out.items())))
-    return lines
-
-
-def door_layer_nibs(rd, lines: list, hidden: set) -> list:
-    """Loose lines on door layers that continue a wall face (a frame's or a splayed
-    doorway's reveals, :mod:`~floorplan.io.dxf.nibs`): part of the wall, said in a note."""
-    cands = [p for p in rd.col.opens if p.etype in ("LINE", "LWPOLYLINE", "POLYLINE")
-             and len(p.pts) == 2 and not p.chain and rd.layer_kind(p.layer) == "door"
-             and p.layer not in hidden and not p.extra.get("is3d")]
-    leaves = dxf_doors.leaf_uids(cands, rd.col.arcs)
-    cands = [p for p in cands if p.uid not in leaves]
-    if not cands:
-        return []
-    took = [cands[k] for k in nibs([p.pts[:, :2] for p in lines], [p.pts[:, :2] for p in cands])]
-    if took:
-        rd.nib_uids = {p.uid for p in took}
-        rd.notes.append(f"{len(took)} line(s) on door layers read as wall: they continue a wall "
-                        "face or run as a wall's two faces from its end (a frame, a glazed "
-                        "screen, a doorway's reveals)")
-    return took
-
-
 def room_line_rooms(rd) -> list[Polygon]:
     """Rooms drawn as loose LINEs and ARCs on a room layer: their enclosed faces."""
     lines = [p for p in rd.col.opens if p.etype in ("LINE", "ARC")
@@ -218,11 +164,14 @@ def room_line_rooms(rd) -> list[Polygon]:
     return faces
 
 
-def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
+def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     """Rooms in the wall linework (lines on wall layers, else on layers that say nothing),
-    sealed with the door swings, with the room labels seeding what else needs closing."""
+    sealed with the door swings, with the room labels seeding what else needs closing;
+    ``objects``: the objects standing free in the rooms left out of it first."""
     col = rd.col
     lines = floor_pattern(rd, wall_lines(rd))
+    if objects:
+        lines = leave_objects(rd, lines)
     seals = []
     door_uids = {u for u, k in rd.ins_kind.items() if k == "door"}
     for a in col.arcs:
@@ -269,20 +218,6 @@ def wall_rooms_of(rd, fittings: list[Polygon]) -> list:
     return found
 
 
-def floor_pattern(rd, lines: list) -> list:
-    """``lines`` less those that only draw a tiling (paving, floor or ceiling tiles:
-    :mod:`~floorplan.io.dxf.tiles`), said in a note: a pattern drawn with the walls, on
-    the same layer, would part the rooms into slabs."""
-    drop, cells, side = pattern_lines([p.pts for p in lines])
-    if not drop:
-        return lines
-    gone = set(drop)
-    rd.used.update(lines[k].uid for k in gone)
-    rd.notes.append(f"{len(gone)} line(s) that only draw a tiling of {cells} cells about "
-                    f"{side:.2f} m across (paving, floor or ceiling tiles) not read as walls")
-    return [p for k, p in enumerate(lines) if k not in gone]
-
-
 def symbol_lines(rd, door_uids: set[int]) -> list[LineString]:
     """The lines of door and window symbols (on door layers, or inside door blocks), their
     swing arcs left out: a door's leaf and frame, a window's glazing."""
@@ -321,7 +256,47 @@ def door_points(rd) -> np.ndarray:
     return np.array(pts, dtype=float).reshape(-1, 2)
 
 
+#: what a reading of the views (and of the walls) sets on the reader
+_STATE = ("view_level", "in_view", "grid", "no_plan", "room_view", "gaps", "walls_unnamed",
+          "nib_uids", "view_kinds")
+
+
 def choose_views(rd, found: Found, wanted: int | None) -> Found:
+    """:func:`views_of` the rooms found. When they are closed outlines on layers that say
+    nothing and make no floor plan because they are columns (outlines of one size standing
+    apart, :func:`~floorplan.io.dxf.views_score.columns`: the structure of a floor, whose
+    walls are drawn in the linework round them), and no view is named, the linework is
+    read as walls instead, the objects standing free in its rooms left out
+    (:func:`~floorplan.io.dxf.linework.leave_objects`): that reading is kept when it finds
+    a floor plan, and said in a note. A site plan's or an elevation's outlines are never
+    read again so."""
+    n_notes, n_found = len(rd.notes), len(rd.findings)
+    kept = views_of(rd, found, wanted)
+    if not (rd.no_plan and wanted is None and "columns" in rd.__dict__.get("view_kinds", ())
+            and all(s == "outline" for s in found.sources)
+            and all(rd.layer_kind(lay) is None for lay in found.layers)):
+        return kept
+    why, notes, findings = rd.no_plan, rd.notes[n_notes:], rd.findings[n_found:]
+    state, used = {k: rd.__dict__.get(k) for k in _STATE}, set(rd.used)
+    del rd.notes[n_notes:], rd.findings[n_found:]
+    walls = wall_rooms_of(rd, rd.__dict__.get("fittings", []), objects=True)
+    if walls:
+        again = views_of(rd, Found([w.polygon for w in walls], [w.source for w in walls],
+                                   [""] * len(walls), [(w.confidence, w.reason) for w in walls],
+                                   [w.labels for w in walls], [w.solid for w in walls]), None)
+        if again.polys and not rd.no_plan:
+            rd.notes.insert(n_notes, f"the closed outlines on layers that say nothing make no "
+                                     f"floor plan ({why}): the linework read as walls instead")
+            return again
+    del rd.notes[n_notes:], rd.findings[n_found:]
+    rd.notes += notes
+    rd.findings += findings
+    rd.__dict__.update(state)
+    rd.used = used
+    return kept
+
+
+def views_of(rd, found: Found, wanted: int | None) -> Found:
     """Split the sheet into views, keep the rooms of the floor-plan views (see
     :mod:`~floorplan.io.dxf.views`), and note the rest. Sets ``rd.view_level`` (the level of
     each view read) and ``rd.in_view`` (whether points lie in a view read)."""
@@ -342,6 +317,7 @@ def choose_views(rd, found: Found, wanted: int | None) -> Found:
                                                 wanted, trust, found.sources, linework)
     except ValueError as exc:
         raise PlanReadError(rd.source, str(exc)) from None
+    rd.view_kinds = [v.kind for v in views]
     rd.view_level = {v - 1: lv for v, lv in reading.level_of.items()}
     read = set(rd.view_level)
 

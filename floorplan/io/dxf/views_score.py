@@ -225,9 +225,10 @@ def evidence_against(v, polys: list[Polygon], sources: list[str],
         out.append(("grid", f"a grid of {len(polys)} near-identical cells"))
     n_cols = columns(polys) if polys and not for_plan else 0
     if n_cols and n_cols >= 0.5 * len(polys):
+        rest = len(polys) - n_cols
         out.append(("columns", f"{n_cols} compact outlines of one size standing apart "
-                               f"(columns), with no label or door in it or its other "
-                               f"{len(polys) - n_cols} spaces"))
+                               "(columns), with no label or door in it"
+                               + (f" or its other {rest} spaces" if rest else "")))
     if polys and not for_plan:
         if roof_like(polys):
             out.append(("elevation", "an outline with no inner walls under a roof-like profile "

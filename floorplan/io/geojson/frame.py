@@ -12,6 +12,7 @@ Three cases, decided once per file (:class:`Frame`):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -19,6 +20,7 @@ import numpy as np
 from floorplan.errors import PlanReadError
 from floorplan.io.geojson import crs as crs_mod
 from floorplan.io.geojson.lonlat import project
+from floorplan.io.geojson.values import is_num
 from floorplan.units import normalise_unit, to_metres
 
 #: coordinates beyond this (metres, after moving to a local origin) are not a building
@@ -121,4 +123,22 @@ class Frame:
                 "units_reason": self.units_reason, "crs": self.crs_name}
 
 
-__all__ = ["Frame", "MAX_EXTENT_M"]
+def all_positions(features: Iterable) -> np.ndarray | None:
+    """Every position of the features' geometries as an (n, 2) array (None when none)."""
+    pts: list = []
+
+    def walk(c: Any) -> None:
+        if isinstance(c, list) and c and isinstance(c[0], int | float) and not isinstance(c[0], bool):
+            if len(c) >= 2 and is_num(c[0]) and is_num(c[1]):
+                pts.append((float(c[0]), float(c[1])))
+        elif isinstance(c, list):
+            for x in c:
+                walk(x)
+
+    for f in features:
+        if isinstance(f, dict) and isinstance(f.get("geometry"), dict):
+            walk(f["geometry"].get("coordinates"))
+    return np.asarray(pts) if pts else None
+
+
+__all__ = ["MAX_EXTENT_M", "Frame", "all_positions"]
