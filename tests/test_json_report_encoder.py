@@ -56,6 +56,35 @@ def test_edges(value):
     assert dumps(value) == reference(value)
 
 
+#: strings the encoder's stand-in for a nested container (``"\x00"``, written ``"\u0000"``)
+#: could be mistaken for: the text must still be json.dumps's
+MARKS = ["\x00", 'ab"\x00', "\x00\x00", '\x00"', "\\u0000"]
+
+
+@pytest.mark.parametrize("mark", MARKS)
+def test_strings_like_the_stand_in(mark):
+    for value in ({"a": mark, "b": [1, 2], "c": {"d": mark}},
+                  {mark: [1], "x": mark}, [mark, [mark], {"k": [mark, mark]}], [[1], mark, [2]]):
+        assert dumps(value) == reference(value)
+
+
+def test_container_subclasses_are_indented():
+    from collections import OrderedDict, namedtuple
+
+    point = namedtuple("point", "x y")
+    value = {"a": OrderedDict(b=[1, 2], c=point(1, [3])), "d": [point(1, 2)]}
+    assert dumps(value) == reference(value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.recursive(st.sampled_from(MARKS) | scalars,
+                    lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(st.sampled_from(MARKS) | st.text(max_size=3), inner,
+                                      max_size=4), max_leaves=30))
+def test_stand_in_strings_random(value):
+    assert dumps(value) == reference(value)
+
+
 def test_non_finite_inside_a_plain_container_is_null():
     # a container of plain values goes through the C encoder; a NaN in it must not
     # come out as the C encoder's NaN (not JSON) but as null

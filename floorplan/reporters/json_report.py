@@ -4,12 +4,15 @@ The text is exactly what ``json.dumps(value, indent=2, ensure_ascii=False)`` wri
 non-finite floats (not JSON) as ``null``, but made faster. ``indent`` sends ``json.dumps``
 to the pure-Python encoder, a generator per container and a ``yield`` per token (about
 three quarters of a second at 16,000 rooms), and the non-finite floats took a second walk
-over every value. Here the structure is walked once: a container whose items are all
-plain values (numbers, strings, empty containers) is written by the C encoder in one
-call, its item separator carrying the newline and indent of its depth; only containers
-holding other containers are walked in Python. A non-finite float makes the C encoder
-raise (``allow_nan=False``), and that one container is then written item by item, with
-``null``. ``tests/test_json_report_encoder.py`` holds the output to ``json.dumps``.
+over every value. Here the structure is walked once, and every container is written by
+the C encoder in one call, its item separator carrying the newline and indent of its
+depth: a container holding other containers is written with each of them standing in
+as one mark (a string of one NUL character), and each is written at its own depth and put in
+its mark's place. A string of the parent's own that the C encoder writes like the mark
+would give one mark too many: the count is checked, and such a container (rare: no
+plan writes NUL characters) is written item by item, as is one holding a non-finite
+float, which makes the C encoder raise (``allow_nan=False``), with ``null``.
+``tests/test_json_report_encoder.py`` holds the output to ``json.dumps``.
 """
 
 from __future__ import annotations
@@ -68,24 +71,55 @@ def _nested(value) -> bool:
     return isinstance(value, dict | list | tuple) and bool(value)
 
 
+#: what stands in for a nested container while its parent is written by the C encoder:
+#: it is written ``"\u0000"``, which the parent's text then holds once per stand-in
+_MARK = "\x00"
+_MARK_TEXT = '"\\u0000"'
+_CONTAINERS = (dict, list, tuple)
+
+
 def _write(value, depth: int, out: list[str]) -> None:
     """Append ``value`` at ``depth`` to ``out``."""
     is_dict = isinstance(value, dict)
     if not (is_dict or isinstance(value, list | tuple)) or not value:
         out.append(_scalar(value))
         return
-    items = value.values() if is_dict else value
     inner = "\n" + INDENT * (depth + 1)
     opening, closing = ("{", "}") if is_dict else ("[", "]")
-    if not any(map(_nested, items)):
-        enc = _c_encoder(depth)
-        if enc is not None:
-            try:
-                text = "".join(enc(value, 0))
-            except ValueError:  # a non-finite float: written item by item below
-                pass
-            else:
-                out.append(opening + inner + text[1:-1] + "\n" + INDENT * depth + closing)
+    enc = _c_encoder(depth)
+    if enc is not None:
+        # the container written by the C encoder in one call, each nested container
+        # (written at its own depth first) standing in as the mark, then put in its place
+        nested: list = []
+        if is_dict:
+            flat: Any = {}
+            for k, v in value.items():
+                if isinstance(v, _CONTAINERS) and v:
+                    nested.append(v)
+                    flat[k] = _MARK
+                else:
+                    flat[k] = v
+        else:
+            flat = []
+            for v in value:
+                if isinstance(v, _CONTAINERS) and v:
+                    nested.append(v)
+                    flat.append(_MARK)
+                else:
+                    flat.append(v)
+        try:
+            text = "".join(enc(flat, 0))
+        except ValueError:  # a non-finite float: written item by item below
+            pass
+        else:
+            pieces = text[1:-1].split(_MARK_TEXT)
+            if len(pieces) == len(nested) + 1:  # else a string of the mark's own: item by item
+                parts = [opening, inner, pieces[0]]
+                for item, piece in zip(nested, pieces[1:], strict=True):
+                    _write(item, depth + 1, parts)
+                    parts.append(piece)
+                parts.append("\n" + INDENT * depth + closing)
+                out.append("".join(parts))
                 return
     out.append(opening)
     pairs = value.items() if is_dict else ((None, item) for item in value)
