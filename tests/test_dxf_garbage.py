@@ -16,7 +16,6 @@ from floorplan.io.dxf import read
 from floorplan.io.dxf.load import load, release
 from floorplan.io.dxf.prims import Insert, Prim, Text
 
-
 #: the kinds of entity the test drawings draw
 DRAWN = (LWPolyline, MText, Line)
 
