@@ -130,12 +130,14 @@ def loose_swings(lines: list) -> tuple[list, list]:
     lo, hi = dxf_doors.DOOR_RADIUS
     # (prim index, first and last vertex of the run or None for a whole ARC, centre, r, ends)
     arcs: list[tuple[int, int | None, int | None, tuple, float, tuple]] = []
+    polys = [n for n, p in enumerate(lines) if p.etype != "ARC" and len(p.pts) >= MIN_SEGMENTS + 1]
+    bent = set(_bent(lines, polys, lo, hi))
     for n, p in enumerate(lines):
         if p.etype == "ARC":
             if lo <= p.extra.get("radius", 0.0) <= hi:
                 e = p.extra["ends"]
                 arcs.append((n, None, None, p.extra["center"], p.extra["radius"], (e[0], e[1])))
-        elif len(p.pts) >= MIN_SEGMENTS + 1:
+        elif n in bent:
             for first, last, c, r, _ in arc_runs(p.pts):
                 arcs.append((n, first, last, c, r, (tuple(p.pts[first][:2]), tuple(p.pts[last][:2]))))
     if not arcs:
@@ -165,6 +167,31 @@ def loose_swings(lines: list) -> tuple[list, list]:
         elif -1 not in cut and len(p.pts) > 2:
             out += [replace(p, pts=piece, closed=False) for piece in _pieces(p.pts, cut)]
     return out, seals
+
+
+def _bent(lines: list, polys: list[int], lo: float, hi: float) -> list[int]:
+    """The indices among ``polys`` (of ``lines``) whose vertices turn in two steps running
+    as :func:`arc_runs` asks (each at most :data:`MAX_STEP` on a circle of a door's radius):
+    the only ones it need look at, found for all at once."""
+    if not polys:
+        return []
+    xy = np.vstack([np.asarray(lines[n].pts, dtype=float)[:, :2] for n in polys])
+    owner = np.repeat(np.arange(len(polys)), [len(lines[n].pts) for n in polys])
+    keep = np.r_[True, (np.hypot(*np.diff(xy, axis=0).T) > 0) | (np.diff(owner) != 0)]
+    xy, owner = xy[keep], owner[keep]
+    if len(xy) < 3:
+        return []
+    a, b, c = xy[:-2], xy[1:-1], xy[2:]
+    cen, ok = _centres(a, b, c)
+    r = np.hypot(*(b - cen).T)
+    seg = np.hypot(*np.diff(xy, axis=0).T)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        s1 = np.degrees(2 * np.arcsin(np.clip(seg[:-1] / (2 * r), 0, 1)))
+        s2 = np.degrees(2 * np.arcsin(np.clip(seg[1:] / (2 * r), 0, 1)))
+    good = (ok & (owner[:-2] == owner[2:]) & (r >= lo * (1 - FIT)) & (r <= hi * (1 + FIT))
+            & (s1 <= MAX_STEP) & (s2 <= MAX_STEP))
+    two = good[:-1] & good[1:] & (owner[:-3] == owner[3:])
+    return [polys[int(k)] for k in np.unique(owner[:-3][two])]
 
 
 def _leaf_segments(lines: list, lo: float, hi: float) -> dict:
