@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import io
 import math
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
+from floorplan.render.raster import png as _png
 from floorplan.render.raster import rings as _rings
 
 #: shapes are drawn this many times finer, then reduced: 2 x 2 samples a pixel
 SUPERSAMPLE = 2
-#: as the matplotlib backend writes its PNGs (half the time of zlib's default 6)
-PNG_COMPRESS_LEVEL = 3
 #: matplotlib's dash patterns, in line widths (rcParams lines.*_pattern, scaled by width)
 DASHES = {"dashed": (3.7, 1.6), "dotted": (1.0, 1.65), "dashdot": (6.4, 1.6, 1.0, 1.6)}
 MM_IN = 1 / 25.4
@@ -305,6 +303,4 @@ class Canvas:
     def png(self) -> bytes:
         self.flush()
         im = self.im.reduce(self.ss) if self.ss > 1 else self.im
-        buf = io.BytesIO()
-        im.save(buf, "PNG", compress_level=PNG_COMPRESS_LEVEL, dpi=(self.dpi, self.dpi))
-        return buf.getvalue()
+        return _png.encode(im, self.dpi)
