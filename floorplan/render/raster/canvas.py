@@ -17,6 +17,7 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from floorplan.render.raster import png as _png
 from floorplan.render.raster import rings as _rings
+from floorplan.render.raster import strokes as _strokes
 
 #: shapes are drawn this many times finer, then reduced: 2 x 2 samples a pixel
 SUPERSAMPLE = 2
@@ -146,23 +147,35 @@ class Canvas:
         self.im = Image.new("RGB", (self.size[0] * ss, self.size[1] * ss), "white")
         self._draw = ImageDraw.Draw(self.im, "RGBA")
         self.top = self.size[1] * ss  # paper y = 0 is this row
-        self._rings: list[tuple[float, ...]] = []  # dashed circles waiting (:meth:`flush`)
-        self._rings_how: tuple | None = None       # their colour, width and pattern
+        self._waiting: list = []              # strokes waiting to be drawn (:meth:`flush`)
+        self._how: tuple | None = None        # their kind, colour, width and pattern
 
     @property
     def draw(self) -> ImageDraw.ImageDraw:
-        """Pillow's draw on the image, the dashed circles waiting drawn first."""
+        """Pillow's draw on the image, the strokes waiting drawn first."""
         self.flush()
         return self._draw
 
+    def _wait(self, how: tuple, item) -> None:
+        if how != self._how:
+            self.flush()
+            self._how = how
+        self._waiting.append(item)
+
     def flush(self) -> None:
-        """Draw the dashed circles waiting (a run of them is drawn at once, in numpy:
-        :mod:`.rings`), so that what is drawn next lies over them."""
-        if self._rings and self._rings_how is not None:
-            colour, width, pattern = self._rings_how
-            _rings.draw(self.im, self._rings, rgba(colour) if isinstance(colour, str) else colour,
-                        width, pattern)
-            self._rings = []
+        """Draw the strokes waiting: a run of dashed circles (:mod:`.rings`) or of polylines
+        (:mod:`.strokes`) in one colour, width and pattern is drawn at once, in numpy, so
+        that what is drawn next lies over them."""
+        if self._waiting and self._how is not None:
+            kind, colour, width, pattern = self._how
+            ink = rgba(colour) if isinstance(colour, str) else colour
+            if kind == "rings":
+                x, y = _rings.pixels(self._waiting, width, pattern)
+                _rings.paint(self.im, x, y, ink)
+            else:
+                row, xa, xb = _strokes.spans(self._waiting, width, pattern)
+                _strokes.paint(self.im, row, xa, xb, ink)
+        self._waiting = []
 
     def xy(self, x_mm: float, y_mm: float) -> tuple[float, float]:
         return x_mm * self.ppm, self.top - y_mm * self.ppm
@@ -223,11 +236,10 @@ class Canvas:
         px = tuple(v * lw_pt * self.ppt for v in pattern) if pattern else ()
         circle = _rings.as_circle(xy) if pattern else None
         if circle is not None:  # waits for the run of its kind to end (:meth:`flush`)
-            how = (colour, width, px)
-            if how != self._rings_how:
-                self.flush()
-                self._rings_how = how
-            self._rings.append(_rings.ring_of(xy, circle))
+            self._wait(("rings", colour, width, px), _rings.ring_of(xy, circle))
+            return
+        if width >= _strokes.MIN_WIDTH:
+            self._wait(("lines", colour, width, px), np.asarray(xy, dtype=float))
             return
         self.flush()
         if pattern is None:
