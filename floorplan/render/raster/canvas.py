@@ -223,9 +223,11 @@ class Canvas:
         x0, y0, x1, y1 = box
         inch = round(self.dpi * self.ss)
         tile = hatch_tile(pattern, inch, lw_pt * self.ppt)
-        ys = np.arange(y0, y1) % inch
-        xs = np.arange(x0, x1) % inch
-        on = tile[np.ix_(ys, xs)]
+        # the tile repeated over the box, from where the box falls in it (slices, not
+        # a gather of every pixel)
+        oy, ox = y0 % inch, x0 % inch
+        on = np.tile(tile, (-(-(oy + y1 - y0) // inch), -(-(ox + x1 - x0) // inch)))
+        on = on[oy:oy + y1 - y0, ox:ox + x1 - x0]
         self.im.paste(rgb(colour), box, Image.fromarray(np.asarray(mask) * on, "L"))
 
     def stroke(self, xy: np.ndarray, colour, width: int, dash: str | None, lw_pt: float) -> None:

@@ -181,10 +181,10 @@ def spans(lines: list[np.ndarray], width: int, pattern: tuple[float, ...]):
 
 def paint(im: Image.Image, row: np.ndarray, xa: np.ndarray, xb: np.ndarray,
           colour: tuple[int, ...]) -> None:
-    """Lay the pixel spans on ``im`` in the RGBA ``colour``, each pixel once: per band of
-    :data:`~.rings.BAND_ROWS` rows, +1 where a span starts and -1 past where it ends,
-    summed along the rows (the work is the band's area and the spans' count, not the
-    ink's)."""
+    """Lay the pixel spans on ``im`` in the RGBA ``colour``, each pixel once, per band of
+    :data:`~.rings.BAND_ROWS` rows: where the ink is dense, +1 where a span starts and -1
+    past where it ends, summed along the rows (work by the band's area, not the ink's);
+    where it is sparse, pixel by pixel (work by the ink's area)."""
     xa, xb = np.maximum(xa, 0), np.minimum(xb, im.width - 1)
     ok = (xb >= xa) & (row >= 0) & (row < im.height)
     row, xa, xb = row[ok], xa[ok], xb[ok]
@@ -199,9 +199,16 @@ def paint(im: Image.Image, row: np.ndarray, xa: np.ndarray, xb: np.ndarray,
         sel = (row >= b0) & (row < b0 + h)
         if not sel.any():
             continue
-        at = (row[sel] - b0) * w
-        edge = np.bincount(at + (xa[sel] - x0), minlength=h * w)
-        edge -= np.bincount(at + (xb[sel] - x0 + 1), minlength=h * w)
-        cover = np.cumsum(edge.reshape(h, w), axis=1)[:, :-1] > 0
-        mask = cover.view(np.uint8) * np.uint8(value)
+        r, a, b = row[sel] - b0, xa[sel] - x0, xb[sel] - x0
+        n = b - a + 1
+        mask = np.zeros((h, w - 1), dtype=np.uint8)
+        if int(n.sum()) * 8 < h * w:  # sparse ink (a big room's outline): pixel by pixel
+            ys = np.repeat(r, n)
+            xs = np.repeat(a, n) + (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n))
+            mask[ys, xs] = value
+        else:  # dense: +1 where a span starts, -1 past its end, summed along the rows
+            at = r * w
+            edge = np.bincount(at + a, minlength=h * w)
+            edge -= np.bincount(at + b + 1, minlength=h * w)
+            mask[np.cumsum(edge.reshape(h, w), axis=1)[:, :-1] > 0] = value
         im.paste(tuple(colour[:3]), (x0, b0, x1, b0 + h), Image.fromarray(mask, "L"))
