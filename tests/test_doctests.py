@@ -25,7 +25,7 @@ MODULES = [
     "floorplan.profiles", "floorplan.render.style", "floorplan.rules", "floorplan.units",
     "floorplan.io.csvsafe", "floorplan.report", "floorplan.render.dxf_layers",
     "floorplan.render.dxf_draw", "floorplan.render.words", "floorplan.render.raster.canvas",
-    "floorplan.render.raster.rings",
+    "floorplan.render.raster.rings", "floorplan.render.raster.png", "floorplan.render.raster.strokes",
     "floorplan.reporters.bcf",
     "floorplan.reporters.json_report",
 ]

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from json import encoder as _json_encoder
 from typing import Any
 
+from floorplan._gc import paused_gc
 from floorplan.report import Report
 
 INDENT = "  "
@@ -155,4 +156,8 @@ def dumps(value) -> str:
 
 
 def render(report: Report) -> str:
-    return dumps(report.to_dict()) + "\n"
+    # the report's values are hundreds of thousands of dicts, lists and floats, all
+    # alive until the text is written, with no cycles among them: the collector's full
+    # passes over them (and over the plan) find nothing (0.4 s at 16,000 rooms)
+    with paused_gc():
+        return dumps(report.to_dict()) + "\n"
