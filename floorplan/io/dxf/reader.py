@@ -139,6 +139,7 @@ class _Reader:
         self.view = view
         self.rooflit: set[int] = set()  # rooflights' linework (dxf_rooflights)
         self.gaps: list = []  # doorways with nothing in them (walls.doorways)
+        self.aside: dict[int, str] = {}  # primitives set aside by a stage, with its reason
 
     # -- classification helpers ---------------------------------------------------------
     def layer_kind(self, layer: str) -> str | None:
