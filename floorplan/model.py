@@ -67,6 +67,13 @@ SCHEMES = ("shared_house", "flat", "flats_scheme")
 #: how sure a reader is of a room, best first
 CONFIDENCE_LEVELS = ("high", "medium", "low")
 OUTSIDE = "outside"
+#: a figure the plan states for a room (its area) further than this share from the area
+#: measured puts the room's reading in doubt, whichever reader found it: up to it, how the
+#: figure was measured can explain the difference (to the wall faces, or into the door
+#: recesses as net internal area schedules do: 2-7 % on small rooms); beyond it, either the
+#: outline does not follow the room or the plan's own figure is wrong, and the reader cannot
+#: tell which, so the room is of ``low`` confidence and no rule passes or fails its area
+STATED_DOUBT = 0.10
 
 
 @dataclass(frozen=True)

@@ -269,3 +269,19 @@ def test_ifc2x3_sanitary_terminals_are_flow_terminals_of_a_sanitary_type(tmp_pat
     m.fitting("IfcFlowTerminal", "Grille", [(2.0, 2.0), (2.4, 2.0), (2.4, 2.4), (2.0, 2.4)], 0.1)
     plan = read_plan(m.write(tmp_path / "bath2x3.ifc"))
     assert [(o.name, o.kind) for o in plan.obstacles] == [("Terminal 1", "bath")]  # no grille
+
+
+# the floor is 4 x 3 = 12 m²; the share is |12 - stated| / stated: 12.5 -> 4.0 %, 13.3 -> 5.3 %,
+# 10.95 -> 9.6 % (each an FP008 finding only); 13.5 -> 11.1 %, 10.8 -> 11.1 % (in doubt)
+@pytest.mark.parametrize("stated, level, sign", [(12.5, "high", ""), (13.3, "high", ""),
+                                                 (10.95, "high", ""), (13.5, "low", "-11.1%"),
+                                                 (10.8, "low", "+11.1%")])
+def test_a_stated_area_more_than_10_percent_off_puts_the_room_in_doubt(tmp_path, stated, level,
+                                                                       sign):
+    plan = read_plan(models.flat_room(tmp_path / "flat.ifc", net_floor_area_m2=stated))
+    [room] = plan.rooms
+    assert room.confidence == level
+    assert [f.code for f in plan.findings] == ["FP008"]
+    if sign:
+        assert f"NetFloorArea {stated:.2f} m²" in room.confidence_reason
+        assert sign in room.confidence_reason

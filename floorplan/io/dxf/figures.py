@@ -23,6 +23,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from floorplan.model import STATED_DOUBT
+
 SQFT = 0.09290304  # m² per square foot
 FOOT = 0.3048
 INCH = 0.0254
@@ -173,12 +175,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 #: a stated figure further than this share from the measured one is reported (FP008)
 FIGURE_TOLERANCE = 0.05
 #: a stated area further than this share from the measured one puts the room's reading in
-#: doubt (low confidence: the rules that judge its area say "to review"). Up to it, how the
-#: figure was measured can explain the difference (to the wall faces, or into the door
-#: recesses as net internal area schedules do: 2-7 % on small rooms; a dimension string
-#: rounded to the inch); beyond it, either the outline does not follow the room or the
-#: drawing's own figure is wrong, and the reader cannot tell which.
-DOUBT_TOLERANCE = 0.10
+#: doubt (low confidence: the rules that judge its area say "to review"); the plan model's
+#: :data:`~floorplan.model.STATED_DOUBT`, shared by every reader
+DOUBT_TOLERANCE = STATED_DOUBT
 
 
 def off_by(fig, polygon) -> float:

@@ -9,7 +9,9 @@
 - level: the space's ``IfcBuildingStorey``, storeys numbered by elevation with the lowest
   at or above 0 as level 0;
 - lengths and areas scaled from ``IfcUnitAssignment``; a stated ``NetFloorArea`` further
-  than :data:`AREA_TOLERANCE` from the footprint's area is a FP008 finding.
+  than :data:`AREA_TOLERANCE` from the footprint's area is a FP008 finding, and one further
+  than :data:`~floorplan.model.STATED_DOUBT` (10 %) from the room's floor makes the room of
+  ``low`` confidence, as in the DXF reader: no rule passes or fails its area.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from floorplan.io.ifc import doors as ifc_doors
 from floorplan.io.ifc import fittings as ifc_fittings
 from floorplan.io.ifc import georef, voids
 from floorplan.io.ifc.shapes import SLIVER, Body, body_from_mesh
-from floorplan.model import Ceiling, InputFinding, Plan, PlanMeta, Room, Stated, Use
+from floorplan.model import STATED_DOUBT, Ceiling, InputFinding, Plan, PlanMeta, Room, Stated, Use
 
 log = logging.getLogger(__name__)
 
@@ -294,6 +296,9 @@ class _Reader:
                     f"({polygon.area:.2f} m² of {footprint.area:.2f} m²) is the room")
             self.notes.append(f"{where}: {part}")
             confidence, reason = "medium", f"{reason}; {part}" if reason else part
+        doubt = self.doubt(stated, polygon)
+        if doubt:
+            confidence, reason = "low", f"{doubt}; {reason}" if reason else doubt
         storey = self.storey_of(space)
         if found is not None:
             lo, hi = found[0].min(axis=0), found[0].max(axis=0)
@@ -373,6 +378,18 @@ class _Reader:
                 f"{area:.2f} m² ({(area - stated_m2) / stated_m2:+.1%})",
                 rooms=(rid,), measured=round(area, 4)))
         return (Stated("area", text, area_m2=stated_m2),)
+
+
+    @staticmethod
+    def doubt(stated: tuple[Stated, ...], polygon: Polygon) -> str:
+        """Why the room's reading is in doubt from the area the model states for it (more
+        than :data:`~floorplan.model.STATED_DOUBT` from the measured floor), or ``""``."""
+        area = float(polygon.area)
+        for st in stated:
+            if st.area_m2 and area > 0 and abs(area - st.area_m2) > STATED_DOUBT * st.area_m2:
+                return (f"the model says {st.text}, the room measures {area:.2f} m² "
+                        f"({(area - st.area_m2) / st.area_m2:+.1%}): the body or the figure is wrong")
+        return ""
 
 
 def build(model: Any, source: str) -> Plan:
