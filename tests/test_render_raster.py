@@ -80,6 +80,25 @@ def test_png_is_the_sheet_at_150_dpi_rgb_and_repeats(three, pngs, tmp_path):
     again = tmp_path / "again.png"
     render_to_file(three, again)  # the default for a PNG
     assert again.read_bytes() == pngs["bytes"]
+    assert [round(d) for d in im.info["dpi"]] == [DPI, DPI]
+
+
+def test_the_png_holds_the_canvas_pixels_as_they_are():
+    # the canvas's own encoder (rows unfiltered) against the pixels Pillow reduced to
+    from io import BytesIO
+
+    from floorplan.render.raster import Canvas
+
+    c = Canvas(40, 30, 150)
+    ring = np.array([[10.0, 10.0], [200.0, 30.0], [120.0, 160.0], [10.0, 10.0]])
+    c.fill([ring], (213, 94, 0, 102))
+    c.stroke(ring, "black", 3, "dashed", 0.7)
+    c.text(50, 50, "Bed 1", 9)
+    want = np.asarray(c.im.reduce(2))
+    with Image.open(BytesIO(c.png())) as got:
+        assert got.mode == "RGB" and got.size == (236, 177)
+        assert np.array_equal(np.asarray(got), want)
+    assert len(np.unique(want.reshape(-1, 3), axis=0)) > 10  # something was drawn
 
 
 @pytest.mark.parametrize("rid", sorted(SAMPLES))

@@ -353,3 +353,39 @@ def test_a_count_of_rooms_in_the_sidebar_says_what_is_missing():
     f = Finding(rule="FP106", name="ceiling-height", status=Status.WARN, rooms=("R1",),
                 message="BR#1: ceiling height not shown on the plan")
     assert finding_note(f, {"R1": "BR#1"}) == "FP106 BR#1: ceiling height not shown on the plan"
+
+
+def test_dwelling_outlines_group_rooms_by_level_and_dwelling_in_plan_order():
+    # Flat B's rooms first in the file, so the plan lists B before A; A has rooms on two
+    # levels; a room of no dwelling is outlined by none. Two rooms 0.1 m apart (a wall)
+    # join into one outline of their bounding box: grown by 0.3 m, united, shrunk back.
+    from shapely.geometry import Polygon
+
+    from floorplan.render.scene import dwelling_outlines, outlines_by_level
+
+    p = plan(rect("B1", "Bedroom 1", 10, 0, 3, 3, dwelling="B"),
+             rect("A1", "Bedroom 1", 0, 0, 2, 3, dwelling="A"),
+             rect("A2", "Kitchen", 2.1, 0, 1.9, 3, dwelling="A"),
+             rect("A3", "Bedroom 2", 0, 0, 3, 3, dwelling="A", level=1.0),
+             rect("S1", "Store", 20, 0, 1, 1))
+    got = outlines_by_level(p)
+    assert sorted(got) == [0.0, 1.0]
+    assert [name for name, _ in got[0.0]] == ["B", "A"]
+    assert [name for name, _ in got[1.0]] == ["A"]
+    a0 = dict(got[0.0])["A"]
+    assert a0.geom_type == "LineString"
+    assert Polygon(a0.coords).equals(box(0, 0, 4, 3))
+    assert Polygon(dict(got[0.0])["B"].coords).equals(box(10, 0, 13, 3))
+    assert Polygon(got[1.0][0][1].coords).equals(box(0, 0, 3, 3))
+    assert dwelling_outlines(p, 1.0) == got[1.0]
+    assert dwelling_outlines(p, 2.0) == []
+
+
+def test_a_dwelling_in_two_parts_is_outlined_by_both():
+    from floorplan.render.scene import outlines_by_level
+
+    p = plan(rect("A1", "Bedroom 1", 0, 0, 3, 3, dwelling="A"),
+             rect("A2", "Kitchen", 5, 0, 3, 3, dwelling="A"))  # 2 m apart: not closed
+    (name, outline), = outlines_by_level(p)[0.0]
+    assert name == "A" and outline.geom_type == "MultiLineString"
+    assert sorted(round(g.length, 9) for g in outline.geoms) == [12.0, 12.0]

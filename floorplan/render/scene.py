@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
@@ -148,18 +149,37 @@ def _mark_key(role: str, status: Status, geom: BaseGeometry) -> tuple[str, str]:
 def dwelling_outlines(plan: Any, level: float) -> list[tuple[str, BaseGeometry]]:
     """(dwelling, outline) for each dwelling with rooms on ``level``: the outer edge of
     its rooms, the walls between them closed (0.3 m), as lines."""
-    out: list[tuple[str, BaseGeometry]] = []
-    for name in plan.dwellings:
-        polys = [r.polygon for r in plan.rooms if r.dwelling == name and r.level == level]
-        if not polys:
-            continue
-        merged = shapely.union_all([p.buffer(0.3, join_style="mitre") for p in polys])
-        merged = merged.buffer(-0.3, join_style="mitre")
-        parts = [merged] if merged.geom_type == "Polygon" else list(getattr(merged, "geoms", []))
+    return outlines_by_level(plan).get(level, [])
+
+
+def outlines_by_level(plan: Any) -> dict[float, list[tuple[str, BaseGeometry]]]:
+    """:func:`dwelling_outlines` for every level at once: the rooms grouped by level and
+    dwelling in one pass (not every room scanned for every dwelling, which was quadratic)
+    and grown and shrunk in bulk."""
+    groups: dict[tuple[float, str], list[Any]] = {}
+    for r in plan.rooms:
+        if r.dwelling is not None:
+            groups.setdefault((r.level, r.dwelling), []).append(r.polygon)
+    if not groups:
+        return {}
+    keys = [(lv, name) for lv in sorted({lv for lv, _ in groups}) for name in plan.dwellings
+            if (lv, name) in groups]
+    polys = [p for key in keys for p in groups[key]]
+    grown = shapely.buffer(np.array(polys, dtype=object), 0.3, join_style="mitre")
+    merged, at = [], 0
+    for key in keys:
+        n = len(groups[key])
+        merged.append(shapely.union_all(grown[at:at + n]))
+        at += n
+    shrunk = shapely.buffer(np.array(merged, dtype=object), -0.3, join_style="mitre")
+    out: dict[float, list[tuple[str, BaseGeometry]]] = {}
+    for (lv, name), m in zip(keys, shrunk.tolist(), strict=True):
+        parts = [m] if m.geom_type == "Polygon" else list(getattr(m, "geoms", []))
         rings = [shapely.geometry.LineString(p.exterior.coords) for p in parts
                  if p.geom_type == "Polygon" and not p.is_empty]
         if rings:
-            out.append((name, rings[0] if len(rings) == 1 else shapely.geometry.MultiLineString(rings)))
+            out.setdefault(lv, []).append(
+                (name, rings[0] if len(rings) == 1 else shapely.geometry.MultiLineString(rings)))
     return out
 
 
@@ -348,8 +368,9 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
         add(lv if lv is not None else level_at(g), prim)
 
     # flats and dwellings: outlined and named
+    outlines = outlines_by_level(plan)
     for lv in levels:
-        for name, outline in dwelling_outlines(plan, lv):
+        for name, outline in outlines.get(lv, []):
             add(lv, Primitive("line", "dwelling", outline, ref=name))
             x0, _, _, y1 = outline.bounds
             w = len(name) * 0.6 * style.look("label.dwelling").size * PT_MM / k

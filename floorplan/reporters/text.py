@@ -31,13 +31,43 @@ def _where(f: Finding, names: dict[str, str]) -> str:
     return f.dwelling or "whole plan"
 
 
+#: an input check found this many times or more in one block is written as one item
+FOLD = 4
+
+
 def _block(title: str, items: list[Finding], names: dict[str, str]) -> list[str]:
+    """A numbered list of findings. An input check (FP0xx) found :data:`FOLD` times or more
+    is one item: the rooms it names, its first message as the example, and how many more
+    say the same of other rooms (the JSON report lists each), so that thirty rooms without
+    a name do not bury the requirements to review."""
     if not items:
         return []
     lines = [f"{title} ({len(items)})"]
-    for i, f in enumerate(items, 1):
-        lines.append(f"  {i}. {f.rule} {f.name}: {_where(f, names)}")
-        lines.append(f"     {f.message}")
+    counts: dict[str, int] = defaultdict(int)
+    for f in items:
+        counts[f.rule] += is_input(f)
+    folded: dict[str, list[Finding]] = defaultdict(list)
+    for f in items:
+        if counts[f.rule] >= FOLD:
+            folded[f.rule].append(f)
+    i = 0
+    for f in items:
+        group = folded.get(f.rule)
+        if group and f is not group[0]:
+            continue
+        i += 1
+        if group:
+            rooms = [r for g in group for r in g.rooms]
+            shown = ", ".join(f"{names.get(r, r)} [{r}]" if names.get(r, r) != r else r
+                              for r in rooms[:6])
+            more = f" and {len(rooms) - 6} more" if len(rooms) > 6 else ""
+            lines.append(f"  {i}. {f.rule} {f.name}: {len(group)} findings"
+                         + (f", {len(rooms)} rooms: {shown}{more}" if rooms else ""))
+            lines.append(f"     {f.message}")
+            lines.append(f"     (and the same of {len(group) - 1} more: the JSON report lists each)")
+        else:
+            lines.append(f"  {i}. {f.rule} {f.name}: {_where(f, names)}")
+            lines.append(f"     {f.message}")
         if f.reference:
             lines.append(f"     [{f.reference}]")
     lines.append("")

@@ -12,6 +12,7 @@ with the reason.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 from ezdxf import path as dxfpath
@@ -40,7 +41,10 @@ def collect(msp, tolerance: float) -> Collected:
     dxf_budget.check_expansion(msp, MAX_DEPTH)  # before anything is made: one line if too big
     doc = getattr(msp, "doc", None)
     out = Collected(chord=dxf_curves.chord_error(doc))
-    if doc is not None and doc.filename and len(msp.query("ACAD_PROXY_ENTITY")):
+    # (a plain look at the types, not msp.query: its parser keeps the exceptions it
+    # parses with, whose tracebacks hold this frame and its callers' in a cycle, and all
+    # the reader's objects with them would then wait for the cyclic collector)
+    if doc is not None and doc.filename and any(e.dxftype() == "ACAD_PROXY_ENTITY" for e in msp):
         out.space_ids = aecspace.space_ids(aecspace.file_classes(doc.filename))
     _walk(msp, out, None, (), 0, tolerance)
     dxf_budget.drop_unusable(out)  # NaN, inf, 1e300: skipped with the reason, never to GEOS
@@ -220,7 +224,7 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
     if t in ("TEXT", "MTEXT", "ATTRIB"):
         text = raw = e.plain_text() if t != "MTEXT" else mtext_plain(e.all_columns_raw_content())
         # one clean line each (no CR, control characters or lone surrogates), once, here
-        text = "\n".join(clean_text(ln, 1000, surrogates=False) for ln in str(text).splitlines() if ln.strip())
+        text = _clean_lines(str(text))
         if not text:
             out.skipped[(t, layer, "empty text")] += 1
             return
@@ -335,6 +339,12 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
             out.skipped[(t, layer, "drawing structure, no geometry")] += 1
     else:
         out.skipped[(t, layer, "not plan geometry")] += 1
+
+
+@lru_cache(maxsize=1 << 16)  # names and areas repeat from flat to flat: each cleaned once
+def _clean_lines(text: str) -> str:
+    """One clean line a written line (no CR, control characters or lone surrogates)."""
+    return "\n".join(clean_text(ln, 1000, surrogates=False) for ln in text.splitlines() if ln.strip())
 
 
 def _insert(e, out: Collected, layer: str, handle: str, chain: tuple[int, ...], depth: int,

@@ -159,14 +159,14 @@ def says_entrance(*names: str | None) -> bool:
     >>> says_entrance("DOOR-ENTRANCE-1000", "A-DOOR"), says_entrance("FrontDoor"), says_entrance("DOOR-900")
     (True, True, False)
     """
-    for name in names:
-        if not name:
-            continue
-        norm = normalise_layer(name)
-        words = tuple(_WORDS.findall(norm))
-        if any(_matches(norm, words, kw) for kw in ENTRANCE_KEYWORDS):
-            return True
-    return False
+    return any(_says_entrance(name) for name in names if name)
+
+
+@lru_cache(maxsize=4096)  # a plan places the same door block on the same layer: once each
+def _says_entrance(name: str) -> bool:
+    norm = normalise_layer(name)
+    words = tuple(_WORDS.findall(norm))
+    return any(_matches(norm, words, kw) for kw in ENTRANCE_KEYWORDS)
 
 
 #: what a layer of windows or glazing says (a wall layer that says one of these draws glass)

@@ -68,6 +68,24 @@ def load(path: str | os.PathLike) -> Loaded:
     return loaded
 
 
+def release(doc: Drawing) -> None:
+    """Let the reference counts free ``doc`` once nothing reads it any more.
+
+    An ezdxf drawing is a web of reference cycles (every entity and its attribute
+    namespace point at each other; the document, its layouts and its entities too), so
+    without this it waits for the cyclic collector, which walks every one of its objects
+    (half a million at 16,000 rooms: 0.46 s, about the reader's paused collections' worth).
+    Emptying each entity and the document breaks the cycles; what is left is freed at
+    once. ``doc`` is unusable afterwards. Whatever this ezdxf keeps elsewhere is left to
+    the collector, as before.
+    """
+    db = getattr(doc, "entitydb", None)
+    if db is not None:
+        for entity in list(db.values()):
+            vars(entity).clear()
+    vars(doc).clear()
+
+
 def _load(path: str | os.PathLike) -> Loaded:
     source = str(path)
     if os.path.isdir(path):

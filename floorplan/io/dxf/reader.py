@@ -43,7 +43,7 @@ from floorplan.io.dxf.account import account, label_findings, room_confidence
 from floorplan.io.dxf.collect import collect
 from floorplan.io.dxf.encoding import clean, safe_strings
 from floorplan.io.dxf.layers import LayerMap, load_layer_map, room_siblings
-from floorplan.io.dxf.load import load
+from floorplan.io.dxf.load import load, release
 from floorplan.io.dxf.props import drawing_properties
 from floorplan.io.dxf.rooms import outline_rooms
 from floorplan.model import (
@@ -88,9 +88,12 @@ def read(path: str | os.PathLike, units: str | None = None,
     with paused_gc():  # many live objects, no garbage until the plan is built
         loaded = load(path)
         try:
-            return _Reader(str(path), loaded, units, lmap, view=view).run(require_rooms)
-        except _Reread as again:  # the rooms read say other units: read once more in them
-            return _Reader(str(path), loaded, units, lmap, again.decision, view).run(require_rooms)
+            try:
+                return _Reader(str(path), loaded, units, lmap, view=view).run(require_rooms)
+            except _Reread as again:  # the rooms read say other units: read once more in them
+                return _Reader(str(path), loaded, units, lmap, again.decision, view).run(require_rooms)
+        finally:
+            release(loaded.doc)
 
 
 class _Said(NamedTuple):

@@ -57,6 +57,7 @@ def _unstack(m: re.Match) -> str:
     return f" {top}/{bottom}"  # 2\S1/2; is 2 1/2
 
 
+@lru_cache(maxsize=1 << 16)  # names and areas repeat from flat to flat: read each once
 def mtext_plain(raw: str) -> str:
     r"""The plain text of MTEXT content ``raw``: ezdxf's reading, with stacked text read
     first (ezdxf gives ``28.51 m2^`` for ``28.51 m{\H0.7x;\S2^ ;}``, AutoCAD's m²).

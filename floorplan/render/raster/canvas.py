@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import io
 import math
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
+from floorplan.render.raster import png as _png
 from floorplan.render.raster import rings as _rings
+from floorplan.render.raster import strokes as _strokes
 
 #: shapes are drawn this many times finer, then reduced: 2 x 2 samples a pixel
 SUPERSAMPLE = 2
-#: as the matplotlib backend writes its PNGs (half the time of zlib's default 6)
-PNG_COMPRESS_LEVEL = 3
 #: matplotlib's dash patterns, in line widths (rcParams lines.*_pattern, scaled by width)
 DASHES = {"dashed": (3.7, 1.6), "dotted": (1.0, 1.65), "dashdot": (6.4, 1.6, 1.0, 1.6)}
 MM_IN = 1 / 25.4
@@ -148,23 +147,35 @@ class Canvas:
         self.im = Image.new("RGB", (self.size[0] * ss, self.size[1] * ss), "white")
         self._draw = ImageDraw.Draw(self.im, "RGBA")
         self.top = self.size[1] * ss  # paper y = 0 is this row
-        self._rings: list[tuple[float, ...]] = []  # dashed circles waiting (:meth:`flush`)
-        self._rings_how: tuple | None = None       # their colour, width and pattern
+        self._waiting: list = []              # strokes waiting to be drawn (:meth:`flush`)
+        self._how: tuple | None = None        # their kind, colour, width and pattern
 
     @property
     def draw(self) -> ImageDraw.ImageDraw:
-        """Pillow's draw on the image, the dashed circles waiting drawn first."""
+        """Pillow's draw on the image, the strokes waiting drawn first."""
         self.flush()
         return self._draw
 
+    def _wait(self, how: tuple, item) -> None:
+        if how != self._how:
+            self.flush()
+            self._how = how
+        self._waiting.append(item)
+
     def flush(self) -> None:
-        """Draw the dashed circles waiting (a run of them is drawn at once, in numpy:
-        :mod:`.rings`), so that what is drawn next lies over them."""
-        if self._rings and self._rings_how is not None:
-            colour, width, pattern = self._rings_how
-            _rings.draw(self.im, self._rings, rgba(colour) if isinstance(colour, str) else colour,
-                        width, pattern)
-            self._rings = []
+        """Draw the strokes waiting: a run of dashed circles (:mod:`.rings`) or of polylines
+        (:mod:`.strokes`) in one colour, width and pattern is drawn at once, in numpy, so
+        that what is drawn next lies over them."""
+        if self._waiting and self._how is not None:
+            kind, colour, width, pattern = self._how
+            ink = rgba(colour) if isinstance(colour, str) else colour
+            if kind == "rings":
+                x, y = _rings.pixels(self._waiting, width, pattern)
+                _rings.paint(self.im, x, y, ink)
+            else:
+                row, xa, xb = _strokes.spans(self._waiting, width, pattern)
+                _strokes.paint(self.im, row, xa, xb, ink)
+        self._waiting = []
 
     def xy(self, x_mm: float, y_mm: float) -> tuple[float, float]:
         return x_mm * self.ppm, self.top - y_mm * self.ppm
@@ -212,9 +223,11 @@ class Canvas:
         x0, y0, x1, y1 = box
         inch = round(self.dpi * self.ss)
         tile = hatch_tile(pattern, inch, lw_pt * self.ppt)
-        ys = np.arange(y0, y1) % inch
-        xs = np.arange(x0, x1) % inch
-        on = tile[np.ix_(ys, xs)]
+        # the tile repeated over the box, from where the box falls in it (slices, not
+        # a gather of every pixel)
+        oy, ox = y0 % inch, x0 % inch
+        on = np.tile(tile, (-(-(oy + y1 - y0) // inch), -(-(ox + x1 - x0) // inch)))
+        on = on[oy:oy + y1 - y0, ox:ox + x1 - x0]
         self.im.paste(rgb(colour), box, Image.fromarray(np.asarray(mask) * on, "L"))
 
     def stroke(self, xy: np.ndarray, colour, width: int, dash: str | None, lw_pt: float) -> None:
@@ -225,11 +238,10 @@ class Canvas:
         px = tuple(v * lw_pt * self.ppt for v in pattern) if pattern else ()
         circle = _rings.as_circle(xy) if pattern else None
         if circle is not None:  # waits for the run of its kind to end (:meth:`flush`)
-            how = (colour, width, px)
-            if how != self._rings_how:
-                self.flush()
-                self._rings_how = how
-            self._rings.append(_rings.ring_of(xy, circle))
+            self._wait(("rings", colour, width, px), _rings.ring_of(xy, circle))
+            return
+        if width >= _strokes.MIN_WIDTH:
+            self._wait(("lines", colour, width, px), np.asarray(xy, dtype=float))
             return
         self.flush()
         if pattern is None:
@@ -305,6 +317,4 @@ class Canvas:
     def png(self) -> bytes:
         self.flush()
         im = self.im.reduce(self.ss) if self.ss > 1 else self.im
-        buf = io.BytesIO()
-        im.save(buf, "PNG", compress_level=PNG_COMPRESS_LEVEL, dpi=(self.dpi, self.dpi))
-        return buf.getvalue()
+        return _png.encode(im, self.dpi)

@@ -69,31 +69,39 @@ def key_radius(text: str, size: float) -> float:
 
 
 def draw_plan(canvas: Canvas, scene: Scene, panel: Panel, style: Style) -> None:
-    """Draw ``panel``'s primitives on ``canvas``."""
+    """Draw ``panel``'s primitives on ``canvas``.
+
+    A run of areas of one z (the rooms, say) is filled and hatched first and outlined
+    after, so that outlines of one colour, width and dash are drawn together in bulk
+    (:mod:`.strokes`), and no room's outline is half covered by its neighbour's fill."""
     to_px = _Map(canvas, scene, panel)
     mm = canvas.ppm
     looks: dict[str, Look] = {}
+
+    def _look(key: str) -> Look:
+        got = looks.get(key)
+        if got is None:
+            got = looks[key] = style.look(key)
+        return got
+
     numbers: list[tuple] = []  # key numbers waiting for the run of their circles to end
-    for p in panel.primitives:
+    prims = panel.primitives
+    i = 0
+    while i < len(prims):
+        p = prims[i]
+        i += 1
         if numbers and p.key != "label.key":
             _numbers(canvas, numbers)
-        look = looks.get(p.key)
-        if look is None:
-            look = looks[p.key] = style.look(p.key)
+        look = _look(p.key)
         g: Any = p.geometry
         lw_pt = _lw(look.width)
         width = canvas.width(lw_pt)
         if p.kind == "area":
-            face = rgba(look.fill, look.fill_alpha) if look.fill else None
-            for poly in _polygons(g):
-                rings = _rings(poly, to_px)
-                if face is not None:
-                    canvas.fill(rings, face)
-                if look.hatch:
-                    canvas.hatch(rings, look.hatch, look.edge or "black", 0.6)
-                if look.edge and width:
-                    for ring in rings:
-                        canvas.stroke(ring, look.edge, width, look.dash, lw_pt)
+            run = [p]
+            while i < len(prims) and prims[i].kind == "area" and _look(prims[i].key).z == look.z:
+                run.append(prims[i])
+                i += 1
+            _areas(canvas, run, _look, to_px)
         elif p.kind == "line":
             for line in _lines(g):
                 xy = to_px(line.coords)
@@ -125,6 +133,27 @@ def draw_plan(canvas: Canvas, scene: Scene, panel: Panel, style: Style) -> None:
                         ha="center", va="center", rotation=p.angle, halo_pt=HALO_PT,
                         linespacing=1.15)
     _numbers(canvas, numbers)
+
+
+def _areas(canvas: Canvas, run: list, look_of, to_px: _Map) -> None:
+    """A run of areas of one z: every fill and hatch in order, then every outline."""
+    drawn = []
+    for p in run:
+        look = look_of(p.key)
+        face = rgba(look.fill, look.fill_alpha) if look.fill else None
+        lw_pt = _lw(look.width)
+        width = canvas.width(lw_pt)
+        for poly in _polygons(p.geometry):
+            rings = _rings(poly, to_px)
+            if face is not None:
+                canvas.fill(rings, face)
+            if look.hatch:
+                canvas.hatch(rings, look.hatch, look.edge or "black", 0.6)
+            if look.edge and width:
+                drawn.append((rings, look, width, lw_pt))
+    for rings, look, width, lw_pt in drawn:
+        for ring in rings:
+            canvas.stroke(ring, look.edge, width, look.dash, lw_pt)
 
 
 def _numbers(canvas: Canvas, numbers: list[tuple]) -> None:

@@ -88,21 +88,26 @@ def draw(im: Image.Image, rings: list[tuple[float, ...]], colour: tuple[int, ...
     if not rings or width <= 0:
         return
     x, y = pixels(rings, width, pattern)
+    paint(im, x, y, colour)
+
+
+def paint(im: Image.Image, x: np.ndarray, y: np.ndarray, colour: tuple[int, ...]) -> None:
+    """Lay the pixels (x, y) on ``im`` in the RGBA ``colour``, each once, with one paste per
+    band of :data:`BAND_ROWS` rows."""
     inside = (x >= 0) & (y >= 0) & (x < im.width) & (y < im.height)
     x, y = x[inside], y[inside]
     if not len(x):
         return
     x0, x1 = int(x.min()), int(x.max()) + 1
+    y0 = int(y.min())
     value = colour[3] if len(colour) == 4 else 255
-    order = np.argsort(y, kind="stable")
-    x, y = x[order], y[order]
-    top = int(y[0])
-    while top <= y[-1]:
-        lo, hi = np.searchsorted(y, [top, top + BAND_ROWS])
-        if hi > lo:
-            by = y[lo:hi]
-            b0, b1 = int(by[0]), int(by[-1]) + 1
-            mask = np.zeros((b1 - b0, x1 - x0), dtype=np.uint8)
-            mask[by - b0, x[lo:hi] - x0] = value
-            im.paste(tuple(colour[:3]), (x0, b0, x1, b1), Image.fromarray(mask, "L"))
-        top += BAND_ROWS
+    band = (y - y0) // BAND_ROWS
+    for b in range(int(band.max()) + 1):
+        sel = band == b if b or band.any() else slice(None)
+        bx, by = x[sel], y[sel]
+        if not len(by):
+            continue
+        b0, b1 = int(by.min()), int(by.max()) + 1
+        mask = np.zeros((b1 - b0, x1 - x0), dtype=np.uint8)
+        mask[by - b0, bx - x0] = value
+        im.paste(tuple(colour[:3]), (x0, b0, x1, b1), Image.fromarray(mask, "L"))
