@@ -158,7 +158,9 @@ class Report:
         return worst(f.status for f in self.findings_for(room_id)
                      if f.status is not Status.NOT_APPLICABLE)
 
-    def to_dict(self) -> dict:
+    def to_dict(self, tidied: bool = True) -> dict:
+        """The report as JSON values, every float rounded (:func:`tidy`); ``tidied=False``
+        leaves them as the model holds them, for a writer that tidies as it writes."""
         meta = self.plan.meta
         m = self.measurements
         rooms = []
@@ -190,7 +192,7 @@ class Report:
             for d in m.dwellings.values()
         ]
         counts = self.counts
-        return tidy({
+        value = {
             "floorplan_version": __version__,
             "plan": {
                 "source": meta.source, "format": meta.format, "units": meta.units,
@@ -216,4 +218,5 @@ class Report:
             "summary": {"result": self.result, **counts, "undecided": self.undecided,
                         "cannot_assess": list(self.cannot_assess),
                         "exit_code": self.exit_code},
-        })
+        }
+        return tidy(value) if tidied else value
