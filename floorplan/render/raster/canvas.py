@@ -230,6 +230,22 @@ class Canvas:
         on = on[oy:oy + y1 - y0, ox:ox + x1 - x0]
         self.im.paste(rgb(colour), box, Image.fromarray(np.asarray(mask) * on, "L"))
 
+    def strokes(self, xys: list[np.ndarray], colour, width: int, dash: str | None,
+                lw_pt: float) -> None:
+        """:meth:`stroke` each polyline of ``xys``, in order; the dashed circles among them
+        found at once (:func:`.rings.circles_of`)."""
+        pattern = DASHES.get(dash or "solid")
+        if width <= 0 or not pattern or width < _strokes.MIN_WIDTH:
+            for xy in xys:
+                self.stroke(xy, colour, width, dash, lw_pt)
+            return
+        px = tuple(v * lw_pt * self.ppt for v in pattern)
+        for xy, ring in zip(xys, _rings.circles_of(xys), strict=True):
+            if ring is not None:
+                self._wait(("rings", colour, width, px), ring)
+            elif len(xy) > 1:
+                self._wait(("lines", colour, width, px), np.asarray(xy, dtype=float))
+
     def stroke(self, xy: np.ndarray, colour, width: int, dash: str | None, lw_pt: float) -> None:
         """The polyline ``xy`` at ``width`` px, solid or in one of :data:`DASHES`."""
         if width <= 0 or len(xy) < 2:
