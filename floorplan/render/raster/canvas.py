@@ -24,6 +24,9 @@ SUPERSAMPLE = 2
 #: matplotlib's dash patterns, in line widths (rcParams lines.*_pattern, scaled by width)
 DASHES = {"dashed": (3.7, 1.6), "dotted": (1.0, 1.65), "dashdot": (6.4, 1.6, 1.0, 1.6)}
 MM_IN = 1 / 25.4
+#: strokes of a run drawn at once, at most: their arrays take tens of bytes a pixel of ink,
+#: so a run of every room of a big plan at once would be the drawing's peak of memory
+RUN_CHUNK = 2000
 
 
 @functools.lru_cache(maxsize=1)
@@ -169,12 +172,14 @@ class Canvas:
         if self._waiting and self._how is not None:
             kind, colour, width, pattern = self._how
             ink = rgba(colour) if isinstance(colour, str) else colour
-            if kind == "rings":
-                x, y = _rings.pixels(self._waiting, width, pattern)
-                _rings.paint(self.im, x, y, ink)
-            else:
-                row, xa, xb = _strokes.spans(self._waiting, width, pattern)
-                _strokes.paint(self.im, row, xa, xb, ink)
+            for at in range(0, len(self._waiting), RUN_CHUNK):  # bounded arrays
+                chunk = self._waiting[at:at + RUN_CHUNK]
+                if kind == "rings":
+                    x, y = _rings.pixels(chunk, width, pattern)
+                    _rings.paint(self.im, x, y, ink)
+                else:
+                    row, xa, xb = _strokes.spans(chunk, width, pattern)
+                    _strokes.paint(self.im, row, xa, xb, ink)
         self._waiting = []
 
     def xy(self, x_mm: float, y_mm: float) -> tuple[float, float]:
