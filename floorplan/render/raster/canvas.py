@@ -335,7 +335,12 @@ class Canvas:
                 draw.text((lx, base), line, font=f, fill=colour, anchor="ls")
             base += step
 
-    def png(self) -> bytes:
+    def png(self, release: bool = False) -> bytes:
+        """The sheet as PNG bytes, reduced to its pixels; with ``release`` the drawing (four
+        times the sheet's pixels, 4 bytes each) is let go of before encoding, and the
+        canvas can draw no more."""
         self.flush()
         im = self.im.reduce(self.ss) if self.ss > 1 else self.im
+        if release:
+            del self.im, self._draw
         return _png.encode(im, self.dpi)
