@@ -44,6 +44,6 @@ def encode(im: Image.Image, dpi: float) -> bytes:
         b"\x89PNG\r\n\x1a\n",
         _chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)),
         _chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1)),
-        _chunk(b"IDAT", zlib.compress(rows, LEVEL)),  # the array's own buffer, not a copy
+        _chunk(b"IDAT", zlib.compress(rows.data, LEVEL)),  # the array's own buffer, not a copy
         _chunk(b"IEND", b""),
     ])
