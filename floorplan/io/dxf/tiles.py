@@ -94,13 +94,22 @@ def tile_shaped(p: Polygon) -> bool:
     return TILE_SIDE[0] <= s[0] and s[1] <= TILE_SIDE[1] and s[1] <= TILE_ASPECT * s[0]
 
 
+def _spans(lines: list[np.ndarray]) -> np.ndarray:
+    """Each line's larger side of its bounding box (``np.ptp(line[:, :2], axis=0).max()``),
+    for all at once: maxima and minima need no summing, so the same numbers."""
+    starts = np.cumsum([0] + [len(ln) for ln in lines[:-1]])
+    xy = np.concatenate([ln[:, :2] for ln in lines])
+    ptp = np.maximum.reduceat(xy, starts, axis=0) - np.minimum.reduceat(xy, starts, axis=0)
+    return ptp.max(axis=1)
+
+
 def pattern_lines(lines: list[np.ndarray]) -> tuple[list[int], int, float]:
     """The indices of ``lines`` ((n, 2) arrays, metres) that only draw the edges of tiles
     (see the module's docstring), how many tiles, and the side of their median cell."""
     drawn = [k for k, ln in enumerate(lines) if len(ln) >= 2]
     if len(drawn) < MIN_CELLS:
         return [], 0, 0.0
-    spans = np.array([float(np.ptp(lines[k][:, :2], axis=0).max()) for k in drawn])
+    spans = _spans([lines[k] for k in drawn])
     short_at = np.flatnonzero(spans <= TILE_SIDE[1] + JOINT)
     # a tiling drawn with short lines has MIN_CELLS lines (or loops) of one span at least
     sizes = np.round(spans[short_at] / 0.01).astype(int)
