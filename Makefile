@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DEMO_PLAN ?= samples/oak-house.geojson
 OUT    ?= out
 
-.PHONY: fuzz demo test lint typecheck bench bench-quick docs clean wheel-check realcheck
+.PHONY: fuzz demo test lint typecheck bench bench-quick docs clean wheel-check realcheck holdout
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,13 @@ lint: $(VENV)/.installed-test
 realcheck: $(VENV)/.installed-test
 	-$(BIN)/python tests/data/real/extract.py
 	$(BIN)/python tests/realcheck.py
+
+# the holdout (tests/data/holdout/README.md): drawings outside the corpus, never committed;
+# rebuild tests/data/holdout/files/ from the mirror where it is on this machine, then score
+holdout: $(VENV)/.installed-test
+	-$(BIN)/python tests/data/real/extract.py --expected tests/data/holdout/expected.toml \
+		--into tests/data/holdout/files
+	$(BIN)/python tests/realcheck.py --holdout -v
 
 # the benchmark (docs/performance.md): interleaved pairs, CPU time; nice: the machine is shared
 bench: $(VENV)/.installed

@@ -12,9 +12,11 @@ Drawings are looked for in ``tests/data/real/files/`` (rebuilt from the fetched 
 ``tests/data/real/extract.py``; nothing fetched is committed) and in ``../shared/samples-real/``.
 A drawing whose file is absent is skipped with the reason, never counted as wrong.
 
-A holdout (drawings outside the corpus, kept outside the repository, tried as a new user
-would) is scored the same way from its own expectation file and folder:
-``python tests/realcheck.py --expected /work/holdout/expected.toml --dir /work/holdout/files``.
+The holdout (drawings outside the corpus, tried as a new user would; their expectations are
+committed in ``tests/data/holdout/expected.toml``, the drawings are not, see its README.md) is
+scored the same way: ``make holdout``, or ``python tests/realcheck.py --holdout``. Any other
+expectation file is scored with ``--expected FILE``; its drawings are looked for in the
+``files/`` folder beside it unless ``--dir`` says where.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ FILES = DATA / "files"
 SHARED = HERE.parents[1] / "shared" / "samples-real"
 EXPECTED = DATA / "expected.toml"
 FLOOR = DATA / "floor.toml"
+HOLDOUT = HERE / "data" / "holdout" / "expected.toml"
 
 #: metres per unit, the same table the project uses (kept here so the scorecard does not
 #: lean on the code it scores for its own arithmetic)
@@ -335,6 +338,14 @@ def run(expectations: Iterable[Expectation], dirs: Sequence[Path] = (FILES, SHAR
     return Scorecard(results, skipped)
 
 
+def default_dirs(expected: Path) -> tuple[Path, ...]:
+    """Where an expectation file's drawings are looked for: the corpus's two folders for the
+    corpus, the ``files/`` folder beside any other expectation file (the holdout's)."""
+    if expected.resolve() == EXPECTED.resolve():
+        return (FILES, SHARED)
+    return (expected.resolve().parent / "files",)
+
+
 def line(r: Result) -> str:
     verdict = ("CRASH" if r.crashed else "right" if r.right else "WRONG") if r.scored else (
         "not scored")
@@ -352,11 +363,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="every reason, not only the first")
     ap.add_argument("--expected", type=Path, default=EXPECTED, metavar="TOML",
                     help="the expectation file (default: tests/data/real/expected.toml)")
+    ap.add_argument("--holdout", action="store_const", const=HOLDOUT, dest="expected",
+                    help="score the holdout (tests/data/holdout/expected.toml)")
     ap.add_argument("--dir", type=Path, action="append", dest="dirs", metavar="DIR",
                     help="look for the drawings here (repeatable; default: tests/data/real/files "
-                         "and ../shared/samples-real)")
+                         "and ../shared/samples-real for the corpus, else the files/ folder "
+                         "beside the expectation file)")
     args = ap.parse_args(argv)
-    dirs = tuple(args.dirs) if args.dirs else (FILES, SHARED)
+    dirs = default_dirs(args.expected) if not args.dirs else tuple(args.dirs)
     if not args.expected.is_file():
         print(f"realcheck: {args.expected}: no such expectation file", file=sys.stderr)
         return 2

@@ -23,7 +23,7 @@ from json import encoder as _json_encoder
 from typing import Any
 
 from floorplan._gc import paused_gc
-from floorplan.report import Report
+from floorplan.report import DECIMALS, Report, tidy
 
 INDENT = "  "
 #: the string encoder ``json.dumps(ensure_ascii=False)`` uses (C where there is ``_json``)
@@ -77,15 +77,39 @@ def _nested(value) -> bool:
 _MARK = "\x00"
 _MARK_TEXT = '"\\u0000"'
 _CONTAINERS = (dict, list, tuple)
+#: the exact types of containers and of values written as they are
+_CONTAINER_TYPES = frozenset(_CONTAINERS)
+_PLAIN = frozenset({str, int, bool, type(None)})
 
 
-def _write(value, depth: int, out: list[str]) -> None:
-    """Append ``value`` at ``depth`` to ``out``."""
-    is_dict = isinstance(value, dict)
-    if not (is_dict or isinstance(value, list | tuple)) or not value:
-        out.append(_scalar(value))
-        return
+def _write(value, depth: int, out: list[str], rnd: bool) -> None:
+    """Append ``value`` at ``depth`` to ``out``; ``rnd``: tidied on the way
+    (:func:`floorplan.report.tidy`: floats rounded, numpy scalars and subclasses plain)."""
+    t = type(value)
+    if t is not dict and t is not list and t is not tuple:
+        if rnd:
+            value = tidy(value)
+            t = type(value)
+        is_dict = isinstance(value, dict)
+        if not (is_dict or isinstance(value, list | tuple)) or not value:
+            out.append(_scalar(value))
+            return
+    else:
+        if not value:
+            out.append("{}" if t is dict else "[]")
+            return
+        is_dict = t is dict
     inner = "\n" + INDENT * (depth + 1)
+    if not is_dict:
+        # a list of strings (a room's doors, a finding's rooms: most lists in a report),
+        # each string written by the C string encoder, nothing else to look at
+        try:
+            body = ("," + inner).join(map(_str, value))
+        except TypeError:  # not all strings
+            pass
+        else:
+            out.append("[" + inner + body + "\n" + INDENT * depth + "]")
+            return
     opening, closing = ("{", "}") if is_dict else ("[", "]")
     enc = _c_encoder(depth)
     if enc is not None:
@@ -95,19 +119,45 @@ def _write(value, depth: int, out: list[str]) -> None:
         if is_dict:
             flat: Any = {}
             for k, v in value.items():
-                if isinstance(v, _CONTAINERS) and v:
-                    nested.append(v)
-                    flat[k] = _MARK
-                else:
+                tv = type(v)
+                if tv is float:
+                    flat[k] = round(v, DECIMALS) + 0.0 if rnd else v
+                elif tv in _PLAIN:
                     flat[k] = v
+                elif tv in _CONTAINER_TYPES or not rnd:
+                    if isinstance(v, _CONTAINERS) and v:
+                        nested.append(v)
+                        flat[k] = _MARK
+                    else:
+                        flat[k] = v
+                else:
+                    v = tidy(v)
+                    if isinstance(v, _CONTAINERS) and v:
+                        nested.append(v)
+                        flat[k] = _MARK
+                    else:
+                        flat[k] = v
         else:
             flat = []
             for v in value:
-                if isinstance(v, _CONTAINERS) and v:
-                    nested.append(v)
-                    flat.append(_MARK)
-                else:
+                tv = type(v)
+                if tv is float:
+                    flat.append(round(v, DECIMALS) + 0.0 if rnd else v)
+                elif tv in _PLAIN:
                     flat.append(v)
+                elif tv in _CONTAINER_TYPES or not rnd:
+                    if isinstance(v, _CONTAINERS) and v:
+                        nested.append(v)
+                        flat.append(_MARK)
+                    else:
+                        flat.append(v)
+                else:
+                    v = tidy(v)
+                    if isinstance(v, _CONTAINERS) and v:
+                        nested.append(v)
+                        flat.append(_MARK)
+                    else:
+                        flat.append(v)
         try:
             text = "".join(enc(flat, 0))
         except ValueError:  # a non-finite float: written item by item below
@@ -117,7 +167,7 @@ def _write(value, depth: int, out: list[str]) -> None:
             if len(pieces) == len(nested) + 1:  # else a string of the mark's own: item by item
                 parts = [opening, inner, pieces[0]]
                 for item, piece in zip(nested, pieces[1:], strict=True):
-                    _write(item, depth + 1, parts)
+                    _write(item, depth + 1, parts, rnd)
                     parts.append(piece)
                 parts.append("\n" + INDENT * depth + closing)
                 out.append("".join(parts))
@@ -130,15 +180,19 @@ def _write(value, depth: int, out: list[str]) -> None:
         sep = "," + inner
         if is_dict:
             out.append(_str(key if isinstance(key, str) else _scalar(key)) + ": ")
+        if rnd:
+            item = tidy(item)
         if _nested(item):
-            _write(item, depth + 1, out)
+            _write(item, depth + 1, out, rnd)
         else:
             out.append(_scalar(item))
     out.append("\n" + INDENT * depth + closing)
 
 
-def dumps(value) -> str:
-    """``json.dumps(value, indent=2, ensure_ascii=False)``, non-finite floats as ``null``.
+def dumps(value, tidied: bool = False) -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, non-finite floats as ``null``;
+    with ``tidied``, of ``floorplan.report.tidy(value)`` (rounded as it is written, not in
+    a pass of its own over every value first).
 
     >>> print(dumps({"a": [1, 2.5], "b": {}, "c": float("nan")}))
     {
@@ -149,9 +203,13 @@ def dumps(value) -> str:
       "b": {},
       "c": null
     }
+    >>> print(dumps({"a": 6.499999999999999}, tidied=True))
+    {
+      "a": 6.5
+    }
     """
     out: list[str] = []
-    _write(value, 0, out)
+    _write(value, 0, out, tidied)
     return "".join(out)
 
 
@@ -160,4 +218,4 @@ def render(report: Report) -> str:
     # alive until the text is written, with no cycles among them: the collector's full
     # passes over them (and over the plan) find nothing (0.4 s at 16,000 rooms)
     with paused_gc():
-        return dumps(report.to_dict()) + "\n"
+        return dumps(report.to_dict(tidied=False), tidied=True) + "\n"

@@ -120,6 +120,22 @@ def _prim_ok(p) -> bool:
     return True
 
 
+def _sound_inserts(inserts: list) -> set[int]:
+    """The uids of ``inserts`` whose place and block points are all usable (:func:`_ok` of
+    each), found for all at once: a plan places thousands."""
+    if not inserts:
+        return set()
+    ok = np.abs(np.array([(i.x, i.y) for i in inserts], dtype=float)).max(axis=1) < MAX_COORD
+    with_pts = [k for k, i in enumerate(inserts) if i.pts is not None and np.size(i.pts)]
+    if with_pts:
+        arrays = [np.asarray(inserts[k].pts, dtype=float).reshape(len(inserts[k].pts), -1)
+                  for k in with_pts]
+        starts = np.cumsum([0] + [len(a) for a in arrays[:-1]])
+        rows = np.abs(np.concatenate(arrays)).max(axis=1) < MAX_COORD  # False for NaN too
+        ok[with_pts] &= np.logical_and.reduceat(rows, starts)
+    return {i.uid for i, good in zip(inserts, ok.tolist(), strict=True) if good}
+
+
 def drop_unusable(out: Collected) -> None:
     """Take what has non-finite or absurd coordinates out of ``out``; count it as skipped
     (the reason names the first such entity's handle).
@@ -128,8 +144,7 @@ def drop_unusable(out: Collected) -> None:
     ``pts``), and the rest in one concatenation; only a drawing with a bad number is
     searched primitive by primitive.
     """
-    sound = {i.uid for i in out.inserts
-             if not i.chain and _ok([i.x, i.y]) and (i.pts is None or _ok(i.pts))}
+    sound = _sound_inserts([i for i in out.inserts if not i.chain])
     loose = [p for name in _LISTS for p in getattr(out, name)
              if not p.chain or p.chain[0] not in sound]
     arrays = [p.pts[:, :2] for p in loose if len(p.pts)]

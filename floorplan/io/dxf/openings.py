@@ -116,11 +116,11 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
     d = (ja[1] - ja[0]) / np.hypot(*(ja[1] - ja[0]))
     a_lo, a_hi = sorted(ja.tolist(), key=lambda p: p[0] * d[0] + p[1] * d[1])
     b_lo, b_hi = sorted(jb.tolist(), key=lambda p: p[0] * d[0] + p[1] * d[1])
-    seals = (LineString([a_lo, b_lo]), LineString([a_hi, b_hi]))
+    seals = tuple(shapely.linestrings([[a_lo, b_lo], [a_hi, b_hi]]).tolist())  # both at once
     p, q = (ja[0] + ja[1]) / 2, (jb[0] + jb[1]) / 2
     if line_tree is not None:
         mids = shapely.line_interpolate_point(np.asarray(seals, dtype=object), 0.5, normalized=True)
-        if any(len(line_tree.query(m, predicate="dwithin", distance=1e-6)) for m in mids):
+        if line_tree.query(mids, predicate="dwithin", distance=1e-6).shape[1]:  # both at once
             return None  # a wall face runs where the seal would: the two ends of one wall
         for s in seals:  # a wall crossing a face seal: these are no opening's jambs
             inner: Any = shapely.line_interpolate_point(s, [0.02, 0.98], normalized=True)

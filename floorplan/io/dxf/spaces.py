@@ -35,11 +35,11 @@ from floorplan.io.dxf.marks import (
     glass_lines,
     header_lines,
     hidden_layers,
-    loose_swings,
     not_the_plan,
 )
 from floorplan.io.dxf.rejoin import rejoin
 from floorplan.io.dxf.seeding import place_labels, room_labels
+from floorplan.io.dxf.swings import loose_swings
 from floorplan.io.dxf.walls import doorways, wall_faces, wall_rooms
 from floorplan.model import InputFinding
 

@@ -208,7 +208,8 @@ def _building_parts(name: str) -> bool:
 @lru_cache(maxsize=8192)
 def is_note(name: str) -> bool:
     """A text that is not a room's name although it is words: a note (``PROVIDE 20 MIN.
-    DOOR W/ SELF CLOSING HINGES``: more than four words, or over 30 characters, or three
+    DOOR W/ SELF CLOSING HINGES``: more than four words (a separator standing alone, the
+    ``/`` of ``IT Lab / Seminar Room``, is no word), or over 30 characters, or three
     lines, a size or a date among words, words that all name building parts), a door or
     window mark (``6068 S.G.D.``, ``5050 XO``) or a mark of the drawing itself (a section
     ``D-D``, a sheet reference ``A6``, a grid letter ``C``, ``UP``), when it names no use.
@@ -217,6 +218,10 @@ def is_note(name: str) -> bool:
     (True, True, False)
     >>> is_note("101 Office"), is_note("Kitchen / Living / Dining room with island")
     (False, False)
+    >>> is_note("IT Lab / Seminar Room"), is_note("Lab - Seminar & Tutorial Room")
+    (False, False)
+    >>> is_note("IT Lab Seminar Room Two"), is_note("PROVIDE SELF CLOSING DOOR HINGES")
+    (True, True)
     >>> [is_note(t) for t in ("D-D", "A6", "3/A6", "C", "UP", "WC", "HALL", "B-D")]
     [True, True, True, True, True, False, False, False]
     >>> [is_note(t) for t in ('18" MIN. RAISED', "20 MIN. DOOR", "NOTE:", "2 CAR GARAGE")]
@@ -233,7 +238,7 @@ def is_note(name: str) -> bool:
     from floorplan.classify import classify
 
     lines = name.count("\n") + 1
-    words = name.split()
+    words = [w for w in name.split() if any(c.isalnum() for c in w)]
     if not (len(words) > 4 or len(name) > 30 or lines >= 3 or _TAG_CODE.match(name)
             or _MARK.match(name.strip()) or _TITLE.search(name.strip()) or _MEASURE.search(name)
             or _FLOOR_AREA.match(name.strip())

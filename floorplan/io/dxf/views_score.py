@@ -175,13 +175,27 @@ def ground_line(polys: list[Polygon], lines: Sequence[np.ndarray]) -> bool:
     return False
 
 
+def _lengths(lines: Sequence[np.ndarray]) -> list[float]:
+    """Each line's length (0 for fewer than two points): the two-point lines (most) in one
+    array, the longer ones summed one by one as before (so the same sums)."""
+    out = [0.0] * len(lines)
+    two = [k for k, ln in enumerate(lines) if len(ln) == 2]
+    if two:
+        d = np.array([lines[k][1, :2] - lines[k][0, :2] for k in two])
+        for k, n in zip(two, np.hypot(d[:, 0], d[:, 1]).tolist(), strict=True):
+            out[k] = n
+    for k, ln in enumerate(lines):
+        if len(ln) > 2:
+            out[k] = float(np.hypot(*np.diff(ln[:, :2], axis=0).T).sum())
+    return out
+
+
 def coursed(polys: list[Polygon], lines: Sequence[np.ndarray]) -> float:
     """The share of the spaces' area whose edges courses meet at least
     :data:`COURSES_PER_M` times a metre (see the module's docstring)."""
     if not polys or not lines:
         return 0.0
-    keep = [ln[:, :2] for ln in lines if len(ln) >= 2
-            and float(np.hypot(*np.diff(ln[:, :2], axis=0).T).sum()) > WALL_REACH]
+    keep = [ln[:, :2] for ln, n in zip(lines, _lengths(lines), strict=True) if n > WALL_REACH]
     if not keep:
         return 0.0
     ends = np.array([(ln[0], ln[1]) for ln in keep] + [(ln[-1], ln[-2]) for ln in keep])

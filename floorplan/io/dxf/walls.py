@@ -386,12 +386,13 @@ def _float_joins(lines: list[LineString]) -> list[LineString]:
     ends = shapely.get_coordinates(pts)
     far = (d > 1e-6) & ~shapely.intersects(arr[owner[pi]], arr[li])
     pi, li, d = pi[far], li[far], d[far]
-    out: list[LineString] = []
+    keys = [tuple(e) for e in np.round(ends, 6).tolist()]  # rounded once, not per end
+    take: list[int] = []
     done: set[tuple] = set()
     for k in np.argsort(d, kind="stable").tolist():
-        key = tuple(np.round(ends[pi[k]], 6))
+        key = keys[pi[k]]
         if key in done:
             continue
         done.add(key)
-        out.append(shapely.shortest_line(pts[pi[k]], arr[li[k]]))
-    return out
+        take.append(k)
+    return list(shapely.shortest_line(pts[pi[take]], arr[li[take]])) if take else []

@@ -3,6 +3,8 @@
 
     python tests/data/real/extract.py            # write every drawing it can
     python tests/data/real/extract.py --check    # only say what is there and what is missing
+    python tests/data/real/extract.py --expected tests/data/holdout/expected.toml \
+        --into tests/data/holdout/files          # another expectation file's drawings
 
 Each drawing's [drawing.source] in expected.toml (and each IFC model's [model.source] in
 ifc.toml) names the repository, the commit and the
@@ -41,9 +43,11 @@ def git_dir(repo: str) -> Path:
     return MIRROR / repo.replace("/", "+") / "repo"
 
 
-def take(name: str, src: dict, *, write: bool) -> str | None:
-    """None when the file is in place (or was just written); otherwise why not."""
-    out = FILES / name
+def take(name: str, src: dict, *, write: bool, into: Path | None = None) -> str | None:
+    """None when the file is in place (or was just written) in ``into`` (default: FILES);
+    otherwise why not."""
+    into = FILES if into is None else into
+    out = into / name
     if out.is_file() and hashlib.sha256(out.read_bytes()).hexdigest() == src["sha256"]:
         return None
     gd = git_dir(src["repo"])
@@ -60,7 +64,7 @@ def take(name: str, src: dict, *, write: bool) -> str | None:
                 f"not the recorded {src['sha256'][:16]}… (a large file the snapshot lacks?)")
     if not write:
         return "not extracted yet (its snapshot is here: run without --check)"
-    FILES.mkdir(parents=True, exist_ok=True)
+    into.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".part")
     tmp.write_bytes(got.stdout)
     tmp.replace(out)
@@ -70,16 +74,23 @@ def take(name: str, src: dict, *, write: bool) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="write nothing; report only")
+    ap.add_argument("--expected", type=Path, default=None,
+                    help="take the drawings of this expectation file (default: the corpus's "
+                         "expected.toml and ifc.toml)")
+    ap.add_argument("--into", type=Path, default=None,
+                    help=f"write them into this folder (default: {FILES})")
     args = ap.parse_args(argv)
+    into = args.into or FILES
+    todo = sources(args.expected) if args.expected else [*sources(), *ifc_sources()]
     missing = 0
     total = 0
-    for name, src in [*sources(), *ifc_sources()]:
+    for name, src in todo:
         total += 1
-        why = take(name, src, write=not args.check)
+        why = take(name, src, write=not args.check, into=into)
         if why:
             missing += 1
             print(f"missing  {name}: {why}")
-    print(f"{total - missing}/{total} drawings in {FILES}")
+    print(f"{total - missing}/{total} drawings in {into}")
     return 1 if missing else 0
 
 
