@@ -55,3 +55,62 @@ def test_one_odd_coordinate_sends_every_outline_one_by_one():
     frame = Frame({}, None, {}, None, "floorplan", "t.geojson")
     odd = _room("Z", [[0.0, 0.0], [1.0, 0.0, 5.0], [1.0, 1.0], [0.0, 0.0]])  # mixed lengths
     assert bulk.plain_polygons([*ROOMS, odd], frame) == {}
+
+
+def _door(did, coords, **props):
+    return {"type": "Feature", "properties": {"kind": "door", "id": did, **props},
+            "geometry": {"type": "Point", "coordinates": coords}}
+
+
+DOORS = [
+    _door("D1", [3.0, 1.5], width=0.9),
+    _door("D2", [4, 1]),  # integers
+    {"type": "Feature", "properties": {"kind": "door", "id": "D4"},
+     "geometry": {"type": "LineString", "coordinates": [[0.0, 3.0], [0.9, 3.0]]}},
+]
+#: every point with a height: taken in bulk too, x and y kept
+DOORS_3D = [_door("D3", [6.0, 1.0, 2.5]), _door("D5", [5.0, 2.0, 0.0])]
+
+
+def _read_with_doors(doors, units=None):
+    meta = {"floorplan": {"units": units}} if units else {}
+    return read_data({"type": "FeatureCollection", "features": ROOMS + doors, **meta},
+                     source="t.geojson")
+
+
+def test_door_points_in_bulk_and_one_by_one_the_same(monkeypatch):
+    from floorplan.io.geojson.frame import Frame
+
+    cases = [(DOORS, None), (DOORS_3D, None),
+             ([_door("D1", [3000.0, 1500.0]), _door("D2", [4000, 1000])], "mm")]
+    for doors, units in cases:
+        frame = Frame({}, None, {"units": units} if units else {}, None, "floorplan", "t.geojson")
+        assert len(bulk.plain_points(doors, frame)) == sum(
+            d["geometry"]["type"] == "Point" for d in doors)  # the fast path is taken
+        fast = _read_with_doors(doors, units)
+        monkeypatch.setattr(bulk, "plain_points", lambda features, frame: {})
+        slow = _read_with_doors(doors, units)
+        monkeypatch.undo()
+        assert [d.id for d in fast.doors] == [d.id for d in slow.doors]
+        for a, b in zip(fast.doors, slow.doors, strict=True):
+            assert shapely.to_wkb(a.geometry) == shapely.to_wkb(b.geometry)
+            assert (a.width, a.connects, a.level) == (b.width, b.connects, b.level)
+    # by hand: D3 at (6, 1), its height left out; 3000 mm is 3 m
+    plan = _read_with_doors(DOORS_3D)
+    assert [(d.geometry.x, d.geometry.y, d.geometry.has_z) for d in plan.doors] == [
+        (6.0, 1.0, False), (5.0, 2.0, False)]
+    plan = _read_with_doors(cases[2][0], "mm")
+    assert (plan.doors[0].geometry.x, plan.doors[0].geometry.y) == (3.0, 1.5)
+
+
+def test_only_plain_points_in_bulk_and_odd_ones_send_all_one_by_one():
+    from floorplan.io.geojson.frame import Frame
+
+    frame = Frame({}, None, {}, None, "floorplan", "t.geojson")
+    got = bulk.plain_points(DOORS, frame)
+    assert sorted(id(d["geometry"]) for d in DOORS[:2]) == sorted(got)  # not the line
+    assert (got[id(DOORS[0]["geometry"])].x, got[id(DOORS[0]["geometry"])].y) == (3.0, 1.5)
+    mixed = [_door("A", [1.0, 2.0]), _door("B", [1.0, 2.0, 3.0])]  # lengths differ
+    assert bulk.plain_points(mixed, frame) == {}
+    assert bulk.plain_points([_door("A", [1.0, float("nan")])], frame) == {}
+    assert bulk.plain_points([_door("A", [1.0, "2"])], frame) == {}  # a string: one by one

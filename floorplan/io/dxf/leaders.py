@@ -265,11 +265,19 @@ def join(polys: list, outside: list, leaders: list[Leader], lines: list, labelle
         r = room_at(*ld.arrow)
         if r is not None:
             out[t.uid] = (r, "leader")
-    for pts in lines:
-        if len(pts) < 2:
-            continue
-        for a, b in ((pts[0], pts[-1]), (pts[-1], pts[0])):
-            near = text_tree.query(shapely.Point(float(a[0]), float(a[1])), predicate="intersects")
+    # the texts at each end of every line, in one query (each point's hits as its own
+    # query gives them: the tree answers every input alike, in the same order)
+    drawn = [pts for pts in lines if len(pts) >= 2]
+    ends = np.array([(float(p[0]), float(p[1])) for pts in drawn for p in (pts[0], pts[-1])],
+                    dtype=float).reshape(-1, 2)
+    end_i, text_i = text_tree.query(shapely.points(ends), predicate="intersects") if len(ends) \
+        else (np.zeros(0, dtype=int), np.zeros(0, dtype=int))
+    at_end: dict[int, list[int]] = {}
+    for e, t_i in zip(end_i.tolist(), text_i.tolist(), strict=True):
+        at_end.setdefault(e, []).append(t_i)
+    for k, pts in enumerate(drawn):
+        for side, (a, b) in enumerate(((pts[0], pts[-1]), (pts[-1], pts[0]))):
+            near = at_end.get(2 * k + side, ())
             if not len(near):
                 continue
             r = room_at(float(b[0]), float(b[1]), INSIDE_BY)

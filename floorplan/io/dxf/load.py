@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -56,10 +57,44 @@ def _ezdxf_messages(into: list[str]):
         log.propagate = old
 
 
+_option_lock = threading.Lock()
+_option_readers = 0  # loads under way that read ezdxf's proxy-graphics option once
+_option_property: property | None = None  # the option as ezdxf defines it, while patched
+
+
+@contextmanager
+def _proxy_option_once():
+    """ezdxf's ``options.load_proxy_graphics`` read once for a whole load.
+
+    ezdxf asks its option for every entity it loads, and each time the option is read
+    from its configuration parser (``getboolean``): 3 % of a whole check. For the length
+    of the load the property answers the value it had at the start (setting it still
+    writes the configuration); loads in several threads share one patch, and the last to
+    finish puts ezdxf's own property back."""
+    global _option_readers, _option_property
+    cls = type(ezdxf.options)
+    with _option_lock:
+        if _option_readers == 0:
+            prop = cls.__dict__.get("load_proxy_graphics")
+            if isinstance(prop, property) and prop.fget is not None:
+                value = bool(prop.fget(ezdxf.options))
+                _option_property = prop
+                cls.load_proxy_graphics = property(lambda _self: value, prop.fset)
+        _option_readers += 1
+    try:
+        yield
+    finally:
+        with _option_lock:
+            _option_readers -= 1
+            if _option_readers == 0 and _option_property is not None:
+                cls.load_proxy_graphics = _option_property
+                _option_property = None
+
+
 def load(path: str | os.PathLike) -> Loaded:
     """Read ``path``; raise :class:`PlanReadError` (one line) when it cannot be used."""
     logged: list[str] = []
-    with _ezdxf_messages(logged):
+    with _ezdxf_messages(logged), _proxy_option_once():
         loaded = _load(path)
     for text in logged[:10]:
         loaded.notes.append(f"ezdxf: {text}")

@@ -67,4 +67,40 @@ def plain_polygons(features: list, frame: Any) -> dict[int, shapely.Polygon]:
     return {id(g): p for g, p, ok in zip(kept, polys.tolist(), good.tolist(), strict=True) if ok}
 
 
-__all__ = ["plain_polygons"]
+def plain_points(features: list, frame: Any) -> dict[int, shapely.Point]:
+    """``{id(geometry): Point}`` for the features' Point geometries whose coordinates are one
+    plain position (two or three numbers), moved to local metres in one array and made by
+    one ``shapely.points`` call: the door points a reader otherwise made one at a time,
+    each with its own array and move (the same numbers, as for outlines above). Nothing is
+    taken in bulk where anything in the lot is odd or the frame is lon/lat, as above."""
+    if frame.lonlat is not None:
+        return {}
+    geoms, positions = [], []
+    for f in features:
+        g = f.get("geometry") if isinstance(f, dict) else None
+        if isinstance(g, dict) and g.get("type") == "Point":
+            c = g.get("coordinates")
+            if type(c) is list and len(c) >= 2:
+                if not all(type(v) is float or type(v) is int for v in c):
+                    return {}  # a boolean or a string numpy would take: all one by one
+                geoms.append(g)
+                positions.append(c)
+    if not positions:
+        return {}
+    try:
+        xy = np.asarray(positions, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return {}
+    if xy.ndim != 2 or xy.shape[1] < 2:
+        return {}
+    xy = xy[:, :2]
+    if not np.isfinite(xy).all():
+        return {}
+    try:
+        xy = frame.to_local(xy, "")
+    except PlanReadError:
+        return {}
+    return {id(g): p for g, p in zip(geoms, shapely.points(xy).tolist(), strict=True)}
+
+
+__all__ = ["plain_points", "plain_polygons"]

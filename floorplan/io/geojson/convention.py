@@ -85,6 +85,7 @@ class _Reader(Features):
         self.flavour = flavour.flavour(features)
         self._set_frame(features, meta_in)
         self.plain = bulk.plain_polygons(features, self.frame)
+        self.points = bulk.plain_points(features, self.frame)
         sib = self.siblings or {}
         openings = sib.get("opening", {}).get("features", []) if "opening" in sib else []
         self.imdf_levels = imdf.levels(sib.get("level"))

@@ -112,9 +112,12 @@ class Features(Outlines):
 
     def _door(self, props: dict, geom: dict, where: str, feature: dict) -> None:
         gtype = geom.get("type")
-        if gtype == "Point":
+        g: Point | LineString | None = self.points.get(id(geom))  # made in bulk (:mod:`.bulk`)
+        if g is not None:
+            pass
+        elif gtype == "Point":
             xy = self.coords_xy([geom.get("coordinates")], where)
-            g: Point | LineString = Point(xy[0])
+            g = Point(xy[0])
         elif gtype == "LineString":
             xy = self.coords_xy(geom.get("coordinates"), where)
             if len(xy) < 2:

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 import shapely
-from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry import MultiPolygon, Point, Polygon
 
 from floorplan.errors import PlanReadError
 from floorplan.geometry import as_area
@@ -31,6 +31,8 @@ class Outlines:
     findings: list[InputFinding]
     #: plain room outlines already made in bulk (:mod:`.bulk`), by ``id()`` of their geometry
     plain: dict[int, Polygon]
+    #: plain Point positions already made in bulk (:func:`.bulk.plain_points`), likewise
+    points: dict[int, Point]
 
     def fail(self, problem: str, where: str | None = None) -> PlanReadError:
         return PlanReadError(self.source, problem, where)
