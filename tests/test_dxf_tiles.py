@@ -88,3 +88,53 @@ def test_a_stairs_treads_are_no_tiles():
     # lines stay linework
     treads = [box(0.0, 0.28 * k, 1.0, 0.28 * (k + 1)) for k in range(14)]
     assert pattern_lines(_edges(treads)) == ([], 0, 0.0)
+
+
+def cut_slabs(s: Sheet, x0: float, y0: float, x1: float, y1: float, side: float = 0.69,
+              joint: float = 0.01, layer: str = "0") -> None:
+    """A room's paving from its corner (x0, y0) up to its wall faces x1 and y1: whole
+    slabs of ``side`` with ``joint`` between them, and where a wall face cuts a slab
+    short, that slab drawn as the edges it has left, ending on the wall face (as an
+    export draws a paving clipped by the walls)."""
+    pitch = side + joint
+    x = x0
+    while x < x1:
+        y = y0
+        while y < y1:
+            xe, ye = min(x + side, x1), min(y + side, y1)
+            edges = [((x, y), (xe, y)), ((x, y), (x, ye))]
+            if ye < y1:
+                edges.append(((x, ye), (xe, ye)))
+            if xe < x1:
+                edges.append(((xe, y), (xe, ye)))
+            for a, b in edges:
+                s.line(a, b, layer)
+            y += pitch
+        x += pitch
+
+
+def test_slabs_a_wall_cuts_short_do_not_part_the_room(tmp_path):
+    """The kitchen (x 4.2-8.2, y 0.1-3.1, 12 m²) paved from its south-west corner with
+    0.69 m slabs at a 0.7 m pitch: 5 x 4 whole slabs (to x 7.695, y 2.895), then a column
+    the east wall cuts to 0.295 m (x 7.905-8.2) and a row the north wall cuts to 0.195 m
+    (y 2.905-3.1). The cut slabs are no tiles, but their edges lie on the lattice's grid
+    lines (a whole number of pitches from the whole slabs' edges) and end on a wall or on
+    a slab's next edge: the lattice, not walls. Left in, they cut the room's edge into
+    faces of 0.2 m² and less, each dropped and so taken out of the kitchen."""
+    s = Sheet()
+    two_room_plan(s, layer="0")
+    cut_slabs(s, 4.205, 0.105, 8.2, 3.1)
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("BEDROOM", "walls", 12.0), ("KITCHEN", "walls", 12.0)]
+
+
+def test_a_wall_along_the_grid_is_kept():
+    """A line on a grid line of the lattice but longer than a pitch (a wall drawn on a
+    joint) is no cut slab's edge; nor is a short line off the grid (a wall's face the
+    joint's half off it)."""
+    whole = [box(x * 0.7, y * 0.7, x * 0.7 + 0.69, y * 0.7 + 0.69) for x in range(5) for y in range(4)]
+    lines = [np.array(b.exterior.coords) for b in whole]
+    wall = np.array([[3.5, -0.5], [3.5, 3.5]])             # on the grid line x = 3.5, 4 m long
+    face = np.array([[3.495, 2.8], [3.495, 3.3]])          # 5 mm off the grid, short
+    drop, cells, _ = pattern_lines(lines + [wall, face])
+    assert cells == 20 and set(drop) == set(range(20))

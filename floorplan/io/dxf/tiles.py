@@ -9,7 +9,9 @@ site plan) do not tile: no cell has a neighbour a joint away.
 - :func:`tiling`: which of some polygons are cells of a tiling;
 - :func:`pattern_lines`: which lines of the linework only draw a tiling (a floor pattern
   drawn in the same linework as the walls, as a drawing exported with no layers has it):
-  they are left out of the walls, so the paving does not part the rooms into slabs.
+  they are left out of the walls, so the paving does not part the rooms into slabs;
+- :func:`cut_edges`: and the edges of the slabs a wall cuts short, which are no tiles but
+  lie on the lattice's grid lines and end on the wall.
 
 >>> from shapely.geometry import box
 >>> slabs = [box(x * 1.0, y * 1.0, x * 1.0 + 0.99, y * 1.0 + 0.99) for x in range(4) for y in range(4)]
@@ -21,6 +23,8 @@ False
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import shapely
@@ -143,4 +147,107 @@ def pattern_lines(lines: list[np.ndarray]) -> tuple[list[int], int, float]:
             if len(inside) >= 2 and shapely.union_all(grown.geometries[inside]).covers(g):
                 out.append(k)
     side = float(np.sqrt(np.median([t.area for t in tiles])))
-    return out, len(tiles), side
+    pos = {k: n for n, k in enumerate(drawn)}
+    out += [drawn[n] for n in cut_edges([lines[k] for k in drawn], every, {pos[k] for k in out},
+                                         tiles, side)]
+    return sorted(set(out)), len(tiles), side
+
+
+def _lattice(tiles: list[Polygon]) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """The lattice of ``tiles``: the rotation into its frame (the median of the tiles'
+    own angles, a quarter turn at most), the boxes (u0, u1, v0, v1) of its whole tiles in
+    that frame (sides the median tile's to within 2 :data:`EDGE_TOL`: a cell a wall cuts a
+    little short is still of the tiling's size, but its cut edge is the wall's face), and
+    its pitch along u and v (a tile's side and a joint: the commonest step between whole
+    tiles' edges)."""
+    angles, boxes = [], []
+    for t in tiles:
+        c = shapely.get_coordinates(shapely.oriented_envelope(t))
+        angles.append(math.atan2(c[1, 1] - c[0, 1], c[1, 0] - c[0, 0]) % (math.pi / 2))
+    a = float(np.median(angles))
+    rot = np.array([[math.cos(a), math.sin(a)], [-math.sin(a), math.cos(a)]])
+    for t in tiles:
+        uv = np.asarray(t.exterior.coords) @ rot.T
+        boxes.append((uv[:, 0].min(), uv[:, 0].max(), uv[:, 1].min(), uv[:, 1].max()))
+    b = np.asarray(boxes)
+    su, sv = b[:, 1] - b[:, 0], b[:, 3] - b[:, 2]
+    b = b[(np.abs(su - np.median(su)) <= 2 * EDGE_TOL) & (np.abs(sv - np.median(sv)) <= 2 * EDGE_TOL)]
+    pitch = []
+    for lo, side in ((b[:, 0], np.median(su)), (b[:, 2], np.median(sv))):
+        steps = np.diff(np.unique(np.round(lo / EDGE_TOL).astype(np.int64))) * EDGE_TOL
+        steps = steps[(steps >= side) & (steps <= side + JOINT + EDGE_TOL)]
+        if not len(steps):
+            return None
+        pitch.append(float(np.median(steps)))
+    return rot, b, np.asarray(pitch)
+
+
+def _on_grid(x: float, lo: float, side: float, pitch: float) -> bool:
+    """``x`` lies on a grid line of a lattice of ``pitch`` whose tile runs from ``lo`` for
+    ``side``: within :data:`EDGE_TOL` of ``lo`` or ``lo + side``, a whole number of pitches on."""
+    return any(abs(r - round(r / pitch) * pitch) <= EDGE_TOL for r in (x - lo, x - lo - side))
+
+
+def cut_edges(lines: list[np.ndarray], every: np.ndarray, taken: set[int],
+              tiles: list[Polygon], side: float) -> list[int]:
+    """The edges of slabs a wall cuts short: straight lines, not yet ``taken``, at most a
+    pitch long, on a grid line of the lattice (in line with the edges of the whole tile
+    nearest, a whole number of pitches on), within two pitches of it (the lattice runs on
+    under a wall into a small room), each end meeting a line across it (the slab's next
+    edge, or the wall that cuts it). A cut slab is no tile, but its edges are the lattice
+    running on to the wall: left in the walls, they part the room along it. A wall drawn
+    along the grid is longer than a slab; where walls are set on the joints (Mies's
+    pavilion), their faces stand the joint's half off the grid lines."""
+    lat = _lattice(tiles)
+    if lat is None:
+        return []
+    rot, boxes, pitch = lat
+    step = float(pitch.max())
+    centres = np.column_stack(((boxes[:, 0] + boxes[:, 1]) / 2, (boxes[:, 2] + boxes[:, 3]) / 2))
+    whole = STRtree(np.asarray(shapely.points(centres), dtype=object))
+    tree = STRtree(every)
+    out = []
+    for k, ln in enumerate(lines):
+        if k in taken or len(ln) != 2:
+            continue
+        uv = ln[:, :2] @ rot.T
+        du, dv = np.abs(uv[1] - uv[0])
+        length = float(np.hypot(du, dv))
+        if not 0 < length <= step:
+            continue
+        mid = uv.mean(axis=0)
+        n = int(whole.query_nearest(shapely.points(mid))[0])
+        u0, u1, v0, v1 = boxes[n]
+        gap = max(u0 - max(uv[:, 0]), min(uv[:, 0]) - u1, v0 - max(uv[:, 1]), min(uv[:, 1]) - v1)
+        if gap > 2 * step:
+            continue
+        if dv <= EDGE_TOL:
+            on = _on_grid(float(mid[1]), v0, v1 - v0, float(pitch[1]))
+        elif du <= EDGE_TOL:
+            on = _on_grid(float(mid[0]), u0, u1 - u0, float(pitch[0]))
+        else:
+            on = False
+        if not on:
+            continue
+        d = (ln[1, :2] - ln[0, :2]) / length
+        if all(_meets_across(tree, every, k, end, d) for end in ln[:, :2]):
+            out.append(k)
+    return out
+
+
+def _meets_across(tree: STRtree, every: np.ndarray, k: int, end: np.ndarray, d: np.ndarray) -> bool:
+    """A line other than ``every[k]``, not parallel to direction ``d``, passes within
+    :data:`EDGE_TOL` of the point ``end``."""
+    pt = shapely.points(end)
+    for j in tree.query(pt, predicate="dwithin", distance=EDGE_TOL).tolist():
+        if j == k:
+            continue
+        c = shapely.get_coordinates(every[j])
+        seg = shapely.get_coordinates(shapely.shortest_line(every[j], pt))[0]
+        # the direction of the other line where it passes the point: its nearest segment
+        i = int(np.argmin(np.hypot(*(c[:-1] - seg).T) + np.hypot(*(c[1:] - seg).T)))
+        v = c[i + 1] - c[i]
+        n = float(np.hypot(*v))
+        if n > 0 and abs(float(v[0] * d[1] - v[1] * d[0])) > 0.5 * n:
+            return True
+    return False
