@@ -52,3 +52,20 @@ def test_clear_labels_are_left_alone():
     a = Primitive("text", "label", Point(2, 2), text="Hall", ref="R1")
     b = Primitive("text", "label", Point(8, 8), text="Lounge", ref="R2")
     assert declutter([a, b], K, _size, {}) == [a, b]
+
+
+def test_the_circles_near_a_label_are_those_whose_bounds_meet_its_spots():
+    import numpy as np
+
+    from floorplan.render.declutter import _circles_near
+
+    spots = {3: np.array([[0.0, 0.0, 2.0, 1.0], [1.0, 0.5, 3.0, 1.5]]),  # reach 0..3 x 0..1.5
+             7: np.array([[10.0, 10.0, 11.0, 11.0]])}
+    circles = np.array([[4.0, 1.0, 1.0],     # its bounds 3..5: touch the reach at x = 3
+                        [5.0, 5.0, 1.0],     # near neither
+                        [-0.5, 0.7, 0.6],    # inside the first's reach
+                        [10.5, 12.2, 1.5]])  # bounds 10.7..13.7 in y: meets the second
+    near = _circles_near(spots, circles)
+    assert sorted(map(tuple, near[3].tolist())) == [(-0.5, 0.7, 0.6), (4.0, 1.0, 1.0)]
+    assert near[7].tolist() == [[10.5, 12.2, 1.5]]
+    assert _circles_near(spots, np.zeros((0, 3))) == {}

@@ -91,3 +91,15 @@ def test_a_run_of_circles_is_each_drawn_and_a_square_is_not_a_circle():
     square = np.array([[0.0, 0], [40, 0], [40, 40], [0, 40], [0, 0]])
     assert rings.as_circle(square) is None
     assert rings.as_circle(_circle(0, 0, 2000.0, n=32)) is None  # sides sag more than half a px
+
+
+def test_circles_found_at_once_are_those_found_one_by_one():
+    rng = np.random.default_rng(7)
+    xys = [_circle(*rng.uniform(20, 200, 2), rng.uniform(5, 60), n=int(rng.choice([32, 64, 128])),
+                   cw=bool(rng.integers(2))) for _ in range(40)]
+    xys += [np.array([[0.0, 0], [40, 0], [40, 40], [0, 40], [0, 0]]),  # a square
+            _circle(50, 50, 20)[:-1],                                    # not closed
+            _circle(50, 50, 20) * [1.0, 1.2]]                            # an ellipse
+    want = [rings.ring_of(xy, c) if (c := rings.as_circle(xy)) else None for xy in xys]
+    assert rings.circles_of(xys) == want
+    assert sum(w is not None for w in want) == 40

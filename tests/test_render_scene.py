@@ -361,7 +361,7 @@ def test_dwelling_outlines_group_rooms_by_level_and_dwelling_in_plan_order():
     # join into one outline of their bounding box: grown by 0.3 m, united, shrunk back.
     from shapely.geometry import Polygon
 
-    from floorplan.render.scene import dwelling_outlines, outlines_by_level
+    from floorplan.render.placing import dwelling_outlines, outlines_by_level
 
     p = plan(rect("B1", "Bedroom 1", 10, 0, 3, 3, dwelling="B"),
              rect("A1", "Bedroom 1", 0, 0, 2, 3, dwelling="A"),
@@ -382,7 +382,7 @@ def test_dwelling_outlines_group_rooms_by_level_and_dwelling_in_plan_order():
 
 
 def test_a_dwelling_in_two_parts_is_outlined_by_both():
-    from floorplan.render.scene import outlines_by_level
+    from floorplan.render.placing import outlines_by_level
 
     p = plan(rect("A1", "Bedroom 1", 0, 0, 3, 3, dwelling="A"),
              rect("A2", "Kitchen", 5, 0, 3, 3, dwelling="A"))  # 2 m apart: not closed

@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
+import shapely
 from shapely.geometry import Point, box
 
 from floorplan.render.placing import text_bounds
@@ -88,6 +89,31 @@ def _crossings(boxes: np.ndarray, circles: np.ndarray) -> np.ndarray:
     return (touches & ~inside).sum(axis=1)
 
 
+_NONE = np.zeros((0, 3))
+
+
+def _circles_near(spots: dict[int, np.ndarray], circles: np.ndarray) -> dict[int, np.ndarray]:
+    """For each label (its candidate boxes), the circles (rows x, y, r) whose bounds meet
+    the bounds of all its boxes: one STRtree query for every label."""
+    if not len(circles) or not spots:
+        return {}
+    ids = list(spots)
+    reach = np.array([(b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max())
+                      for b in (spots[i] for i in ids)])
+    x, y, r = circles.T
+    tree = shapely.STRtree(shapely.box(x - r, y - r, x + r, y + r))
+    which, hit = tree.query(shapely.box(*reach.T))
+    out: dict[int, np.ndarray] = {}
+    if not len(which):
+        return out
+    order = np.lexsort((hit, which))  # each label's circles in the order they were listed
+    which, hit = which[order], hit[order]
+    cuts = np.flatnonzero(np.diff(which)) + 1
+    for n, group in zip(which[np.r_[0, cuts]].tolist(), np.split(hit, cuts), strict=True):
+        out[ids[n]] = circles[group]
+    return out
+
+
 def declutter(prims: list, k: float, size_of: Callable[[Any], float],
               rooms: dict[str, Any] | None = None) -> list:
     """``prims`` with their text primitives moved clear of each other and of circles.
@@ -107,34 +133,26 @@ def declutter(prims: list, k: float, size_of: Callable[[Any], float],
         return prims
     heights = [size_of(prims[i]) * 25.4 / 72 * 1.3 / k for i in texts]
     grid = _Grid(3 * (max(heights) if heights else 1.0))
-    # circles only matter near labels: index them by the same grid cells
-    near = _Grid(grid.cell)
-    by_box: dict[int, tuple[float, float, float]] = {}
-    for c in circles:
-        b = (c[0] - c[2], c[1] - c[2], c[0] + c[2], c[1] + c[2])
-        near.add(b)
-        by_box[id(b)] = c
-
-    def circles_near(b: Box) -> np.ndarray:
-        seen = {}
-        for key in near._keys(b):
-            for o in near.cells.get(key, ()):
-                seen[id(o)] = by_box[id(o)]
-        return np.array(list(seen.values()), dtype=float).reshape(-1, 3)
-
     offsets = np.array(_OFFSETS)
-    out = list(prims)
-    for i in sorted(texts, key=lambda i: _priority(prims[i].key)):
+    order = sorted(texts, key=lambda i: _priority(prims[i].key))
+    # each label's spots and, for all labels at once, the circles whose bounds meet the
+    # reach of its spots (one bulk query: the others cannot cross a spot)
+    spots: dict[int, tuple] = {}
+    for i in order:
         p = prims[i]
-        size = size_of(p)
-        x0, y0, x1, y1 = text_bounds(p.text, p.geometry, size, k, p.angle)
+        x0, y0, x1, y1 = text_bounds(p.text, p.geometry, size_of(p), k, p.angle)
         w, h = x1 - x0, y1 - y0
-        room = rooms.get(p.ref) if p.key == "label" else None
-        # every candidate's circle crossings at once, against the circles near any of them
         shift = offsets * (w, h)
         boxes = np.column_stack([x0 + shift[:, 0], y0 + shift[:, 1], x1 + shift[:, 0], y1 + shift[:, 1]])
-        reach = (x0 + shift[:, 0].min(), y0 + shift[:, 1].min(), x1 + shift[:, 0].max(), y1 + shift[:, 1].max())
-        crossed = _crossings(boxes, circles_near(reach)).tolist()
+        spots[i] = (w, h, boxes)
+    near = _circles_near({i: spots[i][2] for i in order}, np.array(circles, dtype=float).reshape(-1, 3))
+    out = list(prims)
+    for i in order:
+        p = prims[i]
+        w, h, boxes = spots[i]
+        room = rooms.get(p.ref) if p.key == "label" else None
+        # every candidate's circle crossings at once, against the circles near any of them
+        crossed = _crossings(boxes, near.get(i, _NONE)).tolist()
         best, best_cost = None, math.inf
         for j, (dx, dy) in enumerate(_OFFSETS):
             b = tuple(boxes[j].tolist())

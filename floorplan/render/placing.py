@@ -162,3 +162,53 @@ class LevelsAt:
         if id(geom) not in self._known:
             self.prepare([geom])
         return self._known[id(geom)]
+
+
+def dwelling_outlines(plan: Any, level: float) -> list[tuple[str, BaseGeometry]]:
+    """(dwelling, outline) for each dwelling with rooms on ``level``: the outer edge of
+    its rooms, the walls between them closed (0.3 m), as lines."""
+    return outlines_by_level(plan).get(level, [])
+
+
+def outlines_by_level(plan: Any) -> dict[float, list[tuple[str, BaseGeometry]]]:
+    """:func:`dwelling_outlines` for every level at once: the rooms grouped by level and
+    dwelling in one pass (not every room scanned for every dwelling, which was quadratic)
+    and grown and shrunk in bulk."""
+    groups: dict[tuple[float, str], list[Any]] = {}
+    for r in plan.rooms:
+        if r.dwelling is not None:
+            groups.setdefault((r.level, r.dwelling), []).append(r.polygon)
+    if not groups:
+        return {}
+    keys = [(lv, name) for lv in sorted({lv for lv, _ in groups}) for name in plan.dwellings
+            if (lv, name) in groups]
+    polys = [p for key in keys for p in groups[key]]
+    grown = shapely.buffer(np.array(polys, dtype=object), 0.3, join_style="mitre")
+    merged, at = [], 0
+    for key in keys:
+        n = len(groups[key])
+        merged.append(shapely.union_all(grown[at:at + n]))
+        at += n
+    shrunk = shapely.buffer(np.array(merged, dtype=object), -0.3, join_style="mitre")
+    out: dict[float, list[tuple[str, BaseGeometry]]] = {}
+    for (lv, name), m in zip(keys, shrunk.tolist(), strict=True):
+        parts = [m] if m.geom_type == "Polygon" else list(getattr(m, "geoms", []))
+        rings = [shapely.geometry.LineString(p.exterior.coords) for p in parts
+                 if p.geom_type == "Polygon" and not p.is_empty]
+        if rings:
+            out.setdefault(lv, []).append(
+                (name, rings[0] if len(rings) == 1 else shapely.geometry.MultiLineString(rings)))
+    return out
+
+
+def discs(circles: list[Any]) -> dict[int, BaseGeometry]:
+    """Each :class:`~floorplan.geometry.Circle`'s polygon by ``id``: the one it holds if
+    it was made already, else made for all of them at once (the very polygons
+    ``Circle.geometry`` makes, one GEOS call for thousands, and not kept on the report)."""
+    out = {id(c): c.__dict__["geometry"] for c in circles if "geometry" in c.__dict__}
+    todo = [c for c in circles if id(c) not in out]
+    if todo:
+        centres = np.array([c.center for c in todo], dtype=object)
+        made = shapely.buffer(centres, np.array([c.diameter / 2 for c in todo]), quad_segs=32)
+        out.update(zip((id(c) for c in todo), made.tolist(), strict=True))
+    return out

@@ -14,9 +14,7 @@ pointing to a key.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-import numpy as np
 import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
@@ -24,9 +22,10 @@ from shapely.geometry.base import BaseGeometry
 from floorplan.findings import Finding, Status, worst
 from floorplan.render.declutter import declutter
 from floorplan.render.layout import plan_layout
-from floorplan.render.placing import PT_MM
+from floorplan.render.placing import PT_MM, outlines_by_level
 from floorplan.render.placing import LevelsAt as _LevelsAt
 from floorplan.render.placing import beside as _beside
+from floorplan.render.placing import discs as _discs
 from floorplan.render.placing import headroom_line as _headroom_line
 from floorplan.render.placing import key_size as _key_size
 from floorplan.render.placing import label_point as _label_point
@@ -146,43 +145,6 @@ def _mark_key(role: str, status: Status, geom: BaseGeometry) -> tuple[str, str]:
     return "area", f"mark.{s}"
 
 
-def dwelling_outlines(plan: Any, level: float) -> list[tuple[str, BaseGeometry]]:
-    """(dwelling, outline) for each dwelling with rooms on ``level``: the outer edge of
-    its rooms, the walls between them closed (0.3 m), as lines."""
-    return outlines_by_level(plan).get(level, [])
-
-
-def outlines_by_level(plan: Any) -> dict[float, list[tuple[str, BaseGeometry]]]:
-    """:func:`dwelling_outlines` for every level at once: the rooms grouped by level and
-    dwelling in one pass (not every room scanned for every dwelling, which was quadratic)
-    and grown and shrunk in bulk."""
-    groups: dict[tuple[float, str], list[Any]] = {}
-    for r in plan.rooms:
-        if r.dwelling is not None:
-            groups.setdefault((r.level, r.dwelling), []).append(r.polygon)
-    if not groups:
-        return {}
-    keys = [(lv, name) for lv in sorted({lv for lv, _ in groups}) for name in plan.dwellings
-            if (lv, name) in groups]
-    polys = [p for key in keys for p in groups[key]]
-    grown = shapely.buffer(np.array(polys, dtype=object), 0.3, join_style="mitre")
-    merged, at = [], 0
-    for key in keys:
-        n = len(groups[key])
-        merged.append(shapely.union_all(grown[at:at + n]))
-        at += n
-    shrunk = shapely.buffer(np.array(merged, dtype=object), -0.3, join_style="mitre")
-    out: dict[float, list[tuple[str, BaseGeometry]]] = {}
-    for (lv, name), m in zip(keys, shrunk.tolist(), strict=True):
-        parts = [m] if m.geom_type == "Polygon" else list(getattr(m, "geoms", []))
-        rings = [shapely.geometry.LineString(p.exterior.coords) for p in parts
-                 if p.geom_type == "Polygon" and not p.is_empty]
-        if rings:
-            out.setdefault(lv, []).append(
-                (name, rings[0] if len(rings) == 1 else shapely.geometry.MultiLineString(rings)))
-    return out
-
-
 def _legend_look(look) -> tuple:
     return (look.fill, look.fill_alpha, look.edge, look.width, look.dash, look.hatch)
 
@@ -260,6 +222,7 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
     too_small = 0
     label_look = style.look("label")
     by_room = _findings_by_room(report)
+    discs = _discs([rm.clear_circle for rm in m.rooms.values() if rm.clear_circle is not None])
     for room in plan.rooms:
         rm = m.rooms.get(room.id)
         lv = room.level
@@ -278,7 +241,7 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
                 at = _beside(line, rm.counted_geom, 2.2 / k)
                 add(lv, Primitive("text", "label.headroom", at, text="1.5 m line", ref=room.id))
         if rm.clear_circle is not None and rm.clear_circle.diameter > 0.05:
-            add(lv, Primitive("area", "circle.clear", rm.clear_circle.geometry, ref=room.id))
+            add(lv, Primitive("area", "circle.clear", discs[id(rm.clear_circle)], ref=room.id))
         # the label: at the pole of the counted floor (else the room), if it fits there
         where = rm.counted_geom if not rm.counted_geom.is_empty else room.polygon
         pole = _pole(where)

@@ -67,7 +67,7 @@ def render_png(scene: Scene, style: Style = STYLE) -> bytes:
         sheet.panel_title(paper, panel.frame, panel.title)
         draw_plan(canvas, scene, panel, style)
     sheet.sidebar(paper, scene, style)
-    return canvas.png()
+    return canvas.png(release=True)
 
 
 def write(scene: Scene, path: str | os.PathLike, style: Style = STYLE, report=None) -> None:  # noqa: ARG001

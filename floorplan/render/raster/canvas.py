@@ -24,6 +24,9 @@ SUPERSAMPLE = 2
 #: matplotlib's dash patterns, in line widths (rcParams lines.*_pattern, scaled by width)
 DASHES = {"dashed": (3.7, 1.6), "dotted": (1.0, 1.65), "dashdot": (6.4, 1.6, 1.0, 1.6)}
 MM_IN = 1 / 25.4
+#: strokes of a run drawn at once, at most: their arrays take tens of bytes a pixel of ink,
+#: so a run of every room of a big plan at once would be the drawing's peak of memory
+RUN_CHUNK = 2000
 
 
 @functools.lru_cache(maxsize=1)
@@ -169,12 +172,14 @@ class Canvas:
         if self._waiting and self._how is not None:
             kind, colour, width, pattern = self._how
             ink = rgba(colour) if isinstance(colour, str) else colour
-            if kind == "rings":
-                x, y = _rings.pixels(self._waiting, width, pattern)
-                _rings.paint(self.im, x, y, ink)
-            else:
-                row, xa, xb = _strokes.spans(self._waiting, width, pattern)
-                _strokes.paint(self.im, row, xa, xb, ink)
+            for at in range(0, len(self._waiting), RUN_CHUNK):  # bounded arrays
+                chunk = self._waiting[at:at + RUN_CHUNK]
+                if kind == "rings":
+                    x, y = _rings.pixels(chunk, width, pattern)
+                    _rings.paint(self.im, x, y, ink)
+                else:
+                    row, xa, xb = _strokes.spans(chunk, width, pattern)
+                    _strokes.paint(self.im, row, xa, xb, ink)
         self._waiting = []
 
     def xy(self, x_mm: float, y_mm: float) -> tuple[float, float]:
@@ -229,6 +234,22 @@ class Canvas:
         on = np.tile(tile, (-(-(oy + y1 - y0) // inch), -(-(ox + x1 - x0) // inch)))
         on = on[oy:oy + y1 - y0, ox:ox + x1 - x0]
         self.im.paste(rgb(colour), box, Image.fromarray(np.asarray(mask) * on, "L"))
+
+    def strokes(self, xys: list[np.ndarray], colour, width: int, dash: str | None,
+                lw_pt: float) -> None:
+        """:meth:`stroke` each polyline of ``xys``, in order; the dashed circles among them
+        found at once (:func:`.rings.circles_of`)."""
+        pattern = DASHES.get(dash or "solid")
+        if width <= 0 or not pattern or width < _strokes.MIN_WIDTH:
+            for xy in xys:
+                self.stroke(xy, colour, width, dash, lw_pt)
+            return
+        px = tuple(v * lw_pt * self.ppt for v in pattern)
+        for xy, ring in zip(xys, _rings.circles_of(xys), strict=True):
+            if ring is not None:
+                self._wait(("rings", colour, width, px), ring)
+            elif len(xy) > 1:
+                self._wait(("lines", colour, width, px), np.asarray(xy, dtype=float))
 
     def stroke(self, xy: np.ndarray, colour, width: int, dash: str | None, lw_pt: float) -> None:
         """The polyline ``xy`` at ``width`` px, solid or in one of :data:`DASHES`."""
@@ -314,7 +335,12 @@ class Canvas:
                 draw.text((lx, base), line, font=f, fill=colour, anchor="ls")
             base += step
 
-    def png(self) -> bytes:
+    def png(self, release: bool = False) -> bytes:
+        """The sheet as PNG bytes, reduced to its pixels; with ``release`` the drawing (four
+        times the sheet's pixels, 4 bytes each) is let go of before encoding, and the
+        canvas can draw no more."""
         self.flush()
         im = self.im.reduce(self.ss) if self.ss > 1 else self.im
+        if release:
+            del self.im, self._draw
         return _png.encode(im, self.dpi)

@@ -12,8 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import shapely
 
-from floorplan.render.raster.canvas import Canvas, _lp, font, rgba
+from floorplan.render.raster.canvas import RUN_CHUNK, Canvas, _lp, font, rgba
 from floorplan.render.scene import PT_MM, Panel, Scene
 from floorplan.render.style import Look, Style
 
@@ -136,24 +137,47 @@ def draw_plan(canvas: Canvas, scene: Scene, panel: Panel, style: Style) -> None:
 
 
 def _areas(canvas: Canvas, run: list, look_of, to_px: _Map) -> None:
-    """A run of areas of one z: every fill and hatch in order, then every outline."""
-    drawn = []
-    for p in run:
-        look = look_of(p.key)
-        face = rgba(look.fill, look.fill_alpha) if look.fill else None
-        lw_pt = _lw(look.width)
-        width = canvas.width(lw_pt)
-        for poly in _polygons(p.geometry):
-            rings = _rings(poly, to_px)
+    """A run of areas of one z: every fill and hatch in order, then every outline, the
+    outlines of one look handed on together (:meth:`Canvas.strokes`). A run of outlines
+    alone (circles, marks) is read and handed on a chunk at a time, so that the
+    coordinates of thousands of circles are not all held at once."""
+    parts = [(look_of(p.key), poly) for p in run for poly in _polygons(p.geometry)]
+    filled = any(look.fill or look.hatch for look, _ in parts)
+    step = max(len(parts), 1) if filled else RUN_CHUNK
+    for at in range(0, len(parts), step):
+        chunk = parts[at:at + step]
+        every = _every_ring(np.array([poly for _, poly in chunk], dtype=object), to_px)
+        edges: list[tuple[Look, list[np.ndarray]]] = []
+        for (look, _), rings in zip(chunk, every, strict=True):
+            face = rgba(look.fill, look.fill_alpha) if look.fill else None
             if face is not None:
                 canvas.fill(rings, face)
             if look.hatch:
                 canvas.hatch(rings, look.hatch, look.edge or "black", 0.6)
-            if look.edge and width:
-                drawn.append((rings, look, width, lw_pt))
-    for rings, look, width, lw_pt in drawn:
-        for ring in rings:
-            canvas.stroke(ring, look.edge, width, look.dash, lw_pt)
+            if look.edge and look.width:
+                if edges and edges[-1][0] is look:
+                    edges[-1][1].extend(rings)
+                else:
+                    edges.append((look, list(rings)))
+        for look, rings in edges:
+            lw_pt = _lw(look.width)
+            canvas.strokes(rings, look.edge, canvas.width(lw_pt), look.dash, lw_pt)
+
+
+def _every_ring(polys: np.ndarray, to_px: _Map) -> list[list[np.ndarray]]:
+    """Each polygon's rings (exterior first) in px, all read and moved at once."""
+    if not len(polys):
+        return []
+    rings, owner = shapely.get_rings(polys, return_index=True)
+    xy, which = shapely.get_coordinates(rings, return_index=True)
+    xy = to_px(xy)
+    cuts = np.flatnonzero(np.diff(which)) + 1
+    if len(cuts) + 1 != len(rings):  # a ring without corners: read one by one
+        return [_rings(poly, to_px) for poly in polys]
+    out: list[list[np.ndarray]] = [[] for _ in range(len(polys))]
+    for n, ring in zip(owner.tolist(), np.split(xy, cuts), strict=True):
+        out[n].append(ring)
+    return out
 
 
 def _numbers(canvas: Canvas, numbers: list[tuple]) -> None:

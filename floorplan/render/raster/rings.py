@@ -49,6 +49,40 @@ def ring_of(xy: np.ndarray, circle: tuple[float, float, float]) -> tuple[float, 
     return cx, cy, r, math.atan2(xy[0, 1] - cy, xy[0, 0] - cx), 1.0 if area2 >= 0 else -1.0, float(seg.sum())
 
 
+def circles_of(xys: list[np.ndarray], tol: float = 0.5) -> list[tuple[float, ...] | None]:
+    """:func:`ring_of` of each ring in ``xys`` that :func:`as_circle` finds a circle, else
+    None: the same tests, made at once on the rings of each length (a plan's clear
+    circles are thousands of rings of one length).
+
+    >>> t = np.linspace(0, 2 * np.pi, 65)
+    >>> ring = np.column_stack([10 + 20 * np.cos(t), 5 + 20 * np.sin(t)])
+    >>> got = circles_of([ring, np.array([[0.0, 0], [40, 0], [40, 40], [0, 0]])])
+    >>> got[0] == ring_of(ring, as_circle(ring)), got[1]
+    (True, None)
+    """
+    out: list[tuple[float, ...] | None] = [None] * len(xys)
+    by_len: dict[int, list[int]] = {}
+    for i, xy in enumerate(xys):
+        if len(xy) >= 17:
+            by_len.setdefault(len(xy), []).append(i)
+    for idx in by_len.values():
+        a = np.stack([xys[i] for i in idx])  # (n, m, 2)
+        closed = np.hypot(*(a[:, 0] - a[:, -1]).T) <= 1e-6
+        c = a[:, :-1].mean(axis=1)
+        d = np.hypot(*(a[:, :-1] - c[:, None]).transpose(2, 0, 1))
+        mid = np.hypot(*((a[:, :-1] + a[:, 1:]) / 2 - c[:, None]).transpose(2, 0, 1))
+        r = d.mean(axis=1)
+        off = np.maximum(np.maximum(d.max(axis=1) - r, r - d.min(axis=1)), r - mid.min(axis=1))
+        ok = closed & (off <= tol)
+        seg = np.hypot(*np.diff(a, axis=1).transpose(2, 0, 1)).sum(axis=1)
+        area2 = np.sum(a[:, :-1, 0] * a[:, 1:, 1] - a[:, 1:, 0] * a[:, :-1, 1], axis=1)
+        for j in np.flatnonzero(ok).tolist():
+            cx, cy, rr = round(float(c[j, 0]), 9), round(float(c[j, 1]), 9), round(float(r[j]), 9)
+            out[idx[j]] = (cx, cy, rr, math.atan2(a[j, 0, 1] - cy, a[j, 0, 0] - cx),
+                           1.0 if area2[j] >= 0 else -1.0, float(seg[j]))
+    return out
+
+
 def pixels(rings: list[tuple[float, ...]], width: int, pattern: tuple[float, ...]):
     """(x, y) int arrays of the pixels the dashed ``rings`` (:func:`ring_of`) cover."""
     a = np.array(rings, dtype=float)

@@ -28,6 +28,8 @@ from floorplan.render.raster.rings import BAND_ROWS
 
 #: thinner strokes are left to Pillow, whose one-pixel lines step from pixel to pixel
 MIN_WIDTH = 3
+#: pixels of a band of the dense painter at most (its counts are 8 bytes each)
+BAND_CELLS = 1 << 20
 
 
 def dash_segments(lines: list[np.ndarray], pattern: tuple[float, ...]):
@@ -194,8 +196,9 @@ def paint(im: Image.Image, row: np.ndarray, xa: np.ndarray, xb: np.ndarray,
     y0, y1 = int(row.min()), int(row.max()) + 1
     w = x1 - x0 + 1  # a column past the last, for the ends of spans that reach it
     value = colour[3] if len(colour) == 4 else 255
-    for b0 in range(y0, y1, BAND_ROWS):
-        h = min(BAND_ROWS, y1 - b0)
+    band = max(8, min(BAND_ROWS, BAND_CELLS // w))  # rows a band: its counts stay small
+    for b0 in range(y0, y1, band):
+        h = min(band, y1 - b0)
         sel = (row >= b0) & (row < b0 + h)
         if not sel.any():
             continue
