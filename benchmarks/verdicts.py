@@ -34,13 +34,15 @@ def row(case: Case, res: dict, max_load: float) -> str:
 
 
 #: what floorplan says when it reads a drawing as no floor plan (an elevation, a site
-#: plan): an answer, exit code 2 by design, with nothing to time against the floor
-REFUSED = "no floor plan found"
+#: plan), or finds no room in it at all: an answer, exit code 2 by design, with nothing
+#: to time against the floor
+REFUSED = ("no floor plan found", "no rooms found")
 
 
 def refused(res: dict) -> bool:
     """Whether a case ended because floorplan read the drawing as no floor plan."""
-    return REFUSED in (res.get("error") or "")
+    error = res.get("error") or ""
+    return any(said in error for said in REFUSED)
 
 
 def _ratio_goal(results: list[tuple[Case, dict]], kind: str, goal: float, words: str,

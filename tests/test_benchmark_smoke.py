@@ -107,3 +107,8 @@ def test_a_drawing_read_as_no_floor_plan_is_not_a_failure(tmp_path):
     text, verdict = verdicts._ratio_goal([(ok, fine), (bad, crash)], "dxf", 1.5, "check", 2.0)
     assert verdict == "NOT MET" and "1 failed: bad.dxf" in text
     assert "no floor plan (exit 2)" in verdicts.row(no, elevation, 2.0)
+    # a drawing with no room in it at all (an elevation of bare lines) is refused too
+    roomless = {"load": 0.5, "error": f"floorplan: {plan}: no rooms found: no closed outline on "
+                "a room layer and no enclosed space in the wall linework (see docs/input-dxf.md)"}
+    text, verdict = verdicts._ratio_goal([(ok, fine), (no, roomless)], "dxf", 1.5, "check", 2.0)
+    assert verdict == "met" and "not timed: elev.dxf" in text and "failed" not in text

@@ -71,3 +71,36 @@ def test_without_the_window_the_label_finds_no_room(tmp_path):
     s.text("BEDROOM", (2.0, 1.5))
     with pytest.raises(PlanReadError, match="no rooms found"):
         read(s, tmp_path)
+
+
+def _bench_plan(s: Sheet, names) -> None:
+    """The two rooms of tests/dxf_patterns.py (x 0.1-4.1 and 4.2-8.2, y 0.1-3.1, 12 m²
+    each, a door block in the partition), and a bench drawn as a closed outline on the wall
+    layer in the west room, 2.0 x 0.6 m (x 0.6-2.6, y 1.3-1.9: 1.2 m², over a room's 1 m²
+    and wider than a wall band), touching nothing: the west room is 12 - 1.2 = 10.8 m²."""
+    from tests.dxf_patterns import two_room_plan
+
+    two_room_plan(s, names=names)
+    s.poly([(0.6, 1.3), (2.6, 1.3), (2.6, 1.9), (0.6, 1.9)], closed=True)
+
+
+def test_a_closed_outline_with_no_way_in_is_solid_where_rooms_are_labelled(tmp_path):
+    s = Sheet()
+    _bench_plan(s, ("BEDROOM", "KITCHEN"))
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("BEDROOM", "walls", 10.8), ("KITCHEN", "walls", 12.0)]
+
+
+def test_with_no_labels_a_space_with_no_way_in_is_kept_but_doubted(tmp_path):
+    """A drawing that labels nothing: a missing label says nothing, so the bench is not
+    left out as solid (an open hall with its sides drawn open would go with it), but it is
+    read at low confidence saying why; the rooms with the door between them are not."""
+    from floorplan.io.dxf.entries import UNSURE_SOLID
+
+    s = Sheet()
+    _bench_plan(s, ())
+    plan = read(s, tmp_path)
+    got = sorted((round(r.polygon.area, 4), r.confidence) for r in plan.rooms)
+    assert got == [(1.2, "low"), (10.8, "high"), (12.0, "high")]
+    (bench,) = [r for r in plan.rooms if r.confidence == "low"]
+    assert UNSURE_SOLID in bench.confidence_reason

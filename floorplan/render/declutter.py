@@ -92,16 +92,27 @@ def _crossings(boxes: np.ndarray, circles: np.ndarray) -> np.ndarray:
 _NONE = np.zeros((0, 3))
 
 
-def _circles_near(spots: dict[int, np.ndarray], circles: np.ndarray) -> dict[int, np.ndarray]:
+#: labels whose circles are looked up together
+NEAR_CHUNK = 256
+
+
+def _tree(circles: np.ndarray):
+    """An STRtree of the circles' (rows x, y, r) bounds, or None for none."""
+    if not len(circles):
+        return None
+    x, y, r = circles.T
+    return shapely.STRtree(shapely.box(x - r, y - r, x + r, y + r))
+
+
+def _circles_near(spots: dict[int, np.ndarray], circles: np.ndarray, tree=None) -> dict[int, np.ndarray]:
     """For each label (its candidate boxes), the circles (rows x, y, r) whose bounds meet
-    the bounds of all its boxes: one STRtree query for every label."""
+    the bounds of all its boxes: one STRtree query for all those labels."""
     if not len(circles) or not spots:
         return {}
     ids = list(spots)
     reach = np.array([(b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max())
                       for b in (spots[i] for i in ids)])
-    x, y, r = circles.T
-    tree = shapely.STRtree(shapely.box(x - r, y - r, x + r, y + r))
+    tree = tree if tree is not None else _tree(circles)
     which, hit = tree.query(shapely.box(*reach.T))
     out: dict[int, np.ndarray] = {}
     if not len(which):
@@ -145,9 +156,14 @@ def declutter(prims: list, k: float, size_of: Callable[[Any], float],
         shift = offsets * (w, h)
         boxes = np.column_stack([x0 + shift[:, 0], y0 + shift[:, 1], x1 + shift[:, 0], y1 + shift[:, 1]])
         spots[i] = (w, h, boxes)
-    near = _circles_near({i: spots[i][2] for i in order}, np.array(circles, dtype=float).reshape(-1, 3))
+    every = np.array(circles, dtype=float).reshape(-1, 3)
+    tree = _tree(every)
+    near: dict[int, np.ndarray] = {}
     out = list(prims)
-    for i in order:
+    for n, i in enumerate(order):
+        if n % NEAR_CHUNK == 0:  # the next labels' circles (a chunk at a time: on a small
+            # scale a label's spots reach hundreds of circles, too many for all at once)
+            near = _circles_near({j: spots[j][2] for j in order[n:n + NEAR_CHUNK]}, every, tree)
         p = prims[i]
         w, h, boxes = spots[i]
         room = rooms.get(p.ref) if p.key == "label" else None

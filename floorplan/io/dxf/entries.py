@@ -36,6 +36,10 @@ ENTRY_KINDS = frozenset({"gap", "window", "door", "swing"})
 #: a space with wall bands (faces too thin to be rooms) along this share of its outline
 #: is bounded by walls: a room, its door perhaps not drawn
 WALLED_SHARE = 0.5
+#: why a space with no way in and no wall band round it, in a drawing that labels
+#: nothing, is kept at low confidence
+UNSURE_SOLID = ("no way in (no door, opening or gap of a door's width) and no wall band "
+                "round it: it may be solid (a bench, a plinth, a wall mass or a void)")
 #: a door symbol with this much (m²) of it inside a space swings into it (a swing's
 #: sector of the narrowest door, 0.6 m, is 0.28 m²)
 SWING_AREA = 0.1
@@ -69,14 +73,18 @@ def sealed_off(found: list, arr, doors: list[Polygon], texts: list[tuple[float, 
     nothing leads into, and that no wall band bounds (see the module's docstring);
     ``texts`` are the room labels' (x, y, name), ``arr`` the wall arrangement (bridges,
     openings, wall bands). They are left out once the views are chosen (a table's empty
-    cells say it is a table). Nothing is marked in a drawing with no labels, nor in one
-    whose walls are single lines (no wall band: its rooms are bounded by lines alone)."""
-    if not found or not texts or not arr.bands:
+    cells say it is a table). Nothing is marked in a drawing whose walls are single lines
+    (no wall band: its rooms are bounded by lines alone). In a drawing with no labels
+    such a space is kept, at low confidence saying why (:data:`UNSURE_SOLID`): a bench
+    or a plinth drawn as a closed outline reads so, but so does an open hall."""
+    if not found or not arr.bands:
         return
     polys = [w.polygon for w in found]
     tree = STRtree(polys)
-    pts = shapely.points(np.array([(x, y) for x, y, _ in texts], dtype=float))
-    held = set(tree.query(pts, predicate="within")[1].tolist())
+    held: set[int] = set()
+    if texts:
+        pts = shapely.points(np.array([(x, y) for x, y, _ in texts], dtype=float))
+        held = set(tree.query(pts, predicate="within")[1].tolist())
     bare = [k for k in range(len(found)) if k not in held and not found[k].labels]
     if not bare:
         return
@@ -99,7 +107,15 @@ def sealed_off(found: list, arr, doors: list[Polygon], texts: list[tuple[float, 
         if walled and edge.intersection(shapely.union_all(walled).buffer(1e-3)).length \
                 >= WALLED_SHARE * edge.length:
             continue  # wall faces bound it: a room whose door is not drawn
-        found[k].solid = "no label, no way in, no wall band round it"
+        if texts:
+            found[k].solid = "no label, no way in, no wall band round it"
+        else:  # a drawing that labels nothing: every room is unlabelled, so this alone
+            # does not say solid (an open hall with its sides drawn open reads so too),
+            # but nothing says room either
+            why = UNSURE_SOLID
+            if found[k].confidence != "low" or why not in found[k].reason:
+                found[k].confidence = "low"
+                found[k].reason = f"{found[k].reason}; {why}" if found[k].reason else why
 
 
 def solid_note(areas: list[float]) -> str:

@@ -212,8 +212,9 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
                         "gap nothing is drawn in, joined to that room")
     place_labels(found, arr, labels, rd.notes)
     found += cupboards(arr.small, sized, found, rd.notes)
+    # with no room labels, a space with no way in is only doubted (entries.UNSURE_SOLID)
+    sealed_off(found, arr, door_shapes(rd, door_uids), texts if labels else [])
     if labels:
-        sealed_off(found, arr, door_shapes(rd, door_uids), texts)
         _unlabelled(found, texts)
     rd.gaps = doorways(arr)
     if found:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from floorplan.render.raster.rings import BAND_ROWS
+from floorplan.render.raster.rings import BAND_ROWS, lay
 
 #: thinner strokes are left to Pillow, whose one-pixel lines step from pixel to pixel
 MIN_WIDTH = 3
@@ -214,4 +214,4 @@ def paint(im: Image.Image, row: np.ndarray, xa: np.ndarray, xb: np.ndarray,
             edge = np.bincount(at + a, minlength=h * w)
             edge -= np.bincount(at + b + 1, minlength=h * w)
             mask[np.cumsum(edge.reshape(h, w), axis=1)[:, :-1] > 0] = value
-        im.paste(tuple(colour[:3]), (x0, b0, x1, b0 + h), Image.fromarray(mask, "L"))
+        lay(im, colour, mask, x0, b0)
