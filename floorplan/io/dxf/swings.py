@@ -304,14 +304,14 @@ def swing_seals(arcs: list, leaves: list[np.ndarray], walls: list[np.ndarray]) -
     """The seals ((hinge, end) pairs) of the swing ``arcs`` (door arcs of a leaf's
     radius): one from the hinge (:func:`leaf_hinge`, with the door linework ``leaves``
     and the wall linework ``walls``, (n, 2) arrays) to each end of the arc."""
+    from shapely.geometry import LineString
     from shapely.strtree import STRtree
 
     if not arcs:
         return []
     parts = [np.stack([p[:-1, :2], p[1:, :2]], axis=1) for p in leaves if len(p) >= 2]
     segs = np.concatenate(parts) if parts else np.zeros((0, 2, 2))
-    geoms = [shapely.linestrings(p[:, :2]) for p in walls if len(p) >= 2]
-    tree = STRtree(geoms)
+    tree = STRtree([LineString(p[:, :2]) for p in walls if len(p) >= 2])
     out = []
     for a in arcs:
         hinge = leaf_hinge(a.extra["center"], a.extra["ends"], a.extra["radius"], segs, tree)
