@@ -27,6 +27,7 @@ from floorplan.io.dxf import doors as dxf_doors
 from floorplan.io.dxf import names as dxf_names
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf import views as dxf_views
+from floorplan.io.dxf.bounds import round_walls
 from floorplan.io.dxf.cupboards import cupboards, fill_label_boxes, label_boxes
 from floorplan.io.dxf.entries import door_shapes, sealed_off, solid_note
 from floorplan.io.dxf.layers import level_of_layer
@@ -81,6 +82,15 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
                         + ", ".join(sorted({c.layer for c in gone})))
     spaces = {p.uid for p in rd.col.loops if p.extra.get("aec_space")}
     cands = _space_outlines(rd, cands, spaces)
+    bounds = round_walls(rd, cands, hidden)
+    if bounds:  # drawn round the walls (a map's limit, a plot line): the walls hold the rooms
+        cands = [c for c in cands if c not in bounds]
+        for c in bounds:
+            rd.used.discard(c.uid)
+            rd.aside[c.uid] = "an outline drawn round the walls (a boundary), not a room"
+            rd.notes.append(f"outline {c.handle} on layer {c.layer} ({c.polygon.area:.1f} m²) "
+                            "holds more wall linework inside it than its own perimeter: drawn "
+                            "round the walls (a boundary), not a room")
     if cands and not any(rd.layer_kind(c.layer) == "room" or c.uid in spaces for c in cands) \
             and _has_walls(rd):
         # outlines on layers that say nothing (headers, beams, footprints) are weaker
