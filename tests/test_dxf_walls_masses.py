@@ -91,14 +91,30 @@ def test_a_closed_outline_with_no_way_in_is_solid_where_rooms_are_labelled(tmp_p
     assert rooms_of(plan) == [("BEDROOM", "walls", 10.8), ("KITCHEN", "walls", 12.0)]
 
 
-def test_with_no_labels_a_space_with_no_way_in_is_kept_but_doubted(tmp_path):
-    """A drawing that labels nothing: a missing label says nothing, so the bench is not
-    left out as solid (an open hall with its sides drawn open would go with it), but it is
-    read at low confidence saying why; the rooms with the door between them are not."""
-    from floorplan.io.dxf.entries import UNSURE_SOLID
-
+def test_with_no_labels_and_doors_read_the_bench_nobody_walks_into_is_set_aside(tmp_path):
+    """A drawing that labels nothing, where the rooms' door is read: the bench has no door
+    or doorway on its edge, so it is no room (floorplan/io/dxf/shafts.py), and a note says
+    where it was; the rooms with the door between them stay, sure."""
     s = Sheet()
     _bench_plan(s, ())
+    plan = read(s, tmp_path)
+    assert sorted((round(r.polygon.area, 4), r.confidence) for r in plan.rooms) == [
+        (10.8, "high"), (12.0, "high")]
+    assert any(n.startswith("1 space(s) in the walls with no door") and "1.2 m² at (1.60, 1.60)"
+               in n for n in plan.notes)
+
+
+def test_with_no_labels_and_no_way_in_anywhere_a_space_is_kept_but_doubted(tmp_path):
+    """A drawing that labels nothing and shows no door or doorway at all: neither a missing
+    label nor a missing door says anything, so the bench is not left out (an open hall
+    with its sides drawn open would go with it), but it is read at low confidence saying
+    why. The two rooms are closed (the partition drawn whole): 12 - 1.2 = 10.8 and 12 m²."""
+    from floorplan.io.dxf.entries import UNSURE_SOLID
+    from tests.dxf_patterns import two_rooms_mass
+
+    s = Sheet()
+    s.mass(two_rooms_mass(door=None))
+    s.poly([(0.6, 1.3), (2.6, 1.3), (2.6, 1.9), (0.6, 1.9)], closed=True)
     plan = read(s, tmp_path)
     got = sorted((round(r.polygon.area, 4), r.confidence) for r in plan.rooms)
     assert got == [(1.2, "low"), (10.8, "high"), (12.0, "high")]

@@ -40,6 +40,8 @@ def account(reader, rooms, door_counts, n_obst: int, n_ceil: int, n_met: int, n_
         kinds = [self.ins_kind.get(u) for u in p.chain if self.ins_kind.get(u)]
         if kinds:
             inside_marks[kinds[0]] += 1
+        elif p.uid in self.aside:
+            skipped[(p.etype, p.layer, self.aside[p.uid])] += 1
         elif is_text:
             why = ("on an annotation layer" if self.layer_kind(p.layer) == "ignore"
                    else "text outside every room (legend, title, schedule)")

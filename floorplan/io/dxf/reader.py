@@ -37,6 +37,7 @@ from floorplan.io.dxf import leaders as dxf_leaders
 from floorplan.io.dxf import names as dxf_names
 from floorplan.io.dxf import outdoor as dxf_outdoor
 from floorplan.io.dxf import rooflights as dxf_rooflights
+from floorplan.io.dxf import shafts as dxf_shafts
 from floorplan.io.dxf import spaces
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf.account import account, label_findings, room_confidence
@@ -139,6 +140,7 @@ class _Reader:
         self.view = view
         self.rooflit: set[int] = set()  # rooflights' linework (dxf_rooflights)
         self.gaps: list = []  # doorways with nothing in them (walls.doorways)
+        self.aside: dict[int, str] = {}  # primitives set aside by a stage, with its reason
 
     # -- classification helpers ---------------------------------------------------------
     def layer_kind(self, layer: str) -> str | None:
@@ -226,6 +228,7 @@ class _Reader:
                         ([d.geometry for d, _ in doors], [(o.polygon, o.kind) for o, _ in obstacles])),
             self.notes,
             self.findings)
+        rooms = dxf_shafts.set_aside(rooms, [d for d, _ in doors], self.notes, self.findings)
         self.findings += label_findings(rooms, self.outside_texts, self.layer_kind)
         if level_note:
             self.notes.append(level_note)

@@ -27,6 +27,7 @@ from floorplan.io.dxf import doors as dxf_doors
 from floorplan.io.dxf import names as dxf_names
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf import views as dxf_views
+from floorplan.io.dxf.bounds import round_walls
 from floorplan.io.dxf.cupboards import cupboards, fill_label_boxes, label_boxes
 from floorplan.io.dxf.entries import door_shapes, sealed_off, solid_note
 from floorplan.io.dxf.layers import level_of_layer
@@ -39,7 +40,7 @@ from floorplan.io.dxf.marks import (
 )
 from floorplan.io.dxf.rejoin import rejoin
 from floorplan.io.dxf.seeding import place_labels, room_labels
-from floorplan.io.dxf.swings import loose_swings
+from floorplan.io.dxf.swings import loose_swings, swing_seals
 from floorplan.io.dxf.walls import doorways, wall_faces, wall_rooms
 from floorplan.model import InputFinding
 
@@ -81,6 +82,15 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
                         + ", ".join(sorted({c.layer for c in gone})))
     spaces = {p.uid for p in rd.col.loops if p.extra.get("aec_space")}
     cands = _space_outlines(rd, cands, spaces)
+    bounds = round_walls(rd, cands, hidden)
+    if bounds:  # drawn round the walls (a map's limit, a plot line): the walls hold the rooms
+        cands = [c for c in cands if c not in bounds]
+        for c in bounds:
+            rd.used.discard(c.uid)
+            rd.aside[c.uid] = "an outline drawn round the walls (a boundary), not a room"
+            rd.notes.append(f"outline {c.handle} on layer {c.layer} ({c.polygon.area:.1f} m²) "
+                            "holds more wall linework inside it than its own perimeter: drawn "
+                            "round the walls (a boundary), not a room")
     if cands and not any(rd.layer_kind(c.layer) == "room" or c.uid in spaces for c in cands) \
             and _has_walls(rd):
         # outlines on layers that say nothing (headers, beams, footprints) are weaker
@@ -172,13 +182,15 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     lines = floor_pattern(rd, wall_lines(rd))
     if objects:
         lines = leave_objects(rd, lines)
-    seals = []
     door_uids = {u for u, k in rd.ins_kind.items() if k == "door"}
-    for a in col.arcs:
-        if rd.layer_kind(a.layer) == "door" or any(u in door_uids for u in a.chain):
-            if dxf_doors.DOOR_RADIUS[0] <= a.extra["radius"] <= dxf_doors.DOOR_RADIUS[1]:
-                for end in a.extra["ends"]:
-                    seals.append((a.extra["center"], end))
+
+    def of_doors(p) -> bool:
+        return rd.layer_kind(p.layer) == "door" or any(u in door_uids for u in p.chain)
+
+    seals = swing_seals([a for a in col.arcs if of_doors(a) and dxf_doors.DOOR_RADIUS[0]
+                         <= a.extra["radius"] <= dxf_doors.DOOR_RADIUS[1]],
+                        [p.pts for p in col.opens if p.etype != "ARC" and of_doors(p)],
+                        [p.pts for p in lines])
     lines, drawn = loose_swings(lines)
     seals += drawn
     marks = dxf_doors.door_marks(col.arcs, col.opens, col.inserts, rd.ins_kind, rd.layer_kind)

@@ -1,0 +1,71 @@
+"""Spaces no door leads into: shafts, voids, wall cavities, not rooms.
+
+The walls of a plan enclose more than rooms: a lift or duct shaft, a stair's well, the
+cavity between a wall's two faces closed off at its ends, the slot behind a partition. A
+careful reader does not count them, and what tells them from rooms is that nobody can walk
+in: no door stands on their edge, and no doorway is left open in it. A room has a way in.
+
+So where the reader finds doors for most of the spaces it found in the walls (the doors of
+this drawing are read), a space found in the walls with no name, no figure written in it
+and no door or doorway within :data:`REACH` of its edge is set aside, counted in the notes
+with its area and bounds. Where doors are not read for most spaces (door symbols this
+reader does not know), nothing is set aside: the missing doors say more about the reader
+than about the spaces. Outlines drawn on room layers are the designer's own and are kept.
+
+>>> from types import SimpleNamespace as NS
+>>> from shapely.geometry import Point, box
+>>> rooms = [NS(id=f"R{k}", name="", stated=(), source="walls", polygon=box(4 * k, 0, 4 * k + 3, 3))
+...          for k in range(3)] + [NS(id="S", name="", stated=(), source="walls",
+...                                     polygon=box(20, 0, 21, 1))]
+>>> doors = [NS(geometry=Point(4 * k + 3.1, 1.5)) for k in range(3)]
+>>> notes = []
+>>> [r.id for r in set_aside(rooms, doors, notes)]
+['R0', 'R1', 'R2']
+>>> notes[0][:62]
+'1 space(s) in the walls with no door or doorway on their edge '
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from shapely.strtree import STRtree
+
+from floorplan.io.dxf.outdoor import WALL_SOURCES
+
+#: a door or doorway this close (metres) to a space's edge leads into it (a wall's thickness)
+REACH = 0.6
+#: doors are read in a drawing when at least this share of the spaces found in its walls
+#: have one
+READ_SHARE = 0.5
+
+
+def set_aside(rooms: list, doors: list, notes: list[str], findings: list | None = None) -> list:
+    """``rooms`` without the spaces found in the walls that no door leads into (see the
+    module); ``doors`` are the plan's doors (``.geometry``: a point or a line);
+    ``findings`` (changed in place) loses those about the spaces set aside alone."""
+    walled = [k for k, r in enumerate(rooms) if r.source in WALL_SOURCES]
+    if len(walled) < 2 or not doors:
+        return rooms
+    polys = np.array([rooms[k].polygon for k in walled], dtype=object)
+    geoms = np.array([d.geometry for d in doors], dtype=object)
+    near = STRtree(geoms).query(polys, predicate="dwithin", distance=REACH)[0]
+    entered = np.zeros(len(walled), dtype=bool)
+    entered[near] = True
+    if entered.mean() < READ_SHARE:
+        return rooms
+    shut = [walled[i] for i in np.flatnonzero(~entered)
+            if not rooms[walled[i]].name and not rooms[walled[i]].stated]
+    if not shut:
+        return rooms
+    out = [rooms[k] for k in shut]
+    notes.append(f"{len(out)} space(s) in the walls with no door or doorway on their edge and no "
+                 "name set aside as shafts, voids or wall cavities, not rooms: " + ", ".join(
+                     f"{r.polygon.area:.1f} m² at ({r.polygon.centroid.x:.2f}, "
+                     f"{r.polygon.centroid.y:.2f})" for r in out[:12])
+                 + (f" and {len(out) - 12} more" if len(out) > 12 else ""))
+    ids = {r.id for r in out}
+    if findings:
+        findings[:] = [f for f in findings if not (f.rooms and set(f.rooms) <= ids)]
+    gone = set(shut)
+    return [r for k, r in enumerate(rooms) if k not in gone]
+
