@@ -40,7 +40,7 @@ from floorplan.io.dxf.marks import (
 )
 from floorplan.io.dxf.rejoin import rejoin
 from floorplan.io.dxf.seeding import place_labels, room_labels
-from floorplan.io.dxf.swings import loose_swings
+from floorplan.io.dxf.swings import loose_swings, swing_seals
 from floorplan.io.dxf.walls import doorways, wall_faces, wall_rooms
 from floorplan.model import InputFinding
 
@@ -182,13 +182,15 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     lines = floor_pattern(rd, wall_lines(rd))
     if objects:
         lines = leave_objects(rd, lines)
-    seals = []
     door_uids = {u for u, k in rd.ins_kind.items() if k == "door"}
-    for a in col.arcs:
-        if rd.layer_kind(a.layer) == "door" or any(u in door_uids for u in a.chain):
-            if dxf_doors.DOOR_RADIUS[0] <= a.extra["radius"] <= dxf_doors.DOOR_RADIUS[1]:
-                for end in a.extra["ends"]:
-                    seals.append((a.extra["center"], end))
+
+    def of_doors(p) -> bool:
+        return rd.layer_kind(p.layer) == "door" or any(u in door_uids for u in p.chain)
+
+    seals = swing_seals([a for a in col.arcs if of_doors(a) and dxf_doors.DOOR_RADIUS[0]
+                         <= a.extra["radius"] <= dxf_doors.DOOR_RADIUS[1]],
+                        [p.pts for p in col.opens if p.etype != "ARC" and of_doors(p)],
+                        [p.pts for p in lines])
     lines, drawn = loose_swings(lines)
     seals += drawn
     marks = dxf_doors.door_marks(col.arcs, col.opens, col.inserts, rd.ins_kind, rd.layer_kind)

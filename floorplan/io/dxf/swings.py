@@ -33,6 +33,7 @@ import math
 from dataclasses import replace
 
 import numpy as np
+import shapely
 
 from floorplan.io.dxf import doors as dxf_doors
 
@@ -251,4 +252,68 @@ def _pieces(pts: np.ndarray, cut: set[int]) -> list[np.ndarray]:
             idx = [run[0]] + [q + 1 for q in run]
             out.append(np.asarray(pts)[[i % nseg if ring else i for i in idx]])
             run = []
+    return out
+
+
+
+#: a leaf's end meets the end of its swing's arc this close (metres)
+LEAF_END = 0.01
+#: a hinge stands this close (metres) to the wall it is hung on (the walls' join reach)
+ON_WALL = 0.05
+
+
+def leaf_hinge(center, ends, radius: float, leaves: np.ndarray, walls) -> tuple[float, float]:
+    """The hinge of a door whose swing is an arc about ``center`` (ending at ``ends``, of
+    ``radius``): the centre, when it stands on a wall (``walls``, an STRtree of the wall
+    lines); else the wall end of the open leaf, one of ``leaves`` ((n, 2, 2) segments on
+    door layers) running from an arc end back to near the centre, about a radius long,
+    when that end stands on a wall. An arc drawn a few centimetres off its hinge would
+    seal the doorway from a point standing free beside the wall's end, and leave open
+    the gap it was to close.
+
+    >>> from shapely.geometry import LineString
+    >>> from shapely.strtree import STRtree
+    >>> walls = STRtree([LineString([(1.0, 0.0), (3.0, 0.0)])])
+    >>> leaf = np.array([[[1.0, 0.0], [1.0, -1.0]]])
+    >>> leaf_hinge((0.95, -0.06), [(0.0, -0.03), (1.0, -1.0)], 1.0, leaf, walls)
+    (1.0, 0.0)
+    >>> leaf_hinge((1.0, 0.0), [(0.0, 0.0), (1.0, -1.0)], 1.0, leaf + 0.02, walls)
+    (1.0, 0.0)
+    """
+    c = np.asarray(center, dtype=float)[:2]
+    here = (float(c[0]), float(c[1]))
+    if len(leaves) == 0 or len(walls.query(shapely.points(c), predicate="dwithin",
+                                           distance=ON_WALL)):
+        return here
+    reach = dxf_doors.LEAF_REACH * radius + 0.01
+    best, best_d = None, reach
+    for e in ends:
+        e = np.asarray(e, dtype=float)[:2]
+        for a, b in ((0, 1), (1, 0)):
+            near = np.hypot(*(leaves[:, a] - e).T) <= LEAF_END
+            for s in leaves[near]:
+                h = s[b]
+                d = float(np.hypot(*(h - c)))
+                if abs(float(np.hypot(*(h - s[a]))) - radius) <= reach and d <= best_d \
+                        and len(walls.query(shapely.points(h), predicate="dwithin", distance=ON_WALL)):
+                    best, best_d = h, d
+    return here if best is None else (float(best[0]), float(best[1]))
+
+
+def swing_seals(arcs: list, leaves: list[np.ndarray], walls: list[np.ndarray]) -> list:
+    """The seals ((hinge, end) pairs) of the swing ``arcs`` (door arcs of a leaf's
+    radius): one from the hinge (:func:`leaf_hinge`, with the door linework ``leaves``
+    and the wall linework ``walls``, (n, 2) arrays) to each end of the arc."""
+    from shapely.geometry import LineString
+    from shapely.strtree import STRtree
+
+    if not arcs:
+        return []
+    parts = [np.stack([p[:-1, :2], p[1:, :2]], axis=1) for p in leaves if len(p) >= 2]
+    segs = np.concatenate(parts) if parts else np.zeros((0, 2, 2))
+    tree = STRtree([LineString(p[:, :2]) for p in walls if len(p) >= 2])
+    out = []
+    for a in arcs:
+        hinge = leaf_hinge(a.extra["center"], a.extra["ends"], a.extra["radius"], segs, tree)
+        out += [(hinge, end) for end in a.extra["ends"]]
     return out
