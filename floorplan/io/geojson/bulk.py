@@ -40,18 +40,8 @@ def plain_polygons(features: list, frame: Any) -> dict[int, shapely.Polygon]:
     if not rings:
         return {}
     sizes = np.fromiter(map(len, rings), dtype=np.intp, count=len(rings))
-    try:
-        xy = np.asarray([p for r in rings for p in r], dtype=float)
-    except (TypeError, ValueError, OverflowError):
-        return {}
-    if xy.ndim != 2 or xy.shape[1] < 2:
-        return {}
-    xy = xy[:, :2]
-    if not np.isfinite(xy).all():
-        return {}
-    try:
-        xy = frame.to_local(xy, "")
-    except PlanReadError:
+    xy = _local([p for r in rings for p in r], frame)
+    if xy is None:
         return {}
     ends = np.cumsum(sizes)
     first, last = xy[ends - sizes], xy[ends - 1]
@@ -87,20 +77,29 @@ def plain_points(features: list, frame: Any) -> dict[int, shapely.Point]:
                 positions.append(c)
     if not positions:
         return {}
-    try:
-        xy = np.asarray(positions, dtype=float)
-    except (TypeError, ValueError, OverflowError):
-        return {}
-    if xy.ndim != 2 or xy.shape[1] < 2:
-        return {}
-    xy = xy[:, :2]
-    if not np.isfinite(xy).all():
-        return {}
-    try:
-        xy = frame.to_local(xy, "")
-    except PlanReadError:
+    xy = _local(positions, frame)
+    if xy is None:
         return {}
     return {id(g): p for g, p in zip(geoms, shapely.points(xy).tolist(), strict=True)}
 
 
 __all__ = ["plain_points", "plain_polygons"]
+
+
+def _local(positions: list, frame: Any) -> np.ndarray | None:
+    """The plain positions ``positions`` as one (n, 2) array in local metres, or ``None``
+    where anything in them is odd (not numbers, fewer than two, not finite, off the frame):
+    the caller then reads every feature one by one."""
+    try:
+        xy = np.asarray(positions, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if xy.ndim != 2 or xy.shape[1] < 2:
+        return None
+    xy = xy[:, :2]
+    if not np.isfinite(xy).all():
+        return None
+    try:
+        return frame.to_local(xy, "")
+    except PlanReadError:
+        return None
