@@ -86,9 +86,11 @@ def set_aside(rooms: list, doors: list, notes: list[str], findings: list | None 
         if findings:
             findings[:] = [f for f in findings if not (f.rooms and set(f.rooms) <= ids)]
     gone = set(small)
+    # a room already of low confidence keeps its own reason (it says the same: no way in)
     return [replace(r, confidence="low", confidence_reason="; ".join(
-                filter(None, [UNSURE, r.confidence_reason if r.confidence != "high" else ""])))
-            if k in doubted else r for k, r in enumerate(rooms) if k not in gone]
+                filter(None, [UNSURE, r.confidence_reason if r.confidence == "medium" else ""])))
+            if k in doubted and r.confidence != "low" else r
+            for k, r in enumerate(rooms) if k not in gone]
 
 
 def _small(polygon) -> bool:
