@@ -53,3 +53,18 @@ def test_a_bare_doorway_is_a_way_in(tmp_path):
     plan = read(s2, tmp_path)
     assert sorted(round(r.polygon.area, 4) for r in plan.rooms) == [9.0, 9.0, 9.0, 12.5]
     assert any("no door or doorway" in n and n.startswith("1 space(s)") for n in plan.notes)
+
+
+def test_a_large_space_nobody_walks_into_is_kept_but_doubted(tmp_path):
+    # the duct grown to a 3 x 4 m space (x 6..9, y 4.5..8.5) north of the corridor, with no
+    # door or doorway: 12 m² and 3 m wide is more than a shaft (10 m², 1.2 m), so it stays,
+    # of low confidence: a hall open wider than a doorway, or a room whose door was missed
+    from floorplan.io.dxf.shafts import UNSURE
+
+    s = _row()
+    s.lines([(6, 4.5), (6, 8.5), (9, 8.5), (9, 4.5)])
+    plan = read(s, tmp_path)
+    got = sorted((round(r.polygon.area, 4), r.confidence) for r in plan.rooms)
+    assert got == [(9.0, "high"), (9.0, "high"), (9.0, "high"), (12.0, "low"), (12.5, "high")]
+    (big,) = [r for r in plan.rooms if r.confidence == "low"]
+    assert UNSURE in big.confidence_reason

@@ -7,10 +7,14 @@ in: no door stands on their edge, and no doorway is left open in it. A room has 
 
 So where the reader finds doors for most of the spaces it found in the walls (the doors of
 this drawing are read), a space found in the walls with no name, no figure written in it
-and no door or doorway within :data:`REACH` of its edge is set aside, counted in the notes
-with its area and bounds. Where doors are not read for most spaces (door symbols this
-reader does not know), nothing is set aside: the missing doors say more about the reader
-than about the spaces. Outlines drawn on room layers are the designer's own and are kept.
+and no door or doorway within :data:`REACH` of its edge is no room. What such a space is
+depends on its size: one of at most :data:`SHAFT_AREA` or narrower than :data:`NARROW`
+(a shaft, a well, a duct, a cavity, a bench drawn closed) is set aside, counted in the
+notes with its area and where it is; a larger one may be a hall whose sides are open wider
+than a doorway, or a room whose door the reader missed, so it is kept at ``low``
+confidence, saying why. Where doors are not read for most spaces (door symbols this
+reader does not know), nothing is done: the missing doors say more about the reader than
+about the spaces. Outlines drawn on room layers are the designer's own and are kept.
 
 >>> from types import SimpleNamespace as NS
 >>> from shapely.geometry import Point, box
@@ -27,13 +31,25 @@ than about the spaces. Outlines drawn on room layers are the designer's own and 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
+import shapely
 from shapely.strtree import STRtree
 
 from floorplan.io.dxf.outdoor import WALL_SOURCES
 
 #: a door or doorway this close (metres) to a space's edge leads into it (a wall's thickness)
 REACH = 0.6
+#: a space nobody walks into of at most this area (m²) is a shaft, a stair's well or a duct
+#: (a lift shaft is 2-4 m², a stair's well or a riser cupboard's void a few more)
+SHAFT_AREA = 10.0
+#: ... or one narrower than this (m, its largest clear circle's diameter): a wall's cavity,
+#: a bench drawn closed, a slot behind a partition; no room is this narrow without a door
+NARROW = 1.2
+#: the reason a larger space nobody walks into is kept at low confidence
+UNSURE = ("no door or doorway leads into it: a hall open wider than a doorway, a room whose "
+          "door was not read, or no room at all (a core, a void)")
 #: doors are read in a drawing when at least this share of the spaces found in its walls
 #: have one
 READ_SHARE = 0.5
@@ -57,15 +73,27 @@ def set_aside(rooms: list, doors: list, notes: list[str], findings: list | None 
             if not rooms[walled[i]].name and not rooms[walled[i]].stated]
     if not shut:
         return rooms
-    out = [rooms[k] for k in shut]
-    notes.append(f"{len(out)} space(s) in the walls with no door or doorway on their edge and no "
-                 "name set aside as shafts, voids or wall cavities, not rooms: " + ", ".join(
-                     f"{r.polygon.area:.1f} m² at ({r.polygon.centroid.x:.2f}, "
-                     f"{r.polygon.centroid.y:.2f})" for r in out[:12])
-                 + (f" and {len(out) - 12} more" if len(out) > 12 else ""))
-    ids = {r.id for r in out}
-    if findings:
-        findings[:] = [f for f in findings if not (f.rooms and set(f.rooms) <= ids)]
-    gone = set(shut)
-    return [r for k, r in enumerate(rooms) if k not in gone]
+    small = [k for k in shut if _small(rooms[k].polygon)]
+    doubted = {k for k in shut if k not in set(small)}
+    out = [rooms[k] for k in small]
+    if out:
+        notes.append(f"{len(out)} space(s) in the walls with no door or doorway on their edge and "
+                     "no name set aside as shafts, voids or wall cavities, not rooms: " + ", ".join(
+                         f"{r.polygon.area:.1f} m² at ({r.polygon.centroid.x:.2f}, "
+                         f"{r.polygon.centroid.y:.2f})" for r in out[:12])
+                     + (f" and {len(out) - 12} more" if len(out) > 12 else ""))
+        ids = {r.id for r in out}
+        if findings:
+            findings[:] = [f for f in findings if not (f.rooms and set(f.rooms) <= ids)]
+    gone = set(small)
+    return [replace(r, confidence="low", confidence_reason="; ".join(
+                filter(None, [UNSURE, r.confidence_reason if r.confidence != "high" else ""])))
+            if k in doubted else r for k, r in enumerate(rooms) if k not in gone]
 
+
+def _small(polygon) -> bool:
+    """A shaft's size: at most :data:`SHAFT_AREA`, or narrower than :data:`NARROW`."""
+    if polygon.area <= SHAFT_AREA:
+        return True
+    radius = shapely.length(shapely.maximum_inscribed_circle(polygon, 0.01))
+    return 2 * float(radius) < NARROW
