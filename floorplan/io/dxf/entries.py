@@ -8,7 +8,12 @@ a space found in the walls that holds no label, that no door symbol, opening or 
 gap of a door's width leads into, and whose outline runs mostly beside open space rather
 than beside wall bands (the faces between a wall's two lines) is solid: a wall mass, a
 duct, a void. It is left out, counted in the notes. A space with wall bands along most
-of its outline stays, at medium confidence: a room whose door is not drawn.
+of its outline stays, at medium confidence: a room whose door is not drawn. In a drawing
+that labels nothing, such a space is only doubted (low confidence), unless the drawing's
+doors lead into most of its spaces, a door butts against the space (its symbol touches
+the outline but leads into nothing) and the space is no wider than a thick wall
+(:data:`MASS_WIDTH`): the pier between two doorways, the mass of a wall at a door's jamb
+closed off at its other end by a window's.
 
 A way in is any of:
 
@@ -43,6 +48,11 @@ UNSURE_SOLID = ("no way in (no door, opening or gap of a door's width) and no wa
 #: a door symbol with this much (m²) of it inside a space swings into it (a swing's
 #: sector of the narrowest door, 0.6 m, is 0.28 m²)
 SWING_AREA = 0.1
+#: in a drawing that labels nothing, its doors are read when at least this share of the
+#: spaces found in its walls have a way in; then a space with none that is no wider than
+#: :data:`MASS_WIDTH` (metres: a thick wall, a pier between two doorways) is wall mass
+READ_SHARE = 0.5
+MASS_WIDTH = 0.9
 
 
 def _leads_in(door: Polygon, space: Polygon, edge) -> bool:
@@ -93,22 +103,34 @@ def sealed_off(found: list, arr, doors: list[Polygon], texts: list[tuple[float, 
     way_tree = STRtree(ways) if ways else None
     door_tree = STRtree(doors) if doors else None
     band_tree = STRtree(arr.bands)
+    shut: list[int] = []
+    butted: set[int] = set()  # a door stands on its edge, leading into it nowhere
     for k in bare:
         edge = polys[k].boundary
         near = edge.buffer(1e-3)
         if way_tree is not None and any(ways[i].within(near) for i in
                                         way_tree.query(near, predicate="intersects").tolist()):
             continue
-        if door_tree is not None and any(
-                _leads_in(doors[i], polys[k], edge)
-                for i in door_tree.query(edge, predicate="intersects").tolist()):
+        touching = [] if door_tree is None else door_tree.query(edge, predicate="intersects").tolist()
+        if any(_leads_in(doors[i], polys[k], edge) for i in touching):
             continue
+        shut.append(k)
+        if touching:
+            butted.add(k)
+    # with no labels, the doors tell rooms from masses where they lead into most spaces
+    doors_read = not texts and len(bare) >= 2 and 1 - len(shut) / len(bare) >= READ_SHARE
+    for k in shut:
+        edge = polys[k].boundary
+        near = edge.buffer(1e-3)
         walled = [arr.bands[i] for i in band_tree.query(near, predicate="intersects").tolist()]
         if walled and edge.intersection(shapely.union_all(walled).buffer(1e-3)).length \
                 >= WALLED_SHARE * edge.length:
             continue  # wall faces bound it: a room whose door is not drawn
         if texts:
             found[k].solid = "no label, no way in, no wall band round it"
+        elif doors_read and k in butted and \
+                polys[k].buffer(-MASS_WIDTH / 2, join_style="mitre").is_empty:
+            found[k].solid = "no way in, a wall's width, a door butting against it"
         else:  # a drawing that labels nothing: every room is unlabelled, so this alone
             # does not say solid (an open hall with its sides drawn open reads so too),
             # but nothing says room either
