@@ -80,7 +80,8 @@ def plain_points(features: list, frame: Any) -> dict[int, shapely.Point]:
     xy = _local(positions, frame)
     if xy is None:
         return {}
-    return {id(g): p for g, p in zip(geoms, shapely.points(xy).tolist(), strict=True)}
+    points: Any = shapely.points(xy)  # an array of points for an (n, 2) array
+    return {id(g): p for g, p in zip(geoms, points.tolist(), strict=True)}
 
 
 __all__ = ["plain_points", "plain_polygons"]
