@@ -124,14 +124,9 @@ def _write(value, depth: int, out: list[str], rnd: bool) -> None:
                     flat[k] = round(v, DECIMALS) + 0.0 if rnd else v
                 elif tv in _PLAIN:
                     flat[k] = v
-                elif tv in _CONTAINER_TYPES or not rnd:
-                    if isinstance(v, _CONTAINERS) and v:
-                        nested.append(v)
-                        flat[k] = _MARK
-                    else:
-                        flat[k] = v
                 else:
-                    v = tidy(v)
+                    if rnd and tv not in _CONTAINER_TYPES:
+                        v = tidy(v)
                     if isinstance(v, _CONTAINERS) and v:
                         nested.append(v)
                         flat[k] = _MARK
@@ -145,14 +140,9 @@ def _write(value, depth: int, out: list[str], rnd: bool) -> None:
                     flat.append(round(v, DECIMALS) + 0.0 if rnd else v)
                 elif tv in _PLAIN:
                     flat.append(v)
-                elif tv in _CONTAINER_TYPES or not rnd:
-                    if isinstance(v, _CONTAINERS) and v:
-                        nested.append(v)
-                        flat.append(_MARK)
-                    else:
-                        flat.append(v)
                 else:
-                    v = tidy(v)
+                    if rnd and tv not in _CONTAINER_TYPES:
+                        v = tidy(v)
                     if isinstance(v, _CONTAINERS) and v:
                         nested.append(v)
                         flat.append(_MARK)
