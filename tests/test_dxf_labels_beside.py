@@ -140,3 +140,19 @@ def test_a_stores_label_whose_area_agrees_still_parts_its_piece(tmp_path):
     assert sorted((r.name, r.id) for r in plan.rooms) == [("Corridor", "Xg90"), ("Store", "Xg91")]
     store = next(r for r in plan.rooms if r.name == "Store")
     assert 1.5 <= store.polygon.area <= 1.5 + 0.6 * 0.1 + 1e-6  # the end, with the neck or not
+
+
+def test_a_riser_too_small_to_step_into_is_set_aside(tmp_path):
+    s = Sheet()
+    # outlines on a room layer: an office 3 x 2 m, a riser 0.45 x 1.2 m (0.54 m², 0.45 m
+    # across), a cupboard of the same size, and a walk-in riser 1.0 x 1.5 m (1.5 m²)
+    for (x0, y0, x1, y1), name in (((0, 0, 3, 2), "Office"), ((3.2, 0, 3.65, 1.2), "EL Riser"),
+                                   ((3.8, 0, 4.25, 1.2), "Cupboard"),
+                                   ((4.4, 0, 5.4, 1.5), "Comms Riser")):
+        s.poly([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], "A-AREA", closed=True)
+        s.text(name, (x0 + 0.05, y0 + 0.5), height=0.05)
+    plan = read(s, tmp_path)
+    assert sorted((r.name, round(r.polygon.area, 4), r.use.value) for r in plan.rooms) == [
+        ("Comms Riser", 1.5, "plant"), ("Cupboard", 0.54, "storage"), ("Office", 6.0, "office")]
+    assert any("too small to step into" in n and "EL Riser (0.54 m², 0.45 m across)" in n
+               for n in plan.notes)

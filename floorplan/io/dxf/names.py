@@ -34,7 +34,7 @@ from floorplan.io.dxf import leaders as dxf_leaders
 from floorplan.io.dxf import owners as dxf_owners
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf.layers import name_from_layer
-from floorplan.io.dxf.numbered import set_aside_unnumbered
+from floorplan.io.dxf.numbered import set_aside_shafts, set_aside_unnumbered
 from floorplan.io.dxf.roles import (  # noqa: F401 (NAME_TAGS and the rest: the names' own)
     AREA_TAGS,
     DWELLING_TAGS,
@@ -144,6 +144,7 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
             info[r].wheelchair = True
     set_aside_unnumbered(info, layers, notes, [float(p.area) for p in polys], polys, doors,
                          fittings)
+    set_aside_shafts(info, polys, notes)
     return info, outside
 
 
