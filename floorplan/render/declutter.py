@@ -136,7 +136,9 @@ def declutter(prims: list, k: float, size_of: Callable[[Any], float],
     rooms = rooms or {}
     circles = []
     for p in prims:
-        if p.kind == "area" and p.key.startswith("circle."):
+        if p.kind == "circle":
+            circles.append((p.geometry.x, p.geometry.y, p.radius))
+        elif p.kind == "area" and p.key.startswith("circle."):
             x0, y0, x1, y1 = p.geometry.bounds
             circles.append(((x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2))
     texts = [i for i, p in enumerate(prims) if p.kind == "text" and p.text]
