@@ -38,7 +38,7 @@ from floorplan.io.dxf.marks import (
     hidden_layers,
     not_the_plan,
 )
-from floorplan.io.dxf.rejoin import rejoin
+from floorplan.io.dxf.rejoin import give_flights, rejoin
 from floorplan.io.dxf.seeding import place_labels, room_labels
 from floorplan.io.dxf.swings import loose_swings, swing_seals
 from floorplan.io.dxf.walls import doorways, wall_faces, wall_rooms
@@ -212,6 +212,10 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     if joined:
         rd.notes.append(f"{joined} stair(s) with no label, open to a labelled room across a "
                         "gap nothing is drawn in, joined to that room")
+    given = give_flights(found, arr, labels, stairs)
+    if given:
+        rd.notes.append(f"{given} flight(s) sharing a space with a small labelled room, open to "
+                        "a stairwell across a gap nothing is drawn in, given to the stairwell")
     beside, labels, stated = beside_labels(found, arr, [t for t in col.texts if rd.usable_text(t)],
                                            labels, rd.notes)
     found += beside
