@@ -17,8 +17,8 @@ drawn, and rotated 30° about (9, 0), so that room's middle (3.0, 2.0) in the bl
 at (9 + 3 cos 30° - 2 sin 30°, 3 sin 30° + 2 cos 30°) = (10.598, 3.232). Both stand on
 a floor plate drawn round them, x -2..16, y -2..9 (198 m²): the open floor outside the
 rooms is 198 - 2 x 6 x 4 = 150 m². Each room is labelled MEETING in its block (a plan
-with neither labels nor doors read as none, its rotated room's slanted walls taken for a
-roof's profile, is not what this tests).
+with neither labels nor doors, its rotated room's slanted walls once taken for a roof's
+profile, is tested in test_dxf_views.py).
 """
 
 from __future__ import annotations

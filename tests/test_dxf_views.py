@@ -6,6 +6,7 @@ between wall faces (12 m² each, worked by hand there).
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -192,3 +193,43 @@ def test_standing_apart_needs_two_spaces_none_within_a_wall():
     assert not standing_apart([box(0, 0, 4, 3)])
     assert standing_apart([box(0, 0, 4, 3), box(4 + WALL_REACH + 0.01, 0, 8, 3)])
     assert not standing_apart([box(0, 0, 4, 3), box(4 + WALL_REACH - 0.01, 0, 8, 3)])
+
+
+@pytest.mark.parametrize("turn", [20.0, 30.0, 45.0])
+def test_a_plan_turned_on_the_sheet_is_no_elevation(tmp_path, turn):
+    """One unlabelled room, walls 0.1 m thick round a 4 x 3 m floor, turned ``turn``
+    degrees: its top edges slope, but so do its bottom ones (no level base), so it is a plan
+    (12 m² by hand: turning keeps the area)."""
+    from shapely import affinity
+    from shapely.geometry import box
+
+    s = Sheet()
+    s.mass(affinity.rotate(box(0, 0, 4.2, 3.2).difference(box(0.1, 0.1, 4.1, 3.1)), turn,
+                           origin=(0, 0)))
+    plan = read(s, tmp_path)
+    assert [round(r.polygon.area, 2) for r in plan.rooms] == [12.0]
+    assert not any("elevation" in n for n in plan.notes)
+
+
+def test_roof_like_needs_a_pitched_top_over_a_level_base():
+    from shapely import affinity
+    from shapely.geometry import Polygon, box
+
+    from floorplan.io.dxf.views_score import roof_like
+
+    # the front elevation of dxf_patterns.elevation: an 8.3 m wall under a 2 m pitch
+    front = Polygon([(0, 0), (8.3, 0), (8.3, 2.8), (4.15, 4.8), (0, 2.8)])
+    assert roof_like([front])
+    # the same façade standing on a level base only 0.3 of its width long (a bay each side
+    # sloping away below): no level ground, so no elevation
+    assert not roof_like([Polygon([(0, 1.0), (2.9, 0), (5.4, 0), (8.3, 1.0), (8.3, 2.8),
+                                   (4.15, 4.8), (0, 2.8)])])
+    assert not roof_like([affinity.rotate(box(0, 0, 4, 3), 30, origin=(0, 0))])
+    # a regular octagonal room (side 2 m): 45-degree edges above and below its level base,
+    # which runs 2 / (2 + 2 * sqrt 2) = 0.41 of its width
+    r = 2 / (2 * math.sin(math.pi / 8))
+    octagon = Polygon([(r * math.cos(math.pi / 8 * (2 * k + 1)),
+                        r * math.sin(math.pi / 8 * (2 * k + 1)))
+                       for k in range(8)])
+    assert not roof_like([octagon])
+    assert not roof_like([box(0, 0, 4, 3)])

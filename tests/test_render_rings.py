@@ -103,3 +103,63 @@ def test_circles_found_at_once_are_those_found_one_by_one():
     want = [rings.ring_of(xy, c) if (c := rings.as_circle(xy)) else None for xy in xys]
     assert rings.circles_of(xys) == want
     assert sum(w is not None for w in want) == 40
+
+
+def _as_polygons(scene):
+    """``scene`` with its circle primitives drawn as the polygons they stand for."""
+    from dataclasses import replace
+
+    from floorplan.render.placing import disc
+
+    def area(p):
+        return replace(p, kind="area", geometry=disc(p.geometry, p.radius), radius=None) \
+            if p.kind == "circle" else p
+    return replace(scene, panels=tuple(replace(pn, primitives=tuple(area(p) for p in pn.primitives))
+                                       for pn in scene.panels))
+
+
+def _without_circles(scene):
+    from dataclasses import replace
+
+    return replace(scene, panels=tuple(replace(pn, primitives=tuple(p for p in pn.primitives
+                                                                    if p.kind != "circle"))
+                                       for pn in scene.panels))
+
+
+@pytest.mark.parametrize(("backend", "dash"), [("pillow", "dotted"), ("pillow", "solid"),
+                                               ("pillow", "dashdot"), ("matplotlib", "dotted")])
+def test_a_clear_circle_drawn_from_centre_and_radius_is_its_polygon_pixel_for_pixel(backend, dash):
+    # the scene holds each room's clear circle as centre and radius (no 129-point polygon);
+    # drawn, it must be what the polygon drew: every backend, every pixel (dashed circles
+    # go to the ring painter, a solid one is drawn as its polygon)
+    from dataclasses import replace
+
+    from floorplan.render.scene import build
+    from floorplan.render.style import STYLE
+    from tests.render_helpers import report, three_rooms
+
+    if backend == "pillow":
+        from floorplan.render.raster import available, render_png
+        if not available():
+            pytest.skip("no DejaVu fonts")
+        style = replace(STYLE, looks={**STYLE.looks,
+                                      "circle.clear": replace(STYLE.look("circle.clear"), dash=dash)})
+
+        def draw(s):
+            return render_png(s, style)
+    else:
+        pytest.importorskip("matplotlib")
+        from floorplan.render.mpl import render_bytes
+        draw = render_bytes
+    scene = build(report(*three_rooms()))
+    circles = [p for pn in scene.panels for p in pn.primitives if p.kind == "circle"]
+    assert len(circles) >= 3 and all(p.key == "circle.clear" and p.radius > 0 for p in circles)
+
+    def pixels(s):
+        import io
+
+        with Image.open(io.BytesIO(draw(s))) as im:
+            return np.asarray(im.convert("RGB"))
+    got, polygons, none = pixels(scene), pixels(_as_polygons(scene)), pixels(_without_circles(scene))
+    assert np.array_equal(got, polygons)
+    assert (got != none).any(axis=2).sum() > 100  # and the circles are there to see

@@ -41,36 +41,45 @@ def _priority(key: str) -> int:
     return 3
 
 
-class _Grid:
-    """Placed boxes, bucketed by cell, for overlap queries."""
+class _Placed:
+    """The boxes placed so far, in one array, bucketed by cells about as big as a label's
+    reach (all its candidate spots), so that the boxes near a label are those of the few
+    cells its reach meets: one look-up a cell, then numpy."""
 
-    def __init__(self, cell: float):
-        self.cell = max(cell, 1e-6)
-        self.cells: dict[tuple[int, int], list[Box]] = {}
+    def __init__(self, n: int, cell_w: float, cell_h: float):
+        self.boxes = np.empty((max(n, 1), 4))
+        self.n = 0
+        self.cw, self.ch = max(cell_w, 1e-6), max(cell_h, 1e-6)
+        self.cells: dict[tuple[int, int], list[int]] = {}
 
-    def _keys(self, b: Box):
-        c = self.cell
-        for i in range(math.floor(b[0] / c), math.floor(b[2] / c) + 1):
-            for j in range(math.floor(b[1] / c), math.floor(b[3] / c) + 1):
-                yield i, j
+    def _keys(self, b) -> list[tuple[int, int]]:
+        i0, i1 = math.floor(b[0] / self.cw), math.floor(b[2] / self.cw)
+        j0, j1 = math.floor(b[1] / self.ch), math.floor(b[3] / self.ch)
+        return [(i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
 
     def add(self, b: Box) -> None:
+        self.boxes[self.n] = b
         for key in self._keys(b):
-            self.cells.setdefault(key, []).append(b)
+            self.cells.setdefault(key, []).append(self.n)
+        self.n += 1
 
-    def overlap(self, b: Box) -> float:
-        seen: set[int] = set()
-        total = 0.0
-        for key in self._keys(b):
-            for o in self.cells.get(key, ()):
-                if id(o) in seen:
-                    continue
-                seen.add(id(o))
-                w = min(b[2], o[2]) - max(b[0], o[0])
-                h = min(b[3], o[3]) - max(b[1], o[1])
-                if w > 0 and h > 0:
-                    total += w * h
-        return total
+    def near(self, reach: Box) -> np.ndarray:
+        """The placed boxes (rows x0, y0, x1, y1) that overlap ``reach``."""
+        found = [got for key in self._keys(reach) if (got := self.cells.get(key))]
+        if not found:
+            return _NO_BOXES
+        idx = np.array(found[0]) if len(found) == 1 else np.unique(np.concatenate(found))
+        o = self.boxes[idx]
+        return o[(o[:, 0] < reach[2]) & (o[:, 2] > reach[0]) & (o[:, 1] < reach[3]) & (o[:, 3] > reach[1])]
+
+
+def _overlaps(boxes: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """The area each of ``boxes`` shares with ``others`` (rows x0, y0, x1, y1), summed."""
+    if not len(others):
+        return np.zeros(len(boxes))
+    w = np.minimum(boxes[:, None, 2], others[None, :, 2]) - np.maximum(boxes[:, None, 0], others[None, :, 0])
+    h = np.minimum(boxes[:, None, 3], others[None, :, 3]) - np.maximum(boxes[:, None, 1], others[None, :, 1])
+    return np.where((w > 0) & (h > 0), w * h, 0.0).sum(axis=1)
 
 
 def _crossings(boxes: np.ndarray, circles: np.ndarray) -> np.ndarray:
@@ -90,6 +99,7 @@ def _crossings(boxes: np.ndarray, circles: np.ndarray) -> np.ndarray:
 
 
 _NONE = np.zeros((0, 3))
+_NO_BOXES = np.zeros((0, 4))
 
 
 #: labels whose circles are looked up together
@@ -136,19 +146,20 @@ def declutter(prims: list, k: float, size_of: Callable[[Any], float],
     rooms = rooms or {}
     circles = []
     for p in prims:
-        if p.kind == "area" and p.key.startswith("circle."):
+        if p.kind == "circle":
+            circles.append((p.geometry.x, p.geometry.y, p.radius))
+        elif p.kind == "area" and p.key.startswith("circle."):
             x0, y0, x1, y1 = p.geometry.bounds
             circles.append(((x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2))
     texts = [i for i, p in enumerate(prims) if p.kind == "text" and p.text]
     if len(texts) < 2 and not circles:
         return prims
-    heights = [size_of(prims[i]) * 25.4 / 72 * 1.3 / k for i in texts]
-    grid = _Grid(3 * (max(heights) if heights else 1.0))
     offsets = np.array(_OFFSETS)
     order = sorted(texts, key=lambda i: _priority(prims[i].key))
     # each label's spots and, for all labels at once, the circles whose bounds meet the
     # reach of its spots (one bulk query: the others cannot cross a spot)
     spots: dict[int, tuple] = {}
+    reach_w = reach_h = 0.0
     for i in order:
         p = prims[i]
         x0, y0, x1, y1 = text_bounds(p.text, p.geometry, size_of(p), k, p.angle)
@@ -156,6 +167,9 @@ def declutter(prims: list, k: float, size_of: Callable[[Any], float],
         shift = offsets * (w, h)
         boxes = np.column_stack([x0 + shift[:, 0], y0 + shift[:, 1], x1 + shift[:, 0], y1 + shift[:, 1]])
         spots[i] = (w, h, boxes)
+        reach_w, reach_h = max(reach_w, w), max(reach_h, h)
+    span = 1 + 2 * float(np.abs(offsets).max())  # a reach is this many labels across
+    placed = _Placed(len(order), span * reach_w, span * reach_h)
     every = np.array(circles, dtype=float).reshape(-1, 3)
     tree = _tree(every)
     near: dict[int, np.ndarray] = {}
@@ -167,22 +181,20 @@ def declutter(prims: list, k: float, size_of: Callable[[Any], float],
         p = prims[i]
         w, h, boxes = spots[i]
         room = rooms.get(p.ref) if p.key == "label" else None
-        # every candidate's circle crossings at once, against the circles near any of them
-        crossed = _crossings(boxes, near.get(i, _NONE)).tolist()
-        best, best_cost = None, math.inf
-        for j, (dx, dy) in enumerate(_OFFSETS):
-            b = tuple(boxes[j].tolist())
-            if room is not None and (dx or dy) and not room.contains(box(*b)):
-                continue
-            half = (b[2] - b[0]) * (b[3] - b[1]) * 0.5
-            cost = grid.overlap(b) + (sum([half] * crossed[j]) if crossed[j] else 0.0)
-            if cost < best_cost:
-                best, best_cost = (dx, dy, b), cost
-            if cost == 0:
+        # every candidate's cost at once: the area it shares with the labels placed near
+        # it, and half its own area for each circle whose line runs through it
+        reach = (boxes[:, 0].min(), boxes[:, 1].min(), boxes[:, 2].max(), boxes[:, 3].max())
+        cost = _overlaps(boxes, placed.near(reach))
+        crossed = _crossings(boxes, near.get(i, _NONE))
+        if crossed.any():
+            cost = cost + (w * h * 0.5) * crossed
+        # the first candidate of least cost that keeps a room's label in its room (the
+        # first, where the label belongs, always does)
+        for j in np.lexsort((np.arange(len(cost)), cost)).tolist():
+            if room is None or j == 0 or room.contains(box(*boxes[j].tolist())):
                 break
-        assert best is not None  # the first candidate is always tried
-        dx, dy, b = best
-        grid.add(b)
+        dx, dy = _OFFSETS[j]
+        placed.add(tuple(boxes[j].tolist()))
         if dx or dy:
             at = Point(p.geometry.x + dx * w, p.geometry.y + dy * h)
             out[i] = replace(p, geometry=at)

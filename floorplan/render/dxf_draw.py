@@ -101,7 +101,9 @@ def primitive(msp, p, style: Style, t: Transform, scale: float, text_unit: float
     layer = dxf_layers.layer_for(p.key, status)
     dashed = look.dash != "solid"
     g = p.geometry
-    if p.kind == "area":
+    if p.kind == "circle":
+        circle(msp, t(g.x, g.y), (p.radius or 0.0) / scale, layer, dashed=dashed)
+    elif p.kind == "area":
         polys = [g] if g.geom_type == "Polygon" else [q for q in getattr(g, "geoms", [])
                                                       if q.geom_type == "Polygon"]
         if p.key.startswith("circle."):

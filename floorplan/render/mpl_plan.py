@@ -23,6 +23,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path as MplPath
 
+from floorplan.render.placing import disc
 from floorplan.render.scene import PT_MM, Panel, Scene
 from floorplan.render.style import Look, Style
 
@@ -144,10 +145,10 @@ def draw_plan(ax, scene: Scene, panel: Panel, style: Style, clip_text: bool = Fa
             look = looks[p.key] = style.look(p.key)
         z = look.z
         g: Any = p.geometry
-        if p.kind == "area":
+        if p.kind in ("area", "circle"):
             face = to_rgba(look.fill, look.fill_alpha) if look.fill else "none"
             edge = look.edge or "none"
-            for poly in _polygons(g):
+            for poly in _polygons(disc(g, p.radius or 0.0) if p.kind == "circle" else g):
                 if look.hatch:
                     runs.flush()
                     ax.add_artist(PathPatch(_path(poly), facecolor=face, edgecolor=edge,

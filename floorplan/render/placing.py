@@ -201,14 +201,7 @@ def outlines_by_level(plan: Any) -> dict[float, list[tuple[str, BaseGeometry]]]:
     return out
 
 
-def discs(circles: list[Any]) -> dict[int, BaseGeometry]:
-    """Each :class:`~floorplan.geometry.Circle`'s polygon by ``id``: the one it holds if
-    it was made already, else made for all of them at once (the very polygons
-    ``Circle.geometry`` makes, one GEOS call for thousands, and not kept on the report)."""
-    out = {id(c): c.__dict__["geometry"] for c in circles if "geometry" in c.__dict__}
-    todo = [c for c in circles if id(c) not in out]
-    if todo:
-        centres = np.array([c.center for c in todo], dtype=object)
-        made = shapely.buffer(centres, np.array([c.diameter / 2 for c in todo]), quad_segs=32)
-        out.update(zip((id(c) for c in todo), made.tolist(), strict=True))
-    return out
+def disc(centre: Point, radius: float) -> BaseGeometry:
+    """A ``circle`` primitive's polygon, as a backend without circles draws it: the very
+    polygon ``Circle.geometry`` is (128 sides, its first corner east of the centre)."""
+    return centre.buffer(radius, quad_segs=32)

@@ -22,6 +22,7 @@ class Drawn:
     ref: str | None
     look: Look
     size: float | None = None
+    radius: float | None = None
 
 
 class Recorder:
@@ -37,7 +38,7 @@ class Recorder:
         for i, panel in enumerate(scene.panels):
             for p in panel.primitives:
                 self.drawn.append(Drawn(i, p.kind, p.key, p.geometry, p.text, p.ref,
-                                        self.style.look(p.key), p.size))
+                                        self.style.look(p.key), p.size, p.radius))
         return self
 
     def keys(self) -> list[str]:

@@ -25,7 +25,6 @@ from floorplan.render.layout import plan_layout
 from floorplan.render.placing import PT_MM, outlines_by_level
 from floorplan.render.placing import LevelsAt as _LevelsAt
 from floorplan.render.placing import beside as _beside
-from floorplan.render.placing import discs as _discs
 from floorplan.render.placing import headroom_line as _headroom_line
 from floorplan.render.placing import key_size as _key_size
 from floorplan.render.placing import label_point as _label_point
@@ -52,9 +51,11 @@ class Primitive:
     """One thing to draw.
 
     ``kind`` is ``area`` (a polygon, filled and/or outlined), ``line``, ``text`` (at
-    ``geometry``, a Point) or ``marker`` (a point symbol). ``key`` is the semantic style
-    key; ``ref`` names what it is about (a room, door or finding) for tests and for
-    backends that tag entities.
+    ``geometry``, a Point), ``marker`` (a point symbol) or ``circle`` (centred on
+    ``geometry``, a Point, ``radius`` metres: drawn as the 128-sided polygon
+    ``Point.buffer(radius, quad_segs=32)`` is, or as a true circle where a backend has
+    one, without the polygon made). ``key`` is the semantic style key; ``ref`` names what
+    it is about (a room, door or finding) for tests and for backends that tag entities.
     """
 
     kind: str
@@ -66,6 +67,8 @@ class Primitive:
     angle: float = 0.0
     #: text size in points where it differs from the style's (a key number in a small room)
     size: float | None = None
+    #: a circle's radius in metres
+    radius: float | None = None
 
 
 @dataclass(frozen=True)
@@ -222,7 +225,6 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
     too_small = 0
     label_look = style.look("label")
     by_room = _findings_by_room(report)
-    discs = _discs([rm.clear_circle for rm in m.rooms.values() if rm.clear_circle is not None])
     for room in plan.rooms:
         rm = m.rooms.get(room.id)
         lv = room.level
@@ -241,7 +243,9 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
                 at = _beside(line, rm.counted_geom, 2.2 / k)
                 add(lv, Primitive("text", "label.headroom", at, text="1.5 m line", ref=room.id))
         if rm.clear_circle is not None and rm.clear_circle.diameter > 0.05:
-            add(lv, Primitive("area", "circle.clear", discs[id(rm.clear_circle)], ref=room.id))
+            # centre and radius: its polygon (129 points) is not made, nor held
+            add(lv, Primitive("circle", "circle.clear", rm.clear_circle.center, ref=room.id,
+                              radius=rm.clear_circle.diameter / 2))
         # the label: at the pole of the counted floor (else the room), if it fits there
         where = rm.counted_geom if not rm.counted_geom.is_empty else room.polygon
         pole = _pole(where)

@@ -39,6 +39,7 @@ from floorplan.io.dxf import outdoor as dxf_outdoor
 from floorplan.io.dxf import rooflights as dxf_rooflights
 from floorplan.io.dxf import shafts as dxf_shafts
 from floorplan.io.dxf import spaces
+from floorplan.io.dxf import swings as dxf_swings
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf.account import account, label_findings, room_confidence
 from floorplan.io.dxf.collect import collect
@@ -184,6 +185,9 @@ class _Reader:
                                                    lambda s: clean(s, codepage))
         self.ins_kind = {i.uid: self._insert_kind(i) for i in col.inserts}
         self._frame()
+        # swings drawn as polylines in door blocks: arcs to every stage that reads swings
+        col.arcs += dxf_swings.block_swings(col.opens, col.arcs, {
+            i.uid for i in col.inserts if self.ins_kind.get(i.uid) == "door"})
         self.rooflit = dxf_rooflights.set_aside(self, col)  # no walls: the floor runs under
         dxf_leaders.to_local(self.leaders, self._origin_raw, self._scale)
         siblings = room_siblings({p.layer for p in col.loops}, self.layer_kind)

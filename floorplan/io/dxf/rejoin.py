@@ -12,6 +12,12 @@ room, is part of that room and is joined back to it: the room keeps its name and
 ``walls_closed``, ``medium``, saying so. A stair open so to two labelled rooms, or
 holding a label, is left as it is.
 
+A flight is the floor of the stairwell it rises from even where a small room under or
+beside it (a switchroom, a store under the stairs) holds a label in its space: the
+flight's lines bound no room, so nothing drawn parts the two. :func:`give_flights`
+parts such a space along the stair's lines and gives the flight to the one room, open
+to it across a closed gap, whose label names a stair or a landing.
+
 >>> from shapely.geometry import LineString, box
 >>> rooms = [WallRoom(box(0, 0, 3, 3)), WallRoom(box(3, 0, 5, 3))]
 >>> arr = Arrangement([], [(LineString([(3, 0.5), (3, 1.7)]), "gap")])
@@ -28,12 +34,20 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 from shapely.strtree import STRtree
 
-from floorplan.io.dxf.walls import Arrangement, WallRoom, twin
+from floorplan.classify import classify
+from floorplan.io.dxf.pinch import MIN_WIDTH
+from floorplan.io.dxf.walls import SMALL_ROOM, Arrangement, WallRoom, faces_of, twin
+from floorplan.model import Use
 
 #: a gap's bridge lies on a room's outline within this (metres)
 ON_EDGE = 1e-4
 #: a space holds a flight when this many lines on stair layers lie in it (treads)
 FLIGHT_LINES = 3
+#: the grid (metres) the parts joined are snapped to: the flight parted off and the band
+#: across the gap meet along one wall face, a rounding apart
+GRID = 1e-9
+#: a room parted from a flight is at most this share of the space they made together
+LABEL_SHARE = 0.5
 
 
 def rejoin(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[float, float, str]],
@@ -62,25 +76,7 @@ def rejoin(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[float, fl
         if u in labelled or rooms[u].solid or len(stair_tree.query(
                 rooms[u].polygon, predicate="contains")) < FLIGHT_LINES:
             continue
-        mine = on(u)
-        if not mine:
-            continue
-        to: set[int] = set()
-        between: list[Polygon] = []
-        for i in mine:
-            g = gaps[i]
-            near = tree.query(g.buffer(0.6), predicate="intersects").tolist()
-            for k in near:
-                if k == u:
-                    continue
-                theirs = on(k)
-                if i in theirs:
-                    to.add(k)
-                    continue
-                for j in theirs:
-                    if j != i and twin(g, gaps[j]):
-                        to.add(k)
-                        between.append(_quad(g, gaps[j]))
+        to, between = _open_to(u, polys, tree, gaps, gap_tree, on)
         if len(to) == 1 and next(iter(to)) in labelled:
             joins[u] = next(iter(to))
             bridges[u] = between
@@ -96,17 +92,153 @@ def rejoin(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[float, fl
         room.polygon = Polygon(merged.exterior.coords, [i.coords for i in merged.interiors])
         room.source = "walls_closed"
         room.confidence = "medium" if room.confidence == "high" else room.confidence
-        why = (f"a stair with no label of its own ({rooms[u].polygon.area:.2f} m²), open to it "
-               "across a gap nothing is drawn in, joined to it")
-        edge = room.polygon.boundary.buffer(ON_EDGE)
-        if room.reason.startswith("outline closed across") and not any(
-                g.within(edge) for g in gaps):  # no gap closed bounds it now
-            room.reason = ""
-        room.reason = f"{room.reason}; {why}" if room.reason else why
+        _say(room, gaps, f"a stair with no label of its own ({rooms[u].polygon.area:.2f} m²), "
+             "open to it across a gap nothing is drawn in, joined to it")
         gone.add(u)
         done += 1
     rooms[:] = [r for k, r in enumerate(rooms) if k not in gone]
     return done
+
+
+def give_flights(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[float, float, str]],
+                 stairs: list[LineString]) -> int:
+    """Give the flight in a labelled space to the stairwell it rises from (in place);
+    returns how many flights were given.
+
+    A space that holds a flight (``stairs``: lines on stair layers) and labels (of
+    ``labels``, (x, y, name)) none of which names a stair or a landing, and that is open
+    only across the closed gaps of ``arr`` to one room whose label names one, is a small
+    room under or beside the stairwell's flight that nothing drawn parts from it (the
+    flight's lines bound no room). The space is parted along the stair's lines: the face
+    they and its outline enclose round its labels, less any run of it narrower than a room
+    (:data:`~floorplan.io.dxf.pinch.MIN_WIDTH`: the strips between treads), stays the
+    labelled room; the rest, the flight, joins the stairwell across the gap. Both are
+    ``walls_closed`` and at most ``medium``: the small room's outline follows the stair's
+    linework, not walls. Nothing is given when the lines enclose no such face, or when it
+    would be more than :data:`LABEL_SHARE` of the space (then the space is no room beside
+    a flight, but the flight's own floor)."""
+    gaps = [b for b, k in arr.added if k == "gap"]
+    if not labels or not gaps or len(rooms) < 2 or len(stairs) < FLIGHT_LINES:
+        return 0
+    stair_tree = STRtree(stairs)
+    polys = [r.polygon for r in rooms]
+    tree = STRtree(polys)
+    held: dict[int, list[tuple[float, float, str]]] = {}
+    li, ri = tree.query(shapely.points([(x, y) for x, y, _ in labels]), predicate="within")
+    for i, k in zip(li.tolist(), ri.tolist(), strict=True):
+        held.setdefault(k, []).append(labels[i])
+    stairwells = {k for k, said in held.items() if any(_names_stair(n) for *_, n in said)}
+    if not stairwells:
+        return 0
+    gap_tree = STRtree(gaps)
+    edges = [p.boundary.buffer(ON_EDGE) for p in polys]
+
+    def on(k: int) -> list[int]:
+        return [i for i in gap_tree.query(edges[k], predicate="intersects").tolist()
+                if gaps[i].within(edges[k])]
+
+    done = 0
+    touched: set[int] = set()  # parted or grown: their outlines in the trees are stale
+    for u, said in sorted(held.items()):
+        space = rooms[u].polygon
+        if u in stairwells or u in touched or rooms[u].solid or len(stair_tree.query(
+                space, predicate="contains")) < FLIGHT_LINES:
+            continue
+        to, between = _open_to(u, polys, tree, gaps, gap_tree, on)
+        if len(to) != 1 or (k := next(iter(to))) not in stairwells or k in touched:
+            continue
+        lines = [stairs[i] for i in stair_tree.query(space, predicate="intersects").tolist()]
+        keep = _label_part(space, lines, [(x, y) for x, y, _ in said])
+        flight = None if keep is None else _one(space.difference(keep), keep.area)
+        if keep is None or flight is None:
+            continue
+        merged = _one(shapely.union_all([rooms[k].polygon, flight, *between], grid_size=GRID),
+                      keep.area)
+        if merged is None:
+            continue
+        stairwell, small = rooms[k], rooms[u]
+        stairwell.polygon, small.polygon = merged, keep
+        touched.update((k, u))
+        for room, why in ((stairwell, f"the flight ({flight.area:.2f} m²), open to it across "
+                           "a gap nothing is drawn in, given to it from the room under or "
+                           "beside it"),
+                          (small, f"parted from the stairwell's flight ({flight.area:.2f} m²) "
+                           "along the stair's lines, which stand for its walls")):
+            room.source = "walls_closed"
+            room.confidence = "medium" if room.confidence == "high" else room.confidence
+            _say(room, gaps, why)
+        done += 1
+    return done
+
+
+def _say(room: WallRoom, gaps: list[LineString], why: str) -> None:
+    """Add ``why`` to the room's reason, dropping a gap closed that no longer bounds it."""
+    edge = room.polygon.boundary.buffer(ON_EDGE)
+    if room.reason.startswith("outline closed across") and not any(
+            g.within(edge) for g in gaps):  # no gap closed bounds it now
+        room.reason = ""
+    room.reason = f"{room.reason}; {why}" if room.reason else why
+
+
+def _names_stair(name: str) -> bool:
+    """The label names a stair or a landing (a flight rises from what it names)."""
+    return classify(name) in (Use.STAIRS, Use.LANDING)
+
+
+def _label_part(space: Polygon, lines: list[LineString], at: list[tuple[float, float]]
+                ) -> Polygon | None:
+    """The face of ``space`` that the stair ``lines`` and its outline enclose round the
+    points ``at`` (its labels), less its runs narrower than a room; ``None`` unless it is
+    one piece, of a small room's size and at most :data:`LABEL_SHARE` of ``space``."""
+    rings = [LineString(space.exterior.coords), *(LineString(r.coords) for r in space.interiors)]
+    pts = shapely.points(at)
+    faces = [f for f in faces_of(rings + lines) if shapely.contains(f, pts).any()]
+    if len(faces) != 1 or not shapely.contains(faces[0], pts).all():
+        return None
+    face = faces[0]
+    body = face.buffer(-MIN_WIDTH / 2, join_style="mitre").buffer(
+        MIN_WIDTH / 2, join_style="mitre").intersection(face)
+    pieces = [g for g in getattr(body, "geoms", [body]) if isinstance(g, Polygon)
+              and shapely.contains(g, pts).all()]
+    if len(pieces) != 1:
+        return None
+    part = pieces[0]
+    if not SMALL_ROOM <= part.area <= LABEL_SHARE * space.area:
+        return None
+    return Polygon(part.exterior.coords, [r.coords for r in part.interiors])
+
+
+def _one(geom, scale: float) -> Polygon | None:
+    """``geom`` as one polygon, slivers (under a thousandth of ``scale``, m²) left out;
+    ``None`` when it is more than one piece."""
+    pieces = [g for g in getattr(geom, "geoms", [geom]) if isinstance(g, Polygon)
+              and g.area > 1e-3 * scale]
+    if len(pieces) != 1:
+        return None
+    p = pieces[0]
+    return Polygon(p.exterior.coords, [r.coords for r in p.interiors])
+
+
+def _open_to(u: int, polys: list[Polygon], tree: STRtree, gaps: list[LineString],
+             gap_tree: STRtree, on) -> tuple[set[int], list[Polygon]]:
+    """The spaces space ``u`` is open to across the closed ``gaps`` along its outline
+    (``on(k)``: the gaps on space k's outline), and the wall bands between twin bridges."""
+    to: set[int] = set()
+    between: list[Polygon] = []
+    for i in on(u):
+        g = gaps[i]
+        for k in tree.query(g.buffer(0.6), predicate="intersects").tolist():
+            if k == u:
+                continue
+            theirs = on(k)
+            if i in theirs:
+                to.add(k)
+                continue
+            for j in theirs:
+                if j != i and twin(g, gaps[j]):
+                    to.add(k)
+                    between.append(_quad(g, gaps[j]))
+    return to, between
 
 
 def _quad(a: LineString, b: LineString) -> Polygon:
@@ -117,4 +249,4 @@ def _quad(a: LineString, b: LineString) -> Polygon:
     return Polygon([a0, a1, b1, b0]).buffer(0)
 
 
-__all__ = ["rejoin"]
+__all__ = ["give_flights", "rejoin"]

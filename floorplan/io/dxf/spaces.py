@@ -28,7 +28,7 @@ from floorplan.io.dxf import names as dxf_names
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf import views as dxf_views
 from floorplan.io.dxf.bounds import round_walls
-from floorplan.io.dxf.cupboards import cupboards, fill_label_boxes, label_boxes
+from floorplan.io.dxf.cupboards import beside_labels, cupboards, fill_label_boxes, label_boxes
 from floorplan.io.dxf.entries import door_shapes, sealed_off, solid_note
 from floorplan.io.dxf.layers import level_of_layer
 from floorplan.io.dxf.linework import floor_pattern, leave_objects, wall_lines
@@ -38,7 +38,7 @@ from floorplan.io.dxf.marks import (
     hidden_layers,
     not_the_plan,
 )
-from floorplan.io.dxf.rejoin import rejoin
+from floorplan.io.dxf.rejoin import give_flights, rejoin
 from floorplan.io.dxf.seeding import place_labels, room_labels
 from floorplan.io.dxf.swings import loose_swings, swing_seals
 from floorplan.io.dxf.walls import doorways, wall_faces, wall_rooms
@@ -212,7 +212,14 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     if joined:
         rd.notes.append(f"{joined} stair(s) with no label, open to a labelled room across a "
                         "gap nothing is drawn in, joined to that room")
-    place_labels(found, arr, labels, rd.notes)
+    given = give_flights(found, arr, labels, stairs)
+    if given:
+        rd.notes.append(f"{given} flight(s) sharing a space with a small labelled room, open to "
+                        "a stairwell across a gap nothing is drawn in, given to the stairwell")
+    beside, labels, stated = beside_labels(found, arr, [t for t in col.texts if rd.usable_text(t)],
+                                           labels, rd.notes)
+    found += beside
+    place_labels(found, arr, labels, rd.notes, stated)
     found += cupboards(arr.small, sized, found, rd.notes)
     # with no room labels, a space with no way in is only doubted (entries.UNSURE_SOLID)
     sealed_off(found, arr, door_shapes(rd, door_uids), texts if labels else [])

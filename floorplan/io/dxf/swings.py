@@ -317,3 +317,24 @@ def swing_seals(arcs: list, leaves: list[np.ndarray], walls: list[np.ndarray]) -
         hinge = leaf_hinge(a.extra["center"], a.extra["ends"], a.extra["radius"], segs, tree)
         out += [(hinge, end) for end in a.extra["ends"]]
     return out
+
+
+def block_swings(opens: list, arcs: list, door_uids: set[int]) -> list:
+    """Door swings drawn as polylines inside door blocks that hold no ARC (an exploded or
+    converted symbol: the arc flattened into points, or one bulged segment), each as an
+    ARC primitive (centre, radius and ends from the circle fitted by :func:`arc_runs`), so
+    that the door's width and hinge come from its swing as for an ARC. Without them, such a
+    door's width was read off the rectangle round the block, a swing's chord (1.41 x the
+    leaf) when no leaf is drawn."""
+    with_arc = {u for a in arcs for u in a.chain}
+    out = []
+    for p in opens:
+        if not p.chain or p.etype == "ARC" or len(p.pts) < MIN_SEGMENTS + 1:
+            continue
+        if door_uids.isdisjoint(p.chain) or not with_arc.isdisjoint(p.chain):
+            continue
+        for first, last, c, r, _ in arc_runs(p.pts):
+            ends = (tuple(map(float, p.pts[first][:2])), tuple(map(float, p.pts[last][:2])))
+            out.append(replace(p, etype="ARC", pts=p.pts[first:last + 1, :2],
+                               extra={"center": c, "radius": r, "ends": ends}))
+    return out

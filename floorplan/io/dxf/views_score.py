@@ -7,8 +7,9 @@ spaces of room size. Evidence against, each a mechanism a careful reader uses:
   (a schedule, a reference grid, the panels of a façade);
 - :func:`columns`: compact outlines of one size standing apart, the greater part of the
   spaces (a structural grid's columns, drawn closed on a layer that says nothing);
-- :func:`roof_like`: the spaces' outline has a pitched top and nothing inside walls it
-  off (an elevation drawn as one outline);
+- :func:`roof_like`: the spaces' outline has a pitched top over a level base and nothing
+  inside walls it off (an elevation drawn as one outline; a plan turned on the sheet slopes
+  below as much as above);
 - :func:`ground_line`: one horizontal line under every space, running well past them at
   both ends (the ground of an elevation or section; a plan's lowest line is a wall face
   that turns up at the building's corners);
@@ -57,6 +58,10 @@ COURSE_SQUARE = 0.17
 #: (per metre of edge: boards and brick courses are 0.05-0.3 m apart, so 3-20 a metre on
 #: each side; walls meet a plan's rooms well under once a metre)
 COURSES_PER_M = 3.0
+#: a roof-like outline stands on a level base: level edges within BASE_TOL (metres) of its
+#: lowest point along at least LEVEL_BASE of its width
+BASE_TOL = 0.1
+LEVEL_BASE = 0.5
 #: a ground line runs at least this far past the spaces at both ends (metres)
 GROUND_PAST = 1.0
 #: a title is a short text: at most this many characters (a long note may mention a
@@ -141,8 +146,9 @@ def standing_apart(polys: list[Polygon]) -> bool:
 
 def roof_like(polys: list[Polygon]) -> bool:
     """The spaces' outline has sloping edges along its top over a third of its width (a
-    pitched roof), and no space in it is walled off from the others inside (the spaces of
-    an elevation are the façade between its windows)."""
+    pitched roof) above a level base along half its width or more (the ground it stands
+    on), and no space in it is walled off from the others inside (the spaces of an
+    elevation are the façade between its windows)."""
     if not polys:
         return False
     shape = shapely.union_all(shapely.buffer(np.asarray(polys, dtype=object), 0.05, quad_segs=1))
@@ -154,7 +160,12 @@ def roof_like(polys: list[Polygon]) -> bool:
     ang = np.degrees(np.arctan2(np.abs(v[:, 1]), np.abs(v[:, 0])))
     up = (c[:-1, 1] + c[1:, 1]) / 2 > mid
     sloped = (ang > 15) & (ang < 75) & up
-    return width > 0 and float(np.abs(v[sloped, 0]).sum()) >= width / 3
+    if width <= 0 or float(np.abs(v[sloped, 0]).sum()) < width / 3:
+        return False
+    # an elevation stands on level ground: its lowest edges are level along much of its
+    # width (a plan turned on the sheet, or an octagonal room, slopes below as above)
+    low = np.maximum(c[:-1, 1], c[1:, 1]) <= y0 + BASE_TOL
+    return float(np.abs(v[(ang < 5) & low, 0]).sum()) >= LEVEL_BASE * width
 
 
 def ground_line(polys: list[Polygon], lines: Sequence[np.ndarray]) -> bool:

@@ -251,6 +251,23 @@ class Canvas:
             elif len(xy) > 1:
                 self._wait(("lines", colour, width, px), np.asarray(xy, dtype=float))
 
+    def rings(self, width: int, dash: str | None) -> bool:
+        """Whether circles ``width`` px wide in ``dash`` are drawn as rings
+        (:meth:`circles`): dashed, and wide enough for the bulk painter."""
+        return width >= _strokes.MIN_WIDTH and dash not in (None, "solid") and dash in DASHES
+
+    def circles(self, xy: np.ndarray, r: np.ndarray, colour, width: int, dash: str,
+                lw_pt: float) -> None:
+        """Dashed circles centred on the rows of ``xy`` (px), radii ``r`` px, when
+        :meth:`rings` says so: each as :func:`.rings.ring_of` reads the 128-sided polygon
+        of a point's buffer (its first corner east of the centre, turning clockwise on the
+        plan, so anticlockwise on the image's rows running down), without the polygon."""
+        px = tuple(v * lw_pt * self.ppt for v in DASHES[dash])
+        length = (256 * math.sin(math.pi / 128)) * r
+        how = ("rings", colour, width, px)
+        for (cx, cy), rr, n in zip(xy.tolist(), r.tolist(), length.tolist(), strict=True):
+            self._wait(how, (round(cx, 9), round(cy, 9), round(rr, 9), 0.0, 1.0, n))
+
     def stroke(self, xy: np.ndarray, colour, width: int, dash: str | None, lw_pt: float) -> None:
         """The polyline ``xy`` at ``width`` px, solid or in one of :data:`DASHES`."""
         if width <= 0 or len(xy) < 2:

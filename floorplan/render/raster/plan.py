@@ -9,11 +9,13 @@ white halo. Plan metres go to pixels by one affine map per panel, in numpy.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 import shapely
 
+from floorplan.render.placing import disc
 from floorplan.render.raster.canvas import RUN_CHUNK, Canvas, _lp, font, rgba
 from floorplan.render.scene import PT_MM, Panel, Scene
 from floorplan.render.style import Look, Style
@@ -103,6 +105,12 @@ def draw_plan(canvas: Canvas, scene: Scene, panel: Panel, style: Style) -> None:
                 run.append(prims[i])
                 i += 1
             _areas(canvas, run, _look, to_px)
+        elif p.kind == "circle":
+            run = [p]
+            while i < len(prims) and prims[i].kind == "circle" and prims[i].key == p.key:
+                run.append(prims[i])
+                i += 1
+            _circles(canvas, run, look, to_px)
         elif p.kind == "line":
             for line in _lines(g):
                 xy = to_px(line.coords)
@@ -162,6 +170,22 @@ def _areas(canvas: Canvas, run: list, look_of, to_px: _Map) -> None:
         for look, rings in edges:
             lw_pt = _lw(look.width)
             canvas.strokes(rings, look.edge, canvas.width(lw_pt), look.dash, lw_pt)
+
+
+def _circles(canvas: Canvas, run: list, look: Look, to_px: _Map) -> None:
+    """A run of circles of one look: dashed outlines go to the canvas as rings, centre
+    and radius (:mod:`.rings`), their dashes laid as along the 128-sided polygon
+    ``disc`` makes, from its first corner (east of the centre) round the way it runs;
+    other looks are drawn as those polygons."""
+    lw_pt = _lw(look.width)
+    width = canvas.width(lw_pt)
+    if look.fill or look.hatch or not canvas.rings(width, look.dash):
+        _areas(canvas, [replace(p, kind="area", geometry=disc(p.geometry, p.radius or 0.0)) for p in run],
+               lambda _key: look, to_px)
+        return
+    xy = to_px(shapely.get_coordinates(np.array([p.geometry for p in run], dtype=object)))
+    r = np.array([p.radius for p in run]) * to_px.px_per_m
+    canvas.circles(xy, r, look.edge, width, look.dash, lw_pt)
 
 
 def _every_ring(polys: np.ndarray, to_px: _Map) -> list[list[np.ndarray]]:
