@@ -178,9 +178,12 @@ def outer(g: Any) -> BaseGeometry:
     """``g`` without its holes."""
     from shapely.geometry import MultiPolygon, Polygon
 
-    if g.geom_type == "Polygon":
-        return Polygon(g.exterior)
+    if g.geom_type == "Polygon":  # without holes (a plain room) as it is, not rebuilt
+        return g if not shapely.get_num_interior_rings(g) else Polygon(g.exterior)
     if g.geom_type == "MultiPolygon":
+        parts = shapely.get_parts(g)
+        if not shapely.get_num_interior_rings(parts).any():
+            return g
         return MultiPolygon([Polygon(p.exterior) for p in g.geoms])
     return g
 
