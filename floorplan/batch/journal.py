@@ -211,7 +211,7 @@ def _line(values: dict) -> bytes:
 def _changed(source: str, corrections: bool) -> int:
     """When the plan last changed (ns): the file, the newest file of an IMDF folder, and
     the corrections file beside it that the batch applies."""
-    from floorplan.corrections import beside
+    from floorplan.sidecar import beside
 
     p = Path(source)
     times = [p.stat().st_mtime_ns]

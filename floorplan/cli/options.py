@@ -130,7 +130,7 @@ def input_paths(plans, layer_map: str | None, profile: str | None,
     and the corrections files (the one named, each plan's own beside it)."""
     import os
 
-    from floorplan.corrections import beside
+    from floorplan.sidecar import beside
 
     out = [str(p) for p in plans if str(p) != "-"]
     if layer_map:

@@ -17,25 +17,9 @@ corrected).
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from floorplan.corrections.apply import UNMATCHED_CODE, Frame, apply, frame_of
 from floorplan.corrections.parse import ACTIONS, Corrections, Entry, load, parse_text
-
-SUFFIX = ".corrections.toml"
-
-
-def beside(plan_path: str | os.PathLike) -> Path | None:
-    """The corrections file that goes with ``plan_path``: its whole name plus
-    ``.corrections.toml`` (``elm-road.dxf`` -> ``elm-road.dxf.corrections.toml``), so a
-    DXF and a GeoJSON of the same plan never share one. ``None`` for standard input."""
-    text = str(plan_path)
-    if text == "-":
-        return None
-    p = Path(text.rstrip("/\\") or text)
-    return p.with_name(p.name + SUFFIX)
-
+from floorplan.sidecar import SUFFIX, beside
 
 __all__ = ["ACTIONS", "Corrections", "Entry", "Frame", "SUFFIX", "UNMATCHED_CODE", "apply",
            "beside", "frame_of", "load", "parse_text"]

@@ -21,7 +21,7 @@ def corrections_path(plan_path: str | os.PathLike, corrections: str | os.PathLik
                      use_beside: bool = True) -> str | None:
     """The corrections file to read for ``plan_path``: the one named, else the one beside
     the plan where there is one, else ``None``."""
-    from floorplan.corrections import beside
+    from floorplan.sidecar import beside
 
     if corrections is not None:
         return str(corrections)

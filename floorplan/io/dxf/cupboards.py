@@ -94,3 +94,77 @@ def fill_label_boxes(found: list, boxes: list[Polygon]) -> None:
                            for i in tree.query(Polygon(r), predicate="intersects").tolist())]
         if len(keep) < len(p.interiors):
             w.polygon = Polygon(p.exterior, keep)
+
+
+def beside_labels(found: list, arr, texts: list, labels: list[tuple[float, float, str]],
+                  notes: list[str]) -> tuple[list, list[tuple[float, float, str]], list[float | None]]:
+    """Labels written beside the small space they name, outside it, in the room next to
+    it (:func:`~floorplan.io.dxf.owners.beside`: the area a label states agrees with that
+    space and not with the room it stands in): the spaces of ``small`` (faces under a
+    room's size) so named, kept as rooms of medium confidence; ``labels`` ((x, y, name),
+    the room labels that seed and part the rooms) with each such label placed in its
+    space; and for each label, the area its block states where its name says a small
+    room's kind (else ``None``: see :func:`~floorplan.io.dxf.seeding.place_labels`).
+    ``found`` are the rooms in the walls, ``texts`` the texts that may say something of a
+    room."""
+    from floorplan.io.dxf import owners
+    from floorplan.io.dxf.roles import text_role
+
+    if not labels or not texts or not found:
+        return [], labels, [None] * len(labels)
+    polys = [w.polygon for w in found]
+    tree = STRtree(polys)
+    faces = [f for f in arr.small if not any(polys[i].intersection(f).area > 0.01 * f.area
+                                         for i in tree.query(f, predicate="intersects").tolist())]
+    polys += faces
+    areas = [p.area for p in polys]
+    tree = STRtree(polys)
+    inside: dict[int, list] = {}
+    for t in texts:
+        hit = tree.query(Point(t.x, t.y), predicate="within").tolist()
+        if hit:
+            inside.setdefault(min(hit, key=lambda k: areas[k]), []).append(t)
+    held = owners.held_blocks(inside)
+    small_area = {(t.x, t.y): b.area for bs in held.values() for b in bs if b.small
+                  for t in b.texts}
+    free = {k for k in _with_doors(polys, arr)
+            if not any(text_role(t)[0] for t in inside.get(k, ()))}
+    moves = {key: k for key, k in owners.beside(polys, held, free).items() if k is not None}
+    where: dict[tuple[float, float], tuple[float, float]] = {}
+    extra = []
+    for (r, i), k in moves.items():
+        block = held[r][i]
+        at = polys[k].representative_point()
+        for t in block.texts:
+            where[(t.x, t.y)] = (at.x, at.y)
+        if k >= len(found):
+            why = (f"whose stated {block.area:g} m² agrees with it" if block.area is not None
+                   else "the only unlabelled space beside it")
+            extra.append(WallRoom(polys[k], "walls", "medium", (
+                f"a space of {polys[k].area:.2f} m², under a room's size, kept for the label "
+                f"{block.name!r} written beside it, outside it, {why}")))
+    if moves:
+        notes.append(f"{len(moves)} label(s) written beside the small space they name, outside "
+                     f"it, placed in that space ({len(extra)} of them spaces under {MIN_AREA} m² "
+                     "kept so)")
+    return (extra, [(*where.get((x, y), (x, y)), name) for x, y, name in labels],
+            [small_area.get((x, y)) for x, y, _ in labels])
+
+
+#: the seals of these kinds are doors (a jambed opening with a door in it, a swing's seal)
+DOOR_KINDS = frozenset({"door", "swing"})
+
+
+def _with_doors(polys: list[Polygon], arr) -> set[int]:
+    """The indices of ``polys`` with a door's seal (``arr.added`` of :data:`DOOR_KINDS`) on
+    their outline (all of them where the drawing has no door seal at all)."""
+    seals = [g for g, kind in arr.added if kind in DOOR_KINDS and g.length > 0]
+    if not seals:  # no door read in the drawing: the doors say nothing
+        return set(range(len(polys)))
+    tree = STRtree(seals)
+    out = set()
+    for k, p in enumerate(polys):
+        edge = p.boundary.buffer(0.01)
+        if any(edge.covers(seals[i]) for i in tree.query(edge, predicate="intersects").tolist()):
+            out.add(k)
+    return out

@@ -22,6 +22,7 @@ from ezdxf import recover
 from ezdxf.document import Drawing
 
 from floorplan.errors import PlanReadError
+from floorplan.io.dxf import tags
 from floorplan.io.dxf.encoding import choose
 from floorplan.io.paths import check_input
 from floorplan.model import InputFinding
@@ -135,7 +136,8 @@ def _load(path: str | os.PathLike) -> Loaded:
     if enc.note:
         notes.append(enc.note)
     try:
-        doc = ezdxf.readfile(path, encoding=enc.encoding)
+        # the same drawing, its tags made in bulk (io/dxf/tags.py); else ezdxf's own read
+        doc = tags.readfile(str(path), enc.encoding) or ezdxf.readfile(path, encoding=enc.encoding)
     except OSError as exc:
         raise PlanReadError(source, f"cannot open: {exc.strerror or exc}") from None
     except Exception as first:  # noqa: BLE001 - any parser failure sends us to recover

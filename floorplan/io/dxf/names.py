@@ -22,7 +22,6 @@ room (legends, schedules, titles) is counted and left.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -35,16 +34,22 @@ from floorplan.io.dxf import leaders as dxf_leaders
 from floorplan.io.dxf import owners as dxf_owners
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf.layers import name_from_layer
-from floorplan.io.dxf.numbered import set_aside_unnumbered
+from floorplan.io.dxf.numbered import set_aside_shafts, set_aside_unnumbered
+from floorplan.io.dxf.roles import (  # noqa: F401 (NAME_TAGS and the rest: the names' own)
+    AREA_TAGS,
+    DWELLING_TAGS,
+    HEIGHT_TAGS,
+    ID_TAGS,
+    NAME_TAGS,
+    USE_TAGS,
+)
+from floorplan.io.dxf.roles import is_figure_text as _is_figure_text
+from floorplan.io.dxf.roles import is_id_text as _is_id_text
+from floorplan.io.dxf.roles import is_name_text as _is_name_text
+from floorplan.io.dxf.roles import number_like as _number_like
+from floorplan.io.dxf.roles import stated_area as _stated_area
 from floorplan.model import CIRCULATION_USES, COMMUNAL_USES
 
-NAME_TAGS = {"NAME", "ROOM", "ROOMNAME", "ROOM_NAME", "ROOM-NAME", "SPACE", "SPACENAME",
-             "SPACE_NAME", "RAUM", "RAUMNAME", "ROOMLABEL"}
-ID_TAGS = {"ID", "ROOMID", "ROOM_ID", "NUMBER", "ROOMNO", "ROOM_NO", "REF", "NO"}
-DWELLING_TAGS = {"DWELLING", "FLAT", "UNIT", "APARTMENT", "APT", "WOHNUNG"}
-AREA_TAGS = {"AREA", "ROOMAREA", "ROOM_AREA"}
-USE_TAGS = {"USE", "ROOMUSE", "ROOM_USE", "ROOMTYPE", "ROOM_TYPE", "NUTZUNG"}
-HEIGHT_TAGS = {"HEIGHT", "CH", "CEILING", "CEILING_HEIGHT", "CLG"}
 #: labels all of one of these groups of uses name parts of one space (KITCHEN + LIVING
 #: AREA, HALL + STAIRS), as the wall reader's label seeding has it
 ONE_SPACE = (COMMUNAL_USES, CIRCULATION_USES)
@@ -58,7 +63,6 @@ CENTRAL_LEAD = 2.0
 #: lines of one label are written this near one height (the taller at most this many times
 #: the shorter)
 SAME_HEIGHT = 1.25
-_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -76,57 +80,6 @@ class RoomText:
     confidence: str = "high"
     reason: str = ""
     set_aside: bool = False  # a space in the walls that is none of the drawing's rooms
-
-
-def _is_name_text(t) -> bool:
-    if t.tag:
-        return (t.tag or "").upper() in NAME_TAGS
-    says = dxf_text.layer_says(t.layer)
-    if says in ("id", "mark") or (says == "area" and _is_figure_text(t)):
-        return False
-    name, _ = dxf_text.split_label(dxf_text.peel_code(t.text)[1])
-    return (bool(name) and dxf_text.kind(name)[0] == "name" and not dxf_text.is_note(name)
-            and not dxf_text.is_code(name))
-
-
-def _is_id_text(t) -> bool:
-    """A room's number by its attribute's tag or its layer's name (``ROOM NUMBER``)."""
-    if t.tag:
-        return (t.tag or "").upper() in ID_TAGS
-    return dxf_text.layer_says(t.layer) == "id" and _number_like(t.text)
-
-
-def _number_like(text: str) -> bool:
-    """One token with a digit (``Bg04``, ``104C``, ``1.05``): a number, where a layer says
-    it holds numbers; ``Bedroom 2`` there is still a name."""
-    t = text.strip()
-    return bool(_DIGIT.search(t)) and len(t.split()) == 1
-
-
-def _is_figure_text(t) -> bool:
-    if t.tag:
-        return (t.tag or "").upper() in AREA_TAGS
-    if dxf_text.layer_says(t.layer) == "area" and _stated_area(t.text, whole=False):
-        return True
-    return any(k == "figure" for k, _ in dxf_text.split_label(t.text)[1])
-
-
-def _stated_area(text: str, whole: bool = True):
-    """The area an area tag or a text on an area layer states (``28.51 m2``, ``28.51``), or
-    ``None``. A bare whole number is an area only where ``whole`` (an attribute tagged AREA):
-    on a layer named for areas it may be a room's number."""
-    fig = dxf_figures.parse(text)
-    if fig is None:
-        t = text.strip().replace(",", ".")
-        if not whole and "." not in t:
-            return None
-        try:
-            v = float(t)
-        except ValueError:
-            return None
-        if v > 0:
-            fig = dxf_figures.Figure("area", text, "m2", area_m2=v)
-    return fig if fig is not None and fig.kind == "area" else None
 
 
 def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
@@ -172,9 +125,15 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
         notes += building.notes()
     outside += [t for t in cands if pointed.get(t.uid, 0) is None]
     outside += dxf_owners.settle(inside, cands, _is_id_text, via, notes)
+    lost = dxf_owners.place_beside(polys, inside, via, notes, doors)
+    outside += [t for ts in lost.values() for b in ts for t in b.texts]
     for r, ts in inside.items():
         c = polys[r].centroid if len(ts) > 1 else None
         _read_room(info[r], ts, via, notes, used, None if c is None else (c.x, c.y))
+    for r, bs in lost.items():
+        _lower(info[r], "low", "holds the label" + "s" * (len(bs) > 1) + " of " + ", ".join(
+            f"{b.name!r} ({b.area:g} m²)" for b in bs[:3]) + (", …" if len(bs) > 3 else "")
+            + ", found apart from it nowhere: it may take in what they name")
     named = {lay: name_from_layer(lay) for lay in set(layers)}  # few layers, many rooms
     for r, layer in enumerate(layers):
         if not info[r].name:
@@ -185,6 +144,7 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
             info[r].wheelchair = True
     set_aside_unnumbered(info, layers, notes, [float(p.area) for p in polys], polys, doors,
                          fittings)
+    set_aside_shafts(info, polys, notes)
     return info, outside
 
 
@@ -302,9 +262,12 @@ def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], us
         _name_from_labels(ri, placed, centre)
         vias = {via[t.uid] for t, _, note in plain if t.uid in via and not note}
         if vias:
-            ri.name_via = "nearest" if vias == {"nearest"} else "leader"
+            ri.name_via = vias.pop() if len(vias) == 1 else "leader"
             if ri.name_via == "nearest":
                 _lower(ri, "medium", "named by the nearest label, which lies outside the room")
+            elif ri.name_via == "beside":
+                _lower(ri, "medium", "named by the label written beside it, outside it, whose "
+                       "stated area agrees with it")
 
 
 def _take_ids(plain: list, ids: list[str], by_layer: set[int]) -> list:

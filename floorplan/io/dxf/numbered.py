@@ -166,3 +166,35 @@ def _join(room: Polygon, face: Polygon) -> Polygon | None:
                                 shapely.buffer(face, PARTITION, join_style="mitre"))
     merged = shapely.union(both, shapely.intersection(closed, zone))
     return merged if isinstance(merged, Polygon) else None
+
+
+#: a riser, duct or shaft is a room one can step into only when it is at least this large
+#: (m²; the corpus's and the holdout's convention: numbered spaces of 0.5 m² and more are
+#: rooms) ...
+STEP_IN_AREA = 0.5
+#: ... and this wide (m, its largest clear circle's diameter: a person's shoulders)
+STEP_IN_WIDTH = 0.6
+
+
+def set_aside_shafts(info: list, polys: list, notes: list[str]) -> None:
+    """A riser, duct or shaft by its name (``ME Riser``) too small or too narrow to step
+    into (under :data:`STEP_IN_AREA` or :data:`STEP_IN_WIDTH` across) is a service void
+    reached through a panel or a door, not a room: set aside (``info[k].set_aside``),
+    listed in the notes with its number and area. A walk-in riser stays a room (of the
+    plant use its name gives)."""
+    from floorplan.io.dxf.text import is_shaft_name
+
+    out = []
+    for ri, poly in zip(info, polys, strict=True):
+        if ri.set_aside or not ri.name or not is_shaft_name(ri.name):
+            continue
+        area = float(poly.area)
+        width = 2 * float(shapely.length(shapely.maximum_inscribed_circle(poly, 0.01)))
+        if area < STEP_IN_AREA or width < STEP_IN_WIDTH:
+            ri.set_aside = True
+            out.append(f"{ri.rid + ' ' if ri.rid else ''}{ri.name} ({area:.2f} m², "
+                       f"{width:.2f} m across)")
+    if out:
+        notes.append(f"{len(out)} riser(s), duct(s) or shaft(s) too small to step into (under "
+                     f"{STEP_IN_AREA} m² or {STEP_IN_WIDTH} m across) set aside: service voids, "
+                     "not rooms: " + ", ".join(out[:12]) + (" …" if len(out) > 12 else ""))

@@ -31,6 +31,7 @@ from shapely.strtree import STRtree
 from floorplan.classify import classify
 from floorplan.io.dxf.closing import CLOSE_GAP, free_ends
 from floorplan.io.dxf.morph import Closing
+from floorplan.io.dxf.owners import agree
 from floorplan.io.dxf.pinch import corner_lines
 from floorplan.io.dxf.walls import Arrangement, WallRoom, faces_of, is_room_sized
 from floorplan.model import CIRCULATION_USES, COMMUNAL_USES
@@ -276,14 +277,28 @@ def _merged(room: WallRoom, names: list[str]) -> None:
                    f"of its walls up to {CLOSE_GAP} m parts them: read as one room")
 
 
+def _names_its_own(stated: float | None, area: float) -> bool:
+    """A label stating ``stated`` m² (a small room's) may name a space of ``area`` m²."""
+    return stated is None or agree(stated, area)
+
+
 def place_labels(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[float, float, str]],
-                 notes: list[str]) -> None:
+                 notes: list[str], stated: list[float | None] | None = None) -> None:
     """Let the room labels decide what else needs closing (see the module's docstring):
     ``rooms`` gains the label-seeded rooms and the pieces of split rooms, in place. A label
     left without a room is reported with the other labels in no room (FP010), a space
-    holding several labels that no closing parts has low confidence (FP009)."""
+    holding several labels that no closing parts has low confidence (FP009).
+
+    ``stated`` (one per label, or ``None``): the area the label of a small room (a
+    cupboard, a store, a riser) states. Such a label names a space of that size: it does
+    not part off a piece whose area disagrees with it (the riser beside a corridor whose
+    own box the walls do not close); in a space that no closing parts, holding one label
+    besides such labels whose areas disagree with it, that one label names the space
+    (:func:`_names_its_own`: a seminar room with the labels of its cupboards written over
+    it). A space still holding several rooms' labels keeps them all in its name."""
     if not labels:
         return
+    said = stated or [None] * len(labels)
     lines = arr.all()
     polys = [r.polygon for r in rooms]
     tree = STRtree(polys) if polys else None
@@ -325,9 +340,23 @@ def place_labels(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[flo
         if one_space(names):
             continue
         parts = split(rooms[r].polygon, lines, [labels[k][:2] for k in ks], names)
+        while parts is not None:  # a small room's label parts off no piece of another size
+            wrong = {ks[i] for f, idx in parts for i in idx
+                     if not _names_its_own(said[ks[i]], f.area)}
+            if not wrong:
+                break
+            ks = [k for k in ks if k not in wrong]
+            names = [labels[k][2] for k in ks]
+            parts = (split(rooms[r].polygon, lines, [labels[k][:2] for k in ks], names)
+                     if len(ks) > 1 and not one_space(names) else None)
         if parts is None:
-            _merged(rooms[r], names)
-            merged += 1
+            own = [k for k in ks if _names_its_own(said[k], rooms[r].polygon.area)]
+            if len(own) <= 1:  # the room's own label, the small rooms' labels beside it
+                ks = own
+                names = [labels[k][2] for k in ks]
+            if len(ks) > 1 and not one_space(names):
+                _merged(rooms[r], names)
+                merged += 1
             continue
         split_n += 1
         why = (f"parted from one space holding the labels {', '.join(map(repr, names))} "

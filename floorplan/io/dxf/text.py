@@ -362,6 +362,20 @@ def peel_code(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+#: the names of service shafts: vertical voids for pipes, cables and air, reached through a
+#: door or a panel, not walked into
+_SHAFT = re.compile(r"\b(?:risers?|ducts?|shafts?)\b", re.I)
+
+
+def is_shaft_name(name: str) -> bool:
+    """A riser, duct or shaft by its name (``ME Riser``, ``EL Riser``, ``Service Duct``).
+
+    >>> [is_shaft_name(n) for n in ("ME Riser", "Service duct", "Lift Shaft", "Cupboard", "Conduct")]
+    [True, True, True, False, False]
+    """
+    return bool(_SHAFT.search(name))
+
+
 def is_wheelchair_name(name: str) -> bool:
     return bool(_WHEELCHAIR.search(name))
 
