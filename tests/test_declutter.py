@@ -55,21 +55,23 @@ def test_clear_labels_are_left_alone():
     assert declutter([a, b], K, _size, {}) == [a, b]
 
 
-def test_the_circles_near_a_label_are_those_whose_bounds_meet_its_spots():
+def test_the_circles_crossing_each_spot_found_through_a_tree_are_those_found_against_all():
     import numpy as np
 
-    from floorplan.render.declutter import _circles_near
+    from floorplan.render.declutter import _crossed, _crossings, _tree
 
-    spots = {3: np.array([[0.0, 0.0, 2.0, 1.0], [1.0, 0.5, 3.0, 1.5]]),  # reach 0..3 x 0..1.5
-             7: np.array([[10.0, 10.0, 11.0, 11.0]])}
-    circles = np.array([[4.0, 1.0, 1.0],     # its bounds 3..5: touch the reach at x = 3
-                        [5.0, 5.0, 1.0],     # near neither
-                        [-0.5, 0.7, 0.6],    # inside the first's reach
-                        [10.5, 12.2, 1.5]])  # bounds 10.7..13.7 in y: meets the second
-    near = _circles_near(spots, circles)
-    assert sorted(map(tuple, near[3].tolist())) == [(-0.5, 0.7, 0.6), (4.0, 1.0, 1.0)]
-    assert near[7].tolist() == [[10.5, 12.2, 1.5]]
-    assert _circles_near(spots, np.zeros((0, 3))) == {}
+    rng = np.random.default_rng(5)
+    circles = np.column_stack([rng.uniform(0, 100, (200, 2)), rng.uniform(0.2, 4, 200)])
+    x, y = rng.uniform(-5, 100, (2, 300))
+    w, h = rng.uniform(0.3, 12, (2, 300))
+    boxes = np.column_stack([x, y, x + w, y + h])
+    # spots touching a circle's bounds only at its edge, and one holding a circle whole
+    boxes[0] = (circles[0, 0] + circles[0, 2], 0, circles[0, 0] + circles[0, 2] + 3, 100)
+    boxes[1] = (circles[1, 0] - 7, circles[1, 1] - 7, circles[1, 0] + 7, circles[1, 1] + 7)
+    want = _crossings(boxes, circles)
+    assert want.sum() > 300 and (want == 0).sum() > 10  # many crossed, some clear
+    assert _crossed(boxes, circles, _tree(circles)).tolist() == want.tolist()
+    assert _crossed(boxes, circles[:0], _tree(circles[:0])).tolist() == [0] * len(boxes)
 
 
 def _by_hand(prims, rooms):

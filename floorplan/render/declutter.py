@@ -85,7 +85,7 @@ def _overlaps(boxes: np.ndarray, others: np.ndarray) -> np.ndarray:
 def _crossings(boxes: np.ndarray, circles: np.ndarray) -> np.ndarray:
     """How many of ``circles`` (rows x, y, r) cross each of ``boxes`` (rows x0, y0, x1,
     y1): a circle whose outline runs through the box, neither wholly inside nor wholly
-    outside it."""
+    outside it. Every box against every circle; :func:`_crossed` is the quick way."""
     if not len(circles):
         return np.zeros(len(boxes), dtype=int)
     cx, cy, r = (circles[:, i][None, :] for i in range(3))
@@ -98,11 +98,10 @@ def _crossings(boxes: np.ndarray, circles: np.ndarray) -> np.ndarray:
     return (touches & ~inside).sum(axis=1)
 
 
-_NONE = np.zeros((0, 3))
 _NO_BOXES = np.zeros((0, 4))
 
 
-#: labels whose circles are looked up together
+#: labels whose spots' circles are looked up together
 NEAR_CHUNK = 256
 
 
@@ -114,25 +113,23 @@ def _tree(circles: np.ndarray):
     return shapely.STRtree(shapely.box(x - r, y - r, x + r, y + r))
 
 
-def _circles_near(spots: dict[int, np.ndarray], circles: np.ndarray, tree=None) -> dict[int, np.ndarray]:
-    """For each label (its candidate boxes), the circles (rows x, y, r) whose bounds meet
-    the bounds of all its boxes: one STRtree query for all those labels."""
-    if not len(circles) or not spots:
-        return {}
-    ids = list(spots)
-    reach = np.array([(b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max())
-                      for b in (spots[i] for i in ids)])
-    tree = tree if tree is not None else _tree(circles)
-    which, hit = tree.query(shapely.box(*reach.T))
-    out: dict[int, np.ndarray] = {}
+def _crossed(boxes: np.ndarray, circles: np.ndarray, tree) -> np.ndarray:
+    """:func:`_crossings` of every box (rows x0, y0, x1, y1) at once, each box tested
+    only against the circles whose bounds meet it (pairs from one STRtree query): on a
+    small scale a label's spots reach thousands of circles, and each spot a few."""
+    if tree is None or not len(boxes):
+        return np.zeros(len(boxes), dtype=int)
+    which, hit = tree.query(shapely.box(*boxes.T))
     if not len(which):
-        return out
-    order = np.lexsort((hit, which))  # each label's circles in the order they were listed
-    which, hit = which[order], hit[order]
-    cuts = np.flatnonzero(np.diff(which)) + 1
-    for n, group in zip(which[np.r_[0, cuts]].tolist(), np.split(hit, cuts), strict=True):
-        out[ids[n]] = circles[group]
-    return out
+        return np.zeros(len(boxes), dtype=int)
+    cx, cy, r = circles[hit].T
+    x0, y0, x1, y1 = boxes[which].T
+    nx, ny = np.clip(cx, x0, x1), np.clip(cy, y0, y1)
+    touches = (nx - cx) ** 2 + (ny - cy) ** 2 < r * r
+    fx = np.maximum(np.abs(x0 - cx), np.abs(x1 - cx))
+    fy = np.maximum(np.abs(y0 - cy), np.abs(y1 - cy))
+    inside = fx * fx + fy * fy <= r * r
+    return np.bincount(which[touches & ~inside], minlength=len(boxes))
 
 
 def declutter(prims: list, k: float, size_of: Callable[[Any], float],
@@ -172,12 +169,13 @@ def declutter(prims: list, k: float, size_of: Callable[[Any], float],
     placed = _Placed(len(order), span * reach_w, span * reach_h)
     every = np.array(circles, dtype=float).reshape(-1, 3)
     tree = _tree(every)
-    near: dict[int, np.ndarray] = {}
+    crossings: np.ndarray = np.zeros((0, len(offsets)), dtype=int)
     out = list(prims)
     for n, i in enumerate(order):
-        if n % NEAR_CHUNK == 0:  # the next labels' circles (a chunk at a time: on a small
-            # scale a label's spots reach hundreds of circles, too many for all at once)
-            near = _circles_near({j: spots[j][2] for j in order[n:n + NEAR_CHUNK]}, every, tree)
+        if n % NEAR_CHUNK == 0:  # the circles crossing the next labels' spots, a chunk
+            # of labels at a time (their pairs of spot and circle are held at once)
+            chunk = np.vstack([spots[j][2] for j in order[n:n + NEAR_CHUNK]])
+            crossings = _crossed(chunk, every, tree).reshape(-1, len(offsets))
         p = prims[i]
         w, h, boxes = spots[i]
         room = rooms.get(p.ref) if p.key == "label" else None
@@ -185,7 +183,7 @@ def declutter(prims: list, k: float, size_of: Callable[[Any], float],
         # it, and half its own area for each circle whose line runs through it
         reach = (boxes[:, 0].min(), boxes[:, 1].min(), boxes[:, 2].max(), boxes[:, 3].max())
         cost = _overlaps(boxes, placed.near(reach))
-        crossed = _crossings(boxes, near.get(i, _NONE))
+        crossed = crossings[n % NEAR_CHUNK]
         if crossed.any():
             cost = cost + (w * h * 0.5) * crossed
         # the first candidate of least cost that keeps a room's label in its room (the

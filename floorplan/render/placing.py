@@ -41,10 +41,12 @@ def smallest_pt(style) -> float:
     return style.min_text_px * 72 / style.dpi
 
 
-def key_size(where: BaseGeometry, at: Point, text: str, k: float, largest: float) -> float:
+def key_size(where: BaseGeometry, at: Point, text: str, k: float, largest: float,
+             edge: float | None = None) -> float:
     """The text size (points, at most ``largest``) at which a key number ``text`` in a
-    circle fits the widest circle of ``where`` round ``at``."""
-    room_mm = 2 * where.boundary.distance(at) * k
+    circle fits the widest circle of ``where`` round ``at`` (``edge``: how far ``at`` is
+    from the edge of ``where``, when known)."""
+    room_mm = 2 * (where.boundary.distance(at) if edge is None else edge) * k
     return min(largest, room_mm / (0.6 * len(text) + 1.0) / PT_MM)
 
 
@@ -77,6 +79,88 @@ def label_spot(room: BaseGeometry, floor: BaseGeometry, pole: Point, text: str, 
     return None
 
 
+def _dims(text: str) -> tuple[int, int]:
+    """(longest line in characters, lines) of ``text``, as :func:`text_bounds` sizes it."""
+    lines = text.split("\n")
+    return max(len(s) for s in lines), len(lines)
+
+
+def label_spots(rooms: list[BaseGeometry], floors: list[BaseGeometry], poles: list[Point],
+                texts: list[str], size: float, k: float) -> list[tuple[Point, float] | None]:
+    """:func:`label_spot` of every room at once: each spot tried in the same order for
+    all the rooms still without one, their bounds tested in numpy and what passes in one
+    GEOS call (``contains`` a box), rather than room by room."""
+    n = len(rooms)
+    out: list[tuple[Point, float] | None] = [None] * n
+    if not n:
+        return out
+    room_arr = np.array(rooms, dtype=object)
+    floor_arr = np.array(floors, dtype=object)
+    cents = shapely.centroid(floor_arr)
+    some = ~shapely.is_empty(cents)
+    has_c = some & shapely.contains(floor_arr, cents)
+    cxy = _xy(cents, some)
+    pole_arr = np.array(poles, dtype=object)
+    pxy = _xy(pole_arr, ~shapely.is_empty(pole_arr))
+    dims = np.array([_dims(t) for t in texts], dtype=float).reshape(-1, 2)
+    h_mm = size * PT_MM
+    w = dims[:, 0] * 0.6 * h_mm / k
+    h = dims[:, 1] * 1.3 * h_mm / k
+    rb = shapely.bounds(room_arr)
+    todo = np.ones(n, dtype=bool)
+    for angle in (0.0, 90.0):
+        bw, bh = (h, w) if angle else (w, h)
+        for which, xy in ((True, cxy), (False, pxy)):
+            try_ = (todo & has_c) if which else (todo & np.isfinite(xy[:, 0]))
+            x0, x1 = xy[:, 0] - bw / 2, xy[:, 0] + bw / 2
+            y0, y1 = xy[:, 1] - bh / 2, xy[:, 1] + bh / 2
+            with np.errstate(invalid="ignore"):  # no centroid: nan, never tried
+                try_ &= ~((x0 < rb[:, 0]) | (y0 < rb[:, 1]) | (x1 > rb[:, 2]) | (y1 > rb[:, 3]))
+            idx = np.flatnonzero(try_)
+            if not len(idx):
+                continue
+            fits = shapely.contains(room_arr[idx], shapely.box(x0[idx], y0[idx], x1[idx], y1[idx]))
+            for i in idx[fits].tolist():
+                out[i] = (cents[i] if which else poles[i], angle)
+            todo[idx[fits]] = False
+    return out
+
+
+def _xy(points: np.ndarray, ok: np.ndarray) -> np.ndarray:
+    """The coordinates of ``points`` (rows x, y), nan where not ``ok`` (empty points)."""
+    xy = np.full((len(points), 2), np.nan)
+    xy[ok] = shapely.get_coordinates(points[ok])
+    return xy
+
+
+def poles(geoms: list[BaseGeometry]) -> list[Point]:
+    """:func:`pole` of every geometry, the inscribed circles found in one GEOS call."""
+    bigs: list[Any] = []
+    for g in geoms:
+        polys = [g] if g.geom_type == "Polygon" else list(getattr(g, "geoms", []))
+        polys = [p for p in polys if p.geom_type == "Polygon" and not p.is_empty]
+        bigs.append(max(polys, key=lambda p: p.area) if polys else None)
+    out: list[Any] = [None] * len(geoms)
+    idx = [i for i, b in enumerate(bigs) if b is not None]
+    try:
+        lines = shapely.maximum_inscribed_circle(np.array([bigs[i] for i in idx], dtype=object),
+                                                 tolerance=0.01)
+        for i, pt in zip(idx, shapely.get_point(lines, 0).tolist(), strict=True):
+            out[i] = pt
+    except Exception:  # noqa: BLE001 - a degenerate polygon: each on its own
+        for i in idx:
+            out[i] = pole(geoms[i])
+    return [pt if pt is not None else g.representative_point() for pt, g in zip(out, geoms, strict=True)]
+
+
+def edge_distances(floors: list[BaseGeometry], points: list[Point]) -> list[float]:
+    """How far each point is from the edge of its floor (``key_size``'s widest circle)."""
+    if not floors:
+        return []
+    return shapely.distance(shapely.boundary(np.array(floors, dtype=object)),
+                            np.array(points, dtype=object)).tolist()
+
+
 def pole(geom: BaseGeometry) -> Point:
     polys = [geom] if geom.geom_type == "Polygon" else list(getattr(geom, "geoms", []))
     polys = [p for p in polys if p.geom_type == "Polygon" and not p.is_empty]
@@ -94,9 +178,12 @@ def outer(g: Any) -> BaseGeometry:
     """``g`` without its holes."""
     from shapely.geometry import MultiPolygon, Polygon
 
-    if g.geom_type == "Polygon":
-        return Polygon(g.exterior)
+    if g.geom_type == "Polygon":  # without holes (a plain room) as it is, not rebuilt
+        return g if not shapely.get_num_interior_rings(g) else Polygon(g.exterior)
     if g.geom_type == "MultiPolygon":
+        parts = shapely.get_parts(g)
+        if not shapely.get_num_interior_rings(parts).any():
+            return g
         return MultiPolygon([Polygon(p.exterior) for p in g.geoms])
     return g
 

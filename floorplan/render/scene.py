@@ -25,12 +25,13 @@ from floorplan.render.layout import plan_layout
 from floorplan.render.placing import PT_MM, outlines_by_level
 from floorplan.render.placing import LevelsAt as _LevelsAt
 from floorplan.render.placing import beside as _beside
+from floorplan.render.placing import edge_distances as _edge_distances
 from floorplan.render.placing import headroom_line as _headroom_line
 from floorplan.render.placing import key_size as _key_size
 from floorplan.render.placing import label_point as _label_point
-from floorplan.render.placing import label_spot as _label_spot
+from floorplan.render.placing import label_spots as _label_spots
 from floorplan.render.placing import outer as _outer
-from floorplan.render.placing import pole as _pole
+from floorplan.render.placing import poles as _poles
 from floorplan.render.placing import smallest_pt as _smallest_pt
 from floorplan.render.style import STYLE, Style
 from floorplan.render.words import (
@@ -225,6 +226,7 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
     too_small = 0
     label_look = style.look("label")
     by_room = _findings_by_room(report)
+    labelled: list[tuple] = []  # (room, the floor its label is placed on, the label)
     for room in plan.rooms:
         rm = m.rooms.get(room.id)
         lv = room.level
@@ -247,27 +249,37 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
             add(lv, Primitive("circle", "circle.clear", rm.clear_circle.center, ref=room.id,
                               radius=rm.clear_circle.diameter / 2))
         # the label: at the pole of the counted floor (else the room), if it fits there
-        where = rm.counted_geom if not rm.counted_geom.is_empty else room.polygon
-        pole = _pole(where)
         text = room_label(room.name or room.id, rm.area, rm.gross_area)
         fails = sorted({f.rule for f in room_findings if f.status is Status.FAIL})
         if fails:
             text += "\n✗ " + " ".join(fails)
         if unsure:
             text += "\n? check this room"
-        spot = _label_spot(room.polygon, where, pole, text, label_look.size, k)
+        labelled.append((room, rm.counted_geom if not rm.counted_geom.is_empty else room.polygon, text))
+    # every room's pole and label spot at once (:mod:`placing`), then each labelled or
+    # numbered in plan order
+    wheres = [where for _, where, _ in labelled]
+    poles = _poles(wheres)
+    spots = _label_spots([room.polygon for room, _, _ in labelled], wheres, poles,
+                         [text for _, _, text in labelled], label_look.size, k)
+    unplaced = [i for i, spot in enumerate(spots) if spot is None]
+    edges = dict(zip(unplaced, _edge_distances([wheres[i] for i in unplaced], [poles[i] for i in unplaced]),
+                     strict=True))
+    key_look = style.look("label.key")
+    for i, ((room, where, text), pole, spot) in enumerate(zip(labelled, poles, spots, strict=True)):
+        lv = room.level
         if spot is not None:
             add(lv, Primitive("text", "label", spot[0], text=text, ref=room.id, angle=spot[1]))
-        else:
-            n = len(key_entries) + 1
-            # the number must fit the room too: shrink it to the room's widest circle
-            size = _key_size(where, pole, str(n), k, style.look("label.key").size)
-            if size < smallest:  # a number no one can read points to nothing: left off
-                too_small += 1
-                continue
-            key_entries.append((n, text.replace("\n", " — ", 1).replace("\n", " ")))
-            add(lv, Primitive("marker", "label.key", pole, text=str(n), ref=room.id,
-                              size=max(size, 3.0)))
+            continue
+        n = len(key_entries) + 1
+        # the number must fit the room too: shrink it to the room's widest circle
+        size = _key_size(where, pole, str(n), k, key_look.size, edges[i])
+        if size < smallest:  # a number no one can read points to nothing: left off
+            too_small += 1
+            continue
+        key_entries.append((n, text.replace("\n", " — ", 1).replace("\n", " ")))
+        add(lv, Primitive("marker", "label.key", pole, text=str(n), ref=room.id,
+                          size=max(size, 3.0)))
 
     # things without a level of their own take the level of the room under them: one
     # bulk spatial query for all of them (not every room tried for each)

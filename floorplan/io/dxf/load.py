@@ -22,7 +22,6 @@ from ezdxf import recover
 from ezdxf.document import Drawing
 
 from floorplan.errors import PlanReadError
-from floorplan.io.dxf import tags
 from floorplan.io.dxf.encoding import choose
 from floorplan.io.paths import check_input
 from floorplan.model import InputFinding
@@ -146,7 +145,7 @@ def _load(path: str | os.PathLike) -> Loaded:
         notes.append(enc.note)
     try:
         # the same drawing, its tags made in bulk (io/dxf/tags.py); else ezdxf's own read
-        doc = tags.readfile(str(path), enc.encoding) or ezdxf.readfile(path, encoding=enc.encoding)
+        doc = _bulk_read(str(path), enc.encoding) or ezdxf.readfile(path, encoding=enc.encoding)
     except OSError as exc:
         raise PlanReadError(source, f"cannot open: {exc.strerror or exc}") from None
     except Exception as first:  # noqa: BLE001 - any parser failure sends us to recover
@@ -212,3 +211,19 @@ def _entity_kind(tb) -> str | None:
                 kind = name.upper()
         tb = tb.tb_next
     return kind
+
+
+def _bulk_read(path: str, encoding: str | None) -> Drawing | None:
+    """The drawing read by :func:`floorplan.io.dxf.tags.readfile`, or ``None`` for
+    ezdxf's own read: that module works with ezdxf's tag classes from inside (their
+    slots, its loader), so an ezdxf whose insides differ (a module or slot renamed, a
+    tag built otherwise) must cost speed, never a read."""
+    try:
+        from floorplan.io.dxf import tags
+    except (ImportError, KeyError, AttributeError):
+        return None
+    try:
+        tagged = tags.compile_file(path, encoding)
+    except (AttributeError, TypeError, IndexError, KeyError):
+        return None
+    return None if tagged is None else tags.drawing(tagged, path, encoding)

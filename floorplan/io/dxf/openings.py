@@ -7,7 +7,9 @@ opening. The opening is sealed along both wall faces, so the rooms either side k
 wall face as their outline across it (the thin face between the seals is the wall band,
 left out as too thin to be a room). What stands in the opening says what it is: nothing
 drawn (a bare opening, reported as a door), glazing (a window), a door symbol (the door,
-found by :mod:`~floorplan.io.dxf.doors`).
+found by :mod:`~floorplan.io.dxf.doors`). A wall's face running along the gap from wall to
+wall, with no door in it, says the "jambs" are columns standing proud of that wall: no
+opening, the floor runs to the face.
 
 >>> import numpy as np
 >>> from shapely.geometry import LineString
@@ -131,11 +133,19 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
                     return None
     inner = LineString([p + 0.05 * (q - p), q - 0.05 * (q - p)])
     half = 0.45 * float(np.hypot(*(ja[1] - ja[0])))
-    in_it = [] if line_tree is None else [geoms[i] for i in line_tree.query(
-        inner.buffer(half, cap_style="flat"), predicate="intersects")]
-    glazed = alongside(inner, enumerate(in_it), half)[0] >= GLAZING_SHARE
+    near = [] if line_tree is None else line_tree.query(
+        inner.buffer(half, cap_style="flat"), predicate="intersects").tolist()
+    in_it = [geoms[i] for i in near]
     band = Polygon([a_lo, b_lo, b_hi, a_hi])
     door = mark_tree is not None and len(mark_tree.query(band, predicate="intersects")) > 0
+    if not door:  # no door hangs in it: a wall's face running along it, wall to wall,
+        # closes it (the "jambs" are columns standing proud of that wall)
+        depth = float(np.hypot(*(ja[1] - ja[0])))
+        faces = [(i, geoms[i]) for i in near
+                 if _runs_on(i, geoms, line_tree, np.asarray(a_lo), d, depth)]
+        if faces and alongside(inner, faces, half)[0] >= GLAZING_SHARE:
+            return None
+    glazed = alongside(inner, enumerate(in_it), half)[0] >= GLAZING_SHARE
     if width > OPENING_WIDTH[1] and not glazed and not _headed(inner, ja, headers):
         return None
     if width > WINDOW_SPAN and not _headed(inner, ja, headers):
@@ -145,6 +155,24 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
     kind = "door" if door else "window" if glazed else "bare"
     mid = (p + q) / 2
     return Opening(seals, (float(mid[0]), float(mid[1])), round(width, 6), kind)
+
+
+def _runs_on(i: int, geoms, line_tree, corner: np.ndarray, across: np.ndarray, depth: float
+             ) -> bool:
+    """Line ``geoms[i]``, in an opening's band (``depth`` deep along ``across`` from the
+    side through ``corner``), meets at both ends linework running out of the band past a
+    face seal (by over :data:`OUT_OF_BAND`): a wall's face running on, not glazing."""
+    c = shapely.get_coordinates(geoms[i])
+    for end in (c[0], c[-1]):
+        t = [(shapely.get_coordinates(geoms[j]) - corner) @ across for j in line_tree.query(
+            shapely.points(end), predicate="dwithin", distance=1e-6).tolist() if j != i]
+        if not any(u.min() < -OUT_OF_BAND or u.max() > depth + OUT_OF_BAND for u in t):
+            return False
+    return True
+
+
+#: linework runs out of an opening's band past this far (metres): beyond a drawing's slop
+OUT_OF_BAND = 0.01
 
 
 def alongside(seg: LineString, geoms, max_off: float, on_line: bool = True

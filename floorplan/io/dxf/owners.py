@@ -31,6 +31,7 @@ taken out of that room: into the room holding its number, else out of every room
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -174,20 +175,22 @@ class Block:
     block): ``texts``; ``area`` the one area it states (m²), if any; ``named`` whether it
     holds a name or a number; ``small`` whether its name says a small room's kind."""
 
-    __slots__ = ("texts", "area", "named", "small", "name")
+    __slots__ = ("texts", "area", "named", "small", "name", "number")
 
     def __init__(self, texts: list, role, small_kind) -> None:
         self.texts = texts
         roles = [role(t) for t in texts]
         areas = [v for r, v in roles if r == "area"]
         names = [str(v) for r, v in roles if r == "name"]
+        ids = [str(v) for r, v in roles if r == "id"]
+        self.number: str | None = ids[0] if len(ids) == 1 else None
         self.area: float | None = areas[0] if len(areas) == 1 else None
         self.named = any(r in ("id", "name") for r, _ in roles)
         self.name = " ".join(names)
         self.small = bool(names) and all(small_kind(n) for n in names)
 
 
-def blocks(texts: list, role, small_kind, gap: float = 2.2, shift: float = 2.5,
+def blocks(texts: list, role, small_kind, gap: float = 3.0, shift: float = 2.5,
            along: float = 6.0) -> list[Block]:
     """``texts`` (of one room) grouped into label blocks, chained line to line: lines one
     under another (within ``gap`` text heights across and ``shift`` along: a block's lines
@@ -242,11 +245,15 @@ def beside(polys: list, held: dict[int, list[Block]], free: set[int]
     In a room holding two labels or more (``held``: room -> its blocks), a block goes to
     the space of ``free`` (spaces holding no text) of at most :data:`SMALL_ROOM` within
     :data:`REACH` of it when the area it states agrees with that space's (:func:`agree`)
-    and not with the room's; a block stating no area goes when its name says a small
-    room's kind and that space is the only one within reach. A block of a small room's
-    kind whose stated area agrees neither with the room nor with a space beside it names
-    a space the reader did not find: out of every room. The room keeps a label of its own
-    (else nothing moves), and a space takes one block (the one agreeing best)."""
+    and not with the room's. A block stating no area goes when its name says a small
+    room's kind and that space is the only one within reach (and it carries a number of
+    its own where the room's labels carry numbers: a name alone there is a part of a label
+    whose lines are spaced wider than a block's). A numbered block of a small room's kind
+    whose stated area agrees with no space beside it goes to the only one within reach all
+    the same (a slip in the figure, which the room's area check then reports); with no
+    space within reach, it names a space the reader did not find: out of every room. The
+    room keeps a label of its own (else nothing moves), and a space takes one block (the
+    one agreeing best)."""
     tree = STRtree(polys)
     claims: dict[int, list[tuple[float, tuple[int, int]]]] = {}
     out: dict[tuple[int, int], int | None] = {}
@@ -257,20 +264,28 @@ def beside(polys: list, held: dict[int, list[Block]], free: set[int]
         for i, b in enumerate(bs):
             if not b.named or (b.area is None and not b.small):
                 continue
+            if b.area is None and b.number is None and any(x.number for x in bs):
+                continue  # a name alone where labels carry numbers: a part of a label
             if b.area is not None and agree(b.area, room_area):
                 continue  # it may be the room's own
             pts: Any = shapely.multipoints(np.array([(t.x, t.y) for t in b.texts], dtype=float))
             near = [k for k in tree.query(pts, predicate="dwithin", distance=REACH).tolist()
                     if k != r and k in free and polys[k].area <= SMALL_ROOM]
+            err0 = 0.0
             if b.area is not None:
                 fits = [k for k in near if agree(b.area, float(polys[k].area))]
+                if not fits and b.small and b.number and len(near) == 1:
+                    # an area that fits nothing says nothing of where the label goes (a
+                    # slip: 8.98 sqm written for 0.898): its number and kind decide, and
+                    # the figure is reported against the space (FP008)
+                    fits, err0 = near, math.inf
             else:
                 fits = near if len(near) == 1 else []
             if fits:
                 area = b.area
                 k = min(fits, key=lambda k: (abs(float(polys[k].area) - area) if area else 0.0,
                                              float(polys[k].distance(pts))))
-                err = abs(float(polys[k].area) - b.area) if b.area is not None else 0.0
+                err = max(err0, abs(float(polys[k].area) - b.area) if b.area is not None else 0.0)
                 claims.setdefault(k, []).append((err, (r, i)))
             elif b.small and b.area is not None and b.area < room_area:
                 out[(r, i)] = None
@@ -299,11 +314,12 @@ def held_blocks(inside: dict[int, list]) -> dict[int, list]:
 
 def place_beside(polys, inside: dict[int, list], via: dict[int, str], notes: list[str],
             doors=()) -> dict[int, list]:
-    """Labels written beside the small space they name (:func:`beside`) moved out of the room they stand in: into that space (joined ``"beside"``),
-    or out of every room; those taken out of every room, as blocks by the room they stood
-    in. A space labelled from outside has a door of its own (one of ``doors``, the doors'
-    geometries, within :data:`~floorplan.io.dxf.numbered.DOOR_NEAR` of it), where the
-    drawing's doors are read at all."""
+    """Labels written beside the small space they name (:func:`beside`) moved out of the
+    room they stand in: into that space (joined ``"beside"``), or out of every room; those
+    taken out of every room, as blocks by the room they stood in. A space labelled from
+    outside has a door of its own (one of ``doors``, the doors' geometries, within
+    :data:`~floorplan.io.dxf.numbered.DOOR_NEAR` of it), where the drawing's doors are
+    read at all. Then :func:`lone_numbers`."""
     held = held_blocks(inside)
     if not held:
         return {}
@@ -327,11 +343,44 @@ def place_beside(polys, inside: dict[int, list], via: dict[int, str], notes: lis
             inside.setdefault(k, []).extend(block.texts)
             for t in block.texts:
                 via[t.uid] = "beside"
-    if moves:
-        n_out = sum(len(bs) for bs in lost.values())
+    numbers = lone_numbers(polys, held, inside)
+    for t, r, k in numbers:
+        inside[r] = [x for x in inside[r] if x.uid != t.uid]
+        inside.setdefault(k, []).append(t)
+    if numbers:
+        notes.append(f"{len(numbers)} room number(s) written alone over a room that has its own, "
+                     "beside a room named but not numbered, given to that room")
+    n_out = sum(len(bs) for bs in lost.values())
+    if len(moves) > n_out:
         notes.append(f"{len(moves) - n_out} label(s) written beside the small space they name "
                      "given to that space (the area each states agrees with it, not with the room "
-                     "it stands in)" + (f"; {n_out} label(s) of a small space found nowhere (no "
-                                         "space beside them agrees with the area they state) "
-                                         "taken out of the room they stand in" if n_out else ""))
+                     "it stands in)")
+    if n_out:
+        notes.append(f"{n_out} label(s) of a small space found nowhere (no space beside them "
+                     "agrees with the area they state) taken out of the room they stand in")
     return lost
+
+
+def lone_numbers(polys: list, held: dict[int, list[Block]], inside: dict[int, list]) -> list:
+    """``(text, from room, to room)`` for each room number written alone (a block of its
+    number only) in a room holding another number with its label, that goes to the one
+    room within :data:`REACH` of it holding a name and no number (a cupboard's number
+    written over the seminar room beside it, its name and area inside the cupboard)."""
+    def says(k: int, what: str) -> bool:
+        return any(text_role(t)[0] == what for t in inside.get(k, ()))
+
+    out = []
+    tree = STRtree(polys)
+    for r, bs in held.items():
+        if sum(1 for b in bs if b.number) < 2 or not any(b.number and b.name for b in bs):
+            continue
+        for b in bs:
+            if not b.number or b.name or b.area is not None or len(b.texts) != 1:
+                continue
+            t = b.texts[0]
+            near = [k for k in tree.query(shapely.points(t.x, t.y), predicate="dwithin",
+                                          distance=REACH).tolist()
+                    if k != r and says(k, "name") and not says(k, "id")]
+            if len(near) == 1:
+                out.append((t, r, near[0]))
+    return out

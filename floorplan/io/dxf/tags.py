@@ -52,7 +52,22 @@ class _NotPlain(Exception):
 def readfile(path: str, encoding: str | None = None) -> Drawing | None:
     """The drawing ``ezdxf.readfile(path, encoding=encoding)`` reads, or ``None`` when this
     leaves the file to ezdxf (see the module's docstring)."""
-    path = str(path)
+    tagged = compile_file(str(path), encoding)
+    return None if tagged is None else drawing(tagged, str(path), encoding)
+
+
+def drawing(tagged: list[DXFTag], path: str, encoding: str | None) -> Drawing:
+    """The drawing ezdxf's own loader builds from the tags of :func:`compile_file`."""
+    doc = Drawing.from_tags(tagged)
+    doc.filename = path
+    if encoding is not None and is_supported_encoding(encoding):
+        doc.encoding = encoding
+    return doc
+
+
+def compile_file(path: str, encoding: str | None = None) -> list[DXFTag] | None:
+    """The tags of the DXF file ``path`` (read as ``ezdxf.readfile`` reads it), or
+    ``None`` when this leaves the file to ezdxf."""
     try:
         if is_binary_dxf_file(path) or not is_dxf_file(path):
             return None
@@ -65,13 +80,7 @@ def readfile(path: str, encoding: str | None = None) -> Drawing | None:
         return None
     tags = compile_tags(text)
     del text
-    if tags is None:
-        return None
-    doc = Drawing.from_tags(tags)
-    doc.filename = path
-    if encoding is not None and is_supported_encoding(encoding):
-        doc.encoding = encoding
-    return doc
+    return tags
 
 
 def compile_tags(text: str) -> list[DXFTag] | None:
