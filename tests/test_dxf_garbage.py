@@ -79,3 +79,28 @@ def test_release_frees_the_drawing_at_once(tmp_path, collector_off):
     release(loaded.doc)
     del loaded
     assert _garbage_of(DRAWN) == []
+
+
+def test_blocks_and_leaders_leave_nothing_to_the_collector(tmp_path, collector_off):
+    """Blocks are expanded once into templates (their virtual entities, and the cache the
+    templates sit in, are cycles of their own) and leaders are looked for: neither leaves
+    an entity, a primitive or the reader's frames to the collector."""
+    doc = ezdxf.new("R2010")
+    doc.header["$INSUNITS"] = 4
+    door = doc.blocks.new("DOOR")
+    door.add_line((0, 0), (0, 900))
+    door.add_arc((0, 0), 900, 0, 90)
+    msp = doc.modelspace()
+    for k in range(6):
+        x = k * 4000.0
+        msp.add_lwpolyline([(x, 0), (x + 3500, 0), (x + 3500, 3000), (x, 3000)], close=True,
+                           dxfattribs={"layer": "A-AREA"})
+        msp.add_mtext(f"Bedroom {k + 1}", dxfattribs={"layer": "A-AREA", "insert": (x + 1000, 1500)})
+        msp.add_blockref("DOOR", (x + 500, 0), dxfattribs={"layer": "A-DOOR", "rotation": 90 * (k % 2)})
+    msp.add_leader([(1000, 1500), (1000, 4000)], dxfattribs={"layer": "A-ANNO"})
+    doc.saveas(tmp_path / "blocks.dxf")
+    del doc, msp, door
+    gc.collect()
+    plan = read(tmp_path / "blocks.dxf")
+    assert len(plan.rooms) == 6
+    assert _garbage_of(DRAWN + (ezdxf.entities.Arc, ezdxf.entities.Leader, Prim, Text, Insert)) == []

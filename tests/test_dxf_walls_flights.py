@@ -21,8 +21,10 @@ was the whole 12.0 m² east of the partition, flight and all, and the stairwell 
 from __future__ import annotations
 
 import pytest
-from shapely.geometry import Point
+from shapely.geometry import LineString, Point, box
 
+from floorplan.io.dxf.rejoin import _say
+from floorplan.io.dxf.walls import WallRoom, closed_across
 from tests.dxf_patterns import Sheet, read
 
 
@@ -121,3 +123,13 @@ def test_a_label_naming_a_stair_keeps_its_flight(tmp_path):
     s = Sheet()
     stairwell(s, store="STAIRS")
     assert rooms(read(s, tmp_path)) == {"STAIRWELL": 5.7, "STAIRS": 12.0}
+
+
+def test_a_joined_room_names_only_the_gaps_that_still_bound_it():
+    """A room closed across two gaps, one of which now lies inside it (the flight beyond
+    it joined): its reason keeps the other gap and what else it said."""
+    inside, edge = LineString([(3, 0.5), (3, 1.5)]), LineString([(0, 1.0), (0, 2.0)])
+    room = WallRoom(box(0, 0, 4, 3), reason=closed_across([inside, edge]) + "; other")
+    _say(room, [inside, edge], "joined")
+    assert room.reason == closed_across([edge]) + "; other; joined"
+    assert room.reason.startswith("outline closed across a 1.00 m gap at (0.00, 1.50)")

@@ -78,12 +78,17 @@ def command(plans, profile, fmt, output, image, image_backend, verbose, date, cr
     Exit status 0 when every applicable rule passes (warnings allowed), 1 when a rule
     fails, 2 when a plan or the command line cannot be used.
     """
-    from floorplan import reporters
-    from floorplan.engine import check
-    from floorplan.io.atomic import write_atomic
-    from floorplan.io.discover import output_names
-    from floorplan.io.paths import guard
-    from floorplan.profiles import load_profile
+    from floorplan._gc import paused_gc
+
+    # the modules imported here live to the end: no collector's pass over them (about
+    # sixty while shapely and numpy are imported), and afterwards they are results
+    with paused_gc(results=True):
+        from floorplan import reporters
+        from floorplan.engine import check
+        from floorplan.io.atomic import write_atomic
+        from floorplan.io.discover import output_names
+        from floorplan.io.paths import guard
+        from floorplan.profiles import load_profile
 
     fmt = choose_format(fmt, output, len(plans))
     if reporters.is_binary(fmt) and not output:

@@ -147,6 +147,9 @@ def _template(e, m, depth: int, tol: float, walk, cache: dict, chord: float | No
     except Exception as exc:  # noqa: BLE001 - counted by the caller
         return Template(col, type(exc).__name__)
     walk(subs, col, PARENT_LAYER, (_SELF,), depth + 1, tol)
+    for sub in subs:  # each virtual entity and its attributes point at each other: a cycle
+        vars(sub).clear()
+    del subs
     prims = [p for lst in (col.loops, col.opens, col.circles, col.hatches) for p in lst]
     arrays = [p.pts[:, :2] for p in prims]
     lists = tuple((name, getattr(col, name)) for name in _LISTS if getattr(col, name))

@@ -47,6 +47,8 @@ def collect(msp, tolerance: float) -> Collected:
     if doc is not None and doc.filename and any(e.dxftype() == "ACAD_PROXY_ENTITY" for e in msp):
         out.space_ids = aecspace.space_ids(aecspace.file_classes(doc.filename))
     _walk(msp, out, None, (), 0, tolerance)
+    # the expanded blocks' templates hold the cache they are in (a cycle): let them go now
+    out.blocks.clear()
     dxf_budget.drop_unusable(out)  # NaN, inf, 1e300: skipped with the reason, never to GEOS
     return out
 

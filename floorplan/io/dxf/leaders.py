@@ -71,7 +71,8 @@ def read_leaders(msp, col, clean) -> tuple[list[Leader], list]:
     texts: list = []
     if not any(k[0] in ("LEADER", "MULTILEADER") for k in col.skipped):
         return leaders, texts  # the collector saw none in model space: no walk for them
-    for e in msp.query("LEADER MULTILEADER"):
+    # (a plain look at the types, not msp.query: see collect.collect)
+    for e in (e for e in msp if e.dxftype() in ("LEADER", "MULTILEADER")):
         try:
             layer, handle = e.dxf.get("layer", "0"), e.dxf.get("handle", "?")
             if e.dxftype() == "LEADER":

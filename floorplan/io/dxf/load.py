@@ -118,6 +118,15 @@ def release(doc: Drawing) -> None:
     if db is not None:
         for entity in list(db.values()):
             vars(entity).clear()
+    # and the few kept outside the database: the classes and each table's head
+    classes = getattr(getattr(doc, "classes", None), "classes", None)
+    for entity in list(classes.values()) if isinstance(classes, dict) else ():
+        vars(entity).clear()
+    tables = getattr(doc, "tables", None)
+    for table in list(vars(tables).values()) if tables is not None else ():
+        head = getattr(table, "_head", None)
+        if head is not None and hasattr(head, "__dict__"):
+            vars(head).clear()
     vars(doc).clear()
 
 

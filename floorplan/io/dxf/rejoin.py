@@ -36,7 +36,15 @@ from shapely.strtree import STRtree
 
 from floorplan.classify import classify
 from floorplan.io.dxf.pinch import MIN_WIDTH
-from floorplan.io.dxf.walls import SMALL_ROOM, Arrangement, WallRoom, faces_of, twin
+from floorplan.io.dxf.walls import (
+    CLOSED_ACROSS,
+    SMALL_ROOM,
+    Arrangement,
+    WallRoom,
+    closed_across,
+    faces_of,
+    twin,
+)
 from floorplan.model import Use
 
 #: a gap's bridge lies on a room's outline within this (metres)
@@ -172,11 +180,13 @@ def give_flights(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[flo
 
 
 def _say(room: WallRoom, gaps: list[LineString], why: str) -> None:
-    """Add ``why`` to the room's reason, dropping a gap closed that no longer bounds it."""
-    edge = room.polygon.boundary.buffer(ON_EDGE)
-    if room.reason.startswith("outline closed across") and not any(
-            g.within(edge) for g in gaps):  # no gap closed bounds it now
-        room.reason = ""
+    """Add ``why`` to the room's reason, naming only the closed gaps that still bound it."""
+    head, tail = CLOSED_ACROSS
+    if room.reason.startswith(head) and tail in room.reason:
+        rest = room.reason[room.reason.index(tail) + len(tail):].removeprefix("; ")
+        edge = room.polygon.boundary.buffer(ON_EDGE)
+        still = [g for g in gaps if g.within(edge)]
+        room.reason = "; ".join(filter(None, [closed_across(still) if still else "", rest]))
     room.reason = f"{room.reason}; {why}" if room.reason else why
 
 

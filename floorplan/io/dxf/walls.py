@@ -213,9 +213,7 @@ def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
             closed.setdefault(r, []).append(gaps[b][0])
         for r, bs in closed.items():
             rooms[r].source, rooms[r].confidence = "walls_closed", "medium"
-            rooms[r].reason = "outline closed across " + "; ".join(
-                f"a {b.length:.2f} m gap at ({b.centroid.x:.2f}, {b.centroid.y:.2f})" for b in bs[:3]) + (
-                f" and {len(bs) - 3} more" if len(bs) > 3 else "") + " in the wall linework"
+            rooms[r].reason = closed_across(bs)
     for r in rooms:
         if id(r.polygon) in stripped:  # its outline runs where no wall face is drawn
             r.source, r.confidence = "walls_closed", "medium"
@@ -235,6 +233,16 @@ def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
         + (f"; {counts['parted']} more parted where the walls pinch a space to a doorway"
            if counts["parted"] else ""))
     return rooms, arr
+
+
+CLOSED_ACROSS = ("outline closed across ", " in the wall linework")  # a reason's ends
+
+
+def closed_across(bs: list[LineString]) -> str:
+    """The reason of a room whose outline runs across the closed gaps ``bs``."""
+    return CLOSED_ACROSS[0] + "; ".join(f"a {b.length:.2f} m gap at ({b.centroid.x:.2f}, "
+                                        f"{b.centroid.y:.2f})" for b in bs[:3]) + (
+        f" and {len(bs) - 3} more" if len(bs) > 3 else "") + CLOSED_ACROSS[1]
 
 
 def doorways(arr: Arrangement) -> list[tuple[tuple[float, float], float, str]]:
