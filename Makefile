@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DEMO_PLAN ?= samples/oak-house.geojson
 OUT    ?= out
 
-.PHONY: fuzz demo test lint typecheck bench bench-quick docs clean wheel-check realcheck holdout
+.PHONY: fuzz demo test lint typecheck bench bench-quick docs clean wheel-check realcheck holdout holdout2
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,13 @@ holdout: $(VENV)/.installed-test
 	-$(BIN)/python tests/data/real/extract.py --expected tests/data/holdout/expected.toml \
 		--into tests/data/holdout/files
 	$(BIN)/python tests/realcheck.py --holdout -v
+
+# the second holdout (tests/data/holdout2/README.md): nine more drawings from the same source,
+# read by hand before the reader was run on them; scored the same way
+holdout2: $(VENV)/.installed-test
+	-$(BIN)/python tests/data/real/extract.py --expected tests/data/holdout2/expected.toml \
+		--into tests/data/holdout2/files
+	$(BIN)/python tests/realcheck.py --expected tests/data/holdout2/expected.toml -v
 
 # the benchmark (docs/performance.md): interleaved pairs, CPU time; nice: the machine is shared
 bench: $(VENV)/.installed
