@@ -163,3 +163,37 @@ def test_a_clear_circle_drawn_from_centre_and_radius_is_its_polygon_pixel_for_pi
     got, polygons, none = pixels(scene), pixels(_as_polygons(scene)), pixels(_without_circles(scene))
     assert np.array_equal(got, polygons)
     assert (got != none).any(axis=2).sum() > 100  # and the circles are there to see
+
+
+@pytest.mark.parametrize(("inner", "outer"), [(-2.5, 3.5), (1.5, 2.5), (33.5, 40.5), (290.5, 300.5), (0.0, 0.5)])
+def test_the_ring_of_offsets_is_every_offset_between_its_radii_once(inner, outer):
+    # against every offset of the square round it, tested one by one
+    dx, dy = rings._annulus(inner, outer)
+    got = list(zip(dx.astype(int).tolist(), dy.astype(int).tolist(), strict=True))
+    n = math.ceil(outer) + 1
+    want = {(x, y) for x in range(-n, n + 1) for y in range(-n, n + 1)
+            if inner <= math.hypot(x, y) <= outer}
+    assert len(got) == len(set(got))
+    assert set(got) == want
+
+
+def test_a_mask_is_laid_on_whole_and_only_where_it_inks():
+    # a thin frame round a wide box, and a lone pixel past a tile's edge: every pixel of
+    # the mask is laid, in its colour, and nothing else is touched
+    mask = np.zeros((300, 700), dtype=np.uint8)
+    mask[0, :] = mask[-1, :] = mask[:, 0] = mask[:, -1] = 255
+    mask[130, 200] = 128  # half the colour: alpha 128 over white
+    im = Image.new("RGB", (800, 400), (255, 255, 255))
+    calls = []
+    paste = im.paste
+    im.paste = lambda *a, **k: (calls.append(a[1]), paste(*a, **k))[1]  # type: ignore[method-assign]
+    rings.lay(im, (0, 0, 200, 255), mask, 37, 21)
+    a = np.asarray(im).astype(int)
+    sub = a[21:321, 37:737]
+    assert (sub[mask == 255] == (0, 0, 200)).all()
+    assert (abs(a[21 + 130, 37 + 200] - (127, 127, 227)) <= 1).all()
+    others = np.ones(a.shape[:2], dtype=bool)
+    others[21:321, 37:737] = mask == 0
+    assert (a[others] == 255).all()
+    # and the pasted boxes cover far less than the frame's box (the inside left out)
+    assert sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in calls) < 0.5 * 300 * 700

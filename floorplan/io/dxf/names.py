@@ -42,6 +42,7 @@ from floorplan.io.dxf.roles import (  # noqa: F401 (NAME_TAGS and the rest: the 
     ID_TAGS,
     NAME_TAGS,
     USE_TAGS,
+    small_kind,
 )
 from floorplan.io.dxf.roles import is_figure_text as _is_figure_text
 from floorplan.io.dxf.roles import is_id_text as _is_id_text
@@ -339,6 +340,7 @@ def _name_from_labels(ri: RoomText, placed: list, centre: tuple[float, float] | 
     named = [lab for lab, u in zip(labels, uses, strict=True) if u is not None]
     if len(named) == 1:  # one room label among notes (UP, W/D...)
         ri.name = named[0][0]
+        _small_among_names(ri, named[0], labels, placed, centre)
         return
     if not named:  # no label names a use: the tallest (the first of equals) names the room
         middle = _central(placed, centre)
@@ -354,6 +356,35 @@ def _name_from_labels(ri: RoomText, placed: list, centre: tuple[float, float] | 
         return  # parts of one open-plan room, or of one hall with its stairs
     _lower(ri, "low", "holds the labels " + ", ".join(repr(lab) for lab, _ in named[:4])
            + ": one room or several the walls do not divide")
+
+
+#: short texts that are no room's name though they are no notes either (a stair's arrow)
+ARROWS = frozenset({"up", "dn", "down"})
+
+
+def _small_among_names(ri: RoomText, named: tuple[str, float], labels: list, placed: list,
+                       centre: tuple[float, float] | None) -> None:
+    """A room whose one label naming a use says a small room's kind (``Cupboard``,
+    ``Store``, ``Riser``) while it also holds a name as tall that names no use
+    (``Seminar Room``, ``Lab``) is not confidently that small room: the small room's label
+    is most likely a cupboard's the walls or outlines do not part off, written in the
+    room beside it. Named by the other label where it stands clearly in the room's middle
+    (``medium``), else kept, ``low``; both say so."""
+    lab, h = named
+    if not small_kind(lab):
+        return
+    rivals = [x for x, hx in labels if x != lab and hx >= h / DOMINANT
+              and sum(c.isalpha() for c in x) >= 3 and x.strip().casefold() not in ARROWS]
+    if not rivals:
+        return
+    middle = _central(placed, centre)
+    if middle is not None and middle[0] in rivals:
+        ri.name = middle[0]
+        _lower(ri, "medium", f"named by the label {middle[0]!r} in its middle; it also holds "
+               f"{lab!r}, a small room's label: a space the walls do not part off?")
+        return
+    _lower(ri, "low", f"named {lab!r}, a small room's label, though it also holds "
+           + ", ".join(repr(x) for x in rivals[:3]) + ": a small room's label in a larger room?")
 
 
 _RANK = {"high": 0, "medium": 1, "low": 2}

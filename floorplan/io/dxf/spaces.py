@@ -30,6 +30,7 @@ from floorplan.io.dxf import views as dxf_views
 from floorplan.io.dxf.bounds import round_walls
 from floorplan.io.dxf.cupboards import beside_labels, cupboards, fill_label_boxes, label_boxes
 from floorplan.io.dxf.entries import door_shapes, sealed_off, solid_note
+from floorplan.io.dxf.joinery import fitted_rooms, fitting_linework
 from floorplan.io.dxf.layers import level_of_layer
 from floorplan.io.dxf.linework import floor_pattern, leave_objects, wall_lines
 from floorplan.io.dxf.marks import (
@@ -216,8 +217,9 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     if given:
         rd.notes.append(f"{given} flight(s) sharing a space with a small labelled room, open to "
                         "a stairwell across a gap nothing is drawn in, given to the stairwell")
-    beside, labels, stated = beside_labels(found, arr, [t for t in col.texts if rd.usable_text(t)],
-                                           labels, rd.notes)
+    usable = [t for t in col.texts if rd.usable_text(t)]
+    found += fitted_rooms(found, usable, *fitting_linework(rd), notes=rd.notes)
+    beside, labels, stated = beside_labels(found, arr, usable, labels, rd.notes)
     found += beside
     place_labels(found, arr, labels, rd.notes, stated)
     found += cupboards(arr.small, sized, found, rd.notes)

@@ -83,6 +83,35 @@ def circles_of(xys: list[np.ndarray], tol: float = 0.5) -> list[tuple[float, ...
     return out
 
 
+def _annulus(inner: float, outer: float) -> tuple[np.ndarray, np.ndarray]:
+    """(dx, dy) float32 arrays of the whole offsets whose distance from the origin lies in
+    ``inner``..``outer`` (and a hair either side), found row by row as spans: the work is
+    the ring's pixels, not its square's (a big room's clear circle is hundreds of px
+    across at A2, and a real drawing's rooms have as many radii as rooms).
+
+    >>> dx, dy = _annulus(1.5, 2.5)
+    >>> sorted(zip(dx.astype(int).tolist(), dy.astype(int).tolist()))[:5]
+    [(-2, -1), (-2, 0), (-2, 1), (-1, -2), (-1, 2)]
+    """
+    top = math.floor(outer + 1e-6)
+    rows = np.arange(-top, top + 1)
+    out2 = (outer + 1e-6) ** 2 - rows * rows
+    xo = np.floor(np.sqrt(np.maximum(out2, 0.0))).astype(np.int64)
+    in2 = (max(inner, 0.0) - 1e-6) ** 2 - rows * rows
+    hole = (in2 > 0) & (inner > 0)
+    xi = np.where(hole, np.ceil(np.sqrt(np.where(hole, in2, 0.0))), 0).astype(np.int64)
+    # each row: [-xo, -xi] and [xi, xo] where there is a hole, [-xo, xo] where not
+    lo = np.concatenate([-xo, xi[hole]])
+    hi = np.concatenate([np.where(hole, -xi, xo), xo[hole]])
+    row = np.concatenate([rows, rows[hole]])
+    ok = hi >= lo
+    lo, hi, row = lo[ok], hi[ok], row[ok]
+    n = hi - lo + 1
+    start = np.repeat(np.cumsum(n) - n, n)
+    dx = np.repeat(lo, n) + (np.arange(int(n.sum())) - start)
+    return dx.astype(np.float32), np.repeat(row, n).astype(np.float32)
+
+
 def pixels(rings: list[tuple[float, ...]], width: int, pattern: tuple[float, ...]):
     """(x, y) int arrays of the pixels the dashed ``rings`` (:func:`ring_of`) cover."""
     a = np.array(rings, dtype=float)
@@ -92,10 +121,7 @@ def pixels(rings: list[tuple[float, ...]], width: int, pattern: tuple[float, ...
     xs, ys = [], []
     for big in np.unique(reach).tolist():
         g = a[reach == big]
-        dy, dx = np.mgrid[-big:big + 1, -big:big + 1]
-        rho = np.hypot(dx, dy)
-        near = (rho >= big - width - 3.5) & (rho <= big + 0.5)  # the corner's shift is under 1.5 px
-        dx, dy = dx[near].astype(np.float32), dy[near].astype(np.float32)
+        dx, dy = _annulus(big - width - 3.5, big + 0.5)  # the corner's shift is under 1.5 px
         cx, cy = g[:, 0], g[:, 1]
         bx, by = np.floor(cx), np.floor(cy)
         fx = (bx - cx).astype(np.float32)[:, None] + dx  # from the centre to each pixel
@@ -125,24 +151,30 @@ def draw(im: Image.Image, rings: list[tuple[float, ...]], colour: tuple[int, ...
     paint(im, x, y, colour)
 
 
-#: columns of a mask laid on at once: tiles with no ink are not pasted
-TILE = 256
+#: a mask is laid on in tiles of this many rows and columns: tiles with no ink are not pasted
+TILE = 64
 
 
 def lay(im: Image.Image, colour: tuple[int, ...], mask: np.ndarray, x0: int, y0: int) -> None:
     """Paste ``colour`` through the uint8 ``mask`` (its top left at x0, y0), tile by tile
-    of :data:`TILE` columns, leaving out the tiles it does not ink: a big room's outline
-    inks a thin frame round a wide box, and Pillow's paste costs the box's area."""
+    of :data:`TILE` x :data:`TILE` px, leaving out the tiles it does not ink, and pasting
+    a row of inked tiles at once: Pillow's paste costs the box's area, and a room's
+    outline or a big clear circle inks a thin line round a wide box."""
     h, w = mask.shape
     rgb = tuple(colour[:3])
-    for c in range(0, w, TILE):
-        tile = mask[:, c:c + TILE]
-        rows = np.flatnonzero(tile.any(axis=1))
-        if not len(rows):
-            continue
-        r0, r1 = int(rows[0]), int(rows[-1]) + 1
-        part = np.ascontiguousarray(tile[r0:r1])
-        im.paste(rgb, (x0 + c, y0 + r0, x0 + c + part.shape[1], y0 + r1), Image.fromarray(part, "L"))
+    nr, nc = -(-h // TILE), -(-w // TILE)
+    pad = np.zeros((nr * TILE, nc * TILE), dtype=bool)
+    pad[:h, :w] = mask != 0
+    inked: np.ndarray = np.any(pad.reshape(nr, TILE, nc, TILE), axis=(1, 3))
+    for r in np.flatnonzero(inked.any(axis=1)).tolist():
+        cols = np.flatnonzero(inked[r])
+        # runs of neighbouring inked tiles of this row, each one paste
+        cuts = np.flatnonzero(np.diff(cols) > 1) + 1
+        for run in np.split(cols, cuts):
+            r0, r1 = r * TILE, min((r + 1) * TILE, h)
+            c0, c1 = int(run[0]) * TILE, min((int(run[-1]) + 1) * TILE, w)
+            part = np.ascontiguousarray(mask[r0:r1, c0:c1])
+            im.paste(rgb, (x0 + c0, y0 + r0, x0 + c1, y0 + r1), Image.fromarray(part, "L"))
 
 
 def paint(im: Image.Image, x: np.ndarray, y: np.ndarray, colour: tuple[int, ...]) -> None:
