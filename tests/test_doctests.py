@@ -11,7 +11,7 @@ MODULES = [
     "floorplan.errors",
     "floorplan.findings", "floorplan.fittings", "floorplan.geometry",
     "floorplan.inscribed", "floorplan.io.dxf.encoding", "floorplan.io.dxf.figures",
-    "floorplan.io.dxf.text", "floorplan.io.dxf.units", "floorplan.io.dxf.walls",
+    "floorplan.io.dxf.text", "floorplan.io.dxf.mtext", "floorplan.io.dxf.units", "floorplan.io.dxf.walls",
     "floorplan.io.dxf.layers", "floorplan.io.dxf.cisfb", "floorplan.io.dxf.rooflights", "floorplan.io.dxf.nibs",
     "floorplan.io.dxf.tiles", "floorplan.io.dxf.linework", "floorplan.io.dxf.rejoin",
     "floorplan.io.dxf.openings", "floorplan.io.dxf.closing",

@@ -10,7 +10,7 @@ the whole wall mass; openings in them may hold a door symbol, glazing, or nothin
    runs along the wall face across its door; a door swing seals the line from its hinge
    to the closed leaf (single-line walls); the seal along the open leaf is dropped where
    its end stands free in the room, and both where the jambs already seal the opening
-   (:func:`~floorplan.io.dxf.openings.leaf_seals`).
+   (:func:`~floorplan.io.dxf.doorseals.leaf_seals`).
 3. A free end within ``REACH`` of another line is joined to it, so walls that stop just
    short of each other still meet.
 4. **Close** what nothing seals (:mod:`~floorplan.io.dxf.closing`): a free wall end looks
@@ -45,15 +45,8 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.strtree import STRtree
 
 from floorplan.io.dxf.closing import CLOSE_GAP, bridges
-from floorplan.io.dxf.openings import (
-    MARKED_SPAN,
-    OPENING_WIDTH,
-    Opening,
-    far_face_seals,
-    framed_seals,
-    jamb_openings,
-    leaf_seals,
-)
+from floorplan.io.dxf.doorseals import far_face_seals, framed_seals, leaf_seals
+from floorplan.io.dxf.openings import MARKED_SPAN, OPENING_WIDTH, Opening, jamb_openings
 from floorplan.io.dxf.pinch import MIN_AREA, MIN_WIDTH, part, strip_bands
 
 #: a free wall end this close (metres) to another line is joined to it
