@@ -69,7 +69,8 @@ def linework(rd, polys: list, levels: list[float], cap: int | None = None) -> Li
     allxy = np.vstack([p.pts[:, :2] for p in prims]).astype(float, copy=False)
     lo, hi = np.minimum.reduceat(allxy, first), np.maximum.reduceat(allxy, first)
     mid = (lo + hi) / 2
-    ok: np.ndarray = np.isfinite(mid).all(axis=1)
+    ok = np.ones(len(mid), dtype=bool)
+    ok &= np.isfinite(mid).all(axis=1)
     grid = rd.__dict__.get("grid")
     if grid is not None and grid.n >= 2 and ok.any():
         ok[ok] = rd.in_view(mid[ok])
