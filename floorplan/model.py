@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
+import numpy as np
 from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
@@ -295,6 +296,25 @@ class Correction:
     rooms: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, eq=False)
+class Linework:
+    """The drawing's own linework in the views read (plan metres), drawn faintly under the
+    rooms so that what the reader did not take shows: ``segments`` (n, 4) float32 rows
+    x0, y0, x1, y1; ``kinds`` (n,) uint8, :attr:`WALL` (a line read as a wall) or
+    :attr:`OTHER`; ``levels`` (n,) float32, each segment's level. ``total`` counts the
+    segments drawn in the view, of which only those held here were kept (a cap)."""
+
+    WALL: ClassVar[int] = 0
+    OTHER: ClassVar[int] = 1
+    segments: np.ndarray
+    kinds: np.ndarray
+    levels: np.ndarray
+    total: int = 0
+
+    def __len__(self) -> int:
+        return len(self.segments)
+
+
 @dataclass(frozen=True)
 class Plan:
     """A whole plan: metadata, rooms and everything drawn in them.
@@ -315,6 +335,7 @@ class Plan:
     notes: tuple[str, ...] = ()
     corrections: tuple[Correction, ...] = ()
     doubts: tuple[Doubt, ...] = ()
+    linework: Linework | None = field(default=None, compare=False, hash=False, repr=False)
 
     def room(self, room_id: str) -> Room:
         for room in self.rooms:

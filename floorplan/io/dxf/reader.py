@@ -41,6 +41,7 @@ from floorplan.io.dxf import shafts as dxf_shafts
 from floorplan.io.dxf import spaces
 from floorplan.io.dxf import swings as dxf_swings
 from floorplan.io.dxf import text as dxf_text
+from floorplan.io.dxf import underlay as dxf_underlay
 from floorplan.io.dxf.account import account, label_findings, room_confidence
 from floorplan.io.dxf.collect import collect
 from floorplan.io.dxf.encoding import clean, safe_strings
@@ -250,9 +251,10 @@ class _Reader:
                         source=self.source, format="dxf", origin=self.origin_m,
                         units_reason=self.units_reason).override(
             **drawing_properties(self.doc, self.source, self.notes))
+        linework = dxf_underlay.linework(self, polys, levels)  # for the image, under the rooms
         return Plan(meta=meta, rooms=tuple(rooms), doors=plan_doors, obstacles=plan_obst,
                     ceilings=plan_ceil, meters=tuple(meters), aerials=tuple(aerials),
-                    findings=tuple(self.findings), notes=tuple(self.notes))
+                    findings=tuple(self.findings), notes=tuple(self.notes), linework=linework)
 
     # -- units and frame ----------------------------------------------------------------------
     def _frame(self) -> None:
