@@ -250,6 +250,24 @@ def test_extract_takes_a_file_from_a_snapshot_and_checks_it(tmp_path, monkeypatc
     assert "has no nope.dxf" in ex.take("z.dxf", {**src, "path": "nope.dxf"}, write=True)
 
 
+def test_extract_converts_a_sketch_only_when_its_bytes_and_its_converter_are_the_recorded(
+        monkeypatch):
+    import hashlib
+
+    ex = _extract_module()
+    sketch = b"SolveSpaceREVa\n"
+    src = {"repo": "someone/house", "commit": "0" * 40, "path": "plan.slvs",
+           "convert": "solvespace", "view": "front", "converter": "SolveSpace 3.1",
+           "source_sha256": hashlib.sha256(sketch).hexdigest(), "sha256": "1" * 64}
+    data, why = ex.convert(sketch + b"changed", src)
+    assert data == b"" and "not the recorded" in why
+    data, why = ex.convert(sketch, {**src, "convert": "librecad"})
+    assert data == b"" and "no converter 'librecad'" in why
+    monkeypatch.setattr(ex.shutil, "which", lambda name: None)
+    data, why = ex.convert(sketch, src)
+    assert data == b"" and "install solvespace-cli (SolveSpace 3.1" in why
+
+
 def test_extract_lists_every_drawing_with_a_source():
     ex = _extract_module()
     named = {name for name, _ in ex.sources()}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
+
 
 def account(reader, rooms, door_counts, n_obst: int, n_ceil: int, n_met: int, n_aer: int) -> list[str]:
     """Notes: rooms by source, names by origin, features found, and every entity used or
@@ -132,12 +134,15 @@ def room_confidence(found: tuple[str, str], ri) -> tuple[str, str]:
     return level, "; ".join(dict.fromkeys(reasons))
 
 
-def label_findings(rooms, outside_texts, layer_kind) -> list:
+def label_findings(reader, rooms) -> list:
     """FP009 for each room of low confidence, FP010 for each room label that lies in no
-    room (within the plan's extent: a schedule or legend beside the plan is not one)."""
+    room within the plan's extent (:func:`plan_box`: a schedule or legend beside the plan
+    is not one). A room label is a text whose name says a room use, or one of the kind of
+    text that names the rooms of this drawing (:mod:`~floorplan.io.dxf.labelkind`: the
+    same layer and height), when it could be a name."""
     from shapely.geometry import Point
 
-    from floorplan.classify import classify
+    from floorplan.io.dxf import labelkind
     from floorplan.io.dxf import text as dxf_text
     from floorplan.model import InputFinding
 
@@ -147,20 +152,26 @@ def label_findings(rooms, outside_texts, layer_kind) -> list:
             out.append(InputFinding("FP009", f"{r.name or r.id}: the reader is unsure of this "
                                     f"room ({r.confidence_reason or 'no reason given'}): check it "
                                     "on the drawing", rooms=(r.id,)))
+    outside_texts = reader.outside_texts
     if not rooms or not outside_texts:
         return out
-    x0 = min(r.polygon.bounds[0] for r in rooms) - PLAN_MARGIN
-    y0 = min(r.polygon.bounds[1] for r in rooms) - PLAN_MARGIN
-    x1 = max(r.polygon.bounds[2] for r in rooms) + PLAN_MARGIN
-    y1 = max(r.polygon.bounds[3] for r in rooms) + PLAN_MARGIN
-    lost = []
+    x0, y0, x1, y1 = plan_box(reader, rooms)
+    kinds = labelkind.naming_kinds(labelkind.drawing_texts(reader), [r.polygon for r in rooms],
+                                   [r.name for r in rooms])
+    cands = []
     for t in outside_texts:
-        if t.tag or not (x0 <= t.x <= x1 and y0 <= t.y <= y1) or layer_kind(t.layer) == "ignore":
+        if t.tag or not (x0 <= t.x <= x1 and y0 <= t.y <= y1) or reader.layer_kind(t.layer) == "ignore":
             continue
         name, _ = dxf_text.split_label(t.text)
-        if name and dxf_text.kind(name)[0] == "name" and not dxf_text.is_note(name) \
-                and classify(name) is not None:
-            lost.append((t, name))
+        if not name or dxf_text.kind(name)[0] != "name" or dxf_text.is_note(name):
+            continue
+        if labelkind.says_use(name) or (labelkind.is_kin(t.height, t.layer, kinds)
+                                        and labelkind.could_name(name)):
+            cands.append((t, name))
+    if cands and reader.__dict__.get("grid") is not None and reader.grid.n >= 2:
+        ok = reader.in_view(np.array([(t.x, t.y) for t, _ in cands], dtype=float)).tolist()
+        cands = [c for c, k in zip(cands, ok, strict=True) if k]
+    lost = cands
     for t, name in lost[:MAX_LABEL_FINDINGS]:
         out.append(InputFinding("FP010", f"the label {name!r} at ({t.x:.2f}, {t.y:.2f}) m lies in "
                                 "no room and names none: the room may be missing from the plan",
@@ -170,3 +181,25 @@ def label_findings(rooms, outside_texts, layer_kind) -> list:
         out.append(InputFinding("FP010", f"{len(rest)} more labels lie in no room ("
                                 + ", ".join(repr(n) for _, n in rest[:5]) + "…)", entity="labels"))
     return out
+
+
+def plan_box(reader, rooms) -> tuple[float, float, float, float]:
+    """The plan's extent, PLAN_MARGIN beyond it: its rooms and the linework the reader
+    used (the walls the rooms were found in), in the views read. Not the rooms' alone:
+    where the reader lost part of a building, the lost part's labels are in the plan,
+    not beside it."""
+    b = np.array([r.polygon.bounds for r in rooms], dtype=float)
+    lo, hi = b[:, :2].min(axis=0), b[:, 2:].max(axis=0)
+    col = reader.col
+    pts = [p.pts[:, :2] for lst in (col.loops, col.opens) for p in lst
+           if p.uid in reader.used and len(p.pts)]
+    if pts:
+        xy = np.vstack(pts)
+        if reader.__dict__.get("grid") is not None and reader.grid.n >= 2:
+            xy = xy[reader.in_view(xy)]
+        xy = xy[np.isfinite(xy).all(axis=1)]
+        if len(xy):
+            lo = np.minimum(lo, xy.min(axis=0))
+            hi = np.maximum(hi, xy.max(axis=0))
+    return (float(lo[0]) - PLAN_MARGIN, float(lo[1]) - PLAN_MARGIN,
+            float(hi[0]) + PLAN_MARGIN, float(hi[1]) + PLAN_MARGIN)

@@ -9,7 +9,11 @@ left out as too thin to be a room). What stands in the opening says what it is: 
 drawn (a bare opening, reported as a door), glazing (a window), a door symbol (the door,
 found by :mod:`~floorplan.io.dxf.doors`). A wall's face running along the gap from wall to
 wall, with no door in it, says the "jambs" are columns standing proud of that wall: no
-opening, the floor runs to the face.
+opening, the floor runs to the face. What lies wholly between the jambs, touching neither,
+where the wall's faces run on out of both (a window block's frame drawn along one face,
+its sides ending on it), is the opening's infill: it neither closes the opening nor crosses
+its seals, so the room is measured to the wall's inner face, its window reveal left out as
+wall, as a door's is.
 
 >>> import numpy as np
 >>> from shapely.geometry import LineString
@@ -117,23 +121,34 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
     b_lo, b_hi = sorted(jb.tolist(), key=lambda p: p[0] * d[0] + p[1] * d[1])
     seals = tuple(shapely.linestrings([[a_lo, b_lo], [a_hi, b_hi]]).tolist())  # both at once
     p, q = (ja[0] + ja[1]) / 2, (jb[0] + jb[1]) / 2
+    band = Polygon([a_lo, b_lo, b_hi, a_hi])
     if line_tree is not None:
+        # what an opening the wall's faces run on from holds (a window's frame set in it,
+        # lying along a face) is its infill: it neither closes nor crosses the opening
+        infill: set[int] | None = None
+
+        def set_in(found: list[int]) -> bool:
+            nonlocal infill
+            if infill is None:
+                infill = _infill(band, (a_lo, a_hi, b_lo, b_hi), (q - p) / width, geoms, line_tree)
+            return all(i in infill for i in found)
+
         mids = shapely.line_interpolate_point(np.asarray(seals, dtype=object), 0.5, normalized=True)
-        if line_tree.query(mids, predicate="dwithin", distance=1e-6).shape[1]:  # both at once
+        on_seal = line_tree.query(mids, predicate="dwithin", distance=1e-6)[1].tolist()
+        if on_seal and not set_in(on_seal):
             return None  # a wall face runs where the seal would: the two ends of one wall
         for s in seals:  # a wall crossing a face seal: these are no opening's jambs
             inner: Any = shapely.line_interpolate_point(s, [0.02, 0.98], normalized=True)
             probe = LineString(inner)
-            for i in line_tree.query(probe, predicate="intersects").tolist():
-                hit = probe.intersection(geoms[i])
-                if hit.geom_type in ("Point", "MultiPoint"):
-                    return None
+            crossing = [i for i in line_tree.query(probe, predicate="intersects").tolist()
+                        if probe.intersection(geoms[i]).geom_type in ("Point", "MultiPoint")]
+            if crossing and not set_in(crossing):
+                return None
     inner = LineString([p + 0.05 * (q - p), q - 0.05 * (q - p)])
     half = 0.45 * float(np.hypot(*(ja[1] - ja[0])))
     near = [] if line_tree is None else line_tree.query(
         inner.buffer(half, cap_style="flat"), predicate="intersects").tolist()
     in_it = [geoms[i] for i in near]
-    band = Polygon([a_lo, b_lo, b_hi, a_hi])
     door = mark_tree is not None and len(mark_tree.query(band, predicate="intersects")) > 0
     if not door:  # no door hangs in it: a wall's face running along it, wall to wall,
         # closes it (the "jambs" are columns standing proud of that wall)
@@ -152,6 +167,30 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
     kind = "door" if door else "window" if glazed else "bare"
     mid = (p + q) / 2
     return Opening(seals, (float(mid[0]), float(mid[1])), round(width, 6), kind)
+
+
+def _infill(band: Polygon, corners, across: np.ndarray, geoms, line_tree) -> set[int]:
+    """What is set in an opening: the lines of ``geoms`` lying wholly in its ``band``
+    (within :data:`OUT_OF_BAND`) and touching neither jamb, such as a window's frame drawn
+    along a wall face, short of the jambs. Only where the wall's faces run on out of both
+    jambs (at each of the four ``corners``, jamb a's two then jamb b's, a line leaves the
+    band away from the other jamb; ``across`` is the unit vector from a to b); else the
+    pair is no opening's jambs, and nothing is infill. A line along a face from jamb to
+    jamb is the wall's face running on past columns, not infill."""
+    near = [line_tree.query(shapely.points(np.asarray(c, dtype=float)), predicate="dwithin",
+                            distance=CORNER_REACH).tolist() for c in corners]
+    for k, corner in enumerate(corners):
+        ways = [(shapely.get_coordinates(geoms[j]) - np.asarray(corner)) @ across for j in near[k]]
+        if not any((t.min() < -OUT_OF_BAND) if k < 2 else (t.max() > OUT_OF_BAND) for t in ways):
+            return set()
+    jambs = shapely.linestrings([[corners[0], corners[1]], [corners[2], corners[3]]])
+    touching = set(line_tree.query(jambs, predicate="dwithin", distance=CORNER_REACH)[1].tolist())
+    room = band.buffer(OUT_OF_BAND, join_style="mitre")
+    return set(line_tree.query(room, predicate="contains").tolist()) - touching
+
+
+#: a wall face meets a jamb's end this close (metres)
+CORNER_REACH = 2e-3
 
 
 def _runs_on(i: int, geoms, line_tree, corner: np.ndarray, across: np.ndarray, depth: float

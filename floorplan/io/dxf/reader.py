@@ -234,7 +234,7 @@ class _Reader:
             self.notes,
             self.findings)
         rooms = dxf_shafts.set_aside(rooms, [d for d, _ in doors], self.notes, self.findings)
-        self.findings += label_findings(rooms, self.outside_texts, self.layer_kind)
+        self.findings += label_findings(self, rooms)
         if level_note:
             self.notes.append(level_note)
         meters, aerials = self._marks(locate)

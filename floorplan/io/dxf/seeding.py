@@ -38,7 +38,8 @@ from floorplan.model import CIRCULATION_USES, COMMUNAL_USES
 
 #: the closing grows by this much a step (metres): the smallest closing that encloses wins
 STEP = 0.3
-#: linework further than this (metres) from a label cannot bound its room
+#: linework further than this (metres) from a label is not bridged to find its room
+#: (but see :func:`_refined`: a hall's far wall)
 NEAR = 15.0
 
 
@@ -109,27 +110,54 @@ def seek(lines: list[LineString], labels: list[tuple[float, float]],
                       + [g for g in symbols or () if g.intersects(around)]) if labels else None
     for x, y in labels:
         pt = Point(x, y)
-        near = [lines[i] for i in tree.query(box(x - NEAR, y - NEAR, x + NEAR, y + NEAR)).tolist()]
-        cands = candidates(near)
-        found = None
-        limit = STEP
-        while found is None and limit <= CLOSE_GAP + 1e-9:
-            use = [c for c in cands if c.length <= limit]
-            limit += STEP
-            if not use:
-                continue
-            f = _face_at(near + use, pt)
-            if f is None or is_room_sized(f):
-                continue
-            if room_tree is not None and any(
-                    f.intersection(rooms[i]).area > 0.01 * min(f.area, rooms[i].area)
-                    for i in room_tree.query(f, predicate="intersects").tolist()):
-                continue
-            found = f
+        found = _bridged(lines, tree.query(box(x - NEAR, y - NEAR, x + NEAR, y + NEAR)).tolist(),
+                         pt, rooms, room_tree)
         if found is None:  # no free end to bridge: close the wall band around the label
             found = _closed_around(closing, pt, rooms, room_tree)
+            if found is not None:  # its walls, bridged, where some stand beyond NEAR
+                found = _refined(found, lines, tree, pt, rooms, room_tree)
         out.append(found)
     return out
+
+
+def _bridged(lines, near_ids: list[int], pt: Point, rooms, room_tree) -> Polygon | None:
+    """The smallest face of room size around ``pt`` that bridges of up to CLOSE_GAP from
+    the free ends of ``lines[near_ids]`` enclose (overlapping none of ``rooms``), or
+    ``None``."""
+    near = [lines[i] for i in near_ids]
+    cands = candidates(near)
+    limit = STEP
+    while limit <= CLOSE_GAP + 1e-9:
+        use = [c for c in cands if c.length <= limit]
+        limit += STEP
+        if not use:
+            continue
+        f = _face_at(near + use, pt)
+        if f is None or is_room_sized(f):
+            continue
+        if room_tree is not None and any(
+                f.intersection(rooms[i]).area > 0.01 * min(f.area, rooms[i].area)
+                for i in room_tree.query(f, predicate="intersects").tolist()):
+            continue
+        return f
+    return None
+
+
+def _refined(space: Polygon, lines, tree, pt: Point, rooms, room_tree) -> Polygon:
+    """The face that bridging the walls round ``space`` (a space the closing of the wall
+    mass found round ``pt``) encloses, when it is that space: a hall whose label stands
+    further than NEAR from its far wall is found by the closing, which fills what stands
+    in it (its columns) and rounds its corners; the face of its walls is its floor."""
+    x0, y0, x1, y1 = space.buffer(CLOSE_GAP).bounds
+    face = _bridged(lines, tree.query(box(x0, y0, x1, y1)).tolist(), pt, rooms, room_tree)
+    if face is None or face.symmetric_difference(space).area > SAME_SPACE * space.area:
+        return space
+    return face
+
+
+#: a face of the walls differing from the closing's space by less than this share of it
+#: is that space
+SAME_SPACE = 0.1
 
 
 def _closed_around(closing, pt: Point, rooms, room_tree) -> Polygon | None:

@@ -11,6 +11,12 @@ ifc.toml) names the repository, the commit and the
 path; the file is taken with ``git --git-dir=MIRROR show COMMIT:PATH`` and written only when
 its sha256 is the one recorded. A snapshot that is not on this machine is listed with the
 ``fetch`` to run first. Exit code 0 when every drawing is in place, 1 otherwise.
+
+A source with ``convert = "solvespace"`` is a SolveSpace sketch (``.slvs``), not a DXF: its
+bytes are checked against ``source_sha256``, then SolveSpace's own exporter writes the DXF
+(``solvespace-cli export-view --view VIEW``, Debian's package ``solvespace``, the version in
+``converter``), and that DXF is checked against ``sha256``. Without ``solvespace-cli`` on the
+machine such a drawing is listed as missing, with the reason.
 """
 
 from __future__ import annotations
@@ -18,8 +24,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -58,17 +66,55 @@ def take(name: str, src: dict, *, write: bool, into: Path | None = None) -> str 
     if got.returncode != 0:
         msg = got.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["?"]
         return f"{src['repo']} has no {src['path']} at {src['commit'][:10]}: {msg[0]}"
-    digest = hashlib.sha256(got.stdout).hexdigest()
+    data = got.stdout
+    if src.get("convert"):
+        data, why = convert(data, src)
+        if why:
+            return why
+    digest = hashlib.sha256(data).hexdigest()
     if digest != src["sha256"]:
+        if src.get("convert"):
+            return (f"{src['repo']}:{src['path']} converted to sha256 {digest[:16]}…, not the "
+                    f"recorded {src['sha256'][:16]}… (not {src['converter']}?)")
         return (f"{src['repo']}:{src['path']} at {src['commit'][:10]} has sha256 {digest[:16]}…, "
                 f"not the recorded {src['sha256'][:16]}… (a large file the snapshot lacks?)")
     if not write:
         return "not extracted yet (its snapshot is here: run without --check)"
     into.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".part")
-    tmp.write_bytes(got.stdout)
+    tmp.write_bytes(data)
     tmp.replace(out)
     return None
+
+
+def convert(data: bytes, src: dict) -> tuple[bytes, str | None]:
+    """The DXF that the source's own CAD program writes from ``data`` (only SolveSpace so
+    far); (b"", why) when it cannot be made here."""
+    where = f"{src['repo']}:{src['path']}"
+    if src["convert"] != "solvespace":
+        return b"", f"{where}: no converter {src['convert']!r} (extract.py knows 'solvespace')"
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != src["source_sha256"]:
+        return b"", (f"{where} at {src['commit'][:10]} has sha256 {digest[:16]}…, not the "
+                     f"recorded {src['source_sha256'][:16]}…")
+    cli = shutil.which("solvespace-cli")
+    if cli is None:
+        return b"", (f"{where} is a SolveSpace sketch: install solvespace-cli ({src['converter']}, "
+                     "apt-get install solvespace) to convert it")
+    with tempfile.TemporaryDirectory() as tmp:
+        sketch = Path(tmp) / "sketch.slvs"
+        sketch.write_bytes(data)
+        try:
+            run = subprocess.run([cli, "export-view", "--view", src.get("view", "top"),
+                                  "--output", "%.dxf", str(sketch)],  # beside the sketch
+                                 capture_output=True, timeout=300)
+        except subprocess.TimeoutExpired:
+            return b"", f"{where}: solvespace-cli export-view took more than 300 s"
+        made = Path(tmp) / "sketch.dxf"
+        if run.returncode != 0 or not made.is_file():
+            msg = run.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["?"]
+            return b"", f"{where}: solvespace-cli export-view failed: {msg[0]}"
+        return made.read_bytes(), None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,93 @@
+"""A window opening in a double-line wall is measured to the wall's inner face.
+
+A room's area is the floor inside its wall faces (NDSS and the RICS practice measure to the
+internal face of the walls): a window's reveal, the depth of wall between the inner face
+and the frame or glass, is wall, as a door's reveal is. So an opening between two jambs is
+sealed along both wall faces whatever is set in it: a window block whose frame lies along
+one face, its sides ending on that face (as the Aalborg A314 window blocks draw it), or
+glazing lines standing free between the jambs.
+
+Every sheet: a kitchen between wall faces x 0.35-4.35, y 0.35-3.35 (4.0 x 3.0 = 12.0 m²)
+in a 0.35 m wall (outer faces x 0-4.7, y 0-3.7), a 1.7 m window opening in the south wall
+between jambs at x 1.5 and 3.2 (y 0-0.35). Bridged at the frame's inner side instead of the
+inner face, the kitchen would take in a reveal of 1.7 x (0.35 - 0.23) = 0.204 m² or more.
+"""
+
+from __future__ import annotations
+
+import pytest
+from shapely.geometry import Point, box
+
+from tests.dxf_patterns import Sheet, read
+
+ROOM = box(0.35, 0.35, 4.35, 3.35)
+OPENING = box(1.5, 0.0, 3.2, 0.35)
+
+
+def walls(s: Sheet) -> None:
+    """The wall mass with the opening cut out: each edge a LINE, the jambs among them."""
+    s.mass(box(0, 0, 4.7, 3.7).difference(ROOM.union(OPENING)))
+    s.text("KITCHEN", (2.3, 1.8))
+
+
+def window_block(s: Sheet, layer: str, face: str) -> None:
+    """A window block set in the opening: its frame a closed rectangle 10 mm in from each
+    jamb, 0.23 m deep, lying along the ``face`` (``outer`` or ``inner``) with its sides
+    ending on it; two glass lines and two sill lines (jamb to jamb) inside the frame."""
+    b = s.doc.blocks.new("V170")
+    b.add_lwpolyline([(0.01, 0), (1.69, 0), (1.69, 0.23), (0.01, 0.23)], close=True)
+    b.add_line((0.01, 0.05), (1.69, 0.05))
+    b.add_line((0.01, 0.11), (1.69, 0.11))
+    b.add_line((0.0, 0.055), (1.7, 0.055))
+    b.add_line((0.0, 0.205), (1.7, 0.205))
+    if face == "outer":
+        at, rotation = (1.5, 0.0), 0.0
+    else:  # turned half round, so the frame lies along the inner face (y = 0.35)
+        at, rotation = (3.2, 0.35), 180.0
+    s.msp.add_blockref("V170", at, dxfattribs={"layer": layer, "rotation": rotation})
+
+
+def kitchen(plan):
+    (room,) = [r for r in plan.rooms if r.polygon.contains(Point(2.3, 1.8))]
+    return room
+
+
+@pytest.mark.parametrize("layer", ["A-WALL", "A314---"])
+@pytest.mark.parametrize("face", ["outer", "inner"])
+def test_a_window_block_set_in_its_opening_is_sealed_on_the_inner_face(tmp_path, layer, face):
+    s = Sheet()
+    walls(s)
+    window_block(s, layer, face)
+    plan = read(s, tmp_path)
+    room = kitchen(plan)
+    assert room.name == "KITCHEN"
+    assert room.polygon.area == pytest.approx(12.0, abs=1e-6)
+    assert room.polygon.bounds == pytest.approx((0.35, 0.35, 4.35, 3.35), abs=1e-6)
+    assert room.confidence == "high"
+
+
+def test_glazing_standing_free_in_the_opening_is_sealed_on_the_inner_face(tmp_path):
+    """No window symbol: two glass lines from jamb to jamb in the middle of the wall."""
+    s = Sheet()
+    walls(s)
+    s.line((1.5, 0.15), (3.2, 0.15))
+    s.line((1.5, 0.2), (3.2, 0.2))
+    room = kitchen(read(s, tmp_path))
+    assert room.polygon.area == pytest.approx(12.0, abs=1e-6)
+    assert room.polygon.bounds == pytest.approx((0.35, 0.35, 4.35, 3.35), abs=1e-6)
+
+
+def test_a_short_wall_drawn_as_a_rectangle_is_no_opening(tmp_path):
+    """A 1.0 x 0.35 m piece of wall standing free in a room (its two ends look like facing
+    jambs, its faces lie along the seals): no faces run on out of its ends, so its faces
+    are no opening's infill, and no opening (which, with nothing in it, would be reported
+    as a bare doorway) is found. The room keeps its floor less the piece:
+    12.0 - 1.0 x 0.35 = 11.65 m²."""
+    s = Sheet()
+    s.mass(box(0, 0, 4.7, 3.7).difference(ROOM))
+    s.poly([(1.5, 1.5), (2.5, 1.5), (2.5, 1.85), (1.5, 1.85)], closed=True)
+    s.text("KITCHEN", (2.3, 2.8))
+    plan = read(s, tmp_path)
+    (room,) = [r for r in plan.rooms if r.polygon.contains(Point(2.3, 2.8))]
+    assert room.polygon.area == pytest.approx(11.65, abs=1e-6)
+    assert len(plan.doors) == 0
