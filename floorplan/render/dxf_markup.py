@@ -111,6 +111,8 @@ def markup(scene: Scene, report, style: Style = STYLE) -> bytes:
             dxf_draw.text(msp, dxf_layers.name("INFO", "LABEL"), (x0, y1 + 0.3 / scale), panel.title,
                           0.35 / scale, align="LEFT")
         for p in panel.primitives:
+            if p.kind == "segments":  # the drawing's own linework: the drawing is there
+                continue
             if from_dxf and p.key in PLAN_KEYS:
                 continue
             if from_dxf and p.key == "label" and p.text:

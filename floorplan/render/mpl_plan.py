@@ -145,7 +145,11 @@ def draw_plan(ax, scene: Scene, panel: Panel, style: Style, clip_text: bool = Fa
             look = looks[p.key] = style.look(p.key)
         z = look.z
         g: Any = p.geometry
-        if p.kind in ("area", "circle"):
+        if p.kind == "segments":  # the drawing's linework: one path of them all
+            runs.flush()
+            ax.add_artist(PathPatch(_segments_path(p.segments), fill=False, edgecolor=look.edge,
+                                    linewidth=_lw(look.width), capstyle="butt", zorder=z))
+        elif p.kind in ("area", "circle"):
             face = to_rgba(look.fill, look.fill_alpha) if look.fill else "none"
             edge = look.edge or "none"
             for poly in _polygons(disc(g, p.radius or 0.0) if p.kind == "circle" else g):
@@ -239,6 +243,14 @@ def _lines(g):
     for part in getattr(g, "geoms", []):
         out.extend(_lines(part))
     return out
+
+
+def _segments_path(seg) -> MplPath:
+    """One path of the (n, 4) segments ``seg``: a move and a line each."""
+    seg = np.asarray(seg, dtype=float)
+    verts = seg.reshape(-1, 2)
+    codes = np.tile(np.array([MplPath.MOVETO, MplPath.LINETO], dtype=MplPath.code_type), len(seg))
+    return MplPath(verts, codes)
 
 
 def _path(poly) -> MplPath:

@@ -4,7 +4,8 @@ does): assert on keys, kinds and where things are rather than on pixels.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 
@@ -23,6 +24,7 @@ class Drawn:
     look: Look
     size: float | None = None
     radius: float | None = None
+    segments: Any = field(default=None, compare=False, hash=False, repr=False)
 
 
 class Recorder:
@@ -38,7 +40,7 @@ class Recorder:
         for i, panel in enumerate(scene.panels):
             for p in panel.primitives:
                 self.drawn.append(Drawn(i, p.kind, p.key, p.geometry, p.text, p.ref,
-                                        self.style.look(p.key), p.size, p.radius))
+                                        self.style.look(p.key), p.size, p.radius, p.segments))
         return self
 
     def keys(self) -> list[str]:

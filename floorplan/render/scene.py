@@ -13,13 +13,15 @@ pointing to a key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from floorplan.findings import Finding, Status, worst
+from floorplan.render import underlay as _underlay
 from floorplan.render.declutter import declutter
 from floorplan.render.layout import plan_layout
 from floorplan.render.placing import PT_MM, outlines_by_level
@@ -55,7 +57,8 @@ class Primitive:
     ``geometry``, a Point), ``marker`` (a point symbol) or ``circle`` (centred on
     ``geometry``, a Point, ``radius`` metres: drawn as the 128-sided polygon
     ``Point.buffer(radius, quad_segs=32)`` is, or as a true circle where a backend has
-    one, without the polygon made). ``key`` is the semantic style key; ``ref`` names what
+    one, without the polygon made) or ``segments`` (``segments``, an (n, 4) array of
+    x0, y0, x1, y1 in metres, drawn at once; ``geometry`` is their extent). ``key`` is the semantic style key; ``ref`` names what
     it is about (a room, door or finding) for tests and for backends that tag entities.
     """
 
@@ -70,6 +73,8 @@ class Primitive:
     size: float | None = None
     #: a circle's radius in metres
     radius: float | None = None
+    #: a ``segments`` primitive's lines, (n, 4) x0, y0, x1, y1 in metres
+    segments: Any = field(default=None, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -204,10 +209,12 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
 
     # extents per level
     extents, bounds = [], []
+    linework = {lv: _underlay.of_level(plan, lv) for lv in levels}  # the drawing's own lines
     for lv in levels:
         geoms = [r.polygon for r in plan.rooms if r.level == lv]
         # the union's bounds are its parts' bounds; uniting thousands of rooms is slow
         b = tuple(shapely.total_bounds(geoms).tolist()) if geoms else (0, 0, 1, 1)
+        b = _underlay.grow(b if geoms else None, linework[lv])  # what was not taken shows too
         pad = 0.6
         b = (b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad)
         bounds.append(b)
@@ -227,6 +234,9 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
     label_look = style.look("label")
     by_room = _findings_by_room(report)
     labelled: list[tuple] = []  # (room, the floor its label is placed on, the label)
+    for lv, parts in linework.items():
+        for key, seg in parts:
+            add(lv, Primitive("segments", key, _underlay.extent_box(seg), segments=seg))
     for room in plan.rooms:
         rm = m.rooms.get(room.id)
         lv = room.level
@@ -374,7 +384,8 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
         title = _level_title(lv) if len(levels) > 1 or lv != 0 else "Plan"
         panels.append(Panel(lv, title, bounds[i], frames[i], tuple(ps)))
     drawn = {p.key for panel in panels for p in panel.primitives}
-    legend = legend_entries(drawn, style)
+    legend = tuple((key, _underlay.legend_text(plan, text) if key.startswith("underlay.") else text)
+                   for key, text in legend_entries(drawn, style))
     north = getattr(plan.meta, "north", None)
     if north is None and plan.meta.lonlat_origin is not None:
         north = 0.0  # read in longitude/latitude: north is up

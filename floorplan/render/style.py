@@ -50,6 +50,10 @@ class Look:
 
 def _looks() -> dict[str, Look]:
     looks = {
+        # the drawing's own linework, under everything: thin and light, the walls read darker
+        "underlay.walls": Look(edge="#9A9A9A", width=0.13, z=0, label="drawing's linework: walls"),
+        "underlay.other": Look(edge="#C6C6C6", width=0.13, z=0,
+                               label="drawing's linework: other lines"),
         "room.pass": Look(fill=SKY_BLUE, fill_alpha=0.30, edge=BLACK, width=0.5, z=1,
                           label="room: every rule met"),
         "room.warn": Look(fill=ORANGE, fill_alpha=0.35, edge=BLACK, width=0.5, z=1,

@@ -105,7 +105,8 @@ def linework(rd, polys: list, levels: list[float], cap: int | None = None) -> Li
     kinds = np.where(np.asarray(wall)[keep], Linework.WALL, Linework.OTHER)[owner]
     seg_lv = lv[owner]
     good = np.isfinite(seg).all(axis=1) & ((seg[:, 0] != seg[:, 2]) | (seg[:, 1] != seg[:, 3]))
-    return _frozen(seg[good], kinds[good], seg_lv[good], total)
+    capped = total > cap
+    return _frozen(seg[good], kinds[good], seg_lv[good], total if capped else int(good.sum()))
 
 
 def _levels(rd, prims: list, mid: np.ndarray, polys: list, levels: list[float]) -> np.ndarray:

@@ -105,6 +105,9 @@ def draw_plan(canvas: Canvas, scene: Scene, panel: Panel, style: Style) -> None:
                 run.append(prims[i])
                 i += 1
             _areas(canvas, run, _look, to_px)
+        elif p.kind == "segments":  # the drawing's linework, all at once
+            seg = np.asarray(p.segments, dtype=float)
+            canvas.segments(to_px(seg[:, :2]), to_px(seg[:, 2:]), look.edge, width)
         elif p.kind == "circle":
             run = [p]
             while i < len(prims) and prims[i].kind == "circle" and prims[i].key == p.key:
