@@ -9,10 +9,8 @@ drawn, never copied from the program.
 from __future__ import annotations
 
 import numpy as np
-from shapely.geometry import box
-
 from shapely import affinity
-from shapely.geometry import Polygon
+from shapely.geometry import Polygon, box
 
 from floorplan.io.dxf.tiles import pattern_lines, tile_shaped, tile_shapes, tiling
 from tests.dxf_patterns import Sheet, read, rooms_of, two_room_plan
