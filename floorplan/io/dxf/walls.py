@@ -37,6 +37,7 @@ the whole wall mass; openings in them may hold a door symbol, glazing, or nothin
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import shapely
@@ -47,7 +48,7 @@ from floorplan.io.dxf.closing import CLOSE_GAP, bridges
 from floorplan.io.dxf.doorseals import far_face_seals, framed_seals, leaf_seals
 from floorplan.io.dxf.joins import float_joins, joins
 from floorplan.io.dxf.openings import MARKED_SPAN, OPENING_WIDTH, Opening, jamb_openings
-from floorplan.io.dxf.pinch import MIN_AREA, MIN_WIDTH, part, strip_bands
+from floorplan.io.dxf.pinch import MIN_AREA, MIN_WIDTH, narrow, part, strip_bands
 
 # MIN_WIDTH (metres; narrower faces are wall bands, glazing or door leaves) and MIN_AREA
 # (m²; smaller faces are label boxes, columns or ducts) are kept in pinch.py, which
@@ -173,13 +174,14 @@ def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     arr = arrange(lines, seals, door_marks, glass=glass, heads=heads, frames=frames)
     faces, cuts = faces_and_cuts(arr.all())
     cuts = _wall_cuts(cuts, arr)
-    kept, counts = _sieve(faces, fittings, arr.small, arr.bands)
+    eroded: dict[int, Any] = {}
+    kept, counts = _sieve(faces, fittings, arr.small, arr.bands, eroded)
     stripped: set[int] = set()  # faces a wall band ran into, cut away from them
     bands = []
     cut_tree = STRtree(cuts) if cuts else None
     for f in kept:
         inside = [] if cut_tree is None else [cuts[i] for i in cut_tree.query(f, predicate="covers")]
-        pieces = strip_bands(f, inside)
+        pieces = strip_bands(f, inside, eroded.get(id(f)))
         if pieces != [f]:
             stripped.update(id(g) for g in pieces)
         bands += pieces
@@ -274,18 +276,28 @@ def twin(a: LineString, b: LineString) -> bool:
 
 
 def _sieve(faces: list[Polygon], fittings: list[Polygon], small: list[Polygon] | None = None,
-           thin: list[Polygon] | None = None) -> tuple[list[Polygon], dict[str, int]]:
+           thin: list[Polygon] | None = None, eroded: dict[int, Any] | None = None
+           ) -> tuple[list[Polygon], dict[str, int]]:
     """The faces of room size not filled by fittings (and the counts of the others);
     faces of SMALL_ROOM up to MIN_AREA go to ``small``, faces too thin to be rooms (wall
-    bands) to ``thin``."""
+    bands) to ``thin``; ``eroded`` is given each kept face's inward buffer (by ``id``),
+    which :func:`~floorplan.io.dxf.pinch.strip_bands` would make again. A face that lies
+    in a strip narrower than a room (:func:`~floorplan.io.dxf.pinch.narrow`, found for
+    all at once) is thin without making its buffer."""
     kept: list[Polygon] = []
     counts = {"thin": 0, "small": 0, "fitted": 0}
     fit_tree = STRtree(fittings) if fittings else None
-    for f in faces:
-        why = is_room_sized(f)
+    areas = shapely.area(np.asarray(faces, dtype=object)).tolist() if faces else []
+    big = [k for k, a in enumerate(areas) if a >= MIN_AREA]
+    slim = dict(zip(big, narrow([faces[k] for k in big]).tolist(), strict=True))
+    for k, f in enumerate(faces):
+        why, inner = ("small", None) if areas[k] < MIN_AREA else ("thin", None) if slim[k] else (
+            None, f.buffer(-MIN_WIDTH / 2, join_style="mitre"))
+        if why is None and inner.is_empty:
+            why = "thin"
         if why:
             counts[why] += 1
-            if why == "small" and small is not None and f.area >= SMALL_ROOM:
+            if why == "small" and small is not None and areas[k] >= SMALL_ROOM:
                 small.append(f)
             elif why == "thin" and thin is not None:
                 thin.append(f)
@@ -296,6 +308,8 @@ def _sieve(faces: list[Polygon], fittings: list[Polygon], small: list[Polygon] |
                 counts["fitted"] += 1
                 continue
         kept.append(f)
+        if eroded is not None:
+            eroded[id(f)] = inner
     return kept, counts
 
 
