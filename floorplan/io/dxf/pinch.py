@@ -99,10 +99,10 @@ def corner_lines(face: Polygon, shortest: float, longest: float, per_corner: int
     out: list[LineString] = []
     took: dict[int, int] = {}
     for n in np.lexsort((length[ok], qi[ok])).tolist():  # corner by corner, shortest first
-        c = int(qi[ok[n]])
-        if inside[n] and took.get(c, 0) < per_corner:
+        corner = int(qi[ok[n]])
+        if inside[n] and took.get(corner, 0) < per_corner:
             out.append(lines[ok[n]])
-            took[c] = took.get(c, 0) + 1
+            took[corner] = took.get(corner, 0) + 1
     return sorted(out, key=lambda g: g.length)
 
 

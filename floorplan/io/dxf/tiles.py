@@ -25,6 +25,7 @@ False
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import shapely
@@ -271,7 +272,7 @@ def _meets_across(every: np.ndarray, ks: np.ndarray, ends: np.ndarray, d: np.nda
     whether at both its ends a line other than itself, not parallel to it, passes within
     :data:`EDGE_TOL` (the direction of the other line where it passes: its segment whose
     two ends are nearest, summed, the point on it nearest the end)."""
-    pts = shapely.points(ends.reshape(-1, 2))  # line i's ends are 2 i and 2 i + 1
+    pts: Any = shapely.points(ends.reshape(-1, 2))  # line i's ends are 2 i and 2 i + 1
     e, j = STRtree(every).query(pts, predicate="dwithin", distance=EDGE_TOL)
     keep = j != ks[e // 2]
     e, j = e[keep], j[keep]
@@ -296,4 +297,4 @@ def _meets_across(every: np.ndarray, ks: np.ndarray, ends: np.ndarray, d: np.nda
         dd = d[e[pair] // 2]
         across = (n > 0) & (np.abs(v[:, 0] * dd[:, 1] - v[:, 1] * dd[:, 0]) > 0.5 * n)
         met[e[pair][across]] = True
-    return met[0::2] & met[1::2]
+    return np.logical_and(met[0::2], met[1::2])

@@ -291,10 +291,14 @@ def _sieve(faces: list[Polygon], fittings: list[Polygon], small: list[Polygon] |
     big = [k for k, a in enumerate(areas) if a >= MIN_AREA]
     slim = dict(zip(big, narrow([faces[k] for k in big]).tolist(), strict=True))
     for k, f in enumerate(faces):
-        why, inner = ("small", None) if areas[k] < MIN_AREA else ("thin", None) if slim[k] else (
-            None, f.buffer(-MIN_WIDTH / 2, join_style="mitre"))
-        if why is None and inner.is_empty:
+        inner: Any = None
+        if areas[k] < MIN_AREA:
+            why: str | None = "small"
+        elif slim[k]:
             why = "thin"
+        else:
+            inner = f.buffer(-MIN_WIDTH / 2, join_style="mitre")
+            why = "thin" if inner.is_empty else None
         if why:
             counts[why] += 1
             if why == "small" and small is not None and areas[k] >= SMALL_ROOM:
