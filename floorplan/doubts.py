@@ -23,9 +23,12 @@ They change the verdict in two ways (:func:`temper`, :func:`unassessable`):
   only by rooms of unknown use that a bed could stand in: a room no single bed fits
   (:func:`holds_no_bed`: a cupboard, a duct, a 0.8 m wide passage) is no bedroom,
   whatever its name. Rules that do not depend on use (door widths, scheme size) stand.
+  A room label in no room (the reader's FP010: a room the drawing labels that the
+  reading lost) leaves every rule by use over a home undecided, whatever its name: the
+  room not read may be the one the rule looks for.
 * When the rooms of known use cover less than :data:`KNOWN_SHARE` of the floor, or the
-  rooms of low confidence cover more than it, the plan *cannot be assessed from this
-  drawing*: the result is ``cannot_assess``, never "met" or "not met", and the exit code
+  rooms of low confidence cover more than it, or the room labels in no room outnumber
+  the rooms read, the plan *cannot be assessed from this drawing*: the result is ``cannot_assess``, never "met" or "not met", and the exit code
   is 1 (not 0: a requirement not shown to be met is not met for a pipeline). The
   report's summary names what could not be read.
 
@@ -122,6 +125,28 @@ def holds_no_bed(room: Room) -> bool:
             or poly.buffer(-(width - 0.001) / 2, join_style="mitre").is_empty)
 
 
+#: the FP010 that sums the labels in no room past those listed one by one
+_MORE_LABELS = re.compile(r"^(\d+) more labels lie in no room")
+
+
+def lost_labels(plan: Plan) -> int:
+    """How many room labels lie in no room (the reader's FP010 findings): rooms the
+    drawing labels that the reading does not hold. Each may be a room a rule over its
+    home looks for (a bathroom, a bedroom), so such a rule is undecided while there are
+    any (:func:`temper`); a reading that holds fewer rooms than there are such labels
+    cannot be assessed (:func:`unassessable`)."""
+    n = 0
+    for f in plan.findings:
+        if f.code == "FP010":
+            m = _MORE_LABELS.match(f.message)
+            n += int(m.group(1)) if m else 1
+    return n
+
+
+def _labels(n: int) -> str:
+    return f"{n} room label{'s lie' if n != 1 else ' lies'}"
+
+
 def _ids(rooms: list[Room]) -> str:
     ids = [r.id for r in rooms]
     more = len(ids) - SHOWN
@@ -195,6 +220,10 @@ def unassessable(plan: Plan) -> list[str]:
             out.append(_unknown_text(unknown, len(rooms)) + (
                 ": no room's use is known" if not known else
                 f": the rooms of known use cover {share * 100:.0f} % of the floor"))
+    lost = lost_labels(plan)
+    if lost and len(rooms) / (len(rooms) + lost) < KNOWN_SHARE:
+        out.append(f"{_labels(lost)} in no room (FP010), more than the {len(rooms)} rooms read: "
+                   "the rooms they name were not read")
     low = [r for r in rooms if r.confidence == "low"]
     if low and _share(low, rooms) > KNOWN_SHARE:
         reasons = list(dict.fromkeys(r.confidence_reason for r in low if r.confidence_reason))
@@ -256,6 +285,7 @@ def temper(findings: Iterable[Finding], plan: Plan,
     by_id = {r.id: r for r in plan.rooms}
     homes = _Homes(plan)
     near = _neighbours(links)
+    lost = lost_labels(plan)
     out = []
     for f in findings:
         if f.status not in (Status.PASS, Status.FAIL) or f.rule.startswith("FP0") \
@@ -288,6 +318,11 @@ def temper(findings: Iterable[Finding], plan: Plan,
                 could = " a bed could stand in" if f.rule in BY_BEDS else ""
                 out.append(_undecided(f, f"{n} room{'s' * (n != 1)} of unknown use{could} "
                                          f"({_ids(unknown)}) may change it: name them to check"))
+                continue
+            if lost:  # a room the drawing labels and the reader did not find may be it
+                out.append(_undecided(f, f"{_labels(lost)} in no room (FP010): the "
+                                         f"room{'s' * (lost != 1)} named, not read, may change "
+                                         "it: check on the drawing"))
                 continue
         if low:
             reason = low[0].confidence_reason or "no reason given"

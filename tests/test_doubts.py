@@ -366,3 +366,41 @@ def test_a_floor_of_columns_is_read_in_its_walls_and_gets_no_verdict():
     assert len(d["rooms"]) == 4 and {r["source"] for r in d["rooms"]} == {"walls"}
     assert [r["confidence"]["level"] for r in d["rooms"]].count("low") == 1
     assert not [f for f in d["findings"] if f["status"] == "fail"]
+
+
+def test_a_room_label_in_no_room_leaves_counts_by_use_undecided():
+    from floorplan.model import InputFinding
+
+    # the house reads right, but the drawing labels a room the reader did not find: it may
+    # be a third bedroom (a third tenant) or a second bathroom
+    lost = InputFinding("FP010", "the label 'Badeværelse' at (12.00, 1.50) m lies in no room")
+    base = house()
+    report = check(Plan(rooms=base.rooms, meta=base.meta, findings=(lost,)))
+    [bath] = by_rule(report, "FP302")
+    assert bath.status.value == "warn" and "1 room label lies in no room (FP010)" in bath.message
+    # a rule judging one named room stands: Bedroom 1 is 10.5 m² whatever the lost room is
+    assert {f.status.value for f in by_rule(report, "FP101")} == {"pass"}
+    # 4 rooms read, 1 lost: the floor is read well enough to assess, but the house has no
+    # staff sleep-in room as read and the lost room may be it: not shown to be met
+    assert doubts.unassessable(report.plan) == []
+    assert report.cannot_assess == (
+        "FP303 staff-sleep-in is not met as read, and the reading may be wrong: 1 room label "
+        "lies in no room (FP010): the room named, not read, may change it: check on the "
+        "drawing",)
+    assert report.result == "cannot_assess"
+
+
+def test_more_room_labels_in_no_room_than_rooms_read_cannot_be_assessed():
+    from floorplan.model import InputFinding
+
+    # two rooms read; the drawing labels three more the reader did not find (the third
+    # summed in the FP010 past the ones listed, as the reader writes it)
+    lost = (InputFinding("FP010", "the label 'Forhal' at (1.00, 9.00) m lies in no room"),
+            InputFinding("FP010", "2 more labels lie in no room ('Gang', 'Opvask'…)"))
+    p = Plan(rooms=(rect("R1", "Kitchen", 0, 0, 4, 3), rect("R2", "Bathroom", 4, 0, 2, 3)),
+             findings=lost)
+    assert doubts.lost_labels(p) == 3
+    assert doubts.unassessable(p) == [
+        "3 room labels lie in no room (FP010), more than the 2 rooms read: the rooms they "
+        "name were not read"]
+    assert check(p).result == "cannot_assess"
