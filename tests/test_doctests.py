@@ -14,7 +14,7 @@ MODULES = [
     "floorplan.io.dxf.text", "floorplan.io.dxf.mtext", "floorplan.io.dxf.units", "floorplan.io.dxf.walls",
     "floorplan.io.dxf.layers", "floorplan.io.dxf.cisfb", "floorplan.io.dxf.rooflights", "floorplan.io.dxf.nibs",
     "floorplan.io.dxf.tiles", "floorplan.io.dxf.linework", "floorplan.io.dxf.rejoin",
-    "floorplan.io.dxf.openings", "floorplan.io.dxf.closing",
+    "floorplan.io.dxf.openings", "floorplan.io.dxf.closing", "floorplan.io.dxf.joins",
     "floorplan.io.dxf.seeding", "floorplan.io.dxf.labelkind", "floorplan.io.dxf.written",
     "floorplan.io.dxf.morph", "floorplan.io.dxf.pinch",
     "floorplan.io.dxf.cupboards", "floorplan.io.dxf.curves", "floorplan.io.dxf.marks", "floorplan.io.dxf.swings",

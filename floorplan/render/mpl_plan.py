@@ -250,7 +250,9 @@ def _segments_path(seg) -> MplPath:
     seg = np.asarray(seg, dtype=float)
     verts = seg.reshape(-1, 2)
     codes = np.tile(np.array([MplPath.MOVETO, MplPath.LINETO], dtype=MplPath.code_type), len(seg))
-    return MplPath(verts, codes)
+    path = MplPath(verts, codes)
+    path.should_simplify = False  # every segment drawn as it is, none merged or dropped
+    return path
 
 
 def _path(poly) -> MplPath:
