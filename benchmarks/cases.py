@@ -144,10 +144,12 @@ def startup() -> list[Case]:
 
 
 def real_files(folders: list[Path]) -> list[Path]:
-    """Every DXF and GeoJSON drawing in the folders (those that exist)."""
+    """Every DXF and GeoJSON drawing in the folders (those that exist), and the files named."""
     found: list[Path] = []
     for folder in folders:
-        if folder.is_dir():
+        if folder.is_file():
+            found.append(folder)
+        elif folder.is_dir():
             found += sorted(p for p in folder.iterdir()
                             if p.suffix.lower() in (".dxf", ".geojson", ".json") and p.is_file())
     return found

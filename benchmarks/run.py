@@ -109,12 +109,13 @@ def batch(files: dict[int, dict[str, Path]], plans: int, data: Path, out: Path) 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES}, no batch")
-    ap.add_argument("--sizes", help=f"synthetic room counts (default {FULL_SIZES}; quick {QUICK_SIZES})")
+    ap.add_argument("--sizes", help=f"synthetic room counts (default {FULL_SIZES}; quick {QUICK_SIZES}; "
+                    "'' for none: the real drawings only)")
     ap.add_argument("--repeat", type=int, default=3, help="pairs of runs per case (default 3)")
     ap.add_argument("--formats", default="dxf,geojson")
     ap.add_argument("--no-image", action="store_true", help="skip every case with --image")
     ap.add_argument("--real", default=",".join(map(str, REAL)),
-                    help="folders of real drawings, comma-separated ('' for none)")
+                    help="folders or files of real drawings, comma-separated ('' for none)")
     ap.add_argument("--max-load", type=float, default=float(os.cpu_count() or 1),
                     help="withhold a verdict when the load average passed this (default: the core count)")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds one run may take")
@@ -123,9 +124,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", help="also write every figure to this file")
     args = ap.parse_args(argv)
 
-    sizes = [int(s) for s in (args.sizes or (QUICK_SIZES if args.quick else FULL_SIZES)).split(",") if s]
+    chosen = args.sizes if args.sizes is not None else (QUICK_SIZES if args.quick else FULL_SIZES)
+    sizes = [int(s) for s in chosen.split(",") if s.strip()]
     formats = [f for f in args.formats.split(",") if f]
     plans = args.batch_plans if args.batch_plans is not None else (0 if args.quick else 12)
+    plans = plans if sizes else 0  # the batch copies the smallest scheme
     images = not args.no_image
     tmp = None if args.data else tempfile.mkdtemp(prefix="floorplan-bench-")
     data = Path(args.data or tmp)  # type: ignore[arg-type]
@@ -139,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"floorplan benchmark on {machine()}")
     print(f"load average at the start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; verdicts "
           f"withheld above {args.max_load:g}; {args.repeat} interleaved pairs a case")
-    print(f"generating schemes of {', '.join(map(str, sizes))} rooms in {data} ...", flush=True)
+    if sizes:
+        print(f"generating schemes of {', '.join(map(str, sizes))} rooms in {data} ...", flush=True)
     files = {n: {k: v for k, v in schemes.write(data, n).items() if k in formats} for n in sizes}
 
     results: list = []

@@ -9,9 +9,10 @@ drawn, never copied from the program.
 from __future__ import annotations
 
 import numpy as np
-from shapely.geometry import box
+from shapely import affinity
+from shapely.geometry import Polygon, box
 
-from floorplan.io.dxf.tiles import pattern_lines, tiling
+from floorplan.io.dxf.tiles import pattern_lines, tile_shaped, tile_shapes, tiling
 from tests.dxf_patterns import Sheet, read, rooms_of, two_room_plan
 
 
@@ -138,3 +139,21 @@ def test_a_wall_along_the_grid_is_kept():
     face = np.array([[3.495, 2.8], [3.495, 3.3]])          # 5 mm off the grid, short
     drop, cells, _ = pattern_lines(lines + [wall, face])
     assert cells == 20 and set(drop) == set(range(20))
+
+
+def test_tile_shapes_reads_each_cell_as_a_tile_or_not():
+    # sides 0.1-1.5 m, at most 2.5 long to wide, at least 97 % of the smallest rectangle
+    cells = [
+        (box(0, 0, 0.5, 0.5), True),    # a paving slab
+        (box(0, 0, 0.6, 1.4), True),    # 1.4 / 0.6 = 2.33 long to wide
+        (box(0, 0, 0.05, 0.05), False),  # a side under 0.1 m
+        (box(0, 0, 1.0, 2.0), False),   # a side over 1.5 m
+        (box(0, 0, 0.3, 1.0), False),   # 3.33 long to wide: a stair's tread
+        (Polygon([(0, 0), (1, 0), (1, 0.5), (0.5, 0.5), (0.5, 1), (0, 1)]), False),  # an L: 75 %
+        (Polygon([(0, 0), (1, 0), (0, 1)]), False),  # a triangle: half its rectangle
+        (affinity.rotate(box(0, 0, 1.0, 1.0), 30), True),  # a slab laid at 30 degrees
+    ]
+    got = tile_shapes([c for c, _ in cells]).tolist()
+    assert got == [want for _, want in cells]
+    assert [tile_shaped(c) for c, _ in cells] == got
+    assert tile_shapes([]).tolist() == []

@@ -159,6 +159,14 @@ def test_storeys_stacked_are_one_building():
     assert one(run(plan(*rooms, scheme="shared_house")), "FP403").status.value == "pass"
 
 
+def test_a_storey_with_no_room_lived_in_holds_no_building():
+    # ground floor: the house; first floor: two stores 6 m apart, nobody living in either:
+    # that storey's groups are all left out, so it cannot count two buildings
+    rooms = _house() + [rect("S1", "Store", 0, 0, 1, 1, level=1), rect("S2", "Store", 8, 0, 1, 1, level=1)]
+    f = one(run(plan(*rooms, scheme="shared_house")), "FP403")
+    assert (f.status.value, f.measured) == ("pass", 1.0)
+
+
 def test_building_property_wins():
     rooms = _house()
     tagged = [replace(r, properties={"building": "A" if i < 2 else "B"}) for i, r in enumerate(rooms)]

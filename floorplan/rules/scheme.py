@@ -78,6 +78,8 @@ def _buildings(ctx, gap: float) -> list[list]:
     best: list[list] = []
     for level in ctx.plan.levels:
         rooms = [r for r in ctx.plan.rooms if abs(r.level - level) < 1e-9]
+        if not any(r.use in _LIVED_IN for r in rooms):
+            continue  # every group of this storey would be left out: no need to find them
         if _one_piece([r.polygon for r in rooms], gap):  # every room in the one building
             groups = [rooms]
         else:

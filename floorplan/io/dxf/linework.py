@@ -25,7 +25,7 @@ from floorplan.io.dxf.marks import hidden_layers, not_the_plan
 from floorplan.io.dxf.nibs import nibs
 from floorplan.io.dxf.tiles import pattern_lines
 
-#: linework within this (metres) of other linework is joined to it (walls.REACH)
+#: linework within this (metres) of other linework is joined to it (joins.REACH)
 TOUCH = 0.05
 #: an object standing free in a room: linework touching no other, at most OBJECT_SPAN
 #: across (a table, a desk with its chairs, a column), enclosing no face of OBJECT_FACE

@@ -73,28 +73,36 @@ def corner_lines(face: Polygon, shortest: float, longest: float, per_corner: int
     sizes = {r: n for r, n in zip(dict.fromkeys(owner), (len(c) for c in coords), strict=True)}
     segs: Any = shapely.linestrings(np.stack([starts, ends], axis=1))
     tree = STRtree(segs)
-    edge = face.boundary
+    jut_at = np.flatnonzero(np.concatenate(jut))
+    if not len(jut_at):
+        return []
+    # every jutting corner's segments in reach at once (not the two that meet at it)
+    pts: Any = shapely.points(starts[jut_at])
+    qi, sj = tree.query(pts, predicate="dwithin", distance=longest)
+    k = jut_at[qi]
+    own, at = np.asarray(owner)[k], np.asarray(index)[k]
+    first = k - at  # the ring's first corner
+    prev = first + (at - 1) % np.asarray([sizes.get(r, 0) for r in range(len(rings))])[own]
+    keep = (sj != k) & (sj != prev)
+    qi, sj = qi[keep], sj[keep]
+    if not len(qi):
+        return []
+    lines: Any = shapely.shortest_line(pts[qi], segs[sj])
+    length = shapely.length(lines)
+    mids: Any = shapely.line_interpolate_point(lines, 0.5, normalized=True)
+    on_edge = np.zeros(len(qi), dtype=bool)  # a middle on the edge: the line runs along it
+    on_edge[tree.query(mids, predicate="dwithin", distance=1e-6)[0]] = True
+    ok = np.flatnonzero((length >= shortest) & (length <= longest) & ~on_edge)
     shell = face.buffer(1e-6)
+    shapely.prepare(shell)
+    inside = shapely.covers(shell, lines[ok])
     out: list[LineString] = []
-    for k in np.flatnonzero(np.concatenate(jut)).tolist():
-        pt = Point(starts[k])
-        r, i = owner[k], index[k]
-        prev = k - i + (i - 1) % sizes[r]  # the segment ending at this corner
-        near = [j for j in tree.query(pt, predicate="dwithin", distance=longest).tolist()
-                if j not in (k, prev)]
-        if not near:
-            continue
-        lines: Any = shapely.shortest_line(pt, segs[near])
-        length = shapely.length(lines)
-        mids: Any = shapely.line_interpolate_point(lines, 0.5, normalized=True)
-        ok = (length >= shortest) & (length <= longest) & (shapely.distance(mids, edge) > 1e-6)
-        took = 0
-        for ln in sorted(np.asarray(lines)[ok].tolist(), key=lambda g: g.length):
-            if took == per_corner:
-                break
-            if shell.covers(ln):
-                out.append(ln)
-                took += 1
+    took: dict[int, int] = {}
+    for n in np.lexsort((length[ok], qi[ok])).tolist():  # corner by corner, shortest first
+        corner = int(qi[ok[n]])
+        if inside[n] and took.get(corner, 0) < per_corner:
+            out.append(lines[ok[n]])
+            took[corner] = took.get(corner, 0) + 1
     return sorted(out, key=lambda g: g.length)
 
 
@@ -185,25 +193,29 @@ def _cut(f: Polygon, neck: LineString) -> list[Polygon] | None:
     return parts if len(parts) >= 2 else None
 
 
-def strip_bands(face: Polygon, cuts: list[LineString] | None = None) -> list[Polygon]:
+def strip_bands(face: Polygon, cuts: list[LineString] | None = None, eroded=None) -> list[Polygon]:
     """``face`` without the wall bands it has swallowed: where a gap in a wall's face lets
     a room run into the wall's thickness, the room and the band come out as one face, the
     wall's face a line inside it (one of ``cuts``). With those lines slit open, the parts
     of ``face`` narrower than MIN_WIDTH are cut away (an opening: shrink by half of it,
     grow back, mitred, so square corners stay square) when among them is a band of at
     least MIN_AREA; shallow recesses and door reveals are kept. The rooms left, or
-    ``[face]``."""
+    ``[face]``. ``eroded``: ``face`` shrunk by half MIN_WIDTH, mitred, when the caller
+    has made it already (used where no cut slits the face)."""
     r = MIN_WIDTH / 2
     slit: Any = face
     if cuts:
         slit = face.difference(shapely.union_all(shapely.buffer(
             np.asarray(list(cuts), dtype=object), SLIT, cap_style="flat")))
-    core = slit.buffer(-r, join_style="mitre").buffer(r, join_style="mitre")
+    inner = eroded if eroded is not None and not cuts else slit.buffer(-r, join_style="mitre")
+    core = inner.buffer(r, join_style="mitre")
     if cuts:  # heal the slits: back out to the wall faces
         core = core.buffer(SLIT, join_style="mitre")
     core = core.intersection(face)
     if core.is_empty:
         return [face]
+    if face.area - core.area < MIN_AREA - AREA_MARGIN:
+        return [face]  # what is cut away is smaller than a band, in all its parts together
     rest = face.difference(core)
     if not any(g.area >= MIN_AREA for g in getattr(rest, "geoms", [rest]) if isinstance(g, Polygon)):
         return [face]
@@ -212,3 +224,27 @@ def strip_bands(face: Polygon, cuts: list[LineString] | None = None) -> list[Pol
 
 #: a wall's face inside a space is slit this wide (metres) to part the band beyond it
 SLIT = 1e-4
+#: the parts cut away from a face, together, are certainly under MIN_AREA when the face
+#: less its core is this much (m²) under it (areas of overlays agree far closer)
+AREA_MARGIN = 1e-6
+#: a polygon is narrow when its smallest rectangle is this much (metres) narrower than
+#: MIN_WIDTH: a margin for the buffer's rounding
+NARROW_MARGIN = 1e-3
+
+
+def narrow(polys: list[Polygon]) -> np.ndarray:
+    """Whether each polygon lies in a strip narrower than MIN_WIDTH (its smallest
+    rectangle's short side, less :data:`NARROW_MARGIN`), found for all at once. No point
+    of such a polygon is half MIN_WIDTH from its edge (the way across to the strip's
+    nearer side is shorter, and crosses the edge), so its mitred inward buffer, inside
+    the round one, is empty: it is thinner than a room, without making the buffer."""
+    out = np.zeros(len(polys), dtype=bool)
+    if not polys:
+        return out
+    env = shapely.oriented_envelope(np.asarray(polys, dtype=object))
+    at = np.flatnonzero((shapely.get_type_id(env) == 3) & (shapely.get_num_coordinates(env) == 5))
+    if len(at):
+        c = shapely.get_coordinates(env[at]).reshape(-1, 5, 2)
+        side = np.minimum(np.hypot(*(c[:, 1] - c[:, 0]).T), np.hypot(*(c[:, 2] - c[:, 1]).T))
+        out[at] = side < MIN_WIDTH - NARROW_MARGIN
+    return out

@@ -25,6 +25,7 @@ False
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import shapely
@@ -86,12 +87,31 @@ def _strings(arrays: list[np.ndarray]) -> np.ndarray:
 def tile_shaped(p: Polygon) -> bool:
     """A rectangle with sides in :data:`TILE_SIDE`, at most :data:`TILE_ASPECT` long to
     wide."""
-    box = shapely.oriented_envelope(p)
-    if not isinstance(box, Polygon) or box.area <= 0 or p.area < RECT_SHARE * box.area:
-        return False
-    c = np.asarray(box.exterior.coords)
-    s = sorted((float(np.hypot(*(c[1] - c[0]))), float(np.hypot(*(c[2] - c[1])))))
-    return TILE_SIDE[0] <= s[0] and s[1] <= TILE_SIDE[1] and s[1] <= TILE_ASPECT * s[0]
+    return bool(tile_shapes([p])[0])
+
+
+def tile_shapes(polys: list[Polygon]) -> np.ndarray:
+    """:func:`tile_shaped` of each polygon, for all at once (their smallest rectangles
+    made in one call, and measured by the same arithmetic)."""
+    arr = np.asarray(polys, dtype=object)
+    out = np.zeros(len(arr), dtype=bool)
+    if not len(arr):
+        return out
+    boxes = shapely.oriented_envelope(arr)
+    area = shapely.area(boxes)
+    ok = (shapely.get_type_id(boxes) == 3) & (area > 0)
+    ok[ok] = shapely.area(arr[ok]) >= RECT_SHARE * area[ok]
+    at = np.flatnonzero(ok)
+    if not len(at):
+        return out
+    coords, index = shapely.get_coordinates(boxes[at], return_index=True)
+    first = np.r_[0, np.flatnonzero(np.diff(index)) + 1]
+    c0, c1, c2 = coords[first], coords[first + 1], coords[first + 2]
+    a = np.hypot(*(c1 - c0).T)
+    b = np.hypot(*(c2 - c1).T)
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    out[at] = (TILE_SIDE[0] <= lo) & (hi <= TILE_SIDE[1]) & (hi <= TILE_ASPECT * lo)
+    return out
 
 
 def _spans(lines: list[np.ndarray]) -> np.ndarray:
@@ -121,7 +141,7 @@ def pattern_lines(lines: list[np.ndarray]) -> tuple[list[int], int, float]:
     geoms = every[short_at]
     noded = shapely.union_all(every)
     faces = list(shapely.polygonize(list(getattr(noded, "geoms", [noded]))).geoms)
-    cells = [f for f in faces if tile_shaped(f)]
+    cells = [f for f, t in zip(faces, tile_shapes(faces).tolist(), strict=True) if t]
     if len(cells) < MIN_CELLS:
         return [], 0, 0.0
     tiles = [c for c, t in zip(cells, tiling(cells).tolist(), strict=True) if t]
@@ -131,11 +151,16 @@ def pattern_lines(lines: list[np.ndarray]) -> tuple[list[int], int, float]:
                           quad_segs=1)
     grown = STRtree(shapely.buffer(np.asarray(tiles, dtype=object), JOINT / 2 + EDGE_TOL,
                                    quad_segs=1, join_style="mitre"))
-    # how much of each line lies along one tile's edge (a slab's edge is drawn along one)
+    # how much of each line lies along one tile's edge (a slab's edge is drawn along one):
+    # all of it, where a tile's pad covers the line; else the longest piece in one pad
     li, pi = STRtree(pads).query(geoms, predicate="intersects")
+    shapely.prepare(pads)
+    on = np.zeros(len(geoms), dtype=bool)
+    on[li[shapely.covers(pads[pi], geoms[li])]] = True
+    rest = ~on[li]
     along = np.zeros(len(geoms))
-    np.maximum.at(along, li, shapely.length(shapely.intersection(geoms[li], pads[pi])))
-    on = along >= (1 - OFF_EDGE) * shapely.length(geoms)
+    np.maximum.at(along, li[rest], shapely.length(shapely.intersection(geoms[li[rest]], pads[pi[rest]])))
+    on |= along >= (1 - OFF_EDGE) * shapely.length(geoms)
     touches = np.zeros(len(geoms), dtype=bool)
     touches[li] = True
     out = []
@@ -160,14 +185,18 @@ def _lattice(tiles: list[Polygon]) -> tuple[np.ndarray, np.ndarray, np.ndarray] 
     little short is still of the tiling's size, but its cut edge is the wall's face), and
     its pitch along u and v (a tile's side and a joint: the commonest step between whole
     tiles' edges)."""
-    angles, boxes = [], []
-    for t in tiles:
-        c = shapely.get_coordinates(shapely.oriented_envelope(t))
-        angles.append(math.atan2(c[1, 1] - c[0, 1], c[1, 0] - c[0, 0]) % (math.pi / 2))
+    arr = np.asarray(tiles, dtype=object)
+    env = shapely.get_coordinates(shapely.oriented_envelope(arr), return_index=True)
+    first = np.r_[0, np.flatnonzero(np.diff(env[1])) + 1]
+    c0, c1 = env[0][first].tolist(), env[0][first + 1].tolist()
+    angles = [math.atan2(q[1] - p[1], q[0] - p[0]) % (math.pi / 2) for p, q in zip(c0, c1, strict=True)]
     a = float(np.median(angles))
     rot = np.array([[math.cos(a), math.sin(a)], [-math.sin(a), math.cos(a)]])
-    for t in tiles:
-        uv = np.asarray(t.exterior.coords) @ rot.T
+    coords, index = shapely.get_coordinates(shapely.get_exterior_ring(arr), return_index=True)
+    cuts = np.flatnonzero(np.diff(index)) + 1
+    boxes = []
+    for xy in np.split(coords, cuts):  # one tile's ring at a time: the same products
+        uv = xy @ rot.T
         boxes.append((uv[:, 0].min(), uv[:, 0].max(), uv[:, 1].min(), uv[:, 1].max()))
     b = np.asarray(boxes)
     su, sv = b[:, 1] - b[:, 0], b[:, 3] - b[:, 2]
@@ -180,12 +209,6 @@ def _lattice(tiles: list[Polygon]) -> tuple[np.ndarray, np.ndarray, np.ndarray] 
             return None
         pitch.append(float(np.median(steps)))
     return rot, b, np.asarray(pitch)
-
-
-def _on_grid(x: float, lo: float, side: float, pitch: float) -> bool:
-    """``x`` lies on a grid line of a lattice of ``pitch`` whose tile runs from ``lo`` for
-    ``side``: within :data:`EDGE_TOL` of ``lo`` or ``lo + side``, a whole number of pitches on."""
-    return any(abs(r - round(r / pitch) * pitch) <= EDGE_TOL for r in (x - lo, x - lo - side))
 
 
 def cut_edges(lines: list[np.ndarray], every: np.ndarray, taken: set[int],
@@ -205,49 +228,73 @@ def cut_edges(lines: list[np.ndarray], every: np.ndarray, taken: set[int],
     step = float(pitch.max())
     centres = np.column_stack(((boxes[:, 0] + boxes[:, 1]) / 2, (boxes[:, 2] + boxes[:, 3]) / 2))
     whole = STRtree(np.asarray(shapely.points(centres), dtype=object))
-    tree = STRtree(every)
-    out = []
-    for k, ln in enumerate(lines):
-        if k in taken or len(ln) != 2:
-            continue
-        uv = ln[:, :2] @ rot.T
-        du, dv = np.abs(uv[1] - uv[0])
-        length = float(np.hypot(du, dv))
-        if not 0 < length <= step:
-            continue
-        mid = uv.mean(axis=0)
-        n = int(whole.query_nearest(shapely.points(mid))[0])
-        u0, u1, v0, v1 = boxes[n]
-        gap = max(u0 - max(uv[:, 0]), min(uv[:, 0]) - u1, v0 - max(uv[:, 1]), min(uv[:, 1]) - v1)
-        if gap > 2 * step:
-            continue
-        if dv <= EDGE_TOL:
-            on = _on_grid(float(mid[1]), v0, v1 - v0, float(pitch[1]))
-        elif du <= EDGE_TOL:
-            on = _on_grid(float(mid[0]), u0, u1 - u0, float(pitch[0]))
-        else:
-            on = False
-        if not on:
-            continue
-        d = (ln[1, :2] - ln[0, :2]) / length
-        if all(_meets_across(tree, every, k, end, d) for end in ln[:, :2]):
-            out.append(k)
-    return out
+    ks = [k for k, ln in enumerate(lines) if k not in taken and len(ln) == 2]
+    if not ks:
+        return []
+    xy = np.asarray([lines[k][:, :2] for k in ks], dtype=float)  # (m, 2 ends, 2)
+    uv = np.asarray([ln @ rot.T for ln in xy])  # line by line: the same products
+    du, dv = np.abs(uv[:, 1, 0] - uv[:, 0, 0]), np.abs(uv[:, 1, 1] - uv[:, 0, 1])
+    length = np.hypot(du, dv)
+    at = np.flatnonzero((length > 0) & (length <= step))
+    if not len(at):
+        return []
+    mid = uv[at].mean(axis=1)
+    src, hit = whole.query_nearest(shapely.points(mid))
+    nearest = hit[np.r_[0, np.flatnonzero(np.diff(src)) + 1]]  # the first of any tied
+    u0, u1, v0, v1 = boxes[nearest].T
+    us, vs = uv[at, :, 0], uv[at, :, 1]
+    gap = np.max([u0 - us.max(axis=1), us.min(axis=1) - u1, v0 - vs.max(axis=1),
+                  vs.min(axis=1) - v1], axis=0)
+    across_v = dv[at] <= EDGE_TOL
+    along = np.where(across_v, mid[:, 1], mid[:, 0])
+    lo, hi = np.where(across_v, v0, u0), np.where(across_v, v1, u1)
+    on = _on_grid(along, lo, hi - lo, np.where(across_v, pitch[1], pitch[0]))
+    on &= (gap <= 2 * step) & (across_v | (du[at] <= EDGE_TOL))
+    at = at[on]
+    if not len(at):
+        return []
+    d = (xy[at, 1] - xy[at, 0]) / length[at, None]
+    met = _meets_across(every, np.asarray(ks)[at], xy[at], d)
+    return [ks[i] for i in at[met].tolist()]
 
 
-def _meets_across(tree: STRtree, every: np.ndarray, k: int, end: np.ndarray, d: np.ndarray) -> bool:
-    """A line other than ``every[k]``, not parallel to direction ``d``, passes within
-    :data:`EDGE_TOL` of the point ``end``."""
-    pt = shapely.points(end)
-    for j in tree.query(pt, predicate="dwithin", distance=EDGE_TOL).tolist():
-        if j == k:
-            continue
-        c = shapely.get_coordinates(every[j])
-        seg = shapely.get_coordinates(shapely.shortest_line(every[j], pt))[0]
-        # the direction of the other line where it passes the point: its nearest segment
-        i = int(np.argmin(np.hypot(*(c[:-1] - seg).T) + np.hypot(*(c[1:] - seg).T)))
-        v = c[i + 1] - c[i]
-        n = float(np.hypot(*v))
-        if n > 0 and abs(float(v[0] * d[1] - v[1] * d[0])) > 0.5 * n:
-            return True
-    return False
+def _on_grid(x: np.ndarray, lo: np.ndarray, side: np.ndarray, pitch: np.ndarray) -> np.ndarray:
+    """Whether each ``x`` lies on a grid line of a lattice of ``pitch`` whose tile runs
+    from ``lo`` for ``side``: within :data:`EDGE_TOL` of ``lo`` or ``lo + side``, a whole
+    number of pitches on."""
+    r, s = x - lo, x - lo - side
+    return ((np.abs(r - np.round(r / pitch) * pitch) <= EDGE_TOL)
+            | (np.abs(s - np.round(s / pitch) * pitch) <= EDGE_TOL))
+
+
+def _meets_across(every: np.ndarray, ks: np.ndarray, ends: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """For each line ``every[ks[i]]`` (end points ``ends[i]``, direction ``d[i]``):
+    whether at both its ends a line other than itself, not parallel to it, passes within
+    :data:`EDGE_TOL` (the direction of the other line where it passes: its segment whose
+    two ends are nearest, summed, the point on it nearest the end)."""
+    pts: Any = shapely.points(ends.reshape(-1, 2))  # line i's ends are 2 i and 2 i + 1
+    e, j = STRtree(every).query(pts, predicate="dwithin", distance=EDGE_TOL)
+    keep = j != ks[e // 2]
+    e, j = e[keep], j[keep]
+    met = np.zeros(len(pts), dtype=bool)
+    if len(e):
+        seg = shapely.get_coordinates(shapely.shortest_line(every[j], pts[e]))[0::2]
+        coords, index = shapely.get_coordinates(every, return_index=True)
+        start = np.r_[0, np.flatnonzero(np.diff(index)) + 1]
+        nseg = np.diff(np.r_[start, len(index)]) - 1
+        # every segment of each pair's other line, the pair's rows one after another
+        rows = np.repeat(np.arange(len(e)), nseg[j])
+        first = np.r_[0, np.cumsum(nseg[j])[:-1]]
+        at = start[j][rows] + np.arange(len(rows)) - first[rows]
+        p = seg[rows]
+        dist = np.hypot(*(coords[at] - p).T) + np.hypot(*(coords[at + 1] - p).T)
+        best = np.minimum.reduceat(dist, first)
+        rows_min = np.flatnonzero(dist == best[rows])
+        pair, take = np.unique(rows[rows_min], return_index=True)  # the first nearest
+        i = at[rows_min[take]]
+        v = coords[i + 1] - coords[i]
+        n = np.hypot(v[:, 0], v[:, 1])
+        dd = d[e[pair] // 2]
+        across = (n > 0) & (np.abs(v[:, 0] * dd[:, 1] - v[:, 1] * dd[:, 0]) > 0.5 * n)
+        met[e[pair][across]] = True
+    return np.logical_and(met[0::2], met[1::2])

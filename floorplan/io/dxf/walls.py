@@ -11,7 +11,7 @@ the whole wall mass; openings in them may hold a door symbol, glazing, or nothin
    to the closed leaf (single-line walls); the seal along the open leaf is dropped where
    its end stands free in the room, and both where the jambs already seal the opening
    (:func:`~floorplan.io.dxf.doorseals.leaf_seals`).
-3. A free end within ``REACH`` of another line is joined to it, so walls that stop just
+3. A free end within ``REACH`` of another line is joined to it (:mod:`~floorplan.io.dxf.joins`), so walls that stop just
    short of each other still meet.
 4. **Close** what nothing seals (:mod:`~floorplan.io.dxf.closing`): a free wall end looks
    straight ahead for the next linework within 1.2 m (a door symbol or glazing in the
@@ -46,11 +46,10 @@ from shapely.strtree import STRtree
 
 from floorplan.io.dxf.closing import CLOSE_GAP, bridges
 from floorplan.io.dxf.doorseals import far_face_seals, framed_seals, leaf_seals
+from floorplan.io.dxf.joins import float_joins, joins
 from floorplan.io.dxf.openings import MARKED_SPAN, OPENING_WIDTH, Opening, jamb_openings
-from floorplan.io.dxf.pinch import MIN_AREA, MIN_WIDTH, part, strip_bands
+from floorplan.io.dxf.pinch import MIN_AREA, MIN_WIDTH, narrow, part, strip_bands
 
-#: a free wall end this close (metres) to another line is joined to it
-REACH = 0.05
 # MIN_WIDTH (metres; narrower faces are wall bands, glazing or door leaves) and MIN_AREA
 # (m²; smaller faces are label boxes, columns or ducts) are kept in pinch.py, which
 # parts faces by them too
@@ -122,8 +121,8 @@ def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     arr.added += [(shapely.set_precision(b, 0.001), k) for b, k in made if close or k == "slip"]
     if close and glazing:
         arr.lines = [g for k, g in enumerate(arr.lines) if k not in glazing]
-    arr.added += [(j, "join") for j in _joins(arr.all())]
-    arr.added += [(j, "join") for j in _float_joins(arr.all())]
+    arr.added += [(j, "join") for j in joins(arr.all())]
+    arr.added += [(j, "join") for j in float_joins(arr.all())]
     return arr
 
 
@@ -175,13 +174,14 @@ def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     arr = arrange(lines, seals, door_marks, glass=glass, heads=heads, frames=frames)
     faces, cuts = faces_and_cuts(arr.all())
     cuts = _wall_cuts(cuts, arr)
-    kept, counts = _sieve(faces, fittings, arr.small, arr.bands)
+    eroded: dict[int, Any] = {}
+    kept, counts = _sieve(faces, fittings, arr.small, arr.bands, eroded)
     stripped: set[int] = set()  # faces a wall band ran into, cut away from them
     bands = []
     cut_tree = STRtree(cuts) if cuts else None
     for f in kept:
         inside = [] if cut_tree is None else [cuts[i] for i in cut_tree.query(f, predicate="covers")]
-        pieces = strip_bands(f, inside)
+        pieces = strip_bands(f, inside, eroded.get(id(f)))
         if pieces != [f]:
             stripped.update(id(g) for g in pieces)
         bands += pieces
@@ -276,18 +276,32 @@ def twin(a: LineString, b: LineString) -> bool:
 
 
 def _sieve(faces: list[Polygon], fittings: list[Polygon], small: list[Polygon] | None = None,
-           thin: list[Polygon] | None = None) -> tuple[list[Polygon], dict[str, int]]:
+           thin: list[Polygon] | None = None, eroded: dict[int, Any] | None = None
+           ) -> tuple[list[Polygon], dict[str, int]]:
     """The faces of room size not filled by fittings (and the counts of the others);
     faces of SMALL_ROOM up to MIN_AREA go to ``small``, faces too thin to be rooms (wall
-    bands) to ``thin``."""
+    bands) to ``thin``; ``eroded`` is given each kept face's inward buffer (by ``id``),
+    which :func:`~floorplan.io.dxf.pinch.strip_bands` would make again. A face that lies
+    in a strip narrower than a room (:func:`~floorplan.io.dxf.pinch.narrow`, found for
+    all at once) is thin without making its buffer."""
     kept: list[Polygon] = []
     counts = {"thin": 0, "small": 0, "fitted": 0}
     fit_tree = STRtree(fittings) if fittings else None
-    for f in faces:
-        why = is_room_sized(f)
+    areas = shapely.area(np.asarray(faces, dtype=object)).tolist() if faces else []
+    big = [k for k, a in enumerate(areas) if a >= MIN_AREA]
+    slim = dict(zip(big, narrow([faces[k] for k in big]).tolist(), strict=True))
+    for k, f in enumerate(faces):
+        inner: Any = None
+        if areas[k] < MIN_AREA:
+            why: str | None = "small"
+        elif slim[k]:
+            why = "thin"
+        else:
+            inner = f.buffer(-MIN_WIDTH / 2, join_style="mitre")
+            why = "thin" if inner.is_empty else None
         if why:
             counts[why] += 1
-            if why == "small" and small is not None and f.area >= SMALL_ROOM:
+            if why == "small" and small is not None and areas[k] >= SMALL_ROOM:
                 small.append(f)
             elif why == "thin" and thin is not None:
                 thin.append(f)
@@ -298,6 +312,8 @@ def _sieve(faces: list[Polygon], fittings: list[Polygon], small: list[Polygon] |
                 counts["fitted"] += 1
                 continue
         kept.append(f)
+        if eroded is not None:
+            eroded[id(f)] = inner
     return kept, counts
 
 
@@ -332,68 +348,3 @@ def wall_faces(lines: list[np.ndarray], seals, fittings: list[Polygon],
     arr = arrange(lines, seals, [], close=False)
     kept, _ = _sieve(faces_of(arr.all()), fittings)
     return kept
-
-
-def _ends_near(lines: list[LineString]):
-    """Each line end within REACH of another line: ``(arr, pts, owner, pi, li, d)``, the
-    lines, their end points, the line each end belongs to, the (end, line) pairs and their
-    distances; ``None`` when there are none."""
-    if len(lines) < 2:
-        return None
-    arr = np.asarray(lines, dtype=object)
-    coords, index = shapely.get_coordinates(arr, return_index=True)
-    first = np.r_[0, np.flatnonzero(np.diff(index)) + 1]
-    last = np.r_[first[1:] - 1, len(index) - 1]
-    ends = np.vstack([coords[first], coords[last]])
-    owner = np.r_[index[first], index[last]]
-    pts: Any = shapely.points(ends)
-    pi, li = STRtree(arr).query(pts, predicate="dwithin", distance=REACH)
-    keep = owner[pi] != li
-    pi, li = pi[keep], li[keep]
-    if not len(pi):
-        return None
-    d: Any = shapely.distance(pts[pi], arr[li])
-    return arr, pts, owner, pi, li, d
-
-
-def _joins(lines: list[LineString]) -> list[LineString]:
-    """Short connectors from free line ends to the nearest other line within REACH."""
-    near = _ends_near(lines)
-    if near is None:
-        return []
-    arr, pts, owner, pi, li, d = near
-    touching = np.zeros(len(pts), dtype=bool)
-    touching[pi[d < 1e-6]] = True
-    far = d >= 1e-6
-    pi, li, d = pi[far], li[far], d[far]
-    order = np.lexsort((d, pi))
-    pi, li = pi[order], li[order]
-    firsts = np.r_[True, pi[1:] != pi[:-1]] if len(pi) else np.zeros(0, dtype=bool)
-    pi, li = pi[firsts], li[firsts]
-    sel = ~touching[pi]
-    if not sel.any():
-        return []
-    return list(np.asarray(shapely.shortest_line(pts[pi[sel]], arr[li[sel]])))
-
-
-def _float_joins(lines: list[LineString]) -> list[LineString]:
-    """Short connectors from line ends that meet other lines but stand a hair (within
-    REACH) off a further line they do not touch: the end of a wall drawn as its outline,
-    or a partition stopping just short of the glass, has no free end to join."""
-    near = _ends_near(lines)
-    if near is None:
-        return []
-    arr, pts, owner, pi, li, d = near
-    ends = shapely.get_coordinates(pts)
-    far = (d > 1e-6) & ~shapely.intersects(arr[owner[pi]], arr[li])
-    pi, li, d = pi[far], li[far], d[far]
-    keys = [tuple(e) for e in np.round(ends, 6).tolist()]  # rounded once, not per end
-    take: list[int] = []
-    done: set[tuple] = set()
-    for k in np.argsort(d, kind="stable").tolist():
-        key = keys[pi[k]]
-        if key in done:
-            continue
-        done.add(key)
-        take.append(k)
-    return list(shapely.shortest_line(pts[pi[take]], arr[li[take]])) if take else []
