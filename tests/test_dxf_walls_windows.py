@@ -91,3 +91,33 @@ def test_a_short_wall_drawn_as_a_rectangle_is_no_opening(tmp_path):
     (room,) = [r for r in plan.rooms if r.polygon.contains(Point(2.3, 2.8))]
     assert room.polygon.area == pytest.approx(11.65, abs=1e-6)
     assert len(plan.doors) == 0
+
+
+def test_columns_proud_of_a_glazed_wall_are_no_window_opening(tmp_path):
+    """Fisher Fifth Floor's east wall, drawn small: two columns 0.23 m wide (x 1.0-1.23 and
+    3.2-3.43) stand 0.13 m proud of the wall's inner face (y 0.35, drawn from column to
+    column), their sides one line each across the wall (y 0-0.48); the outer face (y 0)
+    runs from column to column too, glass lies in the wall between them. The columns'
+    facing sides look like a window's jambs 1.97 m apart, but the wall's own faces run
+    along the opening from jamb to jamb: that is no infill, no opening, and the floor runs
+    to the inner face: 12.0 - 2 x 0.23 x 0.13 = 11.9402 m² (sealed at the columns' faces,
+    y 0.48, it would lose 1.97 x 0.13 = 0.2561 m²)."""
+    s = Sheet()
+    for a, b in [((0, 0), (1.0, 0)), ((1.0, 0), (1.23, 0)), ((1.23, 0), (3.2, 0)),
+                 ((3.2, 0), (3.43, 0)), ((3.43, 0), (4.7, 0))]:
+        s.line(a, b)
+    s.lines([(4.7, 0), (4.7, 3.7), (0, 3.7), (0, 0)])
+    for x0, x1 in [(1.0, 1.23), (3.2, 3.43)]:
+        s.line((x0, 0), (x0, 0.48))
+        s.line((x1, 0), (x1, 0.48))
+        s.line((x0, 0.48), (x1, 0.48))
+    for a, b in [((0.35, 0.35), (1.0, 0.35)), ((1.23, 0.35), (3.2, 0.35))]:
+        s.line(a, b)
+    s.lines([(3.43, 0.35), (4.35, 0.35), (4.35, 3.35), (0.35, 3.35), (0.35, 0.35)])
+    s.line((1.33, 0.12), (3.1, 0.12))
+    s.line((1.33, 0.14), (3.1, 0.14))
+    s.text("OFFICE", (2.3, 1.8))
+    plan = read(s, tmp_path)
+    (room,) = [r for r in plan.rooms if r.polygon.contains(Point(2.3, 1.8))]
+    assert room.polygon.area == pytest.approx(12.0 - 2 * 0.23 * 0.13, abs=1e-6)
+    assert room.polygon.bounds[1] == pytest.approx(0.35, abs=1e-6)

@@ -26,6 +26,7 @@ in silence because its name is in a language the classifier does not speak.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 import numpy as np
@@ -103,11 +104,14 @@ def drawing_texts(rd) -> list[tuple[float, float, str, float, str]]:
 
 
 def kin_labels(texts, rooms, labels: list[tuple[float, float, str]],
-               same: float) -> list[tuple[float, float, str]]:
+               same: float, written=None) -> list[tuple[float, float, str]]:
     """The room labels among ``texts`` (x, y, name, height, layer) that ``labels`` (the
     labels whose names say a room use) leave out: texts of a kind that names rooms in
     this drawing (:func:`naming_kinds`, learnt from ``rooms``), that could be a name and
-    lie in none of ``rooms``; none nearer than ``same`` to a label already had."""
+    lie in none of ``rooms`` or, with ``written`` (the area a label's block writes, by
+    its point: :func:`~floorplan.io.dxf.written.written_areas`), in a room with an area
+    written in their block (a room's tag: the Workshop whose space the walls leave open
+    to its stair); none nearer than ``same`` to a label already had."""
     kinds = naming_kinds(texts, rooms)
     if not kinds:
         return []
@@ -119,10 +123,35 @@ def kin_labels(texts, rooms, labels: list[tuple[float, float, str]],
             continue
         if not (np.isfinite(x) and np.isfinite(y)):
             continue
-        if len(tree.query(shapely.Point(x, y), predicate="within")):
+        if len(tree.query(shapely.Point(x, y), predicate="within")) and (
+                written is None or written(x, y) is None):
             continue
         if any(abs(x - a) < same and abs(y - b) < same for a, b in had):
             continue
         had.append((x, y))
+        out.append((x, y, name))
+    return out
+
+
+#: room labels closer than this (metres) are one label written twice or in two parts
+SAME_LABEL = 0.6
+
+
+def room_labels(texts) -> list[tuple[float, float, str]]:
+    """The room labels among ``texts`` ((x, y, name) with a name that says a room use),
+    one per label: texts nearer each other than SAME_LABEL count once."""
+    out: list[tuple[float, float, str]] = []
+    uses: dict[str, bool] = {}  # names repeat from flat to flat: classify each once
+    near: dict[tuple[int, int], list[tuple[float, float]]] = {}  # labels by cell of SAME_LABEL
+    for x, y, name in texts:
+        if name not in uses:
+            uses[name] = classify(name) is not None
+        if not uses[name] or not (math.isfinite(x) and math.isfinite(y)):
+            continue
+        i, j = int(x // SAME_LABEL), int(y // SAME_LABEL)
+        if any(abs(x - a) < SAME_LABEL and abs(y - b) < SAME_LABEL
+               for di in (-1, 0, 1) for dj in (-1, 0, 1) for a, b in near.get((i + di, j + dj), ())):
+            continue
+        near.setdefault((i, j), []).append((x, y))
         out.append((x, y, name))
     return out

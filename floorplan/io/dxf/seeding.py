@@ -20,7 +20,6 @@ After the walls are sealed and their straight gaps closed, two kinds of label ar
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
@@ -34,6 +33,7 @@ from floorplan.io.dxf.morph import Closing
 from floorplan.io.dxf.owners import agree
 from floorplan.io.dxf.pinch import corner_lines
 from floorplan.io.dxf.walls import Arrangement, WallRoom, faces_of, is_room_sized
+from floorplan.io.dxf.written import by_area
 from floorplan.model import CIRCULATION_USES, COMMUNAL_USES
 
 #: the closing grows by this much a step (metres): the smallest closing that encloses wins
@@ -198,12 +198,15 @@ def _group(name: str) -> object:
 
 
 def split(room: Polygon, lines: list[LineString], labels: list[tuple[float, float]],
-          names: list[str] | None = None) -> list[tuple[Polygon, list[int]]] | None:
+          names: list[str] | None = None, areas: list[float | None] | None = None
+          ) -> list[tuple[Polygon, list[int]]] | None:
     """``room`` parted between its ``labels`` by bridges of up to CLOSE_GAP inside it
     (from free wall ends, and necks from its corners), shortest first, each bridge kept
     only when it parts labels that do not name one open-plan space and leaves each piece
     with a label of room size: the pieces with the labels each holds, or ``None`` when
-    no bridge parts them."""
+    no bridge parts them. Where two labels each write their area (``areas``), the one
+    bridge or two that part them as the figures say, when there are such
+    (:func:`~floorplan.io.dxf.written.by_area`)."""
     names = names or [str(k) for k in range(len(labels))]
     groups = [_group(n) for n in names]
     grown = room.buffer(1e-3)
@@ -222,7 +225,13 @@ def split(room: Polygon, lines: list[LineString], labels: list[tuple[float, floa
     kept: list[LineString] = []
     faces, owner = pieces([])
     parted = 0
-    for c in cands[:MAX_TRIES]:
+    # two rooms' labels, each writing its area: the division the figures say, if any
+    said = (by_area(room, pieces, cands, pts, [float(a) for a in areas if a is not None])
+            if areas and len(labels) == 2 and None not in areas and _apart(owner, groups) else None)
+    if said is not None:
+        faces, owner = pieces(said)
+        parted = 1
+    for c in cands[:MAX_TRIES] if said is None else ():
         if not _apart(owner, groups):
             break
         f2, o2 = pieces(kept + [c])
@@ -264,30 +273,8 @@ def _apart(owner: list, groups: list) -> bool:
 MAX_TRIES = 200
 
 
-#: room labels closer than this (metres) are one label written twice or in two parts
-SAME_LABEL = 0.6
 #: labels of these uses name parts of one open-plan room
 ONE_SPACE = (COMMUNAL_USES, CIRCULATION_USES)
-
-
-def room_labels(texts) -> list[tuple[float, float, str]]:
-    """The room labels among ``texts`` ((x, y, name) with a name that says a room use),
-    one per label: texts nearer each other than SAME_LABEL count once."""
-    out: list[tuple[float, float, str]] = []
-    uses: dict[str, bool] = {}  # names repeat from flat to flat: classify each once
-    near: dict[tuple[int, int], list[tuple[float, float]]] = {}  # labels by cell of SAME_LABEL
-    for x, y, name in texts:
-        if name not in uses:
-            uses[name] = classify(name) is not None
-        if not uses[name] or not (math.isfinite(x) and math.isfinite(y)):
-            continue
-        i, j = int(x // SAME_LABEL), int(y // SAME_LABEL)
-        if any(abs(x - a) < SAME_LABEL and abs(y - b) < SAME_LABEL
-               for di in (-1, 0, 1) for dj in (-1, 0, 1) for a, b in near.get((i + di, j + dj), ())):
-            continue
-        near.setdefault((i, j), []).append((x, y))
-        out.append((x, y, name))
-    return out
 
 
 def one_space(names: list[str]) -> bool:
@@ -311,7 +298,8 @@ def _names_its_own(stated: float | None, area: float) -> bool:
 
 
 def place_labels(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[float, float, str]],
-                 notes: list[str], stated: list[float | None] | None = None) -> None:
+                 notes: list[str], stated: list[float | None] | None = None,
+                 written: list[float | None] | None = None) -> None:
     """Let the room labels decide what else needs closing (see the module's docstring):
     ``rooms`` gains the label-seeded rooms and the pieces of split rooms, in place. A label
     left without a room is reported with the other labels in no room (FP010), a space
@@ -367,7 +355,8 @@ def place_labels(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[flo
         names = [labels[k][2] for k in ks]
         if one_space(names):
             continue
-        parts = split(rooms[r].polygon, lines, [labels[k][:2] for k in ks], names)
+        parts = split(rooms[r].polygon, lines, [labels[k][:2] for k in ks], names,
+                      [written[k] for k in ks] if written else None)
         while parts is not None:  # a small room's label parts off no piece of another size
             wrong = {ks[i] for f, idx in parts for i in idx
                      if not _names_its_own(said[ks[i]], f.area)}

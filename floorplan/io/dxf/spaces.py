@@ -25,9 +25,9 @@ from floorplan.errors import PlanReadError
 from floorplan.io.dxf import views as dxf_views
 from floorplan.io.dxf.bounds import round_walls
 from floorplan.io.dxf.entries import solid_note
+from floorplan.io.dxf.labelkind import room_labels
 from floorplan.io.dxf.layers import level_of_layer
 from floorplan.io.dxf.marks import hidden_layers, not_the_plan
-from floorplan.io.dxf.seeding import room_labels
 from floorplan.io.dxf.wallrooms import door_points, label_texts, wall_rooms_of
 from floorplan.io.dxf.walls import wall_faces
 from floorplan.model import InputFinding

@@ -20,13 +20,14 @@ from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf.cupboards import beside_labels, cupboards, fill_label_boxes, label_boxes
 from floorplan.io.dxf.entries import door_shapes, sealed_off
 from floorplan.io.dxf.joinery import fitted_rooms, fitting_linework
-from floorplan.io.dxf.labelkind import drawing_texts, kin_labels
+from floorplan.io.dxf.labelkind import SAME_LABEL, drawing_texts, kin_labels, room_labels
 from floorplan.io.dxf.linework import floor_pattern, leave_objects, wall_lines
 from floorplan.io.dxf.marks import glass_lines, header_lines
 from floorplan.io.dxf.rejoin import give_flights, rejoin
-from floorplan.io.dxf.seeding import SAME_LABEL, place_labels, room_labels
+from floorplan.io.dxf.seeding import place_labels
 from floorplan.io.dxf.swings import loose_swings, swing_seals
 from floorplan.io.dxf.walls import doorways, wall_rooms
+from floorplan.io.dxf.written import written_areas
 
 
 def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
@@ -75,9 +76,10 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     found += fitted_rooms(found, usable, *fitting_linework(rd), notes=rd.notes)
     beside, labels, stated = beside_labels(found, arr, usable, labels, rd.notes)
     found += beside
-    kin = kin_labels(drawing_texts(rd), [w.polygon for w in found], labels, SAME_LABEL)
+    written = written_areas(usable, [w.polygon for w in found])
+    kin = kin_labels(drawing_texts(rd), [w.polygon for w in found], labels, SAME_LABEL, written)
     labels, stated = labels + kin, list(stated) + [None] * len(kin)
-    place_labels(found, arr, labels, rd.notes, stated)
+    place_labels(found, arr, labels, rd.notes, stated, [written(x, y) for x, y, _ in labels])
     found += cupboards(arr.small, sized, found, rd.notes)
     # with no room labels, a space with no way in is only doubted (entries.UNSURE_SOLID)
     sealed_off(found, arr, door_shapes(rd, door_uids), texts if labels else [])
