@@ -94,3 +94,24 @@ def test_geojson_has_no_linework():
 
     plan = geojson.read("samples/oak-house.geojson")
     assert plan.linework is None
+
+
+def test_each_floor_of_a_sheet_keeps_its_own_linework(tmp_path):
+    from floorplan.measure import measure
+    from floorplan.render.scene import build
+    from floorplan.report import ProfileInfo, Report
+
+    s = Sheet()
+    two_room_plan(s, 20, 0, names=("BEDROOM 1", "BATHROOM"))   # x 20 - 28.3 m
+    s.text("FIRST FLOOR PLAN", (22, -1.5), height=0.4)
+    two_room_plan(s, 0, 0, names=("KITCHEN", "LIVING ROOM"))   # x 0 - 8.3 m
+    s.text("GROUND FLOOR PLAN", (2, -1.5), height=0.4)
+    plan = dxf.read(s.save(tmp_path / "floors.dxf"))
+    lw = plan.linework
+    x = lw.segments[:, [0, 2]].astype(float)
+    assert set(lw.levels.tolist()) == {0.0, 1.0}
+    assert (x[lw.levels == 1.0] >= 20 - 1e-4).all() and (x[lw.levels == 0.0] <= 8.3 + 1e-4).all()
+    scene = build(Report(plan, measure(plan), ProfileInfo("t", "t", "1"), ()))
+    for panel in scene.panels:
+        seg = np.vstack([p.segments for p in panel.primitives if p.kind == "segments"])
+        assert ((seg[:, 0] >= 20 - 1e-4) == (panel.level == 1.0)).all()
