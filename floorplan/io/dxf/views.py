@@ -48,6 +48,8 @@ from floorplan.io.dxf.views_score import (  # noqa: F401 - the scoring's names, 
 
 #: views are separated by at least this much empty space (metres)
 VIEW_GAP = 3.0
+#: a closed space holding at most this many texts holds a room's label (name, area, size)
+SPACE_TEXTS = 3
 #: at most this many cells a side in the grid the views are found on
 GRID_CELLS = 1500
 #: two plan views are floors of one building when their footprints' widths, heights and
@@ -309,6 +311,41 @@ def _alike(a: View, b: View, polys: list[Polygon]) -> bool:
     return near(ax1 - ax0, bx1 - bx0) and near(ay1 - ay0, by1 - by0) and near(fa.area, fb.area)
 
 
+def placed_texts(x: np.ndarray, y: np.ndarray, polys: list[Polygon]) -> np.ndarray:
+    """For each text (at ``x``, ``y``): the closed space of ``polys`` it labels, or -1. A
+    text labels a space it stands in when that space holds at most :data:`SPACE_TEXTS`
+    texts (a room's name, area and size), whatever the text's language or the height it
+    is written at; a legend's or title block's text stands outside the rooms, or many to
+    a space.
+
+    >>> from shapely.geometry import box
+    >>> placed_texts(np.array([1.0, 5.0, 9.0]), np.array([1.0, 1.0, 1.0]), [box(0, 0, 3, 3), box(4, 0, 7, 3)]).tolist()
+    [0, 1, -1]
+    """
+    out = np.full(len(x), -1, dtype=int)
+    if not len(x) or not polys:
+        return out
+    ti, pi = shapely.STRtree(np.asarray(polys, dtype=object)).query(
+        shapely.points(np.column_stack([x, y])), predicate="within")
+    held = np.bincount(pi, minlength=len(polys))
+    few = held[pi] <= SPACE_TEXTS
+    out[ti[few]] = pi[few]
+    return out
+
+
+def _labelled_spaces(views: list[View], space: np.ndarray) -> set[int]:
+    """The spaces whose texts are labels: those of a view in which most spaces (half or
+    more) hold their own few texts (:func:`placed_texts`); in a title block only a field
+    or two does."""
+    out: set[int] = set()
+    held = set(space[space >= 0].tolist())
+    for v in views:
+        mine = held.intersection(v.rooms)
+        if mine and 2 * len(mine) >= len(v.rooms):
+            out |= mine
+    return out
+
+
 def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = None,
            trust_one: bool = False, sources: list[str] | None = None,
            linework=None) -> tuple[Reading, list[View], Grid]:
@@ -357,10 +394,13 @@ def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = 
             views[v].doors += 1
     if texts:
         where = grid.at(tb[:, :2]).tolist()
-        for t, v, b in zip(texts, where, tb.tolist(), strict=True):
+        space = placed_texts(x, y, polys)
+        labelled = _labelled_spaces(views, space)
+        for t, v, b, k in zip(texts, where, tb.tolist(), space.tolist(), strict=True):
             if v < 0:
                 continue
-            views[v].text_area += (b[2] - b[0]) * (b[3] - b[1])
+            if k not in labelled:  # a room's own label is no title block's text, however tall
+                views[v].text_area += (b[2] - b[0]) * (b[3] - b[1])
             title = " ".join(t.text.split())
             if len(title) <= TITLE_CHARS and (_LEVEL.search(title) or not_plan_title(title)):
                 views[v].titles.append(title)
