@@ -64,3 +64,24 @@ def test_the_written_areas_choose_how_the_space_divides():
     assert _parts([5.06, 54.94]) == [5.06, 54.94]
     # figures that no division agrees with leave it to the shortest bridge
     assert _parts([30.0, 30.0]) == [3.85, 56.15]
+
+
+def _joined_apart(figure: str, how: str = "nearest") -> set[int]:
+    from types import SimpleNamespace as T
+
+    from shapely.geometry import box
+
+    from floorplan.io.dxf.written import not_its_size
+
+    # a WC cubicle of 0.8 x 1.8 = 1.44 m²; a riser's label written 0.3 m below it, the
+    # riser's figure 0.22 m under the name, inside the corridor (room 1)
+    cubicle, corridor = box(0, 0, 0.8, 1.8), box(-2, -2, 3, 0)
+    name = T(uid=1, text="Mech Riser", x=0.4, y=-0.3, height=0.125, layer="ROOM NAME", tag=None)
+    fig = T(uid=2, text=figure, x=0.4, y=-0.52, height=0.125, layer="TEXT AREA", tag=None)
+    return not_its_size({1: (0, how)}, [name], [cubicle, corridor], {1: [fig]})
+
+
+def test_a_label_joined_by_nearness_whose_figure_is_another_size_is_left_out():
+    assert _joined_apart("0.2 sqm") == {1}     # 0.2 m² written, 1.44 m² measured
+    assert _joined_apart("1.4 sqm") == set()   # agrees (within 25 %): the cubicle's own
+    assert _joined_apart("0.2 sqm", "leader") == set()  # drawn to it: the drawing says so

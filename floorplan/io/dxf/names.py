@@ -49,6 +49,7 @@ from floorplan.io.dxf.roles import is_id_text as _is_id_text
 from floorplan.io.dxf.roles import is_name_text as _is_name_text
 from floorplan.io.dxf.roles import number_like as _number_like
 from floorplan.io.dxf.roles import stated_area as _stated_area
+from floorplan.io.dxf.written import not_its_size
 from floorplan.model import CIRCULATION_USES, COMMUNAL_USES
 
 #: labels all of one of these groups of uses name parts of one space (KITCHEN + LIVING
@@ -182,6 +183,8 @@ def _join_outside(polys, inside, outside, leaders, lines, via, building=None) ->
     has_id |= {r for uid, (r, _) in joined.items() if uid in ids_out}
     joined.update(dxf_leaders.join(polys, rest, list(leaders), list(lines), has_id, _is_id_text,
                                    building))
+    for uid in not_its_size(joined, outside, polys, inside):  # a label near a space of another size
+        del joined[uid]
     for t in outside:
         if t.uid in joined:
             r, how = joined[t.uid]

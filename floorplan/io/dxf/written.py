@@ -29,6 +29,8 @@ pieces agree best with the figures (:func:`by_area`).
 
 from __future__ import annotations
 
+import math
+
 from shapely.geometry import LineString, Polygon
 
 from floorplan.io.dxf.walls import is_room_sized
@@ -105,3 +107,41 @@ def written_areas(texts, polys: list[Polygon]):
     def area_at(x: float, y: float) -> float | None:
         return at.get((round(float(x), 3), round(float(y), 3)))
     return area_at
+
+
+def not_its_size(joined: dict[int, tuple[int, str]], texts: list, polys: list,
+                 inside: dict[int, list]) -> set[int]:
+    """The uids of the texts in ``joined`` (``{text uid: (room, how)}``, the labels
+    outside every room, ``texts``, joined to one) to leave unjoined: those joined to a
+    room by nearness alone whose block writes an area (among ``texts`` or the rooms'
+    texts, ``inside``: a small room's figure may stand in the next room) that the room's
+    does not agree with
+    (:func:`~floorplan.io.dxf.owners.agree`): a riser's label (0.2 m²) written beside
+    the 1.44 m² WC cubicle it stands nearest is not the cubicle's."""
+    from floorplan.io.dxf.owners import agree
+    from floorplan.io.dxf.roles import is_figure_text, stated_area
+
+    by_uid = {t.uid: t for t in texts}
+    near: dict[int, list[int]] = {}
+    for uid, (r, how) in joined.items():
+        if how == "nearest" and uid in by_uid:
+            near.setdefault(r, []).append(uid)
+    if not near:
+        return set()
+    figs = [t for t in texts if is_figure_text(t)]
+    figs += [t for ts in inside.values() for t in ts if is_figure_text(t)]
+    out: set[int] = set()
+    for r, uids in near.items():
+        # the figures of the joined labels' blocks: written within BLOCK_GAP heights
+        said = {f.uid: stated_area(f.text) for u in uids for f in figs
+                if math.hypot(f.x - by_uid[u].x, f.y - by_uid[u].y)
+                <= BLOCK_GAP * max(f.height, by_uid[u].height)}
+        if any(a is not None and a.area_m2 is not None and not agree(a.area_m2, polys[r].area)
+               for a in said.values()):
+            out.update(uids)
+    return out
+
+
+#: a label's figure is written within this many text heights of its name (the lines of
+#: one label block: :func:`~floorplan.io.dxf.owners.blocks` chains them at 3 heights)
+BLOCK_GAP = 3.0
