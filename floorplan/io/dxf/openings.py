@@ -125,13 +125,9 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
     if line_tree is not None:
         # what an opening the wall's faces run on from holds (a window's frame set in it,
         # lying along a face) is its infill: it neither closes nor crosses the opening
-        infill: set[int] | None = None
-
         def set_in(found: list[int]) -> bool:
-            nonlocal infill
-            if infill is None:
-                infill = _infill(band, (a_lo, a_hi, b_lo, b_hi), (q - p) / width, geoms, line_tree)
-            return all(i in infill for i in found)
+            return _all_infill(found, band, (a_lo, a_hi, b_lo, b_hi), (q - p) / width, geoms,
+                               line_tree)
 
         mids = shapely.line_interpolate_point(np.asarray(seals, dtype=object), 0.5, normalized=True)
         on_seal = line_tree.query(mids, predicate="dwithin", distance=1e-6)[1].tolist()
@@ -169,24 +165,29 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
     return Opening(seals, (float(mid[0]), float(mid[1])), round(width, 6), kind)
 
 
-def _infill(band: Polygon, corners, across: np.ndarray, geoms, line_tree) -> set[int]:
-    """What is set in an opening: the lines of ``geoms`` lying wholly in its ``band``
-    (within :data:`OUT_OF_BAND`) and touching neither jamb, such as a window's frame drawn
-    along a wall face, short of the jambs. Only where the wall's faces run on out of both
+def _all_infill(found: list[int], band: Polygon, corners, across: np.ndarray, geoms,
+                line_tree) -> bool:
+    """The lines ``geoms[found]`` are all set in an opening: each lies wholly in its
+    ``band`` (within :data:`OUT_OF_BAND`) and touches neither jamb, such as a window's frame
+    drawn along a wall face, short of the jambs; and the wall's faces run on out of both
     jambs (at each of the four ``corners``, jamb a's two then jamb b's, a line leaves the
-    band away from the other jamb; ``across`` is the unit vector from a to b); else the
-    pair is no opening's jambs, and nothing is infill. A line along a face from jamb to
-    jamb is the wall's face running on past columns, not infill."""
-    near = [line_tree.query(shapely.points(np.asarray(c, dtype=float)), predicate="dwithin",
-                            distance=CORNER_REACH).tolist() for c in corners]
+    band away from the other jamb; ``across`` is the unit vector from a to b), else the
+    pair is no opening's jambs. A line along a face from jamb to jamb is the wall's face
+    running on past columns, not infill. Cheapest test first: most lines on a seal are a
+    short wall's faces, which touch both its ends."""
+    lines = np.asarray([geoms[i] for i in found], dtype=object)
+    for jamb in shapely.linestrings([[corners[0], corners[1]], [corners[2], corners[3]]]):
+        if (shapely.distance(lines, jamb) <= CORNER_REACH).any():
+            return False
+    if not shapely.contains(band.buffer(OUT_OF_BAND, join_style="mitre"), lines).all():
+        return False
     for k, corner in enumerate(corners):
-        ways = [(shapely.get_coordinates(geoms[j]) - np.asarray(corner)) @ across for j in near[k]]
+        ways = [(shapely.get_coordinates(geoms[j]) - np.asarray(corner)) @ across
+                for j in line_tree.query(shapely.points(np.asarray(corner, dtype=float)),
+                                         predicate="dwithin", distance=CORNER_REACH).tolist()]
         if not any((t.min() < -OUT_OF_BAND) if k < 2 else (t.max() > OUT_OF_BAND) for t in ways):
-            return set()
-    jambs = shapely.linestrings([[corners[0], corners[1]], [corners[2], corners[3]]])
-    touching = set(line_tree.query(jambs, predicate="dwithin", distance=CORNER_REACH)[1].tolist())
-    room = band.buffer(OUT_OF_BAND, join_style="mitre")
-    return set(line_tree.query(room, predicate="contains").tolist()) - touching
+            return False
+    return True
 
 
 #: a wall face meets a jamb's end this close (metres)
