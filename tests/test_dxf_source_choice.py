@@ -75,3 +75,16 @@ def test_a_thick_walls_band_between_its_opening_lines_is_no_room():
     apart = _Space(box(6.0, 0.5, 6.5, 3.5))         # narrow, but against no room
     found = [room, band, named, wide, apart]
     assert wall_pieces(found, [(4.75, 2.0, "WC")], []) == [1]
+
+
+def test_a_partitions_closed_body_is_no_room(tmp_path):
+    # a 4 x 3 m room outlined on layer 0 and, beside it, the closed body of an L-shaped
+    # partition 0.15 m thick (legs 2.0 and 1.6 m: 0.5175 m², over the 0.5 m² of a label
+    # box) on the same layer: no room is 0.15 m wide anywhere
+    s = Sheet()
+    s.poly([(0, 0), (4, 0), (4, 3), (0, 3)], "0", closed=True)
+    s.poly([(5, 0), (7, 0), (7, 0.15), (5.15, 0.15), (5.15, 1.6), (5, 1.6)], "0", closed=True)
+    s.text("BEDROOM", (1.5, 1.5))
+    plan = read(s, tmp_path)
+    assert _areas(plan) == [("BEDROOM", 12.0)]
+    assert any("narrower than 0.45 m throughout" in n for n in plan.notes)
