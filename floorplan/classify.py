@@ -1,7 +1,7 @@
 """Room names to uses: "BED 2", "K/L/D", "W.C.", "Køkken" ... -> :class:`~floorplan.model.Use`.
 
 The classifier is data: a synonym table (words and phrases as architects write them,
-in English and the European languages met in real drawings) and a priority order for
+in English, the European languages met in real drawings and Russian) and a priority order for
 names that hold more than one (``"Bedroom 1 en-suite"`` is an en-suite). Kitchen, living
 and dining words combine (``"Kitchen/Diner"``, ``"Living/Dining"``, ``"K/L/D"``). A name
 it cannot place gives ``None`` and the caller reports FP004: it never guesses.
@@ -125,6 +125,26 @@ SYNONYMS: dict[Use, tuple[str, ...]] = {
         "ingresso", "entrada", "recibidor", "hal", "halle", "lobby/hall", "windfang",
     ),
 }
+
+#: Russian room words, the common ones (a drawing from Russia labels its rooms so:
+#: ``Спальня``, ``Кухня``, ``Прихожая``). ``Гараж`` (garage) has no use here, as in English;
+#: ``Санузел`` (a bathroom with its WC, or a WC alone) says neither clearly and stays out.
+RUSSIAN: dict[Use, tuple[str, ...]] = {
+    Use.BEDROOM: ("спальня", "спальная комната"),
+    Use.LIVING: ("гостиная",),
+    Use.DINING: ("столовая",),
+    Use.KITCHEN: ("кухня",),
+    Use.BATHROOM: ("ванная", "ванная комната"),
+    Use.WC: ("туалет", "уборная"),
+    Use.HALL: ("прихожая", "холл"),
+    Use.CORRIDOR: ("коридор",),
+    Use.STAIRS: ("лестница",),
+    Use.STORAGE: ("кладовая", "кладовка"),
+    Use.PLANT: ("котельная",),
+    Use.STUDY: ("кабинет",),
+}
+for _use, _words in RUSSIAN.items():
+    SYNONYMS[_use] = SYNONYMS[_use] + _words
 
 #: Room words with no use here, on purpose: teaching and meeting rooms, labs, lifts
 #: (``Undervisning``, ``Mødelokale``, ``Møderum``, ``Meeting Room``, ``Seminar Room``,

@@ -71,3 +71,20 @@ def test_the_table_is_data():
     """Every use but the combinations and 'other' has synonyms (no hidden if-chains)."""
     combined = {Use.KITCHEN_DINING, Use.LIVING_DINING, Use.KITCHEN_LIVING_DINING, Use.OTHER}
     assert set(SYNONYMS) == set(Use) - combined
+
+
+@pytest.mark.parametrize("name,use", [
+    ("Спальня", Use.BEDROOM), ("Гостиная", Use.LIVING), ("Кухня", Use.KITCHEN),
+    ("Туалет", Use.WC), ("Прихожая", Use.HALL), ("Лестница", Use.STAIRS),
+    ("ВАННАЯ КОМНАТА", Use.BATHROOM), ("Кладовая 2", Use.STORAGE), ("Кабинет", Use.STUDY),
+])
+def test_russian_room_words(name, use):
+    # the words as a Russian plan writes them (dictionary meanings), upper case and
+    # numbered too
+    assert classify(name) is use
+
+
+@pytest.mark.parametrize("name", ["Гараж", "Санузел", "Входная дверь"])
+def test_russian_words_with_no_clear_use_give_none(name):
+    # a garage has no use here (as in English); a 'санузел' may be a bathroom or a WC
+    assert classify(name) is None

@@ -42,6 +42,8 @@ def test_a_tags_written_area_makes_an_unclassified_name_in_a_room_a_label(tmp_pa
     plan = read(s, tmp_path)
     assert rooms_of(plan) == [("OFFICE", "walls", 24.0), ("Stairwell", "label_seeded", 5.06),
                               ("Workshop", "label_seeded", 54.48)]
+    (shop,) = [r for r in plan.rooms if r.name == "Workshop"]
+    assert "as the areas written in them say" in shop.confidence_reason
 
 
 def _parts(areas):

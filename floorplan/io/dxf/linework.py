@@ -41,9 +41,10 @@ def wall_lines(rd) -> list:
     col = rd.col
     hidden = hidden_layers(rd.doc)
     out: dict[str, int] = {}
+    left = rd.__dict__.get("left_layers") or ()  # a layer shown to draw no walls (sourcechoice)
 
     def take(p, kind) -> bool:
-        if rd.layer_kind(p.layer) != kind or rd.blocked(p):
+        if rd.layer_kind(p.layer) != kind or rd.blocked(p) or p.layer in left:
             return False
         if p.layer in hidden:
             out[f"{p.layer} (frozen or off)"] = out.get(f"{p.layer} (frozen or off)", 0) + 1

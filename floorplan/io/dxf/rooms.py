@@ -15,7 +15,9 @@ The rules, in order:
    footprint, a level outline), not a room: it is left out and said.
 5. Outlines smaller than ``MIN_ROOM_AREA`` are left out and counted.
 6. When outlines are taken from layers that do not say "room" (rule 1's fallback), one
-   larger than ``FALLBACK_MAX_AREA`` is a building footprint or plot, not a room.
+   larger than ``FALLBACK_MAX_AREA`` is a building footprint or plot, not a room, and one
+   narrower than a room anywhere (``MIN_WIDTH``, as in the walls) is the closed body of a
+   wall or partition.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from shapely.geometry import Polygon
 from shapely.strtree import STRtree
 
 from floorplan.geometry import polygons_of
+from floorplan.io.dxf.pinch import MIN_WIDTH
 from floorplan.model import InputFinding
 
 #: ends of an open room outline this close (metres) are joined
@@ -148,6 +151,12 @@ def outline_rooms(loops, opens, hatches, ok, findings: list[InputFinding], notes
                          f"{', '.join(layers)} taken as rooms")
             for prim in fb:
                 add(prim, prim.pts, None, "outline")
+            thin = [c for c in cands if c.polygon.buffer(-MIN_WIDTH / 2, join_style="mitre").is_empty]
+            if thin:  # a partition's or a wall's closed body: no room is so narrow throughout
+                cands = [c for c in cands if c not in thin]
+                notes.append(f"{len(thin)} closed outline(s) on layers that do not say room "
+                             f"narrower than {MIN_WIDTH} m throughout (a wall's or a partition's "
+                             "body), not rooms")
             big = [c for c in cands if c.polygon.area > FALLBACK_MAX_AREA]
             cands = [c for c in cands if c.polygon.area <= FALLBACK_MAX_AREA]
             for c in big:

@@ -198,15 +198,15 @@ def _group(name: str) -> object:
 
 
 def split(room: Polygon, lines: list[LineString], labels: list[tuple[float, float]],
-          names: list[str] | None = None, areas: list[float | None] | None = None
-          ) -> list[tuple[Polygon, list[int]]] | None:
+          names: list[str] | None = None, areas: list[float | None] | None = None,
+          how: list[str] | None = None) -> list[tuple[Polygon, list[int]]] | None:
     """``room`` parted between its ``labels`` by bridges of up to CLOSE_GAP inside it
     (from free wall ends, and necks from its corners), shortest first, each bridge kept
     only when it parts labels that do not name one open-plan space and leaves each piece
     with a label of room size: the pieces with the labels each holds, or ``None`` when
     no bridge parts them. Where two labels each write their area (``areas``), the one
     bridge or two that part them as the figures say, when there are such
-    (:func:`~floorplan.io.dxf.written.by_area`)."""
+    (:func:`~floorplan.io.dxf.written.by_area`; ``how`` then gains ``"areas"``)."""
     names = names or [str(k) for k in range(len(labels))]
     groups = [_group(n) for n in names]
     grown = room.buffer(1e-3)
@@ -231,6 +231,8 @@ def split(room: Polygon, lines: list[LineString], labels: list[tuple[float, floa
     if said is not None:
         faces, owner = pieces(said)
         parted = 1
+        if how is not None:
+            how.append("areas")
     for c in cands[:MAX_TRIES] if said is None else ():
         if not _apart(owner, groups):
             break
@@ -355,8 +357,9 @@ def place_labels(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[flo
         names = [labels[k][2] for k in ks]
         if one_space(names):
             continue
+        how: list[str] = []
         parts = split(rooms[r].polygon, lines, [labels[k][:2] for k in ks], names,
-                      [written[k] for k in ks] if written else None)
+                      [written[k] for k in ks] if written else None, how)
         while parts is not None:  # a small room's label parts off no piece of another size
             wrong = {ks[i] for f, idx in parts for i in idx
                      if not _names_its_own(said[ks[i]], f.area)}
@@ -377,7 +380,8 @@ def place_labels(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[flo
             continue
         split_n += 1
         why = (f"parted from one space holding the labels {', '.join(map(repr, names))} "
-               f"across its narrowest openings (up to {CLOSE_GAP} m)")
+               + ("as the areas written in them say" if how else
+                  f"across its narrowest openings (up to {CLOSE_GAP} m)"))
         pieces = []
         for f, idx in parts:
             w = WallRoom(f, "label_seeded", "medium", why)

@@ -7,7 +7,9 @@ map, what it collected, its notes and findings):
 1. :func:`find`: room outlines on room layers (:mod:`~floorplan.io.dxf.rooms`); failing
    those, faces of loose lines on room layers; failing those, rooms in the wall linework
    (:mod:`~floorplan.io.dxf.wallrooms`), where the room labels decide what else needs
-   closing (:mod:`~floorplan.io.dxf.seeding`).
+   closing (:mod:`~floorplan.io.dxf.seeding`). Closed outlines on layers that say nothing
+   are weighed against the wall linework by the evidence each accounts for
+   (:mod:`~floorplan.io.dxf.sourcechoice`).
 2. :func:`choose_views`: the sheet split into views and the floor plans chosen
    (:mod:`~floorplan.io.dxf.views`); rooms in the views set aside are dropped.
 3. :func:`levels`: levels from layer names, else from the views read.
@@ -28,6 +30,7 @@ from floorplan.io.dxf.entries import solid_note
 from floorplan.io.dxf.labelkind import room_labels
 from floorplan.io.dxf.layers import level_of_layer
 from floorplan.io.dxf.marks import hidden_layers, not_the_plan
+from floorplan.io.dxf.sourcechoice import linework_rooms
 from floorplan.io.dxf.wallrooms import door_points, label_texts, wall_rooms_of
 from floorplan.io.dxf.walls import wall_faces
 from floorplan.model import InputFinding
@@ -89,6 +92,17 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
                 rd.used.discard(c.uid)
             rd.notes.append(f"{len(cands)} closed outline(s) on layers that do not say room "
                             "set aside: the wall layers enclose rooms")
+            return Found([w.polygon for w in found], [w.source for w in found],
+                         [""] * len(found), [(w.confidence, w.reason) for w in found],
+                         [w.labels for w in found], [w.solid for w in found])
+    if cands and not any(rd.layer_kind(c.layer) == "room" or c.uid in spaces for c in cands):
+        # outlines on layers that say nothing, beside linework: the source that accounts
+        # for more of the drawing's evidence for rooms is read (sourcechoice)
+        chosen = linework_rooms(rd, cands, fittings)
+        if chosen is not None:
+            for c in cands:
+                rd.used.discard(c.uid)
+            found = chosen[0]
             return Found([w.polygon for w in found], [w.source for w in found],
                          [""] * len(found), [(w.confidence, w.reason) for w in found],
                          [w.labels for w in found], [w.solid for w in found])

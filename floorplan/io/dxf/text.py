@@ -137,6 +137,9 @@ FITTINGS = frozenset("""
 sink drainer basin whb urinal cooker hob oven fridge freezer dishwasher worktop radiator
 """.split())
 _WORD = re.compile(r"[^\W\d_]+")
+#: a name whose last word is one of these names a door or a window (``ENTRANCE DOOR``,
+#: ``Балконная дверь``, balcony door), not the room it stands in, whatever the words before
+DOOR_HEADS = frozenset("door doors window windows дверь двери окно окна".split())
 
 
 def _building_parts(name: str) -> bool:
@@ -175,11 +178,15 @@ def is_note(name: str) -> bool:
     [True, True, True, False]
     >>> [is_note(t) for t in ("SINK", "SINK & DRAINER", "WHB", "Urinals", "Bath", "Shower")]
     [True, True, True, True, False, False]
+    >>> [is_note(t) for t in ("ENTRANCE DOOR", "Входная дверь", "Bay window", "Doorway")]
+    [True, True, True, False]
     """
     from floorplan.classify import classify
 
     lines = name.count("\n") + 1
     words = [w for w in name.split() if any(c.isalnum() for c in w)]
+    if len(words) >= 2 and words[-1].casefold().strip(".,:;") in DOOR_HEADS:
+        return True
     if not (len(words) > 4 or len(name) > 30 or lines >= 3 or _TAG_CODE.match(name)
             or _MARK.match(name.strip()) or _TITLE.search(name.strip()) or _MEASURE.search(name)
             or _FLOOR_AREA.match(name.strip())

@@ -1,0 +1,90 @@
+"""Outlines or wall linework (floorplan/io/dxf/sourcechoice.py): closed outlines on a layer
+that says nothing decide nothing by being there; the source that accounts for more of the
+drawing's evidence (names in rooms, written areas that agree, doors) is read.
+
+Built in code, in metres, on layers that say nothing ("0", "grp1"): two rooms of
+4 x 3 m = 12 m² between the faces of double-line walls 0.1 m thick (tests/dxf_patterns.py
+two_room_plan: x 0.1..4.1 and 4.2..8.2, y 0.1..3.1), a door block in the partition at
+(4.1, 1.1), a name in each room.
+"""
+
+from __future__ import annotations
+
+from tests.dxf_patterns import Sheet, read, two_room_plan
+
+WEST = [(0.1, 0.1), (4.1, 0.1), (4.1, 3.1), (0.1, 3.1)]
+EAST = [(4.2, 0.1), (8.2, 0.1), (8.2, 3.1), (4.2, 3.1)]
+
+
+def _areas(plan) -> list[tuple[str, float]]:
+    return sorted((r.name, round(r.polygon.area, 4)) for r in plan.rooms)
+
+
+def test_one_closed_wall_face_does_not_hide_the_rooms_the_walls_enclose(tmp_path):
+    # the west room's wall faces drawn once more as a closed polyline on the walls' layer:
+    # read as outlines, one room (one name, the door); the linework encloses both (two names)
+    s = Sheet()
+    two_room_plan(s, layer="0")
+    s.poly(WEST, "0", closed=True)
+    plan = read(s, tmp_path)
+    assert _areas(plan) == [("BEDROOM", 12.0), ("KITCHEN", 12.0)]
+    assert any("the linework read" in n for n in plan.notes)
+
+
+def test_outlines_that_account_for_as_much_are_kept(tmp_path):
+    # both rooms outlined: the outlines account for both names and the door, as the
+    # linework does; nothing speaks against them, so they are the rooms
+    s = Sheet()
+    two_room_plan(s, layer="0")
+    s.poly(WEST, "0", closed=True)
+    s.poly(EAST, "0", closed=True)
+    plan = read(s, tmp_path)
+    assert _areas(plan) == [("BEDROOM", 12.0), ("KITCHEN", 12.0)]
+    assert {r.source for r in plan.rooms} == {"outline"}
+
+
+def test_a_finish_laid_across_the_walls_is_neither_room_nor_wall(tmp_path):
+    # a sheet of flooring (x 2..6, y 0.5..2.5) drawn closed on its own layer, across the
+    # partition's band (x 4.1..4.2): as an outline it is no room, and read as walls its
+    # edges cut both rooms short of their written 12 m²; read without its layer, the walls
+    # enclose two rooms that agree with the written areas
+    s = Sheet()
+    two_room_plan(s, layer="0")
+    s.poly([(2, 0.5), (6, 0.5), (6, 2.5), (2, 2.5)], "grp1", closed=True)
+    s.text("12.00 m2", (0.6, 0.6))
+    s.text("12.00 m2", (7.0, 0.6))
+    plan = read(s, tmp_path)
+    assert _areas(plan) == [("BEDROOM", 12.0), ("KITCHEN", 12.0)]
+    assert any("its layer grp1 left out" in n for n in plan.notes)
+
+
+class _Space:
+    def __init__(self, polygon, labels=()):
+        self.polygon, self.labels = polygon, list(labels)
+
+
+def test_a_thick_walls_band_between_its_opening_lines_is_no_room():
+    from shapely.geometry import box
+
+    from floorplan.io.dxf.sourcechoice import wall_pieces
+
+    room = _Space(box(0.5, 0.5, 4.5, 3.5))          # 4 x 3 m
+    band = _Space(box(0.0, 0.5, 0.5, 3.5))          # the 0.5 m outer wall beside it, 3 m long
+    named = _Space(box(4.5, 0.5, 5.0, 3.5))         # as narrow, but a name stands in it
+    wide = _Space(box(0.5, 3.5, 4.5, 4.7))          # 1.2 m wide: a corridor, not a band
+    apart = _Space(box(6.0, 0.5, 6.5, 3.5))         # narrow, but against no room
+    found = [room, band, named, wide, apart]
+    assert wall_pieces(found, [(4.75, 2.0, "WC")], []) == [1]
+
+
+def test_a_partitions_closed_body_is_no_room(tmp_path):
+    # a 4 x 3 m room outlined on layer 0 and, beside it, the closed body of an L-shaped
+    # partition 0.15 m thick (legs 2.0 and 1.6 m: 0.5175 m², over the 0.5 m² of a label
+    # box) on the same layer: no room is 0.15 m wide anywhere
+    s = Sheet()
+    s.poly([(0, 0), (4, 0), (4, 3), (0, 3)], "0", closed=True)
+    s.poly([(5, 0), (7, 0), (7, 0.15), (5.15, 0.15), (5.15, 1.6), (5, 1.6)], "0", closed=True)
+    s.text("BEDROOM", (1.5, 1.5))
+    plan = read(s, tmp_path)
+    assert _areas(plan) == [("BEDROOM", 12.0)]
+    assert any("narrower than 0.45 m throughout" in n for n in plan.notes)
