@@ -32,6 +32,7 @@ from floorplan.errors import PlanReadError
 from floorplan.io.dxf import doors as dxf_doors
 from floorplan.io.dxf import evidence as dxf_evidence
 from floorplan.io.dxf import features as dxf_features
+from floorplan.io.dxf import hiddenrooms
 from floorplan.io.dxf import figures as dxf_figures
 from floorplan.io.dxf import leaders as dxf_leaders
 from floorplan.io.dxf import names as dxf_names
@@ -235,6 +236,7 @@ class _Reader:
             self.findings)
         rooms = dxf_shafts.set_aside(rooms, [d for d, _ in doors], self.notes, self.findings)
         self.findings += label_findings(self, rooms)
+        self.findings += hiddenrooms.findings(self, rooms)  # rooms on a layer switched off
         if level_note:
             self.notes.append(level_note)
         meters, aerials = self._marks(locate)
