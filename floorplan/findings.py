@@ -82,7 +82,8 @@ class Mark:
     the diameter), ``required_circle`` (the circle the rule asks for, placed where it
     fits or at the room's pole), ``clear_square`` (a square of clear floor, e.g. the
     1200 mm one inside a bedroom door, ``size`` its side), ``door``, ``point`` (a meter,
-    an aerial), ``entity`` (a skipped or repaired input entity).
+    an aerial), ``entity`` (a skipped or repaired input entity), ``label`` (a text of the
+    drawing the reader could not place, e.g. a room label in no room: ``label`` its words).
     """
 
     role: str

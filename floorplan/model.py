@@ -252,6 +252,8 @@ class InputFinding:
 
     ``rooms`` names rooms the finding is about; ``entity`` names the DXF entity or
     GeoJSON feature where there is no room to name. ``geometry`` is drawn by renderers.
+    ``label`` is the words of a drawing's text the finding is about (FP010: the room
+    label that lies in no room), for the marked-up plan to show at ``geometry``.
     """
 
     code: str
@@ -261,6 +263,7 @@ class InputFinding:
     entity: str | None = None
     geometry: BaseGeometry | None = None
     measured: float | None = None
+    label: str | None = None
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,9 @@ def _reported(ctx, code: str):
         marks = [Mark("room", ctx.rooms_by_id[r].polygon, label=name_of(ctx.rooms_by_id[r]))
                  for r in f.rooms if r in ctx.rooms_by_id]
         if f.geometry is not None:
-            marks.append(Mark("entity", f.geometry, label=f.entity))
+            # a text the reader could not place shows its words; other entities their name
+            marks.append(Mark("label", f.geometry, label=f.label) if f.label
+                         else Mark("entity", f.geometry, label=f.entity))
         yield Outcome(Status(f.status), rooms=tuple(f.rooms), measured=f.measured,
                       message=one_line(f.message), marks=tuple(marks))
     if not raised:

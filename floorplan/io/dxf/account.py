@@ -154,7 +154,7 @@ def label_findings(reader, rooms) -> list:
     for t, name in lost[:MAX_LABEL_FINDINGS]:
         out.append(InputFinding("FP010", f"the label {name!r} at ({t.x:.2f}, {t.y:.2f}) m lies in "
                                 "no room and names none: the room may be missing from the plan",
-                                entity=t.handle, geometry=Point(t.x, t.y)))
+                                entity=t.handle, geometry=Point(t.x, t.y), label=name))
     if len(lost) > MAX_LABEL_FINDINGS:
         rest = lost[MAX_LABEL_FINDINGS:]
         out.append(InputFinding("FP010", f"{len(rest)} more labels lie in no room ("
