@@ -32,14 +32,13 @@ from floorplan.errors import PlanReadError
 from floorplan.io.dxf import doors as dxf_doors
 from floorplan.io.dxf import evidence as dxf_evidence
 from floorplan.io.dxf import features as dxf_features
-from floorplan.io.dxf import hiddenrooms
 from floorplan.io.dxf import figures as dxf_figures
+from floorplan.io.dxf import hiddenrooms, spaces
 from floorplan.io.dxf import leaders as dxf_leaders
 from floorplan.io.dxf import names as dxf_names
 from floorplan.io.dxf import outdoor as dxf_outdoor
 from floorplan.io.dxf import rooflights as dxf_rooflights
 from floorplan.io.dxf import shafts as dxf_shafts
-from floorplan.io.dxf import spaces
 from floorplan.io.dxf import swings as dxf_swings
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf import underlay as dxf_underlay
