@@ -350,10 +350,8 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
                 label = f"needs ⌀ {mark.size:.2f} m"
             if label:
                 at = _label_point(g, mark.role)
-                if mark.role == "label" and isinstance(g, Point):  # "Gang ?", the ? on the marker
-                    label += "" if label.endswith("?") else " ?"
-                    cw = 0.6 * style.look(f"label.mark.{f.status.value}").size * PT_MM / k
-                    at = Point(at.x - (len(label) - 1) / 2 * cw, at.y)
+                if mark.role == "label" and label != "?":  # the words over the "?" on the marker
+                    label += "\n?\n "  # (lines, not metres: a view at another scale keeps them)
                 marked.append((default_lv, g, Primitive("text", f"label.mark.{f.status.value}", at,
                                                         text=label, ref=f.rule)))
     level_at.prepare([g for lv, g, _ in marked if lv is None])
