@@ -142,8 +142,6 @@ def label_findings(reader, rooms) -> list:
     same layer and height), when it could be a name."""
     from shapely.geometry import Point
 
-    from floorplan.io.dxf import labelkind
-    from floorplan.io.dxf import text as dxf_text
     from floorplan.model import InputFinding
 
     out = []
@@ -152,9 +150,27 @@ def label_findings(reader, rooms) -> list:
             out.append(InputFinding("FP009", f"{r.name or r.id}: the reader is unsure of this "
                                     f"room ({r.confidence_reason or 'no reason given'}): check it "
                                     "on the drawing", rooms=(r.id,)))
+    lost = reader.lost_labels = lost_labels(reader, rooms)  # for hiddenrooms, too
+    for t, name in lost[:MAX_LABEL_FINDINGS]:
+        out.append(InputFinding("FP010", f"the label {name!r} at ({t.x:.2f}, {t.y:.2f}) m lies in "
+                                "no room and names none: the room may be missing from the plan",
+                                entity=t.handle, geometry=Point(t.x, t.y), label=name))
+    if len(lost) > MAX_LABEL_FINDINGS:
+        rest = lost[MAX_LABEL_FINDINGS:]
+        out.append(InputFinding("FP010", f"{len(rest)} more labels lie in no room ("
+                                + ", ".join(repr(n) for _, n in rest[:5]) + "…)", entity="labels"))
+    return out
+
+
+def lost_labels(reader, rooms) -> list:
+    """The room labels (text, name) that lie in no room of ``rooms`` within the plan's
+    extent, in the views read (see :func:`label_findings`)."""
+    from floorplan.io.dxf import labelkind
+    from floorplan.io.dxf import text as dxf_text
+
     outside_texts = reader.outside_texts
     if not rooms or not outside_texts:
-        return out
+        return []
     x0, y0, x1, y1 = plan_box(reader, rooms)
     kinds = labelkind.naming_kinds(labelkind.drawing_texts(reader), [r.polygon for r in rooms],
                                    [r.name for r in rooms])
@@ -171,16 +187,7 @@ def label_findings(reader, rooms) -> list:
     if cands and reader.__dict__.get("grid") is not None and reader.grid.n >= 2:
         ok = reader.in_view(np.array([(t.x, t.y) for t, _ in cands], dtype=float)).tolist()
         cands = [c for c, k in zip(cands, ok, strict=True) if k]
-    lost = cands
-    for t, name in lost[:MAX_LABEL_FINDINGS]:
-        out.append(InputFinding("FP010", f"the label {name!r} at ({t.x:.2f}, {t.y:.2f}) m lies in "
-                                "no room and names none: the room may be missing from the plan",
-                                entity=t.handle, geometry=Point(t.x, t.y), label=name))
-    if len(lost) > MAX_LABEL_FINDINGS:
-        rest = lost[MAX_LABEL_FINDINGS:]
-        out.append(InputFinding("FP010", f"{len(rest)} more labels lie in no room ("
-                                + ", ".join(repr(n) for _, n in rest[:5]) + "…)", entity="labels"))
-    return out
+    return cands
 
 
 def plan_box(reader, rooms) -> tuple[float, float, float, float]:

@@ -39,7 +39,7 @@ def wall_lines(rd) -> list:
     nothing; never on frozen or switched-off layers, nor on layers that say foundations
     or roof (each left out is said in a note)."""
     col = rd.col
-    hidden = hidden_layers(rd.doc)
+    hidden = hidden_layers(rd.doc, rd.lmap)
     out: dict[str, int] = {}
     left = rd.__dict__.get("left_layers") or ()  # a layer shown to draw no walls (sourcechoice)
 

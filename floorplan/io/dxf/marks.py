@@ -9,7 +9,8 @@ wall of the plan.
   them, so the gap under one is an opening, whatever is or is not drawn in it (a closet's
   bypass doors drawn part open, a garage door drawn raised), and is closed across.
 - Layers that are frozen or off (:func:`hidden_layers`) and layers that say foundations or
-  roof (:func:`not_the_plan`) hold no wall of the plan.
+  roof (:func:`not_the_plan`) hold no wall of the plan. A layer the user's ``--layer-map``
+  names (:func:`named_by_map`) is read though it is hidden: a user who names it means it.
 
 >>> not_the_plan("S-FOOTER"), not_the_plan("A-WALL"), says_header("xref$0$A-HEADER")
 (True, False, True)
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from floorplan.io.dxf.layers import normalise_layer
+from floorplan.io.dxf.layers import LAYER_KEYWORDS, _matches, normalise_layer
 
 #: words of a layer name that say foundations, roof or overhead structure: drawn under
 #: or over the plan (a stem wall, a footing, rafters), never the walls of its rooms
@@ -29,13 +30,16 @@ NOT_PLAN_WORDS = frozenset({"footing", "footings", "footer", "foundation", "foun
                             "subfloor", "beam", "beams", "header", "headers", "lintel",
                             "lintels"})
 _WORDS = re.compile(r"[^\W\d_]+")
+_LAYER_WORDS = re.compile(r"[^\W_]+")  # as floorplan.io.dxf.layers splits a layer name
 #: words of a layer name that say headers or lintels: drawn over openings in the walls
 HEADER_WORDS = frozenset({"header", "headers", "lintel", "lintels"})
 
 
-def hidden_layers(doc) -> set[str]:
+def hidden_layers(doc, lmap=None) -> set[str]:
     """The layers that are frozen or switched off: nothing on them is shown, so nothing
-    on them is a wall of the plan (a trade drawn on its own layer and frozen)."""
+    on them is a wall of the plan (a trade drawn on its own layer and frozen). With
+    ``lmap`` (the reader's layer map), a layer the user's map names is not among them
+    (:func:`named_by_map`)."""
     out: set[str] = set()
     try:
         for lay in doc.layers:
@@ -43,7 +47,24 @@ def hidden_layers(doc) -> set[str]:
                 out.add(lay.dxf.name)
     except Exception:  # noqa: BLE001 - a damaged layer table hides nothing
         return set()
+    if lmap is not None and out:
+        out = {lay for lay in out if not named_by_map(lmap, lay)}
     return out
+
+
+def named_by_map(lmap, layer: str) -> bool:
+    """The layer matches a keyword the user's ``--layer-map`` gave (one the built-in
+    lists do not hold, or any of a list given with ``replace``).
+
+    >>> from floorplan.io.dxf.layers import LayerMap
+    >>> m = LayerMap(layers={**LAYER_KEYWORDS, "room": (*LAYER_KEYWORDS["room"], "A81--G-N")})
+    >>> named_by_map(m, "A81--G-N"), named_by_map(m, "A-AREA"), named_by_map(LayerMap(), "A81--G-N")
+    (True, False, False)
+    """
+    norm = normalise_layer(layer)
+    words = tuple(_LAYER_WORDS.findall(norm))
+    return any(_matches(norm, words, kw) for kind, kws in lmap.layers.items()
+               for kw in kws if kw not in LAYER_KEYWORDS.get(kind, ()))
 
 
 def not_the_plan(layer: str) -> bool:
@@ -60,7 +81,7 @@ def says_header(layer: str) -> bool:
 
 def header_lines(rd) -> list:
     """Lines and outlines on shown header or lintel layers, not inside a block symbol."""
-    hidden = hidden_layers(rd.doc)
+    hidden = hidden_layers(rd.doc, rd.lmap)
     return [p for p in rd.col.opens + rd.col.loops if p.layer not in hidden
             and not rd.blocked(p) and not p.extra.get("is3d") and says_header(p.layer)]
 
@@ -69,7 +90,7 @@ def glass_lines(rd, walls: list) -> list:
     """Loose lines that may be glazing across a gap in the walls: on shown layers that
     say nothing or say wall, not among ``walls``, not in a block, not foundations or roof
     (windows drawn on an ``A-OPENING`` layer beside ``A-WALL``)."""
-    hidden = hidden_layers(rd.doc)
+    hidden = hidden_layers(rd.doc, rd.lmap)
     taken = {id(p) for p in walls}
     return [p for p in rd.col.opens if p.etype in ("LINE", "LWPOLYLINE", "POLYLINE")
             and id(p) not in taken and not p.chain and p.layer not in hidden

@@ -33,12 +33,12 @@ from floorplan.io.dxf import doors as dxf_doors
 from floorplan.io.dxf import evidence as dxf_evidence
 from floorplan.io.dxf import features as dxf_features
 from floorplan.io.dxf import figures as dxf_figures
+from floorplan.io.dxf import hiddenrooms, spaces
 from floorplan.io.dxf import leaders as dxf_leaders
 from floorplan.io.dxf import names as dxf_names
 from floorplan.io.dxf import outdoor as dxf_outdoor
 from floorplan.io.dxf import rooflights as dxf_rooflights
 from floorplan.io.dxf import shafts as dxf_shafts
-from floorplan.io.dxf import spaces
 from floorplan.io.dxf import swings as dxf_swings
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf import underlay as dxf_underlay
@@ -235,6 +235,7 @@ class _Reader:
             self.findings)
         rooms = dxf_shafts.set_aside(rooms, [d for d, _ in doors], self.notes, self.findings)
         self.findings += label_findings(self, rooms)
+        self.findings += hiddenrooms.findings(self, rooms)  # rooms on a layer switched off
         if level_note:
             self.notes.append(level_note)
         meters, aerials = self._marks(locate)

@@ -63,7 +63,7 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
     else loose room lines, else its walls (``fittings`` keep faces they fill from being
     rooms)."""
     rd.fittings = fittings  # for a second reading of the walls (choose_views)
-    hidden = hidden_layers(rd.doc)
+    hidden = hidden_layers(rd.doc, rd.lmap)
     if any(c.layer in hidden for c in cands):  # an old layout kept frozen under the plan
         gone = [c for c in cands if c.layer in hidden]
         cands = [c for c in cands if c.layer not in hidden]
@@ -139,7 +139,7 @@ def _space_outlines(rd, cands: list, spaces: set[int]) -> list:
 
 def _has_walls(rd) -> bool:
     """Some linework lies on a layer that says wall (and is a wall of the plan)."""
-    hidden = hidden_layers(rd.doc)
+    hidden = hidden_layers(rd.doc, rd.lmap)
     return any(rd.layer_kind(p.layer) == "wall" and not rd.blocked(p)
                and p.layer not in hidden and not not_the_plan(p.layer)
                for p in rd.col.opens + rd.col.loops)
@@ -208,7 +208,7 @@ def views_of(rd, found: Found, wanted: int | None) -> Found:
 
     trust = bool(found.polys) and all(s in ("outline", "hatch") for s in found.sources) and all(
         c == "high" for c, _ in found.sure)
-    hidden = hidden_layers(rd.doc)
+    hidden = hidden_layers(rd.doc, rd.lmap)
 
     def linework() -> list[np.ndarray]:  # what is shown of the linework, blocks left out
         return [p.pts[:, :2] for p in rd.col.opens + rd.col.loops if p.layer not in hidden

@@ -37,7 +37,7 @@ def linework(rd, polys: list, levels: list[float], cap: int | None = None) -> Li
     of its view, else of the room nearest it). A note in ``rd.notes`` says when the cap
     left segments out (``cap``: :data:`MAX_SEGMENTS` unless given)."""
     cap = MAX_SEGMENTS if cap is None else cap
-    hidden = hidden_layers(rd.doc)
+    hidden = hidden_layers(rd.doc, rd.lmap)
     kinds_of: dict[str, str | None] = {}
 
     def layer_kind(layer: str) -> str | None:
