@@ -9,6 +9,9 @@ hand from the outlines drawn.
 
 from __future__ import annotations
 
+import pytest
+
+from floorplan.errors import PlanReadError
 from tests.dxf_patterns import Sheet, elevation, read, rooms_of
 
 
@@ -103,3 +106,28 @@ def test_a_layer_map_that_names_the_hidden_layer_reads_it(tmp_path):
     assert rooms_of(plan) == [("BEDROOM", "outline", 12.0), ("KITCHEN", "outline", 12.0)]
     assert hidden_findings(plan) == []
     assert not any(f.code == "FP010" for f in plan.findings)
+
+
+def test_no_room_shown_but_rooms_on_a_hidden_layer_says_so(tmp_path):
+    # nothing shown but two labels; both rooms outlined on a switched-off layer: the
+    # error names the layer and what to do
+    s = Sheet()
+    s.text("BEDROOM", (1.5, 1.5))
+    s.text("KITCHEN", (5.5, 1.5))
+    spaces_off(s)
+    with pytest.raises(PlanReadError) as exc:
+        read(s, tmp_path)
+    msg = str(exc.value)
+    assert "no rooms found" in msg
+    assert "'A-SPACE-NET' (switched off) holds 2 closed outline(s) of room size" in msg
+    assert "--layer-map" in msg and "\n" not in msg
+
+
+def test_no_room_shown_and_a_frozen_elevation_says_nothing_of_it(tmp_path):
+    s = Sheet()
+    s.text("BEDROOM", (1.5, 1.5))
+    s.doc.layers.add("A-ELEV").freeze()
+    elevation(s, 0, 10, layer="A-ELEV")
+    with pytest.raises(PlanReadError) as exc:
+        read(s, tmp_path)
+    assert "no rooms found" in str(exc.value) and "A-ELEV" not in str(exc.value)

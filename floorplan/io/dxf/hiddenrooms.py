@@ -25,6 +25,7 @@ from shapely.ops import unary_union
 from floorplan.io.dxf.marks import hidden_layers
 from floorplan.io.dxf.pinch import MIN_WIDTH
 from floorplan.io.dxf.rooms import FALLBACK_MAX_AREA, outline_rooms
+from floorplan.io.dxf.wallrooms import label_texts
 from floorplan.model import InputFinding
 
 CODE = "FP010"
@@ -64,6 +65,37 @@ def findings(rd, rooms) -> list[InputFinding]:
                                 "layers hold room outlines with labels the reading lost: "
                                 + ", ".join(s[1] for s in said[MAX_LAYERS:]), entity="layers"))
     return out
+
+
+def hint(rd) -> str:
+    """For the error of a drawing in which no room is found: the hidden layers that
+    outline rooms (on a layer that says room, AEC spaces, or outlines holding a name), and
+    what to do; ``""`` when none does."""
+    said = []
+    for layer in sorted(hidden_layers(rd.doc, rd.lmap)):
+        outlines = room_outlines(rd, layer)
+        if outlines and (rd.layer_kind(layer) == "room" or _holds_spaces(rd, layer)
+                         or _named(rd, outlines)):
+            said.append((len(outlines), layer))
+    if not said:
+        return ""
+    said.sort(key=lambda s: (-s[0], s[1]))
+    what = ", ".join(f"{layer!r} ({_state(rd.doc, layer)}) holds {n} closed outline(s) of "
+                     "room size" for n, layer in said[:MAX_LAYERS])
+    more = f" and {len(said) - MAX_LAYERS} more layers" if len(said) > MAX_LAYERS else ""
+    return (f"; layer {what}{more}: switch it on, or map it as rooms with --layer-map, "
+            "and check again")
+
+
+def _holds_spaces(rd, layer: str) -> bool:
+    return any(p.layer == layer and p.extra.get("aec_space") for p in rd.col.loops)
+
+
+def _named(rd, outlines: list) -> bool:
+    """Some text that may name a room (not on a hidden layer) lies in one of
+    ``outlines``."""
+    pts = [Point(x, y) for x, y, _ in label_texts(rd)]
+    return any(p.contains(at) for p in outlines for at in pts)
 
 
 def room_outlines(rd, layer: str) -> list:
