@@ -149,6 +149,8 @@ def linework_rooms(rd, cands: list, fittings: list[Polygon]) -> tuple[list, str 
     figs = area_figures(rd)
     doors = door_points(rd)
     base = evidence([c.polygon for c in cands], names, figs, doors)
+    if base >= len(names) + len(figs) + len(doors):
+        return None  # the outlines account for all of it: no reading can account for more
     drawn = {p.layer for p in rd.col.opens + rd.col.loops if rd.layer_kind(p.layer) is None}
     leaves: list[str | None] = [None] + sorted(
         {c.layer for c in cands if drawn - {c.layer}})
