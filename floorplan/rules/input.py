@@ -87,7 +87,8 @@ plans_apart = _input_rule("FP012", "plans-apart", """
 unplaced_label = _input_rule("FP010", "unplaced-label", """
     A room label that lies in no room and could not be joined to one (no leader, no
     unlabelled room within reach): the room it names may be missing from the plan.
-    Names the label and where it is.""")
+    Names the label and where it is; the marked-up plan writes its words over a "?"
+    where it stands.""")
 correction_unmatched = _input_rule("FP011", "correction-unmatched", """
     A correction in the assessor's corrections file (docs/corrections.md) that could not
     be applied: its point falls in no room any more (or in rooms on several levels), or
