@@ -56,6 +56,9 @@ def test_room_outlines_on_a_switched_off_layer_are_named(tmp_path):
     assert "--layer-map" in msg
     f = next(f for f in plan.findings if f.message == msg)
     assert f.entity == "A-SPACE-NET"
+    # the account says why the layer's two outlines were skipped
+    assert ("skipped 2 LWPOLYLINE on layer A-SPACE-NET: on a frozen or switched-off layer: "
+            "not shown, not read") in plan.notes
 
 
 def test_a_frozen_layer_is_said_frozen(tmp_path):

@@ -6,6 +6,12 @@ from collections import Counter
 
 import numpy as np
 
+from floorplan.io.dxf.marks import hidden_layers
+
+#: why an entity on a frozen or switched-off layer was skipped (hiddenrooms says when it
+#: outlines rooms the reading lost)
+HIDDEN = "on a frozen or switched-off layer: not shown, not read"
+
 
 def account(reader, rooms, door_counts, n_obst: int, n_ceil: int, n_met: int, n_aer: int) -> list[str]:
     """Notes: rooms by source, names by origin, features found, and every entity used or
@@ -33,6 +39,7 @@ def account(reader, rooms, door_counts, n_obst: int, n_ceil: int, n_met: int, n_
     prims = {p.uid: p for lst in (col.loops, col.opens, col.hatches, col.circles, col.faces3d)
              for p in lst}
     n_used = 0
+    hidden = hidden_layers(self.doc, self.lmap)
     # primitives, then texts (told apart by where they come from: asking whether each
     # primitive is in the list of texts made this quadratic)
     for p, is_text in [(p, False) for p in prims.values()] + [(t, True) for t in col.texts]:
@@ -44,6 +51,8 @@ def account(reader, rooms, door_counts, n_obst: int, n_ceil: int, n_met: int, n_
             inside_marks[kinds[0]] += 1
         elif p.uid in self.aside:
             skipped[(p.etype, p.layer, self.aside[p.uid])] += 1
+        elif p.layer in hidden:
+            skipped[(p.etype, p.layer, HIDDEN)] += 1
         elif is_text:
             why = ("on an annotation layer" if self.layer_kind(p.layer) == "ignore"
                    else "text outside every room (legend, title, schedule)")
