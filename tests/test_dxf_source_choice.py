@@ -88,3 +88,22 @@ def test_a_partitions_closed_body_is_no_room(tmp_path):
     plan = read(s, tmp_path)
     assert _areas(plan) == [("BEDROOM", 12.0)]
     assert any("narrower than 0.45 m throughout" in n for n in plan.notes)
+
+
+def test_outlines_that_account_for_all_the_evidence_spare_the_linework_reading(tmp_path, monkeypatch):
+    # both rooms outlined, each holding its name, and the door at their shared edge: the
+    # outlines account for every name and door there is, so no reading of the linework can
+    # account for more, and it is not read at all (a cost, not a choice: the same rooms)
+    from floorplan.io.dxf import sourcechoice
+
+    def must_not_run(*a, **k):
+        raise AssertionError("the wall linework was read though the outlines account for all")
+
+    monkeypatch.setattr(sourcechoice, "wall_rooms_of", must_not_run)
+    s = Sheet()
+    two_room_plan(s, layer="0")
+    s.poly(WEST, "0", closed=True)
+    s.poly(EAST, "0", closed=True)
+    plan = read(s, tmp_path)
+    assert _areas(plan) == [("BEDROOM", 12.0), ("KITCHEN", 12.0)]
+    assert {r.source for r in plan.rooms} == {"outline"}

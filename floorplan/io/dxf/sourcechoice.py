@@ -10,7 +10,8 @@ source kept is the one that accounts for more of the drawing's own evidence for 
 written area figures that agree with the room they stand in (within
 :data:`~floorplan.io.dxf.figures.FIGURE_TOLERANCE`), and the door symbols at a room's
 edge. The outlines are kept on a tie: with no evidence either way, nothing speaks against
-them.
+them. When the outlines already account for every name, written area and door there is,
+no reading can account for more, and the linework is not read at all.
 
 The linework is read whole, and once without each layer that holds the outlines (when
 other linework remains): a layer that holds a finish's outlines (a flooring layout drawn
