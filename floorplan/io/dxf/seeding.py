@@ -135,12 +135,17 @@ def _bridged(lines, near_ids: list[int], pt: Point, rooms, room_tree) -> Polygon
         f = _face_at(near + use, pt)
         if f is None or is_room_sized(f):
             continue
-        if room_tree is not None and any(
-                f.intersection(rooms[i]).area > 0.01 * min(f.area, rooms[i].area)
-                for i in room_tree.query(f, predicate="intersects").tolist()):
+        if _overlaps(f, rooms, room_tree):
             continue
         return f
     return None
+
+
+def _overlaps(f: Polygon, rooms, room_tree) -> bool:
+    """Whether ``f`` overlaps one of ``rooms`` by more than 1 % of the smaller."""
+    return room_tree is not None and any(
+        f.intersection(rooms[i]).area > 0.01 * min(f.area, rooms[i].area)
+        for i in room_tree.query(f, predicate="intersects").tolist())
 
 
 def _refined(space: Polygon, lines, tree, pt: Point, rooms, room_tree) -> Polygon:
@@ -168,9 +173,7 @@ def _closed_around(closing, pt: Point, rooms, room_tree) -> Polygon | None:
         for f in closing.spaces(round(r, 6)):
             if not f.contains(pt) or is_room_sized(f):
                 continue
-            if room_tree is not None and any(
-                    f.intersection(rooms[i]).area > 0.01 * min(f.area, rooms[i].area)
-                    for i in room_tree.query(f, predicate="intersects").tolist()):
+            if _overlaps(f, rooms, room_tree):
                 continue
             return f
         r += STEP / 2
