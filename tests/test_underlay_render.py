@@ -117,3 +117,17 @@ def test_the_dxf_markup_and_the_json_report_leave_it_out(tmp_path):
     b = dxf_markup.markup(build(without, STYLE, legible=False), without)
     assert a.count(b"\nLINE\n") == b.count(b"\nLINE\n")
     assert "linework" not in json.dumps(json.loads(json_report.render(with_lw)))
+
+
+def test_the_html_legend_draws_the_linework_as_a_line_not_a_box():
+    # the HTML key's swatch for the drawing's linework is a rule in its grey (a top border,
+    # no height), as the plan draws it, not the outlined box of a room
+    from floorplan.reporters.html import _swatch
+
+    for key in ("underlay.walls", "underlay.other"):
+        look = STYLE.look(key)
+        css = _swatch(look, key, look.label)["css"]
+        assert "border-top:" in css and "height: 0" in css
+        assert look.edge.lower() in css.lower()
+    room = _swatch(STYLE.look("room.pass"), "room.pass", "room")["css"]
+    assert "border-top:" not in room

@@ -80,7 +80,7 @@ def _swatch(look, key: str, text: str) -> dict:
     width = max(1, round(look.width * 2))
     if key.startswith(("circle.", "door.", "marker.", "point")):
         css.append("border-radius: 50%")
-    if key.startswith(("line.", "door", "dwelling")) and not key.startswith("door."):
+    if key.startswith(("line.", "door", "dwelling", "underlay.")) and not key.startswith("door."):
         css.append(f"border: none; border-top: {width + 1}px {style} {edge}; height: 0; margin-top: .55em")
     else:
         css.append(f"border: {width}px {style} {edge}")
