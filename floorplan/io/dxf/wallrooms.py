@@ -15,6 +15,7 @@ from shapely.geometry import LineString, Polygon
 from shapely.strtree import STRtree
 
 from floorplan.io.dxf import doors as dxf_doors
+from floorplan.io.dxf import figures as dxf_figures
 from floorplan.io.dxf import names as dxf_names
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf.cupboards import beside_labels, cupboards, fill_label_boxes, label_boxes
@@ -84,7 +85,10 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     # with no room labels, a space with no way in is only doubted (entries.UNSURE_SOLID)
     sealed_off(found, arr, door_shapes(rd, door_uids), texts if labels else [])
     if labels:
-        _unlabelled(found, texts)
+        # a written area figure ('28.2 m²') standing in a space labels it as a name does
+        figs = [(t.x, t.y, "") for t in usable
+                if (f := dxf_figures.parse(t.text)) is not None and f.kind == "area"]
+        _unlabelled(found, texts + figs)
     rd.gaps = doorways(arr)
     if found:
         rd.used.update(p.uid for p in lines)
@@ -137,8 +141,9 @@ def door_points(rd) -> np.ndarray:
 
 
 def _unlabelled(found: list, texts: list[tuple[float, float, str]]) -> None:
-    """A space in the walls that holds no text at all, in a drawing that labels its rooms,
-    may be a wall mass, a duct or a void drawn closed: not a confident room."""
+    """A space in the walls that holds no text at all (no name, no written area figure), in
+    a drawing that labels its rooms, may be a wall mass, a duct or a void drawn closed: not a
+    confident room."""
     if not found:
         return
     tree = STRtree([w.polygon for w in found])
