@@ -34,28 +34,14 @@ from shapely.geometry import Polygon
 from shapely.ops import polylabel
 
 from floorplan.io.dxf import figures as dxf_figures
-from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf.pinch import MIN_WIDTH
-from floorplan.io.dxf.wallrooms import door_points, label_texts, wall_rooms_of
+from floorplan.io.dxf.wallrooms import area_figures, door_points, label_texts, wall_rooms_of
 
 #: a space narrower than this everywhere (metres) is no room a person walks along: the
 #: narrowest corridor (Approved Document M, 900 mm)
 WALL_PIECE_WIDTH = 0.9
 #: a door symbol stands at a room's edge when it lies within this of it (metres)
 DOOR_REACH = 0.6
-
-
-def area_figures(rd) -> list[tuple[float, float, Any]]:
-    """(x, y, figure) of every written area figure ('28.2 m²') that may state a room's."""
-    out = []
-    for t in rd.col.texts:
-        if not rd.usable_text(t):
-            continue
-        name = dxf_text.split_label(t.text)[0] or t.text
-        fig = dxf_figures.parse(" ".join(t.text.split())) or dxf_figures.parse(name.strip())
-        if fig is not None and fig.kind == "area" and fig.area_m2:
-            out.append((t.x, t.y, fig))
-    return out
 
 
 def evidence(polys: list[Polygon], names: list, figs: list, doors: np.ndarray) -> int:

@@ -9,6 +9,8 @@ their stairwells (:mod:`~floorplan.io.dxf.rejoin`), fitted cupboards parted off
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import shapely
 from shapely.geometry import LineString, Polygon
@@ -86,9 +88,7 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     sealed_off(found, arr, door_shapes(rd, door_uids), texts if labels else [])
     if labels:
         # a written area figure ('28.2 m²') standing in a space labels it as a name does
-        figs = [(t.x, t.y, "") for t in usable
-                if (f := dxf_figures.parse(t.text)) is not None and f.kind == "area"]
-        _unlabelled(found, texts + figs)
+        _unlabelled(found, texts + area_figures(rd))
     rd.gaps = doorways(arr)
     if found:
         rd.used.update(p.uid for p in lines)
@@ -128,6 +128,19 @@ def label_texts(rd, heights: bool = False) -> list:
         name = dxf_text.split_label(t.text)[0]
         if name and dxf_text.kind(name)[0] == "name":
             out.append((t.x, t.y, name, t.height) if heights else (t.x, t.y, name))
+    return out
+
+
+def area_figures(rd) -> list[tuple[float, float, Any]]:
+    """(x, y, figure) of every written area figure ('28.2 m²') that may state a room's."""
+    out = []
+    for t in rd.col.texts:
+        if not rd.usable_text(t):
+            continue
+        name = dxf_text.split_label(t.text)[0] or t.text
+        fig = dxf_figures.parse(" ".join(t.text.split())) or dxf_figures.parse(name.strip())
+        if fig is not None and fig.kind == "area" and fig.area_m2:
+            out.append((t.x, t.y, fig))
     return out
 
 
