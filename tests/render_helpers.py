@@ -40,3 +40,14 @@ def three_rooms():
                 measured=0.75, required=0.8, unit="m", marks=(Mark("door", p.doors[1].geometry),)),
     ]
     return p, findings
+
+
+def plan_pixel(scene, x: float, y: float, dpi: float) -> tuple[int, int]:
+    """The pixel of plan point (x, y) m on the one-panel sheet of ``scene`` drawn at ``dpi``."""
+    panel = scene.panels[0]
+    fx, fy, _, _ = panel.frame
+    b = panel.bounds
+    k = 1000 / scene.scale
+    height = int(scene.paper[1] / 25.4 * dpi)
+    return (int((fx + (x - b[0]) * k) / 25.4 * dpi),
+            int(height - (fy + (y - b[1]) * k) / 25.4 * dpi))

@@ -24,6 +24,7 @@ from floorplan.render.placing import text_bounds
 from floorplan.render.scene import build
 from floorplan.render.style import STYLE
 from tests.plans import plan, rect
+from tests.render_helpers import plan_pixel
 
 Image = pytest.importorskip("PIL.Image")
 raster = pytest.importorskip("floorplan.render.raster")
@@ -99,13 +100,7 @@ def test_other_entity_marks_keep_the_entitys_name():
 
 def _px(scene, x: float, y: float) -> tuple[int, int]:
     """The pixel of plan point (x, y) m on the one-panel sheet of ``scene``."""
-    panel = scene.panels[0]
-    fx, fy, _, _ = panel.frame
-    b = panel.bounds
-    k = 1000 / scene.scale
-    height = int(scene.paper[1] / 25.4 * DPI)
-    return (int((fx + (x - b[0]) * k) / 25.4 * DPI),
-            int(height - (fy + (y - b[1]) * k) / 25.4 * DPI))
+    return plan_pixel(scene, x, y, DPI)
 
 
 def _near(im, box, hex_colour: str, tol: int = 40) -> int:

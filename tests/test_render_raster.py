@@ -19,7 +19,7 @@ from floorplan.findings import Finding, Status
 from floorplan.render import render_to_file
 from floorplan.render.scene import build
 from tests.plans import plan, rect
-from tests.render_helpers import report, three_rooms
+from tests.render_helpers import plan_pixel, report, three_rooms
 
 Image = pytest.importorskip("PIL.Image")
 raster = pytest.importorskip("floorplan.render.raster")
@@ -36,13 +36,7 @@ def _over_white(hex_colour: str, alpha: float) -> tuple[int, ...]:
 
 def _px(scene, x: float, y: float) -> tuple[int, int]:
     """The pixel of plan point (x, y) m on the one-panel sheet of ``scene``."""
-    panel = scene.panels[0]
-    fx, fy, _, _ = panel.frame
-    b = panel.bounds
-    k = 1000 / scene.scale
-    height = int(scene.paper[1] / 25.4 * DPI)
-    return (int((fx + (x - b[0]) * k) / 25.4 * DPI),
-            int(height - (fy + (y - b[1]) * k) / 25.4 * DPI))
+    return plan_pixel(scene, x, y, DPI)
 
 
 @pytest.fixture(scope="module")
