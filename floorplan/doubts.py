@@ -214,7 +214,10 @@ def unassessable(plan: Plan) -> list[str]:
     out = []
     unknown = unknown_use(rooms)
     if unknown:
-        known = [r for r in rooms if r not in unknown]
+        # the rest by identity: ``r not in unknown`` compared rooms field by field, every
+        # room against every unknown one (0.1-0.2 s on a 446-room OSM building)
+        unknown_ids = {id(r) for r in unknown}
+        known = [r for r in rooms if id(r) not in unknown_ids]
         share = _share(known, rooms)
         if share < KNOWN_SHARE:
             out.append(_unknown_text(unknown, len(rooms)) + (

@@ -30,7 +30,12 @@ the circle: there it refines every cell along the ridge (0.2-0.3 ms for an L or 
 bedroom less its bath, 16 ms for a 40 m U). So a polygon is solved here when candidates x
 sides is at most :data:`EXACT_WORK` (about GEOS's plain cost), or :data:`EXACT_WORK_RIDGE`
 when two of its sides face each other (antiparallel: a ridge may lie between them), and
-is otherwise left to GEOS (:func:`exact_pays`; the figures are in ``docs/performance.md``). Polygons
+is otherwise left to GEOS (:func:`exact_pays`; the figures are in ``docs/performance.md``),
+except that a polygon whose walls face each other and with at most :data:`MAX_CANDIDATES`
+candidates is still solved exactly from a lower bound: GEOS's search to a coarse tolerance
+(which stops before refining the ridge) gives a circle that fits, and the optimum, the
+solution of its own three sites, is solved at a radius at least that large, so only the
+candidates solved that large are measured (a few dozen of thousands). Polygons
 with the same numbers of sides and reflex corners are solved together, as rows of one
 set of arrays (:func:`inscribed_circles`); which candidates are inside is counted in the
 same arrays, by ray crossings.
@@ -38,6 +43,7 @@ same arrays, by ray crossings.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -51,8 +57,15 @@ EXACT_WORK = 4_000
 #: the same for a polygon with two sides facing each other, where GEOS may refine a ridge
 #: (20,000 is about 0.7 ms; GEOS took 0.15-0.35 ms on small rooms and 8-16 ms on a 40 m U)
 EXACT_WORK_RIDGE = 20_000
-#: the most candidates ever tried (a cap for callers that choose by count)
+#: the most candidates ever tried (a cap for callers that choose by count, and for
+#: polygons with a ridge solved from a lower bound)
 MAX_CANDIDATES = 4000
+#: the tolerance of the coarse search that bounds a ridged polygon's circle from below,
+#: as a share of its narrower extent (a weaker bound only leaves more candidates to measure)
+BOUND_SHARE = 0.01
+#: how far below the bound a candidate's solved radius may fall and still be measured
+#: (metres: rounding between the radius solved for and the clearance measured)
+_BOUND_SLACK = 1e-6
 #: candidate points x sides worked in one array (bounds the memory of a batch)
 _CHUNK = 2_000_000
 #: sides shorter than this (metres) are skipped
@@ -64,9 +77,9 @@ _TIE = 1e-9
 def candidate_count(sides: int, corners: int) -> int:
     """How many candidate centres :func:`inscribed_circle` would try (to choose a method)."""
     n = sides + corners
-    triples = sides * (sides - 1) * (sides - 2) // 6
-    with_corner = sum((n - p - 1) * (n - p - 2) // 2 for p in range(corners))
-    return triples + 2 * with_corner
+    # each corner p with two of the n - p - 1 sites after it: the sum over p < corners of
+    # C(n - p - 1, 2), which is C(n, 3) - C(n - corners, 3)
+    return math.comb(sides, 3) + 2 * (math.comb(n, 3) - math.comb(n - corners, 3))
 
 
 def exact_pays(sides: int, corners: int, ridge: bool) -> bool:
@@ -109,6 +122,8 @@ def inscribed_circles(polys: Sequence[Polygon], max_candidates: int | None = Non
     nc = nx * a[:, 0] + ny * a[:, 1]                              # side: nx x + ny y - r = nc
     shapes: dict[tuple[int, int], list[int]] = {}
     maybe: dict[tuple[int, int], list[int]] = {}  # exact only with a ridge
+    bounded: dict[tuple[int, int], list[int]] = {}  # with a ridge, exact from a lower bound
+    ridged: dict[tuple[int, int], list[int]] = {}
     for k, (e, v) in enumerate(zip(n_sides.tolist(), n_corners.tolist(), strict=True)):
         if e < 3:
             continue
@@ -119,24 +134,43 @@ def inscribed_circles(polys: Sequence[Polygon], max_candidates: int | None = Non
             shapes.setdefault((e, v), []).append(k)
         elif exact_pays(e, v, True):
             maybe.setdefault((e, v), []).append(k)
-    for (e, v), members in maybe.items():
+        elif candidate_count(e, v) <= MAX_CANDIDATES:
+            bounded.setdefault((e, v), []).append(k)
+    for (e, v), members in [*maybe.items(), *bounded.items()]:
         g = np.asarray(members)
         si = side_start[g][:, None] + np.arange(e)
         facing = _facing(d[si] * sign[si][..., None], length[si])
         keep = g[facing].tolist()
         if keep:
-            shapes.setdefault((e, v), []).extend(keep)
-    for (e, v), members in shapes.items():
-        step = max(1, _CHUNK // (candidate_count(e, v) * e))
-        for lo in range(0, len(members), step):
-            g = np.asarray(members[lo:lo + step])
-            si = side_start[g][:, None] + np.arange(e)
-            ci = corner_start[g][:, None] + np.arange(v)
-            found = _solve(a[si], b[si], d[si], length[si], nx[si], ny[si], nc[si], corners[ci])
-            for k, res in zip(g.tolist(), found, strict=True):
-                if res is not None:
-                    out[k] = (res[0] + float(origin[k, 0]), res[1] + float(origin[k, 1]), res[2])
+            (shapes if (e, v) in maybe else ridged).setdefault((e, v), []).extend(keep)
+    lower = _lower_bounds(polys, [k for members in ridged.values() for k in members])
+    for group, bound in ((shapes, False), (ridged, True)):
+        for (e, v), members in group.items():
+            step = max(1, _CHUNK // (candidate_count(e, v) * e))
+            for lo in range(0, len(members), step):
+                g = np.asarray(members[lo:lo + step])
+                si = side_start[g][:, None] + np.arange(e)
+                ci = corner_start[g][:, None] + np.arange(v)
+                found = _solve(a[si], b[si], d[si], length[si], nx[si], ny[si], nc[si], corners[ci],
+                               lower[g] if bound else None)
+                for k, res in zip(g.tolist(), found, strict=True):
+                    if res is not None:
+                        out[k] = (res[0] + float(origin[k, 0]), res[1] + float(origin[k, 1]), res[2])
     return out
+
+
+def _lower_bounds(polys: Sequence[Polygon], which: list[int]) -> np.ndarray:
+    """A radius that the largest circle of each of ``polys[which]`` is known to reach
+    (the others: 0): GEOS's coarse search, to :data:`BOUND_SHARE` of the polygon's
+    narrower extent, which stops long before it has refined a ridge. The circle it
+    returns fits, so the largest is at least as large."""
+    lower = np.zeros(len(polys))
+    if which:
+        geoms = np.asarray([polys[k] for k in which], dtype=object)
+        x0, y0, x1, y1 = shapely.bounds(geoms).T
+        lines = shapely.maximum_inscribed_circle(geoms, tolerance=BOUND_SHARE * np.minimum(x1 - x0, y1 - y0))
+        lower[which] = shapely.length(lines)
+    return lower
 
 
 def _facing(d: np.ndarray, length: np.ndarray) -> np.ndarray:
@@ -196,25 +230,42 @@ def _all_sides(polys: Sequence[Polygon]):
     return a, b, d, sign, n_sides, side_start, a[reflex], n_corners, corner_start, origin
 
 
-def _solve(a, b, d, length, nx, ny, nc, corners) -> list[tuple[float, float, float] | None]:
+def _solve(a, b, d, length, nx, ny, nc, corners, lower: np.ndarray | None = None
+           ) -> list[tuple[float, float, float] | None]:
     """The circles of ``G`` polygons with the same counts, from arrays ``(G, sides)``
-    (``a``, ``b`` and ``d``, the sides' starts, ends and directions: ``(G, sides, 2)``) and ``(G, corners, 2)``, in local frames."""
-    xs, ys = [], []
-    x, y = _three_sides(nx, ny, nc)
+    (``a``, ``b`` and ``d``, the sides' starts, ends and directions: ``(G, sides, 2)``) and ``(G, corners, 2)``, in local frames.
+
+    ``lower`` (``(G,)``): a radius each polygon's circle is known to reach; only the
+    candidates solved at least that large are measured (the answer is the same)."""
+    xs, ys, rs = [], [], []
+    x, y, r = _three_sides(nx, ny, nc)
     xs.append(x)
     ys.append(y)
+    rs.append(r)
     if corners.shape[1]:
-        x, y = _with_corners(nx, ny, nc, corners)
+        x, y, r = _with_corners(nx, ny, nc, corners)
         xs.append(x)
         ys.append(y)
+        rs.append(r)
     x, y = np.concatenate(xs, axis=1), np.concatenate(ys, axis=1)
     # only points inside can be centres: drop the rest (and nan, inf) by the bounds first
     ax, ay = a[..., 0], a[..., 1]
     ok = ((x >= ax.min(axis=1, keepdims=True)) & (x <= ax.max(axis=1, keepdims=True))
           & (y >= ay.min(axis=1, keepdims=True)) & (y <= ay.max(axis=1, keepdims=True)))
     x, y = np.where(ok, x, 0.0), np.where(ok, y, 0.0)
-    f, inside = _clearance(x, y, a, b, d, length)
-    f = np.where(ok & inside, f, -np.inf)
+    if lower is None:
+        f, inside = _clearance(x, y, a, b, d, length)
+        f = np.where(ok & inside, f, -np.inf)
+    else:
+        # the optimum is the solution of its own three sites, where the radius solved for
+        # is its clearance: at least the bound, so a candidate solved below it is not it
+        with np.errstate(invalid="ignore"):
+            ok &= np.concatenate(rs, axis=1) >= (lower - _BOUND_SLACK)[:, None]
+        g, k = np.nonzero(ok)
+        f = np.full(x.shape, -np.inf)
+        if len(g):
+            fk, inside = _clearance(x[g, k][:, None], y[g, k][:, None], a[g], b[g], d[g], length[g])
+            f[g, k] = np.where(inside[:, 0], fk[:, 0], -np.inf)
     best = f.max(axis=1)
     pick = f.argmax(axis=1)
     rows = np.arange(len(f))
@@ -242,9 +293,9 @@ def _triples(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return i[keep], j[keep], k[keep]
 
 
-def _three_sides(nx: np.ndarray, ny: np.ndarray, nc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _three_sides(nx: np.ndarray, ny: np.ndarray, nc: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Points at equal distance from three sides' lines (Cramer's rule, every triple),
-    for ``G`` polygons at once: arrays ``(G, sides)`` in, ``(G, triples)`` out."""
+    and that distance, for ``G`` polygons at once: arrays ``(G, sides)`` in, ``(G, triples)`` out."""
     i, j, k = _triples(nx.shape[1])
     ax, ay, bx, by, cx, cy = nx[:, i], ny[:, i], nx[:, j], ny[:, j], nx[:, k], ny[:, k]
     ci, cj, ck = nc[:, i], nc[:, j], nc[:, k]
@@ -255,7 +306,8 @@ def _three_sides(nx: np.ndarray, ny: np.ndarray, nc: np.ndarray) -> tuple[np.nda
         det = np.where(np.abs(det) > 1e-12, det, np.nan)
         x = (ay * (cj - ck) - ci * m1 - (cj * cy - by * ck)) / det
         y = (ci * m2 - ax * (cj - ck) - (bx * ck - cj * cx)) / det
-    return x, y
+        r = ax * x + ay * y - ci
+    return x, y, r
 
 
 @lru_cache(maxsize=128)
@@ -282,9 +334,9 @@ def _corner_triples(n_sides: int, n_corners: int) -> tuple[np.ndarray, ...]:
 
 
 def _with_corners(nx: np.ndarray, ny: np.ndarray, nc: np.ndarray, corners: np.ndarray
-                  ) -> tuple[np.ndarray, np.ndarray]:
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Points at equal distance from a corner and two more sites (sides or corners),
-    for ``G`` polygons at once (``corners``: ``(G, corners, 2)``)."""
+    and that distance, for ``G`` polygons at once (``corners``: ``(G, corners, 2)``)."""
     n_sides = nx.shape[1]
     corner, ri, rj, pp, pw = _corner_triples(n_sides, corners.shape[1])
     vx, vy = corners[..., 0], corners[..., 1]
@@ -316,7 +368,8 @@ def _with_corners(nx: np.ndarray, ny: np.ndarray, nc: np.ndarray, corners: np.nd
         t2 = np.where(linear, np.nan, (-qb - root) / (2 * qa))
         x = np.concatenate([x0 + t1 * qx, x0 + t2 * qx], axis=1)
         y = np.concatenate([y0 + t1 * qy, y0 + t2 * qy], axis=1)
-    return x, y
+        r = np.concatenate([r0 + t1 * qr, r0 + t2 * qr], axis=1)
+    return x, y, r
 
 
 def _clearance(x: np.ndarray, y: np.ndarray, a: np.ndarray, b: np.ndarray, d: np.ndarray, length: np.ndarray

@@ -114,3 +114,57 @@ def test_only_plain_points_in_bulk_and_odd_ones_send_all_one_by_one():
     assert bulk.plain_points(mixed, frame) == {}
     assert bulk.plain_points([_door("A", [1.0, float("nan")])], frame) == {}
     assert bulk.plain_points([_door("A", [1.0, "2"])], frame) == {}  # a string: one by one
+
+
+def _osm(features):
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _osm_room(ref, ring):
+    return {"type": "Feature", "properties": {"@id": f"way/{ref}", "indoor": "room", "ref": ref},
+            "geometry": {"type": "Polygon", "coordinates": [ring]}}
+
+
+#: two rooms and a door of an OSM indoor map, in longitude/latitude near Berlin
+OSM = [
+    _osm_room("1", [[13.3690, 52.5250], [13.3692, 52.5250], [13.3692, 52.5251], [13.3690, 52.5251],
+                    [13.3690, 52.5250]]),
+    _osm_room("2", [[13.3692, 52.5250], [13.3695, 52.5250], [13.3695, 52.5252], [13.3692, 52.5250]]),
+    {"type": "Feature", "properties": {"@id": "node/9", "door": "yes"},
+     "geometry": {"type": "Point", "coordinates": [13.3692, 52.52505]}},
+]
+
+
+def test_lonlat_outlines_and_doors_in_bulk_are_the_ones_read_one_by_one(monkeypatch):
+    fast = read_data(_osm(OSM), source="osm.geojson")
+    monkeypatch.setattr(bulk, "plain_polygons", lambda features, frame: {})
+    monkeypatch.setattr(bulk, "plain_points", lambda features, frame: {})
+    slow = read_data(_osm(OSM), source="osm.geojson")
+    monkeypatch.undo()
+    assert len(fast.rooms) == len(slow.rooms) == 2 and len(fast.doors) == len(slow.doors) == 1
+    for a, b in zip(fast.rooms, slow.rooms, strict=True):
+        assert shapely.to_wkb(a.polygon) == shapely.to_wkb(b.polygon)
+    assert shapely.to_wkb(fast.doors[0].geometry) == shapely.to_wkb(slow.doors[0].geometry)
+    assert fast.findings == slow.findings
+    # the fast path is taken: a lon/lat frame's outlines and points come from bulk
+    from floorplan.io.geojson import flavour
+    from floorplan.io.geojson.frame import Frame, all_positions
+
+    frame = Frame(_osm(OSM), all_positions(OSM), {}, None, flavour.flavour(OSM), "osm.geojson")
+    assert frame.lonlat is not None
+    assert len(bulk.plain_polygons(OSM, frame)) == 2 and len(bulk.plain_points(OSM, frame)) == 1
+    # by hand: 0.0002° of longitude at 52.525° N is about 13.5 m, 0.0001° of latitude 11.1 m
+    assert abs(fast.rooms[0].polygon.area - 13.55 * 11.13) < 0.5
+
+
+def test_a_declared_grid_is_read_one_by_one():
+    from floorplan.io.geojson.frame import Frame
+
+    data = {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:27700"}},
+            "features": [_room("A", [[530000.0, 180000.0], [530003.0, 180000.0], [530003.0, 180003.0],
+                                     [530000.0, 180003.0], [530000.0, 180000.0]])]}
+    from floorplan.io.geojson.frame import all_positions
+
+    frame = Frame(data, all_positions(data["features"]), {}, None, "floorplan", "t.geojson")
+    assert frame.lonlat is not None and not frame.crs.geographic
+    assert bulk.plain_polygons(data["features"], frame) == {}

@@ -232,3 +232,38 @@ def test_chosen_method_within_a_millimetre_of_exact(n, seed, rectilinear, step):
     assert exact is not None and chosen is not None
     assert abs(chosen.diameter - 2 * exact[2]) <= 1e-3
     assert poly.buffer(1e-9).contains(chosen.center)
+
+
+def test_walls_facing_past_the_work_limit_are_solved_exactly_from_a_bound():
+    from floorplan.inscribed import EXACT_WORK_RIDGE
+
+    # a 10 x 2.3 m room with three 0.5 x 0.3 m alcoves off its top wall: 16 sides, 6 reflex
+    # corners, walls facing each other; 2,520 candidates x 16 sides is past the ridge limit
+    pts = [(0.0, 0.0), (10.0, 0.0), (10.0, 2.3)]
+    for x0 in (8.0, 5.0, 2.0):
+        pts += [(x0 + 0.5, 2.3), (x0 + 0.5, 2.6), (x0, 2.6), (x0, 2.3)]
+    pts.append((0.0, 2.3))
+    room = Polygon(pts)
+    assert candidate_count(16, 6) * 16 > EXACT_WORK_RIDGE and candidate_count(16, 6) <= MAX_CANDIDATES
+    # by hand: the circle stands on the floor and reaches up into an alcove between its two
+    # corners (x0, 2.3) and (x0 + 0.5, 2.3): r = (0.25² + 2.3²) / (2 x 2.3)
+    r = (0.25**2 + 2.3**2) / (2 * 2.3)
+    got = inscribed_circle(room)
+    assert got is not None
+    assert got[2] == pytest.approx(r, abs=1e-12)
+    assert got[1] == pytest.approx(r, abs=1e-9)
+    assert any(got[0] == pytest.approx(x + 0.25, abs=1e-9) for x in (2.0, 5.0, 8.0))
+    assert largest_circle(room).diameter == pytest.approx(2 * r, abs=1e-12)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(6, 8), st.floats(0.3, 3.0), st.floats(0.0, 180.0))
+def test_solved_from_a_bound_as_without_it(k, step, angle):
+    # staircases of 6-8 steps (14-18 sides, walls facing): past the ridge limit, solved from
+    # GEOS's coarse bound; the same circle as when every candidate is measured
+    poly = affinity.rotate(_stairs(k, step), angle, origin=(0, 0))
+    got = inscribed_circle(poly)
+    full = inscribed_circle(poly, max_candidates=10**9)
+    assert got is not None and full is not None
+    assert got[2] == pytest.approx(full[2], rel=1e-12, abs=1e-12)
+    assert Point(got[0], got[1]).distance(poly.exterior) == pytest.approx(got[2], rel=1e-9)

@@ -58,3 +58,13 @@ def test_a_room_without_a_polygon_has_its_pole_where_it_is():
     line_room = Point(1, 1).buffer(0.5).boundary  # no polygon in it: its representative point
     assert poles([line_room])[0].equals(line_room.representative_point())
     assert label_spots([], [], [], [], 7.0, 10.0) == []
+
+
+def test_a_known_centre_is_taken_as_the_pole_and_only_the_rest_searched():
+    corridor = box(0, 0, 1, 9)  # its deepest points run along x = 0.5, y 0.5..8.5
+    square = box(10, 0, 12, 2)  # one deepest point: (11, 1)
+    given = Point(0.5, 4.5)
+    got = poles([corridor, square], [given, None])
+    assert got[0] is given
+    assert got[1].distance(Point(11, 1)) < 0.02  # GEOS's search, to 10 mm
+    assert poles([corridor, square], [None, None])[1].equals(got[1])

@@ -144,6 +144,15 @@ def test_a_label_that_does_not_fit_moves_to_the_numbered_key():
     assert rec.of(key="label", ref="R1")
 
 
+def test_a_key_number_sits_at_the_centre_of_the_rooms_clear_circle():
+    # a 0.4 x 2 m cupboard: its label does not fit, and its deepest points run along
+    # x = 30.3 from y = 0.2 to 1.8; the clear circle is centred on the middle, (30.3, 1.0)
+    p = plan(rect("R1", "Bedroom 1", 0, 0, 30, 20), rect("R2", "Linen cupboard with a long name", 30.1, 0, 0.4, 2))
+    rec = record(report(p))
+    (num,) = rec.of(key="label.key", ref="R2")
+    assert num.geometry.distance(Point(30.3, 1.0)) < 1e-9
+
+
 def test_a_long_narrow_room_is_labelled_along_its_length():
     p = plan(rect("R1", "Corridor", 0, 0, 1.0, 8.0))
     (lab,) = record(report(p)).of(key="label")

@@ -133,8 +133,16 @@ def _xy(points: np.ndarray, ok: np.ndarray) -> np.ndarray:
     return xy
 
 
-def poles(geoms: list[BaseGeometry]) -> list[Point]:
-    """:func:`pole` of every geometry, the inscribed circles found in one GEOS call."""
+def poles(geoms: list[BaseGeometry], known: list[Point | None] | None = None) -> list[Point]:
+    """:func:`pole` of every geometry, the inscribed circles found in one GEOS call.
+
+    ``known``: for each geometry, the centre of its largest inscribed circle when one
+    was already found (the check's clear circle of that same floor), else ``None``; those
+    are taken as they are, and only the rest searched."""
+    if known is not None:
+        todo = [i for i, c in enumerate(known) if c is None]
+        found = iter(poles([geoms[i] for i in todo]) if todo else [])
+        return [c if c is not None else next(found) for c in known]
     bigs: list[Any] = []
     for g in geoms:
         polys = [g] if g.geom_type == "Polygon" else list(getattr(g, "geoms", []))

@@ -234,6 +234,7 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
     label_look = style.look("label")
     by_room = _findings_by_room(report)
     labelled: list[tuple] = []  # (room, the floor its label is placed on, the label)
+    centres: list[Point | None] = []  # the pole of that floor, when the check found it
     for lv, parts in linework.items():
         for key, seg in parts:
             add(lv, Primitive("segments", key, _underlay.extent_box(seg), segments=seg))
@@ -265,11 +266,18 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
             text += "\n✗ " + " ".join(fails)
         if unsure:
             text += "\n? check this room"
-        labelled.append((room, rm.counted_geom if not rm.counted_geom.is_empty else room.polygon, text))
+        where = rm.counted_geom if not rm.counted_geom.is_empty else room.polygon
+        labelled.append((room, where, text))
+        # the clear circle is the largest circle in the clear floor: when that floor is
+        # the one the label goes on (no obstacles, no low ceiling) and one polygon, its
+        # centre is the floor's pole, found already (to 0.2 mm, not the 10 mm of a search
+        # here: 0.04-0.12 s of an OSM building's image)
+        centres.append(rm.clear_circle.center if (rm.clear_circle is not None and where is rm.clear_floor
+                                                  and where.geom_type == "Polygon") else None)
     # every room's pole and label spot at once (:mod:`placing`), then each labelled or
     # numbered in plan order
     wheres = [where for _, where, _ in labelled]
-    poles = _poles(wheres)
+    poles = _poles(wheres, centres)
     spots = _label_spots([room.polygon for room, _, _ in labelled], wheres, poles,
                          [text for _, _, text in labelled], label_look.size, k)
     unplaced = [i for i, spot in enumerate(spots) if spot is None]

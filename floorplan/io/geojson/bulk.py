@@ -8,10 +8,13 @@ vertex budget, valid, with area. The reader takes a geometry's polygon from it a
 every other one as before, feature by feature, with its findings and errors (an outline
 not closed, a repair, a bad coordinate). The polygons are the same: the same positions
 less the origin times the scale (arithmetic is exact element by element, however many
-at once), the same rings. Where anything in the whole lot is odd (a coordinate that is
-not a number, not finite, or out of range, positions of mixed length), or the frame is
-lon/lat (projected with functions whose rounding may depend on how many values are
-taken at once), nothing is taken in bulk and every outline is read one by one.
+at once), the same rings. That holds for longitude/latitude too (OSM, IMDF): their
+projection (:func:`~floorplan.io.geojson.lonlat.project`) is a subtraction and
+multiplications by numbers of the frame, element by element. Where anything in the
+whole lot is odd (a coordinate that is not a number, not finite, or out of range,
+positions of mixed length), or the frame is a declared projected CRS (grid coordinates
+taken back to longitude/latitude by functions whose rounding may depend on how many
+values are taken at once), nothing is taken in bulk and every outline is read one by one.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from floorplan.io import limits
 
 def plain_polygons(features: list, frame: Any) -> dict[int, shapely.Polygon]:
     """``{id(geometry): Polygon}`` for the features' plain Polygon geometries (above)."""
-    if frame.lonlat is not None:
+    if not _elementwise(frame):
         return {}
     geoms, rings = [], []
     for f in features:
@@ -63,7 +66,7 @@ def plain_points(features: list, frame: Any) -> dict[int, shapely.Point]:
     one ``shapely.points`` call: the door points a reader otherwise made one at a time,
     each with its own array and move (the same numbers, as for outlines above). Nothing is
     taken in bulk where anything in the lot is odd or the frame is lon/lat, as above."""
-    if frame.lonlat is not None:
+    if not _elementwise(frame):
         return {}
     geoms, positions = [], []
     for f in features:
@@ -85,6 +88,12 @@ def plain_points(features: list, frame: Any) -> dict[int, shapely.Point]:
 
 
 __all__ = ["plain_points", "plain_polygons"]
+
+
+def _elementwise(frame: Any) -> bool:
+    """Whether ``frame.to_local`` gives each position the same numbers however many are
+    moved at once: plain planar frames, and longitude/latitude ones (no grid's inverse)."""
+    return frame.lonlat is None or (frame.crs is not None and frame.crs.geographic)
 
 
 def _local(positions: list, frame: Any) -> np.ndarray | None:
