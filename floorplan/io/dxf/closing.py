@@ -74,6 +74,9 @@ def free_ends(arr: list[LineString]) -> tuple[np.ndarray, np.ndarray, np.ndarray
     touched[pi[other]] = True
     # an end touching its own line elsewhere (a polyline closed on itself part-way)
     own = ~other
+    # (every end meets its own line: only one not touched already, of a line with four
+    # points or more, can touch it away from its own end segment)
+    own &= ~touched[pi] & (np.bincount(index, minlength=len(arr))[li] >= 4)
     if own.any():
         for p, l_ in zip(pi[own].tolist(), li[own].tolist(), strict=True):
             g = arr[l_]
