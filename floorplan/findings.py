@@ -191,4 +191,5 @@ INPUT_RULES: dict[str, str] = {
     # raised only where a corrections file has a correction that finds nothing any more
     "FP011": "correction-unmatched",
     "FP012": "plans-apart",
+    "FP013": "hidden-layer-room",
 }

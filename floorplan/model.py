@@ -97,10 +97,11 @@ class Room:
     when the plan stated the use rather than leaving it to be inferred from the name.
 
     ``source`` says how the reader found the room (``geojson``, ``outline``, ``hatch``,
-    ``walls``, ``walls_closed``, ``label_seeded`` ...) and ``confidence`` how sure it is of
-    the outline and name (``high``, ``medium`` or ``low``), with ``confidence_reason``
-    saying why when it is not high. ``stated`` holds the figures the plan writes for
-    the room (its area, its dimensions), which the reader checks against the outline.
+    ``walls``, ``walls_closed``, ``label_seeded``, ``hidden_outline`` ...) and
+    ``confidence`` how sure it is of the outline and name (``high``, ``medium`` or
+    ``low``), with ``confidence_reason`` saying why when it is not high. ``stated`` holds
+    the figures the plan writes for the room (its area, its dimensions), which the reader
+    checks against the outline.
     """
 
     id: str

@@ -57,7 +57,7 @@ def report_schema() -> dict:
         "id": TEXT, "name": TEXT, "use": {"enum": [u.value for u in Use]},
         "dwelling": _nullable(TEXT), "level": NUMBER,
         "source": {"type": "string", "description": "where the room came from: geojson, "
-                   "outline, hatch, walls ..."},
+                   "outline, hatch, walls, walls_closed, label_seeded, hidden_outline ..."},
         "confidence": _strict({"level": {"enum": list(CONFIDENCE_LEVELS)}, "reason": TEXT}),
         "stated": {"type": "array", "description": "figures the drawing writes for the room",
                    "items": _strict({"kind": {"enum": ["area", "dimensions"]}, "text": TEXT,

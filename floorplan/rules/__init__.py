@@ -51,6 +51,7 @@ _RULES = [
     input.unclassified_room, input.unconnected_door, input.units_assumed,
     input.units_contradicted, input.stated_figure_mismatch, input.low_confidence_room,
     input.unplaced_label, input.correction_unmatched, input.plans_apart,
+    input.hidden_layer_room,
     area.bedroom_area, area.wheelchair_bedroom_area, area.dwelling_area, area.communal_area,
     area.wheelchair_bathroom_area, storage.built_in_storage,
     mix.double_bedroom,

@@ -1,4 +1,4 @@
-"""Input integrity (FP001-FP012): what the readers and the measuring step noticed.
+"""Input integrity (FP001-FP013): what the readers and the measuring step noticed.
 
 These rules report problems found while reading the plan: an outline that was not
 closed, a polygon that had to be repaired, rooms that overlap, a room whose use could
@@ -84,6 +84,12 @@ plans_apart = _input_rule("FP012", "plans-apart", """
     building (no level titles, footprints of different sizes): the most plan-like one
     was read and the others set aside. Lists the views found; read another with
     --view N.""")
+hidden_layer_room = _input_rule("FP013", "hidden-layer-room", """
+    A room closed only by an outline on a frozen or switched-off layer, not by the
+    drawing as shown: its label lies in no room the visible linework encloses, and the
+    hidden layer's outlines agree with the rooms read elsewhere, so the room was read
+    from it (source ``hidden_outline``, at most medium confidence). Names the room and
+    the layer: check it on the drawing.""")
 unplaced_label = _input_rule("FP010", "unplaced-label", """
     A room label that lies in no room and could not be joined to one (no leader, no
     unlabelled room within reach): the room it names may be missing from the plan.

@@ -13,6 +13,11 @@ gets one ``warn`` (FP010: rooms the labels name may be missing from the plan) th
 the layer, its counts and the way out: switch the layer on, or map it as rooms with
 ``--layer-map`` (a layer the map names is read though hidden). A frozen layer of
 elevations, furniture or an old layout under rooms the reading found says nothing.
+
+A hidden layer that proves itself on the visible reading (its outlines agree with the
+rooms read, and hold labels the reading lost) is read for those rooms without a map
+(:mod:`~floorplan.io.dxf.hiddenproof`, before :func:`findings`): its outlines are then
+covered, and this warning is left for the layers that do not prove themselves.
 """
 
 from __future__ import annotations
@@ -80,7 +85,7 @@ def hint(rd) -> str:
     if not said:
         return ""
     said.sort(key=lambda s: (-s[0], s[1]))
-    what = ", ".join(f"{layer!r} ({_state(rd.doc, layer)}) holds {n} closed outline(s) of "
+    what = ", ".join(f"{layer!r} ({state(rd.doc, layer)}) holds {n} closed outline(s) of "
                      "room size" for n, layer in said[:MAX_LAYERS])
     more = f" and {len(said) - MAX_LAYERS} more layers" if len(said) > MAX_LAYERS else ""
     return (f"; layer {what}{more}: switch it on, or map it as rooms with --layer-map, "
@@ -123,17 +128,18 @@ def room_outlines(rd, layer: str) -> list:
 
 
 def _message(rd, n_held: int, layer: str, n_outlines: int, n_open: int, held) -> str:
-    state = _state(rd.doc, layer)
+    how = state(rd.doc, layer)
     names = list(dict.fromkeys(n[0] for n in held))
     quoted = ", ".join(repr(n) for n in names[:MAX_NAMES]) + ("…" if len(names) > MAX_NAMES else "")
-    return (f"layer {layer!r} is {state}, so the reader left it out; it holds {n_outlines} "
+    return (f"layer {layer!r} is {how}, so the reader left it out; it holds {n_outlines} "
             f"closed outline(s) of room size, {n_open} of them in no room read, and {n_held} of "
             f"those hold a room label the reading lost ({quoted}): the rooms may be missing "
             "from the plan. Switch the layer on, or map it as rooms with --layer-map "
             "(see docs/input-dxf.md), and check again")
 
 
-def _state(doc, layer: str) -> str:
+def state(doc, layer: str) -> str:
+    """``frozen``, ``switched off`` or both, as the layer table says."""
     try:
         lay = doc.layers.get(layer)
         frozen, off = lay.is_frozen(), lay.is_off()

@@ -33,7 +33,7 @@ from floorplan.io.dxf import doors as dxf_doors
 from floorplan.io.dxf import evidence as dxf_evidence
 from floorplan.io.dxf import features as dxf_features
 from floorplan.io.dxf import figures as dxf_figures
-from floorplan.io.dxf import hiddenrooms, spaces
+from floorplan.io.dxf import hiddenproof, hiddenrooms, spaces
 from floorplan.io.dxf import leaders as dxf_leaders
 from floorplan.io.dxf import names as dxf_names
 from floorplan.io.dxf import outdoor as dxf_outdoor
@@ -242,6 +242,7 @@ class _Reader:
             self.notes,
             self.findings)
         rooms = dxf_shafts.set_aside(rooms, [d for d, _ in doors], self.notes, self.findings)
+        rooms += hiddenproof.adopt(self, rooms, locate)  # closed only on a hidden layer
         self.findings += label_findings(self, rooms)
         self.findings += hiddenrooms.findings(self, rooms)  # rooms on a layer switched off
         if level_note:
