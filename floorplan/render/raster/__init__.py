@@ -17,6 +17,7 @@ import numpy as np
 from floorplan.io.atomic import write_atomic
 from floorplan.render import sheet
 from floorplan.render.raster.canvas import Canvas, available, font_dir, rgba
+from floorplan.render.raster.heap import keep_freed_blocks
 from floorplan.render.raster.plan import draw_plan
 from floorplan.render.scene import Scene
 from floorplan.render.style import STYLE, Style
@@ -60,6 +61,7 @@ class PilPaper:
 
 def render_png(scene: Scene, style: Style = STYLE) -> bytes:
     """The sheet of ``scene`` (every panel, title block and sidebar) as PNG bytes."""
+    keep_freed_blocks()  # a band's temporaries reused by the next, not mapped afresh
     canvas = Canvas(*scene.paper, style.dpi)
     paper = PilPaper(canvas)
     sheet.title_block(paper, scene, style, None)
