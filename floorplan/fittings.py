@@ -20,6 +20,7 @@ space (3.25). A name that says none of these gives ``None``: the obstacle still 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: every kind a reader gives (a plan may state others; they are kept as given)
 KINDS = ("kitchen_unit", "shower", "bath", "wc", "basin", "bed", "wardrobe", "liftway",
@@ -81,12 +82,25 @@ def fitting_kind(*names: str | None) -> str | None:
     for name in names:
         if not name:
             continue
-        words = _words(name)
-        for kind, keywords in _WORDS:
-            if kind == "liftway" and any(w in _NOT_LIFT for w in words):
-                continue
-            if any(_has(words, k) for k in keywords):
-                return kind
+        kind = _name_kind(name) if isinstance(name, str) else _kind_of(name)
+        if kind is not None:
+            return kind
+    return None
+
+
+@lru_cache(maxsize=4096)  # a plan places the same few blocks, on the same layers, many times
+def _name_kind(name: str) -> str | None:
+    return _kind_of(name)
+
+
+def _kind_of(name: object) -> str | None:
+    """The kind one name says, or ``None``."""
+    words = _words(str(name))
+    for kind, keywords in _WORDS:
+        if kind == "liftway" and any(w in _NOT_LIFT for w in words):
+            continue
+        if any(_has(words, k) for k in keywords):
+            return kind
     return None
 
 

@@ -305,11 +305,29 @@ def largest_circles(areas: Sequence[BaseGeometry], tolerance: float = 2e-4) -> l
         for poly in polygons_of(areas[k]):
             parts.append(poly)
             owner.append(k)
-    for k, poly, found in zip(owner, parts, inscribed_circles(parts), strict=True):
+    for k, poly, found in zip(owner, parts, _joined_runs(parts, inscribed_circles(parts)), strict=True):
         circle = _circle(poly, found, tolerance)
         best = out[k]
         if best is None or circle.diameter > best.diameter:
             out[k] = circle
+    return out
+
+
+def _joined_runs(parts: list[Polygon], found: list) -> list:
+    """``found``, with the polygons it leaves to GEOS solved again with their straight
+    runs joined (``simplify`` to 0: a face drawn in pieces along one line, split at every
+    stud or window, is the same polygon), which may then be solved exactly."""
+    left = [i for i, f in enumerate(found) if f is None]
+    if not left:
+        return found
+    polys = np.asarray([parts[i] for i in left], dtype=object)
+    joined = shapely.simplify(polys, 0.0)
+    fewer = np.flatnonzero(shapely.get_num_coordinates(joined) < shapely.get_num_coordinates(polys))
+    if not len(fewer):
+        return found
+    out = list(found)
+    for j, f in zip(fewer.tolist(), inscribed_circles(list(joined[fewer])), strict=True):
+        out[left[j]] = f
     return out
 
 

@@ -267,3 +267,32 @@ def test_solved_from_a_bound_as_without_it(k, step, angle):
     assert got is not None and full is not None
     assert got[2] == pytest.approx(full[2], rel=1e-12, abs=1e-12)
     assert Point(got[0], got[1]).distance(poly.exterior) == pytest.approx(got[2], rel=1e-9)
+
+
+def _split(pts: list[tuple[float, float]], pieces: int) -> Polygon:
+    """The polygon of ``pts`` with every side drawn in ``pieces`` pieces along its line."""
+    out = []
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1], strict=True):
+        out += [(x0 + (x1 - x0) * k / pieces, y0 + (y1 - y0) * k / pieces) for k in range(pieces)]
+    return Polygon(out)
+
+
+def test_sides_drawn_in_pieces_are_solved_as_the_polygon_they_draw(monkeypatch):
+    # a 6.05 x 2.14 m room whose sides are each drawn in 20 pieces (80 sides, a face split
+    # at every stud): too many sides for the exact solver, but the same rectangle, whose
+    # circle is its short side across; and an L-shaped room the same way
+    room = _split([(0.0, 0.0), (6.05, 0.0), (6.05, 2.14), (0.0, 2.14)], 20)
+    ell_pts = [(0.0, 0.0), (4.0, 0.0), (4.0, 1.5), (1.8, 1.5), (1.8, 3.5), (0.0, 3.5)]
+    ell = _split(ell_pts, 8)
+    assert candidate_count(80, 0) > MAX_CANDIDATES
+    assert inscribed_circle(room) is None  # as drawn, left to the search
+
+    def searched(*args, **kwargs):
+        raise AssertionError("searched by GEOS")
+
+    monkeypatch.setattr(shapely, "maximum_inscribed_circle", searched)
+    assert largest_circle(room).diameter == pytest.approx(2.14, abs=1e-12)
+    # the L's circle, by hand: wider than either limb (1.8, 1.5), it touches the outer
+    # sides x = 0 and y = 0 and the inner corner (1.8, 1.5): centre (r, r) with
+    # (1.8 - r)² + (1.5 - r)² = r², r = (6.6 - sqrt(21.6)) / 2
+    assert largest_circle(ell).diameter == pytest.approx(6.6 - math.sqrt(21.6), abs=1e-12)

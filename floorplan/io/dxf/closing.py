@@ -74,6 +74,9 @@ def free_ends(arr: list[LineString]) -> tuple[np.ndarray, np.ndarray, np.ndarray
     touched[pi[other]] = True
     # an end touching its own line elsewhere (a polyline closed on itself part-way)
     own = ~other
+    # (every end meets its own line: only one not touched already, of a line with four
+    # points or more, can touch it away from its own end segment)
+    own &= ~touched[pi] & (np.bincount(index, minlength=len(arr))[li] >= 4)
     if own.any():
         for p, l_ in zip(pi[own].tolist(), li[own].tolist(), strict=True):
             g = arr[l_]
@@ -139,7 +142,13 @@ def bridges(arr: list[LineString], door_marks: list[Polygon], n_walls: int | Non
     out: list[tuple[LineString, str]] = []
     glazing: set[int] = set()
     seen: set[tuple] = set()
-    marks = shapely.union_all(np.asarray(door_marks, dtype=object)) if door_marks else None
+    marks: list = []  # the door symbols' union, made when a bridge first asks for it
+
+    def in_door(seg: LineString) -> float:
+        if not marks:
+            marks.append(shapely.union_all(np.asarray(door_marks, dtype=object)))
+        return float(seg.intersection(marks[0]).length)
+
     for i in np.flatnonzero(np.isfinite(best_t)).tolist():
         p, q = ends[i], best_p[i]
         key = tuple(sorted((tuple(np.round(p, 6)), tuple(np.round(q, 6)))))
@@ -157,8 +166,7 @@ def bridges(arr: list[LineString], door_marks: list[Polygon], n_walls: int | Non
                 continue
             kind = "window"
             glazing.update(span[1])
-        elif (marks is not None and length <= DOOR_SPAN
-              and seg.intersection(marks).length >= DOOR_SHARE * length):
+        elif door_marks and length <= DOOR_SPAN and in_door(seg) >= DOOR_SHARE * length:
             kind = "door"
         elif length <= CLOSE_GAP:
             kind = "gap"

@@ -97,6 +97,7 @@ _TRAIL_NUM = re.compile(r"[\s_\-.]*\d+$")
 _WORDS = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=8192)  # called for every primitive's layer: a plan has a few dozen
 def normalise_layer(name: str) -> str:
     """Lower case, xref prefix and trailing numbers removed.
 
@@ -174,6 +175,7 @@ GLAZING_KEYWORDS: tuple[str, ...] = ("glaz", "a-glaz", "window", "windows", "fen
                                      "crystal", "cristal", "glass", "rooflight", "skylight")
 
 
+@lru_cache(maxsize=8192)
 def says_glazing(layer: str) -> bool:
     """True when a layer's name says it holds windows or glazing (CI/SfB 31 or 37 too).
 

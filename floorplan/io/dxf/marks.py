@@ -19,6 +19,7 @@ wall of the plan.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from floorplan.io.dxf.layers import LAYER_KEYWORDS, _matches, normalise_layer
 
@@ -67,6 +68,7 @@ def named_by_map(lmap, layer: str) -> bool:
                for kw in kws if kw not in LAYER_KEYWORDS.get(kind, ()))
 
 
+@lru_cache(maxsize=8192)  # asked of every primitive's layer: once per distinct name
 def not_the_plan(layer: str) -> bool:
     """The layer's name says foundations, roof or overhead structure
     (:data:`NOT_PLAN_WORDS`): drawn over or under the plan, not its walls."""
@@ -74,6 +76,7 @@ def not_the_plan(layer: str) -> bool:
     return bool(words & NOT_PLAN_WORDS)
 
 
+@lru_cache(maxsize=8192)
 def says_header(layer: str) -> bool:
     """The layer's name says headers or lintels (:data:`HEADER_WORDS`)."""
     return bool(set(_WORDS.findall(normalise_layer(layer))) & HEADER_WORDS)

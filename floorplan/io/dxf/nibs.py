@@ -111,8 +111,10 @@ def _on_wall(m: np.ndarray, segs: np.ndarray) -> bool:
 
 def _segments(walls: list[np.ndarray]) -> np.ndarray:
     """Every straight piece of the wall lines, as rows (x0, y0, x1, y1)."""
-    rows = [np.hstack([w[:-1, :2], w[1:, :2]]) for w in walls if len(w) >= 2]
-    return np.vstack(rows).astype(float) if rows else np.zeros((0, 4))
+    from floorplan.io.dxf.openings import segments
+
+    pieces = segments([w[:, :2] for w in walls])
+    return pieces.reshape(len(pieces), 4).astype(float)
 
 
 def _continues(p: np.ndarray, q: np.ndarray, segs: np.ndarray) -> bool:

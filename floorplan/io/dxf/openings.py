@@ -65,8 +65,16 @@ class Opening:
 
 
 def segments(lines: list[np.ndarray]) -> np.ndarray:
-    parts = [np.stack([p[:-1], p[1:]], axis=1) for p in lines if len(p) >= 2]
-    return np.concatenate(parts) if parts else np.zeros((0, 2, 2))
+    """Every straight piece of ``lines``, as ``(n, 2, 2)`` start and end, line by line:
+    the points all in one array, less the pieces that would join one line's last point
+    to the next line's first."""
+    keep = [p for p in lines if len(p) >= 2]
+    if not keep:
+        return np.zeros((0, 2, 2))
+    pts = np.concatenate(keep)
+    ok = np.ones(len(pts) - 1, dtype=bool)
+    ok[np.cumsum([len(p) for p in keep])[:-1] - 1] = False
+    return np.stack([pts[:-1][ok], pts[1:][ok]], axis=1)
 
 
 def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],

@@ -155,8 +155,14 @@ class _Reader:
     def blocked(self, prim) -> bool:
         """Inside a door, fitting, meter, aerial or label block: not room linework."""
         chain = prim.chain
-        return (bool(chain) and any(self.ins_kind.get(u) in _BLOCKING for u in chain)
-                or prim.uid in self.rooflit)
+        if chain:
+            try:
+                inside = self._blocking[chain]
+            except KeyError:  # once per chain: a block's primitives share their parents'
+                inside = self._blocking[chain] = any(self.ins_kind.get(u) in _BLOCKING for u in chain)
+            if inside:
+                return True
+        return prim.uid in self.rooflit
 
     def _insert_kind(self, ins) -> str | None:
         """What an INSERT is, by its block name, else its layer; found once per pair (a
@@ -185,6 +191,7 @@ class _Reader:
         self.leaders, _ = dxf_leaders.read_leaders(self.doc.modelspace(), col,
                                                    lambda s: clean(s, codepage))
         self.ins_kind = {i.uid: self._insert_kind(i) for i in col.inserts}
+        self._blocking: dict[tuple[int, ...], bool] = {}
         self._frame()
         # swings drawn as polylines in door blocks: arcs to every stage that reads swings
         col.arcs += dxf_swings.block_swings(col.opens, col.arcs, {

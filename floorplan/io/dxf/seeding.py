@@ -63,26 +63,33 @@ def candidates(lines: list[LineString], within: Polygon | None = None
     segs: Any = shapely.shortest_line(pts[pi], arr[li])
     length = shapely.length(segs)
     ok = length > 1e-6
-    segs, length = segs[ok], length[ok]
-    out: list[LineString] = []
+    order = np.argsort(length[ok], kind="stable")
+    segs = segs[ok][order]
+    # the first (shortest) of each pair of ends, either way round, to 0.1 mm
+    keys = np.round(shapely.get_coordinates(segs), 4).reshape(-1, 4).tolist()
+    first: list[int] = []
     seen: set = set()
-    for k in np.argsort(length, kind="stable").tolist():
-        s = segs[k]
-        key = tuple(np.round(shapely.get_coordinates(s), 4).ravel())
+    for k, key in enumerate(map(tuple, keys)):
         if key in seen or key[2:] + key[:2] in seen:
             continue
         seen.add(key)
-        if within is not None and not within.buffer(1e-6).covers(s):
-            continue
-        mid = shapely.line_interpolate_point(s, 0.5, normalized=True)
-        if len(tree.query(mid, predicate="dwithin", distance=1e-6)):
-            continue  # along a line already drawn
-        inner = shapely.line_interpolate_point(s, [1e-3, 1 - 1e-3], normalized=True)
-        probe = LineString(inner)
-        if len(tree.query(probe, predicate="crosses")) or len(tree.query(probe, predicate="touches")):
-            continue  # through other linework
-        out.append(s)
-    return out
+        first.append(k)
+    segs = segs[first]
+    if not len(segs):
+        return []
+    keep = np.ones(len(segs), dtype=bool)
+    if within is not None:
+        keep &= shapely.covers(within.buffer(1e-6), segs)
+    # along a line already drawn (its middle on one), or through other linework (the
+    # line less its ends crosses or touches one): all tested at once
+    mids = shapely.line_interpolate_point(segs, 0.5, normalized=True)
+    keep[tree.query(mids, predicate="dwithin", distance=1e-6)[0]] = False
+    probes = shapely.linestrings(np.stack([
+        shapely.get_coordinates(shapely.line_interpolate_point(segs, t, normalized=True))
+        for t in (1e-3, 1 - 1e-3)], axis=1))
+    for predicate in ("crosses", "touches"):
+        keep[tree.query(probes, predicate=predicate)[0]] = False
+    return segs[keep].tolist()
 
 
 def _face_at(lines: list[LineString], pt: Point) -> Polygon | None:
