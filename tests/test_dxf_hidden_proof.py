@@ -51,6 +51,8 @@ def test_an_agreeing_switched_off_layer_closes_the_open_room(tmp_path):
     lay = layer_off(s)
     for x in (0, 4, 8, 12):  # the four rooms' net outlines, 12 m² each
         rect(s, x, 0, x + 4, 3, lay)
+    s.text("12.0 m2", (13.5, 0.8))  # the kitchen's written area, shown
+    s.text("30.0 m2", (13.5, 2.4), layer=lay)  # and one on the hidden layer: not read
     plan = read(s, tmp_path)
     assert rooms_of(plan) == [("BEDROOM", "walls", 12.0), ("KITCHEN", "hidden_outline", 12.0),
                               ("LIVING ROOM", "walls", 12.0), ("STUDY", "walls", 12.0)]
@@ -59,12 +61,28 @@ def test_an_agreeing_switched_off_layer_closes_the_open_room(tmp_path):
     assert "'A-SPACE-NET'" in kitchen.confidence_reason
     assert kitchen.properties["layer"] == "A-SPACE-NET"
     assert str(kitchen.use) == "kitchen"
+    assert [f.text for f in kitchen.stated] == ["12.0 m2"]
     # its label is no longer lost; the warning says where the room was closed
     assert not codes(plan, "FP010")
     [warn] = codes(plan, "FP013")
     assert warn.status == "warn" and warn.rooms == (kitchen.id,)
     assert "'A-SPACE-NET'" in warn.message and "switched off" in warn.message
     assert any("'KITCHEN'" in n and "'A-SPACE-NET'" in n for n in plan.notes)
+
+
+def test_a_written_area_that_disagrees_lowers_the_room(tmp_path):
+    # the kitchen's tag says 15 m² (25 % over its 12 m² outline): FP008, and low
+    s = Sheet()
+    three_closed_one_open(s)
+    lay = layer_off(s)
+    for x in (0, 4, 8, 12):
+        rect(s, x, 0, x + 4, 3, lay)
+    s.text("15.0 m2", (13.5, 0.8))
+    plan = read(s, tmp_path)
+    [kitchen] = [r for r in plan.rooms if r.name == "KITCHEN"]
+    assert kitchen.source == "hidden_outline" and kitchen.confidence == "low"
+    assert any(f.code == "FP008" and f.rooms == (kitchen.id,) for f in plan.findings)
+    assert any(f.code == "FP009" and f.rooms == (kitchen.id,) for f in plan.findings)
 
 
 def test_a_hidden_layer_that_disagrees_is_not_used(tmp_path):

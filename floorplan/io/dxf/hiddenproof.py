@@ -43,7 +43,7 @@ from floorplan.io.dxf import figures as dxf_figures
 from floorplan.io.dxf.account import lost_labels
 from floorplan.io.dxf.hiddenrooms import room_outlines, state
 from floorplan.io.dxf.marks import hidden_layers
-from floorplan.io.dxf.wallrooms import area_figures
+from floorplan.io.dxf.text import split_label
 from floorplan.model import InputFinding, Room, Stated, Use
 
 #: how a room closed only on a hidden layer was found (``rooms[].source``)
@@ -118,9 +118,10 @@ def adopt(rd, rooms: list[Room], locate) -> list[Room]:
                 and all(sliver(o, r.polygon) for r in also))
 
     ids = {r.id for r in rooms}
-    figs = area_figures(rd)
+    figs = _figures(rd, hidden)
     out: list[Room] = []
     taken = np.zeros(len(lost), dtype=bool)  # the lost labels now in a room
+    gone: set[int] = set()  # the texts now in a room (by id)
     for layer in sorted(hidden):
         outlines = room_outlines(rd, layer)
         holding = [(o, np.flatnonzero(shapely.contains_xy(o, xs, ys))) for o in outlines]
@@ -142,11 +143,25 @@ def adopt(rd, rooms: list[Room], locate) -> list[Room]:
             ids.add(room.id)
             out.append(room)
             taken[held] = True
-            for i in held:
-                rd.used.add(lost[i][0].uid)
-    if taken.any():
-        gone = {id(lost[i][0]) for i in np.flatnonzero(taken)}
+            gone.update(id(lost[i][0]) for i in held)
+            gone.update(id(t) for t, _ in figs if o.contains(Point(t.x, t.y)))
+    if gone:  # the labels and figures now in a room: used, no longer outside every room
+        rd.used.update(t.uid for t in rd.outside_texts if id(t) in gone)
         rd.outside_texts = [t for t in rd.outside_texts if id(t) not in gone]
+    return out
+
+
+def _figures(rd, hidden: set[str]) -> list:
+    """(text, figure) of the written area figures ('11.7m2') among the visible texts in
+    no room read."""
+    out = []
+    for t in rd.outside_texts:
+        if t.layer in hidden or not rd.usable_text(t):
+            continue
+        name = split_label(t.text)[0] or t.text
+        fig = dxf_figures.parse(" ".join(t.text.split())) or dxf_figures.parse(name.strip())
+        if fig is not None and fig.kind == "area" and fig.area_m2:
+            out.append((t, fig))
     return out
 
 
@@ -175,8 +190,8 @@ def _room(rd, o: Polygon, layer: str, held, figs, locate, ids: set[str], tally) 
     if len(names) > 1:
         level, reason = "low", reason + f"; it holds several room labels ({name})"
     stated = []
-    for x, y, f in figs:
-        if o.contains(Point(x, y)):
+    for t, f in figs:
+        if o.contains(Point(t.x, t.y)):
             stated.append(Stated(f.kind, f.text, f.area_m2, f.metres))
             why = dxf_figures.mismatch(f, o)
             if why:
