@@ -33,6 +33,12 @@ def steps(report) -> dict[str, float]:
         out[name] = out.get(name, 0.0) + now - t
         t = now
 
+    try:  # as render_png does (the C heap keeps freed blocks); a tree before it has none
+        from floorplan.render.raster.heap import keep_freed_blocks
+    except ImportError:
+        pass
+    else:
+        keep_freed_blocks()
     scene = build(report, STYLE, layout_mode="panels", legible=True)
     lap("scene")
     canvas = raster.Canvas(*scene.paper, STYLE.dpi)

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from floorplan.errors import OutputError
-from floorplan.findings import Finding, Status
+from floorplan.findings import Finding, Mark, Status
 from floorplan.render import render_to_file
 from floorplan.render.scene import build
 from tests.plans import plan, rect
@@ -216,3 +216,27 @@ def test_report_render_takes_the_backend(tmp_path):
         out = rep.render(tmp_path / f"{backend}.png", image_backend=backend)
         with Image.open(out) as im:
             assert im.mode == mode, backend
+
+
+def test_a_room_marked_by_several_findings_is_outlined_once_in_the_same_pixels(tmp_path):
+    from floorplan.render.raster.plan import _distinct
+
+    a, b = np.array([[0.0, 0.0], [4.0, 0.0], [4.0, 3.0], [0.0, 0.0]]), np.array([[1.0, 1.0], [2.0, 2.0]])
+    kept = _distinct([a, b, a.copy(), b, a[:3]])
+    assert [k.tobytes() for k in kept] == [a.tobytes(), b.tobytes(), a[:3].tobytes()]
+    # one mark or three on the same room (three findings about it): the same sheet
+    p = plan(rect("R1", "Bedroom 1", 0, 0, 4, 3), rect("R2", "Bedroom 2", 4.1, 0, 3, 3))
+    once = [Finding("X1", "a rule", Status.WARN, "to review", rooms=("R1",),
+                    marks=(Mark("room", p.room("R1").polygon),))]
+    thrice = once + [Finding(f"X{n}", "a rule", Status.WARN, "to review", rooms=("R1",),
+                             marks=(Mark("room", p.room("R1").polygon),)) for n in (2, 3)]
+    sheets = []
+    for n, findings in enumerate((once, thrice)):
+        render_to_file(report(p, findings), tmp_path / f"{n}.png", image_backend="pillow")
+        with Image.open(tmp_path / f"{n}.png") as im:
+            sheets.append(np.asarray(im.convert("RGB")))
+    # the sidebar lists three findings, not one: compare the plan's panel only
+    x0, y0 = plan_pixel(build(report(p, once)), -0.5, 3.5, DPI)
+    x1, y1 = plan_pixel(build(report(p, once)), 7.6, -0.5, DPI)
+    assert (sheets[0][y0:y1, x0:x1] == sheets[1][y0:y1, x0:x1]).all()
+    assert (sheets[0][y0:y1, x0:x1] != 255).any()  # the panel is drawn
