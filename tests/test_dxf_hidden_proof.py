@@ -52,6 +52,7 @@ def test_an_agreeing_switched_off_layer_closes_the_open_room(tmp_path):
     for x in (0, 4, 8, 12):  # the four rooms' net outlines, 12 m² each
         rect(s, x, 0, x + 4, 3, lay)
     s.text("12.0 m2", (13.5, 0.8))  # the kitchen's written area, shown
+    s.text("Bg04", (13.5, 2.0))  # and its room number
     s.text("30.0 m2", (13.5, 2.4), layer=lay)  # and one on the hidden layer: not read
     plan = read(s, tmp_path)
     assert rooms_of(plan) == [("BEDROOM", "walls", 12.0), ("KITCHEN", "hidden_outline", 12.0),
@@ -62,6 +63,7 @@ def test_an_agreeing_switched_off_layer_closes_the_open_room(tmp_path):
     assert kitchen.properties["layer"] == "A-SPACE-NET"
     assert str(kitchen.use) == "kitchen"
     assert [f.text for f in kitchen.stated] == ["12.0 m2"]
+    assert kitchen.id == "Bg04"
     # its label is no longer lost; the warning says where the room was closed
     assert not codes(plan, "FP010")
     [warn] = codes(plan, "FP013")

@@ -14,7 +14,14 @@ import shapely
 from shapely.geometry import LineString
 from shapely.strtree import STRtree
 
-from floorplan.io.dxf.openings import HINGE_REACH, JAMB_LENGTH, OPENING_WIDTH, Opening, segments
+from floorplan.io.dxf.openings import (
+    FRAME_REACH,
+    HINGE_REACH,
+    JAMB_LENGTH,
+    OPENING_WIDTH,
+    Opening,
+    segments,
+)
 
 
 def far_face_seals(seals, lines: list[np.ndarray], geoms: list[LineString]) -> list:
@@ -83,11 +90,6 @@ def _crossed(s: LineString, geoms, tree) -> bool:
         if probe.intersection(geoms[i]).geom_type in ("Point", "MultiPoint"):
             return True
     return False
-
-
-#: a door's frame is at most this wide (metres): a door's seal (hinge to closed leaf's
-#: end) that stops this short of the wall at both ends is the leaf between the frames
-FRAME_REACH = 0.15
 
 
 def framed_seals(seals, geoms: list[LineString]) -> list:

@@ -43,7 +43,7 @@ from floorplan.io.dxf import figures as dxf_figures
 from floorplan.io.dxf.account import lost_labels
 from floorplan.io.dxf.hiddenrooms import room_outlines, state
 from floorplan.io.dxf.marks import hidden_layers
-from floorplan.io.dxf.text import split_label
+from floorplan.io.dxf.text import is_code, split_label
 from floorplan.model import InputFinding, Room, Stated, Use
 
 #: how a room closed only on a hidden layer was found (``rooms[].source``)
@@ -138,17 +138,32 @@ def adopt(rd, rooms: list[Room], locate) -> list[Room]:
             held = held[~taken[held]]
             if not len(held) or not free(o, out):
                 continue
+            number = _number(rd, o, hidden, ids)
             room = _room(rd, _clear(o, read, tree), layer, [lost[i] for i in held], figs,
-                         locate, ids, (agree, pairs))
+                         locate, ids, (agree, pairs), number.text if number else None)
             ids.add(room.id)
             out.append(room)
             taken[held] = True
             gone.update(id(lost[i][0]) for i in held)
             gone.update(id(t) for t, _ in figs if o.contains(Point(t.x, t.y)))
+            if number is not None:
+                gone.add(id(number))
     if gone:  # the labels and figures now in a room: used, no longer outside every room
         rd.used.update(t.uid for t in rd.outside_texts if id(t) in gone)
         rd.outside_texts = [t for t in rd.outside_texts if id(t) not in gone]
     return out
+
+
+def _number(rd, o: Polygon, hidden: set[str], ids: set[str]):
+    """The room number written in ``o`` ('Nf95'), as the reader takes a room's id from
+    its label (:func:`~floorplan.io.dxf.text.is_code`: not all digits): the one visible
+    text in no room read that is a code and no figure, when there is one and no room
+    read has that id; else ``None``."""
+    found = [t for t in rd.outside_texts
+             if t.layer not in hidden and o.contains(Point(t.x, t.y)) and is_code(t.text.strip())
+             and dxf_figures.parse(" ".join(t.text.split())) is None]
+    codes = {t.text.strip() for t in found}
+    return found[0] if len(codes) == 1 and not codes & ids else None
 
 
 def _figures(rd, hidden: set[str]) -> list:
@@ -176,10 +191,11 @@ def _clear(o: Polygon, read: list[Polygon], tree) -> Polygon:
     return best if best is not None and best.is_valid and not best.is_empty else o
 
 
-def _room(rd, o: Polygon, layer: str, held, figs, locate, ids: set[str], tally) -> Room:
+def _room(rd, o: Polygon, layer: str, held, figs, locate, ids: set[str], tally,
+          number: str | None) -> Room:
     names = list(dict.fromkeys(n for _, n in held))
     name = " / ".join(names)
-    rid, k = f"H{len(ids) + 1}", len(ids) + 1
+    rid, k = number.strip() if number else f"H{len(ids) + 1}", len(ids) + 1
     while rid in ids:
         k += 1
         rid = f"H{k}"

@@ -40,6 +40,12 @@ OPENING_WIDTH = (0.6, 1.3)
 WINDOW_SPAN = 4.0
 #: a door's hinge stands this close (metres) to the wall face it is hung on
 HINGE_REACH = 0.05
+#: a door's frame is at most this wide (metres): a door's seal (hinge to closed leaf's
+#: end) that stops this short of the wall at both ends is the leaf between the frames; a
+#: pair of doors in an opening has each leaf's hinge within this of its jamb ...
+FRAME_REACH = 0.15
+#: ... and the two leaves' free ends meet within this (metres: the meeting stiles)
+LEAVES_MEET = 0.05
 #: glazing covers at least this share of a window's width
 GLAZING_SHARE = 0.8
 #: an opening a header or lintel spans is at most this wide (metres: the widest opening a
@@ -72,12 +78,14 @@ def segments(lines: list[np.ndarray]) -> np.ndarray:
 
 
 def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
-                  door_marks: list[Polygon], heads: list[LineString] | None = None
-                  ) -> list[Opening]:
+                  door_marks: list[Polygon], heads: list[LineString] | None = None,
+                  swings=()) -> list[Opening]:
     """Openings between facing jambs in ``lines`` ((n, 2) arrays, metres); ``geoms`` is the
     wall linework as line strings (what might stand in an opening or cross a seal),
     ``door_marks`` the outlines of door symbols (a door in an opening), ``heads`` headers
-    and lintels (an opening up to :data:`MARKED_SPAN` under one, whatever is in it)."""
+    and lintels (an opening up to :data:`MARKED_SPAN` under one, whatever is in it),
+    ``swings`` the door swings' ``(hinge, end)`` leaves (a pair of doors hung at the two
+    jambs: :func:`double_door`)."""
     seg = segments(lines)
     if len(seg) < 2:
         return []
@@ -108,6 +116,10 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
     line_tree = STRtree(geoms) if geoms else None
     mark_tree = STRtree(door_marks) if door_marks else None
     head_tree = STRtree(heads) if heads else None
+    leaves = np.asarray([(tuple(h)[:2], tuple(e)[:2]) for h, e in swings],
+                        dtype=float).reshape(-1, 2, 2)
+    hinges: Any = shapely.points(leaves[:, 0])
+    pairs = (leaves, STRtree(hinges) if len(leaves) else None)
     taken: set[int] = set()
     out: list[Opening] = []
     for k in np.argsort(w, kind="stable").tolist():  # nearest partner first
@@ -115,7 +127,7 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
         if a in taken or b in taken:
             continue
         made = _opening(seg[jamb[a]], seg[jamb[b]], float(w[k]), geoms, line_tree, mark_tree,
-                        (heads, head_tree))
+                        (heads, head_tree), pairs)
         if made is not None:
             taken.update((a, b))
             out.append(made)
@@ -123,7 +135,7 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
 
 
 def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
-             mark_tree, headers=(None, None)) -> Opening | None:
+             mark_tree, headers=(None, None), leaves=(None, None)) -> Opening | None:
     d = (ja[1] - ja[0]) / np.hypot(*(ja[1] - ja[0]))
     a_lo, a_hi = sorted(ja.tolist(), key=lambda p: p[0] * d[0] + p[1] * d[1])
     b_lo, b_hi = sorted(jb.tolist(), key=lambda p: p[0] * d[0] + p[1] * d[1])
@@ -154,6 +166,8 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
         inner.buffer(half, cap_style="flat"), predicate="intersects").tolist()
     in_it = [geoms[i] for i in near]
     door = mark_tree is not None and len(mark_tree.query(band, predicate="intersects")) > 0
+    pair = width > OPENING_WIDTH[1] and double_door(band, p, q, d, *leaves)
+    door = door or pair
     if not door:  # no door hangs in it: a wall's face running along it, wall to wall,
         # closes it (the "jambs" are columns standing proud of that wall)
         depth = float(np.hypot(*(ja[1] - ja[0])))
@@ -162,7 +176,7 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
         if faces and alongside(inner, faces, half)[0] >= GLAZING_SHARE:
             return None
     glazed = alongside(inner, enumerate(in_it), half)[0] >= GLAZING_SHARE
-    if width > OPENING_WIDTH[1] and not glazed and not _headed(inner, ja, headers):
+    if width > OPENING_WIDTH[1] and not glazed and not pair and not _headed(inner, ja, headers):
         return None
     if width > WINDOW_SPAN and not _headed(inner, ja, headers):
         return None
@@ -171,6 +185,39 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
     kind = "door" if door else "window" if glazed else "bare"
     mid = (p + q) / 2
     return Opening(seals, (float(mid[0]), float(mid[1])), round(width, 6), kind)
+
+
+def double_door(band: Polygon, p: np.ndarray, q: np.ndarray, d: np.ndarray, leaves,
+                tree: STRtree | None) -> bool:
+    """A pair of doors fills the opening ``band`` between the jambs whose middles are
+    ``p`` and ``q`` (``d`` the unit vector along the jambs, across the wall): of the
+    swings' ``leaves`` (an (n, 2, 2) array of hinge and closed end; ``tree`` their
+    hinges), one is hung at each jamb (its hinge within the wall's band, between its
+    faces, and within :data:`FRAME_REACH` of the jamb along the opening), both lie along
+    the opening, and their free ends meet (within :data:`LEAVES_MEET`): a double door
+    exactly as wide as the opening, whatever its width. (A pair hung on a wall's face is
+    sealed on that face by its swings, and on the other from the jambs:
+    :func:`~floorplan.io.dxf.doorseals.far_face_seals`.) An opening wider than one door with no such pair in
+    it is not taken for a door by the door symbols near it alone (any door symbol in an
+    opening of up to two doors' width moved rooms on 23 real drawings, none the better)."""
+    if tree is None:
+        return False
+    width = float(np.hypot(*(q - p)))
+    u = (q - p) / width
+    depth = abs(float(np.dot(band.exterior.coords[2] - np.asarray(band.exterior.coords[1]), d)))
+    near = tree.query(band.buffer(LEAVES_MEET, join_style="mitre"), predicate="intersects")
+    at_a, at_b = [], []
+    for k in near.tolist():
+        h, e = leaves[k]
+        t_h, t_e = float(np.dot(h - p, u)), float(np.dot(e - p, u))
+        off_h, off_e = float(np.dot(h - p, d)), float(np.dot(e - p, d))
+        if abs(off_e - off_h) > LEAVES_MEET or max(abs(off_h), abs(off_e)) >= depth / 2:
+            continue  # not along the opening, or not within the wall's band
+        if -LEAVES_MEET <= t_h <= FRAME_REACH and t_h < t_e < width:
+            at_a.append(e)
+        elif width - FRAME_REACH <= t_h <= width + LEAVES_MEET and 0 < t_e < t_h:
+            at_b.append(e)
+    return any(float(np.hypot(*(ea - eb))) <= LEAVES_MEET for ea in at_a for eb in at_b)
 
 
 def _all_infill(found: list[int], band: Polygon, corners, across: np.ndarray, geoms,

@@ -101,7 +101,7 @@ def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     keep = [p for p in list(lines) + list(frames or ()) if len(p) >= 2]
     geoms = _strings(keep) if frames else walls
     head_lines = [LineString(g) for g in heads or () if len(g) >= 2]
-    openings = jamb_openings(keep, geoms, door_marks, head_lines) if geoms else []
+    openings = jamb_openings(keep, geoms, door_marks, head_lines, seals) if geoms else []
     added = [(s, o.kind) for o in openings for s in o.seals]
     hinges = [h for h, _ in seals]
     seals = leaf_seals(hinges, framed_seals(seals, walls), geoms, openings)
