@@ -9,6 +9,7 @@ white halo. Plan metres go to pixels by one affine map per panel, in numpy.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from typing import Any
 
@@ -62,12 +63,16 @@ def _lines(g):
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _digit_and_line() -> tuple[float, float]:
+    """A bold digit's advance and the line box's height, in ems (measured at 100 px)."""
+    return font(True, 100.0).getlength("0000000000") / 1000, _lp(True, 100.0)[0] / 100
+
+
 def key_radius(text: str, size: float) -> float:
     """The radius, in points, of the circle round a key number, as the matplotlib backend
     sizes it (``circle,pad=0.25`` round bold digits), from DejaVu Sans Bold's metrics."""
-    f = font(True, 100.0)
-    digit = f.getlength("0000000000") / 1000
-    line = _lp(True, 100.0)[0] / 100
+    digit, line = _digit_and_line()
     return max(len(text) * digit, line) * size / 2 + 0.25 * size
 
 
