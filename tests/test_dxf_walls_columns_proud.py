@@ -95,3 +95,18 @@ def test_a_window_whose_outer_face_runs_across_it_is_sealed_on_the_inner_face(tm
     assert office.polygon.area == pytest.approx(11.7, abs=1e-6)
     assert office.polygon.bounds == pytest.approx((0.1, 0.1, 4.0, 3.1), abs=1e-6)
 
+
+
+def test_one_line_between_the_jambs_is_a_wall_face_not_a_frame(tmp_path):
+    """The same, with one line between the jambs (x 4.1) and not two: a thinner wall
+    standing between two piers (Erasmus FF's corridor, piers 0.2 m, a partition's face
+    0.1 m back between them), its floor running to that face: 11.7 + 0.1 x 1.0 = 11.8."""
+    s = Sheet()
+    room(s, cols=None, window=True, outer=True)
+    for e in s.msp.query('LINE[layer=="A-GLAZ"]'):
+        if abs(e.dxf.start.x - 4.2 * s.k) < 1e-6:
+            s.msp.delete_entity(e)
+        else:
+            e.dxf.layer = "A-WALL"
+    (office,) = read(s, tmp_path).rooms
+    assert office.polygon.area == pytest.approx(11.8, abs=1e-6)

@@ -230,9 +230,10 @@ def _recess(sides: set[int], on_seal: list[int], seals, band: Polygon, geoms, li
     """A window set in a recess of the wall: the wall's face runs on unbroken across one
     side of the opening (``on_seal``, the lines on the seals ``sides``: one side only,
     each line covering its seal and running on past both jambs), and a window's frame
-    stands between the jambs within the wall, on neither face: lines lying in the
-    ``band``, parallel to the seals, over :data:`OUT_OF_BAND` from both, along at least
-    :data:`GLAZING_SHARE` of the opening. The room is measured to the open side's face, the
+    stands between the jambs within the wall, on neither face: two lines or more (its
+    faces, or panes) lying in the ``band``, parallel to the seals, over
+    :data:`OUT_OF_BAND` from both, each along at least :data:`GLAZING_SHARE` of the
+    opening. The room is measured to the open side's face, the
     reveal up to the frame is wall (Laud's Chemistry Lab: an outer face drawn straight
     across its window). Columns standing proud of a wall face have no frame between them:
     the floor runs to that face."""
@@ -250,7 +251,13 @@ def _recess(sides: set[int], on_seal: list[int], seals, band: Polygon, geoms, li
     (a0, a1), (b0, b1) = (np.asarray(s.coords, dtype=float)[[0, -1]] for s in seals)
     middle = LineString([(a0 + b0) / 2, (a1 + b1) / 2])  # midway between the faces
     half = 0.5 * float(seals[0].distance(seals[1])) + OUT_OF_BAND
-    return width <= WINDOW_SPAN and alongside(middle, frame, half)[0] >= GLAZING_SHARE
+    if width > WINDOW_SPAN:
+        return False
+    # a frame is drawn by its two faces (or panes): one line is a wall's face (a thinner
+    # wall between piers, its floor running to that face)
+    lines = [(i, g) for i, g in frame if alongside(middle, [(i, g)], half)[0] >= GLAZING_SHARE]
+    offsets = {round(float(g.distance(seals[0])), 3) for _, g in lines}
+    return len(offsets) >= 2
 
 
 def _all_infill(found: list[int], band: Polygon, corners, across: np.ndarray, geoms,
