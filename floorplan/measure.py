@@ -34,16 +34,13 @@ from floorplan.doorlinks import DoorLink, door_links, link_doors
 from floorplan.doorlinks import same_level as _same_level
 from floorplan.geometry import (
     AREA_EPS,
-    HEIGHT_EPS,
     Circle,
-    HeightField,
     as_area,
-    counted_regions,
     ellipse_fit,
     largest_circles,
     polygons_of,
-    sloped_ceiling,
 )
+from floorplan.headroom import HEIGHT_EPS, HeightField, counted_regions, sloped_ceiling
 from floorplan.model import OUTSIDE, InputFinding, Plan, Room, Use
 
 #: floor under a ceiling lower than this is not counted (metres)

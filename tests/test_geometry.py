@@ -8,14 +8,8 @@ import pytest
 from shapely import affinity
 from shapely.geometry import Polygon, box
 
-from floorplan.geometry import (
-    HeightField,
-    counted_regions,
-    ellipse_fit,
-    held_width,
-    largest_circle,
-    sloped_ceiling,
-)
+from floorplan.geometry import ellipse_fit, held_width, largest_circle
+from floorplan.headroom import HeightField, counted_regions, sloped_ceiling
 from floorplan.measure import measure
 from floorplan.model import Ceiling
 from tests.plans import flat_ceiling, obstacle, plan, rect, slope_y
