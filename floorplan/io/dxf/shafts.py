@@ -105,7 +105,8 @@ def set_aside(rooms: list, doors: list, notes: list[str], findings: list | None 
     out = [rooms[k] for k in small]
     if out:
         notes.append(f"{len(out)} space(s) in the walls with no door or doorway on their edge and "
-                     "no name (or a duct's) set aside as shafts, voids or wall cavities, not rooms: "
+                     + ("no name" if not any(r.name for r in out) else "no name or a duct's")
+                     + " set aside as shafts, voids or wall cavities, not rooms: "
                      + ", ".join(f"{r.name + ' ' if r.name else ''}"
                          f"{r.polygon.area:.1f} m² at ({r.polygon.centroid.x:.2f}, "
                          f"{r.polygon.centroid.y:.2f})" for r in out[:12])
