@@ -38,7 +38,8 @@ from shapely.geometry import Polygon
 from floorplan.inscribed import MAX_CANDIDATES, _all_sides, _solve, candidate_count
 
 #: the coarse search's tolerance, as a share of the polygon's narrower extent (finer
-#: costs GEOS more and keeps fewer sites: 0.001-0.01 measured, 0.003 the quickest in all)
+#: costs GEOS more and keeps fewer sites: 0.001-0.01 measured, 0.003 the quickest in all;
+#: what it leaves is tried again ten times finer)
 LOCAL_SHARE = 0.003
 #: metres: the shrinking and the reach are loosened by this (rounding in GEOS's buffer)
 _MARGIN = 1e-7
@@ -55,8 +56,22 @@ _QUAD_SEGS = 8
 def local_circles(polys: Sequence[Polygon], share: float = LOCAL_SHARE, max_candidates: int = MAX_CANDIDATES
                   ) -> list[tuple[float, float, float] | None]:
     """``(x, y, radius)`` of the largest circle of each polygon, exact, or ``None`` where
-    the sites near the centre would be more than ``max_candidates`` candidates (or the
-    polygon is degenerate)."""
+    the sites near the centre would be more than ``max_candidates`` candidates even from
+    a search ten times finer (or the polygon is degenerate, or the proof fails).
+
+    The finer search is for those a first search leaves with too many sites: a long
+    ridge between walls drawn in pieces, whose shrunk polygon a finer bound shortens."""
+    out = _local_circles(polys, share, max_candidates)
+    left = [k for k, f in enumerate(out) if f is None]
+    if left:
+        for k, f in zip(left, _local_circles([polys[k] for k in left], share / 10, max_candidates), strict=True):
+            out[k] = f
+    return out
+
+
+def _local_circles(polys: Sequence[Polygon], share: float, max_candidates: int
+                   ) -> list[tuple[float, float, float] | None]:
+    """:func:`local_circles` from one coarse search, to ``share`` of the narrower extent."""
     out: list[tuple[float, float, float] | None] = [None] * len(polys)
     if not len(polys):
         return out
