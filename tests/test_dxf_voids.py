@@ -102,3 +102,14 @@ def test_a_small_x_is_left_to_the_shafts():
         [(x / 4, y / 4) for x, y in r.polygon.exterior.coords])) for r in _quarters()]
     lines = [LineString([(0, 0), (2, 1.5)]), LineString([(2, 0), (0, 1.5)])]
     assert voids(small, lines, []) == []
+
+
+def test_a_hall_run_into_a_part_stays_a_room():
+    # the north quarter read together with a 4 x 5 m hall beyond it (x 2..6, y 6..11):
+    # its outline away from the X runs 2 + 5 + 4 + 5 + 2 + ... far more than the 8 m
+    # between the two ends it touches (more than ARC_RATIO times): it is kept, the other
+    # three quarters are the void
+    rooms = _quarters()
+    rooms[2].polygon = rooms[2].polygon.union(Polygon([(2, 6), (6, 6), (6, 11), (2, 11)]))
+    ((parts, _),) = voids(rooms, XS, [])
+    assert sorted(r.id for r in parts) == ["R0", "R1", "R3"]

@@ -10,7 +10,9 @@ LINE, or a polyline of one piece, on the layers walls are read from) cross each 
 between :data:`CROSS_INSIDE` and ``1 - CROSS_INSIDE`` of the length of each, every end
 stands within :data:`CORNER_REACH` of a corner of the space's outline (where it turns
 by at least :data:`CORNER_TURN`), the faces along them are bounded by nothing but the
-two lines and that outline, and no door or doorway stands on the lines (a cross of
+two lines and that outline, each spanning the outline between two ends of the lines and
+no further (:data:`ARC_RATIO`: a room beyond that the reader ran into one of the parts,
+a hall open to the void, stays a room), and no door or doorway stands on the lines (a cross of
 walls with doors is rooms). A cross of walls that meets the walls mid-face is no X: its
 ends stand where the outline runs straight on. The faces are set aside, counted in the
 notes; a narrow face (under :data:`~floorplan.io.dxf.shafts.NARROW` across) running along
@@ -66,6 +68,11 @@ MIN_SHARE = 0.25
 #: a narrow face runs along the void for at least this share of its edge: one long side
 #: of a band (a little under half its edge) runs along the void
 BAND_SHARE = 0.35
+#: each part of an X spans the outline between two ends of its lines: that stretch of the
+#: outline is at most this many times the straight line between them (a rectangle's side
+#: 1, two sides of a hexagon 1.15, a semicircle 1.57); a room that the X only touches, a
+#: hall beyond the void open to it, runs on much further
+ARC_RATIO = 2.0
 #: a door this close (metres) to the lines of an X (away from its ends) stands on them
 DOOR_REACH = 0.4
 
@@ -133,6 +140,9 @@ def voids(rooms: list, lines: list[LineString], doors: list) -> list[tuple[list,
         parts = along[i] | along[j]
         if parts & taken or len(parts) < 2:
             continue
+        parts = {k for k in parts if _sector(polys[k], a, b)}
+        if len(parts) < 2:
+            continue
         got = _void(a, b, [polys[k] for k in sorted(parts)], doors)
         if got is None:
             continue
@@ -142,6 +152,18 @@ def voids(rooms: list, lines: list[LineString], doors: list) -> list[tuple[list,
         taken |= band
         out.append(([walled[k] for k in sorted(parts | band)], into))
     return out
+
+
+def _sector(face, a: LineString, b: LineString) -> bool:
+    """Whether ``face`` is one of the parts an X makes: it touches two of the lines' ends,
+    and its outline between them (what is not the X) is at most :data:`ARC_RATIO` times
+    as long as the straight line between them."""
+    ends = [Point(g.coords[k]) for g in (a, b) for k in (0, -1)]
+    near = [e for e in ends if face.distance(e) <= CORNER_REACH]
+    if len(near) != 2:
+        return False
+    x = shapely.union_all([a, b]).buffer(ALONG, cap_style="flat")
+    return bool(face.boundary.difference(x).length <= ARC_RATIO * near[0].distance(near[1]))
 
 
 def _void(a, b, faces, doors):
@@ -212,7 +234,10 @@ def set_aside(rd, rooms: list, doors: list, notes: list[str], findings: list
         said.append(f"{area:.1f} m² at ({c.x:.2f}, {c.y:.2f}) in {len(parts)} part(s)"
                     + (f" holding the label(s) {', '.join(map(repr, named))}" if named else ""))
         gaps |= {d.id for d in into if d.properties.get("from") == "gap"}
-        for d in (d for d in into if d.properties.get("from") != "gap"):
+        # a door near no room left is said by FP005 already (it joins no room)
+        kept = [r.polygon for r in rooms if r.id not in gone]
+        for d in (d for d in into if d.properties.get("from") != "gap"
+                  and any(d.geometry.distance(p) <= DOOR_REACH for p in kept)):
             findings.append(InputFinding(
                 "FP005", f"{d.id}: the door leads into a void marked with an X (two lines "
                 f"corner to corner) at ({c.x:.2f}, {c.y:.2f}), no room: check it on the drawing",
