@@ -9,7 +9,7 @@ MODULES = [
     "floorplan.classify", "floorplan.corrections.apply", "floorplan.corrections.parse",
     "floorplan.corrections.rooms", "floorplan.corrections.write", "floorplan.doubts", "floorplan.engine",
     "floorplan.errors",
-    "floorplan.findings", "floorplan.fittings", "floorplan.geometry",
+    "floorplan.findings", "floorplan.fittings", "floorplan.geometry", "floorplan.headroom",
     "floorplan.inscribed", "floorplan.io.dxf.encoding", "floorplan.io.dxf.figures",
     "floorplan.io.dxf.text", "floorplan.io.dxf.mtext", "floorplan.io.dxf.units", "floorplan.io.dxf.walls",
     "floorplan.io.dxf.layers", "floorplan.io.dxf.cisfb", "floorplan.io.dxf.rooflights", "floorplan.io.dxf.nibs",

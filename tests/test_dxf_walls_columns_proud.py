@@ -21,12 +21,13 @@ import pytest
 from tests.dxf_patterns import Sheet, read
 
 
-def room(s: Sheet, walls: str = "A-WALL", cols: str | None = "A-COLS", window: bool = False
-         ) -> None:
+def room(s: Sheet, walls: str = "A-WALL", cols: str | None = "A-COLS", window: bool = False,
+         outer: bool = False) -> None:
     """The room; ``cols``: the columns' layer (``None``: no columns); ``window``: a
-    window in the external wall, y 1.0-2.0 (both its faces broken), jambs across it and
-    two glass lines (x 4.1 and 4.2) between them."""
-    if window:  # the outer faces, broken by the window
+    window in the external wall, y 1.0-2.0 (both its faces broken, or with ``outer`` its
+    outer face drawn straight across it), jambs across it and two glass lines (x 4.1 and
+    4.2) between them."""
+    if window and not outer:  # the outer faces, broken by the window
         s.lines([(4.3, 1.0), (4.3, 0), (0, 0), (0, 3.2), (4.3, 3.2), (4.3, 2.0)], walls)
     else:
         s.lines([(0, 0), (4.3, 0), (4.3, 3.2), (0, 3.2), (0, 0)], walls)  # the outer faces
@@ -76,3 +77,36 @@ def test_a_window_between_wall_ends_is_still_sealed_on_the_wall_face(tmp_path, c
     plan = read(s, tmp_path)
     (office,) = plan.rooms
     assert office.polygon.area == pytest.approx(11.7, abs=1e-6)
+
+
+@pytest.mark.parametrize("glass", ["A-GLAZ", "A-WALL"])
+def test_a_window_whose_outer_face_runs_across_it_is_sealed_on_the_inner_face(tmp_path, glass):
+    """The outer face drawn unbroken across the window (x 4.3, y 0-3.2), as Laud FF's
+    Chemistry Lab's is (holdout): the wall's face runs along the opening's outer side,
+    which alone would make the jambs columns standing proud of it. But the window's frame
+    stands between the jambs within the wall, on neither face: a window in a recess, and
+    the reveal up to the frame is wall. 11.7 m², not 11.8 (run to the inner glass line)."""
+    s = Sheet()
+    room(s, cols=None, window=True, outer=True)
+    if glass != "A-GLAZ":  # the frame drawn on the wall layer
+        for e in s.msp.query('LINE[layer=="A-GLAZ"]'):
+            e.dxf.layer = glass
+    (office,) = read(s, tmp_path).rooms
+    assert office.polygon.area == pytest.approx(11.7, abs=1e-6)
+    assert office.polygon.bounds == pytest.approx((0.1, 0.1, 4.0, 3.1), abs=1e-6)
+
+
+
+def test_one_line_between_the_jambs_is_a_wall_face_not_a_frame(tmp_path):
+    """The same, with one line between the jambs (x 4.1) and not two: a thinner wall
+    standing between two piers (Erasmus FF's corridor, piers 0.2 m, a partition's face
+    0.1 m back between them), its floor running to that face: 11.7 + 0.1 x 1.0 = 11.8."""
+    s = Sheet()
+    room(s, cols=None, window=True, outer=True)
+    for e in s.msp.query('LINE[layer=="A-GLAZ"]'):
+        if abs(e.dxf.start.x - 4.2 * s.k) < 1e-6:
+            s.msp.delete_entity(e)
+        else:
+            e.dxf.layer = "A-WALL"
+    (office,) = read(s, tmp_path).rooms
+    assert office.polygon.area == pytest.approx(11.8, abs=1e-6)

@@ -150,14 +150,19 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
                                line_tree)
 
         mids = shapely.line_interpolate_point(np.asarray(seals, dtype=object), 0.5, normalized=True)
-        on_seal = line_tree.query(mids, predicate="dwithin", distance=1e-6)[1].tolist()
+        sides, on_seal = (h.tolist() for h in line_tree.query(mids, predicate="dwithin",
+                                                                  distance=1e-6))
+        across_face: set[int] = set()  # the face drawn on across a window's recess
         if on_seal and not set_in(on_seal):
-            return None  # a wall face runs where the seal would: the two ends of one wall
+            if not _recess(set(sides), on_seal, seals, band, geoms, line_tree, width):
+                return None  # a wall face runs where the seal would: the two ends of one wall
+            across_face = set(on_seal)
         for s in seals:  # a wall crossing a face seal: these are no opening's jambs
             inner: Any = shapely.line_interpolate_point(s, [0.02, 0.98], normalized=True)
             probe = LineString(inner)
             crossing = [i for i in line_tree.query(probe, predicate="intersects").tolist()
-                        if probe.intersection(geoms[i]).geom_type in ("Point", "MultiPoint")]
+                        if i not in across_face
+                        and probe.intersection(geoms[i]).geom_type in ("Point", "MultiPoint")]
             if crossing and not set_in(crossing):
                 return None
     inner = LineString([p + 0.05 * (q - p), q - 0.05 * (q - p)])
@@ -218,6 +223,41 @@ def double_door(band: Polygon, p: np.ndarray, q: np.ndarray, d: np.ndarray, leav
         elif width - FRAME_REACH <= t_h <= width + LEAVES_MEET and 0 < t_e < t_h:
             at_b.append(e)
     return any(float(np.hypot(*(ea - eb))) <= LEAVES_MEET for ea in at_a for eb in at_b)
+
+
+def _recess(sides: set[int], on_seal: list[int], seals, band: Polygon, geoms, line_tree,
+            width: float) -> bool:
+    """A window set in a recess of the wall: the wall's face runs on unbroken across one
+    side of the opening (``on_seal``, the lines on the seals ``sides``: one side only,
+    each line covering its seal and running on past both jambs), and a window's frame
+    stands between the jambs within the wall, on neither face: two lines or more (its
+    faces, or panes) lying in the ``band``, parallel to the seals, over
+    :data:`OUT_OF_BAND` from both, each along at least :data:`GLAZING_SHARE` of the
+    opening. The room is measured to the open side's face, the
+    reveal up to the frame is wall (Laud's Chemistry Lab: an outer face drawn straight
+    across its window). Columns standing proud of a wall face have no frame between them:
+    the floor runs to that face."""
+    if len(sides) != 1:
+        return False
+    seal = seals[next(iter(sides))]
+    if not all(geoms[i].buffer(1e-6).covers(seal) and geoms[i].length > seal.length + 2 * OUT_OF_BAND
+               for i in on_seal):
+        return False
+    room = band.buffer(OUT_OF_BAND, join_style="mitre")
+    frame = [(i, geoms[i]) for i in line_tree.query(band, predicate="intersects").tolist()
+             if room.covers(geoms[i]) and all(geoms[i].distance(s) > OUT_OF_BAND for s in seals)]
+    if not frame:
+        return False
+    (a0, a1), (b0, b1) = (np.asarray(s.coords, dtype=float)[[0, -1]] for s in seals)
+    middle = LineString([(a0 + b0) / 2, (a1 + b1) / 2])  # midway between the faces
+    half = 0.5 * float(seals[0].distance(seals[1])) + OUT_OF_BAND
+    if width > WINDOW_SPAN:
+        return False
+    # a frame is drawn by its two faces (or panes): one line is a wall's face (a thinner
+    # wall between piers, its floor running to that face)
+    lines = [(i, g) for i, g in frame if alongside(middle, [(i, g)], half)[0] >= GLAZING_SHARE]
+    offsets = {round(float(g.distance(seals[0])), 3) for _, g in lines}
+    return len(offsets) >= 2
 
 
 def _all_infill(found: list[int], band: Polygon, corners, across: np.ndarray, geoms,
