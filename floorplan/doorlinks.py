@@ -4,7 +4,10 @@ A door with ``connects`` stated is taken at its word (an unknown room is FP005);
 rooms within :data:`DOOR_REACH` of it, on its level, are found through one bulk query of
 the rooms' STRtree. A door with a room on one side only opens to outside when its far
 side lies outside the building's footprint (:class:`_Footprints`), else it opens onto a
-space that was not read as a room (FP005). Part of measuring (:mod:`floorplan.measure`).
+space that was not read as a room (FP005). A door drawn inside one room, the same room
+just either side of it (a WC cubicle's door, a wardrobe's), joins it to no other space and
+is no door to outside, whatever lies beyond the room's walls (FP005). Part of measuring
+(:mod:`floorplan.measure`).
 """
 
 from __future__ import annotations
@@ -81,7 +84,14 @@ def link_doors(plan: Plan, tree: STRtree | None, findings: list[InputFinding]) -
                     entity=door.id, geometry=door.geometry))
         else:
             connects = _rooms_at(door, rooms, near.get(k, []))
-            if connects is not None and connects[1] == OUTSIDE and not _far_side_outside(
+            if connects is not None and connects[1] == OUTSIDE and connects[0] == _within_one_room(
+                    door, rooms, near.get(k, [])):
+                findings.append(InputFinding(
+                    "FP005", f"{door.id}: stands inside {connects[0]}, the same room on both "
+                    "sides (a cubicle's or a cupboard's door within the room): joins it to "
+                    "no other space", rooms=(connects[0],), entity=door.id, geometry=door.geometry))
+                connects = None
+            elif connects is not None and connects[1] == OUTSIDE and not _far_side_outside(
                     door, plan.room(connects[0]), footprints):
                 findings.append(InputFinding(
                     "FP005", f"{door.id}: opens from {connects[0]} onto a space inside the "
@@ -141,6 +151,29 @@ def _rooms_at(door: Door, rooms: tuple[Room, ...], near: list[tuple[float, int]]
     return (rooms[first].id, OUTSIDE)
 
 
+def _within_one_room(door: Door, rooms: tuple[Room, ...], near: list[tuple[float, int]]) -> str | None:
+    """The room a door drawn as a line stands inside, when the points just either side of
+    it lie in that same room (a WC cubicle's door, a wardrobe's, drawn within the room):
+    such a door is no door to outside, whatever lies beyond the room's walls. A door
+    given as a point is within the room when it lies inside it farther than
+    :data:`DOOR_REACH` from every edge: a door that far from the room's walls stands in
+    none of them."""
+    g = door.geometry
+    if not near:
+        return None
+    if isinstance(g, Point):
+        room = rooms[near[0][1]]
+        inside = room.polygon.contains(g) and room.polygon.boundary.distance(g) > DOOR_REACH
+        return room.id if inside else None
+    if not isinstance(g, LineString) or len(g.coords) < 2:
+        return None
+    sides = _sides(g, rooms, [i for _, i in near])
+    if sides is None:
+        return None
+    a, b = sides
+    return a if a is not None and a == b else None
+
+
 #: GEOS's default mitre limit: a mitred buffer reaches at most this many times its width
 _MITRE_LIMIT = 5.0
 #: how far from a door the rooms that shape its footprint can lie (metres): growing by
@@ -189,8 +222,10 @@ def _far_side_outside(door: Door, room: Room, footprints: _Footprints) -> bool:
     return inside <= 0.5 * far.area
 
 
-def _sided_rooms(line: LineString, rooms: tuple[Room, ...], candidates: list[int]) -> tuple[str, str] | None:
-    """For a door drawn as a line across the opening: the room on each side of it."""
+def _sides(line: LineString, rooms: tuple[Room, ...],
+           candidates: list[int]) -> tuple[str | None, str | None] | None:
+    """The room just either side of a door drawn as a line across the opening (``None``
+    for a side in no room); ``None`` for a line of no length or no rooms near."""
     (x0, y0), (x1, y1) = line.coords[0], line.coords[-1]
     length = math.hypot(x1 - x0, y1 - y0)
     if length == 0 or not candidates:
@@ -209,6 +244,14 @@ def _sided_rooms(line: LineString, rooms: tuple[Room, ...], candidates: list[int
             if found:
                 break
         sides.append(found)
+    return sides[0], sides[1]
+
+
+def _sided_rooms(line: LineString, rooms: tuple[Room, ...], candidates: list[int]) -> tuple[str, str] | None:
+    """For a door drawn as a line across the opening: the room on each side of it."""
+    sides = _sides(line, rooms, candidates)
+    if sides is None:
+        return None
     a, b = sides
     if a is None and b is None or a == b:
         return None

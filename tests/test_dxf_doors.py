@@ -151,3 +151,29 @@ def test_a_door_in_the_outer_wall_still_opens_to_outside():
     m = measure(_two_rooms_and_a_hall_not_read(door("D1", 2.0, -0.05)))
     assert m.doors["D1"].connects == ("R1", "outside")
     assert not [f for f in m.findings if f.code == "FP005"]
+
+
+def test_a_cubicle_door_inside_a_washroom_is_no_door_to_outside():
+    from tests.plans import door_line, plan, rect
+
+    # a washroom alone on the plan, its cubicle's door drawn as a line across the cubicle's
+    # opening at x = 2, inside the room and 0.3 m from its outer wall (y = 0): the room lies
+    # on both sides of it, so it joins the washroom to nothing, and certainly not to outside
+    p = plan(rect("R1", "Female WC", 0, 0, 3, 2), doors=(door_line("D1", 2.0, 0.3, 2.0, 1.1),),
+             scheme="flat")
+    m = measure(p)
+    assert m.doors["D1"].connects is None          # was ('R1', 'outside')
+    [f] = [f for f in m.findings if f.code == "FP005"]
+    assert "stands inside R1" in f.message and f.rooms == ("R1",)
+
+
+def test_a_door_point_well_inside_a_washroom_is_no_door_to_outside():
+    from tests.plans import door, plan, rect
+
+    # the door given as a point 0.5 m inside the washroom (more than the 0.4 m reach from
+    # every wall): it stands in none of the room's walls
+    m = measure(plan(rect("R1", "Female WC", 0, 0, 3, 2), doors=(door("D1", 2.0, 0.5),),
+                     scheme="flat"))
+    assert m.doors["D1"].connects is None
+    [f] = [f for f in m.findings if f.code == "FP005"]
+    assert "stands inside R1" in f.message
