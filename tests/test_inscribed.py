@@ -416,3 +416,27 @@ def test_a_regular_polygon_is_left_to_the_search():
     poly = Polygon([(math.cos(2 * math.pi * k / n), math.sin(2 * math.pi * k / n)) for k in range(n)])
     assert local_circles([poly]) == [None]
     assert largest_circle(poly).diameter == pytest.approx(2 * math.cos(math.pi / n), abs=4e-4)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(12, 50), st.integers(0, 10**6), st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1),
+       st.floats(0.2, 1.0), st.floats(0.2, 1.0)), min_size=1, max_size=3))
+def test_many_sided_rooms_with_fittings_within_a_millimetre(n, seed, fittings):
+    # the same, with fittings carved out of the floor (holes, or bites from its edge)
+    from floorplan.inscribed_local import VERIFY, local_circles
+
+    poly = _room(n, seed, False)
+    x0, y0, x1, y1 = poly.bounds
+    for u, v, w, h in fittings:
+        cx, cy = x0 + u * (x1 - x0), y0 + v * (y1 - y0)
+        poly = poly.difference(box(cx, cy, cx + w, cy + h))
+    if not isinstance(poly, Polygon) or not poly.is_valid:
+        return
+    ref = shapely.length(shapely.maximum_inscribed_circle(poly, tolerance=1e-4))
+    assert abs(largest_circle(poly).diameter - 2 * ref) <= 1e-3
+    got = local_circles([poly])[0]
+    if got is not None:
+        x, y, r = got
+        assert poly.contains(Point(x, y))
+        assert Point(x, y).distance(poly.boundary) == pytest.approx(r, abs=1e-9)
+        assert ref - 1e-9 <= r <= ref + VERIFY + 1e-4
