@@ -90,3 +90,12 @@ def test_the_evidence_keeps_thin_rooms_that_are_real():
     texts = [(1.5, 2.25, "DUCT"), (1.5, 8.25, "1.5 m²")]
     assert wall_pieces(found, _Arr(), [door], texts) == [0]
     assert wall_pieces(found, _Arr(), [], []) == [0, 1, 2, 4]
+
+
+def test_a_bench_standing_free_in_a_room_is_no_wall_piece():
+    # a 2.0 x 0.6 m bench drawn closed inside a 4 x 3 m room: as narrow as a wall, but it
+    # stands in the room's hole, so it is left to the rules for objects (shafts, entries)
+    bench = box(0.6, 1.3, 2.6, 1.9)
+    room = _Space(box(0, 0, 4, 3).difference(bench))
+    band = _Space(box(0, 3, 4, 3.5))
+    assert wall_pieces([room, _Space(bench), band], _Arr(), [], []) == [2]

@@ -10,8 +10,9 @@ wider than a wall anywhere (:data:`THICKNESS`), each of its long sides faces ano
 sides, parallel and a wall's thickness away, and its other sides are short (lines across:
 jambs, wall ends); and when nothing says it is a room: no label or written area figure stands
 in it, no door symbol touches it and no doorway, window or gap of a door's width is sealed on
-its edge (a way in, as :func:`~floorplan.io.dxf.entries.sealed_off` reads one). A thin room
-that is real (a passage 0.8 m wide, a cupboard 0.6 m deep behind a door, a
+its edge (a way in, as :func:`~floorplan.io.dxf.entries.sealed_off` reads one); and it does
+not stand free in another face's hole (a bench, a pier: an object, left to the other rules).
+A thin room that is real (a passage 0.8 m wide, a cupboard 0.6 m deep behind a door, a
 labelled duct) is kept by its width or by that evidence.
 
 >>> from shapely.geometry import box
@@ -103,6 +104,8 @@ def wall_pieces(found: list, arr, doors: list[Polygon], texts: list[tuple[float,
     for k, w in enumerate(found):
         if k in held or w.labels or not is_band(w.polygon):
             continue
+        if _island(k, polys, tree):
+            continue  # standing free in another space's hole: an object, not a wall's piece
         near = w.polygon.boundary.buffer(1e-3)
         if door_tree is not None and len(door_tree.query(w.polygon, predicate="intersects")):
             continue
@@ -111,6 +114,17 @@ def wall_pieces(found: list, arr, doors: list[Polygon], texts: list[tuple[float,
             continue
         out.append(k)
     return out
+
+
+def _island(k: int, polys: list[Polygon], tree: STRtree) -> bool:
+    """Face ``k`` stands in a hole of another face (a bench, a pier standing free in a
+    room): its outline meets no wall line that runs on past it."""
+    at = polys[k].representative_point()
+    for j in tree.query(at).tolist():
+        if j != k and polys[j].interiors and Polygon(polys[j].exterior).contains(at) \
+                and not polys[j].contains(at):
+            return True
+    return False
 
 
 def set_aside(found: list, arr, doors: list[Polygon], texts: list[tuple[float, float, str]],
