@@ -16,6 +16,7 @@ Exits 1 when any plan differs. Nothing here is timed.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -68,11 +69,40 @@ def kept(plan: Path, keep: Path | None, base: Path, out: Path) -> tuple[bytes, b
     return files[0].read_bytes(), files[1].read_bytes(), int(files[2].read_text())
 
 
+def leaves(value: object, path: str = "") -> dict[str, object]:
+    """Every leaf of a JSON value by its path (``rooms[3].clear_circle_m``)."""
+    if isinstance(value, dict):
+        return {k: v for key, item in value.items() for k, v in leaves(item, f"{path}.{key}" if path else key).items()}
+    if isinstance(value, list):
+        return {k: v for i, item in enumerate(value) for k, v in leaves(item, f"{path}[{i}]").items()}
+    return {path: value}
+
+
+def moved(a: bytes, b: bytes) -> str:
+    """What differs between two JSON reports: for each leaf name, how many values moved
+    and by how much at most (numbers), or that the reports do not line up."""
+    try:
+        la, lb = leaves(json.loads(a)), leaves(json.loads(b))
+    except ValueError:
+        return "not JSON"
+    if la.keys() != lb.keys():
+        return f"{len(la.keys() ^ lb.keys())} values present in one only"
+    by: dict[str, list[float]] = {}
+    for k in la:
+        if la[k] != lb[k]:
+            x, y = la[k], lb[k]
+            num = isinstance(x, (int, float)) and isinstance(y, (int, float))
+            by.setdefault(k.rsplit(".", 1)[-1], []).append(abs(float(x) - float(y)) if num else float("nan"))  # type: ignore[arg-type]
+    return "; ".join(f"{name} x{len(d)} (max {max(d):.4g})" for name, d in sorted(by.items()))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("paths", nargs="+", type=Path, help="plans, or folders of them")
     ap.add_argument("--base", required=True, type=Path, help="the other tree (holds floorplan/)")
     ap.add_argument("--keep", type=Path, help="keep (and reuse) the base tree's results here")
+    ap.add_argument("--values", action="store_true",
+                    help="where reports differ, name the values that moved and by how much at most")
     args = ap.parse_args(argv)
     if not (args.base / "floorplan" / "__init__.py").is_file():
         ap.error(f"{args.base}: no floorplan package in it")
@@ -87,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
             differ += bool(what)
             print(f"{plan.name:<50} {'same' if not what else 'DIFFERENT: ' + ', '.join(what)}"
                   f"  (exit {a[2]}, {len(a[0])} bytes)", flush=True)
+            if args.values and "report" in what:
+                print(f"    {moved(a[0], b[0])}", flush=True)
     print(f"{len(todo) - differ} of {len(todo)} plans the same")
     return 1 if differ else 0
 

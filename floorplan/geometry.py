@@ -25,6 +25,7 @@ from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from floorplan.inscribed import inscribed_circles
+from floorplan.inscribed_local import local_circles
 
 #: below this many square metres a sliver left by clipping is dropped
 AREA_EPS = 1e-9
@@ -69,9 +70,10 @@ class Circle:
 def largest_circle(area: BaseGeometry, tolerance: float = 2e-4) -> Circle | None:
     """The largest circle inside ``area`` (any polygonal geometry), or ``None`` if empty.
 
-    Exact (:mod:`floorplan.inscribed`) where that is the quicker way (a rectangle is
-    answered directly); other polygons (curves drawn as many segments) are searched by
-    GEOS to ``tolerance``.
+    Exact: a rectangle is answered directly, a polygon of few sides by
+    :mod:`floorplan.inscribed`, one of many sides by :mod:`floorplan.inscribed_local`;
+    only what that declines (a long ridge between walls drawn in many pieces) is searched
+    by GEOS to ``tolerance``.
 
     >>> from shapely.geometry import box
     >>> round(largest_circle(box(0, 0, 2, 3)).diameter, 3)
@@ -126,8 +128,13 @@ def largest_circles(areas: Sequence[BaseGeometry], tolerance: float = 2e-4) -> l
         for poly in polygons_of(areas[k]):
             parts.append(poly)
             owner.append(k)
-    for k, poly, found in zip(owner, parts, _joined_runs(parts, inscribed_circles(parts)), strict=True):
-        circle = _circle(poly, found, tolerance)
+    found = _joined_runs(parts, inscribed_circles(parts))
+    left = [i for i, f in enumerate(found) if f is None]
+    if left:
+        for i, f in zip(left, local_circles([parts[i] for i in left]), strict=True):
+            found[i] = f
+    for k, poly, found_k in zip(owner, parts, found, strict=True):
+        circle = _circle(poly, found_k, tolerance)
         best = out[k]
         if best is None or circle.diameter > best.diameter:
             out[k] = circle

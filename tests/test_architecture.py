@@ -17,7 +17,7 @@ import pytest
 import floorplan
 
 PACKAGE = Path(floorplan.__file__).parent
-CORE = ["model", "geometry", "headroom", "inscribed", "measure", "doorlinks", "findings"]
+CORE = ["model", "geometry", "headroom", "inscribed", "inscribed_local", "measure", "doorlinks", "findings"]
 FORBIDDEN_PACKAGES = ("floorplan.io", "floorplan.cli", "floorplan.render", "floorplan.reporters")
 FORBIDDEN_LIBRARIES = ("click", "matplotlib", "ezdxf", "rich", "jinja2")
 

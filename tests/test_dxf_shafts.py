@@ -68,3 +68,53 @@ def test_a_large_space_nobody_walks_into_is_kept_but_doubted(tmp_path):
     assert got == [(9.0, "high"), (9.0, "high"), (9.0, "high"), (12.0, "low"), (12.5, "high")]
     (big,) = [r for r in plan.rooms if r.confidence == "low"]
     assert UNSURE in big.confidence_reason
+
+
+def test_a_duct_named_and_doorless_is_set_aside(tmp_path):
+    # the same 1 x 1 m box labelled FLUE: its name says what its missing door says (a duct
+    # one does not enter), so the label no longer keeps it as a room
+    s = _row()
+    s.text("FLUE", (8.5, 4.0), height=0.15)
+    plan = read(s, tmp_path)
+    assert sorted(round(r.polygon.area, 4) for r in plan.rooms) == [9.0, 9.0, 9.0, 12.5]
+    assert not any(r.name == "FLUE" for r in plan.rooms)
+    assert any("no door or doorway" in n and "FLUE 1.0 m²" in n for n in plan.notes)
+
+
+def _spaces(flue_door):
+    """Three 3 x 3 m rooms with a door each, a WC (x 10..13) with its door at (12.6, 1.3)
+    inside it, and a 0.9 x 1 m flue beside the WC (x 13.1..14, y 0..1) written 1.79 m²,
+    with a door of its own at (14.1, 0.5) when ``flue_door``."""
+    from types import SimpleNamespace as NS
+
+    from shapely.geometry import Point, box
+
+    def room(rid, name, poly, stated=()):
+        return NS(id=rid, name=name, stated=stated, source="walls", polygon=poly)
+
+    rooms = [room(f"R{k}", "", box(4 * k - 12, 0, 4 * k - 9, 3)) for k in range(3)]
+    rooms += [room("WC", "WC", box(10, 0, 13, 3)), room("F", "Flue", box(13.1, 0, 14, 1), ("1.79",))]
+    doors = [NS(geometry=Point(4 * k - 8.9, 1.5)) for k in range(3)] + [NS(geometry=Point(12.6, 1.3))]
+    if flue_door:
+        doors.append(NS(geometry=Point(14.1, 0.5)))
+    return rooms, doors
+
+
+def test_a_door_round_the_corner_is_not_the_flues():
+    # the WC's door is 0.58 m from the flue's corner (within a wall's reach), but the way
+    # from it to the flue runs 0.4 of its 0.5 m through the WC: it is the WC's door
+    from floorplan.io.dxf.shafts import set_aside
+
+    rooms, doors = _spaces(flue_door=False)
+    notes: list[str] = []
+    assert [r.id for r in set_aside(rooms, doors, notes)] == ["R0", "R1", "R2", "WC"]
+    assert "Flue 0.9 m² at (13.55, 0.50)" in notes[0]
+
+
+def test_a_flue_with_a_door_is_kept():
+    from floorplan.io.dxf.shafts import set_aside
+
+    rooms, doors = _spaces(flue_door=True)
+    notes: list[str] = []
+    assert [r.id for r in set_aside(rooms, doors, notes)] == ["R0", "R1", "R2", "WC", "F"]
+    assert notes == []

@@ -120,3 +120,22 @@ def test_a_terrace_drawn_as_a_room_outline_is_kept(tmp_path):
     s.text("TERRACE", (5.0, 1.5))
     plan = read(s, tmp_path)
     assert rooms_of(plan) == [("LIVING ROOM", "outline", 12.0), ("TERRACE", "outline", 9.0)]
+
+
+def test_a_flat_roof_the_walls_enclose_is_outdoors(tmp_path):
+    # the roof of the floor below, drawn on this floor and closed by its parapets: no
+    # floor inside the external walls (NDSS GIA), set aside and said as a deck is
+    s = Sheet()
+    two_room_plan(s, names=("BEDROOM", "Flat Roof"))
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("BEDROOM", "walls", 12.0)]
+    assert any("outdoor spaces" in n and "Flat Roof (12.0 m²)" in n for n in plan.notes)
+
+
+def test_a_roof_space_is_inside_and_kept(tmp_path):
+    # a roof space (a loft) is under the roof, inside the envelope: still read as a space
+    s = Sheet()
+    two_room_plan(s, names=("BEDROOM", "Roof space"))
+    plan = read(s, tmp_path)
+    assert sorted(r.name for r in plan.rooms) == ["BEDROOM", "Roof space"]
+    assert not any("outdoor spaces" in n for n in plan.notes)

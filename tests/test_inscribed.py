@@ -296,3 +296,147 @@ def test_sides_drawn_in_pieces_are_solved_as_the_polygon_they_draw(monkeypatch):
     # sides x = 0 and y = 0 and the inner corner (1.8, 1.5): centre (r, r) with
     # (1.8 - r)² + (1.5 - r)² = r², r = (6.6 - sqrt(21.6)) / 2
     assert largest_circle(ell).diameter == pytest.approx(6.6 - math.sqrt(21.6), abs=1e-12)
+
+
+# many-sided rooms (issue 15): exact from the few sites near GEOS's coarse centre
+# (floorplan.inscribed_local), proved within VERIFY, never searched at 0.2 mm
+
+def _coarse_only(monkeypatch):
+    """Let GEOS's search run only at the coarse tolerance of the local path."""
+    search = shapely.maximum_inscribed_circle
+
+    def coarse(geom, tolerance=0.0):
+        assert np.min(tolerance) >= 1e-3, "searched by GEOS at a fine tolerance"
+        return search(geom, tolerance=tolerance)
+
+    monkeypatch.setattr(shapely, "maximum_inscribed_circle", coarse)
+
+
+def _bay_room() -> Polygon:
+    # an 8 x 5 m room with a bay on its right wall: a half circle of radius 1 about (8, 2.5)
+    # drawn in 24 chords (vertices on the circle, so inside it)
+    arc = [(8 + math.cos(t), 2.5 + math.sin(t)) for t in np.linspace(-math.pi / 2, math.pi / 2, 25)]
+    return Polygon([(0, 0), (8, 0), *arc, (8, 5), (0, 5)])
+
+
+def test_a_room_with_a_many_sided_bay_is_solved_exactly(monkeypatch):
+    from floorplan.inscribed_local import local_circles
+
+    room = _bay_room()
+    assert inscribed_circle(room) is None  # 28 sides, 2 reflex corners: past the limits
+    _coarse_only(monkeypatch)
+    # by hand: the floor and ceiling walls y = 0 and y = 5 hold r = 2.5 along a ridge
+    # y = 2.5, from x = 2.5 (the wall x = 0) to where the bay's mouth corners (8, 1.5) and
+    # (8, 3.5) are 2.5 away: (8 - x)² + 1 = 2.5², x = 8 - sqrt(5.25); the bay itself
+    # (1 m deep from x = 8) is farther than 2.5 from every point of that ridge
+    x, y, r = local_circles([room])[0]
+    assert r == pytest.approx(2.5, abs=1e-12)
+    assert y == pytest.approx(2.5, abs=1e-9)
+    assert 2.5 - 1e-9 <= x <= 8 - math.sqrt(5.25) + 1e-9
+    assert largest_circle(room).diameter == pytest.approx(5.0, abs=1e-12)
+
+
+def test_a_triangle_with_a_jagged_tip_keeps_its_incircle(monkeypatch):
+    # the 3-4-5 triangle (incircle r = 1 at (1, 1), touching y = 0 at (1, 0), x = 0 at
+    # (0, 1) and the hypotenuse 4x + 3y = 12 at (1.8, 1.6)) with its tip above y = 3 cut
+    # off by a saw of 20 teeth 0.1 m high: 43 sides, far above the circle's top (y = 2)
+    teeth = []
+    for k in range(20, 0, -1):
+        x = 0.75 * k / 20
+        teeth += [(x, 3.0), (x - 0.75 / 40, 3.1)]
+    tri = Polygon([(0, 0), (3, 0), (0.75, 3.0), *teeth[1:], (0, 3.0)])
+    assert tri.is_valid and len(tri.exterior.coords) - 1 > 40
+    assert inscribed_circle(tri) is None
+    _coarse_only(monkeypatch)
+    c = largest_circle(tri)
+    assert c.diameter == pytest.approx(2.0, abs=1e-12)
+    assert (c.center.x, c.center.y) == pytest.approx((1.0, 1.0), abs=1e-9)
+
+
+def _room(n: int, seed: int, far: bool) -> Polygon:
+    """A star-shaped room of ``n`` sides, or a long hall with a ragged long wall (near
+    parallel walls, where GEOS refines a near-ridge), optionally far from the origin."""
+    rng = np.random.default_rng(seed)
+    if seed % 2:
+        poly = _star(n, seed)
+    else:
+        length = rng.uniform(8, 60)
+        xs = np.sort(rng.uniform(0, length, n - 3))
+        top = np.c_[xs[::-1], rng.uniform(3.0, 3.4, n - 3)]
+        poly = Polygon([(0, 0), (length, 0), (length, 3.2), *top.tolist(), (0, 3.2)])
+    return affinity.translate(poly, 512_345.0, 6_254_321.0) if far else poly
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(12, 60), st.integers(0, 10**6), st.booleans())
+def test_many_sided_rooms_within_a_millimetre_of_geos_at_a_tenth(n, seed, far):
+    from floorplan.inscribed_local import VERIFY, local_circles
+
+    poly = _room(n, seed, far)
+    if not poly.is_valid:
+        return
+    got = local_circles([poly])[0]
+    ref = shapely.length(shapely.maximum_inscribed_circle(poly, tolerance=1e-4))
+    chosen = largest_circle(poly)
+    assert abs(chosen.diameter - 2 * ref) <= 1e-3
+    if got is None:
+        return
+    x, y, r = got
+    # a circle that fits: inside, its radius the centre's clearance
+    assert poly.contains(Point(x, y))
+    assert Point(x, y).distance(poly.exterior) == pytest.approx(r, abs=1e-9)
+    # at least GEOS's (whose circle also fits), and proved within VERIFY of the largest
+    assert r >= ref - 1e-9
+    assert r - ref <= VERIFY + 1e-4
+    assert chosen.diameter == pytest.approx(2 * r, abs=1e-12)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(9, 15), st.integers(0, 10**6))
+def test_local_as_every_candidate_measured(n, seed):
+    # rooms small enough to solve every triple of sites: the same circle
+    from floorplan.inscribed_local import local_circles
+
+    poly = _room(n, seed, False)
+    if not poly.is_valid:
+        return
+    got = local_circles([poly])[0]
+    full = inscribed_circle(poly, max_candidates=10**9)
+    assert full is not None
+    if got is not None:
+        assert got[2] == pytest.approx(full[2], abs=1e-9)
+
+
+def test_a_regular_polygon_is_left_to_the_search():
+    # every side of a regular 60-gon touches its circle: all 60 are near the centre, too
+    # many triples, so the local path declines and GEOS searches
+    from floorplan.inscribed_local import local_circles
+
+    n = 60
+    poly = Polygon([(math.cos(2 * math.pi * k / n), math.sin(2 * math.pi * k / n)) for k in range(n)])
+    assert local_circles([poly]) == [None]
+    assert largest_circle(poly).diameter == pytest.approx(2 * math.cos(math.pi / n), abs=4e-4)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(12, 50), st.integers(0, 10**6), st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1),
+       st.floats(0.2, 1.0), st.floats(0.2, 1.0)), min_size=1, max_size=3))
+def test_many_sided_rooms_with_fittings_within_a_millimetre(n, seed, fittings):
+    # the same, with fittings carved out of the floor (holes, or bites from its edge)
+    from floorplan.inscribed_local import VERIFY, local_circles
+
+    poly = _room(n, seed, False)
+    x0, y0, x1, y1 = poly.bounds
+    for u, v, w, h in fittings:
+        cx, cy = x0 + u * (x1 - x0), y0 + v * (y1 - y0)
+        poly = poly.difference(box(cx, cy, cx + w, cy + h))
+    if not isinstance(poly, Polygon) or not poly.is_valid:
+        return
+    ref = shapely.length(shapely.maximum_inscribed_circle(poly, tolerance=1e-4))
+    assert abs(largest_circle(poly).diameter - 2 * ref) <= 1e-3
+    got = local_circles([poly])[0]
+    if got is not None:
+        x, y, r = got
+        assert poly.contains(Point(x, y))
+        assert Point(x, y).distance(poly.boundary) == pytest.approx(r, abs=1e-9)
+        assert ref - 1e-9 <= r <= ref + VERIFY + 1e-4

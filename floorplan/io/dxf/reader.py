@@ -42,6 +42,7 @@ from floorplan.io.dxf import shafts as dxf_shafts
 from floorplan.io.dxf import swings as dxf_swings
 from floorplan.io.dxf import text as dxf_text
 from floorplan.io.dxf import underlay as dxf_underlay
+from floorplan.io.dxf import voids as dxf_voids
 from floorplan.io.dxf.account import account, label_findings, room_confidence
 from floorplan.io.dxf.collect import collect
 from floorplan.io.dxf.encoding import clean, safe_strings
@@ -241,6 +242,10 @@ class _Reader:
                         ([d.geometry for d, _ in doors], [(o.polygon, o.kind) for o, _ in obstacles])),
             self.notes,
             self.findings)
+        n_doors = len(doors)
+        rooms, doors = dxf_voids.set_aside(self, rooms, doors, self.notes, self.findings)
+        door_counts["opening"] -= n_doors - len(doors)  # gaps in a void's edge
+        # (before the shafts: a void's parts are no spaces whose doors the drawing lacks)
         rooms = dxf_shafts.set_aside(rooms, [d for d, _ in doors], self.notes, self.findings)
         rooms += hiddenproof.adopt(self, rooms, locate)  # closed only on a hidden layer
         self.findings += label_findings(self, rooms)

@@ -16,6 +16,18 @@ confidence, saying why. Where doors are not read for most spaces (door symbols t
 reader does not know), nothing is done: the missing doors say more about the reader than
 about the spaces. Outlines drawn on room layers are the designer's own and are kept.
 
+A name can say the same as the missing door: a space named a flue, a duct or a chimney
+(:func:`duct_name`) that no door or doorway leads into is such a space though it is
+named and its area written, and is set aside (or doubted) as an unnamed one is. For such
+a space the name asks more of a door: one within :data:`REACH` leads into a duct only
+when the way from it to the duct does not lie mostly through another space (the door of
+a WC beside a flue, in the wall round the corner, is within reach of the flue's corner,
+but the way there runs through the WC: it is the WC's door). A riser is not among these
+words: a riser cupboard is often a space one opens and steps into,
+and the drawings' own convention counts a riser of 0.5 m² and more as a room
+(:func:`floorplan.io.dxf.numbered.set_aside_shafts` sets aside the ones too small to
+step into, by their size); nor is a shaft (a lift's shaft is the lift, counted).
+
 >>> from types import SimpleNamespace as NS
 >>> from shapely.geometry import Point, box
 >>> rooms = [NS(id=f"R{k}", name="", stated=(), source="walls", polygon=box(4 * k, 0, 4 * k + 3, 3))
@@ -31,6 +43,7 @@ about the spaces. Outlines drawn on room layers are the designer's own and are k
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -53,6 +66,18 @@ UNSURE = ("no door or doorway leads into it: a hall open wider than a doorway, a
 #: doors are read in a drawing when at least this share of the spaces found in its walls
 #: have one
 READ_SHARE = 0.5
+#: the names of ducts one does not enter: a flue, a duct, a chimney
+DUCT = re.compile(r"\b(?:flues?|ducts?|chimneys?)\b", re.IGNORECASE)
+
+
+def duct_name(name: str) -> bool:
+    """``name`` says a flue, duct or chimney (not a riser, a shaft or a duct cupboard's
+    door would show: the door rule decides).
+
+    >>> [duct_name(n) for n in ("Flue", "Service Duct", "CHIMNEY", "Riser", "Ductwork")]
+    [True, True, True, False, False]
+    """
+    return bool(name) and bool(DUCT.search(name))
 
 
 def set_aside(rooms: list, doors: list, notes: list[str], findings: list | None = None) -> list:
@@ -67,10 +92,12 @@ def set_aside(rooms: list, doors: list, notes: list[str], findings: list | None 
     near = STRtree(geoms).query(polys, predicate="dwithin", distance=REACH)[0]
     entered = np.zeros(len(walled), dtype=bool)
     entered[near] = True
+    _ducts_entered(rooms, walled, doors, entered)
     if entered.mean() < READ_SHARE:
         return rooms
     shut = [walled[i] for i in np.flatnonzero(~entered)
-            if not rooms[walled[i]].name and not rooms[walled[i]].stated]
+            if not rooms[walled[i]].name and not rooms[walled[i]].stated
+            or duct_name(rooms[walled[i]].name)]
     if not shut:
         return rooms
     small = [k for k in shut if _small(rooms[k].polygon)]
@@ -78,7 +105,9 @@ def set_aside(rooms: list, doors: list, notes: list[str], findings: list | None 
     out = [rooms[k] for k in small]
     if out:
         notes.append(f"{len(out)} space(s) in the walls with no door or doorway on their edge and "
-                     "no name set aside as shafts, voids or wall cavities, not rooms: " + ", ".join(
+                     + ("no name" if not any(r.name for r in out) else "no name or a duct's")
+                     + " set aside as shafts, voids or wall cavities, not rooms: "
+                     + ", ".join(f"{r.name + ' ' if r.name else ''}"
                          f"{r.polygon.area:.1f} m² at ({r.polygon.centroid.x:.2f}, "
                          f"{r.polygon.centroid.y:.2f})" for r in out[:12])
                      + (f" and {len(out) - 12} more" if len(out) > 12 else ""))
@@ -91,6 +120,26 @@ def set_aside(rooms: list, doors: list, notes: list[str], findings: list | None 
                 filter(None, [UNSURE, r.confidence_reason if r.confidence == "medium" else ""])))
             if k in doubted and r.confidence != "low" else r
             for k, r in enumerate(rooms) if k not in gone]
+
+
+def _ducts_entered(rooms: list, walled: list[int], doors: list, entered) -> None:
+    """``entered`` (changed in place) false for the spaces named as ducts that no door
+    within :data:`REACH` stands on the edge of: the way from each such door to the duct
+    lies mostly through another space (the door is that space's)."""
+    ducts = [i for i, k in enumerate(walled) if entered[i] and duct_name(rooms[k].name)]
+    if not ducts:
+        return
+    for i in ducts:
+        duct = rooms[walled[i]].polygon
+        others = shapely.union_all([r.polygon for r in rooms if r.polygon is not duct])
+        entered[i] = False
+        for d in doors:
+            if duct.distance(d.geometry) > REACH:
+                continue
+            way = shapely.shortest_line(d.geometry, duct)
+            if way.length == 0 or way.intersection(others).length <= way.length / 2:
+                entered[i] = True
+                break
 
 
 def _small(polygon) -> bool:
