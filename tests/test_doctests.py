@@ -19,7 +19,7 @@ MODULES = [
     "floorplan.io.dxf.morph", "floorplan.io.dxf.pinch",
     "floorplan.io.dxf.cupboards", "floorplan.io.dxf.curves", "floorplan.io.dxf.marks", "floorplan.io.dxf.swings",
     "floorplan.io.dxf.outdoor", "floorplan.io.dxf.shafts", "floorplan.io.dxf.voids", "floorplan.io.dxf.bounds", "floorplan.io.dxf.aecspace", "floorplan.io.dxf.leaders",
-    "floorplan.io.dxf.owners", "floorplan.io.dxf.joinery",
+    "floorplan.io.dxf.owners", "floorplan.io.dxf.joinery", "floorplan.io.dxf.wallbands",
     "floorplan.io.dxf.views", "floorplan.io.dxf.views_score", "floorplan.io.dxf.doors",
     "floorplan.io.geojson.lonlat",
     "floorplan.io.geojson.crs", "floorplan.io.limits", "floorplan.measure", "floorplan.model",

@@ -129,6 +129,8 @@ _RANK = {"high": 0, "medium": 1, "low": 2}
 MAX_LABEL_FINDINGS = 20
 #: labels further than this (m) outside the rooms' extent are a schedule or legend, not lost
 PLAN_MARGIN = 2.0
+#: a room tag's written area agrees with a room's within this share (its figure rounded)
+TAG_AGREES = 0.1
 
 
 def room_confidence(found: tuple[str, str], ri) -> tuple[str, str]:
@@ -160,8 +162,11 @@ def label_findings(reader, rooms) -> list:
                                     f"room ({r.confidence_reason or 'no reason given'}): check it "
                                     "on the drawing", rooms=(r.id,)))
     lost = reader.lost_labels = lost_labels(reader, rooms)  # for hiddenrooms, too
+    tag_areas = reader.__dict__.get("lost_tag_areas") or {}
     for t, name in lost[:MAX_LABEL_FINDINGS]:
-        out.append(InputFinding("FP010", f"the label {name!r} at ({t.x:.2f}, {t.y:.2f}) m lies in "
+        said = (f"the room tag {name!r} (a room number with the area {tag_areas[id(t)]!r})"
+                if id(t) in tag_areas else f"the label {name!r}")
+        out.append(InputFinding("FP010", f"{said} at ({t.x:.2f}, {t.y:.2f}) m lies in "
                                 "no room and names none: the room may be missing from the plan",
                                 entity=t.handle, geometry=Point(t.x, t.y), label=name))
     if len(lost) > MAX_LABEL_FINDINGS:
@@ -193,10 +198,63 @@ def lost_labels(reader, rooms) -> list:
         if labelkind.says_use(name) or (labelkind.is_kin(t.height, t.layer, kinds)
                                         and labelkind.could_name(name)):
             cands.append((t, name))
+    cands += _lost_tags(reader, rooms, (x0, y0, x1, y1), cands)
     if cands and reader.__dict__.get("grid") is not None and reader.grid.n >= 2:
         ok = reader.in_view(np.array([(t.x, t.y) for t, _ in cands], dtype=float)).tolist()
         cands = [c for c, k in zip(cands, ok, strict=True) if k]
     return cands
+
+
+def _lost_tags(reader, rooms, box, named) -> list:
+    """The room tags that carry a number and a written area but no name (``229`` over
+    ``81.6m2``: :func:`~floorplan.io.dxf.labelkind.room_tags`) and lie in no room: a lost
+    room as much as a lost name is. Only tags of the kind the rooms read hold (their
+    number's layer and height, :func:`~floorplan.io.dxf.labelkind.tag_kinds`), both parts
+    in no room, inside the building's outline (:class:`~floorplan.io.dxf.leaders.Building`):
+    a tag written larger or beside the building is the building's own, its number over its
+    gross area; none beside a name already counted; none whose area is under the smallest
+    room the reader reads (a duct's ``.4m2``); none within :data:`~floorplan.io.dxf.labelkind.TAG_GAP`
+    text heights of a room read whose area agrees with it (:data:`TAG_AGREES`: the room's
+    own tag, written just off its outline). (text, number); each one's area in
+    ``reader.lost_tag_areas``."""
+    from shapely import STRtree
+    from shapely.geometry import Point
+
+    from floorplan.io.dxf import figures as dxf_figures
+    from floorplan.io.dxf import labelkind
+    from floorplan.io.dxf.rooms import MIN_ROOM_AREA
+
+    x0, y0, x1, y1 = box
+    tree = STRtree([r.polygon for r in rooms])
+    out_ids = {id(t) for t in reader.outside_texts}
+    tags = labelkind.room_tags([t for t in reader.col.texts if reader.usable_text(t)])
+    kinds = labelkind.tag_kinds(tags, [r.polygon for r in rooms])
+    areas = reader.__dict__.setdefault("lost_tag_areas", {})
+    out = []
+    for t, at, number, area in tags:
+        if id(t) not in out_ids or id(at) not in out_ids or reader.layer_kind(t.layer) == "ignore":
+            continue
+        if not (x0 <= t.x <= x1 and y0 <= t.y <= y1) or not labelkind.is_kin(t.height or 0.0, t.layer, kinds):
+            continue
+        reach = labelkind.TAG_GAP * max(float(t.height or 0.0), 1e-9)
+        if any(abs(n.x - t.x) <= reach and abs(n.y - t.y) <= reach for n, _ in named):
+            continue  # the tag's name is counted already
+        fig = dxf_figures.parse(area)
+        m2 = float(fig.area_m2 or 0.0) if fig is not None else 0.0
+        if m2 < MIN_ROOM_AREA:
+            continue  # a space the reader takes for no room (a duct): none lost
+        near = tree.query(Point(t.x, t.y), predicate="dwithin", distance=reach).tolist()
+        if any(abs(rooms[k].polygon.area - m2) <= TAG_AGREES * m2 for k in near):
+            continue  # the tag of a room read beside it, written just off its outline
+        out.append((t, number, area))
+    if out:  # a tag beside the building (its number over its gross area) is no room's
+        from floorplan.io.dxf import leaders
+
+        building = leaders.Building([r.polygon for r in rooms], leaders.WallLines(reader))
+        inside = building.holds(np.array([(t.x, t.y) for t, _, _ in out], dtype=float)).tolist()
+        out = [o for o, k in zip(out, inside, strict=True) if k]
+    areas.update((id(t), area) for t, _, area in out)
+    return [(t, number) for t, number, _ in out]
 
 
 def plan_box(reader, rooms) -> tuple[float, float, float, float]:

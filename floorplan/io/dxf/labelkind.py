@@ -27,13 +27,16 @@ in silence because its name is in a language the classifier does not speak.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
+from typing import Any
 
 import numpy as np
 import shapely
 from shapely.strtree import STRtree
 
 from floorplan.classify import classify
+from floorplan.io.dxf import figures as dxf_figures
 from floorplan.io.dxf import text as dxf_text
 
 #: a text this much taller or shorter (a share of the naming labels' height) is of
@@ -46,9 +49,27 @@ MIN_NAMING = 2
 
 def could_name(name: str) -> bool:
     """``name`` could be a room's name: words, not a figure, a room number, a door or
-    window tag, a mark of the drawing or a note."""
+    window tag, a mark of the drawing, a note or a building's name."""
     return (dxf_text.kind(name)[0] == "name" and not dxf_text.is_note(name)
-            and not dxf_text.is_mark(name) and not dxf_text.is_code(name))
+            and not dxf_text.is_mark(name) and not dxf_text.is_code(name)
+            and not names_building(name))
+
+
+#: a building named by its number or letter, at the end of a text (``Bygning 1322``,
+#: ``Gennemgang til bygning 1412``, ``Building 2``, ``Block A``): a pointer to the next
+#: building, no room's name (``Toilet block`` names no building: no number after it)
+_BUILDING = re.compile(r"(?:^|\s)(?:bygning|bygn\.|building|bldg\.?|block|blok|gebäude)\s+"
+                       r"[\w.-]{1,6}$", re.I)
+
+
+def names_building(name: str) -> bool:
+    """``name`` names a building, not a room.
+
+    >>> [names_building(n) for n in ("Bygning 1322", "Gennemgang til bygning 1412",
+    ...                              "Block A", "Toilet block", "Building services")]
+    [True, True, True, False, False]
+    """
+    return _BUILDING.search(name.strip()) is not None
 
 
 def _height_key(h: float) -> float:
@@ -155,3 +176,110 @@ def room_labels(texts) -> list[tuple[float, float, str]]:
         near.setdefault((i, j), []).append((x, y))
         out.append((x, y, name))
     return out
+
+
+# ------------------------------------------------------------------ room tags: a number and an area
+#: a room number as tags write it: a code (``Bs07``, ``229A``) or a bare number of up to five
+#: digits with at most two letters after it (``229``, ``113``, ``304D``)
+_NUMBER = re.compile(r"^\d{1,5}[^\W\d_]{0,2}$")
+#: the lines of one text (an MTEXT's paragraphs, a tag's parts)
+_LINES = re.compile(r"\n|\\P|\s{2,}|;")
+#: the number and the area of one tag written as two texts stand at most this many text
+#: heights apart (the taller's)
+TAG_GAP = 3.0
+
+
+def room_number(text: str) -> bool:
+    """``text`` is a room number: ``229``, ``229A``, ``Bs07`` (not ``Kitchen``, ``2.4m``)."""
+    t = text.strip()
+    return bool(_NUMBER.match(t)) or dxf_text.is_code(t)
+
+
+def _area(text: str) -> str | None:
+    """The text of the area figure ``text`` is (``81.6m2``), or ``None``."""
+    t = " ".join(text.split())
+    fig = dxf_figures.parse(t) if t else None
+    return t if fig is not None and fig.kind == "area" and fig.area_m2 else None
+
+
+def _part(t) -> tuple[str, str] | None:
+    """What ``t`` is as part of a room tag: ``("number", text)``, ``("area", text)``,
+    ``("tag", "number|area")`` (both in one text, no name) or ``None``."""
+    from floorplan.io.dxf.roles import AREA_TAGS, ID_TAGS
+
+    if t.tag:
+        tag = t.tag.upper()
+        if tag in ID_TAGS and room_number(t.text):
+            return "number", t.text.strip()
+        if tag in AREA_TAGS and (a := _area(t.text) or _area(t.text + " m2")) is not None:
+            return "area", a
+        return None
+    lines = [p.strip() for p in _LINES.split(t.text) if p.strip() and p.strip() != "/"]
+    if len(lines) == 1:
+        if room_number(lines[0]) and _area(lines[0]) is None:
+            return "number", lines[0]
+        a = _area(lines[0])
+        return None if a is None else ("area", a)
+    if not lines or not room_number(lines[0]):
+        return None
+    areas = [a for a in map(_area, lines[1:]) if a is not None]
+    if len(areas) == 1 and len(lines) == 2:  # a number over its area, nothing else
+        return "tag", lines[0] + "|" + areas[0]
+    return None
+
+
+def room_tags(texts) -> list[tuple[Any, Any, str, str]]:
+    """The room tags among ``texts`` (the reader's texts) that carry a room number and a
+    written area and no name: (number's text, area's text, number, area). Either one text holds both
+    (``229\\P81.6m2``), or a number and an area figure are written as two texts of one
+    tag: in one INSERT, or within :data:`TAG_GAP` text heights of each other (each area
+    with the nearest number). A bare number with no area beside it (a door's, a grid
+    line's) is no room tag."""
+    numbers, areas, out = [], [], []
+    for t in texts:
+        part = _part(t)
+        if part is None:
+            continue
+        if part[0] == "tag":
+            n, a = part[1].split("|", 1)
+            out.append((t, t, n, a))
+        elif part[0] == "number":
+            numbers.append((t, part[1]))
+        else:
+            areas.append((t, part[1]))
+    if not numbers or not areas:
+        return out
+    nxy = np.array([(t.x, t.y) for t, _ in numbers], dtype=float)
+    nh = np.array([max(float(t.height or 0.0), 0.0) for t, _ in numbers], dtype=float)
+    best: dict[int, tuple[float, Any, str]] = {}  # number's index: its area (distance, text, area)
+    for a, text in areas:
+        d = np.hypot(nxy[:, 0] - a.x, nxy[:, 1] - a.y)
+        reach = TAG_GAP * np.maximum(nh, float(a.height or 0.0))
+        same = np.array([bool(a.chain) and bool(n.chain) and n.chain[-1] == a.chain[-1]
+                         for n, _ in numbers]) if a.chain else np.zeros(len(numbers), dtype=bool)
+        ok = np.flatnonzero(((d <= reach) & (reach > 0)) | same)
+        if not len(ok):
+            continue
+        k = int(ok[np.argmin(d[ok])])
+        if k not in best or d[k] < best[k][0]:
+            best[k] = (float(d[k]), a, text)
+    out += [(numbers[k][0], at, numbers[k][1], a) for k, (_, at, a) in sorted(best.items())]
+    return out
+
+
+def tag_kinds(tags, rooms) -> dict[str, list[float]]:
+    """The kinds of room tag of this drawing: for each layer, the heights of the tags'
+    numbers (:func:`room_tags`) that lie in one of ``rooms`` (the rooms read); a tag of
+    another height (a building's number over its gross area) is of another kind."""
+    if not tags or not rooms:
+        return {}
+    tree = STRtree(list(rooms))
+    pts = shapely.points(np.array([(t.x, t.y) for t, *_ in tags], dtype=float))
+    ti, _ = tree.query(pts, predicate="within")
+    kinds: dict[str, list[float]] = {}
+    for k in sorted(set(ti.tolist())):
+        t = tags[k][0]
+        h = _height_key(t.height or 0.0)
+        if h > 0 and h not in kinds.get(t.layer, []):
+            kinds.setdefault(t.layer, []).append(h)
+    return kinds

@@ -30,6 +30,7 @@ from shapely.strtree import STRtree
 
 from floorplan.classify import classify
 from floorplan.io.dxf import figures as dxf_figures
+from floorplan.io.dxf import labelkind as dxf_labelkind
 from floorplan.io.dxf import leaders as dxf_leaders
 from floorplan.io.dxf import owners as dxf_owners
 from floorplan.io.dxf import text as dxf_text
@@ -185,12 +186,26 @@ def _join_outside(polys, inside, outside, leaders, lines, via, building=None) ->
                                    building))
     for uid in not_its_size(joined, outside, polys, inside):  # a label near a space of another size
         del joined[uid]
+    for uid in _tagged_near(joined, outside, inside):  # a numbered room keeps its number
+        del joined[uid]
     for t in outside:
         if t.uid in joined:
             r, how = joined[t.uid]
             inside.setdefault(r, []).append(t)
             via[t.uid] = how
     return [t for t in outside if t.uid not in joined]
+
+
+def _tagged_near(joined: dict, outside: list, inside: dict) -> list[int]:
+    """The name texts ``joined`` to a room only by nearness where that room holds its own
+    room tag, a number with its written area
+    (:func:`~floorplan.io.dxf.labelkind.room_tags`): the tag names the room, and the
+    text outside it (``Bygning 1322`` beyond a corridor's door) is another's."""
+    near = {t.uid for t in outside if joined.get(t.uid, (None, ""))[1] == "nearest"
+            and _is_name_text(t)}
+    rooms = {joined[uid][0] for uid in near}
+    tagged = {r for r in rooms if dxf_labelkind.room_tags(inside.get(r, ()))}
+    return [uid for uid in near if joined[uid][0] in tagged]
 
 
 def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], used: set[int],
@@ -244,7 +259,7 @@ def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], us
                 elif kind == "wheelchair":
                     ri.wheelchair = True
             said = dxf_text.kind(name)[0] if name else None
-            if said == "name" and not dxf_text.is_mark(name):
+            if said == "name" and not dxf_text.is_mark(name) and not dxf_labelkind.names_building(name):
                 plain.append((t, name, dxf_text.is_note(name)))
             elif said == "wheelchair":
                 ri.wheelchair = True
@@ -277,11 +292,14 @@ def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], us
 def _take_ids(plain: list, ids: list[str], by_layer: set[int]) -> list:
     """The name texts left once the room's numbers are taken out: where some lie on a layer
     named for room names, only those (the others are notes: ``HATCH``, ``up``); a
-    code-shaped text (``ChCg05``) beside a label that is not one is the room's number."""
+    code-shaped text (``ChCg05``) beside a label that is not one is the room's number, and
+    so are two or more different codes with nothing else (``313A`` and ``315A``: two
+    numbers, no name)."""
     if by_layer and any(t.uid in by_layer for t, _, _ in plain):
         plain = [p for p in plain if p[0].uid in by_layer]
     codes = [p for p in plain if dxf_text.is_code(p[1])]
-    if codes and any(not note and not dxf_text.is_code(name) for _, name, note in plain):
+    if codes and (any(not note and not dxf_text.is_code(name) for _, name, note in plain)
+                  or len({name for _, name, _ in codes}) > 1):
         ids.extend(name for _, name, _ in codes)
         plain = [p for p in plain if not dxf_text.is_code(p[1])]
     return plain

@@ -29,6 +29,7 @@ from floorplan.io.dxf.marks import glass_lines, header_lines
 from floorplan.io.dxf.rejoin import give_flights, rejoin
 from floorplan.io.dxf.seeding import place_labels
 from floorplan.io.dxf.swings import loose_swings, swing_seals
+from floorplan.io.dxf.wallbands import set_aside as wall_bands
 from floorplan.io.dxf.walls import doorways, wall_rooms
 from floorplan.io.dxf.written import written_areas
 
@@ -84,8 +85,10 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     labels, stated = labels + kin, list(stated) + [None] * len(kin)
     place_labels(found, arr, labels, rd.notes, stated, [written(x, y) for x, y, _ in labels])
     found += cupboards(arr.small, sized, found, rd.notes)
+    door_polys = door_shapes(rd, door_uids)
+    found = wall_bands(found, arr, door_polys, texts + area_figures(rd), rd.notes)
     # with no room labels, a space with no way in is only doubted (entries.UNSURE_SOLID)
-    sealed_off(found, arr, door_shapes(rd, door_uids), texts if labels else [])
+    sealed_off(found, arr, door_polys, texts if labels else [])
     if labels:
         # a written area figure ('28.2 m²') standing in a space labels it as a name does
         _unlabelled(found, texts + area_figures(rd))
