@@ -178,3 +178,77 @@ def test_rings_side_by_side_or_crossing_are_no_space_with_a_hole():
 def _shoelace(r):
     x, y = r[:, 0], r[:, 1]
     return 0.5 * float((x[:-1] * y[1:] - x[1:] * y[:-1]).sum())
+
+
+def _arc_chunk(centre, radius, normal, start_vec, sweep) -> bytes:
+    """Proxy graphics: one CIRCULAR_ARC chunk (mm), as AutoCAD Architecture writes a space's
+    curved side."""
+    data = (struct.pack("<3d", *centre) + struct.pack("<d", radius) + struct.pack("<3d", *normal)
+            + struct.pack("<3d", *start_vec) + struct.pack("<d", sweep) + struct.pack("<L", 0))
+    return struct.pack("<2L", 8 + len(data), ProxyGraphicTypes.CIRCULAR_ARC) + data
+
+
+def _line_chunk(a, b) -> bytes:
+    data = struct.pack("<L", 2) + struct.pack("<3d", *a, 0) + struct.pack("<3d", *b, 0)
+    return struct.pack("<2L", 8 + len(data), ProxyGraphicTypes.POLYLINE) + data
+
+
+def test_a_space_with_a_curved_side_is_read_with_its_arc(tmp_path):
+    # a space 5 x 4 m (x 0.1..5.1, y 0.1..4.1) whose east side is a half circle of 2 m
+    # radius round (5.1, 2.1), drawn as an arc about -z (mirrored, as L1321's spaces are)
+    # from the top corner round the east to the bottom one: 5 x 4 + pi 2² / 2 = 26.283 m²
+    # (a spiral stair's cell, a bay). Its pieces were dropped as not closing when only the
+    # straight ones were joined
+    import math
+
+    mm = 1000.0
+    chunks = [_line_chunk((0.1 * mm, 0.1 * mm), (5.1 * mm, 0.1 * mm)),
+              _arc_chunk((5.1 * mm, 2.1 * mm, 0.0), 2 * mm, (0.0, 0.0, -1.0), (0.0, 1.0, 0.0),
+                         math.pi),
+              _line_chunk((5.1 * mm, 4.1 * mm), (0.1 * mm, 4.1 * mm)),
+              _line_chunk((0.1 * mm, 4.1 * mm), (0.1 * mm, 0.1 * mm))]
+    body = b"".join(chunks)
+    data = struct.pack("<2L", 8 + len(body), len(chunks)) + body
+    proxy = ("ACAD_PROXY_ENTITY\n  5\nFFF0\n100\nAcDbEntity\n  8\nA81--G-N\n"
+             "100\nAcDbProxyEntity\n 90\n498\n 91\n502\n 95\n0\n 70\n0\n"
+             f" 92\n{len(data)}\n310\n{data.hex().upper()}\n  0\n")
+    plan, rooms = _rooms(aec_plan(tmp_path, [proxy], labels=(("Lounge", (2.0, 2.0)),)))
+    assert [n for n, _ in rooms] == ["Lounge"]
+    # flattened to the 1 mm chord error: inside the true curve by at most a segment's
+    # area 2/3 x 1 mm x the arc's 6.28 m, 0.0042 m²
+    assert 20 + math.pi * 2 - 0.0042 <= rooms[0][1] <= 20 + math.pi * 2
+    assert plan.rooms[0].polygon.bounds[2] == pytest.approx(7.1, abs=1e-3)  # round the east
+    assert plan.rooms[0].confidence == "high"
+
+
+def test_pieces_far_from_the_origin_meet_within_a_hundredth_of_the_chord():
+    # an AEC program's pieces 139 km from the origin (in mm) whose ends that meet lie
+    # 0.08 µm apart (as in a real Aalborg plan): one ring when the chord error (1 mm) is
+    # known; a gap of 1 mm is no meeting
+    import ezdxf
+    from shapely.geometry import Polygon
+
+    msp = ezdxf.new().modelspace()
+    x0, y0 = -138866137.27565962, 257721636.77212662
+    sq = [(x0, y0), (x0 + 4000, y0), (x0 + 4000, y0 + 3000), (x0, y0 + 3000)]
+    lines = [msp.add_line(a, b) for a, b in zip(sq, sq[1:] + sq[:1], strict=True)]
+    lines[2] = msp.add_line((sq[2][0], sq[2][1] + 8.2e-5), sq[3])
+    assert aecspace.proxy_ring(lines, 1e-6) is None  # the bare joining tolerance
+    ring = aecspace.proxy_ring(lines, 1e-6, chord=1.0)
+    assert Polygon(ring).area == pytest.approx(12e6, rel=1e-9)
+    lines[2] = msp.add_line((sq[2][0], sq[2][1] + 1.0), sq[3])
+    assert aecspace.proxy_ring(lines, 1e-6, chord=1.0) is None
+
+
+def test_an_arc_that_meets_nothing_leaves_the_outline_open():
+    import ezdxf
+
+    msp = ezdxf.new().modelspace()
+    pieces = [msp.add_line((0, 0), (4, 0)), msp.add_arc((4, 1.5), 1.5, -90, 90),
+              msp.add_line((4, 3), (0, 3)), msp.add_point((1, 1))]
+    assert aecspace.proxy_ring(pieces, 1e-6) is None  # the west side is missing
+    pieces.append(msp.add_line((0, 3), (0, 0)))
+    ring = aecspace.proxy_ring(pieces, 1e-6, chord=1e-4)  # the POINT (an anchor) passed
+    from shapely.geometry import Polygon
+
+    assert Polygon(ring).area == pytest.approx(12 + 3.534291735, rel=1e-4)

@@ -24,8 +24,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from floorplan.io.dxf import curves
+
 #: a proxy drawn in more pieces than this is no outline read here
 MAX_PIECES = 500
+#: pieces whose ends lie within this share of the chord error meet (0.01 mm at real scale):
+#: an AEC program's proxy graphics far from the origin leave the ends of pieces that meet
+#: up to 0.1 µm apart (a building 139 km from its origin in millimetres)
+JOIN_OF_CHORD = 0.01
 #: the first class of the CLASSES section is numbered this in a proxy's code 91
 FIRST_CLASS_ID = 500
 #: the classes (DXF record name or C++ class name) of an AEC space object
@@ -84,30 +90,51 @@ def class_id(e) -> int | None:
     return None
 
 
-def _piece(s) -> np.ndarray | None:
+def _piece(s, chord: float | None) -> np.ndarray | None:
+    """The points of one straight or curved open piece of an outline (a line, an arc, an
+    open polyline with or without bulges), arcs flattened to ``chord`` (drawing units;
+    ``None``: :data:`~floorplan.io.dxf.curves.REL_ERROR` of the radius); ``None`` for
+    anything else (a closed polyline, a text, a circle)."""
     t = s.dxftype()
     if t == "LINE":
         return np.array([tuple(s.dxf.start)[:2], tuple(s.dxf.end)[:2]], dtype=float)
-    if t == "LWPOLYLINE" and not s.has_arc and not s.closed:
-        return np.array(list(s.get_points("xy")), dtype=float).reshape(-1, 2)
-    if t == "POLYLINE" and s.is_2d_polyline and not s.is_closed and not s.has_arc:
-        return np.array([tuple(v.dxf.location)[:2] for v in s.vertices], dtype=float).reshape(-1, 2)
+    if t == "ARC":
+        r = float(s.dxf.radius)
+        if not (np.isfinite(r) and r > 0):
+            return None
+        err = chord if chord is not None else r * curves.REL_ERROR
+        pts = np.array([tuple(v)[:2] for v in s.flattening(max(err, r * 1e-9))], dtype=float)
+        # the ends exactly as ezdxf states them, so that the next piece meets them
+        pts[0], pts[-1] = tuple(s.start_point)[:2], tuple(s.end_point)[:2]
+        return pts
+    if t == "LWPOLYLINE" and not s.closed:
+        xyb = np.array(list(s.get_points("xyb")), dtype=float).reshape(-1, 3)
+        if not s.has_arc:
+            return xyb[:, :2]
+        return curves.bulged(xyb[:, :2], xyb[:, 2], False, chord)
+    if t == "POLYLINE" and s.is_2d_polyline and not s.is_closed:
+        xy = np.array([tuple(v.dxf.location)[:2] for v in s.vertices], dtype=float).reshape(-1, 2)
+        if not s.has_arc:
+            return xy
+        bulge = np.array([float(v.dxf.bulge or 0.0) for v in s.vertices], dtype=float)
+        return curves.bulged(xy, bulge, False, chord)
     return None
 
 
-def proxy_ring(subs, tol: float) -> np.ndarray | None:
+def proxy_ring(subs, tol: float, chord: float | None = None) -> np.ndarray | None:
     """The one closed ring (x, y, first point repeated) that the straight, open pieces
-    ``subs`` draw end to end, every piece used once; ``None`` when they draw anything
-    else (a text, an arc, a closed polyline, a piece left over, two rings)."""
-    rings = _rings(subs, tol)
+    ``subs`` draw end to end, every piece used once (arcs flattened to ``chord``); ``None``
+    when they draw anything else (a text, a closed polyline, a piece left over, two rings)."""
+    rings = _rings(subs, tol, chord)
     return rings[0] if rings is not None and len(rings) == 1 else None
 
 
-def proxy_rings(subs, tol: float) -> list[np.ndarray] | None:
-    """The outline the straight, open pieces ``subs`` draw: its outer ring first, then the
-    rings inside it (a stair opening, a shaft: holes in the space), each closed (first
-    point repeated); ``None`` when they draw anything else (a text, an arc, a piece left
-    over, rings side by side or crossing, a ring inside a hole).
+def proxy_rings(subs, tol: float, chord: float | None = None) -> list[np.ndarray] | None:
+    """The outline the open pieces ``subs`` (lines, arcs, polylines) draw: its outer ring
+    first, then the rings inside it (a stair opening, a shaft: holes in the space), each
+    closed (first point repeated), arcs flattened to ``chord``; ``None`` when they draw
+    anything else (a text, a piece left over, rings side by side or crossing, a ring
+    inside a hole). A POINT among them (the object's anchor) draws nothing and is passed.
 
     >>> import ezdxf
     >>> msp = ezdxf.new().modelspace()
@@ -119,7 +146,7 @@ def proxy_rings(subs, tol: float) -> list[np.ndarray] | None:
     >>> proxy_rings(sq(0, 0, 1, 1) + sq(5, 0, 6, 1), 1e-6) is None  # side by side
     True
     """
-    rings = _rings(subs, tol)
+    rings = _rings(subs, tol, chord)
     if rings is None or len(rings) == 1:
         return rings
     from shapely.geometry import Polygon
@@ -136,14 +163,17 @@ def proxy_rings(subs, tol: float) -> list[np.ndarray] | None:
     return [rings[k] for k in order]
 
 
-def _rings(subs, tol: float) -> list[np.ndarray] | None:
+def _rings(subs, tol: float, chord: float | None = None) -> list[np.ndarray] | None:
     """Every closed ring the pieces ``subs`` draw end to end, each piece used once, in the
-    order they are drawn; ``None`` when a piece is no straight open line or a chain stops."""
+    order they are drawn; ``None`` when a piece is no open line or arc, or a chain stops."""
+    subs = [s for s in subs if s.dxftype() != "POINT"]
     if not 2 <= len(subs) <= MAX_PIECES:
         return None
+    if chord is not None:
+        tol = max(tol, chord * JOIN_OF_CHORD)
     pieces = []
     for s in subs:
-        p = _piece(s)
+        p = _piece(s, chord)
         if p is None or len(p) < 2 or not np.isfinite(p).all():
             return None
         pieces.append(p)

@@ -325,7 +325,7 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
             out.skipped[(t, layer, "another program's object drawn as a placeholder box")] += 1
             return
         rings = None if chain or aecspace.class_id(e) not in out.space_ids else \
-            aecspace.proxy_rings(subs, tol)
+            aecspace.proxy_rings(subs, tol, out.chord)
         if rings is not None:  # an AEC space's net outline, drawn in pieces: one outline
             # (its holes, a stair well or a shaft, kept as the rings after the first)
             out.loops.append(Prim(out.uid(), "POLYLINE", layer, handle, rings[0], True, chain,
