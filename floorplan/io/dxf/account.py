@@ -186,8 +186,10 @@ def lost_labels(reader, rooms) -> list:
     if not rooms or not outside_texts:
         return []
     x0, y0, x1, y1 = plan_box(reader, rooms)
-    kinds = labelkind.naming_kinds(labelkind.drawing_texts(reader), [r.polygon for r in rooms],
-                                   [r.name for r in rooms])
+    texts = labelkind.drawing_texts(reader)
+    kinds = labelkind.naming_kinds(texts, [r.polygon for r in rooms], [r.name for r in rooms])
+    for layer, hs in labelkind.series_kinds(texts).items():  # rooms named by number
+        kinds.setdefault(layer, []).extend(h for h in hs if h not in kinds.get(layer, []))
     cands = []
     for t in outside_texts:
         if t.tag or not (x0 <= t.x <= x1 and y0 <= t.y <= y1) or reader.layer_kind(t.layer) == "ignore":

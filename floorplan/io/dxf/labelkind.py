@@ -102,6 +102,55 @@ def naming_kinds(texts, rooms, names: list[str] | None = None) -> dict[str, list
     return kinds
 
 
+#: a numbered series names rooms when one word is written with this many numbers
+MIN_SERIES = 3
+#: a word, then a number (``AMBIENTE 12``, ``Room 3``, ``Bedroom 2``, ``Aula 4B``)
+_SERIES = re.compile(r"^([^\W\d_][^\W\d_ .'-]{2,}(?:[ .'-]+[^\W\d_]{2,})*)[\s.#:nº°-]*"
+                     r"(\d{1,3}[^\W\d_]?)$", re.IGNORECASE)
+#: words whose numbered series are no rooms: doors, windows, columns, grids, levels,
+#: sections, details, notes, types, sheets, photographs (English, Spanish, Italian,
+#: Portuguese, French, German, Danish)
+NOT_ROOMS = frozenset("""
+door doors window windows column columns col grid axis axes level floor storey section
+detail note notes type sheet drawing figure fig plan view photo foto elevation item key
+puerta ventana columna eje corte detalle nota tipo nivel piso plano vista lamina foto
+porta finestra pilastro asse sezione dettaglio tavola livello pavimento
+janela pilar corte
+porte fenêtre fenetre poteau coupe niveau étage etage
+tür tuer fenster stütze stuetze achse schnitt ebene geschoss
+dør vindue søjle snit etage
+""".split())
+
+
+def series_kinds(texts) -> dict[str, list[float]]:
+    """The kinds of text (layer, height) that write a numbered series of one word, the
+    way a drawing names its rooms when it names them by number (``AMBIENTE 1`` ...
+    ``AMBIENTE 20``): at least :data:`MIN_SERIES` distinct numbers after the same word,
+    on one layer at one height, the word none of :data:`NOT_ROOMS`. Where the reading
+    names no room, :func:`naming_kinds` learns nothing; a series still says which texts
+    are the room labels, whatever the language. ``texts``: (x, y, name, height, layer).
+
+    >>> t = [(0, 0, f"AMBIENTE {k}", 0.22, "TEXTOS") for k in range(1, 5)]
+    >>> t += [(0, 0, f"Door {k}", 0.22, "TAGS") for k in range(1, 5)]
+    >>> t += [(0, 0, "ZAGUAN DE INGRESO", 0.22, "TEXTOS"), (0, 0, "Room 1", 0.3, "X"),
+    ...       (0, 0, "Room 2", 0.3, "X")]
+    >>> series_kinds(t)
+    {'TEXTOS': [0.22]}
+    """
+    numbers: dict[tuple[str, float, str], set[str]] = {}
+    for t in texts:
+        m = _SERIES.match(" ".join(str(t[2]).split()))
+        if not m or m.group(1).casefold() in NOT_ROOMS or t[3] <= 0:
+            continue
+        numbers.setdefault((t[4], _height_key(t[3]), m.group(1).casefold()), set()).add(
+            m.group(2).casefold())
+    kinds: dict[str, list[float]] = {}
+    for (layer, h, _), nums in sorted(numbers.items()):
+        if len(nums) >= MIN_SERIES and h not in kinds.get(layer, []):
+            kinds.setdefault(layer, []).append(h)
+    return kinds
+
+
 def is_kin(height: float, layer: str, kinds: dict[str, list[float]]) -> bool:
     """A text of ``height`` on ``layer`` is of a kind that names rooms in this drawing."""
     return any(abs(height - h) <= HEIGHT_SHARE * h for h in kinds.get(layer, ()))
