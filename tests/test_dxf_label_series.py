@@ -53,3 +53,12 @@ def test_doors_and_grids_numbered_are_no_rooms(tmp_path):
     plan = plan_with(tmp_path, [(f"{w} {k}", 1.5 + 2 * k, y) for k in range(3)
                                 for w, y in (("Door", 5.0), ("Grid", 6.0), ("Puerta", 7.0))])
     assert fp010(plan) == []
+
+
+def test_a_label_far_from_the_outlined_rooms_inside_the_walls_is_in_the_plan(tmp_path):
+    # the rooms come from outlines (y 0-3 m) and the walls are not read for rooms; a label
+    # 4.5 m north of them, inside the building's walls (9 x 9 m), is in the plan, not beside
+    # it: the plan's extent takes the wall linework too, not only the outlines read
+    plan = plan_with(tmp_path, [("AMBIENTE 3", 1.5, 5.0), ("AMBIENTE 4", 4.5, 5.0),
+                                ("AMBIENTE 5", 7.0, 7.5)])
+    assert fp010(plan) == ["AMBIENTE 3", "AMBIENTE 4", "AMBIENTE 5"]

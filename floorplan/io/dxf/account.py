@@ -260,15 +260,17 @@ def _lost_tags(reader, rooms, box, named) -> list:
 
 
 def plan_box(reader, rooms) -> tuple[float, float, float, float]:
-    """The plan's extent, PLAN_MARGIN beyond it: its rooms and the linework the reader
-    used (the walls the rooms were found in), in the views read. Not the rooms' alone:
+    """The plan's extent, PLAN_MARGIN beyond it: its rooms, the linework the reader
+    used (the walls the rooms were found in) and the lines on wall layers, in the views read. Not the rooms' alone:
     where the reader lost part of a building, the lost part's labels are in the plan,
     not beside it."""
     b = np.array([r.polygon.bounds for r in rooms], dtype=float)
     lo, hi = b[:, :2].min(axis=0), b[:, 2:].max(axis=0)
     col = reader.col
+    # the linework used, and the wall linework, read for rooms or not: where the rooms
+    # came from outlines, a part of the building left without one is in the plan too
     pts = [p.pts[:, :2] for lst in (col.loops, col.opens) for p in lst
-           if p.uid in reader.used and len(p.pts)]
+           if len(p.pts) and (p.uid in reader.used or reader.layer_kind(p.layer) == "wall")]
     if pts:
         xy = np.vstack(pts)
         if reader.__dict__.get("grid") is not None and reader.grid.n >= 2:
