@@ -155,3 +155,30 @@ def test_lines_on_a_furniture_layer_do_not_glaze_an_opening(tmp_path):
     s.line((1.5, 0.19), (3.2, 0.19), "A-FURN")
     with pytest.raises(PlanReadError, match="no rooms found"):
         read(s, tmp_path)
+
+
+@pytest.mark.parametrize("layer", ["0", "S-AXES"])
+def test_a_grid_axis_along_the_wall_glazes_no_opening(tmp_path, layer):
+    """A structural grid's axis drawn along the wall's centre line (y 0.175), from 2 m west
+    of the building to 2 m east of it, on a layer that says nothing: it crosses the 1.7 m
+    opening from jamb to jamb, as glass would, but runs on far past both jambs, where a
+    pane ends at them (or within the wall beyond). It glazes nothing: the opening, wider
+    than a door, stays open and the reader finds no room (the apartment-building plan's
+    axis lines sealed the 1.8 m openings from its lobby into two flats' passages)."""
+    s = Sheet()
+    walls(s)
+    s.line((-2.0, 0.175), (6.7, 0.175), layer)
+    with pytest.raises(PlanReadError, match="no rooms found"):
+        read(s, tmp_path)
+
+
+def test_panes_running_into_the_wall_past_the_jambs_still_glaze(tmp_path):
+    """Panes drawn 0.1 m into the wall past each jamb (the frame built in), on layer 0:
+    within a wall's depth of the jambs they are still the window's glass, and the kitchen
+    is 12.0 m²."""
+    s = Sheet()
+    walls(s)
+    s.line((1.4, 0.16), (3.3, 0.16), "0")
+    s.line((1.4, 0.19), (3.3, 0.19), "0")
+    room = kitchen(read(s, tmp_path))
+    assert room.polygon.area == pytest.approx(12.0, abs=1e-6)

@@ -185,8 +185,14 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
         if faces and alongside(inner, faces, half)[0] >= GLAZING_SHARE:
             return None
     glass, glass_tree = panes
+    # a pane ends at the jambs (or within the wall beyond them): a line that runs on past
+    # them, a grid axis or a centre line along the wall, glazes nothing
+    frame = band.buffer(2 * half, join_style="mitre")
     in_glass = [] if glass_tree is None else [glass[i] for i in glass_tree.query(
-        inner.buffer(half, cap_style="flat"), predicate="intersects").tolist()]
+        inner.buffer(half, cap_style="flat"), predicate="intersects").tolist()
+        if frame.covers(glass[i])]
+    if door and not pair and width > OPENING_WIDTH[1]:  # a door beside a window in one
+        in_glass += _leaf_spans(inner, band, mark_tree)  # opening: the leaf fills its part
     glazed = alongside(inner, enumerate(in_it + in_glass), half)[0] >= GLAZING_SHARE
     if width > OPENING_WIDTH[1] and not glazed and not pair and not _headed(inner, ja, headers):
         return None
@@ -197,6 +203,24 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
     kind = "door" if door else "window" if glazed else "bare"
     mid = (p + q) / 2
     return Opening(seals, (float(mid[0]), float(mid[1])), round(width, 6), kind)
+
+
+def _leaf_spans(inner: LineString, band: Polygon, mark_tree: STRtree) -> list[LineString]:
+    """The stretches of the opening ``inner`` (its middle line between the jambs) that the
+    door symbols standing in its ``band`` fill: each symbol's extent along the opening, as a
+    line on ``inner``. A balcony door hung beside a fixed pane in one opening (a door and
+    window of 0.8 m each in a 1.6 m gap) is filled by the leaf and the glass together."""
+    (x0, y0), (x1, y1) = inner.coords[0], inner.coords[-1]
+    n = inner.length
+    u = np.array([(x1 - x0) / n, (y1 - y0) / n])
+    out = []
+    for i in mark_tree.query(band, predicate="intersects").tolist():
+        t = (shapely.get_coordinates(mark_tree.geometries[i]) - (x0, y0)) @ u
+        lo, hi = max(float(t.min()), 0.0), min(float(t.max()), n)
+        if hi > lo:
+            out.append(LineString([(x0 + u[0] * lo, y0 + u[1] * lo),
+                                   (x0 + u[0] * hi, y0 + u[1] * hi)]))
+    return out
 
 
 def double_door(band: Polygon, p: np.ndarray, q: np.ndarray, d: np.ndarray, leaves,
