@@ -21,6 +21,7 @@ MODULES = [
     "floorplan.io.dxf.outdoor", "floorplan.io.dxf.shafts", "floorplan.io.dxf.voids", "floorplan.io.dxf.bounds", "floorplan.io.dxf.aecspace", "floorplan.io.dxf.leaders",
     "floorplan.io.dxf.owners", "floorplan.io.dxf.joinery", "floorplan.io.dxf.wallbands",
     "floorplan.io.dxf.views", "floorplan.io.dxf.views_score", "floorplan.io.dxf.doors",
+    "floorplan.io.dxf.doorseals",
     "floorplan.io.geojson.lonlat",
     "floorplan.io.geojson.crs", "floorplan.io.limits", "floorplan.measure", "floorplan.model",
     "floorplan.profiles", "floorplan.render.style", "floorplan.rules", "floorplan.units",
