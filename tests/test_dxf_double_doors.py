@@ -116,3 +116,31 @@ def test_two_single_doors_side_by_side_stay_two_doors(tmp_path):
     plan = read(s, tmp_path)
     assert sorted(round(d.width, 3) for d in plan.doors) == [LEAF, LEAF]
     assert not any(d.properties.get("leaves") for d in plan.doors)
+
+
+def test_a_wall_end_aimed_at_the_leaves_meeting_is_not_bridged_to_them(tmp_path):
+    """A wall's free end looking ahead into the middle of a doorway its door closes (cut at
+    a slant, aimed near where a double door's leaves meet: Johnson Ground Floor's cupboard
+    walls and its corridor's doors) meets no wall there; bridged to the seal, it cut a
+    sliver of 0.84 m² off the room, and the bridge was reported as a bare opening.
+
+    A CORRIDOR x 0.2-3.2, y 0.2-5.2 (15 m²) and a LOBBY x 0.2-3.2, y 5.4-8.4 (9 m²), the
+    wall between them open at x 0.8-2.6 with a double door hung on the corridor's face
+    (hinges (0.9, 5.2) and (2.5, 5.2), leaves of 0.8 m meeting at (1.7, 5.2)). A wall
+    stub runs from the corridor's east wall at (3.2, 4.0) to (2.5, 4.6), its end 0.92 m
+    from the seal at (1.8, 5.2) along its own line: the quadrilateral (3.2, 4.0),
+    (2.5, 4.6), (1.8, 5.2), (3.2, 5.2) is 0.84 m² by the shoelace formula."""
+    s = Sheet()
+    outer = box(0, 0, 3.4, 8.6)
+    mass = outer.difference(box(0.2, 0.2, 3.2, 5.2)).difference(box(0.2, 5.4, 3.2, 8.4))
+    s.mass(mass.difference(box(0.8, 5.2, 2.6, 5.4)))
+    s.line((3.2, 4.0), (2.5, 4.6))
+    s.swing((0.9, 5.2), (1.7, 5.2), (0.9, 4.4))
+    s.swing((2.5, 5.2), (2.5, 4.4), (1.7, 5.2))
+    s.text("CORRIDOR", (1.0, 2.0))
+    s.text("LOBBY", (1.0, 7.0))
+    plan = read(s, tmp_path)
+    assert sorted((r.name, round(r.polygon.area, 4)) for r in plan.rooms) == [
+        ("CORRIDOR", 15.0), ("LOBBY", 9.0)]
+    (door,) = plan.doors
+    assert door.width == pytest.approx(1.6, abs=1e-3)
