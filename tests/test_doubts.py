@@ -360,7 +360,7 @@ def test_a_floor_of_columns_is_read_in_its_walls_and_gets_no_verdict():
     # make no plan; the floor round them is read in the linework as walls: four unnamed
     # spaces (open office, two meeting rooms, core), so still no verdict; the core, drawn
     # with no door or doorway into it and too big for a shaft, is of low confidence
-    # (floorplan/io/dxf/shafts.py)
+    # (floorplan/io/dxf/rooms/shafts.py)
     code, d = _real(SHARED / "hypar__FromJson.dxf")
     assert code == 1 and d["summary"]["result"] == "cannot_assess"
     assert len(d["rooms"]) == 4 and {r["source"] for r in d["rooms"]} == {"walls"}

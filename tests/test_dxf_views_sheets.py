@@ -17,7 +17,7 @@ from shapely.geometry import box
 from floorplan.cli import cli as cli_main
 from floorplan.errors import PlanReadError
 from floorplan.io import dxf
-from floorplan.io.dxf.views_score import (
+from floorplan.io.dxf.views.score import (
     COURSES_PER_M,
     GROUND_PAST,
     WALL_REACH,

@@ -17,7 +17,7 @@ from types import SimpleNamespace as NS
 
 from shapely.geometry import LineString, Point, Polygon, box
 
-from floorplan.io.dxf.voids import voids
+from floorplan.io.dxf.rooms.voids import voids
 from tests.dxf_patterns import Sheet, read
 
 ROW = [9.0, 9.0, 9.0, 12.5]  # the three rooms and the corridor (9 x 1.5 - the 1 x 1 duct)

@@ -1,4 +1,4 @@
-"""Pieces of a thick wall's body are not rooms (floorplan/io/dxf/wallbands.py).
+"""Pieces of a thick wall's body are not rooms (floorplan/io/dxf/walls/bands.py).
 
 Built in code, in metres: a 4 x 3 m room (x 0.5..4.5, y 0.5..3.5, 12 m²) in an outer wall
 0.5 m thick drawn as its two faces (the outer face x 0..5, y 0..4), each window as two
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from shapely.geometry import Polygon, box
 
-from floorplan.io.dxf.wallbands import THICKNESS, is_band, wall_pieces
+from floorplan.io.dxf.walls.bands import THICKNESS, is_band, wall_pieces
 from tests.dxf_patterns import Sheet, read, rooms_of
 
 #: (jamb, jamb) of each window: the south wall's at y 0..0.5, the north wall's at y

@@ -2,16 +2,16 @@
 
 The steps, each in its own module:
 
-1. :mod:`~floorplan.io.dxf.load` opens the file (recover mode for damaged files).
-2. :mod:`~floorplan.io.dxf.collect` walks model space once, blocks expanded.
-3. :mod:`~floorplan.io.dxf.units` decides the units; a local origin is taken when the
+1. :mod:`~floorplan.io.dxf.load.document` opens the file (recover mode for damaged files).
+2. :mod:`~floorplan.io.dxf.collect.modelspace` walks model space once, blocks expanded.
+3. :mod:`~floorplan.io.dxf.units.decide` decides the units; a local origin is taken when the
    coordinates are huge (national grids).
-4. :mod:`~floorplan.io.dxf.spaces` finds the rooms: outlines
-   (:mod:`~floorplan.io.dxf.rooms`), else rooms in the wall linework
-   (:mod:`~floorplan.io.dxf.walls`); keeps the floor-plan views of the sheet
-   (:mod:`~floorplan.io.dxf.views`) and gives each room its level.
-5. :mod:`~floorplan.io.dxf.names` names the rooms;
-   :mod:`~floorplan.io.dxf.doors` finds doors, :mod:`~floorplan.io.dxf.features`
+4. :mod:`~floorplan.io.dxf.rooms.spaces` finds the rooms: outlines
+   (:mod:`~floorplan.io.dxf.rooms.outlines`), else rooms in the wall linework
+   (:mod:`~floorplan.io.dxf.walls.faces`); keeps the floor-plan views of the sheet
+   (:mod:`~floorplan.io.dxf.views.sheet`) and gives each room its level.
+5. :mod:`~floorplan.io.dxf.names.assign` names the rooms;
+   :mod:`~floorplan.io.dxf.doors.symbols` finds doors, :mod:`~floorplan.io.dxf.features.fittings`
    fittings and ceilings.
 
 Everything left unused is counted in ``plan.notes`` with the reason.
@@ -29,27 +29,29 @@ from shapely.geometry import Point, Polygon
 from floorplan._gc import paused_gc
 from floorplan.classify import classify
 from floorplan.errors import PlanReadError
-from floorplan.io.dxf import doors as dxf_doors
-from floorplan.io.dxf import evidence as dxf_evidence
-from floorplan.io.dxf import features as dxf_features
-from floorplan.io.dxf import figures as dxf_figures
-from floorplan.io.dxf import hiddenproof, hiddenrooms, spaces
-from floorplan.io.dxf import leaders as dxf_leaders
-from floorplan.io.dxf import names as dxf_names
-from floorplan.io.dxf import outdoor as dxf_outdoor
-from floorplan.io.dxf import rooflights as dxf_rooflights
-from floorplan.io.dxf import shafts as dxf_shafts
-from floorplan.io.dxf import swings as dxf_swings
-from floorplan.io.dxf import text as dxf_text
-from floorplan.io.dxf import underlay as dxf_underlay
-from floorplan.io.dxf import voids as dxf_voids
+from floorplan.io.dxf import hiddenproof
 from floorplan.io.dxf.account import account, label_findings, room_confidence
-from floorplan.io.dxf.collect import collect
-from floorplan.io.dxf.encoding import clean, safe_strings
+from floorplan.io.dxf.collect.modelspace import collect
+from floorplan.io.dxf.doors import swings as dxf_swings
+from floorplan.io.dxf.doors import symbols as dxf_doors
+from floorplan.io.dxf.features import fittings as dxf_features
+from floorplan.io.dxf.features import rooflights as dxf_rooflights
+from floorplan.io.dxf.features import underlay as dxf_underlay
 from floorplan.io.dxf.layers import LayerMap, load_layer_map, room_siblings
-from floorplan.io.dxf.load import load, release
-from floorplan.io.dxf.props import drawing_properties
-from floorplan.io.dxf.rooms import outline_rooms
+from floorplan.io.dxf.load.document import load, release
+from floorplan.io.dxf.load.encoding import clean, safe_strings
+from floorplan.io.dxf.load.props import drawing_properties
+from floorplan.io.dxf.names import assign as dxf_names
+from floorplan.io.dxf.names import leaders as dxf_leaders
+from floorplan.io.dxf.rooms import hidden as hiddenrooms
+from floorplan.io.dxf.rooms import outdoor as dxf_outdoor
+from floorplan.io.dxf.rooms import shafts as dxf_shafts
+from floorplan.io.dxf.rooms import spaces
+from floorplan.io.dxf.rooms import voids as dxf_voids
+from floorplan.io.dxf.rooms.outlines import outline_rooms
+from floorplan.io.dxf.text import figures as dxf_figures
+from floorplan.io.dxf.text import kind as dxf_text
+from floorplan.io.dxf.units import evidence as dxf_evidence
 from floorplan.model import (
     Aerial,
     Ceiling,

@@ -1,0 +1,5 @@
+"""Features: fittings, ceilings, rooflights, and the drawing's own linework for the image.
+
+- :mod:`.fittings` reads fittings and ceilings; :mod:`.rooflights` rooflights;
+- :mod:`.underlay` keeps the linework of the views read, to draw under the rooms.
+"""
