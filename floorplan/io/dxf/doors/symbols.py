@@ -95,8 +95,8 @@ def leaf_pairs(arcs: list) -> list[tuple[int, int, Point, float]]:
         return out
     ends = np.array([a.extra["ends"] for a in arcs], dtype=float).reshape(-1, 2)[:, :2]
     hinge = np.array([a.extra["center"] for a in arcs], dtype=float).reshape(-1, 2)[:, :2]
-    tree = STRtree(shapely.points(ends))
-    qi, ti = tree.query(shapely.points(ends), predicate="dwithin", distance=LEAVES_MEET)
+    pts: Any = shapely.points(ends)
+    qi, ti = STRtree(pts).query(pts, predicate="dwithin", distance=LEAVES_MEET)
     taken: set[int] = set()
     for p, q in sorted(zip(qi.tolist(), ti.tolist(), strict=True)):
         i, j = p // 2, q // 2
@@ -211,11 +211,11 @@ def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: s
             continue  # a door drawn inside another door block
         swings = [a for a in arcs_in.get(uid, []) + nested.get(uid, []) if swing(a)]
         paired = leaf_pairs(swings) if len(swings) >= 2 else []
+        width: float | None
         if paired:  # a double door: its leaves meet in the middle of the opening
             _, _, pt, width = paired[0]
         elif len(swings) >= 2:
             (p1, r1), (p2, r2) = (leaves[a.uid] for a in swings[:2])
-            width: float | None
             pt, width = Point((p1.x + p2.x) / 2, (p1.y + p2.y) / 2), r1 + r2
         elif swings:
             pt, width = leaves[swings[0].uid]

@@ -207,7 +207,7 @@ def _into_seals(best_p, best_t, a, tree, n_walls: int) -> np.ndarray:
     if not on_seal:
         return out
     seals = a[n_walls:]
-    tips = shapely.points(np.vstack([shapely.get_coordinates(shapely.get_point(seals, k))
+    tips: Any = shapely.points(np.vstack([shapely.get_coordinates(shapely.get_point(seals, k))
                                      for k in (0, -1)]))
     # a tip another seal touches (away from that seal's own same tip) is a joint, not free
     ti, tk = STRtree(seals).query(tips, predicate="dwithin", distance=1e-6)

@@ -150,8 +150,8 @@ def pairs(seals) -> list[tuple[int, int]]:
     n = np.hypot(v[:, 0], v[:, 1])
     ok = n >= OPENING_WIDTH[0] * 0.4
     u = v / np.where(n > 0, n, 1.0)[:, None]
-    tree = STRtree(shapely.points(arr[:, 1]))
-    a_idx, b_idx = tree.query(shapely.points(arr[:, 1]), predicate="dwithin", distance=LEAVES_MEET)
+    tips: Any = shapely.points(arr[:, 1])
+    a_idx, b_idx = STRtree(tips).query(tips, predicate="dwithin", distance=LEAVES_MEET)
     out: list[tuple[int, int]] = []
     taken: set[int] = set()
     for i, j in sorted(zip(a_idx.tolist(), b_idx.tolist(), strict=True)):
