@@ -18,6 +18,7 @@ from __future__ import annotations
 import pytest
 from shapely.geometry import Point, box
 
+from floorplan.errors import PlanReadError
 from tests.dxf_patterns import Sheet, read
 
 ROOM = box(0.35, 0.35, 4.35, 3.35)
@@ -121,3 +122,36 @@ def test_columns_proud_of_a_glazed_wall_are_no_window_opening(tmp_path):
     (room,) = [r for r in plan.rooms if r.polygon.contains(Point(2.3, 1.8))]
     assert room.polygon.area == pytest.approx(12.0 - 2 * 0.23 * 0.13, abs=1e-6)
     assert room.polygon.bounds[1] == pytest.approx(0.35, abs=1e-6)
+
+
+@pytest.mark.parametrize("layer", ["winows", "L-12", "0"])
+@pytest.mark.parametrize("how", ["lines", "outline"])
+def test_glazing_on_a_layer_that_says_nothing_glazes_the_opening(tmp_path, layer, how):
+    """The 1.7 m window's two glass lines on a layer of their own whose name says nothing
+    (``winows``, misspelt, as in a real apartment-building plan; a bare code; layer 0), the
+    walls on A-WALL drawn as lines or as closed outlines of each piece. What lies along the
+    opening from jamb to jamb glazes it whatever its layer is called: the opening is a
+    window, sealed on the inner face, and the kitchen is 4.0 x 3.0 = 12.0 m². (Wider than a
+    door, with nothing taken as glazing in it, the opening would be left open and the
+    kitchen would run out through it.)"""
+    s = Sheet()
+    s.mass(box(0, 0, 4.7, 3.7).difference(ROOM.union(OPENING)), how=how)
+    s.text("KITCHEN", (2.3, 1.8))
+    s.line((1.5, 0.16), (3.2, 0.16), layer)
+    s.line((1.5, 0.19), (3.2, 0.19), layer)
+    plan = read(s, tmp_path)
+    room = kitchen(plan)
+    assert room.polygon.area == pytest.approx(12.0, abs=1e-6)
+    assert room.polygon.bounds == pytest.approx((0.35, 0.35, 4.35, 3.35), abs=1e-6)
+
+
+def test_lines_on_a_furniture_layer_do_not_glaze_an_opening(tmp_path):
+    """The same two lines on A-FURN (a layer that says furniture) are no glazing: the 1.7 m
+    opening, wider than any door, is left open, no kitchen closes behind it, and the
+    reader says it found no room rather than read one."""
+    s = Sheet()
+    walls(s)
+    s.line((1.5, 0.16), (3.2, 0.16), "A-FURN")
+    s.line((1.5, 0.19), (3.2, 0.19), "A-FURN")
+    with pytest.raises(PlanReadError, match="no rooms found"):
+        read(s, tmp_path)

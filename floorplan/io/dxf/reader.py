@@ -193,9 +193,11 @@ class _Reader:
         self.ins_kind = {i.uid: self._insert_kind(i) for i in col.inserts}
         self._blocking: dict[tuple[int, ...], bool] = {}
         self._frame()
-        # swings drawn as polylines in door blocks: arcs to every stage that reads swings
+        # swings drawn as polylines in door blocks, or loose on door layers: arcs to every
+        # stage that reads swings
         col.arcs += dxf_swings.block_swings(col.opens, col.arcs, {
-            i.uid for i in col.inserts if self.ins_kind.get(i.uid) == "door"})
+            i.uid for i in col.inserts if self.ins_kind.get(i.uid) == "door"},
+            loose=lambda p: self.layer_kind(p.layer) == "door")
         self.rooflit = dxf_rooflights.set_aside(self, col)  # no walls: the floor runs under
         dxf_leaders.to_local(self.leaders, self._origin_raw, self._scale)
         siblings = room_siblings({p.layer for p in col.loops}, self.layer_kind)

@@ -319,22 +319,43 @@ def swing_seals(arcs: list, leaves: list[np.ndarray], walls: list[np.ndarray]) -
     return out
 
 
-def block_swings(opens: list, arcs: list, door_uids: set[int]) -> list:
+def block_swings(opens: list, arcs: list, door_uids: set[int], loose=None) -> list:
     """Door swings drawn as polylines inside door blocks that hold no ARC (an exploded or
     converted symbol: the arc flattened into points, or one bulged segment), each as an
     ARC primitive (centre, radius and ends from the circle fitted by :func:`arc_runs`), so
     that the door's width and hinge come from its swing as for an ARC. Without them, such a
     door's width was read off the rectangle round the block, a swing's chord (1.41 x the
-    leaf) when no leaf is drawn."""
+    leaf) when no leaf is drawn.
+
+    ``loose(prim)`` says which polylines standing in no block are door symbols (on a door
+    layer): their swings are read so too (an exploded door block's swing and leaf drawn as
+    one bulged polyline in model space), except a run that draws again an ARC already
+    there (the same hinge and ends)."""
     with_arc = {u for a in arcs for u in a.chain}
+    drawn = [(a.extra["center"], a.extra["ends"]) for a in arcs if not a.chain and "ends" in a.extra]
     out = []
     for p in opens:
-        if not p.chain or p.etype == "ARC" or len(p.pts) < MIN_SEGMENTS + 1:
+        if p.etype == "ARC" or len(p.pts) < MIN_SEGMENTS + 1:
             continue
-        if door_uids.isdisjoint(p.chain) or not with_arc.isdisjoint(p.chain):
+        if not p.chain:
+            if loose is None or not loose(p):
+                continue
+        elif door_uids.isdisjoint(p.chain) or not with_arc.isdisjoint(p.chain):
             continue
         for first, last, c, r, _ in arc_runs(p.pts):
             ends = (tuple(map(float, p.pts[first][:2])), tuple(map(float, p.pts[last][:2])))
+            if not p.chain and any(_same_swing(c, ends, c2, e2) for c2, e2 in drawn):
+                continue
             out.append(replace(p, etype="ARC", pts=p.pts[first:last + 1, :2],
                                extra={"center": c, "radius": r, "ends": ends}))
     return out
+
+
+def _same_swing(c, ends, c2, ends2, tol: float = 0.01) -> bool:
+    """Two swings about one hinge between the same two ends (either way round)."""
+    if math.dist(c[:2], c2[:2]) > tol:
+        return False
+    e = [tuple(x[:2]) for x in ends]
+    f = [tuple(x[:2]) for x in ends2]
+    return (math.dist(e[0], f[0]) <= tol and math.dist(e[1], f[1]) <= tol) or (
+        math.dist(e[0], f[1]) <= tol and math.dist(e[1], f[0]) <= tol)

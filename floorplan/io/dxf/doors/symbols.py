@@ -71,6 +71,46 @@ def leaf_uids(cands: list, arcs: list) -> set[int]:
     return out
 
 
+#: the two leaves of a double door meet this close (metres: the meeting stiles), their
+#: hinges and the meeting point in one line within it
+LEAVES_MEET = 0.05
+
+
+def leaf_pairs(arcs: list) -> list[tuple[int, int, Point, float]]:
+    """The double doors among the swing ``arcs``: two swings whose closed leaves meet in
+    the middle (an end of each within :data:`LEAVES_MEET` of the other's, on the line
+    between their hinges), each arc in one pair at most. For each: the indices of the two
+    arcs, the point where the leaves meet (the middle of the opening) and the width, hinge
+    to hinge (both leaves). However the symbol draws its leaves (open, along the block's
+    y-axis, or closed along the opening) and whichever way the swings turn, only the closed
+    leaves' ends meet: the open ones stand two leaves apart.
+
+    >>> arc = lambda c, e: type("A", (), {"extra": {"center": c, "radius": 0.7, "ends": e}})
+    >>> [(i, j, (m.x, m.y), w) for i, j, m, w in leaf_pairs([
+    ...     arc((0, 0), ((0.7, 0), (0, -0.7))), arc((1.4, 0), ((0.7, 0), (1.4, -0.7)))])]
+    [(0, 1, (0.7, 0.0), 1.4)]
+    """
+    out: list[tuple[int, int, Point, float]] = []
+    if len(arcs) < 2:
+        return out
+    ends = np.array([a.extra["ends"] for a in arcs], dtype=float).reshape(-1, 2)[:, :2]
+    hinge = np.array([a.extra["center"] for a in arcs], dtype=float).reshape(-1, 2)[:, :2]
+    pts: Any = shapely.points(ends)
+    qi, ti = STRtree(pts).query(pts, predicate="dwithin", distance=LEAVES_MEET)
+    taken: set[int] = set()
+    for p, q in sorted(zip(qi.tolist(), ti.tolist(), strict=True)):
+        i, j = p // 2, q // 2
+        if i >= j or i in taken or j in taken:
+            continue
+        m = (ends[p] + ends[q]) / 2
+        span = float(np.hypot(*(hinge[j] - hinge[i])))
+        if float(np.hypot(*(m - hinge[i])) + np.hypot(*(m - hinge[j]))) - span > LEAVES_MEET:
+            continue  # the leaves not end to end across the opening
+        out.append((i, j, Point(float(m[0]), float(m[1])), span))
+        taken.update((i, j))
+    return out
+
+
 def _closed_leaves(arcs, ctx) -> dict[int, tuple[Point, float]]:
     """For each arc (by uid): the middle of the closed leaf and the width.
 
@@ -170,9 +210,12 @@ def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: s
         if ins.chain and not door_inserts.keys().isdisjoint(ins.chain):
             continue  # a door drawn inside another door block
         swings = [a for a in arcs_in.get(uid, []) + nested.get(uid, []) if swing(a)]
-        if len(swings) >= 2:
+        paired = leaf_pairs(swings) if len(swings) >= 2 else []
+        width: float | None
+        if paired:  # a double door: its leaves meet in the middle of the opening
+            _, _, pt, width = paired[0]
+        elif len(swings) >= 2:
             (p1, r1), (p2, r2) = (leaves[a.uid] for a in swings[:2])
-            width: float | None
             pt, width = Point((p1.x + p2.x) / 2, (p1.y + p2.y) / 2), r1 + r2
         elif swings:
             pt, width = leaves[swings[0].uid]
@@ -185,6 +228,8 @@ def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: s
         else:
             pt, width = Point(ins.x, ins.y), None
         props = {"block": ins.name, "handle": ins.handle}
+        if paired:
+            props["leaves"] = 2
         if width is None:  # no swing, no leaf of a door's size: the name may say
             width = width_from_name(ins.name)
             if width is not None:
@@ -192,16 +237,23 @@ def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: s
         out.append((Door(f"D{len(out) + 1}", pt, width=_round(width), level=level_of(pt, ins.layer),
                          properties=props), ins.layer))
         counts["block"] += 1
-    for a in arcs:
-        if a.uid in used or layer_kind(a.layer) != "door":
+    loose = [a for a in arcs if a.uid not in used and layer_kind(a.layer) == "door" and swing(a)
+             and not any(kind_of_insert.get(u) in ("obstacle",) for u in a.chain)]
+    pair_of = {}
+    for i, j, m, w in leaf_pairs(loose):  # a double door drawn loose: one door, both leaves
+        pair_of[i] = pair_of[j] = (j, m, w)
+    for n, a in enumerate(loose):
+        if a.uid in used:
             continue
-        if any(kind_of_insert.get(u) in ("obstacle",) for u in a.chain):
-            continue
-        if not swing(a):
-            continue
-        pt, width = leaves[a.uid]
+        props = {"handle": a.handle}
+        if n in pair_of:
+            other, pt, width = pair_of[n]
+            props["leaves"] = 2
+            used.add(loose[other].uid)
+        else:
+            pt, width = leaves[a.uid]
         out.append((Door(f"D{len(out) + 1}", pt, width=_round(width), level=level_of(pt, a.layer),
-                         properties={"handle": a.handle}), a.layer))
+                         properties=props), a.layer))
         used.add(a.uid)
         counts["arc"] += 1
     counts["leaf"] = 0

@@ -17,7 +17,9 @@ walls with doors is rooms). A cross of walls that meets the walls mid-face is no
 ends stand where the outline runs straight on. The faces are set aside, counted in the
 notes; a narrow face (under :data:`~floorplan.io.dxf.rooms.shafts.NARROW` across) running along
 the void's outline for at least :data:`BAND_SHARE` of its edge, the void's edge drawn
-as two lines, goes with it. A label in a void is then said by FP010 (it lies in no
+as two lines, goes with it; so does a part read as one face with such a band (the edge's
+inner line stopping short, the band runs into the part): the part is judged without its
+strips narrower than ``NARROW``, when they run along the other parts. A label in a void is then said by FP010 (it lies in no
 room); a door leading into one is said (FP005: it joins no second space).
 
 A small X (a space of at most :data:`~floorplan.io.dxf.rooms.shafts.SHAFT_AREA`: a lift shaft,
@@ -140,10 +142,17 @@ def voids(rooms: list, lines: list[LineString], doors: list) -> list[tuple[list,
         parts = along[i] | along[j]
         if parts & taken or len(parts) < 2:
             continue
-        parts = {k for k in parts if _sector(polys[k], a, b)}
+        shape = {}
+        for k in parts:
+            if _sector(polys[k], a, b):
+                shape[k] = polys[k]
+            elif (core := _core(polys[k])) is not None and _sector(core, a, b):
+                shape[k] = core  # a part the void's edge, drawn in two lines, runs into
+        parts = {k for k in shape if shape[k] is polys[k] or _edged(polys[k], shape[k], [
+            polys[j] for j in shape if j != k])}
         if len(parts) < 2:
             continue
-        got = _void(a, b, [polys[k] for k in sorted(parts)], doors)
+        got = _void(a, b, [shape[k] for k in sorted(parts)], doors)
         if got is None:
             continue
         whole, into = got
@@ -152,6 +161,35 @@ def voids(rooms: list, lines: list[LineString], doors: list) -> list[tuple[list,
         taken |= band
         out.append(([walled[k] for k in sorted(parts | band)], into))
     return out
+
+
+def _core(face):
+    """``face`` less its narrow strips (under :data:`~floorplan.io.dxf.shafts.NARROW`
+    across, its corners kept: a mitred opening), when what is left is one piece holding
+    most of it, else None. Where the void's edge is drawn as two lines that stop short of
+    the walls beyond it (a gallery's edge open to the hall's doors), the band between them
+    runs into the part of the X there and is read with it as one face, whose outline then
+    runs on along the band far beyond the two ends of the X it spans."""
+    w = NARROW / 2
+    core = face.buffer(-w, join_style="mitre").buffer(w, join_style="mitre")
+    if core.geom_type == "MultiPolygon":
+        core = max(core.geoms, key=lambda g: g.area)
+    if core.is_empty or core.geom_type != "Polygon" or core.area < 0.5 * face.area:
+        return None
+    return core
+
+
+def _edged(face, core, others) -> bool:
+    """The strips of ``face`` beyond its ``core`` run along the other parts of the X
+    (``others``) for at least :data:`BAND_SHARE` of their outline: they are the void's
+    edge, drawn in two lines, not a corridor run into the part."""
+    # (the core grown by a hair first: its opening leaves it a float's width off the
+    # face's own outline, slivers whose outline would run along the whole part)
+    strips = face.difference(core.buffer(ALONG, join_style="mitre"))
+    if strips.is_empty or not others:
+        return False
+    edge = shapely.union_all([o.boundary for o in others]).buffer(ALONG)
+    return bool(strips.boundary.intersection(edge).length >= BAND_SHARE * strips.boundary.length)
 
 
 def _sector(face, a: LineString, b: LineString) -> bool:

@@ -131,6 +131,8 @@ def bridges(arr: list[LineString], door_marks: list[Polygon], n_walls: int | Non
     h_tree = STRtree(h_arr) if len(h_arr) else None
     best_t, best_p = _ray_hits(ends, dirs, a, tree, MARKED_SPAN if h_tree is not None else 0.0)
     _facing_ends(ends, dirs, owner, a, tree, best_t, best_p)
+    if n_walls is not None and n_walls < len(arr):
+        best_t[_into_seals(best_p, best_t, a, tree, n_walls)] = np.inf
     # which bridges end at another free end (a wall broken by a gap, not one stopping
     # against the side of another)
     to_end = np.zeros(len(ends), dtype=bool)
@@ -177,6 +179,49 @@ def bridges(arr: list[LineString], door_marks: list[Polygon], n_walls: int | Non
             continue
         out.append((seg, kind))
     return out, glazing
+
+
+#: a wall's free end looking ahead meets a seal (a door's or an opening's, added to the
+#: walls) within this (metres) of the seal's free tip: at a jamb or a frame, or where a
+#: leaf drawn short of its jamb stops
+SEAL_END = 0.15
+
+
+def _into_seals(best_p, best_t, a, tree, n_walls: int) -> np.ndarray:
+    """Which hits (``best_p``, where ``best_t`` is finite) land inside a doorway's seal
+    (the lines of ``a`` from ``n_walls`` on: a door's, an opening's), on no wall line and
+    more than :data:`SEAL_END` from every free tip of a seal (an end no other seal
+    continues: a pair of doors' leaves meeting in the middle make one seal across their
+    opening). A wall that runs ahead into the middle of a doorway that its door already
+    closes meets no door there; bridged, it would cut a sliver off the room the door opens
+    from (a wall's end cut at a slant, looking along its slant across a corridor to the
+    corridor's double door). A wall end looking at a seal's free tip (a leaf drawn short of
+    its jamb) is bridged as before."""
+    out = np.zeros(len(best_t), dtype=bool)
+    hit = np.flatnonzero(np.isfinite(best_t))
+    if not len(hit):
+        return out
+    pts: Any = shapely.points(best_p[hit])
+    pi, li = tree.query(pts, predicate="dwithin", distance=1e-6)
+    on_seal = set(pi[li >= n_walls].tolist()) - set(pi[li < n_walls].tolist())
+    if not on_seal:
+        return out
+    seals = a[n_walls:]
+    tips: Any = shapely.points(np.vstack([shapely.get_coordinates(shapely.get_point(seals, k))
+                                     for k in (0, -1)]))
+    # a tip another seal touches (away from that seal's own same tip) is a joint, not free
+    ti, tk = STRtree(seals).query(tips, predicate="dwithin", distance=1e-6)
+    owner = np.r_[np.arange(len(seals)), np.arange(len(seals))]
+    joint = set(ti[tk != owner[ti]].tolist())
+    free_tips = [k for k in range(len(tips)) if k not in joint]
+    near = np.array(sorted(on_seal))
+    if free_tips:
+        ft = STRtree(tips[free_tips])
+        close = set(ft.query(pts[near], predicate="dwithin", distance=SEAL_END)[0].tolist())
+    else:
+        close = set()
+    out[hit[[p for k, p in enumerate(near.tolist()) if k not in close]]] = True
+    return out
 
 
 def _ray_hits(ends, dirs, a, tree, further: float = 0.0) -> tuple[np.ndarray, np.ndarray]:

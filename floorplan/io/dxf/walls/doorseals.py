@@ -18,6 +18,7 @@ from floorplan.io.dxf.walls.openings import (
     FRAME_REACH,
     HINGE_REACH,
     JAMB_LENGTH,
+    LEAVES_MEET,
     OPENING_WIDTH,
     Opening,
     segments,
@@ -97,7 +98,13 @@ def framed_seals(seals, geoms: list[LineString]) -> list:
     meets no wall line at either end, but runs on, along its own line, into a wall line
     within :data:`FRAME_REACH` at both ends, reaches those walls (the frame, drawn with the
     door symbol, fills the space between the leaf and the jambs). A seal touching a wall
-    at one end is left alone: its other end may be an open leaf pointing at a wall."""
+    at one end is left alone: its other end may be an open leaf pointing at a wall.
+
+    A pair of doors (:func:`pairs`: two seals in one line from their hinges, whose ends
+    meet in the middle) is one seal from frame to frame: each leaf's seal carried from its
+    hinge across its frame to the wall, its end kept where the leaves meet (a double door's
+    meeting stiles stand in the opening, far from any wall, so neither leaf alone reaches a
+    wall at both ends). One seal out for each seal in, in order."""
     if not seals or not geoms:
         return list(seals)
     tree = STRtree(geoms)
@@ -114,6 +121,50 @@ def framed_seals(seals, geoms: list[LineString]) -> list:
             out.append((h, e))
             continue
         out.append((tuple(lo), tuple(hi)))
+    for i, j in pairs(seals):
+        ends = []
+        for k in (i, j):
+            a, b = (np.asarray(p, dtype=float)[:2] for p in seals[k])
+            u = (b - a) / float(np.hypot(*(b - a)))
+            on_wall = len(tree.query(shapely.points(a), predicate="dwithin", distance=1e-3)) > 0
+            ends.append(a if on_wall else _ray_hit(a, -u, geoms, tree))
+        if ends[0] is not None and ends[1] is not None:
+            out[i] = (tuple(ends[0]), seals[i][1])
+            out[j] = (tuple(ends[1]), seals[j][1])
+    return out
+
+
+def pairs(seals) -> list[tuple[int, int]]:
+    """The pairs of door seals (hinge, closed leaf's end) among ``seals`` that are the two
+    leaves of a double door: each at least ``0.8 x`` the narrowest door's half long, in one
+    line from opposite sides, their ends meeting within :data:`LEAVES_MEET` (the meeting
+    stiles). Each seal in one pair at most.
+
+    >>> pairs([((0, 0), (0.7, 0)), ((1.4, 0), (0.7, 0)), ((0, 0), (0, 0.7))])
+    [(0, 1)]
+    """
+    if len(seals) < 2:
+        return []
+    arr = np.asarray([[p[0][:2], p[1][:2]] for p in seals], dtype=float)
+    v = arr[:, 1] - arr[:, 0]
+    n = np.hypot(v[:, 0], v[:, 1])
+    ok = n >= OPENING_WIDTH[0] * 0.4
+    u = v / np.where(n > 0, n, 1.0)[:, None]
+    tips: Any = shapely.points(arr[:, 1])
+    a_idx, b_idx = STRtree(tips).query(tips, predicate="dwithin", distance=LEAVES_MEET)
+    out: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for i, j in sorted(zip(a_idx.tolist(), b_idx.tolist(), strict=True)):
+        if i >= j or not (ok[i] and ok[j]) or i in taken or j in taken:
+            continue
+        if float(u[i] @ u[j]) > -0.999:
+            continue  # not in one line from opposite sides
+        # the hinges in that line too: the leaves lie end to end, not side by side
+        off = arr[j, 0] - arr[i, 0]
+        if abs(float(off[0] * u[i][1] - off[1] * u[i][0])) > LEAVES_MEET:
+            continue
+        out.append((i, j))
+        taken.update((i, j))
     return out
 
 

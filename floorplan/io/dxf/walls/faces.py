@@ -101,7 +101,8 @@ def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     keep = [p for p in list(lines) + list(frames or ()) if len(p) >= 2]
     geoms = _strings(keep) if frames else walls
     head_lines = [LineString(g) for g in heads or () if len(g) >= 2]
-    openings = jamb_openings(keep, geoms, door_marks, head_lines, seals) if geoms else []
+    panes = [LineString(g) for g in glass or () if len(g) >= 2]
+    openings = jamb_openings(keep, geoms, door_marks, head_lines, seals, panes) if geoms else []
     added = [(s, o.kind) for o in openings for s in o.seals]
     hinges = [h for h, _ in seals]
     seals = leaf_seals(hinges, framed_seals(seals, walls), geoms, openings)
@@ -116,7 +117,6 @@ def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     arr = Arrangement(base, added, openings)
     # a free end meets what lies ahead of it (across a gap, when ``close``), and only then
     # what lies just beside it
-    panes = [LineString(g) for g in glass or () if len(g) >= 2]
     made, glazing = bridges(arr.all(), door_marks, len(base), panes, head_lines)
     arr.added += [(shapely.set_precision(b, 0.001), k) for b, k in made if close or k == "slip"]
     if close and glazing:

@@ -79,9 +79,11 @@ def segments(lines: list[np.ndarray]) -> np.ndarray:
 
 def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
                   door_marks: list[Polygon], heads: list[LineString] | None = None,
-                  swings=()) -> list[Opening]:
+                  swings=(), glass: list[LineString] | None = None) -> list[Opening]:
     """Openings between facing jambs in ``lines`` ((n, 2) arrays, metres); ``geoms`` is the
     wall linework as line strings (what might stand in an opening or cross a seal),
+    ``glass`` loose lines on layers that say nothing (a window's panes drawn on a layer of
+    its own, whatever it is called): they may glaze an opening, never close or cross one,
     ``door_marks`` the outlines of door symbols (a door in an opening), ``heads`` headers
     and lintels (an opening up to :data:`MARKED_SPAN` under one, whatever is in it),
     ``swings`` the door swings' ``(hinge, end)`` leaves (a pair of doors hung at the two
@@ -120,6 +122,7 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
                         dtype=float).reshape(-1, 2, 2)
     hinges: Any = shapely.points(leaves[:, 0])
     pairs = (leaves, STRtree(hinges) if len(leaves) else None)
+    panes = (glass, STRtree(glass)) if glass else ([], None)
     taken: set[int] = set()
     out: list[Opening] = []
     for k in np.argsort(w, kind="stable").tolist():  # nearest partner first
@@ -127,7 +130,7 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
         if a in taken or b in taken:
             continue
         made = _opening(seg[jamb[a]], seg[jamb[b]], float(w[k]), geoms, line_tree, mark_tree,
-                        (heads, head_tree), pairs)
+                        (heads, head_tree), pairs, panes)
         if made is not None:
             taken.update((a, b))
             out.append(made)
@@ -135,7 +138,8 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
 
 
 def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
-             mark_tree, headers=(None, None), leaves=(None, None)) -> Opening | None:
+             mark_tree, headers=(None, None), leaves=(None, None), panes=((), None)
+             ) -> Opening | None:
     d = (ja[1] - ja[0]) / np.hypot(*(ja[1] - ja[0]))
     a_lo, a_hi = sorted(ja.tolist(), key=lambda p: p[0] * d[0] + p[1] * d[1])
     b_lo, b_hi = sorted(jb.tolist(), key=lambda p: p[0] * d[0] + p[1] * d[1])
@@ -180,7 +184,10 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
                  if _runs_on(i, geoms, line_tree, np.asarray(a_lo), d, depth)]
         if faces and alongside(inner, faces, half)[0] >= GLAZING_SHARE:
             return None
-    glazed = alongside(inner, enumerate(in_it), half)[0] >= GLAZING_SHARE
+    glass, glass_tree = panes
+    in_glass = [] if glass_tree is None else [glass[i] for i in glass_tree.query(
+        inner.buffer(half, cap_style="flat"), predicate="intersects").tolist()]
+    glazed = alongside(inner, enumerate(in_it + in_glass), half)[0] >= GLAZING_SHARE
     if width > OPENING_WIDTH[1] and not glazed and not pair and not _headed(inner, ja, headers):
         return None
     if width > WINDOW_SPAN and not _headed(inner, ja, headers):
