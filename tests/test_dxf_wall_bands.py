@@ -99,3 +99,16 @@ def test_a_bench_standing_free_in_a_room_is_no_wall_piece():
     room = _Space(box(0, 0, 4, 3).difference(bench))
     band = _Space(box(0, 3, 4, 3.5))
     assert wall_pieces([room, _Space(bench), band], _Arr(), [], []) == [2]
+
+
+def test_a_label_on_a_face_s_outline_holds_it_for_the_bands_not_for_the_masses():
+    # wall_pieces asks "intersects" (a label on a band's edge keeps it), sealed_off "within"
+    from shapely.strtree import STRtree
+
+    from floorplan.io.dxf.walls.entries import holding
+
+    tree = STRtree([box(0, 0, 1, 1), box(2, 0, 3, 1)])
+    texts = [(0.5, 0.5, "HALL"), (2.0, 0.5, "WC")]  # inside the first; on the second's west side
+    assert holding(tree, texts, "within") == {0}
+    assert holding(tree, texts, "intersects") == {0, 1}
+    assert holding(tree, [], "within") == set()

@@ -49,7 +49,7 @@ def test_a_tags_written_area_makes_an_unclassified_name_in_a_room_a_label(tmp_pa
 def _parts(areas):
     from shapely.geometry import LineString, box
 
-    from floorplan.io.dxf.rooms.seeding import split
+    from floorplan.io.dxf.rooms.parting import split
 
     # a 10 x 6 m space, a wall from its south side at x 1.1 up to y 3.5 and a post at
     # x 1.1 from y 4.5 to 4.6, single lines: the stair x 0-1.1 parted from the rest by one

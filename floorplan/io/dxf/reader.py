@@ -24,7 +24,7 @@ import re
 from typing import Any, NamedTuple
 
 import numpy as np
-from shapely.geometry import Point, Polygon
+from shapely.geometry import Point
 
 from floorplan._gc import paused_gc
 from floorplan.classify import classify
@@ -35,6 +35,7 @@ from floorplan.io.dxf.collect.modelspace import collect
 from floorplan.io.dxf.doors import swings as dxf_swings
 from floorplan.io.dxf.doors import symbols as dxf_doors
 from floorplan.io.dxf.features import fittings as dxf_features
+from floorplan.io.dxf.features import meters as dxf_meters
 from floorplan.io.dxf.features import rooflights as dxf_rooflights
 from floorplan.io.dxf.features import underlay as dxf_underlay
 from floorplan.io.dxf.layers import LayerMap, load_layer_map, room_siblings
@@ -50,14 +51,10 @@ from floorplan.io.dxf.rooms import spaces
 from floorplan.io.dxf.rooms import voids as dxf_voids
 from floorplan.io.dxf.rooms.outlines import outline_rooms
 from floorplan.io.dxf.text import figures as dxf_figures
-from floorplan.io.dxf.text import kind as dxf_text
 from floorplan.io.dxf.units import evidence as dxf_evidence
 from floorplan.model import (
-    Aerial,
-    Ceiling,
     Door,
     InputFinding,
-    Meter,
     Plan,
     PlanMeta,
     Room,
@@ -256,7 +253,8 @@ class _Reader:
         self.findings += hiddenrooms.findings(self, rooms)  # rooms on a layer switched off
         if level_note:
             self.notes.append(level_note)
-        meters, aerials = self._marks(locate)
+        meters, aerials = dxf_meters.meters_and_aerials(col.inserts, col.texts, self.ins_kind,
+                                                         self.used, locate)
         doors = dxf_features.finite(doors, "door", self.notes)
         obstacles = dxf_features.finite(obstacles, "fitting", self.notes)
         plan_doors = tuple(dxf_features.with_entrance(d, lay) for d, lay in doors)
@@ -375,53 +373,8 @@ class _Reader:
                               properties={"name_from": ri.name_from, "layer": layers[k],
                                           **({"name_via": ri.name_via} if ri.name_via else {})},
                               confidence=level_conf, confidence_reason=reason, stated=stated))
-        self._flat_ceilings(ceilings)
+        dxf_features.flat_ceilings(col.loops, col.texts, self.layer_kind, self.used, ceilings)
         return rooms
-
-    def _flat_ceilings(self, ceilings) -> None:
-        """Closed 2D outlines on ceiling layers with an ``H=…`` text inside."""
-        loops = [p for p in self.col.loops if self.layer_kind(p.layer) == "ceiling"
-                 and not p.extra.get("is3d") and p.uid not in self.used]
-        if not loops:
-            return
-        kinds = [(t, dxf_text.kind(t.text)) for t in self.col.texts]
-        hts = [(t, v) for t, (k, v) in kinds if k == "height"]
-        for p in loops:
-            poly = Polygon(p.pts)
-            if not poly.is_valid:
-                continue
-            inside = [v for t, v in hts if poly.contains(Point(t.x, t.y))]
-            if inside:
-                ceilings.append((Ceiling(poly, height=inside[0]), p.layer))
-                self.used.add(p.uid)
-
-    def _marks(self, locate) -> tuple[list[Meter], list[Aerial]]:
-        meters: list[Meter] = []
-        aerials: list[Aerial] = []
-        for ins in self.col.inserts:
-            k = self.ins_kind.get(ins.uid)
-            if k == "meter":
-                meters.append(Meter(Point(ins.x, ins.y), dxf_text.meter_utility(
-                    " ".join([ins.name, *ins.attribs.values()])), locate(Point(ins.x, ins.y), ins.layer)))
-            elif k == "aerial":
-                aerials.append(Aerial(Point(ins.x, ins.y), locate(Point(ins.x, ins.y), ins.layer)))
-        for t in self.col.texts:
-            if any(self.ins_kind.get(u) in ("meter", "aerial") for u in t.chain):
-                continue
-            k = dxf_text.kind(t.text)[0]
-            if k == "meter":
-                meters.append(Meter(Point(t.x, t.y), dxf_text.meter_utility(t.text),
-                                    locate(Point(t.x, t.y), t.layer)))
-                self.used.add(t.uid)
-            elif k == "aerial":
-                aerials.append(Aerial(Point(t.x, t.y), locate(Point(t.x, t.y), t.layer)))
-                self.used.add(t.uid)
-        return meters, aerials
-
-def _column_min(a: np.ndarray) -> np.ndarray:
-    """``a.min(axis=0)`` of an (n, 2) array, a column at a time: numpy reduces across the
-    rows of a tall, narrow array some fifty times slower (the same minima)."""
-    return np.array([a[:, 0].min(), a[:, 1].min()])
 
 
 def _with(obj, **values):

@@ -4,7 +4,8 @@ Fittings: INSERTs named or layered as fittings (their outline is the smallest ro
 rectangle around what they draw), closed outlines and circles on fitting layers; each
 one's kind (``kitchen_unit``, ``shower``, ``liftway`` ...) from the block's name, else its
 layer (:func:`floorplan.fittings.fitting_kind`).
-Ceilings: closed 3D polylines and 3DFACEs on ceiling layers (z = height above the floor).
+Ceilings: closed 3D polylines and 3DFACEs on ceiling layers (z = height above the floor),
+and closed 2D outlines on ceiling layers with a height written in them (:func:`flat_ceilings`).
 Doors are found in :mod:`~floorplan.io.dxf.doors.symbols`; :func:`with_entrance` marks the
 entrance doors among them.
 """
@@ -15,10 +16,11 @@ from dataclasses import replace
 
 import numpy as np
 import shapely
-from shapely.geometry import Polygon
+from shapely.geometry import Point, Polygon
 
 from floorplan.fittings import fitting_kind
 from floorplan.io.dxf.layers import says_entrance
+from floorplan.io.dxf.text import kind as dxf_text
 from floorplan.model import Ceiling, Door, Obstacle
 
 
@@ -91,6 +93,25 @@ def ceilings(faces3d, layer_kind, used: set[int], skipped) -> list[tuple[Ceiling
             continue
         out.append((Ceiling(poly, heights=tuple(round(float(z), 6) for z in pts[:, 2])), prim.layer))
     return out
+
+
+def flat_ceilings(loops, texts, layer_kind, used: set[int], ceilings: list) -> None:
+    """Closed 2D outlines on ceiling layers with an ``H=…`` text inside, added to
+    ``ceilings`` ((ceiling, layer) pairs) and to ``used``; ``loops`` not yet used."""
+    loops = [p for p in loops if layer_kind(p.layer) == "ceiling"
+             and not p.extra.get("is3d") and p.uid not in used]
+    if not loops:
+        return
+    kinds = [(t, dxf_text.kind(t.text)) for t in texts]
+    hts = [(t, v) for t, (k, v) in kinds if k == "height"]
+    for p in loops:
+        poly = Polygon(p.pts)
+        if not poly.is_valid:
+            continue
+        inside = [v for t, v in hts if poly.contains(Point(t.x, t.y))]
+        if inside:
+            ceilings.append((Ceiling(poly, height=inside[0]), p.layer))
+            used.add(p.uid)
 
 
 def finite(items: list, what: str, notes: list[str]) -> list:

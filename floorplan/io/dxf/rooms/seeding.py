@@ -9,8 +9,8 @@ After the walls are sealed and their straight gaps closed, two kinds of label ar
   shortest first, a step at a time, until the label lies in a face of room size: the
   smallest space around it that such a closing encloses (``label_seeded``). A label
   still without a space is reported (FP010, naming the label and where it is).
-- several room labels in one room (:func:`split`): the same bridges, drawn only inside
-  that room, split it when they put each label in a space of its own.
+- several room labels in one room (:func:`~floorplan.io.dxf.rooms.parting.split`): the same
+  bridges, drawn only inside that room, split it when they put each label in a space of its own.
 
 >>> from shapely.geometry import LineString
 >>> walls = [LineString([(4, 2.4), (4, 0), (0, 0), (0, 3), (3.4, 3)])]
@@ -20,76 +20,22 @@ After the walls are sealed and their straight gaps closed, two kinds of label ar
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
-import shapely
 from shapely.geometry import LineString, Point, Polygon, box
 from shapely.strtree import STRtree
 
-from floorplan.classify import classify
 from floorplan.io.dxf.names.owners import agree
-from floorplan.io.dxf.names.written import by_area
-from floorplan.io.dxf.walls.closing import CLOSE_GAP, free_ends
+from floorplan.io.dxf.rooms.parting import one_space, split
+from floorplan.io.dxf.walls.bridges import candidates
+from floorplan.io.dxf.walls.closing import CLOSE_GAP
 from floorplan.io.dxf.walls.faces import Arrangement, WallRoom, faces_of, is_room_sized
 from floorplan.io.dxf.walls.morph import Closing
-from floorplan.io.dxf.walls.pinch import corner_lines
-from floorplan.model import CIRCULATION_USES, COMMUNAL_USES
 
 #: the closing grows by this much a step (metres): the smallest closing that encloses wins
 STEP = 0.3
 #: linework further than this (metres) from a label is not bridged to find its room
 #: (but see :func:`_refined`: a hall's far wall)
 NEAR = 15.0
-
-
-def candidates(lines: list[LineString], within: Polygon | None = None
-               ) -> list[LineString]:
-    """Shortest lines from each free end of ``lines`` to each other line within
-    CLOSE_GAP, none running along a line already drawn or crossing one, shortest first;
-    with ``within``, only those lying inside it."""
-    ends, _, _ = free_ends(lines)
-    if not len(ends):
-        return []
-    # the lines a segment at a time: an end can be bridged to another part of its own line
-    coords, index = shapely.get_coordinates(np.asarray(lines, dtype=object), return_index=True)
-    same = index[1:] == index[:-1]
-    arr: Any = shapely.linestrings(np.stack([coords[:-1][same], coords[1:][same]], axis=1))
-    tree = STRtree(arr)
-    pts: Any = shapely.points(ends)
-    pi, li = tree.query(pts, predicate="dwithin", distance=CLOSE_GAP)
-    if not len(pi):
-        return []
-    segs: Any = shapely.shortest_line(pts[pi], arr[li])
-    length = shapely.length(segs)
-    ok = length > 1e-6
-    order = np.argsort(length[ok], kind="stable")
-    segs = segs[ok][order]
-    # the first (shortest) of each pair of ends, either way round, to 0.1 mm
-    keys = np.round(shapely.get_coordinates(segs), 4).reshape(-1, 4).tolist()
-    first: list[int] = []
-    seen: set = set()
-    for k, key in enumerate(map(tuple, keys)):
-        if key in seen or key[2:] + key[:2] in seen:
-            continue
-        seen.add(key)
-        first.append(k)
-    segs = segs[first]
-    if not len(segs):
-        return []
-    keep = np.ones(len(segs), dtype=bool)
-    if within is not None:
-        keep &= shapely.covers(within.buffer(1e-6), segs)
-    # along a line already drawn (its middle on one), or through other linework (the
-    # line less its ends crosses or touches one): all tested at once
-    mids = shapely.line_interpolate_point(segs, 0.5, normalized=True)
-    keep[tree.query(mids, predicate="dwithin", distance=1e-6)[0]] = False
-    probes = shapely.linestrings(np.stack([
-        shapely.get_coordinates(shapely.line_interpolate_point(segs, t, normalized=True))
-        for t in (1e-3, 1 - 1e-3)], axis=1))
-    for predicate in ("crosses", "touches"):
-        keep[tree.query(probes, predicate=predicate)[0]] = False
-    return segs[keep].tolist()
 
 
 def _face_at(lines: list[LineString], pt: Point) -> Polygon | None:
@@ -185,114 +131,6 @@ def _closed_around(closing, pt: Point, rooms, room_tree) -> Polygon | None:
             return f
         r += STEP / 2
     return None
-
-
-def necks(room: Polygon) -> list[LineString]:
-    """Shortest lines across ``room`` from each corner that juts into it (a wall end, the
-    corner of a wall meeting a space) to the far side within CLOSE_GAP: where a doorway
-    with nothing in it, or a wall that stops short, leaves the space open."""
-    return corner_lines(room, 1e-3, CLOSE_GAP, NECKS_PER_CORNER)
-
-
-#: a corner's necks: this many shortest lines across the space are tried from it
-NECKS_PER_CORNER = 2
-
-
-def _group(name: str) -> object:
-    """Labels of one group name parts of one open-plan space and are never parted."""
-    use = classify(name)
-    for k, g in enumerate(ONE_SPACE):
-        if use in g:
-            return k
-    return name
-
-
-def split(room: Polygon, lines: list[LineString], labels: list[tuple[float, float]],
-          names: list[str] | None = None, areas: list[float | None] | None = None,
-          how: list[str] | None = None) -> list[tuple[Polygon, list[int]]] | None:
-    """``room`` parted between its ``labels`` by bridges of up to CLOSE_GAP inside it
-    (from free wall ends, and necks from its corners), shortest first, each bridge kept
-    only when it parts labels that do not name one open-plan space and leaves each piece
-    with a label of room size: the pieces with the labels each holds, or ``None`` when
-    no bridge parts them. Where two labels each write their area (``areas``), the one
-    bridge or two that part them as the figures say, when there are such
-    (:func:`~floorplan.io.dxf.names.written.by_area`; ``how`` then gains ``"areas"``)."""
-    names = names or [str(k) for k in range(len(labels))]
-    groups = [_group(n) for n in names]
-    grown = room.buffer(1e-3)
-    near = [g for g in lines if g.intersects(grown)]
-    edge = [LineString(room.exterior.coords)] + [LineString(r.coords) for r in room.interiors]
-    inside = [g for g in near if g.within(grown)]
-    cands = candidates(near + edge, within=room) + necks(room)
-    cands = sorted((c for c in cands if c.length <= CLOSE_GAP + 1e-9), key=lambda c: c.length)
-    pts = [Point(p) for p in labels]
-
-    def pieces(extra: list[LineString]):
-        faces = [f for f in faces_of(edge + inside + extra) if f.representative_point().within(room)]
-        owner = [next((k for k, f in enumerate(faces) if f.contains(p)), None) for p in pts]
-        return faces, owner
-
-    kept: list[LineString] = []
-    faces, owner = pieces([])
-    parted = 0
-    # two rooms' labels, each writing its area: the division the figures say, if any
-    said = (by_area(room, pieces, cands, pts, [float(a) for a in areas if a is not None])
-            if areas and len(labels) == 2 and None not in areas and _apart(owner, groups) else None)
-    if said is not None:
-        faces, owner = pieces(said)
-        parted = 1
-        if how is not None:
-            how.append("areas")
-    for c in cands[:MAX_TRIES] if said is None else ():
-        if not _apart(owner, groups):
-            break
-        f2, o2 = pieces(kept + [c])
-        if None in o2 or len(set(o2)) <= len(set(owner)):
-            continue
-        if any(is_room_sized(f2[k]) for k in set(o2)):
-            continue
-        # a group of one open-plan space stays whole
-        if any(len({o2[i] for i in range(len(pts)) if groups[i] == g}) > 1 for g in set(groups)):
-            continue
-        kept.append(c)
-        faces, owner = f2, o2
-        parted += 1
-    if not parted:
-        return None
-    out: list[tuple[Polygon, list[int]]] = []
-    for k in sorted(set(owner), key=lambda k: owner.index(k)):
-        out.append((faces[k], [i for i, o in enumerate(owner) if o == k]))
-    # pieces no label lies in go with the labelled piece they share most edge with
-    for k, f in enumerate(faces):
-        if k in owner:
-            continue
-        best = max(range(len(out)), key=lambda i: out[i][0].boundary.intersection(f.boundary).length)
-        merged = out[best][0].union(f)
-        if merged.geom_type == "Polygon":
-            out[best] = (merged, out[best][1])
-    return out
-
-
-def _apart(owner: list, groups: list) -> bool:
-    """Some piece still holds labels of more than one group."""
-    by: dict = {}
-    for o, g in zip(owner, groups, strict=True):
-        by.setdefault(o, set()).add(g)
-    return any(len(v) > 1 for v in by.values())
-
-
-#: at most this many bridges are tried in parting one space
-MAX_TRIES = 200
-
-
-#: labels of these uses name parts of one open-plan room
-ONE_SPACE = (COMMUNAL_USES, CIRCULATION_USES)
-
-
-def one_space(names: list[str]) -> bool:
-    """The labels name parts of one open-plan room (KITCHEN + LIVING AREA, HALL + STAIRS)."""
-    uses = {classify(n) for n in names}
-    return any(uses <= group for group in ONE_SPACE)
 
 
 def _merged(room: WallRoom, names: list[str]) -> None:

@@ -6,5 +6,6 @@
   swings' seals, :mod:`.joins` the near-misses, :mod:`.closing` the free ends, :mod:`.morph` the
   wall band's closing, :mod:`.pinch` the pinched doorways) and finds the faces;
 - :mod:`.bands` and :mod:`.entries` set aside the faces that are wall body or solid mass;
+- :mod:`.bridges` offers the bridges that may close a gap, for the room labels to choose;
 - :mod:`.rejoin` joins stairs parted off a room back to it.
 """

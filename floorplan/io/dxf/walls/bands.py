@@ -25,13 +25,12 @@ True
 from __future__ import annotations
 
 import numpy as np
-import shapely
 from shapely.geometry import Polygon
 from shapely.strtree import STRtree
 
 from floorplan.io.dxf.views.score import WALL_REACH
-from floorplan.io.dxf.walls.entries import ENTRY_KINDS
-from floorplan.io.dxf.walls.openings import JAMB_LENGTH, OPENING_WIDTH
+from floorplan.io.dxf.walls.entries import Ways, holding
+from floorplan.io.dxf.walls.openings import JAMB_LENGTH
 
 #: a wall is this thick (metres): from the shortest jamb to the widest wall the reader
 #: lets lie between two rooms
@@ -92,13 +91,8 @@ def wall_pieces(found: list, arr, doors: list[Polygon], texts: list[tuple[float,
         return []
     polys = [w.polygon for w in found]
     tree = STRtree(polys)
-    held: set[int] = set()
-    if texts:
-        pts = shapely.points(np.array([(x, y) for x, y, _ in texts], dtype=float))
-        held = set(tree.query(pts, predicate="intersects")[1].tolist())
-    ways = [g for g, kind in arr.added if kind in ENTRY_KINDS and g.length >= OPENING_WIDTH[0]]
-    ways += [s for o in arr.openings for s in o.seals]
-    way_tree = STRtree(ways) if ways else None
+    held = holding(tree, texts, "intersects")
+    ways = Ways(arr)
     door_tree = STRtree(doors) if doors else None
     out = []
     for k, w in enumerate(found):
@@ -109,8 +103,7 @@ def wall_pieces(found: list, arr, doors: list[Polygon], texts: list[tuple[float,
         near = w.polygon.boundary.buffer(1e-3)
         if door_tree is not None and len(door_tree.query(w.polygon, predicate="intersects")):
             continue
-        if way_tree is not None and any(ways[i].within(near) for i in
-                                        way_tree.query(near, predicate="intersects").tolist()):
+        if ways.on(near):
             continue
         out.append(k)
     return out

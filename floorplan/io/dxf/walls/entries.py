@@ -28,6 +28,8 @@ A way in is any of:
 
 from __future__ import annotations
 
+from typing import Literal
+
 import numpy as np
 import shapely
 from shapely.geometry import MultiPoint, Polygon
@@ -77,6 +79,32 @@ def door_shapes(rd, door_uids: set[int]) -> list[Polygon]:
     return [g for g in out if isinstance(g, Polygon) and not g.is_empty]
 
 
+class Ways:
+    """The ways into a space that the wall arrangement ``arr`` holds: its bridges of
+    :data:`ENTRY_KINDS` at least a narrow door wide (``OPENING_WIDTH[0]``), and its
+    openings' seals."""
+
+    def __init__(self, arr):
+        self.ways = [g for g, kind in arr.added if kind in ENTRY_KINDS and g.length >= OPENING_WIDTH[0]]
+        self.ways += [s for o in arr.openings for s in o.seals]
+        self.tree = STRtree(self.ways) if self.ways else None
+
+    def on(self, near: Polygon) -> bool:
+        """A way lies on the edge ``near`` (a space's outline grown a hair)."""
+        return self.tree is not None and any(
+            self.ways[i].within(near) for i in self.tree.query(near, predicate="intersects").tolist())
+
+
+def holding(tree: STRtree, texts: list[tuple[float, float, str]],
+            predicate: Literal["within", "intersects"]) -> set[int]:
+    """The spaces of ``tree`` that one of ``texts`` ((x, y, name)) stands in, by
+    ``predicate`` (``within``: inside it; ``intersects``: on its outline too)."""
+    if not texts:
+        return set()
+    pts = shapely.points(np.array([(x, y) for x, y, _ in texts], dtype=float))
+    return set(tree.query(pts, predicate=predicate)[1].tolist())
+
+
 def sealed_off(found: list, arr, doors: list[Polygon], texts: list[tuple[float, float, str]]
                ) -> None:
     """Mark (``solid``) the rooms of ``found`` (rooms in the walls) that hold no label, that
@@ -90,17 +118,11 @@ def sealed_off(found: list, arr, doors: list[Polygon], texts: list[tuple[float, 
     if not found or not arr.bands:
         return
     polys = [w.polygon for w in found]
-    tree = STRtree(polys)
-    held: set[int] = set()
-    if texts:
-        pts = shapely.points(np.array([(x, y) for x, y, _ in texts], dtype=float))
-        held = set(tree.query(pts, predicate="within")[1].tolist())
+    held = holding(STRtree(polys), texts, "within")
     bare = [k for k in range(len(found)) if k not in held and not found[k].labels]
     if not bare:
         return
-    ways = [g for g, kind in arr.added if kind in ENTRY_KINDS and g.length >= OPENING_WIDTH[0]]
-    ways += [s for o in arr.openings for s in o.seals]
-    way_tree = STRtree(ways) if ways else None
+    ways = Ways(arr)
     door_tree = STRtree(doors) if doors else None
     band_tree = STRtree(arr.bands)
     shut: list[int] = []
@@ -108,8 +130,7 @@ def sealed_off(found: list, arr, doors: list[Polygon], texts: list[tuple[float, 
     for k in bare:
         edge = polys[k].boundary
         near = edge.buffer(1e-3)
-        if way_tree is not None and any(ways[i].within(near) for i in
-                                        way_tree.query(near, predicate="intersects").tolist()):
+        if ways.on(near):
             continue
         touching = [] if door_tree is None else door_tree.query(edge, predicate="intersects").tolist()
         if any(_leads_in(doors[i], polys[k], edge) for i in touching):
