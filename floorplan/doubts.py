@@ -56,7 +56,7 @@ from floorplan.model import Doubt, Plan, Room, Use
 
 #: the kinds of doubt, in the order reports list them
 KINDS = ("unknown_use", "low_confidence", "medium_confidence", "units", "view", "label",
-         "door")
+         "door", "floor")
 
 #: a plan can be assessed only when the rooms of known use cover at least this share of
 #: its floor, and the rooms of low confidence no more than this share: below it, the
@@ -146,6 +146,12 @@ def lost_labels(plan: Plan) -> int:
     return n
 
 
+def lost_floor(plan: Plan) -> float:
+    """The floor inside the walls that no room read holds, in m² (the reader's FP014):
+    rooms the reading may have lost, as a label in no room is one."""
+    return sum(f.measured or 0.0 for f in plan.findings if f.code == "FP014")
+
+
 def unread_doors(links: Iterable) -> tuple[str, ...]:
     """The ids of the doors (measured :class:`~floorplan.doorlinks.DoorLink` s) that lead
     into a space the reading does not hold: each is a room of the drawing that was lost,
@@ -219,6 +225,8 @@ def doubts(plan: Plan, doors: tuple[str, ...] = ()) -> tuple[Doubt, ...]:
             out.append(Doubt("units", f"units not declared: {f.message}"))
         elif f.code == "FP010":
             out.append(Doubt("label", f.message))
+        elif f.code == "FP014":
+            out.append(Doubt("floor", f.message))
     if doors:
         out.append(Doubt("door", _doors_text(doors)))
     out += plan.doubts
@@ -257,6 +265,10 @@ def unassessable(plan: Plan, doors: tuple[str, ...] = ()) -> list[str]:
                    "the rooms they name were not read")
     if len(doors) > len(rooms):
         out.append(_doors_text(doors) + f", more doors than the {len(rooms)} rooms read")
+    floor, read = lost_floor(plan), sum(r.polygon.area for r in rooms)
+    if floor > read:
+        out.append(f"{floor:.1f} m² of floor inside the walls lies in no room read (FP014), "
+                   f"more than the {read:.1f} m² of the {len(rooms)} rooms read")
     low = [r for r in rooms if r.confidence == "low"]
     if low and _share(low, rooms) > KNOWN_SHARE:
         reasons = list(dict.fromkeys(r.confidence_reason for r in low if r.confidence_reason))
@@ -320,7 +332,7 @@ def temper(findings: Iterable[Finding], plan: Plan,
     by_id = {r.id: r for r in plan.rooms}
     homes = _Homes(plan)
     near = _neighbours(links)
-    lost = lost_labels(plan)
+    lost, floor = lost_labels(plan), lost_floor(plan)
     out = []
     for f in findings:
         if f.status not in (Status.PASS, Status.FAIL) or f.rule.startswith("FP0") \
@@ -365,6 +377,11 @@ def temper(findings: Iterable[Finding], plan: Plan,
                                          f"space{'s' * (n != 1)} not read as a room "
                                          f"({_door_ids(doors)}, FP005): the room behind may "
                                          "change it: check on the drawing"))
+                continue
+            if floor:  # or a room in the floor inside the walls that no room holds
+                out.append(_undecided(f, f"{floor:.1f} m² of floor inside the walls lies in "
+                                         "no room read (FP014): a room there may change it: "
+                                         "check on the drawing"))
                 continue
         if low:
             reason = low[0].confidence_reason or "no reason given"

@@ -49,6 +49,7 @@ from floorplan.io.dxf.rooms import outdoor as dxf_outdoor
 from floorplan.io.dxf.rooms import shafts as dxf_shafts
 from floorplan.io.dxf.rooms import spaces
 from floorplan.io.dxf.rooms import voids as dxf_voids
+from floorplan.io.dxf.rooms.lostfloor import lost_floor
 from floorplan.io.dxf.rooms.outlines import outline_rooms
 from floorplan.io.dxf.text import figures as dxf_figures
 from floorplan.io.dxf.units import evidence as dxf_evidence
@@ -238,17 +239,16 @@ class _Reader:
         doors = self._in_view(doors, lambda d: d.geometry.centroid, "doors")
         obstacles = self._in_view(obstacles, lambda o: o.polygon.centroid, "fittings")
         ceilings = dxf_features.ceilings(col.faces3d, self.layer_kind, self.used, col.skipped)
-        rooms = dxf_outdoor.set_aside(
-            self._rooms(polys, found.sources, layers, ceilings, levels, found.sure,
-                        ([d.geometry for d, _ in doors], [(o.polygon, o.kind) for o, _ in obstacles])),
-            self.notes,
-            self.findings)
+        made = self._rooms(polys, found.sources, layers, ceilings, levels, found.sure,
+                           ([d.geometry for d, _ in doors], [(o.polygon, o.kind) for o, _ in obstacles]))
+        rooms = dxf_outdoor.set_aside(made, self.notes, self.findings)
         n_doors = len(doors)
         rooms, doors = dxf_voids.set_aside(self, rooms, doors, self.notes, self.findings)
         door_counts["opening"] -= n_doors - len(doors)  # gaps in a void's edge
         # (before the shafts: a void's parts are no spaces whose doors the drawing lacks)
         rooms = dxf_shafts.set_aside(rooms, [d for d, _ in doors], self.notes, self.findings)
         rooms += hiddenproof.adopt(self, rooms, locate)  # closed only on a hidden layer
+        self.findings += lost_floor(self, rooms, made)  # floor inside the walls in no room
         self.findings += label_findings(self, rooms)
         self.findings += hiddenrooms.findings(self, rooms)  # rooms on a layer switched off
         if level_note:

@@ -59,7 +59,8 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     walls = [p for p in lines if p.uid not in framing]
     glass = [p.pts[:, :2] for p in glass_lines(rd, walls)]
     heads = [p.pts[:, :2] for p in header_lines(rd)]
-    found, arr = wall_rooms([p.pts[:, :2] for p in walls], seals, marks, fittings, rd.notes, glass,
+    rd.wall_linework = [p.pts[:, :2] for p in walls]  # the building's extent (lostfloor)
+    found, arr = wall_rooms(rd.wall_linework, seals, marks, fittings, rd.notes, glass,
                             heads, frames)
     arr.symbols = symbol_lines(rd, door_uids)
     sized = label_texts(rd, heights=True)
