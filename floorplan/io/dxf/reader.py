@@ -32,6 +32,7 @@ from floorplan.errors import PlanReadError
 from floorplan.io.dxf import hiddenproof
 from floorplan.io.dxf.account import account, label_findings, room_confidence
 from floorplan.io.dxf.collect.modelspace import collect
+from floorplan.io.dxf.doors import drawn as dxf_drawn
 from floorplan.io.dxf.doors import swings as dxf_swings
 from floorplan.io.dxf.doors import symbols as dxf_doors
 from floorplan.io.dxf.features import fittings as dxf_features
@@ -179,6 +180,22 @@ class _Reader:
         self._ins_kinds[key] = k
         return k
 
+    def _drawn_doors(self) -> None:
+        """Blocks that no name or layer places but that draw a door in a wall gap are
+        doors (:mod:`~floorplan.io.dxf.doors.drawn`; metres needed, so after the frame)."""
+        col = self.col
+        found = dxf_drawn.door_blocks(col.inserts, col.opens, col.loops, col.arcs,
+                                      self.ins_kind, self.layer_kind)
+        if not found:
+            return
+        for ins in found:
+            self.ins_kind[ins.uid] = "door"
+        self._blocking.clear()  # chains looked up before hold these blocks as nothing
+        names = sorted({ins.name for ins in found})
+        self.notes.append(f"{len(found)} blocks read as doors by what they draw (a swing with its "
+                          f"leaf in a wall gap), their names and layers saying nothing: "
+                          + ", ".join(names[:5]) + (" ..." if len(names) > 5 else ""))
+
     # -- the whole drawing ----------------------------------------------------------------
     def run(self, require_rooms: bool) -> Plan:
         col = collect(self.doc.modelspace(), 1e-6)
@@ -193,6 +210,7 @@ class _Reader:
         self.ins_kind = {i.uid: self._insert_kind(i) for i in col.inserts}
         self._blocking: dict[tuple[int, ...], bool] = {}
         self._frame()
+        self._drawn_doors()
         # swings drawn as polylines in door blocks, or loose on door layers: arcs to every
         # stage that reads swings
         col.arcs += dxf_swings.block_swings(col.opens, col.arcs, {
