@@ -94,8 +94,13 @@ def door_blocks(inserts: list, opens: list, loops: list, arcs: list, ins_kind: d
 
 def _candidate(ins, ins_kind: dict, layer_kind) -> bool:
     """An insert that nothing names, on a layer that may hold doors, in no block that is
-    something, and not named as a window."""
+    something, not named as a window, and drawn about a door's size (cheap tests first:
+    a plan holds thousands of blocks)."""
     if ins_kind.get(ins.uid) is not None or ins.pts is None or len(ins.pts) < 2:
+        return False
+    lo, hi = dxf_doors.DOOR_RADIUS
+    side = float(np.ptp(np.asarray(ins.pts, dtype=float)[:, :2], axis=0).max())
+    if not lo <= side <= 2 * (hi + FRAME):  # smaller than a leaf, larger than two and frames
         return False
     if layer_kind(ins.layer) not in OPEN_KINDS or says_glazing(ins.layer) or says_glazing(ins.name):
         return False
