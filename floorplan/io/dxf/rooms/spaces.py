@@ -212,7 +212,8 @@ def views_of(rd, found: Found, wanted: int | None) -> Found:
 
     def linework() -> list[np.ndarray]:  # what is shown of the linework, blocks left out
         return [p.pts[:, :2] for p in rd.col.opens + rd.col.loops if p.layer not in hidden
-                and not rd.blocked(p) and rd.layer_kind(p.layer) in (None, "wall", "room", "stair")]
+                and not rd.blocked(p)
+                and rd.layer_kind(p.layer) in (None, "wall", "room", "stair", "projection")]
 
     shown = [t for t in rd.col.texts if t.layer not in hidden]  # a frozen title says nothing
     try:
