@@ -83,3 +83,55 @@ def test_a_dashed_layer_named_by_the_layer_map_is_read_as_named(tmp_path):
     (tmp_path / "map.toml").write_text('[layers]\nroom = ["BAYS"]\n')
     plan = read(s, tmp_path, view=1, layer_map=tmp_path / "map.toml")
     assert [a for _n, _how, a in rooms_of(plan)] == [1.8] * 5
+
+
+# -- walls on a pen layer (holdout4's CASONA: every wall face a LINE on 'Pluma 8') --------
+
+def pen_layer_plan(s: Sheet) -> None:
+    """Three rooms of 4 x 3 m between wall faces (x in [0.1, 4.1], [4.2, 8.2], [8.3, 12.3],
+    y in [0.1, 3.1]), walls 0.1 m thick drawn as LINEs on ``Pluma 8`` (a pen number: the
+    name says nothing), each partition with a 0.9 m opening holding a door block; the
+    rooms labelled BEDROOM, KITCHEN, LIVING ROOM. A wall layer exists (``COLUMNA``: one
+    column, 0.4 m square, standing free 2 m south of the building), and a closed 1.2 x
+    0.8 m outline on layer ``2`` (a step) lies outside the rooms: the only closed outline
+    of room size, holding no label."""
+    from shapely.geometry import box
+    from shapely.ops import unary_union
+
+    rooms = [box(0.1, 0.1, 4.1, 3.1), box(4.2, 0.1, 8.2, 3.1), box(8.3, 0.1, 12.3, 3.1)]
+    mass = box(0, 0, 12.4, 3.2).difference(unary_union(rooms))
+    mass = mass.difference(box(4.1, 1.1, 4.2, 2.0)).difference(box(8.2, 1.1, 8.3, 2.0))
+    s.mass(mass, layer="Pluma 8")
+    s.door((4.1, 1.1), rotation=90, leaf="open", layer="PUERTAS")
+    s.door((8.2, 1.1), rotation=90, leaf="open", layer="PUERTAS")
+    s.poly([(5.0, -2.4), (5.4, -2.4), (5.4, -2.0), (5.0, -2.0)], "COLUMNA", closed=True)
+    s.poly([(1.0, -1.5), (2.2, -1.5), (2.2, -0.7), (1.0, -0.7)], "2", closed=True)
+    for name, x in (("BEDROOM", 1.5), ("KITCHEN", 5.6), ("LIVING ROOM", 9.5)):
+        s.text(name, (x, 2.0))
+
+
+def test_walls_on_a_pen_layer_are_read_when_the_wall_layers_leave_the_labels_out(tmp_path):
+    s = Sheet()
+    pen_layer_plan(s)
+    plan = read(s, tmp_path)
+    assert [(n, a) for n, _how, a in rooms_of(plan)] == [
+        ("BEDROOM", 12.0), ("KITCHEN", 12.0), ("LIVING ROOM", 12.0)]
+    # walls on a layer whose name says nothing: no confident room
+    assert {r.confidence for r in plan.rooms} == {"medium"}
+    assert any("the linework on layer Pluma 8, which says nothing, read as walls too" in n
+               for n in plan.notes)
+
+
+def test_a_pen_layer_is_not_read_as_walls_when_the_wall_layers_hold_the_labels(tmp_path):
+    # the same rooms with their walls on a layer that says wall: the pen layer's lines
+    # (here a 1.2 x 0.8 m closed step outline on '2' and a line across the bedroom on
+    # 'Pluma 1') are not walls, so the bedroom is not parted
+    s = Sheet()
+    pen_layer_plan(s)
+    for e in list(s.msp):
+        if e.dxf.layer == "Pluma 8":
+            e.dxf.layer = "MURO"
+    s.line((2.0, 0.1), (2.0, 3.1), "Pluma 1")
+    plan = read(s, tmp_path)
+    assert [(n, a) for n, _how, a in rooms_of(plan)] == [
+        ("BEDROOM", 12.0), ("KITCHEN", 12.0), ("LIVING ROOM", 12.0)]

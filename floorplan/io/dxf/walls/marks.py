@@ -55,17 +55,22 @@ def hidden_layers(doc, lmap=None) -> set[str]:
 
 
 def dashed_layers(doc) -> set[str]:
-    """The layers whose linetype is broken (dashed, hidden, dotted, centre lines: a
-    pattern of dashes and gaps in the drawing's linetype table): what they draw is seen
-    and not cut (a roof's bays seen from below, an overhead edge, a hidden line) or is no
-    line of the building at all (an axis), so it holds no walls and no room outlines. A
-    layer's own linetype only: an entity drawn dashed on a layer of solid lines says
-    nothing of the layer."""
+    """The layers whose linetype is dashed (``DASHED``, ``HIDDEN``, ``ACAD_ISO02W100``:
+    a pattern of one dash and one gap in the drawing's linetype table): what they draw
+    is seen and not cut (a roof's bays seen from below, an overhead edge, a hidden line),
+    so it holds no walls and no room outlines. Dotted and centre lines (a dot, or two
+    dashes of different lengths, in the pattern) are not: an axis drawn along a wall's
+    middle runs across its openings, and the reader may take it for their glazing (the
+    apartment of holdout 4). A layer's own linetype only: an entity drawn dashed on a
+    layer of solid lines says nothing of the layer."""
     broken: dict[str, bool] = {}
     try:
         for lt in doc.linetypes:
             try:
-                broken[lt.dxf.name.casefold()] = len(lt.simplified_line_pattern()) >= 2
+                pattern = list(lt.simplified_line_pattern())
+                while len(pattern) > 2 and abs(pattern[-1]) < 1e-9:  # (12.7, 6.35, 3.6e-15)
+                    pattern.pop()
+                broken[lt.dxf.name.casefold()] = len(pattern) == 2 and min(pattern) > 0
             except Exception:  # noqa: BLE001 - a pattern that cannot be read says nothing
                 broken[lt.dxf.name.casefold()] = False
         return {lay.dxf.name for lay in doc.layers
