@@ -181,16 +181,23 @@ def _unplaced(rd, polys: list[Polygon]) -> list[str]:
 def _widest(rd, fittings: list[Polygon], polys: list[Polygon], names: list, figs: list,
             doors: np.ndarray) -> tuple[int, frozenset[str]]:
     """The best reading of the walls with one of the layers :func:`_unplaced` names read as
-    walls too: (its evidence, with the room labels counted once a room, and the layer)."""
+    walls too, among those that put at least half the room labels in rooms of their own
+    (each room counted once): (its evidence, with the room labels counted once a room,
+    and the layer)."""
     labels = drawing_labels(rd)
     best, which = evidence(polys, labels, figs, doors), frozenset[str]()
     for layer in _unplaced(rd, polys):
         extra = frozenset({layer})
         found = _trial(rd, partial(_reading, rd, fittings, None, names, figs, extra))
         got = evidence([w.polygon for w in found], labels, figs, doors)
-        if got > best:
+        # the labels in rooms of their own, most of them: not a sheet's frame drawn round
+        # them all (an electrical sheet's labels in one 'room' on layer 'frame')
+        if got > best and 2 * evidence([w.polygon for w in found], labels, [], _NO_DOORS) >= len(labels):
             best, which = got, extra
     return best, which
+
+
+_NO_DOORS = np.zeros((0, 2))
 
 
 def widened(rd, found: list, fittings: list[Polygon]) -> list | None:
