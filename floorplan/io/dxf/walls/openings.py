@@ -48,6 +48,9 @@ FRAME_REACH = 0.15
 LEAVES_MEET = 0.05
 #: glazing covers at least this share of a window's width
 GLAZING_SHARE = 0.8
+#: a fixed pane beside a door in one opening (a sidelight) is at least this share of its
+#: width: a quarter (0.4 m of a 1.6 m gap); less is a door's frame, not glazing
+SIDELIGHT_SHARE = 0.25
 #: an opening a header or lintel spans is at most this wide (metres: the widest opening a
 #: home has, a double garage door of 16-18 ft, 4.9-5.5 m)
 MARKED_SPAN = 6.0
@@ -185,9 +188,15 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
         if faces and alongside(inner, faces, half)[0] >= GLAZING_SHARE:
             return None
     glass, glass_tree = panes
+    # a pane ends at the jambs (or within the wall beyond them): a line that runs on past
+    # them, a grid axis or a centre line along the wall, glazes nothing
+    frame = band.buffer(2 * half, join_style="mitre")
     in_glass = [] if glass_tree is None else [glass[i] for i in glass_tree.query(
-        inner.buffer(half, cap_style="flat"), predicate="intersects").tolist()]
+        inner.buffer(half, cap_style="flat"), predicate="intersects").tolist()
+        if frame.covers(glass[i])]
     glazed = alongside(inner, enumerate(in_it + in_glass), half)[0] >= GLAZING_SHARE
+    if door and not pair and not glazed and width > OPENING_WIDTH[1]:
+        glazed = _door_and_pane(inner, band, seals, in_it + in_glass, mark_tree, half)
     if width > OPENING_WIDTH[1] and not glazed and not pair and not _headed(inner, ja, headers):
         return None
     if width > WINDOW_SPAN and not _headed(inner, ja, headers):
@@ -197,6 +206,48 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
     kind = "door" if door else "window" if glazed else "bare"
     mid = (p + q) / 2
     return Opening(seals, (float(mid[0]), float(mid[1])), round(width, 6), kind)
+
+
+def _door_and_pane(inner: LineString, band: Polygon, seals, lines: list, mark_tree: STRtree,
+                   half: float) -> bool:
+    """A door hung beside a fixed pane in one opening (a balcony door and a window of 0.8 m
+    each in a 1.6 m gap, a door and its sidelight): the pane's frame, two lines or more
+    standing in the wall apart from its faces (within the ``band``, off both seals, at two
+    offsets or more, as :func:`_recess` reads a frame), each along at least
+    :data:`SIDELIGHT_SHARE` of the opening, and with the door symbols' extent along it
+    (:func:`_leaf_spans`) they cover :data:`GLAZING_SHARE` of it. One line is a thinner
+    wall's face: a stretch of corridor wall between two partitions' ends, with its door in
+    it, is no opening."""
+    room = band.buffer(OUT_OF_BAND, join_style="mitre")
+    by_offset: dict[float, list] = {}
+    for g in lines:
+        if room.covers(g) and all(g.distance(s) > OUT_OF_BAND for s in seals):
+            by_offset.setdefault(round(float(g.distance(seals[0])), 3), []).append(g)
+    frame = [gs for gs in by_offset.values()
+             if alongside(inner, enumerate(gs), half)[0] >= SIDELIGHT_SHARE]
+    if len(frame) < 2:
+        return False
+    panes = [g for gs in frame for g in gs]
+    leaves = _leaf_spans(inner, band, mark_tree)
+    return alongside(inner, enumerate(panes + leaves), half)[0] >= GLAZING_SHARE
+
+
+def _leaf_spans(inner: LineString, band: Polygon, mark_tree: STRtree) -> list[LineString]:
+    """The stretches of the opening ``inner`` (its middle line between the jambs) that the
+    door symbols standing in its ``band`` fill: each symbol's extent along the opening, as a
+    line on ``inner``. A balcony door hung beside a fixed pane in one opening (a door and
+    window of 0.8 m each in a 1.6 m gap) is filled by the leaf and the glass together."""
+    (x0, y0), (x1, y1) = inner.coords[0], inner.coords[-1]
+    n = inner.length
+    u = np.array([(x1 - x0) / n, (y1 - y0) / n])
+    out = []
+    for i in mark_tree.query(band, predicate="intersects").tolist():
+        t = (shapely.get_coordinates(mark_tree.geometries[i]) - (x0, y0)) @ u
+        lo, hi = max(float(t.min()), 0.0), min(float(t.max()), n)
+        if hi > lo:
+            out.append(LineString([(x0 + u[0] * lo, y0 + u[1] * lo),
+                                   (x0 + u[0] * hi, y0 + u[1] * hi)]))
+    return out
 
 
 def double_door(band: Polygon, p: np.ndarray, q: np.ndarray, d: np.ndarray, leaves,
