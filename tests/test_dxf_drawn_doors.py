@@ -89,11 +89,14 @@ def test_a_double_door_block_named_like_nothing_is_a_door_between_the_rooms(tmp_
     assert len(door_links(plan)[door.id]) == 2
 
 
-def test_a_single_door_block_named_like_nothing_is_a_door_by_its_swing(tmp_path):
+@pytest.mark.parametrize("layer", [LAYER, "PROJECTIONS - fine lines"])
+def test_a_single_door_block_named_like_nothing_is_a_door_by_its_swing(tmp_path, layer):
+    """On a layer that says nothing, or that says projection (a swing is seen, not cut:
+    archweb draws its doors on ``PROIEZIONI finissime``)."""
     s = Sheet()
     _walls(s, door=(1.0, 1.9))  # the opening y 1.1-2.0
     _single_block(s)
-    s.msp.add_blockref("PX090", (4.1, 1.1), dxfattribs={"layer": LAYER, "rotation": 90})
+    s.msp.add_blockref("PX090", (4.1, 1.1), dxfattribs={"layer": layer, "rotation": 90})
     plan = read(s, tmp_path)
     assert _rooms(plan) == [12.0, 12.0]
     (door,) = plan.doors

@@ -53,6 +53,7 @@ from floorplan.io.dxf.rooms import voids as dxf_voids
 from floorplan.io.dxf.rooms.outlines import outline_rooms
 from floorplan.io.dxf.text import figures as dxf_figures
 from floorplan.io.dxf.units import evidence as dxf_evidence
+from floorplan.io.dxf.walls.marks import dashed_layers, named_by_map
 from floorplan.model import (
     Door,
     InputFinding,
@@ -144,13 +145,22 @@ class _Reader:
         self.rooflit: set[int] = set()  # rooflights' linework (dxf_rooflights)
         self.gaps: list = []  # doorways with nothing in them (walls.doorways)
         self.aside: dict[int, str] = {}  # primitives set aside by a stage, with its reason
+        self.dashed = dashed_layers(self.doc)  # layers drawn in a broken linetype
 
     # -- classification helpers ---------------------------------------------------------
     def layer_kind(self, layer: str) -> str | None:
+        """The kind the layer's name says (:meth:`LayerMap.layer_kind`); a layer drawn in a
+        broken linetype whose name says nothing, room or wall is a ``projection``
+        (:func:`~floorplan.io.dxf.walls.marks.dashed_layers`), unless the user's
+        ``--layer-map`` names it."""
         try:
             return self._kinds[layer]
         except KeyError:
-            k = self._kinds[layer] = self.lmap.layer_kind(layer)
+            k = self.lmap.layer_kind(layer)
+            if k in (None, "room", "wall") and layer in self.dashed \
+                    and not named_by_map(self.lmap, layer):
+                k = "projection"
+            self._kinds[layer] = k
             return k
 
     def blocked(self, prim) -> bool:

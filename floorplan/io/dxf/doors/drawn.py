@@ -47,7 +47,10 @@ JAMB = 0.3
 #: comes within 2 cm of one: a gap, not a door drawn over a wall or along it
 CLEAR = 0.15
 #: the layer kinds whose blocks may be doors by their drawing (a block on a fitting, stair
-#: or annotation layer is what its layer says); and whose linework bounds a wall gap
+#: or annotation layer is what its layer says; a door's swing is seen, not cut, and some
+#: offices draw doors on a projection layer: archweb's ``PROIEZIONI finissime``) ...
+DOOR_KINDS = (None, "wall", "projection")
+#: ... and those whose linework bounds a wall gap (a projection bounds nothing)
 OPEN_KINDS = (None, "wall")
 
 
@@ -102,7 +105,7 @@ def _candidate(ins, ins_kind: dict, layer_kind) -> bool:
     side = float(np.ptp(np.asarray(ins.pts, dtype=float)[:, :2], axis=0).max())
     if not lo <= side <= 2 * (hi + FRAME):  # smaller than a leaf, larger than two and frames
         return False
-    if layer_kind(ins.layer) not in OPEN_KINDS or says_glazing(ins.layer) or says_glazing(ins.name):
+    if layer_kind(ins.layer) not in DOOR_KINDS or says_glazing(ins.layer) or says_glazing(ins.name):
         return False
     return all(ins_kind.get(u) is None for u in ins.chain)
 
