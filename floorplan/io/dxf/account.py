@@ -121,6 +121,7 @@ def _reason(kind: str | None, have_rooms: bool) -> str:
         "room": "on a room layer but not a closed outline",
         "ceiling": "on a ceiling layer but not a closed 3D outline",
         "stair": "stair linework (treads, flights), which bounds no room",
+        "projection": "a projection (named so or drawn dashed: seen, not cut), which bounds no room",
     }.get(kind or "", "not room geometry")
 
 

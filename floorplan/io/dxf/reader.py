@@ -32,6 +32,7 @@ from floorplan.errors import PlanReadError
 from floorplan.io.dxf import hiddenproof
 from floorplan.io.dxf.account import account, label_findings, room_confidence
 from floorplan.io.dxf.collect.modelspace import collect
+from floorplan.io.dxf.doors import drawn as dxf_drawn
 from floorplan.io.dxf.doors import swings as dxf_swings
 from floorplan.io.dxf.doors import symbols as dxf_doors
 from floorplan.io.dxf.features import fittings as dxf_features
@@ -53,6 +54,7 @@ from floorplan.io.dxf.rooms.lostfloor import lost_floor
 from floorplan.io.dxf.rooms.outlines import outline_rooms
 from floorplan.io.dxf.text import figures as dxf_figures
 from floorplan.io.dxf.units import evidence as dxf_evidence
+from floorplan.io.dxf.walls.marks import dashed_layers, named_by_map
 from floorplan.model import (
     Door,
     InputFinding,
@@ -144,13 +146,22 @@ class _Reader:
         self.rooflit: set[int] = set()  # rooflights' linework (dxf_rooflights)
         self.gaps: list = []  # doorways with nothing in them (walls.doorways)
         self.aside: dict[int, str] = {}  # primitives set aside by a stage, with its reason
+        self.dashed = dashed_layers(self.doc)  # layers drawn in a broken linetype
 
     # -- classification helpers ---------------------------------------------------------
     def layer_kind(self, layer: str) -> str | None:
+        """The kind the layer's name says (:meth:`LayerMap.layer_kind`); a layer drawn in a
+        broken linetype whose name says nothing, room or wall is a ``projection``
+        (:func:`~floorplan.io.dxf.walls.marks.dashed_layers`), unless the user's
+        ``--layer-map`` names it."""
         try:
             return self._kinds[layer]
         except KeyError:
-            k = self._kinds[layer] = self.lmap.layer_kind(layer)
+            k = self.lmap.layer_kind(layer)
+            if k in (None, "room", "wall") and layer in self.dashed \
+                    and not named_by_map(self.lmap, layer):
+                k = "projection"
+            self._kinds[layer] = k
             return k
 
     def blocked(self, prim) -> bool:
@@ -180,6 +191,22 @@ class _Reader:
         self._ins_kinds[key] = k
         return k
 
+    def _drawn_doors(self) -> None:
+        """Blocks that no name or layer places but that draw a door in a wall gap are
+        doors (:mod:`~floorplan.io.dxf.doors.drawn`; metres needed, so after the frame)."""
+        col = self.col
+        found = dxf_drawn.door_blocks(col.inserts, col.opens, col.loops, col.arcs,
+                                      self.ins_kind, self.layer_kind)
+        if not found:
+            return
+        for ins in found:
+            self.ins_kind[ins.uid] = "door"
+        self._blocking.clear()  # chains looked up before hold these blocks as nothing
+        names = sorted({ins.name for ins in found})
+        self.notes.append(f"{len(found)} blocks read as doors by what they draw (a swing with its "
+                          f"leaf in a wall gap), their names and layers saying nothing: "
+                          + ", ".join(names[:5]) + (" ..." if len(names) > 5 else ""))
+
     # -- the whole drawing ----------------------------------------------------------------
     def run(self, require_rooms: bool) -> Plan:
         col = collect(self.doc.modelspace(), 1e-6)
@@ -194,6 +221,7 @@ class _Reader:
         self.ins_kind = {i.uid: self._insert_kind(i) for i in col.inserts}
         self._blocking: dict[tuple[int, ...], bool] = {}
         self._frame()
+        self._drawn_doors()
         # swings drawn as polylines in door blocks, or loose on door layers: arcs to every
         # stage that reads swings
         col.arcs += dxf_swings.block_swings(col.opens, col.arcs, {

@@ -48,6 +48,7 @@ def linework(rd, polys: list, levels: list[float], cap: int | None = None) -> Li
 
     ins = rd.ins_kind
     unnamed_walls = bool(rd.__dict__.get("walls_unnamed"))
+    extra = rd.__dict__.get("walls_extra") or frozenset()  # unnamed layers read as walls too
     prims, wall = [], []
     for p in rd.col.opens + rd.col.loops:
         kind = layer_kind(p.layer)
@@ -61,7 +62,7 @@ def linework(rd, polys: list, levels: list[float], cap: int | None = None) -> Li
         else:
             walls = True
         prims.append(p)
-        wall.append(walls and (kind == "wall" or (kind is None and unnamed_walls)))
+        wall.append(walls and (kind == "wall" or (kind is None and (unnamed_walls or p.layer in extra))))
     if not prims:
         return _empty()
     n_pts = np.array([len(p.pts) for p in prims])

@@ -33,6 +33,7 @@ import shapely
 from shapely.geometry import Polygon
 from shapely.ops import polylabel
 
+from floorplan.io.dxf.names import labelkind
 from floorplan.io.dxf.rooms.wallrooms import area_figures, door_points, label_texts, wall_rooms_of
 from floorplan.io.dxf.text import figures as dxf_figures
 from floorplan.io.dxf.walls.pinch import MIN_WIDTH
@@ -42,6 +43,11 @@ from floorplan.io.dxf.walls.pinch import MIN_WIDTH
 WALL_PIECE_WIDTH = 0.9
 #: a door symbol stands at a room's edge when it lies within this of it (metres)
 DOOR_REACH = 0.6
+#: the walls are looked for on layers that say nothing when at least this many room
+#: labels stand in the drawing and most of them lie in no room the wall layers enclose
+MIN_LABELS = 3
+#: at most this many layers that say nothing are tried as walls so (those with most lines)
+MAX_TRIED = 6
 
 
 def evidence(polys: list[Polygon], names: list, figs: list, doors: np.ndarray) -> int:
@@ -113,19 +119,108 @@ def _trial(rd, read: Callable[[], Any]) -> Any:
         rd.used.update(used)
 
 
-def _reading(rd, fittings: list[Polygon], leave: str | None, names: list, figs: list) -> list:
-    """The rooms in the wall linework, ``leave``'s linework left out, wall pieces dropped."""
+def _reading(rd, fittings: list[Polygon], leave: str | None, names: list, figs: list,
+             unnamed: frozenset[str] = frozenset()) -> list:
+    """The rooms in the wall linework, ``leave``'s linework left out, wall pieces dropped;
+    ``unnamed``: layers that say nothing whose linework is read as walls too."""
     rd.left_layers = {leave} if leave else set()
+    rd.with_unnamed = rd.walls_extra = unnamed  # (walls_extra: for the image's linework)
     try:
         found = wall_rooms_of(rd, fittings)
     finally:
         rd.left_layers = set()
+        rd.with_unnamed = frozenset()
     gone = set(wall_pieces(found, names, figs))
     if gone:
         rd.notes.append(f"{len(gone)} space(s) in the wall linework narrower than "
                         f"{WALL_PIECE_WIDTH} m, against a room with no wall between them, "
                         "unlabelled: pieces of a wall's band, not rooms")
     return [w for k, w in enumerate(found) if k not in gone]
+
+
+def placed(polys: list[Polygon], labels: list) -> int:
+    """How many of the room labels ``labels`` ((x, y, name)) lie in one of ``polys``."""
+    if not polys or not labels:
+        return 0
+    tree = shapely.STRtree(np.asarray(polys, dtype=object))
+    pts = shapely.points(np.array([(x, y) for x, y, *_ in labels], dtype=float))
+    return len(set(tree.query(pts, predicate="within")[0].tolist()))
+
+
+def drawing_labels(rd) -> list[tuple[float, float, str]]:
+    """The drawing's room labels, known before any room is: names that say a room use,
+    and the texts of a numbered series (``AMBIENTE 1`` ... ``AMBIENTE 20``,
+    :func:`~floorplan.io.dxf.names.labelkind.series_kinds`) that could name a room."""
+    texts = labelkind.drawing_texts(rd)
+    kinds = labelkind.series_kinds(texts)
+    return [(x, y, n) for x, y, n, h, lay in texts if labelkind.says_use(n)
+            or (labelkind.is_kin(h, lay, kinds) and labelkind.could_name(n))]
+
+
+def _unplaced(rd, polys: list[Polygon]) -> list[str]:
+    """The layers that say nothing (the :data:`MAX_TRIED` holding most lines) whose
+    linework may be the walls, when the drawing's room labels (at least
+    :data:`MIN_LABELS`, :func:`drawing_labels`) mostly lie in none of ``polys`` while
+    its other walls are on layers that say wall (a surveyor's pen layers, ``Pluma 8``);
+    else none."""
+    labels = drawing_labels(rd)
+    if len(labels) < MIN_LABELS or 2 * placed(polys, labels) >= len(labels):
+        return []
+    count: dict[str | None, int] = {}
+    for p in rd.col.opens + rd.col.loops:
+        if not rd.blocked(p):
+            kind = rd.layer_kind(p.layer)
+            key = p.layer if kind is None else ("" if kind == "wall" else None)
+            count[key] = count.get(key, 0) + 1
+    if "" not in count:  # no wall layer: the linework on unnamed layers is read already
+        return []
+    layers = sorted((n, lay) for lay, n in count.items() if lay)
+    return [lay for n, lay in sorted(layers, reverse=True)[:MAX_TRIED]]
+
+
+def _widest(rd, fittings: list[Polygon], polys: list[Polygon], names: list, figs: list,
+            doors: np.ndarray) -> tuple[int, frozenset[str]]:
+    """The best reading of the walls with one of the layers :func:`_unplaced` names read as
+    walls too, among those that put at least half the room labels in rooms of their own
+    (each room counted once): (its evidence, with the room labels counted once a room,
+    and the layer)."""
+    labels = drawing_labels(rd)
+    best, which = evidence(polys, labels, figs, doors), frozenset[str]()
+    for layer in _unplaced(rd, polys):
+        extra = frozenset({layer})
+        found = _trial(rd, partial(_reading, rd, fittings, None, names, figs, extra))
+        got = evidence([w.polygon for w in found], labels, figs, doors)
+        # the labels in rooms of their own, most of them: not a sheet's frame drawn round
+        # them all (an electrical sheet's labels in one 'room' on layer 'frame')
+        if got > best and 2 * evidence([w.polygon for w in found], labels, [], _NO_DOORS) >= len(labels):
+            best, which = got, extra
+    return best, which
+
+
+_NO_DOORS = np.zeros((0, 2))
+
+
+def widened(rd, found: list, fittings: list[Polygon]) -> list | None:
+    """The rooms in the wall linework read with the linework of one layer that says
+    nothing as walls too, when the rooms ``found`` in the wall layers leave most room
+    labels out (:func:`_unplaced`) and that reading accounts for more of the drawing's
+    evidence; ``None`` to keep ``found``. The reader's state is that of the reading kept."""
+    polys = [w.polygon for w in found]
+    names, figs, doors = label_texts(rd), area_figures(rd), door_points(rd)
+    _, which = _widest(rd, fittings, polys, names, figs, doors)
+    if not which:
+        return None
+    out = _reading(rd, fittings, None, names, figs, which)
+    rd.notes.append(_wide_note(rd, polys, which))
+    return out
+
+
+def _wide_note(rd, polys: list[Polygon], which: frozenset[str]) -> str:
+    labels = drawing_labels(rd)
+    return (f"the rooms the wall layers enclose hold {placed(polys, labels)} of the drawing's "
+            f"{len(labels)} room labels: the linework on layer {', '.join(sorted(which))}, "
+            "which says nothing, read as walls too (it accounts for more of the drawing's "
+            "room evidence)")
 
 
 def linework_rooms(rd, cands: list, fittings: list[Polygon]) -> tuple[list, str | None] | None:
@@ -141,12 +236,19 @@ def linework_rooms(rd, cands: list, fittings: list[Polygon]) -> tuple[list, str 
     drawn = {p.layer for p in rd.col.opens + rd.col.loops if rd.layer_kind(p.layer) is None}
     leaves: list[str | None] = [None] + sorted(
         {c.layer for c in cands if drawn - {c.layer}})
-    best, best_leave = base, None
+    best, best_leave, best_polys = base, None, [c.polygon for c in cands]
     for leave in leaves:
         found = _trial(rd, partial(_reading, rd, fittings, leave, names, figs))
         got = evidence([w.polygon for w in found], names, figs, doors)
         if got > best:
-            best, best_leave = got, leave
+            best, best_leave, best_polys = got, leave, [w.polygon for w in found]
+    # the readings so far leave the labels out: the walls may be on a layer that says
+    # nothing; outlines holding none of the labels do not beat a reading that places them
+    labelled, which = _widest(rd, fittings, best_polys, names, figs, doors)
+    if which:
+        found = _reading(rd, fittings, None, names, figs, which)
+        rd.notes.append(_wide_note(rd, best_polys, which))
+        return found, None
     if best <= base:
         return None
     found = _reading(rd, fittings, best_leave, names, figs)

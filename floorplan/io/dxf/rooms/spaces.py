@@ -27,7 +27,7 @@ from floorplan.errors import PlanReadError
 from floorplan.io.dxf.layers import level_of_layer
 from floorplan.io.dxf.names.labelkind import room_labels
 from floorplan.io.dxf.rooms.bounds import round_walls
-from floorplan.io.dxf.rooms.sourcechoice import linework_rooms
+from floorplan.io.dxf.rooms.sourcechoice import linework_rooms, widened
 from floorplan.io.dxf.rooms.wallrooms import door_points, label_texts, wall_rooms_of
 from floorplan.io.dxf.views import sheet as dxf_views
 from floorplan.io.dxf.walls.entries import solid_note
@@ -86,7 +86,7 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
             and _has_walls(rd):
         # outlines on layers that say nothing (headers, beams, footprints) are weaker
         # evidence than linework on layers that say wall: the walls are read first
-        found = wall_rooms_of(rd, fittings)
+        found = widened(rd, found := wall_rooms_of(rd, fittings), fittings) or found
         if found:
             for c in cands:
                 rd.used.discard(c.uid)
@@ -117,6 +117,7 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
         n = len(polys)
         return Found(polys, ["outline"] * n, [""] * n, [("high", "")] * n, [[] for _ in polys])
     found = wall_rooms_of(rd, fittings)
+    found = widened(rd, found, fittings) or found  # the labels left out: unnamed layers too
     return Found([w.polygon for w in found], [w.source for w in found], [""] * len(found),
                  [(w.confidence, w.reason) for w in found], [w.labels for w in found],
                  [w.solid for w in found])
@@ -161,7 +162,7 @@ def room_line_rooms(rd) -> list[Polygon]:
 
 #: what a reading of the views (and of the walls) sets on the reader
 _STATE = ("view_level", "in_view", "grid", "no_plan", "room_view", "gaps", "walls_unnamed",
-          "nib_uids", "view_kinds")
+          "nib_uids", "view_kinds", "walls_extra")
 
 
 def choose_views(rd, found: Found, wanted: int | None) -> Found:
@@ -212,7 +213,8 @@ def views_of(rd, found: Found, wanted: int | None) -> Found:
 
     def linework() -> list[np.ndarray]:  # what is shown of the linework, blocks left out
         return [p.pts[:, :2] for p in rd.col.opens + rd.col.loops if p.layer not in hidden
-                and not rd.blocked(p) and rd.layer_kind(p.layer) in (None, "wall", "room", "stair")]
+                and not rd.blocked(p)
+                and rd.layer_kind(p.layer) in (None, "wall", "room", "stair", "projection")]
 
     shown = [t for t in rd.col.texts if t.layer not in hidden]  # a frozen title says nothing
     try:

@@ -96,7 +96,7 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     rd.gaps = doorways(arr)
     if found:
         rd.used.update(p.uid for p in lines)
-    if found and rd.__dict__.get("walls_unnamed"):
+    if found and (rd.__dict__.get("walls_unnamed") or rd.__dict__.get("with_unnamed")):
         why = "found in linework on layers that do not say wall"
         for w in found:
             if w.confidence == "high":

@@ -54,6 +54,19 @@ _LEVEL = re.compile(
     r"|(?P<gf>gf|ff|sf)\s+plan)", re.I)
 
 
+
+def refusal(v) -> str:
+    """Why view ``v`` is not read, as a sentence whatever its reason says (a reason may be
+    a noun, ``a grid of 12 cells``, or a clause, ``its spaces stand on a ground line``).
+
+    >>> class V:
+    ...     reason = "its spaces stand on a ground line that runs past them at both ends"
+    ...     def describe(self): return "view 1 (26 x 19 m)"
+    >>> refusal(V())
+    'view 1 (26 x 19 m) does not look like a floor plan: its spaces stand on a ground line that runs past them at both ends'
+    """
+    return f"{v.describe()} does not look like a floor plan: {v.reason or 'not a floor plan'}"
+
 def level_from_text(text: str) -> float | None:
     """The level a view title names (GROUND FLOOR 0, 1ST FLOOR PLAN 1, BASEMENT -1,
     LEVEL 2 2), or ``None``."""
@@ -136,8 +149,7 @@ def choose(views: list[View], polys: list[Polygon], wanted: int | None = None,
         if not plans:
             plans = [v for v in with_rooms if v.kind == "other"]
         if not plans and with_rooms:
-            no_plan = ("no floor plan found: " + "; ".join(
-                f"{v.describe()} is {v.reason}" for v in with_rooms) +
+            no_plan = ("no floor plan found: " + "; ".join(refusal(v) for v in with_rooms) +
                 ". Nothing is read as rooms; name a view with --view N to read it all the same")
     warning = None
     level_of: dict[int, float] = {}

@@ -2,6 +2,8 @@
 
 - :func:`wall_lines`: lines on wall layers, else on layers that say nothing (never on
   frozen layers, foundations or roofs), with door-layer lines that continue a wall face;
+  with lines on some layers that say nothing when the source choice asks (``rd.with_unnamed``:
+  :func:`~floorplan.io.dxf.rooms.sourcechoice.widened`);
 - :func:`floor_pattern`: less the lines that only draw a tiling (paving, floor or ceiling
   tiles, :mod:`~floorplan.io.dxf.views.tiles`);
 - :func:`leave_objects`: less the objects standing free in the rooms (furniture,
@@ -58,6 +60,9 @@ def wall_lines(rd) -> list:
     rd.walls_unnamed = not lines
     if lines:
         lines += door_layer_nibs(rd, lines, hidden)
+        extra = rd.__dict__.get("with_unnamed")  # the wall layers leave the labels out
+        if extra:  # (sourcechoice): walls drawn on these layers that say nothing too
+            lines += [p for p in col.opens + col.loops if p.layer in extra and take(p, None)]
     if not lines:
         out.clear()
         lines = [p for p in col.opens + col.loops if take(p, None)]

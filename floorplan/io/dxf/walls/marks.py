@@ -9,7 +9,8 @@ wall of the plan.
   them, so the gap under one is an opening, whatever is or is not drawn in it (a closet's
   bypass doors drawn part open, a garage door drawn raised), and is closed across.
 - Layers that are frozen or off (:func:`hidden_layers`) and layers that say foundations or
-  roof (:func:`not_the_plan`) hold no wall of the plan. A layer the user's ``--layer-map``
+  roof (:func:`not_the_plan`) hold no wall of the plan; layers drawn in a broken linetype
+  (:func:`dashed_layers`) are projections, read as the layer map's ``projection`` kind. A layer the user's ``--layer-map``
   names (:func:`named_by_map`) is read though it is hidden: a user who names it means it.
 
 >>> not_the_plan("S-FOOTER"), not_the_plan("A-WALL"), says_header("xref$0$A-HEADER")
@@ -51,6 +52,31 @@ def hidden_layers(doc, lmap=None) -> set[str]:
     if lmap is not None and out:
         out = {lay for lay in out if not named_by_map(lmap, lay)}
     return out
+
+
+def dashed_layers(doc) -> set[str]:
+    """The layers whose linetype is dashed (``DASHED``, ``HIDDEN``, ``ACAD_ISO02W100``:
+    a pattern of one dash and one gap in the drawing's linetype table): what they draw
+    is seen and not cut (a roof's bays seen from below, an overhead edge, a hidden line),
+    so it holds no walls and no room outlines. Dotted and centre lines (a dot, or two
+    dashes of different lengths, in the pattern) are not: an axis drawn along a wall's
+    middle runs across its openings, and the reader may take it for their glazing (the
+    apartment of holdout 4). A layer's own linetype only: an entity drawn dashed on a
+    layer of solid lines says nothing of the layer."""
+    broken: dict[str, bool] = {}
+    try:
+        for lt in doc.linetypes:
+            try:
+                pattern = list(lt.simplified_line_pattern())
+                while len(pattern) > 2 and abs(pattern[-1]) < 1e-9:  # (12.7, 6.35, 3.6e-15)
+                    pattern.pop()
+                broken[lt.dxf.name.casefold()] = len(pattern) == 2 and min(pattern) > 0
+            except Exception:  # noqa: BLE001 - a pattern that cannot be read says nothing
+                broken[lt.dxf.name.casefold()] = False
+        return {lay.dxf.name for lay in doc.layers
+                if broken.get(str(lay.dxf.get("linetype", "Continuous")).casefold(), False)}
+    except Exception:  # noqa: BLE001 - a damaged table marks nothing
+        return set()
 
 
 def named_by_map(lmap, layer: str) -> bool:
