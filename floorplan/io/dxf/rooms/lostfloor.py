@@ -121,7 +121,7 @@ def _widest_mouth(open_edge) -> float:
 
 def _width(g: Polygon) -> float:
     """The shorter side of ``g``'s smallest enclosing rectangle."""
-    c = np.asarray(g.minimum_rotated_rectangle.exterior.coords)
+    c = shapely.get_coordinates(g.minimum_rotated_rectangle)
     sides = np.hypot(*(c[1:3] - c[0:2]).T)
     return float(sides.min())
 
