@@ -122,3 +122,16 @@ def test_more_floor_in_no_room_than_the_rooms_read_cannot_be_assessed(floor, ass
         assert why == [f"{floor:.1f} m² of floor inside the walls lies in no room read "
                        "(FP014), more than the 50.0 m² of the 4 rooms read"]
         assert check(_house(floor)).result == "cannot_assess"
+
+
+def test_where_it_is_open_is_measured_on_polygons_only():
+    """An intersection near a piece of floor may come out as a collection holding lines as
+    well as polygons (the Ceco drawing's terraces), and a collection has no boundary: only
+    its polygons are kept."""
+    from shapely.geometry import GeometryCollection, LineString
+
+    from floorplan.io.dxf.rooms.lostfloor import _polygonal
+
+    mixed = GeometryCollection([box(0, 0, 2, 3), LineString([(5, 0), (6, 0)])])
+    assert _polygonal(mixed).equals(box(0, 0, 2, 3))
+    assert _polygonal(mixed).boundary.length == pytest.approx(10.0)

@@ -95,11 +95,18 @@ def lost_pieces(walls: list[np.ndarray], spaces: list[Polygon]) -> list[Polygon]
         if g.geom_type != "Polygon" or g.area < ROOM_AREA:
             continue
         # how far it is open to the outside, its corners as they were before the opening
-        near = unary_union([c for c in getattr(rest, "geoms", [rest]) if c.intersects(g)]
-                           ).intersection(g.buffer(h, quad_segs=2))
+        near = _polygonal(unary_union([c for c in getattr(rest, "geoms", [rest])
+                                       if c.intersects(g)]).intersection(g.buffer(h, quad_segs=2)))
         if _widest_mouth(near.boundary.intersection(edge)) < OPEN_SIDE * _width(g):
             pieces.append(g)
     return sorted(pieces, key=lambda g: -g.area)
+
+
+def _polygonal(geom):
+    """The polygons of ``geom`` (an intersection may hold lines and points as well, and a
+    collection has no boundary)."""
+    return unary_union([p for p in getattr(geom, "geoms", [geom])
+                        if p.geom_type in ("Polygon", "MultiPolygon")])
 
 
 def _closing(lines: np.ndarray, r: float):
