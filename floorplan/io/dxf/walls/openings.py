@@ -32,6 +32,7 @@ import shapely
 from shapely.geometry import LineString, Polygon
 from shapely.strtree import STRtree
 
+from floorplan.io.dxf.walls.jambpairs import CORNER_REACH, OUT_OF_BAND, wall_ends
 from floorplan.io.dxf.walls.landing import lands
 
 #: a jamb (the short line closing a wall at an opening) is this long (metres)
@@ -130,9 +131,10 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
     panes = (glass, STRtree(glass)) if glass else ([], None)
     taken: set[int] = set()
     out: list[Opening] = []
+    ends = wall_ends(seg[jamb[ai]], seg[jamb[bi]], geoms, line_tree)  # most pairs, at once
     for k in np.argsort(w, kind="stable").tolist():  # nearest partner first
         a, b = int(ai[k]), int(bi[k])
-        if a in taken or b in taken:
+        if a in taken or b in taken or ends[k]:
             continue
         made = _opening(seg[jamb[a]], seg[jamb[b]], float(w[k]), geoms, line_tree, mark_tree,
                         (heads, head_tree), pairs, panes)
@@ -353,9 +355,6 @@ def _all_infill(found: list[int], band: Polygon, corners, across: np.ndarray, ge
     return True
 
 
-#: a wall face meets a jamb's end this close (metres)
-CORNER_REACH = 2e-3
-
 
 def _runs_on(i: int, geoms, line_tree, corner: np.ndarray, across: np.ndarray, depth: float
              ) -> bool:
@@ -370,9 +369,6 @@ def _runs_on(i: int, geoms, line_tree, corner: np.ndarray, across: np.ndarray, d
             return False
     return True
 
-
-#: linework runs out of an opening's band past this far (metres): beyond a drawing's slop
-OUT_OF_BAND = 0.01
 
 
 def alongside(seg: LineString, geoms, max_off: float, on_line: bool = True
