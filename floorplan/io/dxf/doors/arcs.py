@@ -39,7 +39,7 @@ LEAF_LENGTH = 0.12
 
 def door_arc_uids(arcs: list, lines: list, ins_kind: dict, layer_kind,
                   radius: tuple[float, float] | None = dxf_doors.DOOR_RADIUS,
-                  gap: bool = False, loops: list = (), quarter: bool = False) -> set[int]:
+                  gap: bool = False, loops: list | tuple = (), quarter: bool = False) -> set[int]:
     """The uids of the ``arcs`` (collected ARC primitives) that are door swings (see the
     module). ``lines`` are the collected open primitives (the leaves among them),
     ``ins_kind`` maps an insert's uid to what it is, ``layer_kind(layer)`` a layer's kind;
@@ -120,7 +120,7 @@ def _open_end(arc, segs: np.ndarray, leaf: list | None = None) -> int | None:
     return None
 
 
-def _in_gaps(arcs: list, lines: list, loops: list, ins_kind: dict, layer_kind) -> set[int]:
+def _in_gaps(arcs: list, lines: list, loops: list | tuple, ins_kind: dict, layer_kind) -> set[int]:
     """The uids of ``arcs`` (no door layer says they are doors) whose leaf, on any layer,
     and the opening it closes draw a door standing in a wall gap; two whose closed leaves
     meet are one double door, its opening hinge to hinge."""
@@ -138,7 +138,7 @@ def _in_gaps(arcs: list, lines: list, loops: list, ins_kind: dict, layer_kind) -
             drawn.update(owners[i] for i in leaf)
     if not leafed:
         return set()
-    walls = dxf_drawn.wall_tree([p for p in lines if p.uid not in drawn], loops,
+    walls = dxf_drawn.wall_tree([p for p in lines if p.uid not in drawn], list(loops),
                                 lambda u: ins_kind.get(u) is None, layer_kind)
     out: set[int] = set()
     paired: set[int] = set()
