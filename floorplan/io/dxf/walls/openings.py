@@ -34,6 +34,7 @@ from shapely.strtree import STRtree
 
 from floorplan.io.dxf.walls.along import alongside
 from floorplan.io.dxf.walls.jambpairs import CORNER_REACH, OUT_OF_BAND, wall_ends
+from floorplan.io.dxf.walls.landing import lands
 
 #: a jamb (the short line closing a wall at an opening) is this long (metres)
 JAMB_LENGTH = (0.05, 0.5)
@@ -153,6 +154,7 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
     seals = tuple(shapely.linestrings([[a_lo, b_lo], [a_hi, b_hi]]).tolist())  # both at once
     p, q = (ja[0] + ja[1]) / 2, (jb[0] + jb[1]) / 2
     band = Polygon([a_lo, b_lo, b_hi, a_hi])
+    landed = False  # a partition lands on the opening's face: a window's only (landing.py)
     if line_tree is not None:
         # what an opening the wall's faces run on from holds (a window's frame set in it,
         # lying along a face) is its infill: it neither closes nor crosses the opening
@@ -165,9 +167,12 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
                                                                   distance=1e-6))
         across_face: set[int] = set()  # the face drawn on across a window's recess
         if on_seal and not set_in(on_seal):
-            if not _recess(set(sides), on_seal, seals, band, geoms, line_tree, width):
+            if lands(on_seal, band, geoms):
+                landed = True  # a partition's capped end on the seal
+            elif not _recess(set(sides), on_seal, seals, band, geoms, line_tree, width):
                 return None  # a wall face runs where the seal would: the two ends of one wall
-            across_face = set(on_seal)
+            else:
+                across_face = set(on_seal)
         for s in seals:  # a wall crossing a face seal: these are no opening's jambs
             inner: Any = shapely.line_interpolate_point(s, [0.02, 0.98], normalized=True)
             probe = LineString(inner)
@@ -175,7 +180,9 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
                         if i not in across_face
                         and probe.intersection(geoms[i]).geom_type in ("Point", "MultiPoint")]
             if crossing and not set_in(crossing):
-                return None
+                if not lands(crossing, band, geoms):
+                    return None
+                landed = True
     inner = LineString([p + 0.05 * (q - p), q - 0.05 * (q - p)])
     half = 0.45 * float(np.hypot(*(ja[1] - ja[0])))
     near = [] if line_tree is None else line_tree.query(
@@ -204,6 +211,8 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
     if width > OPENING_WIDTH[1] and not glazed and not pair and not _headed(inner, ja, headers):
         return None
     if width > WINDOW_SPAN and not _headed(inner, ja, headers):
+        return None
+    if landed and (door or not glazed):
         return None
     if not door and not glazed and any(inner.intersects(g) for g in in_it):
         return None  # something drawn across the opening that is not glazing
