@@ -122,9 +122,10 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
     pairs = (leaves, STRtree(hinges) if len(leaves) else None)
     taken: set[int] = set()
     out: list[Opening] = []
+    ends = _wall_ends(seg[jamb[ai]], seg[jamb[bi]], geoms, line_tree)
     for k in np.argsort(w, kind="stable").tolist():  # nearest partner first
         a, b = int(ai[k]), int(bi[k])
-        if a in taken or b in taken:
+        if a in taken or b in taken or ends[k]:
             continue
         made = _opening(seg[jamb[a]], seg[jamb[b]], float(w[k]), geoms, line_tree, mark_tree,
                         (heads, head_tree), pairs)
@@ -132,6 +133,46 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
             taken.update((a, b))
             out.append(made)
     return out
+
+
+def _wall_ends(ja: np.ndarray, jb: np.ndarray, geoms, line_tree) -> np.ndarray:
+    """For every pair of jambs ``ja[k]``, ``jb[k]`` ((n, 2, 2) arrays) at once: True where
+    :func:`_opening` would find the two ends of one wall, no opening: a wall line on a
+    seal touches a jamb (no infill), and lines lie on both seals, or on one but not covering
+    it past both jambs (no recess): a short wall's faces from jamb to jamb. The same tests
+    :func:`_opening` and :func:`_recess` make a pair at a time (most pairs end here)."""
+    n = len(ja)
+    if line_tree is None or not n:
+        return np.zeros(n, dtype=bool)
+    d = (ja[:, 1] - ja[:, 0]) / np.hypot(ja[:, 1, 0] - ja[:, 0, 0], ja[:, 1, 1] - ja[:, 0, 1])[:, None]
+
+    def ordered(j: np.ndarray) -> np.ndarray:  # (lo, hi) along each pair's d, as sorted()
+        t = j[:, :, 0] * d[:, None, 0] + j[:, :, 1] * d[:, None, 1]
+        return np.where((t[:, 1] < t[:, 0])[:, None, None], j[:, ::-1], j)
+
+    a, b = ordered(ja), ordered(jb)
+    seals = shapely.linestrings(np.stack([a, b], axis=2).reshape(2 * n, 2, 2))  # lo, hi
+    mids = shapely.line_interpolate_point(seals, 0.5, normalized=True)
+    probe, line = line_tree.query(mids, predicate="dwithin", distance=1e-6)
+    pair = probe // 2
+    both = np.zeros((n, 2), dtype=bool)
+    both[pair, probe % 2] = True
+    lines = np.asarray(geoms, dtype=object)[line]
+    touch = np.zeros(n, dtype=bool)
+    for j in (a, b):  # the jamb, as _all_infill draws it
+        near = shapely.distance(lines, shapely.linestrings(j)[pair]) <= CORNER_REACH
+        touch[pair[near]] = True
+    # on one seal only, _recess asks first that every line on it covers it and runs on
+    # past both jambs: where one does not, no recess either
+    one = touch & (both.sum(axis=1) == 1)
+    sel = one[pair]
+    short = np.zeros(n, dtype=bool)
+    if sel.any():
+        seal = seals[probe[sel]]
+        runs = (shapely.covers(shapely.buffer(lines[sel], 1e-6), seal)
+                & (shapely.length(lines[sel]) > shapely.length(seal) + 2 * OUT_OF_BAND))
+        short[pair[sel][~runs]] = True
+    return (both.all(axis=1) & touch) | (one & short)
 
 
 def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
