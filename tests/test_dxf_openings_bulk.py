@@ -1,10 +1,10 @@
-"""The jamb pairs ruled out all at once (openings._wall_ends) are those _opening rules out."""
+"""The jamb pairs ruled out all at once (jambpairs.Pairs.ends) are those _opening rules out."""
 
 import numpy as np
 from shapely.geometry import LineString
 from shapely.strtree import STRtree
 
-from floorplan.io.dxf import openings
+from floorplan.io.dxf import jambpairs, openings
 
 
 def _wall(x0: float, x1: float) -> list[np.ndarray]:
@@ -23,7 +23,7 @@ def _pair(lines, xa: float, xb: float):
 def test_the_two_ends_of_one_short_wall_are_no_opening():
     lines = _wall(0.0, 2.0)  # faces on both seals, touching both jambs
     ja, jb, geoms, tree = _pair(lines, 0.0, 2.0)
-    assert openings._wall_ends(ja, jb, geoms, tree).tolist() == [True]
+    assert jambpairs.Pairs(ja, jb, geoms, tree).ends.tolist() == [True]
     assert openings._opening(ja[0], jb[0], 2.0, geoms, tree, None) is None
     assert openings.jamb_openings(lines, geoms, []) == []
 
@@ -31,7 +31,7 @@ def test_the_two_ends_of_one_short_wall_are_no_opening():
 def test_a_gap_between_two_walls_is_left_to_opening():
     lines = _wall(-3.0, 0.0) + _wall(0.9, 3.9)  # nothing on the seals across the gap
     ja, jb, geoms, tree = _pair(lines, 0.0, 0.9)
-    assert openings._wall_ends(ja, jb, geoms, tree).tolist() == [False]
+    assert jambpairs.Pairs(ja, jb, geoms, tree).ends.tolist() == [False]
     found = openings.jamb_openings(lines, geoms, [])
     assert [(o.width, o.kind) for o in found] == [(0.9, "bare")]
 
@@ -41,5 +41,5 @@ def test_a_face_on_one_seal_that_stops_at_the_jambs_is_no_recess():
     # jambs), the other side is open: the pair is ruled out before _recess is asked
     lines = _wall(-3.0, 0.0) + _wall(0.9, 3.9) + [np.array([[0.0, 0.0], [0.9, 0.0]])]
     ja, jb, geoms, tree = _pair(lines, 0.0, 0.9)
-    assert openings._wall_ends(ja, jb, geoms, tree).tolist() == [True]
+    assert jambpairs.Pairs(ja, jb, geoms, tree).ends.tolist() == [True]
     assert openings._opening(ja[0], jb[0], 0.9, geoms, tree, None) is None

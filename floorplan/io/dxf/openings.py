@@ -32,6 +32,8 @@ import shapely
 from shapely.geometry import LineString, Polygon
 from shapely.strtree import STRtree
 
+from floorplan.io.dxf.jambpairs import CORNER_REACH, OUT_OF_BAND, Pairs
+
 #: a jamb (the short line closing a wall at an opening) is this long (metres)
 JAMB_LENGTH = (0.05, 0.5)
 #: a door opening between jambs is this wide (metres)
@@ -122,80 +124,42 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
     pairs = (leaves, STRtree(hinges) if len(leaves) else None)
     taken: set[int] = set()
     out: list[Opening] = []
-    ends = _wall_ends(seg[jamb[ai]], seg[jamb[bi]], geoms, line_tree)
+    prepared = Pairs(seg[jamb[ai]], seg[jamb[bi]], geoms, line_tree)
     for k in np.argsort(w, kind="stable").tolist():  # nearest partner first
         a, b = int(ai[k]), int(bi[k])
-        if a in taken or b in taken or ends[k]:
-            continue
+        if a in taken or b in taken or prepared.ends[k]:
+            continue  # (ends: the two ends of one wall, as _opening would find)
         made = _opening(seg[jamb[a]], seg[jamb[b]], float(w[k]), geoms, line_tree, mark_tree,
-                        (heads, head_tree), pairs)
+                        (heads, head_tree), pairs, (prepared, k))
         if made is not None:
             taken.update((a, b))
             out.append(made)
     return out
 
 
-def _wall_ends(ja: np.ndarray, jb: np.ndarray, geoms, line_tree) -> np.ndarray:
-    """For every pair of jambs ``ja[k]``, ``jb[k]`` ((n, 2, 2) arrays) at once: True where
-    :func:`_opening` would find the two ends of one wall, no opening: a wall line on a
-    seal touches a jamb (no infill), and lines lie on both seals, or on one but not covering
-    it past both jambs (no recess): a short wall's faces from jamb to jamb. The same tests
-    :func:`_opening` and :func:`_recess` make a pair at a time (most pairs end here)."""
-    n = len(ja)
-    if line_tree is None or not n:
-        return np.zeros(n, dtype=bool)
-    d = (ja[:, 1] - ja[:, 0]) / np.hypot(ja[:, 1, 0] - ja[:, 0, 0], ja[:, 1, 1] - ja[:, 0, 1])[:, None]
-
-    def ordered(j: np.ndarray) -> np.ndarray:  # (lo, hi) along each pair's d, as sorted()
-        t = j[:, :, 0] * d[:, None, 0] + j[:, :, 1] * d[:, None, 1]
-        return np.where((t[:, 1] < t[:, 0])[:, None, None], j[:, ::-1], j)
-
-    a, b = ordered(ja), ordered(jb)
-    seals = shapely.linestrings(np.stack([a, b], axis=2).reshape(2 * n, 2, 2))  # lo, hi
-    mids = shapely.line_interpolate_point(seals, 0.5, normalized=True)
-    probe, line = line_tree.query(mids, predicate="dwithin", distance=1e-6)
-    pair = probe // 2
-    both = np.zeros((n, 2), dtype=bool)
-    both[pair, probe % 2] = True
-    lines = np.asarray(geoms, dtype=object)[line]
-    touch = np.zeros(n, dtype=bool)
-    for j in (a, b):  # the jamb, as _all_infill draws it
-        near = shapely.distance(lines, shapely.linestrings(j)[pair]) <= CORNER_REACH
-        touch[pair[near]] = True
-    # on one seal only, _recess asks first that every line on it covers it and runs on
-    # past both jambs: where one does not, no recess either
-    one = touch & (both.sum(axis=1) == 1)
-    sel = one[pair]
-    short = np.zeros(n, dtype=bool)
-    if sel.any():
-        seal = seals[probe[sel]]
-        runs = (shapely.covers(shapely.buffer(lines[sel], 1e-6), seal)
-                & (shapely.length(lines[sel]) > shapely.length(seal) + 2 * OUT_OF_BAND))
-        short[pair[sel][~runs]] = True
-    return (both.all(axis=1) & touch) | (one & short)
-
-
 def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
-             mark_tree, headers=(None, None), leaves=(None, None)) -> Opening | None:
+             mark_tree, headers=(None, None), leaves=(None, None),
+             prepared: tuple[Pairs, int] | None = None) -> Opening | None:
+    """The opening between jambs ``ja`` and ``jb``, or ``None``; ``prepared``: the pair
+    as :class:`~floorplan.io.dxf.jambpairs.Pairs` made it with the others, and its index."""
+    pre, n = prepared or (Pairs(ja[None], jb[None], geoms, line_tree), 0)
     d = (ja[1] - ja[0]) / np.hypot(*(ja[1] - ja[0]))
-    a_lo, a_hi = sorted(ja.tolist(), key=lambda p: p[0] * d[0] + p[1] * d[1])
-    b_lo, b_hi = sorted(jb.tolist(), key=lambda p: p[0] * d[0] + p[1] * d[1])
-    seals = tuple(shapely.linestrings([[a_lo, b_lo], [a_hi, b_hi]]).tolist())  # both at once
+    (a_lo, a_hi), (b_lo, b_hi) = pre.a[n], pre.b[n]
+    seals = (pre.seals[2 * n], pre.seals[2 * n + 1])
     p, q = (ja[0] + ja[1]) / 2, (jb[0] + jb[1]) / 2
-    band = Polygon([a_lo, b_lo, b_hi, a_hi])
+    band = pre.bands[n]
     if line_tree is not None:
         # what an opening the wall's faces run on from holds (a window's frame set in it,
         # lying along a face) is its infill: it neither closes nor crosses the opening
         def set_in(found: list[int]) -> bool:
-            return _all_infill(found, band, (a_lo, a_hi, b_lo, b_hi), (q - p) / width, geoms,
-                               line_tree)
+            return _all_infill(found, pre.grown(n), (a_lo, a_hi, b_lo, b_hi), (q - p) / width,
+                               geoms, line_tree)
 
-        mids = shapely.line_interpolate_point(np.asarray(seals, dtype=object), 0.5, normalized=True)
-        sides, on_seal = (h.tolist() for h in line_tree.query(mids, predicate="dwithin",
-                                                                  distance=1e-6))
+        sides, on_seal = pre.on_seals(n)
         across_face: set[int] = set()  # the face drawn on across a window's recess
         if on_seal and not set_in(on_seal):
-            if not _recess(set(sides), on_seal, seals, band, geoms, line_tree, width):
+            if not (len(set(sides)) == 1 and pre.covered[n]
+                    and _recess(seals, band, pre.grown(n), geoms, line_tree, width)):
                 return None  # a wall face runs where the seal would: the two ends of one wall
             across_face = set(on_seal)
         for s in seals:  # a wall crossing a face seal: these are no opening's jambs
@@ -266,25 +230,17 @@ def double_door(band: Polygon, p: np.ndarray, q: np.ndarray, d: np.ndarray, leav
     return any(float(np.hypot(*(ea - eb))) <= LEAVES_MEET for ea in at_a for eb in at_b)
 
 
-def _recess(sides: set[int], on_seal: list[int], seals, band: Polygon, geoms, line_tree,
-            width: float) -> bool:
+def _recess(seals, band: Polygon, room: Polygon, geoms, line_tree, width: float) -> bool:
     """A window set in a recess of the wall: the wall's face runs on unbroken across one
-    side of the opening (``on_seal``, the lines on the seals ``sides``: one side only,
-    each line covering its seal and running on past both jambs), and a window's frame
+    side of the opening (the lines on the seals: one side only, each line covering its
+    seal and running on past both jambs, as the caller has found), and a window's frame
     stands between the jambs within the wall, on neither face: two lines or more (its
     faces, or panes) lying in the ``band``, parallel to the seals, over
     :data:`OUT_OF_BAND` from both, each along at least :data:`GLAZING_SHARE` of the
     opening. The room is measured to the open side's face, the
     reveal up to the frame is wall (Laud's Chemistry Lab: an outer face drawn straight
     across its window). Columns standing proud of a wall face have no frame between them:
-    the floor runs to that face."""
-    if len(sides) != 1:
-        return False
-    seal = seals[next(iter(sides))]
-    if not all(geoms[i].buffer(1e-6).covers(seal) and geoms[i].length > seal.length + 2 * OUT_OF_BAND
-               for i in on_seal):
-        return False
-    room = band.buffer(OUT_OF_BAND, join_style="mitre")
+    the floor runs to that face; ``room``: the band grown by :data:`OUT_OF_BAND`."""
     frame = [(i, geoms[i]) for i in line_tree.query(band, predicate="intersects").tolist()
              if room.covers(geoms[i]) and all(geoms[i].distance(s) > OUT_OF_BAND for s in seals)]
     if not frame:
@@ -301,10 +257,10 @@ def _recess(sides: set[int], on_seal: list[int], seals, band: Polygon, geoms, li
     return len(offsets) >= 2
 
 
-def _all_infill(found: list[int], band: Polygon, corners, across: np.ndarray, geoms,
+def _all_infill(found: list[int], grown: Polygon, corners, across: np.ndarray, geoms,
                 line_tree) -> bool:
     """The lines ``geoms[found]`` are all set in an opening: each lies wholly in its
-    ``band`` (within :data:`OUT_OF_BAND`) and touches neither jamb, such as a window's frame
+    band (``grown``: the band grown by :data:`OUT_OF_BAND`) and touches neither jamb, such as a window's frame
     drawn along a wall face, short of the jambs; and the wall's faces run on out of both
     jambs (at each of the four ``corners``, jamb a's two then jamb b's, a line leaves the
     band away from the other jamb; ``across`` is the unit vector from a to b), else the
@@ -315,7 +271,7 @@ def _all_infill(found: list[int], band: Polygon, corners, across: np.ndarray, ge
     for jamb in shapely.linestrings([[corners[0], corners[1]], [corners[2], corners[3]]]):
         if (shapely.distance(lines, jamb) <= CORNER_REACH).any():
             return False
-    if not shapely.contains(band.buffer(OUT_OF_BAND, join_style="mitre"), lines).all():
+    if not shapely.contains(grown, lines).all():
         return False
     for k, corner in enumerate(corners):
         ways = [(shapely.get_coordinates(geoms[j]) - np.asarray(corner)) @ across
@@ -324,10 +280,6 @@ def _all_infill(found: list[int], band: Polygon, corners, across: np.ndarray, ge
         if not any((t.min() < -OUT_OF_BAND) if k < 2 else (t.max() > OUT_OF_BAND) for t in ways):
             return False
     return True
-
-
-#: a wall face meets a jamb's end this close (metres)
-CORNER_REACH = 2e-3
 
 
 def _runs_on(i: int, geoms, line_tree, corner: np.ndarray, across: np.ndarray, depth: float
@@ -342,10 +294,6 @@ def _runs_on(i: int, geoms, line_tree, corner: np.ndarray, across: np.ndarray, d
         if not any(u.min() < -OUT_OF_BAND or u.max() > depth + OUT_OF_BAND for u in t):
             return False
     return True
-
-
-#: linework runs out of an opening's band past this far (metres): beyond a drawing's slop
-OUT_OF_BAND = 0.01
 
 
 def alongside(seg: LineString, geoms, max_off: float, on_line: bool = True
