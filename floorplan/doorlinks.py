@@ -41,11 +41,15 @@ _EMPTY = Polygon()
 
 @dataclass(frozen=True)
 class DoorLink:
-    """The two spaces a door joins (``None`` when it joins fewer than two)."""
+    """The two spaces a door joins (``None`` when it joins fewer than two); ``unread``: a
+    side of it is a space the reading does not hold (no room within reach of the door, a
+    space inside the building read as no room, or a room its ``connects`` names that the
+    plan does not have): a room the drawing has and the reading lost."""
 
     door: Door
     connects: tuple[str, str] | None
     width: float | None
+    unread: bool = False
 
     @property
     def id(self) -> str:
@@ -75,9 +79,11 @@ def link_doors(plan: Plan, tree: STRtree | None, findings: list[InputFinding]) -
         if width is None and isinstance(door.geometry, LineString):
             width = float(door.geometry.length) or None
         connects: tuple[str, str] | None
+        unread = False
         if door.connects is not None:
             unknown = [x for x in door.connects if x != OUTSIDE and x not in ids]
             connects = None if unknown else door.connects
+            unread = bool(unknown)
             if unknown:
                 findings.append(InputFinding(
                     "FP005", f"{door.id}: 'connects' names no room {', '.join(unknown)}",
@@ -97,12 +103,13 @@ def link_doors(plan: Plan, tree: STRtree | None, findings: list[InputFinding]) -
                     "FP005", f"{door.id}: opens from {connects[0]} onto a space inside the "
                     "building that was read as no room; not taken as a door to outside",
                     rooms=(connects[0],), entity=door.id, geometry=door.geometry))
-                connects = None
+                connects, unread = None, True
             elif connects is None:
+                unread = True
                 findings.append(InputFinding(
                     "FP005", f"{door.id}: the door is not within {DOOR_REACH} m of any room",
                     entity=door.id, geometry=door.geometry))
-        links[door.id] = DoorLink(door, connects, width)
+        links[door.id] = DoorLink(door, connects, width, unread)
     return links
 
 

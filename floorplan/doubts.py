@@ -25,7 +25,9 @@ They change the verdict in two ways (:func:`temper`, :func:`unassessable`):
   whatever its name. Rules that do not depend on use (door widths, scheme size) stand.
   A room label in no room (the reader's FP010: a room the drawing labels that the
   reading lost) leaves every rule by use over a home undecided, whatever its name: the
-  room not read may be the one the rule looks for.
+  room not read may be the one the rule looks for. So does a door that leads into a space
+  the reading does not hold (:func:`unread_doors`: no room within reach of it, or a space
+  inside the building read as no room): the drawing has a room there that was lost.
 * When the rooms of known use cover less than :data:`KNOWN_SHARE` of the floor, or the
   rooms of low confidence cover more than it, or the room labels in no room outnumber
   the rooms read, the plan *cannot be assessed from this drawing*: the result is ``cannot_assess``, never "met" or "not met", and the exit code
@@ -53,7 +55,8 @@ from floorplan.findings import Finding, Status
 from floorplan.model import Doubt, Plan, Room, Use
 
 #: the kinds of doubt, in the order reports list them
-KINDS = ("unknown_use", "low_confidence", "medium_confidence", "units", "view", "label")
+KINDS = ("unknown_use", "low_confidence", "medium_confidence", "units", "view", "label",
+         "door", "floor")
 
 #: a plan can be assessed only when the rooms of known use cover at least this share of
 #: its floor, and the rooms of low confidence no more than this share: below it, the
@@ -143,6 +146,33 @@ def lost_labels(plan: Plan) -> int:
     return n
 
 
+def lost_floor(plan: Plan) -> float:
+    """The floor inside the walls that no room read holds, in m² (the reader's FP014):
+    rooms the reading may have lost, as a label in no room is one."""
+    return sum(f.measured or 0.0 for f in plan.findings if f.code == "FP014")
+
+
+def unread_doors(links: Iterable) -> tuple[str, ...]:
+    """The ids of the doors (measured :class:`~floorplan.doorlinks.DoorLink` s) that lead
+    into a space the reading does not hold: each is a room of the drawing that was lost,
+    and may be the room a rule over its home looks for."""
+    return tuple(link.id for link in links if getattr(link, "unread", False))
+
+
+def _door_ids(ids: tuple[str, ...]) -> str:
+    more = len(ids) - SHOWN
+    return ", ".join(ids[:SHOWN]) + (f" and {more} more" if more > 0 else "")
+
+
+def _doors_text(ids: tuple[str, ...]) -> str:
+    n, shown = len(ids), _door_ids(ids)
+    if n == 1:
+        return (f"1 door leads into a space not read as a room ({shown}, FP005): the room "
+                "behind it was not read")
+    return (f"{n} doors lead into spaces not read as rooms ({shown}, FP005): the rooms behind "
+            "them were not read")
+
+
 def _labels(n: int) -> str:
     return f"{n} room label{'s lie' if n != 1 else ' lies'}"
 
@@ -166,8 +196,9 @@ def _unknown_text(unknown: list[Room], total: int) -> str:
             f"({_ids(unknown)}: {', '.join(why)})")
 
 
-def doubts(plan: Plan) -> tuple[Doubt, ...]:
-    """Everything the reading of ``plan`` is unsure of, by kind (:data:`KINDS`)."""
+def doubts(plan: Plan, doors: tuple[str, ...] = ()) -> tuple[Doubt, ...]:
+    """Everything the reading of ``plan`` is unsure of, by kind (:data:`KINDS`); ``doors``
+    the ids of the doors into spaces not read (:func:`unread_doors`)."""
     out: list[Doubt] = []
     rooms = list(plan.rooms)
     unknown = unknown_use(rooms)
@@ -194,6 +225,10 @@ def doubts(plan: Plan) -> tuple[Doubt, ...]:
             out.append(Doubt("units", f"units not declared: {f.message}"))
         elif f.code == "FP010":
             out.append(Doubt("label", f.message))
+        elif f.code == "FP014":
+            out.append(Doubt("floor", f.message))
+    if doors:
+        out.append(Doubt("door", _doors_text(doors)))
     out += plan.doubts
     order = {k: i for i, k in enumerate(KINDS)}
     return tuple(sorted(out, key=lambda d: order.get(d.kind, len(order))))
@@ -206,8 +241,9 @@ def _share(rooms: list[Room], of: list[Room]) -> float:
     return sum(r.polygon.area for r in rooms) / total
 
 
-def unassessable(plan: Plan) -> list[str]:
-    """Why ``plan`` cannot be assessed from its drawing (empty: it can)."""
+def unassessable(plan: Plan, doors: tuple[str, ...] = ()) -> list[str]:
+    """Why ``plan`` cannot be assessed from its drawing (empty: it can); ``doors`` the ids
+    of the doors into spaces not read (:func:`unread_doors`)."""
     rooms = list(plan.rooms)
     if not rooms:
         return []
@@ -227,6 +263,12 @@ def unassessable(plan: Plan) -> list[str]:
     if lost and len(rooms) / (len(rooms) + lost) < KNOWN_SHARE:
         out.append(f"{_labels(lost)} in no room (FP010), more than the {len(rooms)} rooms read: "
                    "the rooms they name were not read")
+    if len(doors) > len(rooms):
+        out.append(_doors_text(doors) + f", more doors than the {len(rooms)} rooms read")
+    floor, read = lost_floor(plan), sum(r.polygon.area for r in rooms)
+    if floor > read:
+        out.append(f"{floor:.1f} m² of floor inside the walls lies in no room read (FP014), "
+                   f"more than the {read:.1f} m² of the {len(rooms)} rooms read")
     low = [r for r in rooms if r.confidence == "low"]
     if low and _share(low, rooms) > KNOWN_SHARE:
         reasons = list(dict.fromkeys(r.confidence_reason for r in low if r.confidence_reason))
@@ -281,14 +323,16 @@ def _neighbours(links: Iterable[tuple[str, str] | None]) -> dict[str, set[str]]:
 
 
 def temper(findings: Iterable[Finding], plan: Plan,
-           links: Iterable[tuple[str, str] | None] = ()) -> list[Finding]:
+           links: Iterable[tuple[str, str] | None] = (), doors: tuple[str, ...] = ()
+           ) -> list[Finding]:
     """``findings`` with every pass or fail that the doubts leave undecided turned into a
     ``warn`` saying so (see the module's docstring). ``links``: the pair of rooms each
-    door joins, as measured, for the rules of :data:`BY_NEIGHBOURS`."""
+    door joins, as measured, for the rules of :data:`BY_NEIGHBOURS`; ``doors`` the ids of
+    the doors into spaces not read (:func:`unread_doors`)."""
     by_id = {r.id: r for r in plan.rooms}
     homes = _Homes(plan)
     near = _neighbours(links)
-    lost = lost_labels(plan)
+    lost, floor = lost_labels(plan), lost_floor(plan)
     out = []
     for f in findings:
         if f.status not in (Status.PASS, Status.FAIL) or f.rule.startswith("FP0") \
@@ -326,6 +370,18 @@ def temper(findings: Iterable[Finding], plan: Plan,
                 out.append(_undecided(f, f"{_labels(lost)} in no room (FP010): the "
                                          f"room{'s' * (lost != 1)} named, not read, may change "
                                          "it: check on the drawing"))
+                continue
+            if doors:  # so may a room behind a door that leads into no room read
+                n = len(doors)
+                out.append(_undecided(f, f"{n} door{'s lead' if n != 1 else ' leads'} into "
+                                         f"space{'s' * (n != 1)} not read as a room "
+                                         f"({_door_ids(doors)}, FP005): the room behind may "
+                                         "change it: check on the drawing"))
+                continue
+            if floor:  # or a room in the floor inside the walls that no room holds
+                out.append(_undecided(f, f"{floor:.1f} m² of floor inside the walls lies in "
+                                         "no room read (FP014): a room there may change it: "
+                                         "check on the drawing"))
                 continue
         if low:
             reason = low[0].confidence_reason or "no reason given"

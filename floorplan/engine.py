@@ -107,15 +107,17 @@ def _check(plan: Plan, profile: str | Path | Profile | None, measurements: Measu
     if ctx.scheme == "shared_house":
         ctx.tenants  # noqa: B018 - the tenants of a shared house are always stated or assumed
     info = ProfileInfo(prof.id, prof.title, prof.version)
-    tempered = _doubts.temper(findings, plan, (link.connects for link in m.doors.values()))
+    lost_doors = _doubts.unread_doors(m.doors.values())
+    tempered = _doubts.temper(findings, plan, (link.connects for link in m.doors.values()),
+                              lost_doors)
     undecided = sum(1 for a, b in zip(findings, tempered, strict=True) if a.status is not b.status)
     # a requirement that is not met as read, and that only the doubts leave open, is not
     # shown to be met: no "meets the standard" (nor exit 0) may stand on it
     open_fails = _open_fails(findings, tempered)
     return Report(plan, m, info, tuple(tempered), tuple(plan.notes),
                   assumptions=ctx.assumptions, not_checked=prof.not_checked,
-                  unsure=_doubts.doubts(plan),
-                  cannot_assess=tuple(_doubts.unassessable(plan)) + tuple(open_fails),
+                  unsure=_doubts.doubts(plan, lost_doors),
+                  cannot_assess=tuple(_doubts.unassessable(plan, lost_doors)) + tuple(open_fails),
                   undecided=undecided)
 
 

@@ -192,4 +192,5 @@ INPUT_RULES: dict[str, str] = {
     "FP011": "correction-unmatched",
     "FP012": "plans-apart",
     "FP013": "hidden-layer-room",
+    "FP014": "floor-in-no-room",
 }

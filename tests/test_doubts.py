@@ -360,7 +360,7 @@ def test_a_floor_of_columns_is_read_in_its_walls_and_gets_no_verdict():
     # make no plan; the floor round them is read in the linework as walls: four unnamed
     # spaces (open office, two meeting rooms, core), so still no verdict; the core, drawn
     # with no door or doorway into it and too big for a shaft, is of low confidence
-    # (floorplan/io/dxf/shafts.py)
+    # (floorplan/io/dxf/rooms/shafts.py)
     code, d = _real(SHARED / "hypar__FromJson.dxf")
     assert code == 1 and d["summary"]["result"] == "cannot_assess"
     assert len(d["rooms"]) == 4 and {r["source"] for r in d["rooms"]} == {"walls"}
@@ -404,3 +404,48 @@ def test_more_room_labels_in_no_room_than_rooms_read_cannot_be_assessed():
         "3 room labels lie in no room (FP010), more than the 2 rooms read: the rooms they "
         "name were not read"]
     assert check(p).result == "cannot_assess"
+
+
+def test_a_door_into_a_space_not_read_leaves_counts_by_use_undecided():
+    from shapely.geometry import Point
+
+    from floorplan.model import Door
+
+    # the house reads right, but a door stands 3 m east of it with no room within 0.4 m
+    # (the house spans x 0-9): the drawing has a room there, behind that door, that the
+    # reading lost; it may be a third bedroom or a second bathroom. A door on the house's
+    # west wall (x 0, Bedroom 1's) leads outside: it says nothing is lost.
+    base = house()
+    doors = (Door("D1", Point(0.0, 1.5), width=0.9), Door("D2", Point(12.0, 1.5), width=0.9))
+    report = check(Plan(rooms=base.rooms, meta=base.meta, doors=doors))
+    assert report.measurements.doors["D1"].unread is False
+    assert report.measurements.doors["D2"].unread is True
+    [bath] = by_rule(report, "FP302")
+    assert bath.status.value == "warn"
+    assert "1 door leads into space not read as a room (D2, FP005)" in bath.message
+    # a rule judging one named room stands: Bedroom 1 is 10.5 m² whatever the lost room is
+    assert {f.status.value for f in by_rule(report, "FP101")} == {"pass"}
+    assert [d.kind for d in report.unsure] == ["door"]
+    assert report.unsure[0].text == ("1 door leads into a space not read as a room (D2, "
+                                     "FP005): the room behind it was not read")
+    # 4 rooms read, 1 door into a space lost: the floor is read well enough to assess
+    assert doubts.unassessable(report.plan, ("D2",)) == []
+    assert report.result != "pass"
+    # without the lost door the same house meets the standard as read
+    assert check(Plan(rooms=base.rooms, meta=base.meta, doors=doors[:1])).unsure == ()
+
+
+def test_more_doors_into_spaces_not_read_than_rooms_read_cannot_be_assessed():
+    from shapely.geometry import Point
+
+    from floorplan.model import Door
+
+    # two rooms read (x 0-6, y 0-3); three doors stand in a part of the drawing the reading
+    # holds no room in (y 10): at least one room behind them was lost, likely three
+    doors = tuple(Door(f"D{k}", Point(2.0 * k, 10.0), width=0.9) for k in (1, 2, 3))
+    p = Plan(rooms=(rect("R1", "Kitchen", 0, 0, 4, 3), rect("R2", "Bathroom", 4, 0, 2, 3)),
+             doors=doors)
+    report = check(p)
+    assert report.result == "cannot_assess" and report.exit_code == 1
+    assert ("3 doors lead into spaces not read as rooms (D1, D2, D3, FP005): the rooms behind "
+            "them were not read, more doors than the 2 rooms read") in report.cannot_assess

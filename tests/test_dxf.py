@@ -553,7 +553,7 @@ def test_block_copies_equal_direct_expansion(monkeypatch, rotation, xscale, extr
     # expanded once must hold what ezdxf's own expansion of that INSERT gives
     import numpy as np
 
-    from floorplan.io.dxf import collect as dxf_collect
+    from floorplan.io.dxf.collect import modelspace as dxf_collect
 
     doc, msp = new()
     blk = doc.blocks.new("DOOR", base_point=(50, 30))
@@ -586,7 +586,7 @@ def test_to_polygons_equals_to_polygon_one_by_one():
     # made all at once or one by one: the same polygons (to the bit), repairs and refusals
     import numpy as np
 
-    from floorplan.io.dxf.rooms import to_polygon, to_polygons
+    from floorplan.io.dxf.rooms.outlines import to_polygon, to_polygons
 
     shells = [
         np.array([(0, 0), (4, 0), (4, 3), (0, 3)], dtype=float),            # open ring
@@ -605,7 +605,7 @@ def test_to_polygons_equals_to_polygon_one_by_one():
 
 def test_text_kind_shortcut_agrees_with_each_pattern():
     # kind() asks one combined pattern first: it must match wherever one of its parts does
-    from floorplan.io.dxf import text as dxf_text
+    from floorplan.io.dxf.text import kind as dxf_text
 
     parts = [rx for rx, _ in dxf_text._AREA] + [dxf_text._HEIGHT, dxf_text._DIMENSION,
                                                  dxf_text._METER, dxf_text._AERIAL]
@@ -623,7 +623,7 @@ def test_rectangles_around_equal_one_by_one():
     import numpy as np
     from shapely.geometry import MultiPoint
 
-    from floorplan.io.dxf.features import _rectangles_around
+    from floorplan.io.dxf.features.fittings import _rectangles_around
 
     sets = [np.array([(0, 0), (1700, 0), (1700, 700), (0, 700), (0, 0)], dtype=float),
             np.array([(0, 0), (3, 4), (-4, 3), (1, 1)], dtype=float),
@@ -641,8 +641,8 @@ def test_stack_extent_holds_every_outline_line_hatch_and_circle_point():
     # and not the inserts' own copies of their content (Insert.pts) a second time
     import numpy as np
 
-    from floorplan.io.dxf import collect as dxf_collect
-    from floorplan.io.dxf import frame as dxf_frame
+    from floorplan.io.dxf.collect import modelspace as dxf_collect
+    from floorplan.io.dxf.units import frame as dxf_frame
 
     doc, msp = new()
     rect(msp, 0, 0, 4000, 3000)
@@ -668,7 +668,7 @@ def test_units_median_is_numpys():
     # even the sign of a zero
     import numpy as np
 
-    from floorplan.io.dxf.units import _median
+    from floorplan.io.dxf.units.decide import _median
 
     for values in ([0.9], [0.9, 1.0], [3.0, 1.0, 2.0], [-0.0], [-0.0, -0.0], [-0.0, 0.0],
                    [0.8, float("nan")], [4.5, 1.25, 900.0, 0.75]):

@@ -16,7 +16,7 @@ import struct
 import pytest
 from ezdxf.proxygraphic import ProxyGraphicTypes
 
-from floorplan.io.dxf import aecspace
+from floorplan.io.dxf.collect import aecspace
 from tests.dxf_patterns import Sheet
 
 #: two classes ahead of AEC_SPACE, the same one twice (ezdxf keeps it once): the space's

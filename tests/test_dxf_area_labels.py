@@ -1,4 +1,4 @@
-"""A written area figure standing in a space labels it (floorplan/io/dxf/wallrooms.py
+"""A written area figure standing in a space labels it (floorplan/io/dxf/rooms/wallrooms.py
 ``_unlabelled``): in a drawing that labels its rooms, a space in the walls holding no text
 at all is doubted (it may be a wall mass, a duct or a void drawn closed), but a space whose
 only text is its written area ('12.00 m2') is a room the drawing speaks of.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from floorplan.io.dxf.bounds import INSET, round_walls
+from floorplan.io.dxf.rooms.bounds import INSET, round_walls
 from tests.dxf_patterns import Sheet, read, two_room_plan
 
 

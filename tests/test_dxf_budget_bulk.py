@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from floorplan.io.dxf.budget import MAX_COORD, _ok, _sound_inserts
-from floorplan.io.dxf.prims import Insert
+from floorplan.io.dxf.collect.budget import MAX_COORD, _ok, _sound_inserts
+from floorplan.io.dxf.collect.prims import Insert
 
 BAD = [float("nan"), float("inf"), -float("inf"), 2 * MAX_COORD]
 

@@ -16,7 +16,7 @@ import pytest
 from shapely.geometry import box
 
 from floorplan.errors import PlanReadError
-from floorplan.io.dxf.views_score import columns, is_grid
+from floorplan.io.dxf.views.score import columns, is_grid
 from tests.dxf_patterns import Sheet, read
 
 

@@ -126,7 +126,7 @@ def test_a_door_standing_in_the_next_cubicle_is_not_this_ones():
     near it, neither cubicle would join: the washroom would stay 4 m².)"""
     from types import SimpleNamespace
 
-    from floorplan.io.dxf.numbered import join_compartments
+    from floorplan.io.dxf.names.numbered import join_compartments
 
     polys = [WASH, C1, C2, OFFICE]
     info = [SimpleNamespace(rid="Bg01", name="Ladies WC", set_aside=False, confidence="high",

@@ -1,4 +1,4 @@
-"""Bulges flattened in numpy (floorplan.io.dxf.curves), and blocks holding them copied."""
+"""Bulges flattened in numpy (floorplan.io.dxf.collect.curves), and blocks holding them copied."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import ezdxf
 import numpy as np
 import pytest
 
-from floorplan.io.dxf import collect as dxf_collect
-from floorplan.io.dxf.curves import bulged, chord_error
+from floorplan.io.dxf.collect import modelspace as dxf_collect
+from floorplan.io.dxf.collect.curves import bulged, chord_error
 
 
 @pytest.mark.parametrize("b", [1.0, -1.0, math.tan(math.pi / 8), -0.2, 3.0])

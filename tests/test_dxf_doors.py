@@ -11,7 +11,7 @@ import pytest
 from shapely.geometry import box
 
 from floorplan.io import dxf
-from floorplan.io.dxf.doors import width_from_name
+from floorplan.io.dxf.doors.symbols import width_from_name
 from floorplan.measure import measure
 from tests.dxf_patterns import Sheet, two_rooms_mass
 

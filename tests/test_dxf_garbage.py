@@ -13,8 +13,8 @@ import pytest
 from ezdxf.entities import Line, LWPolyline, MText
 
 from floorplan.io.dxf import read
-from floorplan.io.dxf.load import load, release
-from floorplan.io.dxf.prims import Insert, Prim, Text
+from floorplan.io.dxf.collect.prims import Insert, Prim, Text
+from floorplan.io.dxf.load.document import load, release
 
 #: the kinds of entity the test drawings draw
 DRAWN = (LWPolyline, MText, Line)

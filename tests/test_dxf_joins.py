@@ -1,11 +1,11 @@
-"""Joins in the wall linework (floorplan.io.dxf.joins): a line end a hair short of another
+"""Joins in the wall linework (floorplan.io.dxf.walls.joins): a line end a hair short of another
 line is joined to it; distances worked by hand."""
 
 from __future__ import annotations
 
 from shapely.geometry import LineString
 
-from floorplan.io.dxf.joins import REACH, float_joins, joins
+from floorplan.io.dxf.walls.joins import REACH, float_joins, joins
 
 
 def _ends(lines: list[LineString]) -> list[tuple]:

@@ -9,7 +9,7 @@ import threading
 import ezdxf
 import pytest
 
-from floorplan.io.dxf import load as dxf_load
+from floorplan.io.dxf.load import document as dxf_load
 
 
 @pytest.fixture

@@ -1,12 +1,12 @@
 """Wall drawn with the doors, on a door layer: a doorway's reveals, a glazed screen beside
-a door (floorplan.io.dxf.nibs). Drawings in metres; areas worked by hand from the faces.
+a door (floorplan.io.dxf.walls.nibs). Drawings in metres; areas worked by hand from the faces.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from floorplan.io.dxf.nibs import nibs
+from floorplan.io.dxf.walls.nibs import nibs
 from tests.dxf_patterns import Sheet, read, rooms_of, two_rooms_mass
 
 
@@ -91,7 +91,7 @@ def test_a_seal_reaches_a_wall_face_in_line_with_it_drawn_a_hair_off():
     # the frames fill 0.1 and 0.05 m, so the seal runs from the jamb to the face
     from shapely.geometry import LineString
 
-    from floorplan.io.dxf.doorseals import framed_seals
+    from floorplan.io.dxf.walls.doorseals import framed_seals
 
     walls = [LineString([(0, -1), (0, 1)]), LineString([(1.05, 1e-14), (3, 1e-14)])]
     ((a, b),) = framed_seals([((0.1, 0.0), (1.0, 0.0))], walls)

@@ -8,7 +8,8 @@ import ezdxf
 import pytest
 
 from floorplan.io import dxf
-from floorplan.io.dxf import figures, labelkind
+from floorplan.io.dxf.names import labelkind
+from floorplan.io.dxf.text import figures
 
 
 def new():

@@ -4,7 +4,7 @@ import numpy as np
 from shapely.geometry import LineString
 from shapely.strtree import STRtree
 
-from floorplan.io.dxf import jambpairs, openings
+from floorplan.io.dxf.walls import jambpairs, openings
 
 
 def _wall(x0: float, x1: float) -> list[np.ndarray]:

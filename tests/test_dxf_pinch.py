@@ -1,11 +1,11 @@
 """Faces too thin to be rooms, found without their buffers, and wall bands stripped with
-the inward buffer made once (floorplan.io.dxf.pinch): shapes and areas worked by hand."""
+the inward buffer made once (floorplan.io.dxf.walls.pinch): shapes and areas worked by hand."""
 
 from __future__ import annotations
 
 from shapely.geometry import Polygon, box
 
-from floorplan.io.dxf.pinch import MIN_WIDTH, corner_lines, narrow, strip_bands
+from floorplan.io.dxf.walls.pinch import MIN_WIDTH, corner_lines, narrow, strip_bands
 
 
 def test_a_band_in_a_strip_narrower_than_a_room_is_narrow():

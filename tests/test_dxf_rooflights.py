@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from shapely.geometry import box
 
-from floorplan.io.dxf.prims import Prim
-from floorplan.io.dxf.rooflights import rooflights
+from floorplan.io.dxf.collect.prims import Prim
+from floorplan.io.dxf.features.rooflights import rooflights
 from tests.dxf_patterns import Sheet, read, rooms_of
 
 

@@ -59,7 +59,7 @@ def test_a_large_space_nobody_walks_into_is_kept_but_doubted(tmp_path):
     # the duct grown to a 3 x 4 m space (x 6..9, y 4.5..8.5) north of the corridor, with no
     # door or doorway: 12 m² and 3 m wide is more than a shaft (10 m², 1.2 m), so it stays,
     # of low confidence: a hall open wider than a doorway, or a room whose door was missed
-    from floorplan.io.dxf.shafts import UNSURE
+    from floorplan.io.dxf.rooms.shafts import UNSURE
 
     s = _row()
     s.lines([(6, 4.5), (6, 8.5), (9, 8.5), (9, 4.5)])
@@ -103,7 +103,7 @@ def _spaces(flue_door):
 def test_a_door_round_the_corner_is_not_the_flues():
     # the WC's door is 0.58 m from the flue's corner (within a wall's reach), but the way
     # from it to the flue runs 0.4 of its 0.5 m through the WC: it is the WC's door
-    from floorplan.io.dxf.shafts import set_aside
+    from floorplan.io.dxf.rooms.shafts import set_aside
 
     rooms, doors = _spaces(flue_door=False)
     notes: list[str] = []
@@ -112,7 +112,7 @@ def test_a_door_round_the_corner_is_not_the_flues():
 
 
 def test_a_flue_with_a_door_is_kept():
-    from floorplan.io.dxf.shafts import set_aside
+    from floorplan.io.dxf.rooms.shafts import set_aside
 
     rooms, doors = _spaces(flue_door=True)
     notes: list[str] = []

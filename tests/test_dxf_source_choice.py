@@ -1,4 +1,4 @@
-"""Outlines or wall linework (floorplan/io/dxf/sourcechoice.py): closed outlines on a layer
+"""Outlines or wall linework (floorplan/io/dxf/rooms/sourcechoice.py): closed outlines on a layer
 that says nothing decide nothing by being there; the source that accounts for more of the
 drawing's evidence (names in rooms, written areas that agree, doors) is read.
 
@@ -66,7 +66,7 @@ class _Space:
 def test_a_thick_walls_band_between_its_opening_lines_is_no_room():
     from shapely.geometry import box
 
-    from floorplan.io.dxf.sourcechoice import wall_pieces
+    from floorplan.io.dxf.rooms.sourcechoice import wall_pieces
 
     room = _Space(box(0.5, 0.5, 4.5, 3.5))          # 4 x 3 m
     band = _Space(box(0.0, 0.5, 0.5, 3.5))          # the 0.5 m outer wall beside it, 3 m long
@@ -94,7 +94,7 @@ def test_outlines_that_account_for_all_the_evidence_spare_the_linework_reading(t
     # both rooms outlined, each holding its name, and the door at their shared edge: the
     # outlines account for every name and door there is, so no reading of the linework can
     # account for more, and it is not read at all (a cost, not a choice: the same rooms)
-    from floorplan.io.dxf import sourcechoice
+    from floorplan.io.dxf.rooms import sourcechoice
 
     def must_not_run(*a, **k):
         raise AssertionError("the wall linework was read though the outlines account for all")

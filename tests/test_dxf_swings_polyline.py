@@ -29,7 +29,7 @@ import numpy as np
 import pytest
 from shapely.geometry import Point, box
 
-from floorplan.io.dxf.swings import arc_runs
+from floorplan.io.dxf.doors.swings import arc_runs
 from tests.dxf_patterns import Sheet, read
 
 HINGE, LEAF_END, CLOSED_END = (1.0, 3.9), (1.0, 3.0), (1.9, 3.9)

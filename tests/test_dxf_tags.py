@@ -1,4 +1,4 @@
-"""The DXF text made into tags in bulk (floorplan/io/dxf/tags.py) gives ezdxf's own tags.
+"""The DXF text made into tags in bulk (floorplan/io/dxf/load/tags.py) gives ezdxf's own tags.
 
 The reference is ezdxf's reader itself: ``tag_compiler(ascii_tags_loader(stream))`` on the
 same file, compared tag for tag, class for class and value type for value type. What
@@ -13,7 +13,7 @@ import ezdxf
 import pytest
 from ezdxf.lldxf.tagger import ascii_tags_loader, tag_compiler
 
-from floorplan.io.dxf import tags
+from floorplan.io.dxf.load import tags
 
 
 def _ezdxf_tags(path: Path) -> list:

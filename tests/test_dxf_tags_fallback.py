@@ -1,4 +1,4 @@
-"""The bulk tag reader (floorplan/io/dxf/tags.py) works with ezdxf's tag classes from
+"""The bulk tag reader (floorplan/io/dxf/load/tags.py) works with ezdxf's tag classes from
 inside; an ezdxf whose insides differ must cost speed, never a read: the drawing is then
 read by ``ezdxf.readfile`` as before, with the same rooms."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 
 from floorplan.io import dxf
-from floorplan.io.dxf import load
+from floorplan.io.dxf.load import document as load
 from tests.dxf_patterns import Sheet, two_room_plan
 
 
@@ -25,16 +25,16 @@ def test_an_ezdxf_without_the_insides_it_uses_reads_with_ezdxf(tmp_path, monkeyp
     path = _plan(tmp_path)
     expected = _rooms(path)
     assert expected == [("BEDROOM", 12.0), ("KITCHEN", 12.0)]  # dxf_patterns: 4 x 3 m each
-    import floorplan.io.dxf as package
+    import floorplan.io.dxf.load as package
 
-    monkeypatch.setitem(sys.modules, "floorplan.io.dxf.tags", None)  # the import fails
+    monkeypatch.setitem(sys.modules, "floorplan.io.dxf.load.tags", None)  # the import fails
     monkeypatch.delattr(package, "tags", raising=False)
     assert load._bulk_read(str(path), None) is None
     assert _rooms(path) == expected
 
 
 def test_a_tag_class_built_otherwise_reads_with_ezdxf(tmp_path, monkeypatch):
-    from floorplan.io.dxf import tags
+    from floorplan.io.dxf.load import tags
 
     path = _plan(tmp_path)
     expected = _rooms(path)

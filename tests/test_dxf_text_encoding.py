@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from floorplan.cli import cli
 from floorplan.io import dxf
-from floorplan.io.dxf.encoding import choose, clean
+from floorplan.io.dxf.load.encoding import choose, clean
 
 
 def r12(tmp_path, names: dict[bytes, bytes], codepage: bytes | None = b"ANSI_1252",

@@ -12,7 +12,7 @@ import numpy as np
 from shapely import affinity
 from shapely.geometry import Polygon, box
 
-from floorplan.io.dxf.tiles import pattern_lines, tile_shaped, tile_shapes, tiling
+from floorplan.io.dxf.views.tiles import pattern_lines, tile_shaped, tile_shapes, tiling
 from tests.dxf_patterns import Sheet, read, rooms_of, two_room_plan
 
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from floorplan.cli import cli
 from floorplan.engine import check
 from floorplan.io import dxf
-from floorplan.io.dxf.units import Evidence, decide, treads
+from floorplan.io.dxf.units.decide import Evidence, decide, treads
 
 SQFT = 0.09290304
 #: (name, x, y, w, h) in feet; written as "w' x h'"

@@ -136,7 +136,7 @@ def test_only_view_an_elevation_reads_no_floor_plan(tmp_path):
 def test_grid_joins_what_lies_closer_than_the_gap():
     import numpy as np
 
-    from floorplan.io.dxf.views import VIEW_GAP, Grid, components
+    from floorplan.io.dxf.views.grid import VIEW_GAP, Grid, components
 
     assert VIEW_GAP == 3.0
     # 4 x 3 m boxes: 1 m apart share a view, 4 m apart do not (cells of 1.5 m: a gap of
@@ -188,7 +188,7 @@ def test_rooms_a_wall_apart_are_not_a_site_plan(tmp_path):
 def test_standing_apart_needs_two_spaces_none_within_a_wall():
     from shapely.geometry import box
 
-    from floorplan.io.dxf.views import WALL_REACH, standing_apart
+    from floorplan.io.dxf.views.score import WALL_REACH, standing_apart
 
     assert not standing_apart([box(0, 0, 4, 3)])
     assert standing_apart([box(0, 0, 4, 3), box(4 + WALL_REACH + 0.01, 0, 8, 3)])
@@ -215,7 +215,7 @@ def test_roof_like_needs_a_pitched_top_over_a_level_base():
     from shapely import affinity
     from shapely.geometry import Polygon, box
 
-    from floorplan.io.dxf.views_score import roof_like
+    from floorplan.io.dxf.views.score import roof_like
 
     # the front elevation of dxf_patterns.elevation: an 8.3 m wall under a 2 m pitch
     front = Polygon([(0, 0), (8.3, 0), (8.3, 2.8), (4.15, 4.8), (0, 2.8)])

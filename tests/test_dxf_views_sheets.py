@@ -17,7 +17,7 @@ from shapely.geometry import box
 from floorplan.cli import cli as cli_main
 from floorplan.errors import PlanReadError
 from floorplan.io import dxf
-from floorplan.io.dxf.views_score import (
+from floorplan.io.dxf.views.score import (
     COURSES_PER_M,
     GROUND_PAST,
     WALL_REACH,
@@ -91,14 +91,16 @@ def _read(s: Sheet, tmp_path, **kw):
 # -- whole sheets -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("draw, why", [
-    (gabled_elevation, r"roof-like profile"),
-    (flat_elevation, r"ground line that runs past them"),
-    (boarded_elevation, r"boards or courses meet their edges"),
+    (gabled_elevation, r"an outline with no inner walls under a roof-like profile"),
+    (flat_elevation, r"its spaces stand on a ground line that runs past them"),
+    (boarded_elevation, r".*its spaces are openings in a façade: boards or courses meet their edges"),
 ])
 def test_an_elevation_gives_no_rooms_and_says_why(tmp_path, draw, why):
     s = Sheet()
     draw(s)
-    with pytest.raises(PlanReadError, match=r"no floor plan found: view 1 .*" + why):
+    # the reason, a noun or a clause, reads as a sentence (not "view 1 (...) is its spaces")
+    with pytest.raises(PlanReadError, match=r"no floor plan found: view 1 \(.*\) does not "
+                                            r"look like a floor plan: " + why):
         _read(s, tmp_path)
     plan = _read(s, tmp_path, require_rooms=False)
     assert plan.rooms == () and plan.doors == ()

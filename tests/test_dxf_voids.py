@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace as NS
 
-from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry import LineString, Point, Polygon, box
 
-from floorplan.io.dxf.voids import voids
+from floorplan.io.dxf.rooms.voids import voids
 from tests.dxf_patterns import Sheet, read
 
 ROW = [9.0, 9.0, 9.0, 12.5]  # the three rooms and the corridor (9 x 1.5 - the 1 x 1 duct)
@@ -111,5 +111,27 @@ def test_a_hall_run_into_a_part_stays_a_room():
     # three quarters are the void
     rooms = _quarters()
     rooms[2].polygon = rooms[2].polygon.union(Polygon([(2, 6), (6, 6), (6, 11), (2, 11)]))
+    ((parts, _),) = voids(rooms, XS, [])
+    assert sorted(r.id for r in parts) == ["R0", "R1", "R3"]
+
+
+def test_a_part_read_with_the_voids_edge_band_goes_with_the_void():
+    # the void's edge drawn as two lines 0.5 m apart along its south and east sides, the
+    # inner line missing along the south (L1412 Etage 2: a gallery's edge, open to the
+    # hall's doors): the band runs into the south quarter, read as one face whose outline
+    # runs on 6 m up the east side, beyond the two ends of the X it spans. Its strips
+    # narrower than NARROW run along the east quarter: the void's edge, set aside with it
+    rooms = _quarters()
+    rooms[0].polygon = rooms[0].polygon.union(box(0, -0.5, 8.5, 0)).union(box(8, 0, 8.5, 6))
+    ((parts, _),) = voids(rooms, XS, [])
+    assert sorted(r.id for r in parts) == ["R0", "R1", "R2", "R3"]
+
+
+def test_a_corridor_run_into_a_part_stays_a_room():
+    # a corridor 1 m wide (narrower than NARROW) running north from the north quarter
+    # (x 3.5..4.5, y 6..12): its strip runs along no other part of the X, so the face is
+    # no part of the void, and stays a room
+    rooms = _quarters()
+    rooms[2].polygon = rooms[2].polygon.union(box(3.5, 6, 4.5, 12))
     ((parts, _),) = voids(rooms, XS, [])
     assert sorted(r.id for r in parts) == ["R0", "R1", "R3"]

@@ -1,4 +1,4 @@
-"""Pieces of a thick wall's body are not rooms (floorplan/io/dxf/wallbands.py).
+"""Pieces of a thick wall's body are not rooms (floorplan/io/dxf/walls/bands.py).
 
 Built in code, in metres: a 4 x 3 m room (x 0.5..4.5, y 0.5..3.5, 12 m²) in an outer wall
 0.5 m thick drawn as its two faces (the outer face x 0..5, y 0..4), each window as two
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from shapely.geometry import Polygon, box
 
-from floorplan.io.dxf.wallbands import THICKNESS, is_band, wall_pieces
+from floorplan.io.dxf.walls.bands import THICKNESS, is_band, wall_pieces
 from tests.dxf_patterns import Sheet, read, rooms_of
 
 #: (jamb, jamb) of each window: the south wall's at y 0..0.5, the north wall's at y
@@ -99,3 +99,16 @@ def test_a_bench_standing_free_in_a_room_is_no_wall_piece():
     room = _Space(box(0, 0, 4, 3).difference(bench))
     band = _Space(box(0, 3, 4, 3.5))
     assert wall_pieces([room, _Space(bench), band], _Arr(), [], []) == [2]
+
+
+def test_a_label_on_a_face_s_outline_holds_it_for_the_bands_not_for_the_masses():
+    # wall_pieces asks "intersects" (a label on a band's edge keeps it), sealed_off "within"
+    from shapely.strtree import STRtree
+
+    from floorplan.io.dxf.walls.entries import holding
+
+    tree = STRtree([box(0, 0, 1, 1), box(2, 0, 3, 1)])
+    texts = [(0.5, 0.5, "HALL"), (2.0, 0.5, "WC")]  # inside the first; on the second's west side
+    assert holding(tree, texts, "within") == {0}
+    assert holding(tree, texts, "intersects") == {0, 1}
+    assert holding(tree, [], "within") == set()

@@ -24,7 +24,7 @@ import numpy as np
 import pytest
 from shapely.geometry import LineString, box
 
-from floorplan.io.dxf.openings import jamb_openings
+from floorplan.io.dxf.walls.openings import jamb_openings
 from tests.dxf_patterns import Sheet, read
 
 JAMBS = [np.array([[4.0, 0.9], [4.35, 0.9]]), np.array([[4.0, 3.07], [4.35, 3.07]])]

@@ -23,8 +23,8 @@ from __future__ import annotations
 import pytest
 from shapely.geometry import LineString, Point, box
 
-from floorplan.io.dxf.rejoin import _say
-from floorplan.io.dxf.walls import WallRoom, closed_across
+from floorplan.io.dxf.walls.faces import WallRoom, closed_across
+from floorplan.io.dxf.walls.rejoin import _say
 from tests.dxf_patterns import Sheet, read
 
 

@@ -93,7 +93,7 @@ def test_a_closed_outline_with_no_way_in_is_solid_where_rooms_are_labelled(tmp_p
 
 def test_with_no_labels_and_doors_read_the_bench_nobody_walks_into_is_set_aside(tmp_path):
     """A drawing that labels nothing, where the rooms' door is read: the bench has no door
-    or doorway on its edge, so it is no room (floorplan/io/dxf/shafts.py), and a note says
+    or doorway on its edge, so it is no room (floorplan/io/dxf/rooms/shafts.py), and a note says
     where it was; the rooms with the door between them stay, sure."""
     s = Sheet()
     _bench_plan(s, ())
@@ -109,7 +109,7 @@ def test_with_no_labels_and_no_way_in_anywhere_a_space_is_kept_but_doubted(tmp_p
     label nor a missing door says anything, so the bench is not left out (an open hall
     with its sides drawn open would go with it), but it is read at low confidence saying
     why. The two rooms are closed (the partition drawn whole): 12 - 1.2 = 10.8 and 12 m²."""
-    from floorplan.io.dxf.entries import UNSURE_SOLID
+    from floorplan.io.dxf.walls.entries import UNSURE_SOLID
     from tests.dxf_patterns import two_rooms_mass
 
     s = Sheet()

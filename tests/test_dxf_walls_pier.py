@@ -3,7 +3,7 @@
 In a drawing that labels nothing, a space no door leads into is only doubted (it may be
 an open hall), unless the drawing's doors lead into most of its spaces, a door butts
 against the space (its symbol touches the outline, leading into nothing) and the space
-is no wider than a thick wall (floorplan/io/dxf/entries.py ``MASS_WIDTH``, 0.9 m): then it
+is no wider than a thick wall (floorplan/io/dxf/walls/entries.py ``MASS_WIDTH``, 0.9 m): then it
 is the wall's own mass, the pier between two doorways.
 
 The plan (metres, no text): rooms A (x 0.1..4.1) and B (x 4.1 + t..8.1 + t), both y
@@ -52,7 +52,7 @@ def test_a_pier_as_thick_as_a_wall_is_no_room(tmp_path):
 
 
 def test_a_space_wider_than_a_wall_with_no_way_in_is_kept_but_doubted(tmp_path):
-    from floorplan.io.dxf.entries import UNSURE_SOLID
+    from floorplan.io.dxf.walls.entries import UNSURE_SOLID
 
     plan = _plan(tmp_path, 1.0)
     got = sorted((round(r.polygon.area, 4), r.confidence) for r in plan.rooms)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import pytest
 from shapely.geometry import Point, box
 
+from floorplan.errors import PlanReadError
 from tests.dxf_patterns import Sheet, read
 
 ROOM = box(0.35, 0.35, 4.35, 3.35)
@@ -121,3 +122,100 @@ def test_columns_proud_of_a_glazed_wall_are_no_window_opening(tmp_path):
     (room,) = [r for r in plan.rooms if r.polygon.contains(Point(2.3, 1.8))]
     assert room.polygon.area == pytest.approx(12.0 - 2 * 0.23 * 0.13, abs=1e-6)
     assert room.polygon.bounds[1] == pytest.approx(0.35, abs=1e-6)
+
+
+@pytest.mark.parametrize("layer", ["winows", "L-12", "0"])
+@pytest.mark.parametrize("how", ["lines", "outline"])
+def test_glazing_on_a_layer_that_says_nothing_glazes_the_opening(tmp_path, layer, how):
+    """The 1.7 m window's two glass lines on a layer of their own whose name says nothing
+    (``winows``, misspelt, as in a real apartment-building plan; a bare code; layer 0), the
+    walls on A-WALL drawn as lines or as closed outlines of each piece. What lies along the
+    opening from jamb to jamb glazes it whatever its layer is called: the opening is a
+    window, sealed on the inner face, and the kitchen is 4.0 x 3.0 = 12.0 m². (Wider than a
+    door, with nothing taken as glazing in it, the opening would be left open and the
+    kitchen would run out through it.)"""
+    s = Sheet()
+    s.mass(box(0, 0, 4.7, 3.7).difference(ROOM.union(OPENING)), how=how)
+    s.text("KITCHEN", (2.3, 1.8))
+    s.line((1.5, 0.16), (3.2, 0.16), layer)
+    s.line((1.5, 0.19), (3.2, 0.19), layer)
+    plan = read(s, tmp_path)
+    room = kitchen(plan)
+    assert room.polygon.area == pytest.approx(12.0, abs=1e-6)
+    assert room.polygon.bounds == pytest.approx((0.35, 0.35, 4.35, 3.35), abs=1e-6)
+
+
+def test_lines_on_a_furniture_layer_do_not_glaze_an_opening(tmp_path):
+    """The same two lines on A-FURN (a layer that says furniture) are no glazing: the 1.7 m
+    opening, wider than any door, is left open, no kitchen closes behind it, and the
+    reader says it found no room rather than read one."""
+    s = Sheet()
+    walls(s)
+    s.line((1.5, 0.16), (3.2, 0.16), "A-FURN")
+    s.line((1.5, 0.19), (3.2, 0.19), "A-FURN")
+    with pytest.raises(PlanReadError, match="no rooms found"):
+        read(s, tmp_path)
+
+
+@pytest.mark.parametrize("layer", ["0", "S-AXES"])
+def test_a_grid_axis_along_the_wall_glazes_no_opening(tmp_path, layer):
+    """A structural grid's axis drawn along the wall's centre line (y 0.175), from 2 m west
+    of the building to 2 m east of it, on a layer that says nothing: it crosses the 1.7 m
+    opening from jamb to jamb, as glass would, but runs on far past both jambs, where a
+    pane ends at them (or within the wall beyond). It glazes nothing: the opening, wider
+    than a door, stays open and the reader finds no room (the apartment-building plan's
+    axis lines sealed the 1.8 m openings from its lobby into two flats' passages)."""
+    s = Sheet()
+    walls(s)
+    s.line((-2.0, 0.175), (6.7, 0.175), layer)
+    with pytest.raises(PlanReadError, match="no rooms found"):
+        read(s, tmp_path)
+
+
+def test_panes_running_into_the_wall_past_the_jambs_still_glaze(tmp_path):
+    """Panes drawn 0.1 m into the wall past each jamb (the frame built in), on layer 0:
+    within a wall's depth of the jambs they are still the window's glass, and the kitchen
+    is 12.0 m²."""
+    s = Sheet()
+    walls(s)
+    s.line((1.4, 0.16), (3.3, 0.16), "0")
+    s.line((1.4, 0.19), (3.3, 0.19), "0")
+    room = kitchen(read(s, tmp_path))
+    assert room.polygon.area == pytest.approx(12.0, abs=1e-6)
+
+
+def door_beside_window(s: Sheet, panes: list[float]) -> None:
+    """The 1.7 m opening holds a balcony door and a fixed pane side by side: a door block
+    0.85 m wide hinged at (2.35, 0.35) on the inner face, its opening along +x to the east
+    jamb (x 3.2), its leaf swinging into the room; glass lines at the offsets ``panes``
+    (y) from the west jamb (x 1.5) to the door (x 2.35), on layer 0. No label (as on the
+    unlabelled apartment-building plan): nothing seeds a closing of what is left open."""
+    s.mass(box(0, 0, 4.7, 3.7).difference(ROOM.union(OPENING)))
+    s.door((2.35, 0.35), width=0.85, layer="A-DOOR")
+    for y in panes:
+        s.line((1.5, y), (2.35, y), "0")
+
+
+def test_a_door_beside_a_fixed_pane_fills_its_opening(tmp_path):
+    """The pane's two glass lines (y 0.16 and 0.19) cover half the opening and the door's
+    leaf the other half: one opening, sealed on the inner face, the room 12.0 m² read from
+    the walls at high confidence. (The glass alone covers 0.85 / 1.7 = 50 %, under the
+    80 % that makes a window, and a door symbol alone does not make a door of an opening
+    wider than one: without the two together the opening is left open.)"""
+    s = Sheet()
+    door_beside_window(s, [0.16, 0.19])
+    (room,) = read(s, tmp_path).rooms
+    assert room.polygon.area == pytest.approx(12.0, abs=1e-6)
+    assert room.polygon.bounds == pytest.approx((0.35, 0.35, 4.35, 3.35), abs=1e-6)
+    assert room.confidence == "high"
+
+
+@pytest.mark.parametrize("panes", [[0.175], []])
+def test_a_door_beside_one_line_is_no_door_and_window(tmp_path, panes):
+    """One line beside the door is not a pane's frame (it may be a thinner wall's face: a
+    stretch of corridor wall between two partitions' ends, with its door in it), nor is
+    nothing: the opening is left open, and the reader says it found no room."""
+    s = Sheet()
+    door_beside_window(s, panes)
+    with pytest.raises(PlanReadError, match="no rooms found"):
+        read(s, tmp_path)

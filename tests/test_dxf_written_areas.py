@@ -49,7 +49,7 @@ def test_a_tags_written_area_makes_an_unclassified_name_in_a_room_a_label(tmp_pa
 def _parts(areas):
     from shapely.geometry import LineString, box
 
-    from floorplan.io.dxf.seeding import split
+    from floorplan.io.dxf.rooms.parting import split
 
     # a 10 x 6 m space, a wall from its south side at x 1.1 up to y 3.5 and a post at
     # x 1.1 from y 4.5 to 4.6, single lines: the stair x 0-1.1 parted from the rest by one
@@ -73,7 +73,7 @@ def _joined_apart(figure: str, how: str = "nearest") -> set[int]:
 
     from shapely.geometry import box
 
-    from floorplan.io.dxf.written import not_its_size
+    from floorplan.io.dxf.names.written import not_its_size
 
     # a WC cubicle of 0.8 x 1.8 = 1.44 m²; a riser's label written 0.3 m below it, the
     # riser's figure 0.22 m under the name, inside the corridor (room 1)

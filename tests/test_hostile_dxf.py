@@ -7,8 +7,8 @@ import ezdxf
 import pytest
 
 from floorplan.errors import PlanReadError
-from floorplan.io.dxf import budget
-from floorplan.io.dxf.collect import MAX_DEPTH, collect
+from floorplan.io.dxf.collect import budget
+from floorplan.io.dxf.collect.modelspace import MAX_DEPTH, collect
 
 
 def nested(levels: int, fan: int):
@@ -41,7 +41,7 @@ def test_count_is_what_expansion_makes():
 def test_budget_refuses_before_expanding(monkeypatch):
     doc, msp = nested(8, 10)
     calls = []
-    monkeypatch.setattr("floorplan.io.dxf.collect._walk", lambda *a: calls.append(a))
+    monkeypatch.setattr("floorplan.io.dxf.collect.modelspace._walk", lambda *a: calls.append(a))
     with pytest.raises(PlanReadError, match="2,000,000 entities"):
         collect(msp, 1e-6)
     assert not calls  # nothing was expanded

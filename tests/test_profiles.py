@@ -25,7 +25,7 @@ def test_every_profile_runs_the_input_rules():
 
 
 def test_catalogue_codes_are_registered():
-    expected = {f"FP00{i}" for i in range(1, 10)} | {"FP010", "FP011", "FP012", "FP013"} | {f"FP10{i}" for i in range(1, 10)} \
+    expected = {f"FP00{i}" for i in range(1, 10)} | {"FP010", "FP011", "FP012", "FP013", "FP014"} | {f"FP10{i}" for i in range(1, 10)} \
         | {"FP201", "FP202", "FP203", "FP204", "FP205", "FP206", "FP207", "FP208"} \
         | {f"FP30{i}" for i in range(1, 7)} | {"FP307", "FP308", "FP309", "FP310", "FP311", "FP312"} \
         | {"FP401", "FP402", "FP403", "FP404"}

@@ -229,12 +229,13 @@ def test_self_contained_flat(rooms, doors, obstacles, expect, measured, says):
 
 
 def test_a_door_into_another_flat_is_not_its_own_entrance():
-    # flat B's only way in is through flat A's kitchen/living room
-    b = [rect("BK", "Kitchen/Living", 8, 0, 3, 4, dwelling="Flat B"),
-         rect("BB", "Bedroom", 11.1, 0, 3, 4, dwelling="Flat B"),
-         rect("BS", "Bathroom", 8, 4.1, 2, 2, dwelling="Flat B")]
+    # flat B's only way in is through flat A's bedroom (x 4.1-7.1), a door in the 0.1 m
+    # wall between it and flat B's kitchen/living room
+    b = [rect("BK", "Kitchen/Living", 7.2, 0, 3, 4, dwelling="Flat B"),
+         rect("BB", "Bedroom", 10.3, 0, 3, 4, dwelling="Flat B"),
+         rect("BS", "Bathroom", 7.2, 4.1, 2, 2, dwelling="Flat B")]
     doors = [FRONT, *INNER, door("X", 7.15, 1.0),                 # flat A bedroom - flat B kitchen
-             door("X2", 11.05, 2.0), door("X3", 9.0, 4.05)]
+             door("X2", 10.25, 2.0), door("X3", 8.2, 4.05)]
     r = run(plan(*_flat_a(), *b, CORRIDOR, doors=doors, scheme="flats_scheme"))
     got = {f.dwelling: (f.status.value, f.measured) for f in r.findings if f.rule == "FP307"}
     assert got == {"Flat A": ("pass", 5.0), "Flat B": ("fail", 4.0)}

@@ -1,9 +1,10 @@
 """FP302 under M4(3): WCs by bedspaces, two from 4 bedspaces (issue 11).
 
 Hand-worked plans: two bedrooms side by side on y 0-3.6 (a 3.5 x 3.6 m bedroom is
-12.60 m², a double of two bedspaces from 12.5 m²; a 3.0 x 3.0 m one is 9.00 m², a
+12.60 m², a double of two bedspaces from 12.5 m²; a 2.5 x 3.6 m one is 9.00 m², a
 single), a hall across y 3.7-4.9 and rooms off it above; doors are points in the
-0.1 m gaps. A WC is a room of use ``wc`` or a bathroom that does not say ``wc: false``.
+0.1 m gaps, each within 0.4 m of both rooms it joins (a door with no room on one side
+would be a door into a space not read, which leaves FP302 undecided). A WC is a room of use ``wc`` or a bathroom that does not say ``wc: false``.
 """
 
 from __future__ import annotations
@@ -13,17 +14,18 @@ import pytest
 from tests.plans import door, plan, rect
 from tests.rulecheck import one, run
 
-DOUBLE, SINGLE = (3.5, 3.6), (3.0, 3.0)
+DOUBLE, SINGLE = (3.5, 3.6), (2.5, 3.6)
 
 
-def home(beds, *extra, doors=(), scheme="flat", bed_props=None, bath_props=None, tenants=None):
+def home(beds, *extra, doors=(), scheme="flat", bed_props=None, bath_props=None, tenants=None,
+         hall=0.0):
     rooms, ds, x = [], [], 0.0
     for i, (w, h) in enumerate(beds):
         props = (bed_props or {}).get(i, {})
         rooms.append(rect(f"B{i + 1}", f"Bedroom {i + 1}", x, 0, w, h, properties=props))
         ds.append(door(f"DB{i + 1}", x + w / 2, 3.65))
         x += w + 0.1
-    rooms += [rect("H", "Hall", 0, 3.7, max(x, 4.0), 1.2),
+    rooms += [rect("H", "Hall", 0, 3.7, max(x, 4.0, hall), 1.2),
               rect("W", "Bathroom", 0, 5.0, 2.5, 2.5, properties=bath_props or {})]
     ds += [door("DW", 1.25, 4.95), door("D0", -0.05, 4.3)]
     return plan(*rooms, *extra, doors=ds + list(doors), scheme=scheme, tenants=tenants)
@@ -73,14 +75,17 @@ def test_shared_house_counts_bedspaces_not_tenants():
     # sleep-in as one bedspace (listed under Assumptions), so 4 bedspaces need 2 WCs;
     # the ECC ratio for 3 tenants would ask 1 bathroom and a further WC too, but FP302's
     # M4(3) form must not be the tenants' form: with the WC added it is met.
-    sleep = rect("S", "Staff sleep-in", 9.3, 0, 3.0, 3.0)
-    p = home([SINGLE] * 3, sleep, doors=[door("DS", 10.8, 3.65)], scheme="shared_house")
+    # the singles take x 0-7.7; the sleep-in 2.5 x 3.6 (9.0 m²) beside them, the hall
+    # running on along it
+    sleep = rect("S", "Staff sleep-in", 7.8, 0, 2.5, 3.6)
+    p = home([SINGLE] * 3, sleep, doors=[door("DS", 9.05, 3.65)], scheme="shared_house",
+             hall=10.3)
     report = run(p, "m4-3")
     f = one(report, "FP302")
     assert (f.status.value, f.measured, f.required) == ("fail", 1.0, 2.0), f.message
     assert any(a.topic == "sleep_in" for a in report.assumptions)
-    p2 = home([SINGLE] * 3, sleep, WC, doors=[door("DS", 10.8, 3.65), WC_DOOR],
-              scheme="shared_house")
+    p2 = home([SINGLE] * 3, sleep, WC, doors=[door("DS", 9.05, 3.65), WC_DOOR],
+              scheme="shared_house", hall=10.3)
     assert one(run(p2, "m4-3"), "FP302").status.value == "pass"
 
 

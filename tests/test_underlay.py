@@ -1,4 +1,4 @@
-"""The drawing's own linework under the rooms: read into the plan (:mod:`floorplan.io.dxf.underlay`)
+"""The drawing's own linework under the rooms: read into the plan (:mod:`floorplan.io.dxf.features.underlay`)
 and drawn faintly by every renderer.
 
 The drawings are made here with ezdxf, their segments known by construction: a millimetre
@@ -13,7 +13,7 @@ import ezdxf
 import numpy as np
 
 from floorplan.io import dxf
-from floorplan.io.dxf import underlay
+from floorplan.io.dxf.features import underlay
 from floorplan.model import Linework
 from tests.dxf_patterns import Sheet, elevation, two_room_plan
 

@@ -52,6 +52,7 @@ _RULES = [
     input.units_contradicted, input.stated_figure_mismatch, input.low_confidence_room,
     input.unplaced_label, input.correction_unmatched, input.plans_apart,
     input.hidden_layer_room,
+    input.floor_in_no_room,
     area.bedroom_area, area.wheelchair_bedroom_area, area.dwelling_area, area.communal_area,
     area.wheelchair_bathroom_area, storage.built_in_storage,
     mix.double_bedroom,

@@ -1,4 +1,4 @@
-"""Input integrity (FP001-FP013): what the readers and the measuring step noticed.
+"""Input integrity (FP001-FP014): what the readers and the measuring step noticed.
 
 These rules report problems found while reading the plan: an outline that was not
 closed, a polygon that had to be repaired, rooms that overlap, a room whose use could
@@ -90,6 +90,12 @@ hidden_layer_room = _input_rule("FP013", "hidden-layer-room", """
     hidden layer's outlines agree with the rooms read elsewhere, so the room was read
     from it (source ``hidden_outline``, at most medium confidence). Names the room and
     the layer: check it on the drawing.""")
+floor_in_no_room = _input_rule("FP014", "floor-in-no-room", """
+    Floor inside the building's walls that no room read holds (pieces of room size, not
+    wall, not a space set aside): rooms there may not have been read, as when a window or
+    doorway is left open and a room runs out of the building, on a drawing with no room
+    labels to say so. Says how much, in how many spaces and where the largest is; the
+    marked-up plan shows them. Rules by use over a home are undecided while there is any.""")
 unplaced_label = _input_rule("FP010", "unplaced-label", """
     A room label that lies in no room and could not be joined to one (no leader, no
     unlabelled room within reach): the room it names may be missing from the plan.

@@ -1,16 +1,20 @@
 """The DXF reader: the only package that imports ezdxf (see ``docs/input-dxf.md``).
 
-One module per stage, in the order :func:`read` runs them:
+One sub-package per stage, in the order :func:`read` runs them:
 
 - :mod:`.load` opens the file (recover mode for damaged files);
-- :mod:`.collect` walks model space once, with :mod:`.blocks` expanding INSERTs into the
-  primitives of :mod:`.prims`;
-- :mod:`.units` decides the units, :mod:`.frame` moves the points to local metres;
-- :mod:`.rooms` finds room outlines, :mod:`.walls` finds rooms in wall linework;
-- :mod:`.names` and :mod:`.text` name the rooms, :mod:`.doors` finds doors,
-  :mod:`.features` fittings and ceilings; :mod:`.layers` is the layer map, :mod:`.account` counts what was left.
+- :mod:`.collect` walks model space once, blocks expanded, into primitives;
+- :mod:`.units` decides the units and moves the points to local metres;
+- :mod:`.rooms` finds the rooms: outlines, else faces of the wall linework (:mod:`.walls`),
+  in the floor-plan views of the sheet (:mod:`.views`);
+- :mod:`.names` names them, with what :mod:`.text` says each text is;
+- :mod:`.doors` finds doors, :mod:`.features` fittings, ceilings and rooflights.
 
-:mod:`.reader` runs the stages and builds the :class:`~floorplan.model.Plan`.
+Beside them: :mod:`.layers` (with :mod:`.cisfb`) is the layer map every stage reads;
+:mod:`.reader` runs the stages and builds the :class:`~floorplan.model.Plan`;
+:mod:`.account` counts what was left, and :mod:`.hiddenproof` takes the rooms on hidden
+layers that the account proves. The stages import one way (the order is in
+``tests/test_dxf_layout.py``).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from collections import Counter
 
 import numpy as np
 
-from floorplan.io.dxf.marks import hidden_layers
+from floorplan.io.dxf.walls.marks import hidden_layers
 
 #: why an entity on a frozen or switched-off layer was skipped (hiddenrooms says when it
 #: outlines rooms the reading lost)
@@ -121,6 +121,7 @@ def _reason(kind: str | None, have_rooms: bool) -> str:
         "room": "on a room layer but not a closed outline",
         "ceiling": "on a ceiling layer but not a closed 3D outline",
         "stair": "stair linework (treads, flights), which bounds no room",
+        "projection": "a projection (named so or drawn dashed: seen, not cut), which bounds no room",
     }.get(kind or "", "not room geometry")
 
 
@@ -149,7 +150,7 @@ def label_findings(reader, rooms) -> list:
     """FP009 for each room of low confidence, FP010 for each room label that lies in no
     room within the plan's extent (:func:`plan_box`: a schedule or legend beside the plan
     is not one). A room label is a text whose name says a room use, or one of the kind of
-    text that names the rooms of this drawing (:mod:`~floorplan.io.dxf.labelkind`: the
+    text that names the rooms of this drawing (:mod:`~floorplan.io.dxf.names.labelkind`: the
     same layer and height), when it could be a name."""
     from shapely.geometry import Point
 
@@ -179,8 +180,8 @@ def label_findings(reader, rooms) -> list:
 def lost_labels(reader, rooms) -> list:
     """The room labels (text, name) that lie in no room of ``rooms`` within the plan's
     extent, in the views read (see :func:`label_findings`)."""
-    from floorplan.io.dxf import labelkind
-    from floorplan.io.dxf import text as dxf_text
+    from floorplan.io.dxf.names import labelkind
+    from floorplan.io.dxf.text import kind as dxf_text
 
     outside_texts = reader.outside_texts
     if not rooms or not outside_texts:
@@ -209,22 +210,22 @@ def lost_labels(reader, rooms) -> list:
 
 def _lost_tags(reader, rooms, box, named) -> list:
     """The room tags that carry a number and a written area but no name (``229`` over
-    ``81.6m2``: :func:`~floorplan.io.dxf.labelkind.room_tags`) and lie in no room: a lost
+    ``81.6m2``: :func:`~floorplan.io.dxf.names.labelkind.room_tags`) and lie in no room: a lost
     room as much as a lost name is. Only tags of the kind the rooms read hold (their
-    number's layer and height, :func:`~floorplan.io.dxf.labelkind.tag_kinds`), both parts
-    in no room, inside the building's outline (:class:`~floorplan.io.dxf.leaders.Building`):
+    number's layer and height, :func:`~floorplan.io.dxf.names.labelkind.tag_kinds`), both parts
+    in no room, inside the building's outline (:class:`~floorplan.io.dxf.names.leaders.Building`):
     a tag written larger or beside the building is the building's own, its number over its
     gross area; none beside a name already counted; none whose area is under the smallest
-    room the reader reads (a duct's ``.4m2``); none within :data:`~floorplan.io.dxf.labelkind.TAG_GAP`
+    room the reader reads (a duct's ``.4m2``); none within :data:`~floorplan.io.dxf.names.labelkind.TAG_GAP`
     text heights of a room read whose area agrees with it (:data:`TAG_AGREES`: the room's
     own tag, written just off its outline). (text, number); each one's area in
     ``reader.lost_tag_areas``."""
     from shapely import STRtree
     from shapely.geometry import Point
 
-    from floorplan.io.dxf import figures as dxf_figures
-    from floorplan.io.dxf import labelkind
-    from floorplan.io.dxf.rooms import MIN_ROOM_AREA
+    from floorplan.io.dxf.names import labelkind
+    from floorplan.io.dxf.rooms.outlines import MIN_ROOM_AREA
+    from floorplan.io.dxf.text import figures as dxf_figures
 
     x0, y0, x1, y1 = box
     tree = STRtree([r.polygon for r in rooms])
@@ -250,7 +251,7 @@ def _lost_tags(reader, rooms, box, named) -> list:
             continue  # the tag of a room read beside it, written just off its outline
         out.append((t, number, area))
     if out:  # a tag beside the building (its number over its gross area) is no room's
-        from floorplan.io.dxf import leaders
+        from floorplan.io.dxf.names import leaders
 
         building = leaders.Building([r.polygon for r in rooms], leaders.WallLines(reader))
         inside = building.holds(np.array([(t.x, t.y) for t, _, _ in out], dtype=float)).tolist()

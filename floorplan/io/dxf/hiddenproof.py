@@ -1,12 +1,12 @@
 """Rooms closed only on a hidden layer that proves itself on the visible reading.
 
-The reader reads what the drawing shows (:mod:`~floorplan.io.dxf.hiddenrooms`): a frozen
+The reader reads what the drawing shows (:mod:`~floorplan.io.dxf.rooms.hidden`): a frozen
 or switched-off layer is left out. But a drawing's space objects switched off under
 visible linework that leaves rooms open (A1322PE_0: walls not drawn, gaps of 1.2-2.2 m,
 kitchen-unit lines for walls), or a net-area layer frozen under a corridor open to the
 outside (Newton FF), close rooms whose labels the visible reading lost. A new user does
 not know to pass a layer map. So a hidden layer's closed outlines of room size (collected
-as :func:`~floorplan.io.dxf.hiddenrooms.room_outlines` collects them) are used, without a
+as :func:`~floorplan.io.dxf.rooms.hidden.room_outlines` collects them) are used, without a
 map, only where the layer proves itself on the visible reading (:func:`adopt`):
 
 (a) **it agrees with the rooms read** where both have one. An outline and a room read
@@ -28,7 +28,7 @@ outline already taken) by more than a sliver becomes a room, named by its labels
 with a note naming the layer. Its labels are no longer FP010: each room gets a
 :data:`CODE` warning that it was closed only on the switched-off layer, so an assessor
 knows to look. A hidden layer that does not prove itself keeps the warning of
-:func:`~floorplan.io.dxf.hiddenrooms.findings`; a hidden layer holding only text gives
+:func:`~floorplan.io.dxf.rooms.hidden.findings`; a hidden layer holding only text gives
 nothing.
 """
 
@@ -39,11 +39,11 @@ import shapely
 from shapely.geometry import Point, Polygon
 
 from floorplan.classify import classify
-from floorplan.io.dxf import figures as dxf_figures
 from floorplan.io.dxf.account import lost_labels
-from floorplan.io.dxf.hiddenrooms import room_outlines, state
-from floorplan.io.dxf.marks import hidden_layers
-from floorplan.io.dxf.text import is_code, split_label
+from floorplan.io.dxf.rooms.hidden import room_outlines, state
+from floorplan.io.dxf.text import figures as dxf_figures
+from floorplan.io.dxf.text.kind import is_code, split_label
+from floorplan.io.dxf.walls.marks import hidden_layers
 from floorplan.model import InputFinding, Room, Stated, Use
 
 #: how a room closed only on a hidden layer was found (``rooms[].source``)
@@ -55,7 +55,7 @@ CODE = "FP013"
 SLIVER_WIDTH = 0.1
 #: an outline and a room read that overlap are the same space when their common area is
 #: within this share of the larger: the reader's own tolerance for a written area that
-#: agrees with a room (:data:`~floorplan.io.dxf.figures.FIGURE_TOLERANCE`), which a
+#: agrees with a room (:data:`~floorplan.io.dxf.text.figures.FIGURE_TOLERANCE`), which a
 #: window reveal or a door recess taken in or left out stays within
 AGREE_TOLERANCE = dxf_figures.FIGURE_TOLERANCE
 #: at least this many rooms read must agree with the layer: one or two matching rooms
@@ -156,7 +156,7 @@ def adopt(rd, rooms: list[Room], locate) -> list[Room]:
 
 def _number(rd, o: Polygon, hidden: set[str], ids: set[str]):
     """The room number written in ``o`` ('Nf95'), as the reader takes a room's id from
-    its label (:func:`~floorplan.io.dxf.text.is_code`: not all digits): the one visible
+    its label (:func:`~floorplan.io.dxf.text.kind.is_code`: not all digits): the one visible
     text in no room read that is a code and no figure, when there is one and no room
     read has that id; else ``None``."""
     found = [t for t in rd.outside_texts

@@ -25,6 +25,8 @@ for a word that starts with the keyword.
 'wall'
 >>> m.layer_kind("A-FLOR-STRS"), m.layer_kind("Treppe"), m.layer_kind("STAIR WALLS")
 ('stair', 'stair', 'wall')
+>>> m.layer_kind("MURATURA sezioni - section wall"), m.layer_kind("PROIEZIONI Tratteggiate - dashed")
+('wall', 'projection')
 >>> m.block_kind("WC-01")
 'obstacle'
 >>> level_of_layer("GF-A-AREA"), level_of_layer("A-AREA-L01"), level_of_layer("Walls")
@@ -53,11 +55,19 @@ LAYER_KEYWORDS: dict[str, tuple[str, ...]] = {
     "obstacle": ("furn", "fitting", "fittings", "sanitary", "san", "kitc", "fixt", "a-flor-fixt",
                  "a-furn", "mobili", "mobel", "möbel", "sanit", "equip", "appliance", "lift",
                  "wheelchair stor", "wheelchair-stor", "wheelchair_stor"),
+    # what is drawn over or under the floor, seen and not cut: a roof's bays or a canopy
+    # seen from below, hidden and overhead edges. It bounds no room and is no wall. Before
+    # ``room`` and ``wall``: a layer of overhead walls (``A-WALL-OVHD``) is a projection;
+    # after ``door``, so an overhead garage door is a door (a layer drawn in a broken
+    # linetype is one too: :func:`~floorplan.io.dxf.walls.marks.dashed_layers`)
+    "projection": ("projection", "projections", "proiezion*", "proyecci*", "projektion*",
+                   "hidden", "hidn", "dashed", "tratteggi*", "ocult*", "verdeckt*", "skjult",
+                   "overhead", "ovhd"),
     "room": ("room", "rooms", "space", "spaces", "area", "a-area", "area-assign", "a-flor-iden",
              "zone", "zones", "raum", "räume", "stanza", "locali", "rm"),
-    "wall": ("wall", "walls", "a-wall", "wand", "mur", "muro", "muri", "parete", "glaz",
+    "wall": ("wall", "walls", "a-wall", "wand", "mur", "muro", "muri", "muratur*", "parete", "glaz",
              "a-glaz", "window", "windows", "fenster", "crystal", "cristal", "column", "columns",
-             "col", "a-cols", "pillar", "s-cols"),
+             "col", "a-cols", "pillar", "pilastr*", "s-cols"),
     # a stair's treads, nosings, flight outlines and break lines bound no room (the floor
     # runs on under and over a flight): never walls, glazing or room outlines. After
     # ``wall``, so a layer of stair walls is a wall layer

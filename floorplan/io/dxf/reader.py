@@ -2,16 +2,16 @@
 
 The steps, each in its own module:
 
-1. :mod:`~floorplan.io.dxf.load` opens the file (recover mode for damaged files).
-2. :mod:`~floorplan.io.dxf.collect` walks model space once, blocks expanded.
-3. :mod:`~floorplan.io.dxf.units` decides the units; a local origin is taken when the
+1. :mod:`~floorplan.io.dxf.load.document` opens the file (recover mode for damaged files).
+2. :mod:`~floorplan.io.dxf.collect.modelspace` walks model space once, blocks expanded.
+3. :mod:`~floorplan.io.dxf.units.decide` decides the units; a local origin is taken when the
    coordinates are huge (national grids).
-4. :mod:`~floorplan.io.dxf.spaces` finds the rooms: outlines
-   (:mod:`~floorplan.io.dxf.rooms`), else rooms in the wall linework
-   (:mod:`~floorplan.io.dxf.walls`); keeps the floor-plan views of the sheet
-   (:mod:`~floorplan.io.dxf.views`) and gives each room its level.
-5. :mod:`~floorplan.io.dxf.names` names the rooms;
-   :mod:`~floorplan.io.dxf.doors` finds doors, :mod:`~floorplan.io.dxf.features`
+4. :mod:`~floorplan.io.dxf.rooms.spaces` finds the rooms: outlines
+   (:mod:`~floorplan.io.dxf.rooms.outlines`), else rooms in the wall linework
+   (:mod:`~floorplan.io.dxf.walls.faces`); keeps the floor-plan views of the sheet
+   (:mod:`~floorplan.io.dxf.views.sheet`) and gives each room its level.
+5. :mod:`~floorplan.io.dxf.names.assign` names the rooms;
+   :mod:`~floorplan.io.dxf.doors.symbols` finds doors, :mod:`~floorplan.io.dxf.features.fittings`
    fittings and ceilings.
 
 Everything left unused is counted in ``plan.notes`` with the reason.
@@ -24,38 +24,40 @@ import re
 from typing import Any, NamedTuple
 
 import numpy as np
-from shapely.geometry import Point, Polygon
+from shapely.geometry import Point
 
 from floorplan._gc import paused_gc
 from floorplan.classify import classify
 from floorplan.errors import PlanReadError
-from floorplan.io.dxf import doors as dxf_doors
-from floorplan.io.dxf import evidence as dxf_evidence
-from floorplan.io.dxf import features as dxf_features
-from floorplan.io.dxf import figures as dxf_figures
-from floorplan.io.dxf import hiddenproof, hiddenrooms, spaces
-from floorplan.io.dxf import leaders as dxf_leaders
-from floorplan.io.dxf import names as dxf_names
-from floorplan.io.dxf import outdoor as dxf_outdoor
-from floorplan.io.dxf import rooflights as dxf_rooflights
-from floorplan.io.dxf import shafts as dxf_shafts
-from floorplan.io.dxf import swings as dxf_swings
-from floorplan.io.dxf import text as dxf_text
-from floorplan.io.dxf import underlay as dxf_underlay
-from floorplan.io.dxf import voids as dxf_voids
+from floorplan.io.dxf import hiddenproof
 from floorplan.io.dxf.account import account, label_findings, room_confidence
-from floorplan.io.dxf.collect import collect
-from floorplan.io.dxf.encoding import clean, safe_strings
+from floorplan.io.dxf.collect.modelspace import collect
+from floorplan.io.dxf.doors import drawn as dxf_drawn
+from floorplan.io.dxf.doors import swings as dxf_swings
+from floorplan.io.dxf.doors import symbols as dxf_doors
+from floorplan.io.dxf.features import fittings as dxf_features
+from floorplan.io.dxf.features import meters as dxf_meters
+from floorplan.io.dxf.features import rooflights as dxf_rooflights
+from floorplan.io.dxf.features import underlay as dxf_underlay
 from floorplan.io.dxf.layers import LayerMap, load_layer_map, room_siblings
-from floorplan.io.dxf.load import load, release
-from floorplan.io.dxf.props import drawing_properties
-from floorplan.io.dxf.rooms import outline_rooms
+from floorplan.io.dxf.load.document import load, release
+from floorplan.io.dxf.load.encoding import clean, safe_strings
+from floorplan.io.dxf.load.props import drawing_properties
+from floorplan.io.dxf.names import assign as dxf_names
+from floorplan.io.dxf.names import leaders as dxf_leaders
+from floorplan.io.dxf.rooms import hidden as hiddenrooms
+from floorplan.io.dxf.rooms import outdoor as dxf_outdoor
+from floorplan.io.dxf.rooms import shafts as dxf_shafts
+from floorplan.io.dxf.rooms import spaces
+from floorplan.io.dxf.rooms import voids as dxf_voids
+from floorplan.io.dxf.rooms.lostfloor import lost_floor
+from floorplan.io.dxf.rooms.outlines import outline_rooms
+from floorplan.io.dxf.text import figures as dxf_figures
+from floorplan.io.dxf.units import evidence as dxf_evidence
+from floorplan.io.dxf.walls.marks import dashed_layers, named_by_map
 from floorplan.model import (
-    Aerial,
-    Ceiling,
     Door,
     InputFinding,
-    Meter,
     Plan,
     PlanMeta,
     Room,
@@ -144,13 +146,22 @@ class _Reader:
         self.rooflit: set[int] = set()  # rooflights' linework (dxf_rooflights)
         self.gaps: list = []  # doorways with nothing in them (walls.doorways)
         self.aside: dict[int, str] = {}  # primitives set aside by a stage, with its reason
+        self.dashed = dashed_layers(self.doc)  # layers drawn in a broken linetype
 
     # -- classification helpers ---------------------------------------------------------
     def layer_kind(self, layer: str) -> str | None:
+        """The kind the layer's name says (:meth:`LayerMap.layer_kind`); a layer drawn in a
+        broken linetype whose name says nothing, room or wall is a ``projection``
+        (:func:`~floorplan.io.dxf.walls.marks.dashed_layers`), unless the user's
+        ``--layer-map`` names it."""
         try:
             return self._kinds[layer]
         except KeyError:
-            k = self._kinds[layer] = self.lmap.layer_kind(layer)
+            k = self.lmap.layer_kind(layer)
+            if k in (None, "room", "wall") and layer in self.dashed \
+                    and not named_by_map(self.lmap, layer):
+                k = "projection"
+            self._kinds[layer] = k
             return k
 
     def blocked(self, prim) -> bool:
@@ -180,6 +191,22 @@ class _Reader:
         self._ins_kinds[key] = k
         return k
 
+    def _drawn_doors(self) -> None:
+        """Blocks that no name or layer places but that draw a door in a wall gap are
+        doors (:mod:`~floorplan.io.dxf.doors.drawn`; metres needed, so after the frame)."""
+        col = self.col
+        found = dxf_drawn.door_blocks(col.inserts, col.opens, col.loops, col.arcs,
+                                      self.ins_kind, self.layer_kind)
+        if not found:
+            return
+        for ins in found:
+            self.ins_kind[ins.uid] = "door"
+        self._blocking.clear()  # chains looked up before hold these blocks as nothing
+        names = sorted({ins.name for ins in found})
+        self.notes.append(f"{len(found)} blocks read as doors by what they draw (a swing with its "
+                          f"leaf in a wall gap), their names and layers saying nothing: "
+                          + ", ".join(names[:5]) + (" ..." if len(names) > 5 else ""))
+
     # -- the whole drawing ----------------------------------------------------------------
     def run(self, require_rooms: bool) -> Plan:
         col = collect(self.doc.modelspace(), 1e-6)
@@ -194,9 +221,12 @@ class _Reader:
         self.ins_kind = {i.uid: self._insert_kind(i) for i in col.inserts}
         self._blocking: dict[tuple[int, ...], bool] = {}
         self._frame()
-        # swings drawn as polylines in door blocks: arcs to every stage that reads swings
+        self._drawn_doors()
+        # swings drawn as polylines in door blocks, or loose on door layers: arcs to every
+        # stage that reads swings
         col.arcs += dxf_swings.block_swings(col.opens, col.arcs, {
-            i.uid for i in col.inserts if self.ins_kind.get(i.uid) == "door"})
+            i.uid for i in col.inserts if self.ins_kind.get(i.uid) == "door"},
+            loose=lambda p: self.layer_kind(p.layer) == "door")
         self.rooflit = dxf_rooflights.set_aside(self, col)  # no walls: the floor runs under
         dxf_leaders.to_local(self.leaders, self._origin_raw, self._scale)
         siblings = room_siblings({p.layer for p in col.loops}, self.layer_kind)
@@ -237,22 +267,22 @@ class _Reader:
         doors = self._in_view(doors, lambda d: d.geometry.centroid, "doors")
         obstacles = self._in_view(obstacles, lambda o: o.polygon.centroid, "fittings")
         ceilings = dxf_features.ceilings(col.faces3d, self.layer_kind, self.used, col.skipped)
-        rooms = dxf_outdoor.set_aside(
-            self._rooms(polys, found.sources, layers, ceilings, levels, found.sure,
-                        ([d.geometry for d, _ in doors], [(o.polygon, o.kind) for o, _ in obstacles])),
-            self.notes,
-            self.findings)
+        made = self._rooms(polys, found.sources, layers, ceilings, levels, found.sure,
+                           ([d.geometry for d, _ in doors], [(o.polygon, o.kind) for o, _ in obstacles]))
+        rooms = dxf_outdoor.set_aside(made, self.notes, self.findings)
         n_doors = len(doors)
         rooms, doors = dxf_voids.set_aside(self, rooms, doors, self.notes, self.findings)
         door_counts["opening"] -= n_doors - len(doors)  # gaps in a void's edge
         # (before the shafts: a void's parts are no spaces whose doors the drawing lacks)
         rooms = dxf_shafts.set_aside(rooms, [d for d, _ in doors], self.notes, self.findings)
         rooms += hiddenproof.adopt(self, rooms, locate)  # closed only on a hidden layer
+        self.findings += lost_floor(self, rooms, made)  # floor inside the walls in no room
         self.findings += label_findings(self, rooms)
         self.findings += hiddenrooms.findings(self, rooms)  # rooms on a layer switched off
         if level_note:
             self.notes.append(level_note)
-        meters, aerials = self._marks(locate)
+        meters, aerials = dxf_meters.meters_and_aerials(col.inserts, col.texts, self.ins_kind,
+                                                         self.used, locate)
         doors = dxf_features.finite(doors, "door", self.notes)
         obstacles = dxf_features.finite(obstacles, "fitting", self.notes)
         plan_doors = tuple(dxf_features.with_entrance(d, lay) for d, lay in doors)
@@ -371,53 +401,8 @@ class _Reader:
                               properties={"name_from": ri.name_from, "layer": layers[k],
                                           **({"name_via": ri.name_via} if ri.name_via else {})},
                               confidence=level_conf, confidence_reason=reason, stated=stated))
-        self._flat_ceilings(ceilings)
+        dxf_features.flat_ceilings(col.loops, col.texts, self.layer_kind, self.used, ceilings)
         return rooms
-
-    def _flat_ceilings(self, ceilings) -> None:
-        """Closed 2D outlines on ceiling layers with an ``H=…`` text inside."""
-        loops = [p for p in self.col.loops if self.layer_kind(p.layer) == "ceiling"
-                 and not p.extra.get("is3d") and p.uid not in self.used]
-        if not loops:
-            return
-        kinds = [(t, dxf_text.kind(t.text)) for t in self.col.texts]
-        hts = [(t, v) for t, (k, v) in kinds if k == "height"]
-        for p in loops:
-            poly = Polygon(p.pts)
-            if not poly.is_valid:
-                continue
-            inside = [v for t, v in hts if poly.contains(Point(t.x, t.y))]
-            if inside:
-                ceilings.append((Ceiling(poly, height=inside[0]), p.layer))
-                self.used.add(p.uid)
-
-    def _marks(self, locate) -> tuple[list[Meter], list[Aerial]]:
-        meters: list[Meter] = []
-        aerials: list[Aerial] = []
-        for ins in self.col.inserts:
-            k = self.ins_kind.get(ins.uid)
-            if k == "meter":
-                meters.append(Meter(Point(ins.x, ins.y), dxf_text.meter_utility(
-                    " ".join([ins.name, *ins.attribs.values()])), locate(Point(ins.x, ins.y), ins.layer)))
-            elif k == "aerial":
-                aerials.append(Aerial(Point(ins.x, ins.y), locate(Point(ins.x, ins.y), ins.layer)))
-        for t in self.col.texts:
-            if any(self.ins_kind.get(u) in ("meter", "aerial") for u in t.chain):
-                continue
-            k = dxf_text.kind(t.text)[0]
-            if k == "meter":
-                meters.append(Meter(Point(t.x, t.y), dxf_text.meter_utility(t.text),
-                                    locate(Point(t.x, t.y), t.layer)))
-                self.used.add(t.uid)
-            elif k == "aerial":
-                aerials.append(Aerial(Point(t.x, t.y), locate(Point(t.x, t.y), t.layer)))
-                self.used.add(t.uid)
-        return meters, aerials
-
-def _column_min(a: np.ndarray) -> np.ndarray:
-    """``a.min(axis=0)`` of an (n, 2) array, a column at a time: numpy reduces across the
-    rows of a tall, narrow array some fifty times slower (the same minima)."""
-    return np.array([a[:, 0].min(), a[:, 1].min()])
 
 
 def _with(obj, **values):

@@ -1,0 +1,170 @@
+"""Spaces under a room's size kept for the label written in them.
+
+A face of the wall linework under :data:`~floorplan.io.dxf.walls.faces.MIN_AREA` is usually a
+column, a duct or the box drawn round a label. A cupboard or a WC can be as small, and
+the drawing says which it is: a name written in it whose text fills little of it (a
+label box is drawn tight round its text). Such a face is kept, of medium confidence.
+
+>>> from shapely.geometry import box
+>>> # a 0.6 x 0.8 m closet labelled CLO. in 0.15 m text: the text fills 0.05 of 0.48 m²
+>>> [round(p.area, 2) for p, _ in labelled_small([box(0, 0, 0.6, 0.8)], [(0.2, 0.4, "CLO.", 0.15)])]
+[0.48]
+>>> # a 1.2 x 0.4 m box drawn round BEDROOM in 0.25 m text: a label box
+>>> labelled_small([box(0, 0, 1.2, 0.4)], [(0.1, 0.1, "BEDROOM", 0.25)])
+[]
+"""
+
+from __future__ import annotations
+
+from shapely.geometry import Point, Polygon
+from shapely.strtree import STRtree
+
+from floorplan.io.dxf.walls.faces import MIN_AREA, WallRoom
+
+#: a text's width is about this many times its height per character
+CHAR_WIDTH = 0.6
+#: a text filling more than this share of a small face is a label in its box
+LABEL_BOX_SHARE = 0.3
+
+
+def labelled_small(faces: list[Polygon], texts: list[tuple[float, float, str, float]]
+                   ) -> list[tuple[Polygon, str]]:
+    """The ``faces`` that hold a name among ``texts`` ((x, y, name, height)) filling
+    at most LABEL_BOX_SHARE of them, each with that name."""
+    return [(faces[k], name) for k, (name, fills) in _held(faces, texts).items() if not fills]
+
+
+def label_boxes(faces: list[Polygon], texts: list[tuple[float, float, str, float]]
+                ) -> list[Polygon]:
+    """The ``faces`` drawn round a text that fills most of them: boxes round labels.
+
+    >>> from shapely.geometry import box
+    >>> [p.bounds for p in label_boxes([box(0, 0, 1.2, 0.4)], [(0.1, 0.1, "BEDROOM", 0.25)])]
+    [(0.0, 0.0, 1.2, 0.4)]
+    """
+    return [faces[k] for k, (_, fills) in _held(faces, texts).items() if fills]
+
+
+def _held(faces, texts) -> dict[int, tuple[str, bool]]:
+    """For each face holding a text: the text, and whether it fills the face (more than
+    LABEL_BOX_SHARE of it); a text that does not fill it wins."""
+    if not faces or not texts:
+        return {}
+    tree = STRtree(faces)
+    out: dict[int, tuple[str, bool]] = {}
+    for x, y, name, h in texts:
+        for k in tree.query(Point(x, y), predicate="within").tolist():
+            fills = h * CHAR_WIDTH * h * max(len(name.strip()), 1) > LABEL_BOX_SHARE * faces[k].area
+            if k not in out or (out[k][1] and not fills):
+                out[k] = (name, fills)
+    return dict(sorted(out.items()))
+
+
+def cupboards(small: list[Polygon], texts: list, found: list, notes: list[str]) -> list:
+    """Faces under a room's size that a name written in them keeps (a cupboard, a WC;
+    :mod:`~floorplan.io.dxf.rooms.cupboards`), overlapping no room ``found``."""
+    kept = labelled_small(small, texts)
+    if not kept:
+        return []
+    tree = STRtree([w.polygon for w in found]) if found else None
+    out = []
+    for f, name in kept:
+        if tree is not None and any(found[i].polygon.intersection(f).area > 0.01 * f.area
+                                    for i in tree.query(f, predicate="intersects").tolist()):
+            continue
+        out.append(WallRoom(f, "walls", "medium", f"a space of {f.area:.2f} m², under a room's "
+                            f"size, kept for the label {name!r} in it"))
+    if out:
+        notes.append(f"{len(out)} spaces under {MIN_AREA} m² kept for the labels in them")
+    return out
+
+
+def fill_label_boxes(found: list, boxes: list[Polygon]) -> None:
+    """A box drawn round a label is no wall: the room it stands in, as a hole, keeps
+    its floor."""
+    if not boxes or not found:
+        return
+    tree = STRtree(boxes)
+    for w in found:
+        p = w.polygon
+        if not p.interiors or not len(tree.query(p, predicate="intersects")):
+            continue
+        keep = [r for r in p.interiors
+                if not any(Polygon(r).symmetric_difference(boxes[i]).area < 1e-6 * max(boxes[i].area, 1e-9)
+                           for i in tree.query(Polygon(r), predicate="intersects").tolist())]
+        if len(keep) < len(p.interiors):
+            w.polygon = Polygon(p.exterior, keep)
+
+
+def beside_labels(found: list, arr, texts: list, labels: list[tuple[float, float, str]],
+                  notes: list[str]) -> tuple[list, list[tuple[float, float, str]], list[float | None]]:
+    """Labels written beside the small space they name, outside it, in the room next to
+    it (:func:`~floorplan.io.dxf.names.owners.beside`: the area a label states agrees with that
+    space and not with the room it stands in): the spaces of ``small`` (faces under a
+    room's size) so named, kept as rooms of medium confidence; ``labels`` ((x, y, name),
+    the room labels that seed and part the rooms) with each such label placed in its
+    space; and for each label, the area its block states where its name says a small
+    room's kind (else ``None``: see :func:`~floorplan.io.dxf.rooms.seeding.place_labels`).
+    ``found`` are the rooms in the walls, ``texts`` the texts that may say something of a
+    room."""
+    from floorplan.io.dxf.names import owners
+    from floorplan.io.dxf.names.roles import text_role
+
+    if not labels or not texts or not found:
+        return [], labels, [None] * len(labels)
+    polys = [w.polygon for w in found]
+    tree = STRtree(polys)
+    faces = [f for f in arr.small if not any(polys[i].intersection(f).area > 0.01 * f.area
+                                         for i in tree.query(f, predicate="intersects").tolist())]
+    polys += faces
+    areas = [p.area for p in polys]
+    tree = STRtree(polys)
+    inside: dict[int, list] = {}
+    for t in texts:
+        hit = tree.query(Point(t.x, t.y), predicate="within").tolist()
+        if hit:
+            inside.setdefault(min(hit, key=lambda k: areas[k]), []).append(t)
+    held = owners.held_blocks(inside)
+    small_area = {(t.x, t.y): b.area for bs in held.values() for b in bs if b.small
+                  for t in b.texts}
+    free = {k for k in _with_doors(polys, arr)
+            if not any(text_role(t)[0] for t in inside.get(k, ()))}
+    moves = {key: k for key, k in owners.beside(polys, held, free).items() if k is not None}
+    where: dict[tuple[float, float], tuple[float, float]] = {}
+    extra = []
+    for (r, i), k in moves.items():
+        block = held[r][i]
+        at = polys[k].representative_point()
+        for t in block.texts:
+            where[(t.x, t.y)] = (at.x, at.y)
+        if k >= len(found):
+            why = (f"whose stated {block.area:g} m² agrees with it" if block.area is not None
+                   else "the only unlabelled space beside it")
+            extra.append(WallRoom(polys[k], "walls", "medium", (
+                f"a space of {polys[k].area:.2f} m², under a room's size, kept for the label "
+                f"{block.name!r} written beside it, outside it, {why}")))
+    if moves:
+        notes.append(f"{len(moves)} label(s) written beside the small space they name, outside "
+                     f"it, placed in that space ({len(extra)} of them spaces under {MIN_AREA} m² "
+                     "kept so)")
+    return (extra, [(*where.get((x, y), (x, y)), name) for x, y, name in labels],
+            [small_area.get((x, y)) for x, y, _ in labels])
+
+
+#: the seals of these kinds are doors (a jambed opening with a door in it, a swing's seal)
+DOOR_KINDS = frozenset({"door", "swing"})
+
+
+def _with_doors(polys: list[Polygon], arr) -> set[int]:
+    """The indices of ``polys`` with a door's seal (``arr.added`` of :data:`DOOR_KINDS`) on
+    their outline (all of them where the drawing has no door seal at all)."""
+    seals = [g for g, kind in arr.added if kind in DOOR_KINDS and g.length > 0]
+    if not seals:  # no door read in the drawing: the doors say nothing
+        return set(range(len(polys)))
+    tree = STRtree(seals)
+    out = set()
+    for k, p in enumerate(polys):
+        edge = p.boundary.buffer(0.01)
+        if any(edge.covers(seals[i]) for i in tree.query(edge, predicate="intersects").tolist()):
+            out.add(k)
+    return out

@@ -1,0 +1,259 @@
+"""Outlines or wall linework: which source a drawing's rooms are taken from, when its closed
+outlines lie on layers that do not say room (:func:`~floorplan.io.dxf.rooms.spaces.find`).
+
+A closed polyline on a layer that says nothing may be a room's outline, but it may as well
+be a wall face drawn closed among the open wall lines of the same layer, a partition's
+body, or a finish laid over the plan (a sheet of flooring across a wall). Its presence
+alone says nothing of what the rest of the linework encloses. So both are read, and the
+source kept is the one that accounts for more of the drawing's own evidence for rooms
+(:func:`evidence`): the name texts that stand in a room (a room counted once), the
+written area figures that agree with the room they stand in (within
+:data:`~floorplan.io.dxf.text.figures.FIGURE_TOLERANCE`), and the door symbols at a room's
+edge. The outlines are kept on a tie: with no evidence either way, nothing speaks against
+them. When the outlines already account for every name, written area and door there is,
+no reading can account for more, and the linework is not read at all.
+
+The linework is read whole, and once without each layer that holds the outlines (when
+other linework remains): a layer that holds a finish's outlines (a flooring layout drawn
+over the walls) draws no walls, and its edges cut the rooms; the evidence tells which
+reading is the plan's. In the linework, an unlabelled space narrower than a corridor
+(:data:`WALL_PIECE_WIDTH`) that lies against another room along a drawn line, with no
+wall between them, is a piece of a thick wall's band between the lines that mark its
+openings, not a room (:func:`wall_pieces`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry import Polygon
+from shapely.ops import polylabel
+
+from floorplan.io.dxf.names import labelkind
+from floorplan.io.dxf.rooms.wallrooms import area_figures, door_points, label_texts, wall_rooms_of
+from floorplan.io.dxf.text import figures as dxf_figures
+from floorplan.io.dxf.walls.pinch import MIN_WIDTH
+
+#: a space narrower than this everywhere (metres) is no room a person walks along: the
+#: narrowest corridor (Approved Document M, 900 mm)
+WALL_PIECE_WIDTH = 0.9
+#: a door symbol stands at a room's edge when it lies within this of it (metres)
+DOOR_REACH = 0.6
+#: the walls are looked for on layers that say nothing when at least this many room
+#: labels stand in the drawing and most of them lie in no room the wall layers enclose
+MIN_LABELS = 3
+#: at most this many layers that say nothing are tried as walls so (those with most lines)
+MAX_TRIED = 6
+
+
+def evidence(polys: list[Polygon], names: list, figs: list, doors: np.ndarray) -> int:
+    """How much of the drawing's evidence the rooms ``polys`` account for: the rooms that
+    hold a name text, the area figures that agree with the room they stand in, the door
+    symbols within :data:`DOOR_REACH` of a room."""
+    if not polys:
+        return 0
+    arr = np.asarray(polys, dtype=object)
+    tree = shapely.STRtree(arr)
+    score = 0
+    if names:
+        pts = shapely.points(np.array([(x, y) for x, y, _ in names], dtype=float))
+        score += len(set(tree.query(pts, predicate="within")[1].tolist()))
+    for x, y, fig in figs:
+        hit = tree.query(shapely.Point(x, y), predicate="within").tolist()
+        if hit and any(dxf_figures.mismatch(fig, polys[k]) is None for k in hit):
+            score += 1
+    if len(doors):
+        ti, _ = tree.query(shapely.points(doors), predicate="dwithin", distance=DOOR_REACH)
+        score += len(set(ti.tolist()))
+    return score
+
+
+def wall_pieces(found: list, names: list, figs: list) -> list[int]:
+    """Which of the wall rooms ``found`` are pieces of a wall's band (see the module's
+    docstring): unlabelled, narrower than :data:`WALL_PIECE_WIDTH` everywhere, and
+    sharing a drawn line at least :data:`~floorplan.io.dxf.walls.pinch.MIN_WIDTH` long with a
+    wider room."""
+    if len(found) < 2:
+        return []
+    polys = [w.polygon for w in found]
+    said = [(x, y) for x, y, _ in names] + [(x, y) for x, y, _ in figs]
+    held: set[int] = set()
+    if said:
+        tree = shapely.STRtree(np.asarray(polys, dtype=object))
+        held = set(tree.query(shapely.points(np.array(said, dtype=float)),
+                              predicate="within")[1].tolist())
+    narrow = []
+    for k, p in enumerate(polys):
+        if k in held or found[k].labels:
+            continue
+        c = polylabel(p, 0.01)
+        if 2 * p.exterior.distance(c) < WALL_PIECE_WIDTH:
+            narrow.append(k)
+    if not narrow:
+        return []
+    wide = [k for k in range(len(polys)) if k not in set(narrow)]
+    out = []
+    for k in narrow:
+        edge = polys[k].boundary
+        if any(edge.intersection(polys[j].boundary).length >= MIN_WIDTH for j in wide
+               if polys[j].intersects(polys[k])):
+            out.append(k)
+    return out
+
+
+def _trial(rd, read: Callable[[], Any]) -> Any:
+    """``read()`` with the reader's state put back as it was after it."""
+    n_notes, n_found = len(rd.notes), len(rd.findings)
+    saved, used = dict(rd.__dict__), set(rd.used)
+    try:
+        return read()
+    finally:
+        del rd.notes[n_notes:], rd.findings[n_found:]
+        rd.__dict__.clear()
+        rd.__dict__.update(saved)
+        rd.used.clear()
+        rd.used.update(used)
+
+
+def _reading(rd, fittings: list[Polygon], leave: str | None, names: list, figs: list,
+             unnamed: frozenset[str] = frozenset()) -> list:
+    """The rooms in the wall linework, ``leave``'s linework left out, wall pieces dropped;
+    ``unnamed``: layers that say nothing whose linework is read as walls too."""
+    rd.left_layers = {leave} if leave else set()
+    rd.with_unnamed = rd.walls_extra = unnamed  # (walls_extra: for the image's linework)
+    try:
+        found = wall_rooms_of(rd, fittings)
+    finally:
+        rd.left_layers = set()
+        rd.with_unnamed = frozenset()
+    gone = set(wall_pieces(found, names, figs))
+    if gone:
+        rd.notes.append(f"{len(gone)} space(s) in the wall linework narrower than "
+                        f"{WALL_PIECE_WIDTH} m, against a room with no wall between them, "
+                        "unlabelled: pieces of a wall's band, not rooms")
+    return [w for k, w in enumerate(found) if k not in gone]
+
+
+def placed(polys: list[Polygon], labels: list) -> int:
+    """How many of the room labels ``labels`` ((x, y, name)) lie in one of ``polys``."""
+    if not polys or not labels:
+        return 0
+    tree = shapely.STRtree(np.asarray(polys, dtype=object))
+    pts = shapely.points(np.array([(x, y) for x, y, *_ in labels], dtype=float))
+    return len(set(tree.query(pts, predicate="within")[0].tolist()))
+
+
+def drawing_labels(rd) -> list[tuple[float, float, str]]:
+    """The drawing's room labels, known before any room is: names that say a room use,
+    and the texts of a numbered series (``AMBIENTE 1`` ... ``AMBIENTE 20``,
+    :func:`~floorplan.io.dxf.names.labelkind.series_kinds`) that could name a room."""
+    texts = labelkind.drawing_texts(rd)
+    kinds = labelkind.series_kinds(texts)
+    return [(x, y, n) for x, y, n, h, lay in texts if labelkind.says_use(n)
+            or (labelkind.is_kin(h, lay, kinds) and labelkind.could_name(n))]
+
+
+def _unplaced(rd, polys: list[Polygon]) -> list[str]:
+    """The layers that say nothing (the :data:`MAX_TRIED` holding most lines) whose
+    linework may be the walls, when the drawing's room labels (at least
+    :data:`MIN_LABELS`, :func:`drawing_labels`) mostly lie in none of ``polys`` while
+    its other walls are on layers that say wall (a surveyor's pen layers, ``Pluma 8``);
+    else none."""
+    labels = drawing_labels(rd)
+    if len(labels) < MIN_LABELS or 2 * placed(polys, labels) >= len(labels):
+        return []
+    count: dict[str | None, int] = {}
+    for p in rd.col.opens + rd.col.loops:
+        if not rd.blocked(p):
+            kind = rd.layer_kind(p.layer)
+            key = p.layer if kind is None else ("" if kind == "wall" else None)
+            count[key] = count.get(key, 0) + 1
+    if "" not in count:  # no wall layer: the linework on unnamed layers is read already
+        return []
+    layers = sorted((n, lay) for lay, n in count.items() if lay)
+    return [lay for n, lay in sorted(layers, reverse=True)[:MAX_TRIED]]
+
+
+def _widest(rd, fittings: list[Polygon], polys: list[Polygon], names: list, figs: list,
+            doors: np.ndarray) -> tuple[int, frozenset[str]]:
+    """The best reading of the walls with one of the layers :func:`_unplaced` names read as
+    walls too, among those that put at least half the room labels in rooms of their own
+    (each room counted once): (its evidence, with the room labels counted once a room,
+    and the layer)."""
+    labels = drawing_labels(rd)
+    best, which = evidence(polys, labels, figs, doors), frozenset[str]()
+    for layer in _unplaced(rd, polys):
+        extra = frozenset({layer})
+        found = _trial(rd, partial(_reading, rd, fittings, None, names, figs, extra))
+        got = evidence([w.polygon for w in found], labels, figs, doors)
+        # the labels in rooms of their own, most of them: not a sheet's frame drawn round
+        # them all (an electrical sheet's labels in one 'room' on layer 'frame')
+        if got > best and 2 * evidence([w.polygon for w in found], labels, [], _NO_DOORS) >= len(labels):
+            best, which = got, extra
+    return best, which
+
+
+_NO_DOORS = np.zeros((0, 2))
+
+
+def widened(rd, found: list, fittings: list[Polygon]) -> list | None:
+    """The rooms in the wall linework read with the linework of one layer that says
+    nothing as walls too, when the rooms ``found`` in the wall layers leave most room
+    labels out (:func:`_unplaced`) and that reading accounts for more of the drawing's
+    evidence; ``None`` to keep ``found``. The reader's state is that of the reading kept."""
+    polys = [w.polygon for w in found]
+    names, figs, doors = label_texts(rd), area_figures(rd), door_points(rd)
+    _, which = _widest(rd, fittings, polys, names, figs, doors)
+    if not which:
+        return None
+    out = _reading(rd, fittings, None, names, figs, which)
+    rd.notes.append(_wide_note(rd, polys, which))
+    return out
+
+
+def _wide_note(rd, polys: list[Polygon], which: frozenset[str]) -> str:
+    labels = drawing_labels(rd)
+    return (f"the rooms the wall layers enclose hold {placed(polys, labels)} of the drawing's "
+            f"{len(labels)} room labels: the linework on layer {', '.join(sorted(which))}, "
+            "which says nothing, read as walls too (it accounts for more of the drawing's "
+            "room evidence)")
+
+
+def linework_rooms(rd, cands: list, fittings: list[Polygon]) -> tuple[list, str | None] | None:
+    """The wall rooms (and the layer left out of the walls, or ``None``) when they account
+    for more evidence than the outlines ``cands``; ``None`` to keep the outlines. The
+    reader's state is that of the reading kept."""
+    names = label_texts(rd)
+    figs = area_figures(rd)
+    doors = door_points(rd)
+    base = evidence([c.polygon for c in cands], names, figs, doors)
+    if base >= len(names) + len(figs) + len(doors):
+        return None  # the outlines account for all of it: no reading can account for more
+    drawn = {p.layer for p in rd.col.opens + rd.col.loops if rd.layer_kind(p.layer) is None}
+    leaves: list[str | None] = [None] + sorted(
+        {c.layer for c in cands if drawn - {c.layer}})
+    best, best_leave, best_polys = base, None, [c.polygon for c in cands]
+    for leave in leaves:
+        found = _trial(rd, partial(_reading, rd, fittings, leave, names, figs))
+        got = evidence([w.polygon for w in found], names, figs, doors)
+        if got > best:
+            best, best_leave, best_polys = got, leave, [w.polygon for w in found]
+    # the readings so far leave the labels out: the walls may be on a layer that says
+    # nothing; outlines holding none of the labels do not beat a reading that places them
+    labelled, which = _widest(rd, fittings, best_polys, names, figs, doors)
+    if which:
+        found = _reading(rd, fittings, None, names, figs, which)
+        rd.notes.append(_wide_note(rd, best_polys, which))
+        return found, None
+    if best <= base:
+        return None
+    found = _reading(rd, fittings, best_leave, names, figs)
+    rd.notes.append(f"{len(cands)} closed outline(s) on layers that do not say room account for "
+                    f"{base} of the drawing's room evidence (names, written areas, doors), the "
+                    f"rooms in the wall linework for {best}: the linework read"
+                    + (f", its layer {best_leave} left out (it draws no walls)" if best_leave else ""))
+    return found, best_leave

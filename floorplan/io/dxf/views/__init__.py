@@ -1,0 +1,6 @@
+"""Views: the separate drawings on one sheet, and which of them are floor plans.
+
+- :mod:`.grid` parts the sheet into views; :mod:`.sheet` picks the plans among them, with
+  :mod:`.score` scoring each view;
+- :mod:`.tiles` finds cells that tile an area (paving, ceiling grids, schedules).
+"""
