@@ -237,15 +237,25 @@ def _hits(words: list[str]) -> list[Use]:
     return found
 
 
+#: a ratio of one to so many (1:1, 1:50, 1 : 100): a drawing's scale, said in a title block
+#: or a scale bar ("Disegno in scala 1:1 (metri)": scala is also Italian for a stair)
+_SCALE = re.compile(r"(?<![\d.,:])1\s*:\s*\d{1,5}(?![\d.,:])")
+
+
 def classify(name: str | None) -> Use | None:
-    """The use a room name says, or ``None`` when it says none clearly.
+    """The use a room name says, or ``None`` when it says none clearly. A text that states
+    a drawing's scale (``1:100``) names no room, whatever its words.
 
     >>> classify("Kitchen/Diner")
     <Use.KITCHEN_DINING: 'kitchen_dining'>
     >>> classify("Schlafzimmer")
     <Use.BEDROOM: 'bedroom'>
+    >>> classify("Scala"), classify("Disegno in scala 1:1 (metri)")
+    (<Use.STAIRS: 'stairs'>, None)
     """
     if not name or not name.strip():
+        return None
+    if _SCALE.search(name):  # "Disegno in scala 1:1", "Scale 1:100 at A1": a drawing's scale
         return None
     words = [w for w in normalise(name).split() if not w.isdigit()]
     folded = [w for w in normalise(_fold(name)).split() if not w.isdigit()]

@@ -88,3 +88,19 @@ def test_russian_room_words(name, use):
 def test_russian_words_with_no_clear_use_give_none(name):
     # a garage has no use here (as in English); a 'санузел' may be a bathroom or a WC
     assert classify(name) is None
+
+
+@pytest.mark.parametrize("text", ["Disegno in scala 1:1 (metri)", "SCALE 1:100 @ A1",
+                                  "Escala 1 : 50", "Maßstab 1:200"])
+def test_a_drawings_scale_names_no_room(text):
+    """A title block's scale statement is no room label, though 'scala' and 'escala' are
+    also Italian and Spanish for a stair (holdout4's Scuola: its one 'room label' was
+    'Disegno in scala 1:1 (metri)', so every room read from its walls was doubted as
+    unlabelled in a drawing that labels its rooms, which it does not)."""
+    assert classify(text) is None
+
+
+@pytest.mark.parametrize("text, use", [("Scala", "stairs"), ("Kitchen 12:30", "kitchen"),
+                                       ("Bedroom 1", "bedroom")])
+def test_a_ratio_that_is_no_scale_leaves_the_name_alone(text, use):
+    assert classify(text).value == use

@@ -86,13 +86,22 @@ def test_cc0_house_is_a_site_plan_with_no_floor_plan():
 
 def test_barcelona_pavilion_walls_give_rooms_and_doors():
     """plan.dxf: metres declared; walls only (LINE on Walls, Columns, Crystal); 8 door
-    swing arcs on Doors with radii 0.81-1.01 m."""
+    swing arcs on Doors with radii 0.81-1.01 m. Four are single doors; the other four are
+    two pairs (read by hand with ezdxf): arcs of 1.006 m centred at (29.158, 4.154) and
+    (29.158, 6.166) whose closed leaves both end at (29.160, 5.160), and at (38.158, 13.154)
+    and (38.158, 15.166) ending at (38.160, 14.160): two double doors, each one door hinge to
+    hinge, 6.166 - 4.154 = 2.012 m wide. Six doors."""
     plan = dxf.read(real("yorikbcn__plan.dxf"))
     assert plan.meta.units == "m" and not any(f.code == "FP006" for f in plan.findings)
     assert plan.rooms and all(r.source == "walls" for r in plan.rooms)
     swings = [d for d in plan.doors if d.properties.get("from") != "opening"]
-    assert len(swings) == 8
-    assert all(0.8 <= d.width <= 1.02 for d in swings)
+    assert len(swings) == 6
+    single = [d for d in swings if d.properties.get("leaves") != 2]
+    double = [d for d in swings if d.properties.get("leaves") == 2]
+    assert len(single) == 4 and all(0.8 <= d.width <= 1.02 for d in single)
+    assert sorted((round(d.geometry.x, 2), round(d.geometry.y, 2)) for d in double) == [
+        (29.16, 5.16), (38.16, 14.16)]
+    assert all(d.width == pytest.approx(2.012, abs=0.002) for d in double)
 
 
 def test_pavilion_sheet_with_wrong_insunits_is_read_in_metres():
