@@ -103,8 +103,8 @@ def inscribed_circle(poly: Polygon, max_candidates: int | None = None
     return inscribed_circles([poly], max_candidates)[0]
 
 
-def inscribed_circles(polys: Sequence[Polygon], max_candidates: int | None = None
-                      ) -> list[tuple[float, float, float] | None]:
+def inscribed_circles(polys: Sequence[Polygon], max_candidates: int | None = None,
+                      snapped: bool = False) -> list[tuple[float, float, float] | None]:
     """:func:`inscribed_circle` of each polygon, worked together.
 
     Polygons with the same number of sides and reflex corners (a plan's L-shaped rooms,
@@ -156,6 +156,32 @@ def inscribed_circles(polys: Sequence[Polygon], max_candidates: int | None = Non
                 for k, res in zip(g.tolist(), found, strict=True):
                     if res is not None:
                         out[k] = (res[0] + float(origin[k, 0]), res[1] + float(origin[k, 1]), res[2])
+    return out if snapped else _outside_again(polys, out, max_candidates)
+
+
+#: a polygon whose circle came out with its centre outside it is solved again with its
+#: coordinates on a grid this fine (metres): a sliver between two sides 1e-202 apart (a
+#: fitting's edge a hair off the wall's) collapses, and the sides facing across it go
+SNAP = 1e-9
+
+
+def _outside_again(polys: Sequence[Polygon], out: list, max_candidates: int | None) -> list:
+    """``out`` with each circle whose centre lies outside its polygon solved again on the
+    polygon snapped to :data:`SNAP` (the largest of its parts' circles), or ``None`` (the
+    caller then searches) if that fails too. A centre outside the floor is the sign of
+    degenerate input, never of a room drawn as it should be."""
+    solved = [k for k, r in enumerate(out) if r is not None]
+    if not solved:
+        return out
+    xy = np.array([out[k][:2] for k in solved], dtype=float)
+    inside = shapely.intersects_xy(np.asarray(polys, dtype=object)[solved], xy[:, 0], xy[:, 1])
+    for k in np.asarray(solved)[~inside].tolist():
+        parts = [g for g in shapely.get_parts(shapely.set_precision(polys[k], SNAP))
+                 if isinstance(g, Polygon) and not g.is_empty]
+        found = [r for r, g in zip(inscribed_circles(parts, max_candidates, snapped=True), parts,
+                                   strict=True)
+                 if r is not None and g.intersects(shapely.Point(r[0], r[1]))]
+        out[k] = max(found, key=lambda r: r[2]) if found else None
     return out
 
 

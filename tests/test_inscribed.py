@@ -440,3 +440,20 @@ def test_many_sided_rooms_with_fittings_within_a_millimetre(n, seed, fittings):
         assert poly.contains(Point(x, y))
         assert Point(x, y).distance(poly.boundary) == pytest.approx(r, abs=1e-9)
         assert ref - 1e-9 <= r <= ref + VERIFY + 1e-4
+
+
+def test_a_sliver_a_hair_high_along_a_side_does_not_move_the_circle_outside():
+    """Found by hypothesis: a 3 x 2 floor less the boxes (0, 0, 1, 1), twice, and
+    (0, 5.5e-202, 2, 1)
+    keeps a channel 5.5e-202 m high along its south side from x 1 to 2, whose two long sides
+    face each other: the solver set a circle of radius 1.0 centred at (0, 0), outside the
+    floor. Snapped to a nanometre grid the channel goes; the floor is the L of (2, 0, 3, 1)
+    and (0, 1, 3, 2), whose largest circle touches the walls y = 2 and x = 3 and the corner
+    (2, 1): centre (3 - r, 2 - r) at r from (2, 1), (1 - r)² + (1 - r)² = r², so
+    r = 2 - sqrt 2 = 0.5858 (GEOS's search agrees)."""
+    floor = box(0, 0, 3, 2)
+    for fitting in [box(0, 0, 1, 1), box(0, 0, 1, 1), box(0, 5.541007795360245e-202, 2, 1)]:
+        floor = floor.difference(fitting)  # as hypothesis made it: the first box twice
+    x, y, r = inscribed_circle(floor, max_candidates=10**9)
+    assert r == pytest.approx(2 - 2 ** 0.5, abs=1e-9)
+    assert floor.buffer(1e-9).contains(Point(x, y))

@@ -32,6 +32,7 @@ from floorplan.errors import PlanReadError
 from floorplan.io.dxf import hiddenproof
 from floorplan.io.dxf.account import account, label_findings, room_confidence
 from floorplan.io.dxf.collect.modelspace import collect
+from floorplan.io.dxf.doors import arcs as dxf_arcs
 from floorplan.io.dxf.doors import drawn as dxf_drawn
 from floorplan.io.dxf.doors import swings as dxf_swings
 from floorplan.io.dxf.doors import symbols as dxf_doors
@@ -176,6 +177,11 @@ class _Reader:
                 return True
         return prim.uid in self.rooflit
 
+    def is_door_arc(self, arc) -> bool:
+        """The arc is a door's swing (:func:`~floorplan.io.dxf.doors.arcs.door_arc_uids`,
+        decided once the units and the door blocks are known)."""
+        return arc.uid in self.door_arcs
+
     def _insert_kind(self, ins) -> str | None:
         """What an INSERT is, by its block name, else its layer; found once per pair (a
         plan places the same door block on the same layer hundreds of times)."""
@@ -227,6 +233,9 @@ class _Reader:
         col.arcs += dxf_swings.block_swings(col.opens, col.arcs, {
             i.uid for i in col.inserts if self.ins_kind.get(i.uid) == "door"},
             loose=lambda p: self.layer_kind(p.layer) == "door")
+        # which arcs are door swings, decided once for every stage (doors/arcs.py)
+        self.door_arcs = dxf_arcs.door_arc_uids(col.arcs, col.opens, self.ins_kind,
+                                                self.layer_kind, gap=True, loops=col.loops)
         self.rooflit = dxf_rooflights.set_aside(self, col)  # no walls: the floor runs under
         dxf_leaders.to_local(self.leaders, self._origin_raw, self._scale)
         siblings = room_siblings({p.layer for p in col.loops}, self.layer_kind)
@@ -258,7 +267,7 @@ class _Reader:
         locate = spaces.locator(self, polys, levels)
         doors, door_counts = dxf_doors.doors(col.arcs, col.opens, col.inserts, self.ins_kind,
                                              self.layer_kind, polys, self.used, col.loops,
-                                             level_of=locate)
+                                             level_of=locate, door_arc=self.is_door_arc)
         for (x, y), width, how in self.gaps:
             at = Point(x, y)
             doors.append((Door(f"D{len(doors) + 1}", at, width=round(width, 4),

@@ -91,8 +91,8 @@ def door_blocks(inserts: list, opens: list, loops: list, arcs: list, ins_kind: d
     # what the door blocks draw is no wall: two blocks drawn over one opening (a pair of
     # leaves each way) do not stand in each other's way
     doors = {ins.uid for ins, _, _ in found}
-    walls = _walls(opens, loops, lambda u: ins_kind.get(u) is None and u not in doors, layer_kind)
-    return [ins for ins, a, b in found if _in_gap(a, b, walls)]
+    walls = wall_tree(opens, loops, lambda u: ins_kind.get(u) is None and u not in doors, layer_kind)
+    return [ins for ins, a, b in found if in_gap(a, b, walls)]
 
 
 def _candidate(ins, ins_kind: dict, layer_kind) -> bool:
@@ -110,7 +110,7 @@ def _candidate(ins, ins_kind: dict, layer_kind) -> bool:
     return all(ins_kind.get(u) is None for u in ins.chain)
 
 
-def _sweep(arc) -> float:
+def sweep(arc) -> float:
     """The degrees an arc primitive turns about its centre (from its flattened points)."""
     c = np.asarray(arc.extra["center"], dtype=float)[:2]
     v = np.asarray(arc.pts, dtype=float)[:, :2] - c
@@ -152,7 +152,7 @@ def _drawn_door(ins, arcs: list, lines: list) -> tuple[np.ndarray, np.ndarray] |
     from a hinge than a leaf and :data:`FRAME`."""
     lo, hi = dxf_doors.DOOR_RADIUS
     lo_s, hi_s = dxf_swings.SWEEP
-    swings = [a for a in arcs if lo <= a.extra["radius"] <= hi and lo_s <= _sweep(a) <= hi_s]
+    swings = [a for a in arcs if lo <= a.extra["radius"] <= hi and lo_s <= sweep(a) <= hi_s]
     if not 1 <= len(swings) <= 2:
         return None
     segs = _segments(lines)
@@ -172,7 +172,7 @@ def _drawn_door(ins, arcs: list, lines: list) -> tuple[np.ndarray, np.ndarray] |
     return hinges[0], np.array(swings[0].extra["ends"][k][:2], dtype=float)
 
 
-def _walls(opens: list, loops: list, plain, layer_kind) -> tuple[STRtree, np.ndarray]:
+def wall_tree(opens: list, loops: list, plain, layer_kind) -> tuple[STRtree, np.ndarray]:
     """The linework that may bound a wall gap (on layers that say wall or nothing, in no
     block that is something or draws a door: ``plain(uid)`` says which blocks may hold
     it), as a tree of line strings."""
@@ -189,7 +189,7 @@ def _walls(opens: list, loops: list, plain, layer_kind) -> tuple[STRtree, np.nda
     return STRtree(arr), arr
 
 
-def _in_gap(a: np.ndarray, b: np.ndarray, walls) -> bool:
+def in_gap(a: np.ndarray, b: np.ndarray, walls) -> bool:
     """The opening ``a``-``b`` lies in a wall gap: its middle clear of wall linework, wall
     linework within :data:`JAMB` of both ends."""
     tree, geoms = walls

@@ -167,12 +167,16 @@ def _closed_leaves(arcs, ctx) -> dict[int, tuple[Point, float]]:
 
 
 def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: set[int],
-          loops=(), level_of=None) -> tuple[list[tuple[Door, str]], dict[str, int]]:
+          loops=(), level_of=None, door_arc=None) -> tuple[list[tuple[Door, str]], dict[str, int]]:
     """[(door, layer)], counts by how each was found. ``level_of(point, layer)`` gives
-    each door its level (``None`` without it)."""
+    each door its level (``None`` without it); ``door_arc(arc)`` says which arcs are door
+    swings (:mod:`~floorplan.io.dxf.doors.arcs`; without it, those on door layers)."""
     if level_of is None:
         def level_of(point, layer):
             return None
+    if door_arc is None:
+        def door_arc(a):
+            return layer_kind(a.layer) == "door"
 
     door_uids = {i.uid for i in inserts if kind_of_insert.get(i.uid) == "door"}
     leaf_ends: dict[tuple[float, float], list] = {}  # hinge (to 1 cm) -> leaf tips
@@ -205,7 +209,7 @@ def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: s
         return DOOR_RADIUS[0] <= a.extra["radius"] <= DOOR_RADIUS[1]
 
     leaves = _closed_leaves([a for a in arcs if swing(a) and (
-        a.uid in used or layer_kind(a.layer) == "door")], ctx)
+        a.uid in used or door_arc(a))], ctx)
     for uid, ins in door_inserts.items():
         if ins.chain and not door_inserts.keys().isdisjoint(ins.chain):
             continue  # a door drawn inside another door block
@@ -237,7 +241,7 @@ def doors(arcs, opens, inserts, kind_of_insert, layer_kind, rooms_polys, used: s
         out.append((Door(f"D{len(out) + 1}", pt, width=_round(width), level=level_of(pt, ins.layer),
                          properties=props), ins.layer))
         counts["block"] += 1
-    loose = [a for a in arcs if a.uid not in used and layer_kind(a.layer) == "door" and swing(a)
+    loose = [a for a in arcs if a.uid not in used and door_arc(a) and swing(a)
              and not any(kind_of_insert.get(u) in ("obstacle",) for u in a.chain)]
     pair_of = {}
     for i, j, m, w in leaf_pairs(loose):  # a double door drawn loose: one door, both leaves
@@ -315,15 +319,17 @@ def _round(w: float | None) -> float | None:
     return None if w is None else round(float(w), 4)
 
 
-def door_marks(arcs, opens, inserts, kind_of_insert, layer_kind) -> list[Polygon]:
+def door_marks(arcs, opens, inserts, kind_of_insert, layer_kind, door_arc=None) -> list[Polygon]:
     """Where door symbols stand, before any room is known: the swing of each door arc
-    (hinge and both arc ends), the rectangle around each door block, and each leaf line
-    on a door layer, grown by 5 cm. A gap in the walls that one of these touches holds a
+    (hinge and both arc ends; ``door_arc(arc)`` says which are, else those on door layers
+    or in door blocks), the rectangle around each door block, and each leaf line on a
+    door layer, grown by 5 cm. A gap in the walls that one of these touches holds a
     door."""
     door_uids = {i.uid for i in inserts if kind_of_insert.get(i.uid) == "door"}
     out: list[Polygon] = []
     for a in arcs:
-        if not (layer_kind(a.layer) == "door" or not door_uids.isdisjoint(a.chain)):
+        if not (door_arc(a) if door_arc is not None
+                else layer_kind(a.layer) == "door" or not door_uids.isdisjoint(a.chain)):
             continue
         if not DOOR_RADIUS[0] <= a.extra["radius"] <= DOOR_RADIUS[1]:
             continue

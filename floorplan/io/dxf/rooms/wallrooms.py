@@ -47,13 +47,13 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     def of_doors(p) -> bool:
         return rd.layer_kind(p.layer) == "door" or any(u in door_uids for u in p.chain)
 
-    seals = swing_seals([a for a in col.arcs if of_doors(a) and dxf_doors.DOOR_RADIUS[0]
-                         <= a.extra["radius"] <= dxf_doors.DOOR_RADIUS[1]],
+    seals = swing_seals([a for a in col.arcs if rd.is_door_arc(a)],
                         [p.pts for p in col.opens if p.etype != "ARC" and of_doors(p)],
                         [p.pts for p in lines])
     lines, drawn = loose_swings(lines)
     seals += drawn
-    marks = dxf_doors.door_marks(col.arcs, col.opens, col.inserts, rd.ins_kind, rd.layer_kind)
+    marks = dxf_doors.door_marks(col.arcs, col.opens, col.inserts, rd.ins_kind, rd.layer_kind,
+                                 rd.is_door_arc)
     framing = rd.__dict__.get("nib_uids", set())
     frames = [p.pts[:, :2] for p in lines if p.uid in framing]
     walls = [p for p in lines if p.uid not in framing]
@@ -152,8 +152,7 @@ def door_points(rd) -> np.ndarray:
     """Where door symbols stand: door blocks' insertion points, loose swings' hinges."""
     col = rd.col
     pts = [(i.x, i.y) for i in col.inserts if rd.ins_kind.get(i.uid) == "door"]
-    pts += [a.extra["center"] for a in col.arcs if not a.chain and rd.layer_kind(a.layer) == "door"
-            and dxf_doors.DOOR_RADIUS[0] <= a.extra["radius"] <= dxf_doors.DOOR_RADIUS[1]]
+    pts += [a.extra["center"] for a in col.arcs if not a.chain and rd.is_door_arc(a)]
     return np.array(pts, dtype=float).reshape(-1, 2)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from floorplan.errors import PlanReadError
+from floorplan.io.dxf.doors.arcs import door_arc_uids
 from floorplan.io.dxf.rooms.outlines import _ring_area
 from floorplan.io.dxf.text import kind as dxf_text
 from floorplan.io.dxf.units.decide import Evidence, decide, treads
@@ -44,10 +45,9 @@ def gather(reader, points: np.ndarray) -> Evidence:
     """The evidence available before rooms are found (drawing units)."""
     col = reader.col
     ev = Evidence(extent=extent(points))
-    door_uids = {u for u, k in reader.ins_kind.items() if k == "door"}
-    for a in col.arcs:
-        if reader.layer_kind(a.layer) == "door" or any(u in door_uids for u in a.chain):
-            ev.doors.append(a.extra["radius"])
+    swings = door_arc_uids(col.arcs, col.opens, reader.ins_kind, reader.layer_kind, radius=None,
+                           quarter=True)
+    ev.doors = [a.extra["radius"] for a in col.arcs if a.uid in swings]
     ev.room_areas = [abs(_ring_area(p.pts)) for p in col.loops
                      if reader.layer_kind(p.layer) == "room" and not reader.blocked(p)]
     stair_blocks = {i.uid for i in col.inserts if _STAIR.search(i.name)}

@@ -29,7 +29,8 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 from shapely.strtree import STRtree
 
-from floorplan.io.dxf.walls.openings import GLAZING_SHARE, MARKED_SPAN, WINDOW_SPAN, alongside
+from floorplan.io.dxf.walls.along import alongside
+from floorplan.io.dxf.walls.openings import GLAZING_SHARE, MARKED_SPAN, WINDOW_SPAN
 
 #: gaps up to this wide (metres, about one door width) are closed where nothing seals them
 CLOSE_GAP = 1.2

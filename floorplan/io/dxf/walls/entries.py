@@ -35,7 +35,6 @@ import shapely
 from shapely.geometry import MultiPoint, Polygon
 from shapely.strtree import STRtree
 
-from floorplan.io.dxf.doors import symbols as dxf_doors
 from floorplan.io.dxf.walls.openings import OPENING_WIDTH
 
 #: bridges of these kinds lead into a space (joins and slips are drawing repairs)
@@ -71,10 +70,8 @@ def door_shapes(rd, door_uids: set[int]) -> list[Polygon]:
         if ins.uid in door_uids and door_uids.isdisjoint(ins.chain) and ins.pts is not None \
                 and len(ins.pts) >= 2:
             out.append(MultiPoint(ins.pts[:, :2]).minimum_rotated_rectangle.buffer(0.02))
-    lo, hi = dxf_doors.DOOR_RADIUS
     for a in col.arcs:
-        if (rd.layer_kind(a.layer) == "door" or not door_uids.isdisjoint(a.chain)) \
-                and lo <= a.extra["radius"] <= hi:
+        if rd.is_door_arc(a):
             out.append(MultiPoint([a.extra["center"], *a.extra["ends"]]).convex_hull.buffer(0.02))
     return [g for g in out if isinstance(g, Polygon) and not g.is_empty]
 

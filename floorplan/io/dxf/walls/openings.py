@@ -32,7 +32,9 @@ import shapely
 from shapely.geometry import LineString, Polygon
 from shapely.strtree import STRtree
 
+from floorplan.io.dxf.walls.along import alongside
 from floorplan.io.dxf.walls.jambpairs import CORNER_REACH, OUT_OF_BAND, Pairs
+from floorplan.io.dxf.walls.landing import lands
 
 #: a jamb (the short line closing a wall at an opening) is this long (metres)
 JAMB_LENGTH = (0.05, 0.5)
@@ -154,6 +156,7 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
     seals = (pre.seals[2 * n], pre.seals[2 * n + 1])
     p, q = (ja[0] + ja[1]) / 2, (jb[0] + jb[1]) / 2
     band = pre.bands[n]
+    landed = False  # a partition lands on the opening's face: a window's only (landing.py)
     if line_tree is not None:
         # what an opening the wall's faces run on from holds (a window's frame set in it,
         # lying along a face) is its infill: it neither closes nor crosses the opening
@@ -164,10 +167,13 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
         sides, on_seal = pre.on_seals(n)
         across_face: set[int] = set()  # the face drawn on across a window's recess
         if on_seal and not set_in(on_seal):
-            if not (len(set(sides)) == 1 and pre.covered[n]
-                    and _recess(seals, band, pre.grown(n), geoms, line_tree, width)):
+            if lands(on_seal, band, geoms):
+                landed = True  # a partition's capped end on the seal
+            elif not (len(set(sides)) == 1 and pre.covered[n]
+                      and _recess(seals, band, pre.grown(n), geoms, line_tree, width)):
                 return None  # a wall face runs where the seal would: the two ends of one wall
-            across_face = set(on_seal)
+            else:
+                across_face = set(on_seal)
         for s in seals:  # a wall crossing a face seal: these are no opening's jambs
             inner: Any = shapely.line_interpolate_point(s, [0.02, 0.98], normalized=True)
             probe = LineString(inner)
@@ -175,7 +181,9 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
                         if i not in across_face
                         and probe.intersection(geoms[i]).geom_type in ("Point", "MultiPoint")]
             if crossing and not set_in(crossing):
-                return None
+                if not lands(crossing, band, geoms):
+                    return None
+                landed = True
     inner = LineString([p + 0.05 * (q - p), q - 0.05 * (q - p)])
     half = 0.45 * float(np.hypot(*(ja[1] - ja[0])))
     near = [] if line_tree is None else line_tree.query(
@@ -204,6 +212,8 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
     if width > OPENING_WIDTH[1] and not glazed and not pair and not _headed(inner, ja, headers):
         return None
     if width > WINDOW_SPAN and not _headed(inner, ja, headers):
+        return None
+    if landed and (door or not glazed):
         return None
     if not door and not glazed and any(inner.intersects(g) for g in in_it):
         return None  # something drawn across the opening that is not glazing
@@ -352,46 +362,6 @@ def _runs_on(i: int, geoms, line_tree, corner: np.ndarray, across: np.ndarray, d
             return False
     return True
 
-
-def alongside(seg: LineString, geoms, max_off: float, on_line: bool = True
-              ) -> tuple[float, list[int]]:
-    """How much of ``seg`` lines in ``geoms`` ((index, line) pairs) run alongside:
-    parallel to it, at most ``max_off`` beside it (and, unless ``on_line``, not on its own
-    line): the share of its length they cover, and the indices of the lines lying wholly
-    beside it (glazing)."""
-    (x0, y0), (x1, y1) = seg.coords[0], seg.coords[-1]
-    n = seg.length
-    if n <= 0:
-        return 0.0, []
-    ux, uy = (x1 - x0) / n, (y1 - y0) / n
-    covered = []
-    inside: list[int] = []
-    for k, g in geoms:
-        c = shapely.get_coordinates(g)
-        whole = len(c) >= 2
-        for s, e in zip(c[:-1], c[1:], strict=True):
-            v = e - s
-            ln = float(np.hypot(*v))
-            off = abs((s[0] - x0) * uy - (s[1] - y0) * ux)
-            if ln < 1e-9 or abs(v[0] * uy - v[1] * ux) > 0.02 * ln or off > max_off or (off <= 1e-6 and not on_line):
-                whole = False
-                continue
-            t0 = (s[0] - x0) * ux + (s[1] - y0) * uy
-            t1 = (e[0] - x0) * ux + (e[1] - y0) * uy
-            lo, hi = max(min(t0, t1), 0.0), min(max(t0, t1), n)
-            if min(t0, t1) < -0.1 * n or max(t0, t1) > 1.1 * n or hi - lo <= 1e-6:
-                whole = False  # reaching past the gap, or wholly beyond its end (a stub)
-            if hi > lo:
-                covered.append((lo, hi))
-        if whole:
-            inside.append(k)
-    total, end = 0.0, -1.0
-    for lo, hi in sorted(covered):
-        lo = max(lo, end)
-        if hi > lo:
-            total += hi - lo
-            end = hi
-    return total / n, inside
 
 
 def _headed(inner: LineString, jamb: np.ndarray, headers) -> bool:
