@@ -177,3 +177,15 @@ def test_a_door_point_well_inside_a_washroom_is_no_door_to_outside():
     assert m.doors["D1"].connects is None
     [f] = [f for f in m.findings if f.code == "FP005"]
     assert "stands inside R1" in f.message
+
+
+def test_a_door_in_the_inner_corner_of_an_l_shaped_building_opens_to_outside():
+    from tests.plans import door, plan, rect
+
+    # an L: the wing x [0, 10] y [0, 3] and the wing x [0, 3] y [3.1, 10]. The door in the
+    # first wing's top wall at x = 7 faces the inner corner: its far side lies inside the
+    # rooms' convex hull (x + y = 13 bounds it there), but the notch is 7 m wide, far more
+    # than the 3 m a closing of 1.5 m fills, so it is open ground
+    m = measure(plan(rect("R1", "Living room", 0, 0, 10, 3), rect("R2", "Bedroom 1", 0, 3.1, 3, 6.9),
+                     doors=(door("D1", 7.0, 3.05),), scheme="flat"))
+    assert m.doors["D1"].connects == ("R1", "outside")

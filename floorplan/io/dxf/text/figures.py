@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from floorplan.model import STATED_DOUBT
 
@@ -109,6 +110,8 @@ def bare_scale(a: float, b: float) -> float | None:
     return None
 
 
+@lru_cache(maxsize=8192)  # once per distinct text: a plan writes the same few tags thousands
+# of times (a Figure is frozen, so one may be shared)
 def parse(text: str) -> Figure | None:
     """The figure ``text`` states, or ``None`` when it states none (a name, one number)."""
     t = " ".join(text.split())

@@ -33,7 +33,7 @@ from shapely.geometry import LineString, Polygon
 from shapely.strtree import STRtree
 
 from floorplan.io.dxf.walls.along import alongside
-from floorplan.io.dxf.walls.jambpairs import CORNER_REACH, OUT_OF_BAND, wall_ends
+from floorplan.io.dxf.walls.jambpairs import CORNER_REACH, OUT_OF_BAND, Pairs
 from floorplan.io.dxf.walls.landing import lands
 
 #: a jamb (the short line closing a wall at an opening) is this long (metres)
@@ -132,13 +132,13 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
     panes = (glass, STRtree(glass)) if glass else ([], None)
     taken: set[int] = set()
     out: list[Opening] = []
-    ends = wall_ends(seg[jamb[ai]], seg[jamb[bi]], geoms, line_tree)  # most pairs, at once
+    prepared = Pairs(seg[jamb[ai]], seg[jamb[bi]], geoms, line_tree)
     for k in np.argsort(w, kind="stable").tolist():  # nearest partner first
         a, b = int(ai[k]), int(bi[k])
-        if a in taken or b in taken or ends[k]:
-            continue
+        if a in taken or b in taken or prepared.ends[k]:
+            continue  # (ends: the two ends of one wall, as _opening would find)
         made = _opening(seg[jamb[a]], seg[jamb[b]], float(w[k]), geoms, line_tree, mark_tree,
-                        (heads, head_tree), pairs, panes)
+                        (heads, head_tree), pairs, panes, (prepared, k))
         if made is not None:
             taken.update((a, b))
             out.append(made)
@@ -146,30 +146,31 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
 
 
 def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
-             mark_tree, headers=(None, None), leaves=(None, None), panes=((), None)
-             ) -> Opening | None:
+             mark_tree, headers=(None, None), leaves=(None, None), panes=((), None),
+             prepared: tuple[Pairs, int] | None = None) -> Opening | None:
+    """The opening between jambs ``ja`` and ``jb``, or ``None``; ``prepared``: the pair
+    as :class:`~floorplan.io.dxf.walls.jambpairs.Pairs` made it with the others, and its index."""
+    pre, n = prepared or (Pairs(ja[None], jb[None], geoms, line_tree), 0)
     d = (ja[1] - ja[0]) / np.hypot(*(ja[1] - ja[0]))
-    a_lo, a_hi = sorted(ja.tolist(), key=lambda p: p[0] * d[0] + p[1] * d[1])
-    b_lo, b_hi = sorted(jb.tolist(), key=lambda p: p[0] * d[0] + p[1] * d[1])
-    seals = tuple(shapely.linestrings([[a_lo, b_lo], [a_hi, b_hi]]).tolist())  # both at once
+    (a_lo, a_hi), (b_lo, b_hi) = pre.a[n], pre.b[n]
+    seals = (pre.seals[2 * n], pre.seals[2 * n + 1])
     p, q = (ja[0] + ja[1]) / 2, (jb[0] + jb[1]) / 2
-    band = Polygon([a_lo, b_lo, b_hi, a_hi])
+    band = pre.bands[n]
     landed = False  # a partition lands on the opening's face: a window's only (landing.py)
     if line_tree is not None:
         # what an opening the wall's faces run on from holds (a window's frame set in it,
         # lying along a face) is its infill: it neither closes nor crosses the opening
         def set_in(found: list[int]) -> bool:
-            return _all_infill(found, band, (a_lo, a_hi, b_lo, b_hi), (q - p) / width, geoms,
-                               line_tree)
+            return _all_infill(found, pre.grown(n), (a_lo, a_hi, b_lo, b_hi), (q - p) / width,
+                               geoms, line_tree)
 
-        mids = shapely.line_interpolate_point(np.asarray(seals, dtype=object), 0.5, normalized=True)
-        sides, on_seal = (h.tolist() for h in line_tree.query(mids, predicate="dwithin",
-                                                                  distance=1e-6))
+        sides, on_seal = pre.on_seals(n)
         across_face: set[int] = set()  # the face drawn on across a window's recess
         if on_seal and not set_in(on_seal):
             if lands(on_seal, band, geoms):
                 landed = True  # a partition's capped end on the seal
-            elif not _recess(set(sides), on_seal, seals, band, geoms, line_tree, width):
+            elif not (len(set(sides)) == 1 and pre.covered[n]
+                      and _recess(seals, band, pre.grown(n), geoms, line_tree, width)):
                 return None  # a wall face runs where the seal would: the two ends of one wall
             else:
                 across_face = set(on_seal)
@@ -296,25 +297,17 @@ def double_door(band: Polygon, p: np.ndarray, q: np.ndarray, d: np.ndarray, leav
     return any(float(np.hypot(*(ea - eb))) <= LEAVES_MEET for ea in at_a for eb in at_b)
 
 
-def _recess(sides: set[int], on_seal: list[int], seals, band: Polygon, geoms, line_tree,
-            width: float) -> bool:
+def _recess(seals, band: Polygon, room: Polygon, geoms, line_tree, width: float) -> bool:
     """A window set in a recess of the wall: the wall's face runs on unbroken across one
-    side of the opening (``on_seal``, the lines on the seals ``sides``: one side only,
-    each line covering its seal and running on past both jambs), and a window's frame
+    side of the opening (the lines on the seals: one side only, each line covering its
+    seal and running on past both jambs, as the caller has found), and a window's frame
     stands between the jambs within the wall, on neither face: two lines or more (its
     faces, or panes) lying in the ``band``, parallel to the seals, over
     :data:`OUT_OF_BAND` from both, each along at least :data:`GLAZING_SHARE` of the
     opening. The room is measured to the open side's face, the
     reveal up to the frame is wall (Laud's Chemistry Lab: an outer face drawn straight
     across its window). Columns standing proud of a wall face have no frame between them:
-    the floor runs to that face."""
-    if len(sides) != 1:
-        return False
-    seal = seals[next(iter(sides))]
-    if not all(geoms[i].buffer(1e-6).covers(seal) and geoms[i].length > seal.length + 2 * OUT_OF_BAND
-               for i in on_seal):
-        return False
-    room = band.buffer(OUT_OF_BAND, join_style="mitre")
+    the floor runs to that face; ``room``: the band grown by :data:`OUT_OF_BAND`."""
     frame = [(i, geoms[i]) for i in line_tree.query(band, predicate="intersects").tolist()
              if room.covers(geoms[i]) and all(geoms[i].distance(s) > OUT_OF_BAND for s in seals)]
     if not frame:
@@ -331,10 +324,10 @@ def _recess(sides: set[int], on_seal: list[int], seals, band: Polygon, geoms, li
     return len(offsets) >= 2
 
 
-def _all_infill(found: list[int], band: Polygon, corners, across: np.ndarray, geoms,
+def _all_infill(found: list[int], grown: Polygon, corners, across: np.ndarray, geoms,
                 line_tree) -> bool:
     """The lines ``geoms[found]`` are all set in an opening: each lies wholly in its
-    ``band`` (within :data:`OUT_OF_BAND`) and touches neither jamb, such as a window's frame
+    band (``grown``: the band grown by :data:`OUT_OF_BAND`) and touches neither jamb, such as a window's frame
     drawn along a wall face, short of the jambs; and the wall's faces run on out of both
     jambs (at each of the four ``corners``, jamb a's two then jamb b's, a line leaves the
     band away from the other jamb; ``across`` is the unit vector from a to b), else the
@@ -345,7 +338,7 @@ def _all_infill(found: list[int], band: Polygon, corners, across: np.ndarray, ge
     for jamb in shapely.linestrings([[corners[0], corners[1]], [corners[2], corners[3]]]):
         if (shapely.distance(lines, jamb) <= CORNER_REACH).any():
             return False
-    if not shapely.contains(band.buffer(OUT_OF_BAND, join_style="mitre"), lines).all():
+    if not shapely.contains(grown, lines).all():
         return False
     for k, corner in enumerate(corners):
         ways = [(shapely.get_coordinates(geoms[j]) - np.asarray(corner)) @ across
@@ -354,7 +347,6 @@ def _all_infill(found: list[int], band: Polygon, corners, across: np.ndarray, ge
         if not any((t.min() < -OUT_OF_BAND) if k < 2 else (t.max() > OUT_OF_BAND) for t in ways):
             return False
     return True
-
 
 
 def _runs_on(i: int, geoms, line_tree, corner: np.ndarray, across: np.ndarray, depth: float
