@@ -63,12 +63,10 @@ def rejoin(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[float, fl
     """Join each space of ``rooms`` that holds a flight (``stairs``: lines on stair
     layers) and none of ``labels`` ((x, y, name)), and is open only across the closed gaps
     of ``arr`` to one labelled room, back to that room (in place); returns how many."""
-    gaps = [b for b, k in arr.added if k == "gap"]
-    if not labels or not gaps or len(rooms) < 2 or len(stairs) < FLIGHT_LINES:
+    found = _stairs_and_gaps(rooms, arr, labels, stairs)
+    if found is None:
         return 0
-    stair_tree = STRtree(stairs)
-    polys = [r.polygon for r in rooms]
-    tree = STRtree(polys)
+    gaps, stair_tree, polys, tree = found
     pts = shapely.points([(x, y) for x, y, _ in labels])
     labelled = set(tree.query(pts, predicate="within")[1].tolist())
     gap_tree = STRtree(gaps)
@@ -125,12 +123,10 @@ def give_flights(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[flo
     linework, not walls. Nothing is given when the lines enclose no such face, or when it
     would be more than :data:`LABEL_SHARE` of the space (then the space is no room beside
     a flight, but the flight's own floor)."""
-    gaps = [b for b, k in arr.added if k == "gap"]
-    if not labels or not gaps or len(rooms) < 2 or len(stairs) < FLIGHT_LINES:
+    found = _stairs_and_gaps(rooms, arr, labels, stairs)
+    if found is None:
         return 0
-    stair_tree = STRtree(stairs)
-    polys = [r.polygon for r in rooms]
-    tree = STRtree(polys)
+    gaps, stair_tree, polys, tree = found
     held: dict[int, list[tuple[float, float, str]]] = {}
     li, ri = tree.query(shapely.points([(x, y) for x, y, _ in labels]), predicate="within")
     for i, k in zip(li.tolist(), ri.tolist(), strict=True):
@@ -177,6 +173,18 @@ def give_flights(rooms: list[WallRoom], arr: Arrangement, labels: list[tuple[flo
             _say(room, gaps, why)
         done += 1
     return done
+
+
+def _stairs_and_gaps(rooms: list[WallRoom], arr: Arrangement, labels: list, stairs: list
+                     ) -> tuple[list[LineString], STRtree, list[Polygon], STRtree] | None:
+    """The closed gaps of ``arr``, the stairs' tree, the rooms' outlines and their tree, or
+    ``None`` when there is nothing for :func:`rejoin` or :func:`give_flights` to do (no
+    label, no gap closed, one room, no flight drawn)."""
+    gaps = [b for b, k in arr.added if k == "gap"]
+    if not labels or not gaps or len(rooms) < 2 or len(stairs) < FLIGHT_LINES:
+        return None
+    polys = [r.polygon for r in rooms]
+    return gaps, STRtree(stairs), polys, STRtree(polys)
 
 
 def _say(room: WallRoom, gaps: list[LineString], why: str) -> None:
