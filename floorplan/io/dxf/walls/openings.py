@@ -202,10 +202,12 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
     glass, glass_tree = panes
     # a pane ends at the jambs (or within the wall beyond them): a line that runs on past
     # them, a grid axis or a centre line along the wall, glazes nothing
-    frame = band.buffer(2 * half, join_style="mitre")
-    in_glass = [] if glass_tree is None else [glass[i] for i in glass_tree.query(
-        inner.buffer(half, cap_style="flat"), predicate="intersects").tolist()
-        if frame.covers(glass[i])]
+    in_glass = []
+    if glass_tree is not None:
+        near_glass = glass_tree.query(inner.buffer(half, cap_style="flat"), predicate="intersects")
+        if len(near_glass):
+            frame = band.buffer(2 * half, join_style="mitre")
+            in_glass = [glass[i] for i in near_glass.tolist() if frame.covers(glass[i])]
     glazed = alongside(inner, enumerate(in_it + in_glass), half)[0] >= GLAZING_SHARE
     if door and not pair and not glazed and width > OPENING_WIDTH[1]:
         glazed = _door_and_pane(inner, band, seals, in_it + in_glass, mark_tree, half)
