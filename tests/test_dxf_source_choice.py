@@ -107,3 +107,41 @@ def test_outlines_that_account_for_all_the_evidence_spare_the_linework_reading(t
     plan = read(s, tmp_path)
     assert _areas(plan) == [("BEDROOM", 12.0), ("KITCHEN", 12.0)]
     assert {r.source for r in plan.rooms} == {"outline"}
+
+
+def test_an_outline_with_no_evidence_against_it_keeps_the_rooms_beside_it(tmp_path):
+    # no name, no door, no written area: nothing tells the outlines from the linework. The
+    # west room drawn closed (an upper floor's stair hall drawn as one polyline) is one room,
+    # 4 x 3 = 12 m²; the east room, which only the wall lines enclose, is there as well. The
+    # west room's outline runs on across the partition's gap (x 4.1..4.2, y 1.0..1.9), so its
+    # jambs stand proud of that face and the east room's floor runs to it (openings.py):
+    # 12 + 0.1 x 0.9 = 12.09 m²
+    s = Sheet()
+    two_room_plan(s, layer="0", names=(), door=False)
+    s.poly(WEST, "0", closed=True)
+    plan = read(s, tmp_path)
+    rooms = sorted(plan.rooms, key=lambda r: r.polygon.bounds)
+    assert [round(r.polygon.area, 3) for r in rooms] == [12.0, 12.09]
+    assert rooms[0].source == "outline" and rooms[1].source.startswith("walls")
+    assert any("clear of them" in n for n in plan.notes)
+
+
+def test_a_face_round_the_outlines_is_not_a_room_beside_them():
+    # a plot of 20 x 12 m round two sheds of 4 x 3 m standing apart (a site plan): the
+    # plot's face holds the sheds in its holes, so it is not clear of them once its holes
+    # are filled (24 of its 240 m² in them); a yard of 8 x 7 m round one shed holds 12 of its
+    # 56 m²; a space against the first shed's east side shares only that side with it
+    from shapely.geometry import Polygon, box
+
+    from floorplan.io.dxf.rooms.sourcechoice import _clear
+
+    class _Shape:
+        def __init__(self, p):
+            self.polygon = p
+
+    a, b = box(2, 2, 6, 5), box(12, 6, 16, 9)
+    plot = Polygon(box(0, 0, 20, 12).exterior.coords, [a.exterior.coords, b.exterior.coords])
+    yard = Polygon(box(0, 0, 8, 7).exterior.coords, [a.exterior.coords])
+    beside = box(6, 2, 9, 5)
+    found = [_Shape(plot), _Shape(yard), _Shape(beside)]
+    assert [w.polygon for w in _clear(found, [_Shape(a), _Shape(b)])] == [beside]

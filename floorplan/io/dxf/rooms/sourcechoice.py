@@ -11,7 +11,9 @@ written area figures that agree with the room they stand in (within
 :data:`~floorplan.io.dxf.text.figures.FIGURE_TOLERANCE`), and the door symbols at a room's
 edge. The outlines are kept on a tie: with no evidence either way, nothing speaks against
 them. When the outlines already account for every name, written area and door there is,
-no reading can account for more, and the linework is not read at all.
+no reading can account for more, and the linework is not read at all. When the outlines
+are kept without accounting for all of it (on a tie, or with no evidence at all), the rooms
+the linework encloses clear of them are kept beside them (:func:`beside_outlines`).
 
 The linework is read whole, and once without each layer that holds the outlines (when
 other linework remains): a layer that holds a finish's outlines (a flooring layout drawn
@@ -34,6 +36,7 @@ from shapely.geometry import Polygon
 from shapely.ops import polylabel
 
 from floorplan.io.dxf.names import labelkind
+from floorplan.io.dxf.rooms.outlines import FALLBACK_MAX_AREA
 from floorplan.io.dxf.rooms.wallrooms import area_figures, door_points, label_texts, wall_rooms_of
 from floorplan.io.dxf.text import figures as dxf_figures
 from floorplan.io.dxf.walls.pinch import MIN_WIDTH
@@ -48,6 +51,9 @@ DOOR_REACH = 0.6
 MIN_LABELS = 3
 #: at most this many layers that say nothing are tried as walls so (those with most lines)
 MAX_TRIED = 6
+#: a room in the wall linework lies clear of the outlines when at most this share of its
+#: area lies in one (they touch along a shared wall face, or overlap by a line's width)
+CLEAR_SHARE = 0.05
 
 
 def evidence(polys: list[Polygon], names: list, figs: list, doors: np.ndarray) -> int:
@@ -257,3 +263,44 @@ def linework_rooms(rd, cands: list, fittings: list[Polygon]) -> tuple[list, str 
                     f"rooms in the wall linework for {best}: the linework read"
                     + (f", its layer {best_leave} left out (it draws no walls)" if best_leave else ""))
     return found, best_leave
+
+
+def beside_outlines(rd, cands: list, fittings: list[Polygon]) -> list:
+    """The rooms in the wall linework that lie clear of every outline ``cands`` (at most
+    :data:`CLEAR_SHARE` of each in one), when the outlines are kept over the linework: a
+    closed outline on a layer that says nothing is one space, and says nothing of what the
+    rest of the linework encloses (an upper floor's stair hall drawn closed among the line
+    pairs of its rooms' walls). None when the linework encloses nothing beside them, or
+    when the outlines account for all the drawing's evidence for rooms (there is some, and
+    every name, written area and door is theirs: the outlines are the plan); the reader's
+    state is that of the reading when some are kept."""
+    names, figs, doors = label_texts(rd), area_figures(rd), door_points(rd)
+    total = len(names) + len(figs) + len(doors)
+    if total and evidence([c.polygon for c in cands], names, figs, doors) >= total:
+        return []
+    found = _trial(rd, partial(_reading, rd, fittings, None, names, figs))
+    if not _clear(found, cands):
+        return []
+    found = _reading(rd, fittings, None, names, figs)
+    out = _clear(found, cands)
+    rd.notes.append(f"{len(cands)} closed outline(s) on layers that do not say room read as "
+                    f"rooms, and {len(out)} room(s) the wall linework encloses clear of them")
+    return out
+
+
+def _clear(found: list, cands: list) -> list:
+    """The rooms of ``found`` at most :data:`CLEAR_SHARE` of whose area lies in one of the
+    outlines ``cands``."""
+    if not found:
+        return []
+    tree = shapely.STRtree(np.asarray([c.polygon for c in cands], dtype=object))
+    out = []
+    for w in found:
+        if w.polygon.area > FALLBACK_MAX_AREA:
+            continue  # as an outline of that size would be: a building's or a plot's
+        filled = Polygon(w.polygon.exterior)  # an outline in its hole is not clear of it
+        near = tree.query(filled, predicate="intersects").tolist()
+        inside = sum(filled.intersection(cands[k].polygon).area for k in near)
+        if inside <= CLEAR_SHARE * filled.area:
+            out.append(w)
+    return out

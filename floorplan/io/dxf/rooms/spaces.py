@@ -27,7 +27,7 @@ from floorplan.errors import PlanReadError
 from floorplan.io.dxf.layers import level_of_layer
 from floorplan.io.dxf.names.labelkind import room_labels
 from floorplan.io.dxf.rooms.bounds import round_walls
-from floorplan.io.dxf.rooms.sourcechoice import linework_rooms, widened
+from floorplan.io.dxf.rooms.sourcechoice import beside_outlines, linework_rooms, widened
 from floorplan.io.dxf.rooms.wallrooms import door_points, label_texts, wall_rooms_of
 from floorplan.io.dxf.views import sheet as dxf_views
 from floorplan.io.dxf.walls.entries import solid_note
@@ -107,11 +107,19 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
                          [""] * len(found), [(w.confidence, w.reason) for w in found],
                          [w.labels for w in found], [w.solid for w in found])
     if cands:
-        return Found([c.polygon for c in cands], [c.source for c in cands],
-                     [c.layer for c in cands],
-                     [("high", "") if rd.layer_kind(c.layer) == "room" or c.uid in spaces else
-                      ("medium", f"a closed outline on layer {c.layer}, which does not say room")
-                      for c in cands], [[] for _ in cands])
+        out = Found([c.polygon for c in cands], [c.source for c in cands],
+                    [c.layer for c in cands],
+                    [("high", "") if rd.layer_kind(c.layer) == "room" or c.uid in spaces else
+                     ("medium", f"a closed outline on layer {c.layer}, which does not say room")
+                     for c in cands], [[] for _ in cands])
+        if not any(rd.layer_kind(c.layer) == "room" or c.uid in spaces for c in cands):
+            for w in beside_outlines(rd, cands, fittings):  # the rest of the linework's rooms
+                out.polys.append(w.polygon)
+                out.sources.append(w.source)
+                out.layers.append("")
+                out.sure.append((w.confidence, w.reason))
+                out.combined.append(w.labels)
+        return out
     polys = room_line_rooms(rd)
     if polys:
         n = len(polys)
@@ -177,7 +185,7 @@ def choose_views(rd, found: Found, wanted: int | None) -> Found:
     n_notes, n_found = len(rd.notes), len(rd.findings)
     kept = views_of(rd, found, wanted)
     if not (rd.no_plan and wanted is None and "columns" in rd.__dict__.get("view_kinds", ())
-            and all(s == "outline" for s in found.sources)
+            and "outline" in found.sources  # (with the linework's rooms beside them)
             and all(rd.layer_kind(lay) is None for lay in found.layers)):
         return kept
     why, notes, findings = rd.no_plan, rd.notes[n_notes:], rd.findings[n_found:]
