@@ -180,7 +180,7 @@ def label_findings(reader, rooms) -> list:
 def lost_labels(reader, rooms) -> list:
     """The room labels (text, name) that lie in no room of ``rooms`` within the plan's
     extent, in the views read (see :func:`label_findings`)."""
-    from floorplan.io.dxf.names import labelkind
+    from floorplan.io.dxf.names import keyplan, labelkind
     from floorplan.io.dxf.text import kind as dxf_text
 
     outside_texts = reader.outside_texts
@@ -205,6 +205,14 @@ def lost_labels(reader, rooms) -> list:
     if cands and reader.__dict__.get("grid") is not None and reader.grid.n >= 2:
         ok = reader.in_view(np.array([(t.x, t.y) for t, _ in cands], dtype=float)).tolist()
         cands = [c for c, k in zip(cands, ok, strict=True) if k]
+    cands, key, scale = keyplan.key_plan(cands, rooms)
+    if key:
+        x = sum(t.x for t, _ in key) / len(key)
+        y = sum(t.y for t, _ in key) / len(key)
+        reader.notes.append(f"{len(key)} room labels around ({x:.2f}, {y:.2f}) m repeat the names "
+                            f"of rooms read, laid out as they are at 1/{scale:.1f} of the size: a "
+                            "key plan (a small copy of the plan), set aside: "
+                            + ", ".join(repr(n) for _, n in key))
     return cands
 
 
