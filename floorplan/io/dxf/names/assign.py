@@ -45,6 +45,7 @@ from floorplan.io.dxf.names.roles import is_id_text as _is_id_text
 from floorplan.io.dxf.names.roles import is_name_text as _is_name_text
 from floorplan.io.dxf.names.roles import number_like as _number_like
 from floorplan.io.dxf.names.roles import stated_area as _stated_area
+from floorplan.io.dxf.names.straddle import join_number
 from floorplan.io.dxf.names.written import not_its_size
 from floorplan.io.dxf.text import figures as dxf_figures
 from floorplan.io.dxf.text import kind as dxf_text
@@ -93,6 +94,7 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
         notes += building.notes()
     outside += [t for t in cands if pointed.get(t.uid, 0) is None]
     outside += dxf_owners.settle(inside, cands, _is_id_text, via, notes)
+    join_number(inside, cands, _is_id_text, [float(p.area) for p in polys], notes)
     lost = dxf_owners.place_beside(polys, inside, via, notes, doors)
     outside += [t for ts in lost.values() for b in ts for t in b.texts]
     for r, ts in inside.items():
