@@ -27,7 +27,9 @@ They change the verdict in two ways (:func:`temper`, :func:`unassessable`):
   reading lost) leaves every rule by use over a home undecided, whatever its name: the
   room not read may be the one the rule looks for. So does a door that leads into a space
   the reading does not hold (:func:`unread_doors`: no room within reach of it, or a space
-  inside the building read as no room): the drawing has a room there that was lost.
+  inside the building read as no room): the drawing has a room there that was lost. So
+  do stairs or a landing in a home whose rooms all lie on one level (:func:`other_floor`):
+  the home goes on to a floor the plan does not show.
 * When the rooms of known use cover less than :data:`KNOWN_SHARE` of the floor, or the
   rooms of low confidence cover more than it, or the room labels in no room outnumber
   the rooms read, the plan *cannot be assessed from this drawing*: the result is ``cannot_assess``, never "met" or "not met", and the exit code
@@ -56,7 +58,7 @@ from floorplan.model import Doubt, Plan, Room, Use
 
 #: the kinds of doubt, in the order reports list them
 KINDS = ("unknown_use", "low_confidence", "medium_confidence", "units", "view", "label",
-         "door", "floor")
+         "door", "floor", "storey")
 
 #: a plan can be assessed only when the rooms of known use cover at least this share of
 #: its floor, and the rooms of low confidence no more than this share: below it, the
@@ -159,6 +161,24 @@ def unread_doors(links: Iterable) -> tuple[str, ...]:
     return tuple(link.id for link in links if getattr(link, "unread", False))
 
 
+def other_floor(rooms: list[Room]) -> list[Room]:
+    """The stairs and landings of ``rooms`` when they all lie on one level: the home goes
+    on to a floor the plan does not show (the ground floor of a house drawn alone, with
+    its stair), and the rooms up there (a bathroom, the bedrooms) may be the ones a rule
+    over the home looks for."""
+    if not rooms or len({r.level for r in rooms}) != 1:
+        return []
+    return [r for r in rooms if r.use in (Use.STAIRS, Use.LANDING)]
+
+
+def _storey_text(stairs: list[Room]) -> str:
+    shown = [f"{r.id} {r.name.strip()!r}" if r.name.strip() else r.id for r in stairs[:SHOWN]]
+    more = len(stairs) - SHOWN
+    which = ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+    return (f"the plan shows one floor, and it has a stair or landing ({which}): the home "
+            "goes on to a floor not shown")
+
+
 def _door_ids(ids: tuple[str, ...]) -> str:
     more = len(ids) - SHOWN
     return ", ".join(ids[:SHOWN]) + (f" and {more} more" if more > 0 else "")
@@ -229,6 +249,9 @@ def doubts(plan: Plan, doors: tuple[str, ...] = ()) -> tuple[Doubt, ...]:
             out.append(Doubt("floor", f.message))
     if doors:
         out.append(Doubt("door", _doors_text(doors)))
+    stairs = other_floor(rooms)
+    if stairs:
+        out.append(Doubt("storey", _storey_text(stairs), tuple(r.id for r in stairs)))
     out += plan.doubts
     order = {k: i for i, k in enumerate(KINDS)}
     return tuple(sorted(out, key=lambda d: order.get(d.kind, len(order))))
@@ -289,6 +312,7 @@ class _Homes:
         self.all = list(plan.rooms)
         self.seen: dict[str | None, tuple[list[Room], list[Room]]] = {}
         self.beds: dict[str | None, list[Room]] = {}
+        self.stairs: dict[str | None, list[Room]] = {}  # to a floor not shown (other_floor)
 
     def of(self, f: Finding) -> tuple[list[Room], list[Room]]:
         """(the rooms of unknown use, the low-confidence rooms) of ``f``'s home."""
@@ -296,6 +320,7 @@ class _Homes:
         if key not in self.seen:
             home = self.all if key is None else self.rooms.get(key, [])
             self.seen[key] = (unknown_use(home), [r for r in home if r.confidence == "low"])
+            self.stairs[key] = other_floor(home)
         return self.seen[key]
 
     def sleepable(self, f: Finding) -> list[Room]:
@@ -365,6 +390,11 @@ def temper(findings: Iterable[Finding], plan: Plan,
                 could = " a bed could stand in" if f.rule in BY_BEDS else ""
                 out.append(_undecided(f, f"{n} room{'s' * (n != 1)} of unknown use{could} "
                                          f"({_ids(unknown)}) may change it: name them to check"))
+                continue
+            stairs = homes.stairs[f.dwelling]
+            if stairs:  # the rooms of the floor the stairs lead to may be it
+                out.append(_undecided(f, _storey_text(stairs) + ", whose rooms may change it: "
+                                         "check it with that floor's plan"))
                 continue
             if lost:  # a room the drawing labels and the reader did not find may be it
                 out.append(_undecided(f, f"{_labels(lost)} in no room (FP010): the "

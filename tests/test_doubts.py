@@ -449,3 +449,32 @@ def test_more_doors_into_spaces_not_read_than_rooms_read_cannot_be_assessed():
     assert report.result == "cannot_assess" and report.exit_code == 1
     assert ("3 doors lead into spaces not read as rooms (D1, D2, D3, FP005): the rooms behind "
             "them were not read, more doors than the 2 rooms read") in report.cannot_assess
+
+
+def test_a_stair_in_a_home_drawn_on_one_level_leaves_the_home_undecided():
+    # the two-tenant house of house() with its bathroom taken away and a 1 x 3 m stair
+    # beside the kitchen: read alone, the floor has no bathroom (FP302 not met), but the
+    # stair leads to a floor not shown, which may hold it
+    rooms = (rect("R1", "Bedroom 1", 0, 0, 3.5, 3), rect("R2", "Bedroom 2", 3.5, 0, 3.5, 3),
+             rect("R4", "Kitchen / Living", 0, 3, 6, 4), rect("R5", "Stairs", 6, 3, 1, 3))
+    report = check(plan(*rooms, scheme="shared_house", tenants=2))
+    [bath] = by_rule(report, "FP302")
+    assert bath.status.value == "warn" and "undecided (read as not met)" in bath.message
+    assert "a stair or landing (R5 'Stairs')" in bath.message
+    assert [d.kind for d in report.unsure] == ["storey"] and report.unsure[0].rooms == ("R5",)
+    assert report.result == "cannot_assess"
+    # the bedrooms are judged one by one: 10.5 m² >= 10 m² stands whatever is upstairs
+    assert sorted(f.status.value for f in by_rule(report, "FP101")) == ["pass", "pass"]
+
+
+def test_a_stair_between_the_floors_drawn_leaves_nothing_undecided():
+    # the same house on two levels, the bathroom and the second bedroom upstairs: the
+    # stair joins floors that are both shown; 1 bathroom for 2 tenants is met
+    rooms = (rect("R1", "Bedroom 1", 0, 0, 3.5, 3), rect("R4", "Kitchen / Living", 0, 3, 6, 4),
+             rect("R5", "Stairs", 6, 3, 1, 3),
+             rect("R2", "Bedroom 2", 3.5, 0, 3.5, 3, level=1),
+             rect("R3", "Bathroom", 7, 0, 2, 2.5, level=1),
+             rect("R6", "Landing", 6, 3, 1, 3, level=1))
+    report = check(plan(*rooms, scheme="shared_house", tenants=2))
+    assert [f.status.value for f in by_rule(report, "FP302")] == ["pass"]
+    assert "storey" not in [d.kind for d in report.unsure]
