@@ -153,6 +153,17 @@ for _use, _words in RUSSIAN.items():
 #: several languages use for different rooms stays out too (Danish ``Garderobe`` is a
 #: cloakroom for coats, English ``cloakroom`` a WC).
 
+#: Rooms a home's rules count for nothing, named so plainly that no rule need wait on them:
+#: a garage or a lift is no bedroom, bathroom or kitchen. :func:`classify` gives them
+#: ``None`` (``other``), as for any room word with no use here; :func:`names_other` says the
+#: name states it, so they are not rooms "of unknown use" (FP004) that may change a rule.
+NOT_HOME: tuple[str, ...] = (
+    "garage", "carport", "car port", "lift", "elevator", "garaje", "garagem", "autorimessa",
+    "garasje", "aufzug", "fahrstuhl", "ascensore", "ascensor", "elevador", "elevator shaft",
+    "lift shaft", "гараж", "лифт",
+)
+_NOT_HOME = frozenset(NOT_HOME)
+
 #: When a name holds words of several uses, the first use in this list wins. A study
 #: comes after a bedroom: "Bedroom 4/Study" may be slept in, so it is held to a bedroom's
 #: minimums.
@@ -282,3 +293,23 @@ def classify(name: str | None) -> Use | None:
         if use in hits:
             return use
     return None
+
+
+def names_other(name: str | None) -> bool:
+    """The name says the room is one a home's rules count for nothing (:data:`NOT_HOME`: a
+    garage, a lift), and no use of :func:`classify`'s.
+
+    >>> names_other("Гараж"), names_other("Double Garage 2"), names_other("Lift")
+    (True, True, True)
+    >>> names_other("Garage/Store"), names_other("Resource Room"), names_other("")
+    (False, False, False)
+    """
+    if not name or classify(name) is not None:
+        return False
+    words = [w for w in normalise(name).split() if not w.isdigit()]
+    folded = [w for w in normalise(_fold(name)).split() if not w.isdigit()]
+    for ws in (words, folded):
+        for n in (1, 2):
+            if any(" ".join(ws[i:i + n]) in _NOT_HOME for i in range(len(ws) - n + 1)):
+                return True
+    return False

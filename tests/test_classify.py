@@ -104,3 +104,33 @@ def test_a_drawings_scale_names_no_room(text):
                                        ("Bedroom 1", "bedroom")])
 def test_a_ratio_that_is_no_scale_leaves_the_name_alone(text, use):
     assert classify(text).value == use
+
+
+@pytest.mark.parametrize("name, other", [("Гараж", True), ("Garage 2", True), ("LIFT", True),
+                                         ("Elevator", True), ("Aufzug", True),
+                                         ("Санузел", False), ("Resource Room", False),
+                                         ("Garage/Store", False), ("Lift lobby", False)])
+def test_a_garage_or_a_lift_is_named_plainly_as_no_room_of_a_home(name, other):
+    # no use (classify gives None), but not a room of unknown use either: no rule over the
+    # home need wait on it (a 'санузел' may be a bathroom; a garage or store is a store;
+    # a lift lobby is a hall)
+    from floorplan.classify import names_other
+
+    assert names_other(name) is other
+
+
+def test_a_garage_is_not_a_room_of_unknown_use(tmp_path):
+    # a DXF room outline named 'Garage' stays 'other', stated by its name: no FP004
+    from floorplan.io import read_plan
+    from floorplan.measure import measure
+    from tests.dxf_patterns import Sheet
+
+    s = Sheet()
+    s.poly([(0, 0), (5, 0), (5, 3), (0, 3)], "A-AREA", closed=True)
+    s.text("Garage", (2.5, 1.5))
+    s.poly([(5, 0), (9, 0), (9, 3), (5, 3)], "A-AREA", closed=True)
+    s.text("Store", (7, 1.5))
+    p = read_plan(s.save(tmp_path / "g.dxf"))
+    garage = next(r for r in p.rooms if r.name == "Garage")
+    assert garage.use.value == "other" and garage.use_given
+    assert not [f for f in measure(p).findings if f.code == "FP004"]

@@ -55,7 +55,9 @@ overlapping_rooms = _input_rule("FP003", "overlapping-rooms", """
     Two rooms on the same level overlapping by more than 0.05 m² (the overlap is drawn).""")
 unclassified_room = _input_rule("FP004", "unclassified-room", """
     A room whose use could not be told from its name or properties; it counts as
-    'other' and no rule about bedrooms, kitchens or bathrooms sees it.""")
+    'other' and no rule about bedrooms, kitchens or bathrooms sees it. A room named
+    plainly as one a home's rules count for nothing (a garage, a lift: the words of
+    ``floorplan.classify.NOT_HOME``) is 'other' by its name, and not reported.""")
 unconnected_door = _input_rule("FP005", "unconnected-door", """
     A door that does not join two spaces (not within 0.4 m of any room, or naming a room
     that is not on the plan).""")

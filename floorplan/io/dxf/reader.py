@@ -27,7 +27,7 @@ import numpy as np
 from shapely.geometry import Point
 
 from floorplan._gc import paused_gc
-from floorplan.classify import classify
+from floorplan.classify import classify, names_other
 from floorplan.errors import PlanReadError
 from floorplan.io.dxf import hiddenproof
 from floorplan.io.dxf.account import account, label_findings, room_confidence
@@ -386,7 +386,8 @@ class _Reader:
             if rid in seen:
                 rid = f"{rid}-{k + 1}"
             seen.add(rid)
-            use, given = use_of(ri.name) or Use.OTHER, False
+            use = use_of(ri.name)
+            use, given = use or Use.OTHER, use is None and names_other(ri.name)
             if ri.use:
                 try:
                     use, given = Use(ri.use.strip().lower().replace(" ", "_")), True

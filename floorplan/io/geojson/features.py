@@ -12,6 +12,7 @@ from functools import lru_cache
 from shapely.geometry import LineString, Point, Polygon
 
 from floorplan.classify import classify as _classify_name
+from floorplan.classify import names_other
 from floorplan.fittings import fitting_kind, stated_kind
 from floorplan.io.geojson import flavour, imdf
 from floorplan.io.geojson.lonlat import parse_levels
@@ -95,7 +96,7 @@ class Features(Outlines):
             if cat in imdf.IMDF_CATEGORY_USES and not classify(name):
                 return imdf.IMDF_CATEGORY_USES[cat], True
         use = classify(name)
-        return (use, False) if use is not None else (Use.OTHER, False)
+        return (use, False) if use is not None else (Use.OTHER, names_other(name))
 
     def _level(self, props: dict, where: str | None = None) -> float:
         lid = props.get("level_id")
