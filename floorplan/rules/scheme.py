@@ -113,7 +113,17 @@ def _one_piece(polygons: list, gap: float) -> bool:
     kinds = shapely.get_type_id(geoms)
     if (kinds != 3).any() or shapely.is_empty(geoms).any():
         return False
-    a, b = shapely.STRtree(geoms).query(geoms, predicate="dwithin", distance=0.99 * gap)
+    # the pairs within 0.99 gap: those whose outlines, grown by it, overlap, tested for
+    # distance all at once. The tree's own dwithin query gave the same pairs, each twice
+    # and each room with itself, in 1.0 s at 64,000 rooms (this: 0.4 s), and grew faster
+    # than the rooms
+    d = 0.99 * gap
+    x0, y0, x1, y1 = shapely.bounds(geoms).T
+    a, b = shapely.STRtree(geoms).query(shapely.box(x0 - d, y0 - d, x1 + d, y1 + d))
+    one_way = a < b
+    a, b = a[one_way], b[one_way]
+    near = shapely.dwithin(geoms[a], geoms[b], d)
+    a, b = a[near], b[near]
     parent = list(range(n))
 
     def find(i: int) -> int:

@@ -114,8 +114,14 @@ def sweep(arc) -> float:
     """The degrees an arc primitive turns about its centre (from its flattened points)."""
     c = np.asarray(arc.extra["center"], dtype=float)[:2]
     v = np.asarray(arc.pts, dtype=float)[:, :2] - c
-    ang = np.unwrap(np.arctan2(v[:, 1], v[:, 0]))
-    return abs(math.degrees(float(ang[-1] - ang[0]))) if len(ang) >= 2 else 0.0
+    ang = np.arctan2(v[:, 1], v[:, 0])
+    if len(ang) < 2:
+        return 0.0
+    # no step of half a turn or more: unwrapping would change nothing (np.unwrap adds
+    # its corrections, all zero, to the last angle), and it costs twice all the rest
+    if not np.abs(np.diff(ang)).max() < math.pi:
+        ang = np.unwrap(ang)
+    return abs(math.degrees(float(ang[-1] - ang[0])))
 
 
 def _segments(prims: list) -> np.ndarray:
