@@ -113,15 +113,17 @@ def test_an_outline_with_no_evidence_against_it_keeps_the_rooms_beside_it(tmp_pa
     # no name, no door, no written area: nothing tells the outlines from the linework. The
     # west room drawn closed (an upper floor's stair hall drawn as one polyline) is one room,
     # 4 x 3 = 12 m²; the east room, which only the wall lines enclose, is there as well. The
-    # west room's outline runs on across the partition's gap (x 4.1..4.2, y 1.0..1.9), so its
-    # jambs stand proud of that face and the east room's floor runs to it (openings.py):
-    # 12 + 0.1 x 0.9 = 12.09 m²
+    # west room's outline runs on across the partition's gap (x 4.1..4.2, y 1.0..1.9): a
+    # line at the far face of a doorway as deep as the wall, with a room straight beyond it,
+    # has no wall behind it (its "jambs" would be pilasters in front of a wall of no
+    # thickness): the doorway's reveal is wall, and the east room ends at its own face,
+    # 4 x 3 = 12 m² (walls/reveals.py)
     s = Sheet()
     two_room_plan(s, layer="0", names=(), door=False)
     s.poly(WEST, "0", closed=True)
     plan = read(s, tmp_path)
     rooms = sorted(plan.rooms, key=lambda r: r.polygon.bounds)
-    assert [round(r.polygon.area, 3) for r in rooms] == [12.0, 12.09]
+    assert [round(r.polygon.area, 3) for r in rooms] == [12.0, 12.0]
     assert rooms[0].source == "outline" and rooms[1].source.startswith("walls")
     assert any("clear of them" in n for n in plan.notes)
 

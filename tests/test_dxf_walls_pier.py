@@ -11,12 +11,13 @@ The plan (metres, no text): rooms A (x 0.1..4.1) and B (x 4.1 + t..8.1 + t), bot
 thick, drawn as the outline of the wall mass (tests/dxf_patterns.py ``Sheet.mass``).
 Two doorways cross the partition: y 0.3..1.2 with a door hung on A's face at (4.1, 0.3),
 and y 4.0..4.9 with a door hung on B's face at (4.1 + t, 4.9); between them stands the
-pier, t x 2.8 m (the partition's ends beyond the doorways, 0.2 m long, are wall band). Each door closes its doorway along the face it is hung on, so the
-doorway's depth (t x 0.9) belongs to the room on the other side:
+pier, t x 2.8 m (the partition's ends beyond the doorways, 0.2 m long, are wall band). Each door closes its doorway along the face it is hung on; the
+doorway's depth (t x 0.9) is its reveal, wall, so the room on the other side ends at its
+own face too (floorplan/io/dxf/walls/reveals.py):
 
-- t = 0.55 (jambs longer than an opening's 0.5 m): A = B = 20 + 0.55 x 0.9 = 20.495 m²;
+- t = 0.55 (jambs longer than an opening's 0.5 m): A = B = 4 x 5 = 20 m²;
   the pier, 0.55 x 2.8 = 1.54 m², is no room (1.5 m² in the note);
-- t = 1.0: A = B = 20 + 1.0 x 0.9 = 20.9 m²; the pier, 1.0 x 2.8 = 2.8 m², is wider than
+- t = 1.0: A = B = 20 m²; the pier, 1.0 x 2.8 = 2.8 m², is wider than
   a wall and stays, at low confidence (it may be solid).
 """
 
@@ -46,7 +47,7 @@ def _plan(tmp_path, t):
 def test_a_pier_as_thick_as_a_wall_is_no_room(tmp_path):
     plan = _plan(tmp_path, 0.55)
     assert sorted((round(r.polygon.area, 4), r.confidence) for r in plan.rooms) == [
-        (20.495, "high"), (20.495, "high")]
+        (20.0, "high"), (20.0, "high")]
     assert not any(r.polygon.contains(Point(4.1 + 0.275, 2.6)) for r in plan.rooms)
     assert any("left out as solid" in n and "1.5 m²" in n for n in plan.notes)
 
@@ -56,7 +57,7 @@ def test_a_space_wider_than_a_wall_with_no_way_in_is_kept_but_doubted(tmp_path):
 
     plan = _plan(tmp_path, 1.0)
     got = sorted((round(r.polygon.area, 4), r.confidence) for r in plan.rooms)
-    assert got == [(2.8, "low"), (20.9, "high"), (20.9, "high")]
+    assert got == [(2.8, "low"), (20.0, "high"), (20.0, "high")]
     (pier,) = [r for r in plan.rooms if r.confidence == "low"]
     assert pier.polygon.contains(Point(4.6, 2.6))
     assert UNSURE_SOLID in pier.confidence_reason

@@ -20,7 +20,9 @@ the whole wall mass; openings in them may hold a door symbol, glazing, or nothin
    not rooms are dropped: thinner than ``MIN_WIDTH`` (the wall band itself, glazing, a
    door leaf), smaller than ``MIN_AREA`` (label boxes, columns), or mostly covered by
    fittings. A face the walls pinch to a doorway nothing closes (a capped wall end
-   standing short of the next wall) is parted there (:mod:`~floorplan.io.dxf.walls.pinch`). A
+   standing short of the next wall) is parted there (:mod:`~floorplan.io.dxf.walls.pinch`); a
+   room that runs into an opening's reveal is cut back to its own wall face
+   (:mod:`~floorplan.io.dxf.walls.reveals`). A
    room bounded by a bridge across a gap nothing sealed has ``source`` ``walls_closed``;
    the others ``walls``.
 6. **Labels decide what else needs closing** (:mod:`~floorplan.io.dxf.rooms.seeding`): a room
@@ -49,6 +51,7 @@ from floorplan.io.dxf.walls.doorseals import far_face_seals, framed_seals, leaf_
 from floorplan.io.dxf.walls.joins import float_joins, joins
 from floorplan.io.dxf.walls.openings import MARKED_SPAN, OPENING_WIDTH, Opening, jamb_openings
 from floorplan.io.dxf.walls.pinch import MIN_AREA, MIN_WIDTH, narrow, part, strip_bands
+from floorplan.io.dxf.walls.reveals import trim
 
 # MIN_WIDTH (metres; narrower faces are wall bands, glazing or door leaves) and MIN_AREA
 # (m²; smaller faces are label boxes, columns or ducts) are kept in pinch.py, which
@@ -193,7 +196,7 @@ def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
         if len(cut) > 1:
             arr.added += [(c, "gap") for c in dict.fromkeys(c for _, cs in cut for c in cs)]
     counts["parted"] = len(parted) - len(kept)
-    kept = parted
+    kept, counts["reveals"] = _trim_reveals(parted, arr, stripped)
     rooms = [WallRoom(f) for f in kept]
     gaps = [(b, k) for b, k in arr.added if k == "gap"]
     if gaps and rooms:
@@ -224,8 +227,29 @@ def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
         f"under {MIN_AREA} m² (columns, labels) left out"
         + (f", {counts['fitted']} filled by fittings left out" if counts["fitted"] else "")
         + (f"; {counts['parted']} more parted where the walls pinch a space to a doorway"
-           if counts["parted"] else ""))
+           if counts["parted"] else "")
+        + (f"; {counts['reveals']} room(s) cut back to their wall face across an opening's "
+           "reveal" if counts["reveals"] else ""))
     return rooms, arr
+
+
+def _trim_reveals(faces: list[Polygon], arr: Arrangement, stripped: set[int]
+                  ) -> tuple[list[Polygon], int]:
+    """``faces`` each less the reveals of the openings it runs into
+    (:func:`~floorplan.io.dxf.walls.reveals.trim`), and how many were cut; a face a wall
+    band was cut from stays marked so in ``stripped`` (by ``id``)."""
+    if not faces or not arr.lines:
+        return faces, 0
+    every = arr.all()
+    out, cut = [], 0
+    for f in faces:
+        g = trim(f, arr.lines, every)[0]
+        if g is not f:
+            cut += 1
+            if id(f) in stripped:
+                stripped.add(id(g))
+        out.append(g)
+    return out, cut
 
 
 CLOSED_ACROSS = ("outline closed across ", " in the wall linework")  # a reason's ends
