@@ -229,15 +229,17 @@ def _leaves(at: np.ndarray, away: np.ndarray, lines: _Lines) -> bool:
 
 
 def _backed(p1: np.ndarray, p2: np.ndarray, out: np.ndarray, lines: _Lines) -> bool:
-    """Behind the notch's bottom ``p1``-``p2`` (along ``out``), a drawn line runs parallel
-    a wall's thickness away over most of its width: the bottom is a wall's face."""
+    """Behind the notch's bottom ``p1``-``p2`` (along ``out``), a line runs parallel a
+    wall's thickness away over most of its width: the bottom is a wall's face. The seals
+    and bridges count (a corridor wall behind it with its door sealed across: Newton FF's
+    Seminar Room, a duct in its corner)."""
     lo, hi = THICKNESS
     zone = Polygon([p1 + lo * out, p2 + lo * out, p2 + hi * out, p1 + hi * out])
     w = float(np.hypot(*(p2 - p1)))
     u = (p2 - p1) / w
-    by_offset: dict[float, list[tuple[float, float]]] = {}
-    for k in lines.wall_tree.query(zone, predicate="intersects").tolist():
-        part: Any = lines.walls[k].intersection(zone)
+    spans: list[tuple[float, float]] = []
+    for k in lines.every_tree.query(zone, predicate="intersects").tolist():
+        part: Any = lines.every[k].intersection(zone)
         for s in getattr(part, "geoms", [part]):
             if s.is_empty or s.geom_type != "LineString":
                 continue
@@ -247,18 +249,16 @@ def _backed(p1: np.ndarray, p2: np.ndarray, out: np.ndarray, lines: _Lines) -> b
             if lv < ON or abs(float(v @ out)) / lv > SQUARE:
                 continue
             t = (c - p1) @ u
-            by_offset.setdefault(round(float((c[0] - p1) @ out), 2), []).append(
-                (float(t.min()), float(t.max())))
-    for spans in by_offset.values():
-        got, reach = 0.0, 0.0
-        for a, b in sorted(spans):
-            a, b = max(a, reach), min(b, w)
-            if b > a:
-                got += b - a
-                reach = b
-        if got >= GLAZING_SHARE * w:
-            return True
-    return False
+            spans.append((float(t.min()), float(t.max())))
+    # the wall's body behind, whatever is drawn in it: its face, a window's lines (Erasmus
+    # SF's Office, columns in its corners and a window in the wall between them)
+    got, reach = 0.0, 0.0
+    for a, b in sorted(spans):
+        a, b = max(a, reach), min(b, w)
+        if b > a:
+            got += b - a
+            reach = b
+    return got >= GLAZING_SHARE * w
 
 
 def _cut_off(face: Polygon, mouth: LineString, bottom: np.ndarray) -> Polygon | None:
