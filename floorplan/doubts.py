@@ -320,8 +320,15 @@ class _Homes:
         if key not in self.seen:
             home = self.all if key is None else self.rooms.get(key, [])
             self.seen[key] = (unknown_use(home), [r for r in home if r.confidence == "low"])
-            self.stairs[key] = other_floor(home)
         return self.seen[key]
+
+    def stairs_of(self, f: Finding) -> list[Room]:
+        """The stairs and landings of ``f``'s home when it is drawn on one level
+        (:func:`other_floor`)."""
+        key = f.dwelling
+        if key not in self.stairs:
+            self.stairs[key] = other_floor(self.all if key is None else self.rooms.get(key, []))
+        return self.stairs[key]
 
     def sleepable(self, f: Finding) -> list[Room]:
         """The rooms of unknown use of ``f``'s home that a bed could stand in."""
@@ -391,7 +398,7 @@ def temper(findings: Iterable[Finding], plan: Plan,
                 out.append(_undecided(f, f"{n} room{'s' * (n != 1)} of unknown use{could} "
                                          f"({_ids(unknown)}) may change it: name them to check"))
                 continue
-            stairs = homes.stairs[f.dwelling]
+            stairs = homes.stairs_of(f)
             if stairs:  # the rooms of the floor the stairs lead to may be it
                 out.append(_undecided(f, _storey_text(stairs) + ", whose rooms may change it: "
                                          "check it with that floor's plan"))

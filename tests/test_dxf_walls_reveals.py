@@ -17,6 +17,14 @@ def _area_at(plan, x: float, y: float) -> float:
     return round(room.polygon.area, 4)
 
 
+def _rooms_a_and_b(s: Sheet, tmp_path) -> tuple[float, float]:
+    """Rooms A (labelled at (2.5, 2.0)) and B (at (2.5, -2.5)) of ``s`` read: their areas."""
+    s.text("BEDROOM", (2.5, 2.0))
+    s.text("KITCHEN", (2.5, -2.5))
+    plan = read(s, tmp_path)
+    return _area_at(plan, 2.5, 2.0), _area_at(plan, 2.5, -2.5)
+
+
 def test_a_door_hung_deep_in_a_thick_wall_leaves_its_reveal_as_wall(tmp_path):
     # a 0.9 m adobe wall (y -0.8..0.1) between room A and room B (x 0.1..4.1,
     # y -3.8..-0.8, 4 x 3 = 12 m²); a 0.9 m doorway through it (x 1.0..1.9) with a door
@@ -30,11 +38,7 @@ def test_a_door_hung_deep_in_a_thick_wall_leaves_its_reveal_as_wall(tmp_path):
     s.line((1.0, 0.1), (1.0, -0.8))  # the passage's sides: the jambs, 0.9 m deep
     s.line((1.9, 0.1), (1.9, -0.8))
     s.swing((1.9, -0.5), (1.0, -0.5), (1.9, -1.4))
-    s.text("BEDROOM", (2.5, 2.0))
-    s.text("KITCHEN", (2.5, -2.5))
-    plan = read(s, tmp_path)
-    assert _area_at(plan, 2.5, 2.0) == 12.0
-    assert _area_at(plan, 2.5, -2.5) == 12.0
+    assert _rooms_a_and_b(s, tmp_path) == (12.0, 12.0)
 
 
 def test_a_doorway_at_a_rooms_corner_flush_with_its_side_wall(tmp_path):
@@ -46,12 +50,8 @@ def test_a_doorway_at_a_rooms_corner_flush_with_its_side_wall(tmp_path):
              (1.0, -0.8), (1.0, 0.1), (4.1, 0.1)])
     s.lines([(0, -3.9), (4.2, -3.9), (4.2, 3.2), (0, 3.2), (0, -3.9)])
     s.swing((1.0, -0.5), (0.1, -0.5), (1.0, -1.4))
-    s.text("BEDROOM", (2.5, 2.0))
-    s.text("KITCHEN", (2.5, -2.5))
-    plan = read(s, tmp_path)
-    assert _area_at(plan, 2.5, 2.0) == 12.0
     # B: x 0.1..4.1, y -3.8..-0.8 (12 m²), ending at its own face too
-    assert _area_at(plan, 2.5, -2.5) == 12.0
+    assert _rooms_a_and_b(s, tmp_path) == (12.0, 12.0)
 
 
 def test_a_window_wider_than_four_metres_is_measured_to_the_walls_inner_face(tmp_path):

@@ -111,18 +111,22 @@ def wall_pieces(found: list, names: list, figs: list) -> list[int]:
     return out
 
 
-def _trial(rd, read: Callable[[], Any]) -> Any:
-    """``read()`` with the reader's state put back as it was after it."""
+def _trial(rd, read: Callable[[], Any], keep: Callable[[Any], bool] | None = None) -> Any:
+    """``read()`` with the reader's state put back as it was after it, unless ``keep``
+    says the result is kept (then the state is the reading's: no second reading)."""
     n_notes, n_found = len(rd.notes), len(rd.findings)
     saved, used = dict(rd.__dict__), set(rd.used)
+    out = None
     try:
-        return read()
+        out = read()
+        return out
     finally:
-        del rd.notes[n_notes:], rd.findings[n_found:]
-        rd.__dict__.clear()
-        rd.__dict__.update(saved)
-        rd.used.clear()
-        rd.used.update(used)
+        if keep is None or out is None or not keep(out):
+            del rd.notes[n_notes:], rd.findings[n_found:]
+            rd.__dict__.clear()
+            rd.__dict__.update(saved)
+            rd.used.clear()
+            rd.used.update(used)
 
 
 def _reading(rd, fittings: list[Polygon], leave: str | None, names: list, figs: list,
@@ -278,11 +282,11 @@ def beside_outlines(rd, cands: list, fittings: list[Polygon]) -> list:
     total = len(names) + len(figs) + len(doors)
     if total and evidence([c.polygon for c in cands], names, figs, doors) >= total:
         return []
-    found = _trial(rd, partial(_reading, rd, fittings, None, names, figs))
-    if not _clear(found, cands):
-        return []
-    found = _reading(rd, fittings, None, names, figs)
+    found = _trial(rd, partial(_reading, rd, fittings, None, names, figs),
+                   keep=lambda f: bool(_clear(f, cands)))
     out = _clear(found, cands)
+    if not out:
+        return []
     rd.notes.append(f"{len(cands)} closed outline(s) on layers that do not say room read as "
                     f"rooms, and {len(out)} room(s) the wall linework encloses clear of them")
     return out
