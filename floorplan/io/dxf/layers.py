@@ -27,6 +27,8 @@ for a word that starts with the keyword.
 ('stair', 'stair', 'wall')
 >>> m.layer_kind("MURATURA sezioni - section wall"), m.layer_kind("PROIEZIONI Tratteggiate - dashed")
 ('wall', 'projection')
+>>> m.layer_kind("A-320G - Permanent Solid Partitions 12"), m.layer_kind("A-325G - Internal Doors 6")
+('wall', 'door')
 >>> m.block_kind("WC-01")
 'obstacle'
 >>> level_of_layer("GF-A-AREA"), level_of_layer("A-AREA-L01"), level_of_layer("Walls")
@@ -47,7 +49,10 @@ from floorplan.io.dxf.cisfb import cisfb_code, cisfb_kind
 #: Built-in layer keywords, in the order they are tried (first kind that matches wins).
 LAYER_KEYWORDS: dict[str, tuple[str, ...]] = {
     "ignore": ("dim", "dims", "dimension", "dimensions", "a-anno-dims", "title", "border",
-               "viewport", "vport", "defpoints", "grid"),
+               "viewport", "vport", "defpoints", "grid",
+               # a virtual partition parts an open floor on paper (for space planning): no
+               # wall stands there (before ``wall``, which "partition" says)
+               "virtual"),
     "ceiling": ("ceiling", "clg", "headroom", "a-clng", "decke"),
     "door": ("door", "doors", "dr", "a-door", "tür", "tuer", "tur", "porta", "porte", "puerta"),
     "meter": ("meter", "mtr"),
@@ -65,7 +70,10 @@ LAYER_KEYWORDS: dict[str, tuple[str, ...]] = {
                    "overhead", "ovhd"),
     "room": ("room", "rooms", "space", "spaces", "area", "a-area", "area-assign", "a-flor-iden",
              "zone", "zones", "raum", "räume", "stanza", "locali", "rm"),
+    # a partition is an internal wall, whatever code the layer starts with: "A-320G -
+    # Permanent Solid Partitions" is no door layer for its CI/SfB-like "32"
     "wall": ("wall", "walls", "a-wall", "wand", "mur", "muro", "muri", "muratur*", "parete", "glaz",
+             "partition", "prtn",
              "a-glaz", "window", "windows", "fenster", "crystal", "cristal", "column", "columns",
              "col", "a-cols", "pillar", "pilastr*", "s-cols"),
     # a stair's treads, nosings, flight outlines and break lines bound no room (the floor

@@ -170,7 +170,7 @@ def room_line_rooms(rd) -> list[Polygon]:
 
 #: what a reading of the views (and of the walls) sets on the reader
 _STATE = ("view_level", "in_view", "grid", "no_plan", "room_view", "gaps", "walls_unnamed",
-          "nib_uids", "view_kinds", "walls_extra")
+          "nib_uids", "door_walls", "view_kinds", "walls_extra")
 
 
 def choose_views(rd, found: Found, wanted: int | None) -> Found:

@@ -43,17 +43,19 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     if objects:
         lines = leave_objects(rd, lines)
     door_uids = {u for u, k in rd.ins_kind.items() if k == "door"}
+    walled = rd.__dict__.get("door_walls", set())  # partitions drawn on a door layer
 
     def of_doors(p) -> bool:
-        return rd.layer_kind(p.layer) == "door" or any(u in door_uids for u in p.chain)
+        return p.uid not in walled and (rd.layer_kind(p.layer) == "door"
+                                        or any(u in door_uids for u in p.chain))
 
     seals = swing_seals([a for a in col.arcs if rd.is_door_arc(a)],
                         [p.pts for p in col.opens if p.etype != "ARC" and of_doors(p)],
                         [p.pts for p in lines])
     lines, drawn = loose_swings(lines)
     seals += drawn
-    marks = dxf_doors.door_marks(col.arcs, col.opens, col.inserts, rd.ins_kind, rd.layer_kind,
-                                 rd.is_door_arc)
+    marks = dxf_doors.door_marks(col.arcs, [p for p in col.opens if p.uid not in walled],
+                                 col.inserts, rd.ins_kind, rd.layer_kind, rd.is_door_arc)
     framing = rd.__dict__.get("nib_uids", set())
     frames = [p.pts[:, :2] for p in lines if p.uid in framing]
     walls = [p for p in lines if p.uid not in framing]
@@ -113,7 +115,7 @@ def symbol_lines(rd, door_uids: set[int]) -> list[LineString]:
     for p in rd.col.opens + rd.col.loops:
         if p.etype == "ARC" or len(p.pts) < 2 or p.extra.get("is3d"):
             continue
-        if p.uid in rd.__dict__.get("nib_uids", ()):
+        if p.uid in rd.__dict__.get("nib_uids", ()) or p.uid in rd.__dict__.get("door_walls", ()):
             continue
         if rd.layer_kind(p.layer) == "door" or not door_uids.isdisjoint(p.chain):
             out.append(LineString(p.pts[:, :2]))

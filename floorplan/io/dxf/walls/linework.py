@@ -1,7 +1,8 @@
 """The linework read as walls: which lines, and which are left out of it.
 
 - :func:`wall_lines`: lines on wall layers, else on layers that say nothing (never on
-  frozen layers, foundations or roofs), with door-layer lines that continue a wall face;
+  frozen layers, foundations or roofs), with the door-layer lines that are wall: a
+  partition's two faces (:func:`partition_bands`) and lines that continue a wall face;
   with lines on some layers that say nothing when the source choice asks (``rd.with_unnamed``:
   :func:`~floorplan.io.dxf.rooms.sourcechoice.widened`);
 - :func:`floor_pattern`: less the lines that only draw a tiling (paving, floor or ceiling
@@ -25,7 +26,14 @@ from shapely.strtree import STRtree
 from floorplan.io.dxf.doors import symbols as dxf_doors
 from floorplan.io.dxf.views.tiles import pattern_lines
 from floorplan.io.dxf.walls.marks import hidden_layers, not_the_plan
-from floorplan.io.dxf.walls.nibs import nibs
+from floorplan.io.dxf.walls.nibs import (
+    NIB_BAND,
+    NIB_BESIDE,
+    NIB_LENGTH,
+    NIB_PARALLEL,
+    NIB_TOUCH,
+    nibs,
+)
 
 #: linework within this (metres) of other linework is joined to it (joins.REACH)
 TOUCH = 0.05
@@ -76,8 +84,12 @@ def wall_lines(rd) -> list:
 
 
 def door_layer_nibs(rd, lines: list, hidden: set) -> list:
-    """Loose lines on door layers that continue a wall face (a frame's or a splayed
-    doorway's reveals, :mod:`~floorplan.io.dxf.walls.nibs`): part of the wall, said in a note."""
+    """Loose lines on door layers that are no door symbol but wall (none of them in a door
+    block, a leaf or a swing): the partitions drawn on the doors' layer
+    (:func:`partition_bands`, the lines closing their ends: :func:`band_caps`) and the columns or posts (:func:`door_layer_posts`), then
+    the short lines that continue a wall face, those partitions' too (a frame's or a splayed doorway's reveals,
+    :mod:`~floorplan.io.dxf.walls.nibs`). Each said in a note; the partitions' uids in
+    ``rd.door_walls`` (no door symbol's lines), the nibs' in ``rd.nib_uids`` (a frame)."""
     cands = [p for p in rd.col.opens if p.etype in ("LINE", "LWPOLYLINE", "POLYLINE")
              and len(p.pts) == 2 and not p.chain and rd.layer_kind(p.layer) == "door"
              and p.layer not in hidden and not p.extra.get("is3d")]
@@ -85,13 +97,147 @@ def door_layer_nibs(rd, lines: list, hidden: set) -> list:
     cands = [p for p in cands if p.uid not in leaves]
     if not cands:
         return []
-    took = [cands[k] for k in nibs([p.pts[:, :2] for p in lines], [p.pts[:, :2] for p in cands])]
+    bands = set(partition_bands([p.pts[:, :2] for p in cands]))
+    bands |= set(band_caps([p.pts[:, :2] for p in cands], bands))
+    walls = [cands[k] for k in sorted(bands)]
+    if walls:
+        rd.door_walls = {p.uid for p in walls}
+        _note(rd, f"{len(walls)} line(s) on door layers read as wall: they run in pairs a "
+              f"wall's thickness apart ({NIB_BAND[0]:g}-{NIB_BAND[1]:g} m), longer than a "
+              f"door's frame or leaf ({NIB_LENGTH:g} m), with the lines closing their ends, in no "
+              "door block: partitions drawn with the doors")
+    cands = [p for k, p in enumerate(cands) if k not in bands]
+    posts = set(door_layer_posts([p.pts[:, :2] for p in cands]))
+    if posts:
+        walls += [cands[k] for k in sorted(posts)]
+        rd.door_walls = {p.uid for p in walls}
+        _note(rd, f"{len(posts)} line(s) on door layers read as wall: they close outlines of "
+              f"a column's or a post's size ({POST_AREA[0]:g}-{POST_AREA[1]:g} m², at least "
+              f"{POST_WIDTH:g} m across), in no door block")
+        cands = [p for k, p in enumerate(cands) if k not in posts]
+    took = [cands[k] for k in nibs([p.pts[:, :2] for p in lines + walls],
+                                   [p.pts[:, :2] for p in cands])] if cands else []
     if took:
         rd.nib_uids = {p.uid for p in took}
-        rd.notes.append(f"{len(took)} line(s) on door layers read as wall: they continue a wall "
-                        "face or run as a wall's two faces from its end (a frame, a glazed "
-                        "screen, a doorway's reveals)")
-    return took
+        _note(rd, f"{len(took)} line(s) on door layers read as wall: they continue a wall face "
+              "or run as a wall's two faces from its end (a frame, a glazed screen, a "
+              "doorway's reveals)")
+    return walls + took
+
+
+def _note(rd, text: str) -> None:
+    """``text`` in the reader's notes once (the walls are read again for each source tried)."""
+    if text not in rd.notes:
+        rd.notes.append(text)
+
+
+def partition_bands(lines: list[np.ndarray]) -> list[int]:
+    """The indices of ``lines`` (two-point (2, 2) arrays, metres: the loose lines of a door
+    layer, leaves left out) that draw a partition's two faces: longer than
+    :data:`~floorplan.io.dxf.walls.nibs.NIB_LENGTH` (no frame, reveal or leaf is), with
+    another such line parallel to it (within
+    :data:`~floorplan.io.dxf.walls.nibs.NIB_PARALLEL`), a wall's thickness away
+    (:data:`~floorplan.io.dxf.walls.nibs.NIB_BAND`: a door leaf drawn as two lines is
+    thinner), beside it over :data:`~floorplan.io.dxf.walls.nibs.NIB_BESIDE` of the
+    shorter's length.
+
+    >>> faces = [np.array([(0.0, 0.0), (4.0, 0.0)]), np.array([(0.0, 0.1), (4.0, 0.1)])]
+    >>> leaf = [np.array([(5.0, 0.0), (5.0, 1.5)]), np.array([(5.04, 0.0), (5.04, 1.5)])]
+    >>> partition_bands(faces + leaf + [np.array([(0.0, 2.0), (4.0, 2.0)])])
+    [0, 1]
+    """
+    long = [k for k, ln in enumerate(lines) if len(ln) == 2
+            and float(np.hypot(*(ln[1, :2] - ln[0, :2]))) > NIB_LENGTH]
+    if len(long) < 2:
+        return []
+    geoms = np.asarray(shapely.linestrings([lines[k][:, :2] for k in long]), dtype=object)
+    i, j = STRtree(geoms).query(geoms, predicate="dwithin", distance=NIB_BAND[1])
+    out: set[int] = set()
+    for a, b in zip(i.tolist(), j.tolist(), strict=True):
+        if a < b and _faces(lines[long[a]], lines[long[b]]):
+            out.update((long[a], long[b]))
+    return sorted(out)
+
+
+def band_caps(lines: list[np.ndarray], bands: set[int]) -> list[int]:
+    """The indices of ``lines`` (two-point (2, 2) arrays) outside ``bands`` that close a
+    partition's end: from an end of one of its faces (``bands``, :func:`partition_bands`)
+    to an end of another (within :data:`~floorplan.io.dxf.walls.nibs.NIB_TOUCH`), no
+    longer than a wall is thick (:data:`~floorplan.io.dxf.walls.nibs.NIB_BAND`).
+
+    >>> faces = [np.array([(0.0, 0.0), (0.0, 3.0)]), np.array([(0.1, 0.0), (0.1, 3.0)])]
+    >>> cap, leaf = np.array([(0.0, 3.0), (0.1, 3.0)]), np.array([(0.0, 3.0), (-0.9, 3.0)])
+    >>> band_caps(faces + [cap, leaf], {0, 1})
+    [2]
+    """
+    if not bands:
+        return []
+    ends = np.vstack([np.asarray(lines[k][[0, -1], :2], dtype=float) for k in sorted(bands)])
+    out = []
+    for k, ln in enumerate(lines):
+        if k in bands or len(ln) != 2:
+            continue
+        a, b = np.asarray(ln[0, :2], dtype=float), np.asarray(ln[1, :2], dtype=float)
+        if float(np.hypot(*(b - a))) > NIB_BAND[1] + NIB_TOUCH:
+            continue
+        if all(np.hypot(*(ends - q).T).min() <= NIB_TOUCH for q in (a, b)):
+            out.append(k)
+    return out
+
+
+#: an outline that loose lines on a door layer close is a column's or a post's (wall, as a
+#: column is) when its area (m²) is within this and it is at least POST_WIDTH across: a
+#: door leaf drawn as a thin rectangle is narrower, a door's swing is an arc
+POST_AREA = (0.04, 1.0)
+POST_WIDTH = 0.15
+
+
+def door_layer_posts(lines: list[np.ndarray]) -> list[int]:
+    """The indices of ``lines`` (two-point (2, 2) arrays, metres: a door layer's loose
+    lines, leaves and partitions left out) that close the outline of a column or a post
+    (see :data:`POST_AREA`, :data:`POST_WIDTH`) drawn on the doors' layer, a piece a side.
+
+    >>> post = [np.array([a, b], dtype=float) for a, b in (((0, 0), (0.4, 0)), ((0.4, 0), (0.4, 0.4)),
+    ...         ((0.4, 0.4), (0, 0.4)), ((0, 0.4), (0, 0)))]
+    >>> leaf = [np.array([a, b], dtype=float) for a, b in (((2, 0), (2.04, 0)), ((2.04, 0), (2.04, 0.9)),
+    ...         ((2.04, 0.9), (2, 0.9)), ((2, 0.9), (2, 0)))]
+    >>> door_layer_posts(post + leaf)
+    [0, 1, 2, 3]
+    """
+    keep = [k for k, ln in enumerate(lines) if len(ln) == 2]
+    if len(keep) < 3:
+        return []
+    geoms = shapely.linestrings([lines[k][:, :2] for k in keep])
+    noded = shapely.union_all(geoms)
+    faces = [f for f in shapely.polygonize(list(getattr(noded, "geoms", [noded]))).geoms
+             if POST_AREA[0] <= f.area <= POST_AREA[1]
+             and min(_sides(f.minimum_rotated_rectangle)) >= POST_WIDTH]
+    if not faces:
+        return []
+    rims = shapely.buffer(shapely.union_all([f.exterior for f in faces]), 1e-3)
+    on = shapely.covered_by(geoms, rims)
+    return [keep[n] for n in np.flatnonzero(on).tolist()]
+
+
+def _sides(rect) -> tuple[float, float]:
+    xy = np.asarray(rect.exterior.coords, dtype=float)
+    return float(np.hypot(*(xy[1] - xy[0]))), float(np.hypot(*(xy[2] - xy[1])))
+
+
+def _faces(one: np.ndarray, other: np.ndarray) -> bool:
+    """Lines ``one`` and ``other`` ((2, 2) arrays) are a wall's two faces: parallel, a
+    wall's thickness apart, beside each other over most of the shorter one."""
+    p, q = np.asarray(one[0, :2], dtype=float), np.asarray(one[1, :2], dtype=float)
+    p2, q2 = np.asarray(other[0, :2], dtype=float), np.asarray(other[1, :2], dtype=float)
+    n, n2 = float(np.hypot(*(q - p))), float(np.hypot(*(q2 - p2)))
+    u, v = (q - p) / n, q2 - p2
+    if abs(u[0] * v[1] - u[1] * v[0]) / n2 > NIB_PARALLEL:
+        return False
+    off = p2 - p
+    if not NIB_BAND[0] <= abs(off[0] * u[1] - off[1] * u[0]) <= NIB_BAND[1]:
+        return False
+    t = sorted((float(off @ u), float((q2 - p) @ u)))
+    return min(t[1], n) - max(t[0], 0.0) >= NIB_BESIDE * min(n, n2)
 
 
 def floor_pattern(rd, lines: list) -> list:
