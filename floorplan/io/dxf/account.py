@@ -165,8 +165,10 @@ def label_findings(reader, rooms) -> list:
     lost = reader.lost_labels = lost_labels(reader, rooms)  # for hiddenrooms, too
     tag_areas = reader.__dict__.get("lost_tag_areas") or {}
     for t, name in lost[:MAX_LABEL_FINDINGS]:
+        numbers = reader.__dict__.get("lost_numbers") or set()
         said = (f"the room tag {name!r} (a room number with the area {tag_areas[id(t)]!r})"
-                if id(t) in tag_areas else f"the label {name!r}")
+                if id(t) in tag_areas else f"the room number {name!r}" if id(t) in numbers
+                else f"the label {name!r}")
         out.append(InputFinding("FP010", f"{said} at ({t.x:.2f}, {t.y:.2f}) m lies in "
                                 "no room and names none: the room may be missing from the plan",
                                 entity=t.handle, geometry=Point(t.x, t.y), label=name))
@@ -202,6 +204,7 @@ def lost_labels(reader, rooms) -> list:
                                         and labelkind.could_name(name)):
             cands.append((t, name))
     cands += _lost_tags(reader, rooms, (x0, y0, x1, y1), cands)
+    cands += _lost_numbers(reader, rooms, (x0, y0, x1, y1), cands)
     if cands and reader.__dict__.get("grid") is not None and reader.grid.n >= 2:
         ok = reader.in_view(np.array([(t.x, t.y) for t, _ in cands], dtype=float)).tolist()
         cands = [c for c, k in zip(cands, ok, strict=True) if k]
@@ -266,6 +269,76 @@ def _lost_tags(reader, rooms, box, named) -> list:
         out = [o for o, k in zip(out, inside, strict=True) if k]
     areas.update((id(t), area) for t, _, area in out)
     return [(t, number) for t, number, _ in out]
+
+
+def _lost_numbers(reader, rooms, box, named) -> list:
+    """The room numbers with no name beside them (``G03``: a number alone) that lie in no
+    room: of a kind that numbers the drawing's rooms
+    (:func:`~floorplan.io.dxf.names.roomnumbers.number_kinds`), inside the
+    building's outline (:class:`~floorplan.io.dxf.names.leaders.Building`), none counted
+    already. A room the drawing numbers but does not name is lost as much as a named one
+    is. (text, number); their ids in ``reader.lost_numbers``."""
+    from floorplan.io.dxf.names import labelkind, roomnumbers
+    from floorplan.io.dxf.rooms.wallrooms import door_points
+
+    x0, y0, x1, y1 = box
+    kinds = roomnumbers.number_kinds(labelkind.drawing_texts(reader), door_points(reader))
+    if not kinds:
+        return []
+    have = {id(t) for t, _ in named}
+    out = []
+    for t in reader.outside_texts:
+        name = " ".join(str(t.text).split())
+        if id(t) in have or (t.tag and t.tag.upper() not in _ID_TAGS()) or not labelkind.room_number(name):
+            continue
+        if not (x0 <= t.x <= x1 and y0 <= t.y <= y1) or reader.layer_kind(t.layer) == "ignore":
+            continue
+        if labelkind.is_kin(float(t.height or 0.0), t.layer, kinds):
+            out.append((t, name))
+    if out:  # a number beside the building (a grid line's, a neighbour's) is no room's
+        from floorplan.io.dxf.names import leaders
+
+        walls = leaders.WallLines(reader)
+        pts = np.array([(t.x, t.y) for t, _ in out], dtype=float)
+        inside = (leaders.Building([r.polygon for r in rooms], walls).holds(pts)
+                  | walled_round(pts, list(walls), box))
+        out = [o for o, k in zip(out, inside.tolist(), strict=True) if k]
+    reader.__dict__.setdefault("lost_numbers", set()).update(id(t) for t, _ in out)
+    return out
+
+
+def walled_round(pts: np.ndarray, walls: list, box) -> np.ndarray:
+    """Whether the walls stand round each point of ``pts`` ((n, 2), metres): a wall line
+    (``walls``, (m, 2) arrays) lies ahead of it going each of the four ways, within
+    ``box`` (x0, y0, x1, y1). A building open along a cut edge, whose outline does not
+    close, still stands round its rooms; a grid line's number or a neighbour's name
+    beside it has open ground on one side.
+
+    >>> square = [np.array([(0, 0), (4, 0), (4, 4), (0, 4), (0, 0)], dtype=float)]
+    >>> walled_round(np.array([(2.0, 2.0), (5.0, 2.0)]), square, (-1, -1, 6, 6)).tolist()
+    [True, False]
+    """
+    from shapely import STRtree
+    from shapely.geometry import LineString
+
+    pts = np.asarray(pts, dtype=float).reshape(-1, 2)
+    geoms = [LineString(np.asarray(w, dtype=float)[:, :2]) for w in walls if len(w) >= 2]
+    if not geoms or not len(pts):
+        return np.zeros(len(pts), dtype=bool)
+    tree = STRtree(geoms)
+    x0, y0, x1, y1 = box
+    out = []
+    for x, y in pts.tolist():
+        ends = ((x1, y), (x0, y), (x, y1), (x, y0))
+        rays = [LineString([(x, y), e]) for e in ends]
+        out.append(all(len(tree.query(r, predicate="intersects")) for r in rays))
+    return np.array(out, dtype=bool)
+
+
+def _ID_TAGS() -> frozenset:
+    from floorplan.io.dxf.names.roles import ID_TAGS
+
+    return frozenset(ID_TAGS)
 
 
 def plan_box(reader, rooms) -> tuple[float, float, float, float]:
