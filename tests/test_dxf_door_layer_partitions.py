@@ -13,7 +13,7 @@ import pytest
 from shapely.geometry import box
 
 from floorplan.io.dxf.layers import LayerMap
-from floorplan.io.dxf.names.roomnumbers import number_kinds
+from floorplan.io.dxf.names.roomnumbers import alone, number_kinds
 from floorplan.io.dxf.rooms.sourcechoice import placed
 from floorplan.io.dxf.walls.linework import door_layer_posts, partition_bands
 from tests.dxf_patterns import Sheet, read, rooms_of
@@ -105,10 +105,17 @@ def test_room_numbers_are_of_a_kind_that_stands_clear_of_the_doors():
     assert number_kinds(rooms + door_tags + two, doors) == {"MISK.Text": [0.25]}
 
 
-def test_two_rooms_labels_in_one_space_place_neither():
-    spaces = [box(0, 0, 4, 3), box(4, 0, 8, 3)]
-    labels = [(1, 1, "G01"), (3, 1, "G02"), (6, 1, "G03"), (12, 1, "G04")]
-    assert placed(spaces, labels) == 1
+def test_two_room_numbers_in_one_space_place_neither_two_names_may():
+    spaces = [box(0, 0, 4, 3), box(4, 0, 8, 3), box(8, 0, 12, 3)]
+    labels = [(1, 1, "G01", "number"), (3, 1, "G02", "number"), (6, 1, "G03", "number"),
+              (9, 1, "KITCHEN"), (11, 1, "DINING"), (14, 1, "G04", "number")]
+    assert placed(spaces, labels) == 3  # G03, KITCHEN, DINING
+
+
+def test_a_number_beside_a_name_is_its_tag_not_a_number_alone():
+    t = [(2.0, 2.0, "G01", 0.25, "T"), (6.0, 2.0, "G02", 0.25, "T"), (10.0, 2.0, "G03", 0.25, "T"),
+         (6.0, 2.5, "OFFICE", 0.25, "T")]
+    assert alone(t, {"T": [0.25]}) == [0, 2]
 
 
 def numbered_plan(kind_of_g03: tuple[str, float] = ("MISK.Text", 0.25)) -> Sheet:
@@ -146,4 +153,15 @@ def test_a_number_of_another_kind_in_no_room_is_not_a_room_number(tmp_path):
     # (and G01, G02 alone are too few to be one)
     plan = read(numbered_plan(("NOTES", 0.5)), tmp_path)
     assert len(plan.rooms) == 2
+    assert [f for f in plan.findings if f.code == "FP010"] == []
+
+
+def test_a_room_number_written_just_off_its_unnamed_room_is_not_lost(tmp_path):
+    # G03's room closed by an east wall (x in [12.3, 12.4]) and read, its number written in
+    # the north wall's band (y 3.15, 0.05 m off the room): the room's, not a lost room's
+    s = numbered_plan(("NOTES", 0.5))
+    s.mass(box(12.3, 0.1, 12.4, 3.1))
+    s.text("G03", (10.0, 3.15), layer="MISK.Text")
+    plan = read(s, tmp_path)
+    assert len(plan.rooms) == 3
     assert [f for f in plan.findings if f.code == "FP010"] == []

@@ -272,29 +272,47 @@ def _lost_tags(reader, rooms, box, named) -> list:
 
 
 def _lost_numbers(reader, rooms, box, named) -> list:
-    """The room numbers with no name beside them (``G03``: a number alone) that lie in no
-    room: of a kind that numbers the drawing's rooms
+    """The room numbers with no name beside them (``G03``: a number alone,
+    :func:`~floorplan.io.dxf.names.roomnumbers.alone`) that lie in no room: of a kind that
+    numbers the drawing's rooms
     (:func:`~floorplan.io.dxf.names.roomnumbers.number_kinds`), inside the
     building's outline (:class:`~floorplan.io.dxf.names.leaders.Building`), none counted
-    already. A room the drawing numbers but does not name is lost as much as a named one
+    already, none that names or numbers a room read, none within
+    :data:`~floorplan.io.dxf.names.labelkind.TAG_GAP` text heights of an unnamed room read
+    (its number written just off it). A room the drawing numbers but does not name is lost as much as a named one
     is. (text, number); their ids in ``reader.lost_numbers``."""
+    from shapely.geometry import Point
+
     from floorplan.io.dxf.names import labelkind, roomnumbers
     from floorplan.io.dxf.rooms.wallrooms import door_points
+    from floorplan.io.dxf.text import kind as dxf_text
 
     x0, y0, x1, y1 = box
-    kinds = roomnumbers.number_kinds(labelkind.drawing_texts(reader), door_points(reader))
+    texts = labelkind.drawing_texts(reader)
+    kinds = roomnumbers.number_kinds(texts, door_points(reader))
     if not kinds:
         return []
+    lone = {(round(texts[k][0], 6), round(texts[k][1], 6), texts[k][2])
+            for k in roomnumbers.alone(texts, kinds)}
     have = {id(t) for t, _ in named}
+    # a number that names or numbers a room read is that room's, written just off it
+    read = {part.strip().casefold() for r in rooms for part in (r.name or "").split(" / ")}
+    read |= {str(r.id).casefold() for r in rooms}
     out = []
     for t in reader.outside_texts:
-        name = " ".join(str(t.text).split())
+        name = dxf_text.split_label(t.text)[0]
+        if name.casefold() in read:
+            continue
         if id(t) in have or (t.tag and t.tag.upper() not in _ID_TAGS()) or not labelkind.room_number(name):
             continue
         if not (x0 <= t.x <= x1 and y0 <= t.y <= y1) or reader.layer_kind(t.layer) == "ignore":
             continue
-        if labelkind.is_kin(float(t.height or 0.0), t.layer, kinds):
-            out.append((t, name))
+        if (round(t.x, 6), round(t.y, 6), name) not in lone:
+            continue
+        reach = labelkind.TAG_GAP * max(float(t.height or 0.0), 1e-9)
+        if any(not r.name and r.polygon.distance(Point(t.x, t.y)) <= reach for r in rooms):
+            continue  # the number of an unnamed room read beside it, written just off it
+        out.append((t, name))
     if out:  # a number beside the building (a grid line's, a neighbour's) is no room's
         from floorplan.io.dxf.names import leaders
 

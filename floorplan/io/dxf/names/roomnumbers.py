@@ -4,7 +4,9 @@ name is a room all the same: its number tells the reader where a room should be
 (:func:`~floorplan.io.dxf.account.lost_labels` says it when it lies in no room read, and
 :func:`~floorplan.io.dxf.rooms.sourcechoice.drawing_labels` counts it among the labels the
 walls must place). A number alone is a room's when it is of a kind (layer and height) that
-writes a series of them, clear of the doors (a door's number stands at its door).
+writes a series of them, clear of the doors (a door's number stands at its door), and
+stands alone (:func:`alone`: a number written beside a room's name is that name's tag, and
+the name is the label).
 """
 
 from __future__ import annotations
@@ -50,3 +52,29 @@ def number_kinds(texts, doors: np.ndarray) -> dict[str, list[float]]:
                 continue  # door numbers
         kinds.setdefault(layer, []).append(h)
     return kinds
+
+
+def alone(texts, kinds: dict[str, list[float]]) -> list[int]:
+    """The indices of ``texts`` ((x, y, name, height, layer)) that are room numbers of one
+    of ``kinds`` (:func:`number_kinds`) with no other text within
+    :data:`~floorplan.io.dxf.names.labelkind.TAG_GAP` of their heights: a number alone in
+    its room, not a name's tag.
+
+    >>> t = [(0.0, 0.0, "G03", 0.25, "T"), (5.0, 0.0, "G04", 0.25, "T"),
+    ...      (5.0, 0.4, "Office", 0.25, "T")]
+    >>> alone(t, {"T": [0.25]})
+    [0]
+    """
+    if not texts or not kinds:
+        return []
+    xy = np.array([(t[0], t[1]) for t in texts], dtype=float)
+    out = []
+    for k, (x, y, name, h, layer) in enumerate(texts):
+        if not (labelkind.room_number(str(name)) and labelkind.is_kin(h, layer, kinds)):
+            continue
+        reach = labelkind.TAG_GAP * float(h)
+        d = np.hypot(xy[:, 0] - x, xy[:, 1] - y)
+        d[k] = np.inf
+        if not (d <= reach).any():
+            out.append(k)
+    return out

@@ -37,7 +37,7 @@ from shapely.geometry import Polygon
 from shapely.ops import polylabel
 
 from floorplan.io.dxf.names import labelkind
-from floorplan.io.dxf.names.roomnumbers import number_kinds
+from floorplan.io.dxf.names.roomnumbers import alone, number_kinds
 from floorplan.io.dxf.rooms.outlines import FALLBACK_MAX_AREA
 from floorplan.io.dxf.rooms.wallrooms import area_figures, door_points, label_texts, wall_rooms_of
 from floorplan.io.dxf.text import figures as dxf_figures
@@ -68,7 +68,7 @@ def evidence(polys: list[Polygon], names: list, figs: list, doors: np.ndarray) -
     tree = shapely.STRtree(arr)
     score = 0
     if names:
-        pts = shapely.points(np.array([(x, y) for x, y, _ in names], dtype=float))
+        pts = shapely.points(np.array([(x, y) for x, y, *_ in names], dtype=float))
         score += len(set(tree.query(pts, predicate="within")[1].tolist()))
     for x, y, fig in figs:
         hit = tree.query(shapely.Point(x, y), predicate="within").tolist()
@@ -151,15 +151,19 @@ def _reading(rd, fittings: list[Polygon], leave: str | None, names: list, figs: 
 
 
 def placed(polys: list[Polygon], labels: list) -> int:
-    """How many of the room labels ``labels`` ((x, y, name)) lie in a room of ``polys``
-    of their own, alone in it: two rooms' labels in one space place neither (two offices'
-    numbers in the space their lost partition would part)."""
+    """How many of the room labels ``labels`` ((x, y, name) or (x, y, name, kind), kind
+    ``"number"`` for a room number written alone) lie in one of ``polys``; two room numbers
+    in one space place neither (two offices numbered in the space their lost partition
+    would part), where two names may name one room (``Kitchen``, ``Dining``)."""
     if not polys or not labels:
         return 0
     tree = shapely.STRtree(np.asarray(polys, dtype=object))
     pts = shapely.points(np.array([(x, y) for x, y, *_ in labels], dtype=float))
-    held = Counter(tree.query(pts, predicate="within")[1].tolist())
-    return sum(1 for n in held.values() if n == 1)
+    li, ri = tree.query(pts, predicate="within")
+    numbers = Counter(r for k, r in zip(li.tolist(), ri.tolist(), strict=True)
+                      if labels[k][3:] == ("number",))
+    return len({k for k, r in zip(li.tolist(), ri.tolist(), strict=True)
+                if labels[k][3:] != ("number",) or numbers[r] == 1})
 
 
 def drawing_labels(rd) -> list[tuple[float, float, str]]:
@@ -167,13 +171,13 @@ def drawing_labels(rd) -> list[tuple[float, float, str]]:
     the texts of a numbered series (``AMBIENTE 1`` ... ``AMBIENTE 20``,
     :func:`~floorplan.io.dxf.names.labelkind.series_kinds`) that could name a room, and
     the room numbers written alone of a kind that numbers rooms (``G03``,
-    :func:`~floorplan.io.dxf.names.roomnumbers.number_kinds`)."""
+    :func:`~floorplan.io.dxf.names.roomnumbers.alone`: (x, y, number, "number"))."""
     texts = labelkind.drawing_texts(rd)
     kinds = labelkind.series_kinds(texts)
-    numbers = number_kinds(texts, door_points(rd))
-    return [(x, y, n) for x, y, n, h, lay in texts if labelkind.says_use(n)
-            or (labelkind.is_kin(h, lay, kinds) and labelkind.could_name(n))
-            or (labelkind.is_kin(h, lay, numbers) and labelkind.room_number(n))]
+    out: list = [(x, y, n) for x, y, n, h, lay in texts if labelkind.says_use(n)
+                 or (labelkind.is_kin(h, lay, kinds) and labelkind.could_name(n))]
+    numbers = alone(texts, number_kinds(texts, door_points(rd)))
+    return out + [(*texts[k][:3], "number") for k in numbers]
 
 
 def _unplaced(rd, polys: list[Polygon]) -> list[str]:
@@ -237,7 +241,7 @@ def widened(rd, found: list, fittings: list[Polygon]) -> list | None:
 def _wide_note(rd, polys: list[Polygon], which: frozenset[str]) -> str:
     labels = drawing_labels(rd)
     return (f"the rooms the wall layers enclose hold {placed(polys, labels)} of the drawing's "
-            f"{len(labels)} room labels, one a room: the linework on layer {', '.join(sorted(which))}, "
+            f"{len(labels)} room labels: the linework on layer {', '.join(sorted(which))}, "
             "which says nothing, read as walls too (it accounts for more of the drawing's "
             "room evidence)")
 
