@@ -165,3 +165,15 @@ def test_a_room_number_written_just_off_its_unnamed_room_is_not_lost(tmp_path):
     plan = read(s, tmp_path)
     assert len(plan.rooms) == 3
     assert [f for f in plan.findings if f.code == "FP010"] == []
+
+
+def test_only_linework_that_may_part_rooms_is_tried_as_walls():
+    from floorplan.io.dxf.rooms.sourcechoice import _may_part
+
+    walls = [np.array([(0, 0), (10, 0), (10, 6), (0, 6), (0, 0)], dtype=float)]
+    partition = [_seg((4, 0), (4, 6))]                     # ends on the outer wall
+    boxes = [np.array([(1, 1), (2.2, 1), (2.2, 1.5), (1, 1.5), (1, 1)], dtype=float)]  # 0.6 m²
+    pen = [np.array([(20, 0), (24, 0), (24, 3), (20, 3), (20, 0)], dtype=float)]  # 12 m² alone
+    assert _may_part(partition, walls)
+    assert not _may_part(boxes, walls)
+    assert _may_part(pen, walls)

@@ -41,7 +41,7 @@ from floorplan.io.dxf.names.roomnumbers import alone, number_kinds
 from floorplan.io.dxf.rooms.outlines import FALLBACK_MAX_AREA
 from floorplan.io.dxf.rooms.wallrooms import area_figures, door_points, label_texts, wall_rooms_of
 from floorplan.io.dxf.text import figures as dxf_figures
-from floorplan.io.dxf.walls.pinch import MIN_WIDTH
+from floorplan.io.dxf.walls.pinch import MIN_AREA, MIN_WIDTH
 
 #: a space narrower than this everywhere (metres) is no room a person walks along: the
 #: narrowest corridor (Approved Document M, 900 mm)
@@ -184,21 +184,51 @@ def _unplaced(rd, polys: list[Polygon]) -> list[str]:
     """The layers that say nothing (the :data:`MAX_TRIED` holding most lines) whose
     linework may be the walls, when the drawing's room labels (at least
     :data:`MIN_LABELS`, :func:`drawing_labels`) mostly lie in none of ``polys`` while
-    its other walls are on layers that say wall (a surveyor's pen layers, ``Pluma 8``);
-    else none."""
+    its other walls are on layers that say wall (a surveyor's pen layers, ``Pluma 8``),
+    and whose linework may part rooms (:func:`_may_part`); else none."""
     labels = drawing_labels(rd)
     if len(labels) < MIN_LABELS or 2 * placed(polys, labels) >= len(labels):
         return []
     count: dict[str | None, int] = {}
+    walls: list[np.ndarray] = []
+    drawn: dict[str, list[np.ndarray]] = {}
     for p in rd.col.opens + rd.col.loops:
         if not rd.blocked(p):
             kind = rd.layer_kind(p.layer)
             key = p.layer if kind is None else ("" if kind == "wall" else None)
             count[key] = count.get(key, 0) + 1
+            if len(p.pts) >= 2 and kind in (None, "wall"):
+                (walls if kind == "wall" else drawn.setdefault(p.layer, [])).append(p.pts[:, :2])
     if "" not in count:  # no wall layer: the linework on unnamed layers is read already
         return []
-    layers = sorted((n, lay) for lay, n in count.items() if lay)
+    layers = sorted((n, lay) for lay, n in count.items() if lay and _may_part(drawn[lay], walls))
     return [lay for n, lay in sorted(layers, reverse=True)[:MAX_TRIED]]
+
+
+#: a line ends on the walls when its end lies this close (metres) to a wall line
+MEETS = 0.05
+
+
+def _strings(lines: list[np.ndarray]) -> np.ndarray:
+    index = np.repeat(np.arange(len(lines)), [len(w) for w in lines])
+    return np.asarray(shapely.linestrings(np.vstack(lines), indices=index), dtype=object)
+
+
+def _may_part(lines: list[np.ndarray], walls: list[np.ndarray]) -> bool:
+    """The linework ``lines`` of a layer that says nothing may be walls that part rooms:
+    a line of it ends on a wall line (within :data:`MEETS`), or it encloses a face of a
+    room's size by itself (:data:`~floorplan.io.dxf.walls.pinch.MIN_AREA`: a pen layer
+    holding all the walls). The boxes round a drawing's room numbers, a legend's frame or
+    a lone line do neither: reading them as walls is a reading wasted."""
+    ends = np.vstack([np.asarray(ln[[0, -1]], dtype=float) for ln in lines])
+    if walls:
+        hit = shapely.STRtree(_strings(walls)).query(shapely.points(ends), predicate="dwithin",
+                                                     distance=MEETS)
+        if len(hit[0]):
+            return True
+    noded = shapely.union_all(_strings(lines))
+    faces = shapely.polygonize(list(getattr(noded, "geoms", [noded]))).geoms
+    return any(f.area >= MIN_AREA for f in faces)
 
 
 def _widest(rd, fittings: list[Polygon], polys: list[Polygon], names: list, figs: list,
