@@ -105,7 +105,7 @@ def share_on(a: np.ndarray, b: np.ndarray, shift: np.ndarray) -> float:
     if not len(a) or not len(b) or la.sum() <= 0:
         return 0.0
     moved = a + np.tile(shift, 2)
-    tree = shapely.STRtree(shapely.linestrings(b.reshape(-1, 2, 2)))
+    tree = shapely.STRtree(np.asarray(shapely.linestrings(b.reshape(-1, 2, 2)), dtype=object))
     hit = np.ones(len(a), dtype=bool)
     for t in (0.0, 0.5, 1.0):
         pts = shapely.points(moved[:, :2] * (1 - t) + moved[:, 2:] * t)
