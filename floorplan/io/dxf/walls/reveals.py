@@ -87,13 +87,15 @@ class _Lines:
         self.every_tree = STRtree(self.every)
 
 
-def trim(face: Polygon, walls: list, every: list | None = None) -> list[Polygon]:
+def trim(face: Polygon, walls: list, every: list | None = None,
+         lines: _Lines | None = None) -> list[Polygon]:
     """``face`` less the reveals of the openings it runs into (see the module's
     docstring): ``walls`` are the drawn wall lines, ``every`` all the linework (the walls
-    with their seals and bridges); one polygon, or ``[face]`` when there is none."""
+    with their seals and bridges), ``lines`` the two as :class:`_Lines` when already
+    built (once for all the faces); one polygon, or ``[face]`` when there is none."""
     if not walls or not isinstance(face, Polygon) or face.is_empty:
         return [face]
-    lines = _Lines(walls, every)
+    lines = lines if lines is not None else _Lines(walls, every)
     out = face
     for _ in range(MAX_CUTS):
         cut = _one(out, lines)
@@ -229,12 +231,18 @@ def _leaves(at: np.ndarray, away: np.ndarray, lines: _Lines) -> bool:
     return _covered(at, away, lines) >= LEAVES
 
 
-def _backed(p1: np.ndarray, p2: np.ndarray, out: np.ndarray, lines: _Lines) -> bool:
+def _backed(p1: np.ndarray, p2: np.ndarray, out: np.ndarray, lines: _Lines,
+            reach: float | None = None) -> bool:
     """Behind the notch's bottom ``p1``-``p2`` (along ``out``), a line runs parallel a
     wall's thickness away over most of its width: the bottom is a wall's face. The seals
     and bridges count (a corridor wall behind it with its door sealed across: Newton FF's
-    Seminar Room, a duct in its corner)."""
+    Seminar Room, a duct in its corner). ``reach``: look no farther than this behind it
+    (the wall's far face, where the jambs run to)."""
     lo, hi = THICKNESS
+    if reach is not None:
+        hi = min(hi, reach)
+        if hi <= lo:
+            return False
     zone = Polygon([p1 + lo * out, p2 + lo * out, p2 + hi * out, p1 + hi * out])
     w = float(np.hypot(*(p2 - p1)))
     u = (p2 - p1) / w
