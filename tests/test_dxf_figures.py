@@ -21,3 +21,20 @@ def test_a_door_size_note_is_not_a_rooms_size(tmp_path):
     (room,) = plan.rooms
     assert room.stated == ()
     assert not [f for f in plan.findings if f.code == "FP008"]
+
+
+def test_a_label_of_keys_and_values_names_its_room_by_its_name_key(tmp_path):
+    # a room x 0-4, y 0-3 (12 m²) labelled as a facilities drawing labels its rooms, one
+    # MTEXT of 'key: value' lines (its number, name, use, usable and gross areas and
+    # occupants), and a second text on another layer with its manager: the room is
+    # 'Bedroom 2', stating 12 m² (its usable area; the gross 13.5 m² is not its floor)
+    s = Sheet()
+    s.poly([(0, 0), (4, 0), (4, 3), (0, 3)], closed=True)
+    s.msp.add_mtext("Room number: 202\\PRoom name: Bedroom 2\\PUse: residential\\P"
+                    "Net area: 12 m²\\PGross area: 13.5 m²\\POccupants: J. Smith",
+                    dxfattribs={"layer": "TEXT", "char_height": 0.2}).set_location((1.0, 2.5))
+    s.text("Manager: A. Jones", (1.0, 0.8), layer="STAFF")
+    plan = read(s, tmp_path)
+    (room,) = plan.rooms
+    assert room.name == "Bedroom 2"
+    assert [st.area_m2 for st in room.stated] == [12.0]

@@ -35,12 +35,12 @@ _N = r"\d+(?:[.,]\d+)?"
 _NA = r"\d+(?:[.,]\d+)?|\.\d+"
 # a number with a thousands comma (1,234 or 1,234.5) for square feet
 _NK = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
-_M2 = r"(?:m2|m²|m\^2|m\s*\^\s*2|sq\.?\s*m\.?|sqm|sm|qm|mq|m\.q\.)"
+_M2 = r"(?:m2|m²|㎡|m\^2|m\s*\^\s*2|sq\.?\s*m\.?|sqm|sm|qm|mq|m\.q\.)"
 _FT2 = r"(?:sf|s\.f\.|sq\.?\s*ft\.?|sqft|ft2|ft²|ft\^2|sq\.?\s*feet|square\s+feet)"
 _LEAD = r"(?:a|area|s|sup|superficie|surface|fläche|flaeche|nfa|gia|nia)?\s*[=:]?\s*"
 
 _AREA_M2 = re.compile(rf"^\(?{_LEAD}(?P<v>{_NA})\s*{_M2}\.?\)?$", re.I)
-_M2_FIRST = re.compile(rf"^\(?(?:mq|qm|m2|m²|sqm)\.?\s*[=:]?\s*(?P<v>{_NA})\)?$", re.I)
+_M2_FIRST = re.compile(rf"^\(?(?:mq|qm|m2|m²|㎡|sqm)\.?\s*[=:]?\s*(?P<v>{_NA})\)?$", re.I)
 _AREA_FT2 = re.compile(rf"^\(?{_LEAD}(?P<v>{_NK})\s*{_FT2}\.?\)?$", re.I)
 
 _SEP = r"\s*(?:x|×|\*|by)\s*"
