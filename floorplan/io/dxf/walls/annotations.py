@@ -11,8 +11,8 @@ vertices lies in the generous box of one text (:func:`~floorplan.io.dxf.text.box
 in a wide font: as wide as the text either side of its insertion point, as tall as its
 lines above and below), its longest side runs level along the text (:data:`LEVEL`) for
 most of its length (:data:`MOST`: an underline with a tick at its end, not a wall's face
-that a big label's box happens to hold), it is no longer than :data:`SPAN` times that
-box's width, and it touches no other line of the linework (within
+that a big label's box happens to hold), it is no longer than the text is wide (:data:`SPAN`
+of its box), and it touches no other line of the linework (within
 :data:`~floorplan.io.dxf.walls.linework.TOUCH`). A wall joins other walls; an underline
 stands on its own by its text.
 
@@ -35,8 +35,9 @@ from floorplan.io.dxf.text.boxes import WIDE_CHAR
 from floorplan.io.dxf.text.boxes import box as text_box
 from floorplan.io.dxf.walls.linework import TOUCH
 
-#: a text's line is at most this share of the width of its text's box
-SPAN = 1.0
+#: a text's line is at most this share of the width of its text's box (the box stands
+#: the text's width either side of its insertion point: half of it is the text's width)
+SPAN = 0.5
 #: an underline is level within this sine of its angle
 LEVEL = 0.05
 #: ... and its level side is at least this share of its length (the rest a tick)
