@@ -32,12 +32,16 @@ import shapely
 from shapely.geometry import LineString, Polygon
 from shapely.strtree import STRtree
 
+from floorplan.io.dxf.views.score import WALL_REACH
 from floorplan.io.dxf.walls.along import alongside
 from floorplan.io.dxf.walls.jambpairs import CORNER_REACH, OUT_OF_BAND, Pairs
 from floorplan.io.dxf.walls.landing import lands
 
-#: a jamb (the short line closing a wall at an opening) is this long (metres)
-JAMB_LENGTH = (0.05, 0.5)
+#: a jamb (the short line closing a wall at an opening) is this long (metres): across the
+#: wall's thickness, so up to the thickest wall the reader lets lie between two rooms
+#: (:data:`~floorplan.io.dxf.views.score.WALL_REACH`; a pier of a 0.59 m wall, its faces
+#: glazed between, is as much a jamb as the end of a 0.1 m partition)
+JAMB_LENGTH = (0.05, WALL_REACH)
 #: a door opening between jambs is this wide (metres)
 OPENING_WIDTH = (0.6, 1.3)
 #: a window (an opening spanned by glazing lines) is at most this wide (metres)
