@@ -359,9 +359,10 @@ def split_label(text: str) -> tuple[str, tuple[tuple[str, Any], ...]]:
         if fig is not None:
             others.append(("figure", fig))
             continue
-        if kv is None and strict and last is not None:
+        worded = kind(p)[0] == "name"  # not a height, area or size written with its key
+        if kv is None and worded and strict and last is not None:
             kv = (last, p)  # a value wrapped onto the next line (a list of occupants)
-        if kv is not None:  # key: value (:mod:`.keyed`)
+        if kv is not None and worded:  # key: value (:mod:`.keyed`)
             role, value = kv
             last = role
             got = figures.parse(value) if role != "name" else None
