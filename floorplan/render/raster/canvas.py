@@ -235,7 +235,9 @@ class Canvas:
         oy, ox = y0 % inch, x0 % inch
         on = np.tile(tile, (-(-(oy + y1 - y0) // inch), -(-(ox + x1 - x0) // inch)))
         on = on[oy:oy + y1 - y0, ox:ox + x1 - x0]
-        self.im.paste(rgb(colour), box, Image.fromarray(np.asarray(mask) * on, "L"))
+        # the polygon's mask is 0 or 255 (Pillow fills it without anti-aliasing), so its
+        # hatch is a 1-bit mask: the same pixels as blending by 0 or 255, without the blend
+        self.im.paste(rgb(colour), box, Image.fromarray((np.asarray(mask) * on) != 0))
 
     def strokes(self, xys: list[np.ndarray], colour, width: int, dash: str | None,
                 lw_pt: float) -> None:
