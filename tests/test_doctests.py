@@ -28,6 +28,7 @@ MODULES = [
     "floorplan.io.csvsafe", "floorplan.report", "floorplan.render.dxf_layers",
     "floorplan.render.dxf_draw", "floorplan.render.words", "floorplan.render.raster.canvas",
     "floorplan.render.raster.rings", "floorplan.render.raster.png", "floorplan.render.raster.strokes",
+    "floorplan.render.raster.halo",
     "floorplan.reporters.bcf",
     "floorplan.reporters.json_report",
 ]
