@@ -17,6 +17,7 @@ y 3.08-3.12). The car stands in the shaft (x 0.35-2.65, y 3.35-5.05, an X across
 on the lift layer too. By hand, the opening sealed on both faces of the wall:
 
 - LOBBY = 7.28 m², LIFT = 5.2 m² (the opening's reveal, 1.6 x 0.2, is wall);
+- one door, 1.6 m wide (the opening between the jambs), between them;
 - the same lines on a furniture layer say nothing of the opening: one space holding
   both labels, 7.28 + 5.2 + 0.32 = 12.8 m², read as one room.
 """
@@ -56,8 +57,13 @@ def test_a_lifts_doors_drawn_shut_close_its_shaft(tmp_path, layer):
     assert got["LOBBY"].polygon.bounds == pytest.approx((0.2, 0.2, 2.8, 3.0), abs=1e-6)
     assert got["LIFT"].polygon.area == pytest.approx(5.2, abs=1e-6)
     assert got["LIFT"].polygon.bounds == pytest.approx((0.2, 3.2, 2.8, 5.2), abs=1e-6)
-    # the opening is read as a door (a way in), not a window
+    # the opening is read as a door (a way in), not a window, and is the plan's one door:
+    # 1.6 m wide, between the lobby and the lift
     assert any("1 doors, 0 windows" in n for n in plan.notes)
+    assert len(plan.doors) == 1
+    assert plan.doors[0].width == pytest.approx(1.6, abs=1e-6)
+    assert plan.doors[0].properties["from"] == "lift"
+    assert any("1 lifts' doors" in n for n in plan.notes)
 
 
 def test_the_same_lines_on_a_furniture_layer_close_nothing(tmp_path):

@@ -268,9 +268,11 @@ def closed_across(bs: list[LineString]) -> str:
 
 def doorways(arr: Arrangement) -> list[tuple[tuple[float, float], float, str]]:
     """The openings with nothing in them, as (middle, width, how found): bare openings
-    between jambs (``opening``) and the gaps closed 0.6-1.3 m wide (``gap``; the two
+    between jambs (``opening``), those with a lift's doors drawn shut in them and no door
+    symbol (``lift``), and the gaps closed 0.6-1.3 m wide (``gap``; the two
     bridges across a double-line wall's faces count once)."""
-    out = [(o.middle, o.width, "opening") for o in arr.openings if o.kind == "bare"]
+    out = [(o.middle, o.width, "lift" if o.lift else "opening") for o in arr.openings
+           if o.kind == "bare" or o.lift]
     gaps = [b for b, k in arr.added if k == "gap" and OPENING_WIDTH[0] <= b.length <= OPENING_WIDTH[1]]
     taken: set[int] = set()
     for i, a in enumerate(gaps):

@@ -67,12 +67,14 @@ MARKED_SPAN = 6.0
 @dataclass
 class Opening:
     """One opening: the seal along each wall face, its middle and width, and what is in
-    it (``bare``, ``window`` or ``door``)."""
+    it (``bare``, ``window`` or ``door``); ``lift``: a lift's doors drawn shut in it, and
+    no door symbol (a door the symbols will not find: reported with the bare openings')."""
 
     seals: tuple[LineString, LineString]
     middle: tuple[float, float]
     width: float
     kind: str
+    lift: bool = False
 
 
 def segments(lines: list[np.ndarray]) -> np.ndarray:
@@ -198,10 +200,10 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
     near = [] if line_tree is None else line_tree.query(
         inner.buffer(half, cap_style="flat"), predicate="intersects").tolist()
     in_it = [geoms[i] for i in near]
-    door = mark_tree is not None and len(mark_tree.query(band, predicate="intersects")) > 0
+    marked = mark_tree is not None and len(mark_tree.query(band, predicate="intersects")) > 0
     pair = width > OPENING_WIDTH[1] and double_door(band, p, q, d, *leaves)
     lift_door = _lift_doors(inner, band, half, *lifts)  # a lift's doors drawn shut in it
-    door = door or pair or lift_door
+    door = marked or pair or lift_door
     if not door:  # no door hangs in it: a wall's face running along it, wall to wall,
         # closes it (the "jambs" are columns standing proud of that wall)
         depth = float(np.hypot(*(ja[1] - ja[0])))
@@ -210,12 +212,10 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
         if faces and alongside(inner, faces, half)[0] >= GLAZING_SHARE:
             return None
     glass, glass_tree = panes
-    # a pane ends at the jambs (or within the wall beyond them): a line that runs on past
-    # them, a grid axis or a centre line along the wall, glazes nothing
-    in_glass = _set_between(inner, band, half, glass, glass_tree)
+    in_glass = _set_between(inner, band, half, glass, glass_tree)  # panes set in it
     glazed = alongside(inner, enumerate(in_it + in_glass), half)[0] >= GLAZING_SHARE
     glazed = glazed or lift_door
-    if door and not pair and not glazed and width > OPENING_WIDTH[1]:
+    if marked and not pair and not glazed and width > OPENING_WIDTH[1]:
         glazed = _door_and_pane(inner, band, seals, in_it + in_glass, mark_tree, half)
     if width > OPENING_WIDTH[1] and not glazed and not pair and not _headed(inner, ja, headers):
         return None
@@ -227,7 +227,8 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
         return None  # something drawn across the opening that is not glazing
     kind = "door" if door else "window" if glazed else "bare"
     mid = (p + q) / 2
-    return Opening(seals, (float(mid[0]), float(mid[1])), round(width, 6), kind)
+    return Opening(seals, (float(mid[0]), float(mid[1])), round(width, 6), kind,
+                   lift=lift_door and not marked and not pair)
 
 
 def _set_between(inner: LineString, band: Polygon, half: float, lines, tree) -> list:
