@@ -7,7 +7,7 @@ reason), units assumed or contradicted by the drawing, views of the sheet set as
 read although they do not look like floor plans, labels that name no room.
 :func:`doubts` lists them; every report shows them under its headline.
 
-They change the verdict in two ways (:func:`temper`, :func:`unassessable`):
+They change the verdict in two ways (:func:`~floorplan.tempering.temper`, :func:`unassessable`):
 
 * A rule that counts, sums or looks for rooms by use over a home (bathrooms for the
   tenants, a staff sleep-in room, no office, the flat's area for its bedspaces...) can
@@ -51,9 +51,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
 
-from floorplan.findings import Finding, Status
 from floorplan.model import Doubt, Plan, Room, Use
 
 #: the kinds of doubt, in the order reports list them
@@ -138,7 +136,7 @@ def lost_labels(plan: Plan) -> int:
     """How many room labels lie in no room (the reader's FP010 findings): rooms the
     drawing labels that the reading does not hold. Each may be a room a rule over its
     home looks for (a bathroom, a bedroom), so such a rule is undecided while there are
-    any (:func:`temper`); a reading that holds fewer rooms than there are such labels
+    any (:func:`~floorplan.tempering.temper`); a reading that holds fewer rooms than there are such labels
     cannot be assessed (:func:`unassessable`)."""
     n = 0
     for f in plan.findings:
@@ -171,7 +169,7 @@ def other_floor(rooms: list[Room]) -> list[Room]:
     return [r for r in rooms if r.use in (Use.STAIRS, Use.LANDING)]
 
 
-def _storey_text(stairs: list[Room]) -> str:
+def storey_text(stairs: list[Room]) -> str:
     shown = [f"{r.id} {r.name.strip()!r}" if r.name.strip() else r.id for r in stairs[:SHOWN]]
     more = len(stairs) - SHOWN
     which = ", ".join(shown) + (f" and {more} more" if more > 0 else "")
@@ -179,13 +177,13 @@ def _storey_text(stairs: list[Room]) -> str:
             "goes on to a floor not shown")
 
 
-def _door_ids(ids: tuple[str, ...]) -> str:
+def door_ids_text(ids: tuple[str, ...]) -> str:
     more = len(ids) - SHOWN
     return ", ".join(ids[:SHOWN]) + (f" and {more} more" if more > 0 else "")
 
 
 def _doors_text(ids: tuple[str, ...]) -> str:
-    n, shown = len(ids), _door_ids(ids)
+    n, shown = len(ids), door_ids_text(ids)
     if n == 1:
         return (f"1 door leads into a space not read as a room ({shown}, FP005): the room "
                 "behind it was not read")
@@ -193,11 +191,11 @@ def _doors_text(ids: tuple[str, ...]) -> str:
             "them were not read")
 
 
-def _labels(n: int) -> str:
+def labels_text(n: int) -> str:
     return f"{n} room label{'s lie' if n != 1 else ' lies'}"
 
 
-def _ids(rooms: list[Room]) -> str:
+def ids_text(rooms: list[Room]) -> str:
     ids = [r.id for r in rooms]
     more = len(ids) - SHOWN
     return ", ".join(ids[:SHOWN]) + (f" and {more} more" if more > 0 else "")
@@ -213,7 +211,7 @@ def _unknown_text(unknown: list[Room], total: int) -> str:
         why.append("a name that does not say what the room is" if named == len(unknown)
                    else f"{named} with a name that does not say what the room is")
     return (f"the use of {len(unknown)} of {total} room{'s' * (total != 1)} could not be read "
-            f"({_ids(unknown)}: {', '.join(why)})")
+            f"({ids_text(unknown)}: {', '.join(why)})")
 
 
 def doubts(plan: Plan, doors: tuple[str, ...] = ()) -> tuple[Doubt, ...]:
@@ -237,7 +235,7 @@ def doubts(plan: Plan, doors: tuple[str, ...] = ()) -> tuple[Doubt, ...]:
                 reason += f" ({rs[0].id}; the others alike)"
             out.append(Doubt(f"{level}_confidence",
                              f"{len(rs)} room{'s' * (len(rs) != 1)} of {level} confidence "
-                             f"({_ids(rs)}): {reason}", tuple(r.id for r in rs)))
+                             f"({ids_text(rs)}): {reason}", tuple(r.id for r in rs)))
     for f in plan.findings:
         if f.code == "FP007":
             out.append(Doubt("units", f"units contradicted by the drawing: {f.message}"))
@@ -251,7 +249,7 @@ def doubts(plan: Plan, doors: tuple[str, ...] = ()) -> tuple[Doubt, ...]:
         out.append(Doubt("door", _doors_text(doors)))
     stairs = other_floor(rooms)
     if stairs:
-        out.append(Doubt("storey", _storey_text(stairs), tuple(r.id for r in stairs)))
+        out.append(Doubt("storey", storey_text(stairs), tuple(r.id for r in stairs)))
     out += plan.doubts
     order = {k: i for i, k in enumerate(KINDS)}
     return tuple(sorted(out, key=lambda d: order.get(d.kind, len(order))))
@@ -284,7 +282,7 @@ def unassessable(plan: Plan, doors: tuple[str, ...] = ()) -> list[str]:
                 f": the rooms of known use cover {share * 100:.0f} % of the floor"))
     lost = lost_labels(plan)
     if lost and len(rooms) / (len(rooms) + lost) < KNOWN_SHARE:
-        out.append(f"{_labels(lost)} in no room (FP010), more than the {len(rooms)} rooms read: "
+        out.append(f"{labels_text(lost)} in no room (FP010), more than the {len(rooms)} rooms read: "
                    "the rooms they name were not read")
     if len(doors) > len(rooms):
         out.append(_doors_text(doors) + f", more doors than the {len(rooms)} rooms read")
@@ -295,135 +293,6 @@ def unassessable(plan: Plan, doors: tuple[str, ...] = ()) -> list[str]:
     low = [r for r in rooms if r.confidence == "low"]
     if low and _share(low, rooms) > KNOWN_SHARE:
         reasons = list(dict.fromkeys(r.confidence_reason for r in low if r.confidence_reason))
-        out.append(f"the reader is unsure of {len(low)} of {len(rooms)} rooms ({_ids(low)})"
+        out.append(f"the reader is unsure of {len(low)} of {len(rooms)} rooms ({ids_text(low)})"
                    + (f": {reasons[0]}" if reasons else ""))
-    return out
-
-
-class _Homes:
-    """Each home's rooms, its rooms of unknown use and its low-confidence rooms, worked
-    out once per home (a scan of every room per finding made :func:`temper` quadratic:
-    most of a 16,000-room check); the home of a finding with no dwelling is the plan."""
-
-    def __init__(self, plan: Plan):
-        self.rooms: dict[str | None, list[Room]] = {}
-        for r in plan.rooms:
-            self.rooms.setdefault(r.dwelling, []).append(r)
-        self.all = list(plan.rooms)
-        self.seen: dict[str | None, tuple[list[Room], list[Room]]] = {}
-        self.beds: dict[str | None, list[Room]] = {}
-        self.stairs: dict[str | None, list[Room]] = {}  # to a floor not shown (other_floor)
-
-    def of(self, f: Finding) -> tuple[list[Room], list[Room]]:
-        """(the rooms of unknown use, the low-confidence rooms) of ``f``'s home."""
-        key = f.dwelling
-        if key not in self.seen:
-            home = self.all if key is None else self.rooms.get(key, [])
-            self.seen[key] = (unknown_use(home), [r for r in home if r.confidence == "low"])
-        return self.seen[key]
-
-    def stairs_of(self, f: Finding) -> list[Room]:
-        """The stairs and landings of ``f``'s home when it is drawn on one level
-        (:func:`other_floor`)."""
-        key = f.dwelling
-        if key not in self.stairs:
-            self.stairs[key] = other_floor(self.all if key is None else self.rooms.get(key, []))
-        return self.stairs[key]
-
-    def sleepable(self, f: Finding) -> list[Room]:
-        """The rooms of unknown use of ``f``'s home that a bed could stand in."""
-        key = f.dwelling
-        if key not in self.beds:
-            self.beds[key] = [r for r in self.of(f)[0] if not holds_no_bed(r)]
-        return self.beds[key]
-
-
-def _undecided(f: Finding, why: str) -> Finding:
-    was = "met" if f.status is Status.PASS else "not met"
-    return replace(f, status=Status.WARN,
-                   message=f"{f.message}; undecided (read as {was}): {why}")
-
-
-def _neighbours(links: Iterable[tuple[str, str] | None]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for pair in links:
-        if pair is not None:
-            a, b = pair
-            out.setdefault(a, set()).add(b)
-            out.setdefault(b, set()).add(a)
-    return out
-
-
-def temper(findings: Iterable[Finding], plan: Plan,
-           links: Iterable[tuple[str, str] | None] = (), doors: tuple[str, ...] = ()
-           ) -> list[Finding]:
-    """``findings`` with every pass or fail that the doubts leave undecided turned into a
-    ``warn`` saying so (see the module's docstring). ``links``: the pair of rooms each
-    door joins, as measured, for the rules of :data:`BY_NEIGHBOURS`; ``doors`` the ids of
-    the doors into spaces not read (:func:`unread_doors`)."""
-    by_id = {r.id: r for r in plan.rooms}
-    homes = _Homes(plan)
-    near = _neighbours(links)
-    lost, floor = lost_labels(plan), lost_floor(plan)
-    out = []
-    for f in findings:
-        if f.status not in (Status.PASS, Status.FAIL) or f.rule.startswith("FP0") \
-                or f.rule in NOT_BY_USE:
-            out.append(f)
-            continue
-        low = [by_id[r] for r in dict.fromkeys(f.rooms) if r in by_id
-               and by_id[r].confidence == "low"]
-        if f.rule in BY_NEIGHBOURS:
-            judged = dict.fromkeys(f.rooms)
-            around = [by_id[o] for r in judged for o in sorted(near.get(r, ()))
-                      if o in by_id and o not in judged]
-            unknown = unknown_use(around) if f.status is Status.PASS else []
-            low = list(dict.fromkeys(low + [r for r in around if r.confidence == "low"]))
-            if unknown:
-                n = len(unknown)
-                out.append(_undecided(f, f"{n} room{'s' * (n != 1)} of unknown use "
-                                         f"({_ids(unknown)}) opening off it may change it: "
-                                         "name them to check"))
-                continue
-        elif f.rule in FAIL_STANDS and f.status is Status.FAIL:
-            pass  # only the rooms it names (``low`` above) can leave it open
-        elif f.rule in BY_USE_HOME or f.rule not in BY_USE_ROOM:
-            unknown, home_low = homes.of(f)
-            low = list(dict.fromkeys(low + home_low))
-            if f.rule in BY_BEDS:
-                unknown = homes.sleepable(f)
-            if unknown:
-                n = len(unknown)
-                could = " a bed could stand in" if f.rule in BY_BEDS else ""
-                out.append(_undecided(f, f"{n} room{'s' * (n != 1)} of unknown use{could} "
-                                         f"({_ids(unknown)}) may change it: name them to check"))
-                continue
-            stairs = homes.stairs_of(f)
-            if stairs:  # the rooms of the floor the stairs lead to may be it
-                out.append(_undecided(f, _storey_text(stairs) + ", whose rooms may change it: "
-                                         "check it with that floor's plan"))
-                continue
-            if lost:  # a room the drawing labels and the reader did not find may be it
-                out.append(_undecided(f, f"{_labels(lost)} in no room (FP010): the "
-                                         f"room{'s' * (lost != 1)} named, not read, may change "
-                                         "it: check on the drawing"))
-                continue
-            if doors:  # so may a room behind a door that leads into no room read
-                n = len(doors)
-                out.append(_undecided(f, f"{n} door{'s lead' if n != 1 else ' leads'} into "
-                                         f"space{'s' * (n != 1)} not read as a room "
-                                         f"({_door_ids(doors)}, FP005): the room behind may "
-                                         "change it: check on the drawing"))
-                continue
-            if floor:  # or a room in the floor inside the walls that no room holds
-                out.append(_undecided(f, f"{floor:.1f} m² of floor inside the walls lies in "
-                                         "no room read (FP014): a room there may change it: "
-                                         "check on the drawing"))
-                continue
-        if low:
-            reason = low[0].confidence_reason or "no reason given"
-            out.append(_undecided(f, f"the reader is unsure of {_ids(low)} ({reason}): "
-                                     "check on the drawing"))
-            continue
-        out.append(f)
     return out

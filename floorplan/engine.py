@@ -27,6 +27,7 @@ import logging
 from pathlib import Path
 
 from floorplan import doubts as _doubts
+from floorplan import tempering as _tempering
 from floorplan._gc import paused_gc
 from floorplan.findings import INPUT_RULES, Finding, Outcome, Status
 from floorplan.measure import Measurements, measure
@@ -108,7 +109,7 @@ def _check(plan: Plan, profile: str | Path | Profile | None, measurements: Measu
         ctx.tenants  # noqa: B018 - the tenants of a shared house are always stated or assumed
     info = ProfileInfo(prof.id, prof.title, prof.version)
     lost_doors = _doubts.unread_doors(m.doors.values())
-    tempered = _doubts.temper(findings, plan, (link.connects for link in m.doors.values()),
+    tempered = _tempering.temper(findings, plan, (link.connects for link in m.doors.values()),
                               lost_doors)
     undecided = sum(1 for a, b in zip(findings, tempered, strict=True) if a.status is not b.status)
     # a requirement that is not met as read, and that only the doubts leave open, is not

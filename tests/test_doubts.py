@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from floorplan import doubts
+from floorplan import doubts, tempering
 from floorplan.cli import cli
 from floorplan.engine import check
 from floorplan.model import Doubt, Plan, Room
@@ -269,7 +269,7 @@ def test_rules_are_classed_once_and_an_unclassed_one_is_taken_cautiously():
     assert "FP208" in doubts.BY_USE_HOME  # the route to a bathroom needs a bathroom found
     p = house(rect("R5", "", 7, 2.5, 2, 1))
     new = Finding("FP999", "a-new-rule", Status.PASS, "the house: met")
-    [out] = doubts.temper([new], p)
+    [out] = tempering.temper([new], p)
     assert out.status is Status.WARN and "R5" in out.message
 
 

@@ -15,7 +15,7 @@ pier, t x 2.8 m (the partition's ends beyond the doorways, 0.2 m long, are wall 
 doorway's depth (t x 0.9) is its reveal, wall, so the room on the other side ends at its
 own face too (floorplan/io/dxf/walls/reveals.py):
 
-- t = 0.55 (jambs longer than an opening's 0.5 m): A = B = 4 x 5 = 20 m²;
+- t = 0.55 (a thick wall; its doorways' jambs are 0.55 m long): A = B = 4 x 5 = 20 m²;
   the pier, 0.55 x 2.8 = 1.54 m², is no room (1.5 m² in the note);
 - t = 1.0: A = B = 20 m²; the pier, 1.0 x 2.8 = 2.8 m², is wider than
   a wall and stays, at low confidence (it may be solid).
