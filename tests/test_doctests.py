@@ -22,7 +22,7 @@ MODULES = [
     "floorplan.io.dxf.rooms.cupboards", "floorplan.io.dxf.collect.curves", "floorplan.io.dxf.walls.marks", "floorplan.io.dxf.doors.swings",
     "floorplan.io.dxf.rooms.outdoor", "floorplan.io.dxf.rooms.shafts", "floorplan.io.dxf.rooms.voids", "floorplan.io.dxf.rooms.lostfloor", "floorplan.io.dxf.rooms.bounds", "floorplan.io.dxf.collect.aecspace", "floorplan.io.dxf.names.leaders",
     "floorplan.io.dxf.names.owners", "floorplan.io.dxf.rooms.joinery", "floorplan.io.dxf.walls.bands",
-    "floorplan.io.dxf.views.sheet", "floorplan.io.dxf.views.grid", "floorplan.io.dxf.views.score", "floorplan.io.dxf.doors.symbols",
+    "floorplan.io.dxf.views.sheet", "floorplan.io.dxf.views.copies", "floorplan.io.dxf.views.grid", "floorplan.io.dxf.views.score", "floorplan.io.dxf.doors.symbols",
     "floorplan.io.dxf.walls.doorseals", "floorplan.io.dxf.walls.landing", "floorplan.io.dxf.names.keyplan", "floorplan.io.dxf.names.straddle",
     "floorplan.io.geojson.lonlat",
     "floorplan.io.geojson.crs", "floorplan.io.limits", "floorplan.measure", "floorplan.model",
@@ -30,6 +30,7 @@ MODULES = [
     "floorplan.io.csvsafe", "floorplan.report", "floorplan.render.dxf_layers",
     "floorplan.render.dxf_draw", "floorplan.render.words", "floorplan.render.raster.canvas",
     "floorplan.render.raster.rings", "floorplan.render.raster.png", "floorplan.render.raster.strokes",
+    "floorplan.render.raster.halo",
     "floorplan.reporters.bcf",
     "floorplan.reporters.json_report",
 ]

@@ -31,7 +31,7 @@ from floorplan.io.dxf.walls.bands import set_aside as wall_bands
 from floorplan.io.dxf.walls.entries import door_shapes, sealed_off
 from floorplan.io.dxf.walls.faces import doorways, wall_rooms
 from floorplan.io.dxf.walls.linework import floor_pattern, leave_objects, wall_lines
-from floorplan.io.dxf.walls.marks import glass_lines, header_lines
+from floorplan.io.dxf.walls.marks import glass_lines, header_lines, lift_lines
 from floorplan.io.dxf.walls.rejoin import give_flights, rejoin
 
 
@@ -61,8 +61,9 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     glass = [p.pts[:, :2] for p in glass_lines(rd, walls)]
     heads = [p.pts[:, :2] for p in header_lines(rd)]
     rd.wall_linework = [p.pts[:, :2] for p in walls]  # the building's extent (lostfloor)
+    lifts = [p.pts[:, :2] for p in lift_lines(rd)]
     found, arr = wall_rooms(rd.wall_linework, seals, marks, fittings, rd.notes, glass,
-                            heads, frames)
+                            heads, frames, lifts)
     arr.symbols = symbol_lines(rd, door_uids)
     sized = label_texts(rd, heights=True)
     texts = [t[:3] for t in sized]

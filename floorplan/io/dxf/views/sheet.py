@@ -15,7 +15,10 @@ top to bottom (``--view N`` names one). Each view is scored
   (a site plan's buildings), a view that is mostly text (a title block, a legend), a
   short title saying ELEVATION, SECTION, SITE PLAN.
 
-The floor-plan views are read. Two or more become levels only when they look like floors
+The floor-plan views are read. A view that draws the same floor as another, its walls
+lying on the other's once shifted (an electrical, furniture, finishes or dimension plan),
+is set aside as a copy (:mod:`~floorplan.io.dxf.views.copies`): the one whose labels name
+the most rooms is read. Two or more become levels only when they look like floors
 of one building: level labels (GROUND FLOOR, 1ST FLOOR PLAN, LEVEL 2...), or footprints of
 about the same size. Otherwise the most plan-like view is read (or the one ``--view``
 names) and a warning lists the views found. Views set aside are noted with the reason.
@@ -36,6 +39,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon
 
+from floorplan.io.dxf.views.copies import COPY_SHARE, copy_of, labels_repeat
 from floorplan.io.dxf.views.grid import Grid, boxes_of
 from floorplan.io.dxf.views.score import SET_ASIDE, TITLE_CHARS, not_plan_title, score
 
@@ -90,13 +94,14 @@ class View:
     box: tuple[float, float, float, float]
     rooms: list[int] = field(default_factory=list)
     labels: int = 0
+    named: list[tuple[float, float, str]] = field(default_factory=list)  # its room labels
     labels_in: int = 0  # room labels inside one of its spaces
     doors: int = 0
     lines: int = 0
     text_area: float = 0.0
     titles: list[str] = field(default_factory=list)
     level: float | None = None
-    kind: str = "other"  # plan, grid, columns, elevation, site, text, titled, empty, other
+    kind: str = "other"  # plan, copy, grid, columns, elevation, site, text, titled, empty, other
     reason: str = ""
     score: float = 0.0
 
@@ -153,6 +158,8 @@ def choose(views: list[View], polys: list[Polygon], wanted: int | None = None,
                 ". Nothing is read as rooms; name a view with --view N to read it all the same")
     warning = None
     level_of: dict[int, float] = {}
+    if len(plans) > 1 and lines_of is not None:
+        plans = set_copies_aside(plans, lines_of)
     if len(plans) > 1:
         best = max(plans, key=lambda v: v.score)
         labelled = [v for v in plans if v.level is not None]
@@ -189,6 +196,31 @@ def choose(views: list[View], polys: list[Polygon], wanted: int | None = None,
         notes.append(f"{len(skipped)} other views with no closed space of room size set aside "
                      "(symbols, notes, details)")
     return Reading(read, level_of, notes, warning, doubt, no_plan)
+
+
+def set_copies_aside(plans: list[View], lines_of) -> list[View]:
+    """The plan views less those that draw the same floor as another
+    (:mod:`~floorplan.io.dxf.views.copies`): of each set of copies the one whose labels
+    name the most rooms is kept (the first of those tied), the others given the reason
+    they are set aside. Copies whose titles name two levels are floors alike, kept."""
+    keep: list[View] = []
+    for v in sorted(plans, key=lambda v: (-v.labels_in, v.number)):
+        for k in keep:
+            if v.level is not None and k.level is not None and v.level != k.level:
+                continue
+            shift, share = copy_of(lines_of(k.number), lines_of(v.number))
+            if share >= COPY_SHARE and labels_repeat(v.named, k.named, shift):
+                v.kind = "copy"
+                v.reason = (f"a second drawing of view {k.number}'s floor, not another floor: "
+                            f"{share:.0%} of the linework of one lies on the other's, moved "
+                            f"({round(shift[0], 2) + 0.0:.2f}, {round(shift[1], 2) + 0.0:.2f}) m (an electrical, furniture, finishes "
+                            f"or dimension plan); view {k.number} is read, "
+                            + ("its labels naming more rooms" if k.labels_in > v.labels_in
+                               else "the first of them"))
+                break
+        else:
+            keep.append(v)
+    return [v for v in plans if v in keep]
 
 
 def _alike(a: View, b: View, polys: list[Polygon]) -> bool:
@@ -272,9 +304,10 @@ def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = 
     labels, doors = evidence()
     if labels:
         pts = np.array([(x, y) for x, y, _ in labels], dtype=float)
-        for v in grid.at(pts).tolist():
+        for v, lab in zip(grid.at(pts).tolist(), labels, strict=True):
             if v >= 0:
                 views[v].labels += 1
+                views[v].named.append(lab)
         if polys:
             li, ri = shapely.STRtree(np.asarray(polys, dtype=object)).query(
                 shapely.points(pts), predicate="within")
