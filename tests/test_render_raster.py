@@ -240,3 +240,42 @@ def test_a_room_marked_by_several_findings_is_outlined_once_in_the_same_pixels(t
     x1, y1 = plan_pixel(build(report(p, once)), 7.6, -0.5, DPI)
     assert (sheets[0][y0:y1, x0:x1] == sheets[1][y0:y1, x0:x1]).all()
     assert (sheets[0][y0:y1, x0:x1] != 255).any()  # the panel is drawn
+
+
+
+
+def test_a_labels_halo_is_white_round_its_text_and_its_text_is_pillows():
+    # a label with a halo on grey: its glyphs are the pixels Pillow draws for the text
+    # alone; every other pixel within the halo's width (1.1 pt) of a glyph's solid pixel
+    # is white, and every pixel farther than that from any of the glyphs' ink is grey
+    from PIL import ImageDraw
+
+    from floorplan.render.raster.canvas import Canvas, font
+
+    grey = (120, 120, 120)
+    c = Canvas(60, 20, 150)
+    c.im.paste(grey, (0, 0, *c.im.size))
+    x, y = 40.3, 90.6  # px, with fractions, as a label's centre has them
+    c.text(x, y, "Flat 12", 8.0, bold=True, colour="#333333", halo_pt=1.1, va="baseline")
+    got = np.asarray(c.im).astype(int)
+    width = round(1.1 * 150 / 72 * 2)  # px of the sheet drawn at twice 150 dpi
+    f = font(True, 8.0 * 150 / 72 * 2)
+    alone = Image.new("RGB", c.im.size, (255, 255, 255))
+    ImageDraw.Draw(alone, "RGBA").text((x, y), "Flat 12", font=f, fill="#333333", anchor="ls")
+    ink = Image.new("L", c.im.size, 0)
+    ImageDraw.Draw(ink).text((x, y), "Flat 12", font=f, fill=255, anchor="ls")
+    cover = np.asarray(ink)
+    on = cover > 0
+    assert (got[on] == np.asarray(alone)[on]).all()  # the glyphs over white, pixel for pixel
+    def within(where, r):  # the pixels with one of ``where`` no farther than r px
+        pad = np.pad(where, r + 1)
+        h, w = where.shape
+        out = np.zeros_like(where)
+        for dy in range(-r, r + 1):
+            for dx in range(-r, r + 1):
+                if dx * dx + dy * dy <= r * r:
+                    out |= pad[r + 1 + dy:r + 1 + dy + h, r + 1 + dx:r + 1 + dx + w]
+        return out
+
+    assert (got[~on & within(cover == 255, width)] == 255).all()
+    assert (got[~within(on, width)] == grey).all()

@@ -197,3 +197,27 @@ def test_a_mask_is_laid_on_whole_and_only_where_it_inks():
     assert (a[others] == 255).all()
     # and the pasted boxes cover far less than the frame's box (the inside left out)
     assert sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in calls) < 0.5 * 300 * 700
+
+
+def test_a_full_mask_is_laid_through_one_bit_and_inks_the_same_pixels():
+    # a mask of 0 and 255 only (an opaque colour's): laid with ``full`` through a 1-bit
+    # mask, every pixel 255 takes the colour exactly, every pixel 0 keeps what was there,
+    # and the image is the one the 8-bit blend gives
+    rng = np.random.default_rng(7)
+    mask = np.where(rng.random((150, 260)) < 0.3, 255, 0).astype(np.uint8)
+    under = Image.fromarray(rng.integers(0, 256, (200, 300, 3), dtype=np.uint8), "RGB")
+    blended, copied = under.copy(), under.copy()
+    modes = []
+    paste = copied.paste
+    copied.paste = lambda *a, **k: (modes.append(a[2].mode), paste(*a, **k))[1]  # type: ignore[method-assign]
+    rings.lay(blended, (10, 120, 30, 255), mask, 13, 29)
+    rings.lay(copied, (10, 120, 30, 255), mask, 13, 29, full=True)
+    assert modes and set(modes) == {"1"}
+    a, before = np.asarray(copied).astype(int), np.asarray(under).astype(int)
+    sub, was = a[29:179, 13:273], before[29:179, 13:273]
+    assert (sub[mask == 255] == (10, 120, 30)).all()
+    assert (sub[mask == 0] == was[mask == 0]).all()
+    outside = np.ones(a.shape[:2], dtype=bool)
+    outside[29:179, 13:273] = False
+    assert (a[outside] == before[outside]).all()
+    assert (a == np.asarray(blended)).all()

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
+from floorplan.render.raster import halo as _halo
 from floorplan.render.raster import png as _png
 from floorplan.render.raster import rings as _rings
 from floorplan.render.raster import strokes as _strokes
@@ -235,7 +236,9 @@ class Canvas:
         oy, ox = y0 % inch, x0 % inch
         on = np.tile(tile, (-(-(oy + y1 - y0) // inch), -(-(ox + x1 - x0) // inch)))
         on = on[oy:oy + y1 - y0, ox:ox + x1 - x0]
-        self.im.paste(rgb(colour), box, Image.fromarray(np.asarray(mask) * on, "L"))
+        # the polygon's mask is 0 or 255 (Pillow fills it without anti-aliasing), so its
+        # hatch is a 1-bit mask: the same pixels as blending by 0 or 255, without the blend
+        self.im.paste(rgb(colour), box, Image.fromarray((np.asarray(mask) * on) != 0))
 
     def strokes(self, xys: list[np.ndarray], colour, width: int, dash: str | None,
                 lw_pt: float) -> None:
@@ -361,7 +364,9 @@ class Canvas:
         base = y0 + h - d
         for line, lw in zip(lines, widths, strict=True):
             lx = x0 + {"left": 0.0, "center": (w - lw) / 2, "right": w - lw}[ha]
-            if stroke:
+            if stroke and lx >= 0 and base >= 0:
+                _halo.haloed(draw, lx, base, line, f, colour, stroke)
+            elif stroke:  # off the sheet's top or left edge: FreeType's own stroke
                 draw.text((lx, base), line, font=f, fill=colour, anchor="ls", stroke_width=stroke,
                           stroke_fill="white")
             else:

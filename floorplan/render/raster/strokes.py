@@ -214,4 +214,4 @@ def paint(im: Image.Image, row: np.ndarray, xa: np.ndarray, xb: np.ndarray,
             edge = np.bincount(at + a, minlength=h * w)
             edge -= np.bincount(at + b + 1, minlength=h * w)
             mask[np.cumsum(edge.reshape(h, w), axis=1)[:, :-1] > 0] = value
-        lay(im, colour, mask, x0, b0)
+        lay(im, colour, mask, x0, b0, full=value == 255)

@@ -26,11 +26,12 @@ from floorplan.io.dxf.rooms.joinery import fitted_rooms, fitting_linework
 from floorplan.io.dxf.rooms.seeding import place_labels
 from floorplan.io.dxf.text import figures as dxf_figures
 from floorplan.io.dxf.text import kind as dxf_text
+from floorplan.io.dxf.walls.annotations import leave_text_lines
 from floorplan.io.dxf.walls.bands import set_aside as wall_bands
 from floorplan.io.dxf.walls.entries import door_shapes, sealed_off
 from floorplan.io.dxf.walls.faces import doorways, wall_rooms
 from floorplan.io.dxf.walls.linework import floor_pattern, leave_objects, wall_lines
-from floorplan.io.dxf.walls.marks import glass_lines, header_lines
+from floorplan.io.dxf.walls.marks import glass_lines, header_lines, lift_lines
 from floorplan.io.dxf.walls.rejoin import give_flights, rejoin
 
 
@@ -39,7 +40,7 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     sealed with the door swings, with the room labels seeding what else needs closing;
     ``objects``: the objects standing free in the rooms left out of it first."""
     col = rd.col
-    lines = floor_pattern(rd, wall_lines(rd))
+    lines = leave_text_lines(rd, floor_pattern(rd, wall_lines(rd)))
     if objects:
         lines = leave_objects(rd, lines)
     door_uids = {u for u, k in rd.ins_kind.items() if k == "door"}
@@ -62,8 +63,9 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     glass = [p.pts[:, :2] for p in glass_lines(rd, walls)]
     heads = [p.pts[:, :2] for p in header_lines(rd)]
     rd.wall_linework = [p.pts[:, :2] for p in walls]  # the building's extent (lostfloor)
+    lifts = [p.pts[:, :2] for p in lift_lines(rd)]
     found, arr = wall_rooms(rd.wall_linework, seals, marks, fittings, rd.notes, glass,
-                            heads, frames)
+                            heads, frames, lifts)
     arr.symbols = symbol_lines(rd, door_uids)
     sized = label_texts(rd, heights=True)
     texts = [t[:3] for t in sized]

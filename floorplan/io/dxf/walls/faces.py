@@ -51,7 +51,9 @@ from floorplan.io.dxf.walls.doorseals import far_face_seals, framed_seals, leaf_
 from floorplan.io.dxf.walls.joins import float_joins, joins
 from floorplan.io.dxf.walls.openings import MARKED_SPAN, OPENING_WIDTH, Opening, jamb_openings
 from floorplan.io.dxf.walls.pinch import MIN_AREA, MIN_WIDTH, narrow, part, strip_bands
+from floorplan.io.dxf.walls.reveals import _Lines as Lines
 from floorplan.io.dxf.walls.reveals import trim
+from floorplan.io.dxf.walls.splays import trim as trim_splayed
 
 # MIN_WIDTH (metres; narrower faces are wall bands, glazing or door leaves) and MIN_AREA
 # (m²; smaller faces are label boxes, columns or ducts) are kept in pinch.py, which
@@ -92,20 +94,23 @@ class Arrangement:
 
 def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
             close: bool = True, glass: list[np.ndarray] | None = None,
-            heads: list[np.ndarray] | None = None, frames: list[np.ndarray] | None = None
-            ) -> Arrangement:
+            heads: list[np.ndarray] | None = None, frames: list[np.ndarray] | None = None,
+            lifts: list[np.ndarray] | None = None) -> Arrangement:
     """The wall linework of ``lines`` ((n, 2) arrays, metres), sealed with door swings
     ``seals`` ((hinge, end) pairs) and the jambed openings, joined, and (``close``) with
     its gaps bridged; ``glass`` is linework on other layers that may glaze a gap,
     ``heads`` linework on header or lintel layers that marks one, ``frames`` the pieces of
     wall drawn with the doors (:mod:`~floorplan.io.dxf.walls.nibs`): wall, except that a door
-    seal meeting one is still carried on across the frame to the walls."""
+    seal meeting one is still carried on across the frame to the walls; ``lifts`` the
+    lines on lift layers (a lift's landing doors may stand shut in its shaft's opening)."""
     walls = _strings([p for p in lines if len(p) >= 2])
     keep = [p for p in list(lines) + list(frames or ()) if len(p) >= 2]
     geoms = _strings(keep) if frames else walls
     head_lines = [LineString(g) for g in heads or () if len(g) >= 2]
     panes = [LineString(g) for g in glass or () if len(g) >= 2]
-    openings = jamb_openings(keep, geoms, door_marks, head_lines, seals, panes) if geoms else []
+    cars = [LineString(g) for g in lifts or () if len(g) >= 2]
+    openings = (jamb_openings(keep, geoms, door_marks, head_lines, seals, panes, cars)
+                if geoms else [])
     added = [(s, o.kind) for o in openings for s in o.seals]
     hinges = [h for h, _ in seals]
     seals = leaf_seals(hinges, framed_seals(seals, walls), geoms, openings)
@@ -168,13 +173,14 @@ def is_room_sized(f: Polygon) -> str | None:
 
 def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
                fittings: list[Polygon], notes: list[str], glass: list[np.ndarray] | None = None,
-               heads: list[np.ndarray] | None = None, frames: list[np.ndarray] | None = None
-               ) -> tuple[list[WallRoom], Arrangement]:
+               heads: list[np.ndarray] | None = None, frames: list[np.ndarray] | None = None,
+               lifts: list[np.ndarray] | None = None) -> tuple[list[WallRoom], Arrangement]:
     """Rooms enclosed by ``lines`` (each an (n, 2) array in metres), and the arrangement
     they were found in (for the label-seeded search and the bare openings); ``glass``
     (lines on other layers) may glaze a window's gap, ``heads`` (headers, lintels) mark
-    an opening, ``frames`` are wall drawn with the doors."""
-    arr = arrange(lines, seals, door_marks, glass=glass, heads=heads, frames=frames)
+    an opening, ``frames`` are wall drawn with the doors, ``lifts`` lines on lift layers."""
+    arr = arrange(lines, seals, door_marks, glass=glass, heads=heads, frames=frames,
+                  lifts=lifts)
     faces, cuts = faces_and_cuts(arr.all())
     cuts = _wall_cuts(cuts, arr)
     eroded: dict[int, Any] = {}
@@ -236,14 +242,17 @@ def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
 def _trim_reveals(faces: list[Polygon], arr: Arrangement, stripped: set[int]
                   ) -> tuple[list[Polygon], int]:
     """``faces`` each less the reveals of the openings it runs into
-    (:func:`~floorplan.io.dxf.walls.reveals.trim`), and how many were cut; a face a wall
+    (:func:`~floorplan.io.dxf.walls.reveals.trim`, splayed ones
+    :func:`~floorplan.io.dxf.walls.splays.trim`), and how many were cut; a face a wall
     band was cut from stays marked so in ``stripped`` (by ``id``)."""
     if not faces or not arr.lines:
         return faces, 0
     every = arr.all()
+    lines = Lines(arr.lines, every)
     out, cut = [], 0
     for f in faces:
-        g = trim(f, arr.lines, every)[0]
+        g = trim(f, arr.lines, every, lines)[0]
+        g = trim_splayed(g, arr.lines, every, lines)[0]
         if g is not f:
             cut += 1
             if id(f) in stripped:
@@ -264,9 +273,11 @@ def closed_across(bs: list[LineString]) -> str:
 
 def doorways(arr: Arrangement) -> list[tuple[tuple[float, float], float, str]]:
     """The openings with nothing in them, as (middle, width, how found): bare openings
-    between jambs (``opening``) and the gaps closed 0.6-1.3 m wide (``gap``; the two
+    between jambs (``opening``), those with a lift's doors drawn shut in them and no door
+    symbol (``lift``), and the gaps closed 0.6-1.3 m wide (``gap``; the two
     bridges across a double-line wall's faces count once)."""
-    out = [(o.middle, o.width, "opening") for o in arr.openings if o.kind == "bare"]
+    out = [(o.middle, o.width, "lift" if o.lift else "opening") for o in arr.openings
+           if o.kind == "bare" or o.lift]
     gaps = [b for b, k in arr.added if k == "gap" and OPENING_WIDTH[0] <= b.length <= OPENING_WIDTH[1]]
     taken: set[int] = set()
     for i, a in enumerate(gaps):

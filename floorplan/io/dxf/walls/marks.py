@@ -4,6 +4,8 @@ wall of the plan.
 - (Door swings drawn with the walls, on their layer, are taken out of them by
   :mod:`~floorplan.io.dxf.doors.swings`.)
 - Glazing on a layer of its own (:func:`glass_lines`): lines alongside a gap span it.
+- A lift's landing doors (:func:`lift_lines`): drawn shut on the lift's layer in its
+  shaft's opening, they are its door.
 - Headers and lintels (:func:`header_lines`): drawn in the wall band over an opening (a
   US framing plan's ``A-HEADER``, a lintel schedule's outlines). The wall goes on above
   them, so the gap under one is an opening, whatever is or is not drawn in it (a closet's
@@ -15,6 +17,8 @@ wall of the plan.
 
 >>> not_the_plan("S-FOOTER"), not_the_plan("A-WALL"), says_header("xref$0$A-HEADER")
 (True, False, True)
+>>> says_lift("A66----"), says_lift("Elevator"), says_lift("A-ELEV"), says_lift("A-FURN")
+(True, True, False, False)
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from floorplan.io.dxf.cisfb import cisfb_code
 from floorplan.io.dxf.layers import LAYER_KEYWORDS, _matches, normalise_layer
 
 #: words of a layer name that say foundations, roof or overhead structure: drawn under
@@ -35,6 +40,9 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _LAYER_WORDS = re.compile(r"[^\W_]+")  # as floorplan.io.dxf.layers splits a layer name
 #: words of a layer name that say headers or lintels: drawn over openings in the walls
 HEADER_WORDS = frozenset({"header", "headers", "lintel", "lintels"})
+#: words of a layer name that say lifts (as CI/SfB (66), transport, does)
+#: (not ``elev``: the US National CAD Standard's ``A-ELEV`` holds elevations)
+LIFT_WORDS = frozenset({"lift", "lifts", "elevator", "elevators"})
 
 
 def hidden_layers(doc, lmap=None) -> set[str]:
@@ -126,3 +134,17 @@ def glass_lines(rd, walls: list) -> list:
             and rd.layer_kind(p.layer) in (None, "wall") and not not_the_plan(p.layer)]
 
 
+@lru_cache(maxsize=8192)
+def says_lift(layer: str) -> bool:
+    """The layer's name says lifts (:data:`LIFT_WORDS`, or CI/SfB (66) transport)."""
+    return cisfb_code(layer) == "66" or bool(
+        set(_WORDS.findall(normalise_layer(layer))) & LIFT_WORDS)
+
+
+def lift_lines(rd) -> list:
+    """Lines and outlines on shown lift layers, not inside a recognised block: where they
+    span an opening between a wall's jambs they are the lift's landing doors drawn shut
+    (:func:`~floorplan.io.dxf.walls.openings.jamb_openings`)."""
+    hidden = hidden_layers(rd.doc, rd.lmap)
+    return [p for p in rd.col.opens + rd.col.loops if p.layer not in hidden
+            and not rd.blocked(p) and not p.extra.get("is3d") and says_lift(p.layer)]

@@ -67,12 +67,14 @@ MARKED_SPAN = 6.0
 @dataclass
 class Opening:
     """One opening: the seal along each wall face, its middle and width, and what is in
-    it (``bare``, ``window`` or ``door``)."""
+    it (``bare``, ``window`` or ``door``); ``lift``: a lift's doors drawn shut in it, and
+    no door symbol (a door the symbols will not find: reported with the bare openings')."""
 
     seals: tuple[LineString, LineString]
     middle: tuple[float, float]
     width: float
     kind: str
+    lift: bool = False
 
 
 def segments(lines: list[np.ndarray]) -> np.ndarray:
@@ -90,7 +92,8 @@ def segments(lines: list[np.ndarray]) -> np.ndarray:
 
 def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
                   door_marks: list[Polygon], heads: list[LineString] | None = None,
-                  swings=(), glass: list[LineString] | None = None) -> list[Opening]:
+                  swings=(), glass: list[LineString] | None = None,
+                  lifts: list[LineString] | None = None) -> list[Opening]:
     """Openings between facing jambs in ``lines`` ((n, 2) arrays, metres); ``geoms`` is the
     wall linework as line strings (what might stand in an opening or cross a seal),
     ``glass`` loose lines on layers that say nothing (a window's panes drawn on a layer of
@@ -98,7 +101,9 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
     ``door_marks`` the outlines of door symbols (a door in an opening), ``heads`` headers
     and lintels (an opening up to :data:`MARKED_SPAN` under one, whatever is in it),
     ``swings`` the door swings' ``(hinge, end)`` leaves (a pair of doors hung at the two
-    jambs: :func:`double_door`)."""
+    jambs: :func:`double_door`), ``lifts`` the lines on lift layers: those spanning an
+    opening between its jambs are a lift's landing doors drawn shut, the shaft's door
+    (:func:`_lift_doors`)."""
     seg = segments(lines)
     if len(seg) < 2:
         return []
@@ -134,6 +139,7 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
     hinges: Any = shapely.points(leaves[:, 0])
     pairs = (leaves, STRtree(hinges) if len(leaves) else None)
     panes = (glass, STRtree(glass)) if glass else ([], None)
+    cars = (lifts, STRtree(lifts)) if lifts else ([], None)
     taken: set[int] = set()
     out: list[Opening] = []
     prepared = Pairs(seg[jamb[ai]], seg[jamb[bi]], geoms, line_tree)
@@ -142,7 +148,7 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
         if a in taken or b in taken or prepared.ends[k]:
             continue  # (ends: the two ends of one wall, as _opening would find)
         made = _opening(seg[jamb[a]], seg[jamb[b]], float(w[k]), geoms, line_tree, mark_tree,
-                        (heads, head_tree), pairs, panes, (prepared, k))
+                        (heads, head_tree), pairs, panes, (prepared, k), cars)
         if made is not None:
             taken.update((a, b))
             out.append(made)
@@ -151,9 +157,10 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
 
 def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
              mark_tree, headers=(None, None), leaves=(None, None), panes=((), None),
-             prepared: tuple[Pairs, int] | None = None) -> Opening | None:
+             prepared: tuple[Pairs, int] | None = None, lifts=((), None)) -> Opening | None:
     """The opening between jambs ``ja`` and ``jb``, or ``None``; ``prepared``: the pair
-    as :class:`~floorplan.io.dxf.walls.jambpairs.Pairs` made it with the others, and its index."""
+    as :class:`~floorplan.io.dxf.walls.jambpairs.Pairs` made it with the others, and its
+    index; ``lifts``: the lines on lift layers and their tree."""
     pre, n = prepared or (Pairs(ja[None], jb[None], geoms, line_tree), 0)
     d = (ja[1] - ja[0]) / np.hypot(*(ja[1] - ja[0]))
     (a_lo, a_hi), (b_lo, b_hi) = pre.a[n], pre.b[n]
@@ -193,9 +200,10 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
     near = [] if line_tree is None else line_tree.query(
         inner.buffer(half, cap_style="flat"), predicate="intersects").tolist()
     in_it = [geoms[i] for i in near]
-    door = mark_tree is not None and len(mark_tree.query(band, predicate="intersects")) > 0
+    marked = mark_tree is not None and len(mark_tree.query(band, predicate="intersects")) > 0
     pair = width > OPENING_WIDTH[1] and double_door(band, p, q, d, *leaves)
-    door = door or pair
+    lift_door = _lift_doors(inner, band, half, *lifts)  # a lift's doors drawn shut in it
+    door = marked or pair or lift_door
     if not door:  # no door hangs in it: a wall's face running along it, wall to wall,
         # closes it (the "jambs" are columns standing proud of that wall)
         depth = float(np.hypot(*(ja[1] - ja[0])))
@@ -204,16 +212,10 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
         if faces and alongside(inner, faces, half)[0] >= GLAZING_SHARE:
             return None
     glass, glass_tree = panes
-    # a pane ends at the jambs (or within the wall beyond them): a line that runs on past
-    # them, a grid axis or a centre line along the wall, glazes nothing
-    in_glass = []
-    if glass_tree is not None:
-        near_glass = glass_tree.query(inner.buffer(half, cap_style="flat"), predicate="intersects")
-        if len(near_glass):
-            frame = band.buffer(2 * half, join_style="mitre")
-            in_glass = [glass[i] for i in near_glass.tolist() if frame.covers(glass[i])]
+    in_glass = _set_between(inner, band, half, glass, glass_tree)  # panes set in it
     glazed = alongside(inner, enumerate(in_it + in_glass), half)[0] >= GLAZING_SHARE
-    if door and not pair and not glazed and width > OPENING_WIDTH[1]:
+    glazed = glazed or lift_door
+    if marked and not pair and not glazed and width > OPENING_WIDTH[1]:
         glazed = _door_and_pane(inner, band, seals, in_it + in_glass, mark_tree, half)
     if width > OPENING_WIDTH[1] and not glazed and not pair and not _headed(inner, ja, headers):
         return None
@@ -225,7 +227,33 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
         return None  # something drawn across the opening that is not glazing
     kind = "door" if door else "window" if glazed else "bare"
     mid = (p + q) / 2
-    return Opening(seals, (float(mid[0]), float(mid[1])), round(width, 6), kind)
+    return Opening(seals, (float(mid[0]), float(mid[1])), round(width, 6), kind,
+                   lift=lift_door and not marked and not pair)
+
+
+def _set_between(inner: LineString, band: Polygon, half: float, lines, tree) -> list:
+    """The lines of ``lines`` (``tree`` their tree) near the opening ``inner`` (the line
+    between its jambs' middles, ``half`` half a jamb's length) that lie wholly in its wall
+    band ``band`` grown by a jamb's length: a pane ends at the jambs (or within the wall
+    beyond them); a line that runs on past them, a grid axis or a centre line along the
+    wall, is set in no opening."""
+    if tree is None:
+        return []
+    near = tree.query(inner.buffer(half, cap_style="flat"), predicate="intersects")
+    if not len(near):
+        return []
+    frame = band.buffer(2 * half, join_style="mitre")
+    return [lines[i] for i in near.tolist() if frame.covers(lines[i])]
+
+
+def _lift_doors(inner: LineString, band: Polygon, half: float, lifts, tree) -> bool:
+    """A lift's landing doors stand shut in the opening: lines on a lift layer set
+    between its jambs (:func:`_set_between`) span :data:`GLAZING_SHARE` of it. The
+    opening is the lift shaft's door, however wide (a car's doors with their frames are
+    wider than a room's door: A1325PE_3's, 1.59 m between the shaft's jambs), up to a
+    window's span."""
+    set_in = _set_between(inner, band, half, lifts, tree)
+    return bool(set_in) and alongside(inner, enumerate(set_in), half)[0] >= GLAZING_SHARE
 
 
 def _door_and_pane(inner: LineString, band: Polygon, seals, lines: list, mark_tree: STRtree,
