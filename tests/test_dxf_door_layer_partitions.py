@@ -49,6 +49,16 @@ def test_a_partitions_two_faces_are_a_band_a_leaf_or_a_lone_line_is_not():
     assert partition_bands(faces + thin + short + apart + skew + lone) == [0, 1]
 
 
+def test_a_windows_frame_drawn_in_a_walls_gap_is_no_partition():
+    # a wall's two faces y 0 and 0.1, broken over x 1.1-3.1; the frame's lines fill the gap
+    # on both faces, each running on from a wall face at both ends
+    walls = [_seg((0, 0), (1.1, 0)), _seg((3.1, 0), (4.2, 0)),
+             _seg((0, 0.1), (1.1, 0.1)), _seg((3.1, 0.1), (4.2, 0.1))]
+    frame = [_seg((1.1, 0), (3.1, 0)), _seg((1.1, 0.1), (3.1, 0.1))]
+    assert partition_bands(frame, walls) == []
+    assert partition_bands(frame) == [0, 1]  # with no walls to run on from: a band
+
+
 def test_a_column_drawn_on_the_door_layer_is_a_post_a_leaf_rectangle_is_not():
     def ring(x0, y0, x1, y1):
         c = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]

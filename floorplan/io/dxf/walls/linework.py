@@ -32,6 +32,8 @@ from floorplan.io.dxf.walls.nibs import (
     NIB_LENGTH,
     NIB_PARALLEL,
     NIB_TOUCH,
+    _continues,
+    _segments,
     nibs,
 )
 
@@ -97,7 +99,7 @@ def door_layer_nibs(rd, lines: list, hidden: set) -> list:
     cands = [p for p in cands if p.uid not in leaves]
     if not cands:
         return []
-    bands = set(partition_bands([p.pts[:, :2] for p in cands]))
+    bands = set(partition_bands([p.pts[:, :2] for p in cands], [p.pts[:, :2] for p in lines]))
     bands |= set(band_caps([p.pts[:, :2] for p in cands], bands))
     walls = [cands[k] for k in sorted(bands)]
     if walls:
@@ -131,7 +133,7 @@ def _note(rd, text: str) -> None:
         rd.notes.append(text)
 
 
-def partition_bands(lines: list[np.ndarray]) -> list[int]:
+def partition_bands(lines: list[np.ndarray], walls: list[np.ndarray] | None = None) -> list[int]:
     """The indices of ``lines`` (two-point (2, 2) arrays, metres: the loose lines of a door
     layer, leaves left out) that draw a partition's two faces: longer than
     :data:`~floorplan.io.dxf.walls.nibs.NIB_LENGTH` (no frame, reveal or leaf is), with
@@ -139,7 +141,9 @@ def partition_bands(lines: list[np.ndarray]) -> list[int]:
     :data:`~floorplan.io.dxf.walls.nibs.NIB_PARALLEL`), a wall's thickness away
     (:data:`~floorplan.io.dxf.walls.nibs.NIB_BAND`: a door leaf drawn as two lines is
     thinner), beside it over :data:`~floorplan.io.dxf.walls.nibs.NIB_BESIDE` of the
-    shorter's length.
+    shorter's length; not a pair each of whose lines runs on from a face of the ``walls``
+    at both its ends: that is an opening's symbol drawn in the wall's gap (a window's
+    frame on both faces), not a partition.
 
     >>> faces = [np.array([(0.0, 0.0), (4.0, 0.0)]), np.array([(0.0, 0.1), (4.0, 0.1)])]
     >>> leaf = [np.array([(5.0, 0.0), (5.0, 1.5)]), np.array([(5.04, 0.0), (5.04, 1.5)])]
@@ -152,9 +156,16 @@ def partition_bands(lines: list[np.ndarray]) -> list[int]:
         return []
     geoms = np.asarray(shapely.linestrings([lines[k][:, :2] for k in long]), dtype=object)
     i, j = STRtree(geoms).query(geoms, predicate="dwithin", distance=NIB_BAND[1])
+    segs = _segments(walls) if walls else np.zeros((0, 4))
+
+    def fills(ln: np.ndarray) -> bool:
+        a, b = np.asarray(ln[0, :2], dtype=float), np.asarray(ln[1, :2], dtype=float)
+        return bool(len(segs)) and _continues(a, b, segs) and _continues(b, a, segs)
+
     out: set[int] = set()
     for a, b in zip(i.tolist(), j.tolist(), strict=True):
-        if a < b and _faces(lines[long[a]], lines[long[b]]):
+        if a < b and _faces(lines[long[a]], lines[long[b]]) \
+                and not (fills(lines[long[a]]) and fills(lines[long[b]])):
             out.update((long[a], long[b]))
     return sorted(out)
 
