@@ -17,6 +17,8 @@ MODULES = [
     "floorplan.io.dxf.walls.openings", "floorplan.io.dxf.walls.closing", "floorplan.io.dxf.walls.joins",
     "floorplan.io.dxf.rooms.seeding", "floorplan.io.dxf.names.labelkind", "floorplan.io.dxf.names.written",
     "floorplan.io.dxf.walls.morph", "floorplan.io.dxf.walls.pinch", "floorplan.io.dxf.walls.reveals",
+    "floorplan.io.dxf.walls.splays", "floorplan.io.dxf.walls.annotations",
+    "floorplan.io.dxf.text.boxes", "floorplan.io.dxf.text.keyed",
     "floorplan.io.dxf.rooms.cupboards", "floorplan.io.dxf.collect.curves", "floorplan.io.dxf.walls.marks", "floorplan.io.dxf.doors.swings",
     "floorplan.io.dxf.rooms.outdoor", "floorplan.io.dxf.rooms.shafts", "floorplan.io.dxf.rooms.voids", "floorplan.io.dxf.rooms.lostfloor", "floorplan.io.dxf.rooms.bounds", "floorplan.io.dxf.collect.aecspace", "floorplan.io.dxf.names.leaders",
     "floorplan.io.dxf.names.owners", "floorplan.io.dxf.rooms.joinery", "floorplan.io.dxf.walls.bands",

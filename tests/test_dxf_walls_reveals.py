@@ -124,3 +124,28 @@ def test_a_short_passage_between_partitions_is_floor(tmp_path):
     s.text("BEDROOM", (2.5, 5.0))
     plan = read(s, tmp_path)
     assert _area_at(plan, 2.5, 1.5) == 12.9
+
+
+def test_a_reveal_whose_sides_jog_a_tenth_of_a_millimetre_is_still_cut():
+    # room A (x 0.1..4.1, y 0.1..3.1, 12 m²) ran through a 1.42 m doorway in its 0.3 m
+    # north wall (jambs x 1.0 and 2.42, y 3.1..3.4) and on 0.236 m into the hall beyond,
+    # to a single line at y 3.636, its outline closed from each jamb's end to that line
+    # 0.1 mm out (x 0.9999 and 2.4201): the outline simplified for the search smooths the
+    # jogs away, and the cut squared off the tilted side ended a hair inside the room and
+    # parted nothing (перегородки2-размеры's bay room kept 0.77 m² of the hall so). A
+    # ends at its face: 12 m², not 12 + 1.4202 x 0.536 = 12.7612
+    from shapely.geometry import LineString, Polygon
+
+    from floorplan.io.dxf.walls.reveals import trim
+
+    face = Polygon([(0.9999, 3.636), (2.4201, 3.636), (2.4201, 3.4), (2.42, 3.4), (2.42, 3.1),
+                    (4.1, 3.1), (4.1, 0.1), (0.1, 0.1), (0.1, 3.1), (1.0, 3.1), (1.0, 3.4),
+                    (0.9999, 3.4)])
+    walls = [LineString([(1.0, 3.1), (0.1, 3.1), (0.1, 0.1), (4.1, 0.1), (4.1, 3.1), (2.42, 3.1)]),
+             LineString([(1.0, 3.1), (1.0, 3.4), (0.1, 3.4)]),  # the jambs, the hall's face
+             LineString([(2.42, 3.1), (2.42, 3.4), (4.1, 3.4)]),
+             LineString([(0.1, 3.636), (4.1, 3.636)])]  # the line in the hall
+    bridges = [LineString([(0.9999, 3.4), (0.9999, 3.636)]),
+               LineString([(2.4201, 3.4), (2.4201, 3.636)])]
+    assert round(face.area, 4) == 12.7612
+    assert round(trim(face, walls, walls + bridges)[0].area, 4) == 12.0

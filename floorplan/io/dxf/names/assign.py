@@ -254,3 +254,6 @@ def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], us
             elif ri.name_via == "beside":
                 lower(ri, "medium", "named by the label written beside it, outside it, whose "
                        "stated area agrees with it")
+            elif ri.name_via == "beside_alone":
+                lower(ri, "medium", "named by a small room's label written beside it, outside "
+                       "it, that states no area: the one space within its reach")

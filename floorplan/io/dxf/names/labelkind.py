@@ -181,8 +181,12 @@ def kin_labels(texts, rooms, labels: list[tuple[float, float, str]],
     lie in none of ``rooms`` or, with ``written`` (the area a label's block writes, by
     its point: :func:`~floorplan.io.dxf.names.written.written_areas`), in a room with an area
     written in their block (a room's tag: the Workshop whose space the walls leave open
-    to its stair); none nearer than ``same`` to a label already had."""
+    to its stair); none nearer than ``same`` to a label already had. The kinds that
+    write a numbered series (:func:`series_kinds`: ``AMBIENTE 1`` ... ``AMBIENTE 20``) name
+    rooms too, whatever language their word is in."""
     kinds = naming_kinds(texts, rooms)
+    for layer, hs in series_kinds(texts).items():  # rooms named by number
+        kinds.setdefault(layer, []).extend(h for h in hs if h not in kinds.get(layer, []))
     if not kinds:
         return []
     tree = STRtree(list(rooms))

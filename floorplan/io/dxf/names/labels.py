@@ -41,7 +41,7 @@ class RoomText:
 
     name: str = ""
     name_from: str = ""  # "text", "attribute", "layer" or ""
-    name_via: str = ""   # "", "leader" or "nearest": how an outside label was joined
+    name_via: str = ""   # "", "leader", "nearest", "beside" or "beside_alone": how an outside label was joined
     rid: str | None = None
     use: str | None = None
     dwelling: str | None = None

@@ -28,6 +28,8 @@ import numpy as np
 import shapely
 from shapely.strtree import STRtree
 
+from floorplan.io.dxf.text.boxes import box as text_box
+
 #: how far (m) outside a room a label may sit and still name it when nothing else joins
 #: them: about the thickness of a wall and a label's margin
 REACH = 1.0
@@ -117,16 +119,6 @@ def to_local(leaders: list[Leader], origin, s: float) -> None:
         ld.tail = ((ld.tail[0] - ox) * s, (ld.tail[1] - oy) * s)
 
 
-def _box(t) -> tuple[float, float, float, float]:
-    """A generous box round a text whose alignment is not known: as wide as the text
-    either side of its insertion point, as tall as its lines above and below."""
-    h = max(t.height, 0.05)
-    lines = t.text.split("\n")
-    w = 0.6 * h * max(len(ln) for ln in lines) + h
-    tall = h * (1.6 * len(lines)) + h
-    return (t.x - w, t.y - tall, t.x + w, t.y + tall)
-
-
 def _tail_text(ld: Leader, by_uid: dict, by_handle: dict, text_tree, cands: list):
     """The text a leader carries: its own (a MULTILEADER's), the MTEXT a LEADER names,
     or the text whose box holds the leader's tail."""
@@ -166,7 +158,7 @@ def pointing_out(polys: list, inside: dict[int, list], leaders: list[Leader],
     room_of = {t.uid: r for r, ts in inside.items() for t in ts}
     by_uid = {t.uid: t for t in cands}
     by_handle = {t.handle: t for t in cands}
-    text_tree = STRtree(shapely.box(*np.array([_box(t) for t in cands]).T))
+    text_tree = STRtree(shapely.box(*np.array([text_box(t) for t in cands]).T))
     tree = STRtree(polys)
     out: dict[int, int | None] = {}
     for ld in leaders:
@@ -257,7 +249,7 @@ def join(polys: list, outside: list, leaders: list[Leader], lines: list, labelle
 
     by_uid = {t.uid: t for t in cands}
     by_handle = {t.handle: t for t in cands}
-    boxes = shapely.box(*np.array([_box(t) for t in cands]).T)
+    boxes = shapely.box(*np.array([text_box(t) for t in cands]).T)
     text_tree = STRtree(boxes)
     for ld in leaders:
         t = _tail_text(ld, by_uid, by_handle, text_tree, cands)

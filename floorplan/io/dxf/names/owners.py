@@ -315,7 +315,8 @@ def held_blocks(inside: dict[int, list]) -> dict[int, list]:
 def place_beside(polys, inside: dict[int, list], via: dict[int, str], notes: list[str],
             doors=()) -> dict[int, list]:
     """Labels written beside the small space they name (:func:`beside`) moved out of the
-    room they stand in: into that space (joined ``"beside"``), or out of every room; those
+    room they stand in: into that space (joined ``"beside"``, or ``"beside_alone"`` for a
+    block that states no area), or out of every room; those
     taken out of every room, as blocks by the room they stood in. A space labelled from
     outside has a door of its own (one of ``doors``, the doors' geometries, within
     :data:`~floorplan.io.dxf.names.numbered.DOOR_NEAR` of it), where the drawing's doors are
@@ -341,8 +342,8 @@ def place_beside(polys, inside: dict[int, list], via: dict[int, str], notes: lis
                 via.pop(t.uid, None)
         else:
             inside.setdefault(k, []).extend(block.texts)
-            for t in block.texts:
-                via[t.uid] = "beside"
+            for t in block.texts:  # by the area it states, or as the one space in reach
+                via[t.uid] = "beside" if block.area is not None else "beside_alone"
     numbers = lone_numbers(polys, held, inside)
     for t, r, k in numbers:
         inside[r] = [x for x in inside[r] if x.uid != t.uid]

@@ -26,6 +26,7 @@ from floorplan.io.dxf.rooms.joinery import fitted_rooms, fitting_linework
 from floorplan.io.dxf.rooms.seeding import place_labels
 from floorplan.io.dxf.text import figures as dxf_figures
 from floorplan.io.dxf.text import kind as dxf_text
+from floorplan.io.dxf.walls.annotations import leave_text_lines
 from floorplan.io.dxf.walls.bands import set_aside as wall_bands
 from floorplan.io.dxf.walls.entries import door_shapes, sealed_off
 from floorplan.io.dxf.walls.faces import doorways, wall_rooms
@@ -39,7 +40,7 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     sealed with the door swings, with the room labels seeding what else needs closing;
     ``objects``: the objects standing free in the rooms left out of it first."""
     col = rd.col
-    lines = floor_pattern(rd, wall_lines(rd))
+    lines = leave_text_lines(rd, floor_pattern(rd, wall_lines(rd)))
     if objects:
         lines = leave_objects(rd, lines)
     door_uids = {u for u, k in rd.ins_kind.items() if k == "door"}

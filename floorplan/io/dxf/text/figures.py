@@ -13,8 +13,8 @@ the drawing's units and check each room's measured area against them.
 ((3.2, 4.1), (3.2, 4.1), (3.2, 4.1))
 >>> [parse(t).area_m2 for t in ("28.51 m²", "28,51 m2", "mq=28.51", "9.72 sm", "345 SF", "345 sq ft")]
 [28.51, 28.51, 28.51, 9.72, 32.05, 32.05]
->>> parse("Bedroom 1") is None, parse("3500") is None
-(True, True)
+>>> parse("Bedroom 1") is None, parse("3500") is None, parse("2'8X6'8") is None
+(True, True, True)
 """
 
 from __future__ import annotations
@@ -35,12 +35,12 @@ _N = r"\d+(?:[.,]\d+)?"
 _NA = r"\d+(?:[.,]\d+)?|\.\d+"
 # a number with a thousands comma (1,234 or 1,234.5) for square feet
 _NK = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
-_M2 = r"(?:m2|m²|m\^2|m\s*\^\s*2|sq\.?\s*m\.?|sqm|sm|qm|mq|m\.q\.)"
+_M2 = r"(?:m2|m²|㎡|m\^2|m\s*\^\s*2|sq\.?\s*m\.?|sqm|sm|qm|mq|m\.q\.)"
 _FT2 = r"(?:sf|s\.f\.|sq\.?\s*ft\.?|sqft|ft2|ft²|ft\^2|sq\.?\s*feet|square\s+feet)"
 _LEAD = r"(?:a|area|s|sup|superficie|surface|fläche|flaeche|nfa|gia|nia)?\s*[=:]?\s*"
 
 _AREA_M2 = re.compile(rf"^\(?{_LEAD}(?P<v>{_NA})\s*{_M2}\.?\)?$", re.I)
-_M2_FIRST = re.compile(rf"^\(?(?:mq|qm|m2|m²|sqm)\.?\s*[=:]?\s*(?P<v>{_NA})\)?$", re.I)
+_M2_FIRST = re.compile(rf"^\(?(?:mq|qm|m2|m²|㎡|sqm)\.?\s*[=:]?\s*(?P<v>{_NA})\)?$", re.I)
 _AREA_FT2 = re.compile(rf"^\(?{_LEAD}(?P<v>{_NK})\s*{_FT2}\.?\)?$", re.I)
 
 _SEP = r"\s*(?:x|×|\*|by)\s*"
@@ -129,7 +129,7 @@ def parse(text: str) -> Figure | None:
     m = _FEET.match(t)
     if m:
         a, b = _feet(m, "a"), _feet(m, "b")
-        if a and b:
+        if a and b and not door_size(a, b):
             return _dims(t, "ft", a, b)
     m = _METRIC.match(t)
     if m:
@@ -145,6 +145,24 @@ def parse(text: str) -> Figure | None:
             return None
         return _dims(t, None, a * scale, b * scale)
     return None
+
+
+#: a door note writes the leaf's width (at most this, metres: 3'6") ...
+DOOR_WIDTH = 1.0668
+#: ... then its height, one of a door's (metres: 6'6" to 8'0"; 6'8" and 7'0" the usual)
+DOOR_HEIGHT = (1.981, 2.4384)
+
+
+def door_size(a: float, b: float) -> bool:
+    """``a`` x ``b`` (metres, as written) is a door's size, not a room's: a leaf's width,
+    then a door's height. A US plan writes each door's size beside it, width first
+    (``2'8X6'8``, ``3'0 x 7'0``); read as a room's sides it states a room of 1.6-2.6 m²
+    where the door stands (house_plan's passage, named by a closet's label for it).
+
+    >>> door_size(0.8128, 2.032), door_size(0.9144, 2.1336), door_size(2.032, 0.8128)
+    (True, True, False)
+    """
+    return a <= DOOR_WIDTH and DOOR_HEIGHT[0] <= b <= DOOR_HEIGHT[1]
 
 
 def _dims(text: str, unit: str | None, a: float, b: float) -> Figure | None:

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from floorplan.io.dxf.text import figures
+from floorplan.io.dxf.text import figures, keyed
 
 # the MTEXT stage, read by the collector through this module
 from floorplan.io.dxf.text.mtext import MTEXT_LINE, mtext_anchor, mtext_plain  # noqa: F401
@@ -348,13 +348,35 @@ def split_label(text: str) -> tuple[str, tuple[tuple[str, Any], ...]]:
     >>> split_label("BEDROOM 1\\n14'2'' x 12'4''")[1][0][1].unit
     'ft'
     """
-    parts = [p.strip() for p in _PARTS.split(text) if p.strip()]
+    parts = [q.strip() for p in _PARTS.split(text) if p.strip() for q in keyed.lines_of(p.strip())]
     names: list[str] = []
     others: list[tuple[str, object]] = []
-    for p in parts:
+    keys = [keyed.read(p) for p in parts]
+    strict = any(k is not None and k[0] != "other" for k in keys)  # a label of keys
+    last = None  # the role of the last keyed line: a line with no key goes on with it
+    for p, kv in zip(parts, keys, strict=True):
         fig = figures.parse(p)
         if fig is not None:
             others.append(("figure", fig))
+            continue
+        worded = kind(p)[0] == "name"  # not a height, area or size written with its key
+        if kv is None and worded and strict and last is not None:
+            kv = (last, p)  # a value wrapped onto the next line (a list of occupants)
+        if kv is not None and worded:  # key: value (:mod:`.keyed`)
+            role, value = kv
+            last = role
+            got = figures.parse(value) if role != "name" else None
+            if role == "name":
+                names.append(value)
+                continue
+            if role == "area" and got is not None:
+                others.append(("figure", got))
+                continue
+            if strict or role == "area" or got is None:
+                others.append(("keyed", value))  # a number, a use class, the occupants
+                continue
+        if keyed.bracketed(p):
+            others.append(("aside", p))  # a department, a state: no name
             continue
         k = kind(p)
         if k[0] == "name":

@@ -51,7 +51,9 @@ from floorplan.io.dxf.walls.doorseals import far_face_seals, framed_seals, leaf_
 from floorplan.io.dxf.walls.joins import float_joins, joins
 from floorplan.io.dxf.walls.openings import MARKED_SPAN, OPENING_WIDTH, Opening, jamb_openings
 from floorplan.io.dxf.walls.pinch import MIN_AREA, MIN_WIDTH, narrow, part, strip_bands
+from floorplan.io.dxf.walls.reveals import _Lines as Lines
 from floorplan.io.dxf.walls.reveals import trim
+from floorplan.io.dxf.walls.splays import trim as trim_splayed
 
 # MIN_WIDTH (metres; narrower faces are wall bands, glazing or door leaves) and MIN_AREA
 # (m²; smaller faces are label boxes, columns or ducts) are kept in pinch.py, which
@@ -240,14 +242,17 @@ def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
 def _trim_reveals(faces: list[Polygon], arr: Arrangement, stripped: set[int]
                   ) -> tuple[list[Polygon], int]:
     """``faces`` each less the reveals of the openings it runs into
-    (:func:`~floorplan.io.dxf.walls.reveals.trim`), and how many were cut; a face a wall
+    (:func:`~floorplan.io.dxf.walls.reveals.trim`, splayed ones
+    :func:`~floorplan.io.dxf.walls.splays.trim`), and how many were cut; a face a wall
     band was cut from stays marked so in ``stripped`` (by ``id``)."""
     if not faces or not arr.lines:
         return faces, 0
     every = arr.all()
+    lines = Lines(arr.lines, every)
     out, cut = [], 0
     for f in faces:
-        g = trim(f, arr.lines, every)[0]
+        g = trim(f, arr.lines, every, lines)[0]
+        g = trim_splayed(g, arr.lines, every, lines)[0]
         if g is not f:
             cut += 1
             if id(f) in stripped:

@@ -87,13 +87,15 @@ class _Lines:
         self.every_tree = STRtree(self.every)
 
 
-def trim(face: Polygon, walls: list, every: list | None = None) -> list[Polygon]:
+def trim(face: Polygon, walls: list, every: list | None = None,
+         lines: _Lines | None = None) -> list[Polygon]:
     """``face`` less the reveals of the openings it runs into (see the module's
     docstring): ``walls`` are the drawn wall lines, ``every`` all the linework (the walls
-    with their seals and bridges); one polygon, or ``[face]`` when there is none."""
+    with their seals and bridges), ``lines`` the two as :class:`_Lines` when already
+    built (once for all the faces); one polygon, or ``[face]`` when there is none."""
     if not walls or not isinstance(face, Polygon) or face.is_empty:
         return [face]
-    lines = _Lines(walls, every)
+    lines = lines if lines is not None else _Lines(walls, every)
     out = face
     for _ in range(MAX_CUTS):
         cut = _one(out, lines)
@@ -112,12 +114,13 @@ def _one(face: Polygon, lines: _Lines) -> Polygon | None:
     n = len(ring)
     if n < 5 or n > MAX_CORNERS:
         return None
+    corners = np.asarray(face.exterior.coords)[:, :2]
     for i in range(n):
         p = [ring[(i + k) % n] for k in range(4)]
         got = _notch(p, ring, i, lines)
         if got is None:
             continue
-        piece = _cut_off(face, *got)
+        piece = _cut_off(face, _snapped(got[0], corners), got[1])
         if piece is not None:
             return piece
     return None
@@ -228,12 +231,18 @@ def _leaves(at: np.ndarray, away: np.ndarray, lines: _Lines) -> bool:
     return _covered(at, away, lines) >= LEAVES
 
 
-def _backed(p1: np.ndarray, p2: np.ndarray, out: np.ndarray, lines: _Lines) -> bool:
+def _backed(p1: np.ndarray, p2: np.ndarray, out: np.ndarray, lines: _Lines,
+            reach: float | None = None) -> bool:
     """Behind the notch's bottom ``p1``-``p2`` (along ``out``), a line runs parallel a
     wall's thickness away over most of its width: the bottom is a wall's face. The seals
     and bridges count (a corridor wall behind it with its door sealed across: Newton FF's
-    Seminar Room, a duct in its corner)."""
+    Seminar Room, a duct in its corner). ``reach``: look no farther than this behind it
+    (the wall's far face, where the jambs run to)."""
     lo, hi = THICKNESS
+    if reach is not None:
+        hi = min(hi, reach)
+        if hi <= lo:
+            return False
     zone = Polygon([p1 + lo * out, p2 + lo * out, p2 + hi * out, p1 + hi * out])
     w = float(np.hypot(*(p2 - p1)))
     u = (p2 - p1) / w
@@ -259,6 +268,28 @@ def _backed(p1: np.ndarray, p2: np.ndarray, out: np.ndarray, lines: _Lines) -> b
             got += b - a
             reach = b
     return got >= GLAZING_SHARE * w
+
+
+def _snapped(mouth: LineString, corners: np.ndarray) -> LineString:
+    """``mouth`` with each end moved onto the room's own corner within :data:`ON` of it.
+
+    The notch is found on the outline simplified to half of :data:`ON`, whose corners can
+    stand a fraction of a millimetre off the room's (a jog of 0.1 mm in a jamb drawn as two
+    lines is smoothed away, and the mouth squared off it is tilted by as much): a cut
+    that ends a hair inside the room instead of on its face does not part it (the bay
+    room of перегородки2-размеры kept its reveal so).
+
+    >>> m = _snapped(LineString([(6.447, 4.526), (5.0148, 4.52627)]),
+    ...              np.array([(6.447, 4.526), (5.015, 4.526), (5.015, 4.826)]))
+    >>> [tuple(round(v, 4) for v in c) for c in m.coords]
+    [(6.447, 4.526), (5.015, 4.526)]
+    """
+    ends = []
+    for c in np.asarray(mouth.coords)[:, :2]:
+        d = np.hypot(*(corners - c).T)
+        k = int(np.argmin(d))
+        ends.append(corners[k] if d[k] <= ON else c)
+    return LineString(ends)
 
 
 def _cut_off(face: Polygon, mouth: LineString, bottom: np.ndarray) -> Polygon | None:
