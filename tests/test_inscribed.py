@@ -11,7 +11,7 @@ import math
 import numpy as np
 import pytest
 import shapely
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from shapely import affinity
 from shapely.geometry import MultiPolygon, Point, Polygon, box
@@ -369,6 +369,7 @@ def _room(n: int, seed: int, far: bool) -> Polygon:
 
 @settings(max_examples=60, deadline=None)
 @given(st.integers(12, 60), st.integers(0, 10**6), st.booleans())
+@example(12, 91638, False)  # a long thin room where GEOS at 0.1 mm stops 0.39 mm short
 def test_many_sided_rooms_within_a_millimetre_of_geos_at_a_tenth(n, seed, far):
     from floorplan.inscribed_local import VERIFY, local_circles
 
@@ -385,9 +386,13 @@ def test_many_sided_rooms_within_a_millimetre_of_geos_at_a_tenth(n, seed, far):
     # a circle that fits: inside, its radius the centre's clearance
     assert poly.contains(Point(x, y))
     assert Point(x, y).distance(poly.exterior) == pytest.approx(r, abs=1e-9)
-    # at least GEOS's (whose circle also fits), and proved within VERIFY of the largest
+    # at least GEOS's (whose circle also fits), and proved within VERIFY of the largest:
+    # measured against GEOS searched to 0.1 µm, since at 0.1 mm its search can stop more
+    # than its tolerance short in a long thin room (52 x 3.4 m: 1.696173 against a
+    # circle of 1.696567 that fits, 1.696474 at 0.1 µm)
     assert r >= ref - 1e-9
-    assert r - ref <= VERIFY + 1e-4
+    fine = shapely.length(shapely.maximum_inscribed_circle(poly, tolerance=1e-7))
+    assert r - max(ref, fine) <= VERIFY + 1e-4
     assert chosen.diameter == pytest.approx(2 * r, abs=1e-12)
 
 

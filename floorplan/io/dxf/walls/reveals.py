@@ -43,6 +43,7 @@ wall to a face leaving them; it stays floor.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -93,12 +94,20 @@ def trim(face: Polygon, walls: list, every: list | None = None,
     docstring): ``walls`` are the drawn wall lines, ``every`` all the linework (the walls
     with their seals and bridges), ``lines`` the two as :class:`_Lines` when already
     built (once for all the faces); one polygon, or ``[face]`` when there is none."""
+    return cut_again(face, walls, every, lines, _one)
+
+
+def cut_again(face: Polygon, walls: list, every: list | None, lines: _Lines | None,
+              one: Callable[[Polygon, _Lines], Polygon | None]) -> list[Polygon]:
+    """``face`` with the cut ``one`` finds made again on what is left, up to
+    :data:`MAX_CUTS` times: the loop of :func:`trim` and of
+    :func:`~floorplan.io.dxf.walls.splays.trim`."""
     if not walls or not isinstance(face, Polygon) or face.is_empty:
         return [face]
     lines = lines if lines is not None else _Lines(walls, every)
     out = face
     for _ in range(MAX_CUTS):
-        cut = _one(out, lines)
+        cut = one(out, lines)
         if cut is None:
             break
         out = cut

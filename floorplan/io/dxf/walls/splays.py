@@ -42,7 +42,6 @@ from shapely.geometry.polygon import orient
 from floorplan.io.dxf.walls.reveals import (
     LEAVES,
     MAX_CORNERS,
-    MAX_CUTS,
     MIN_DEPTH,
     ON,
     SQUARE,
@@ -53,6 +52,7 @@ from floorplan.io.dxf.walls.reveals import (
     _cut_off,
     _Lines,
     _snapped,
+    cut_again,
 )
 
 #: a splayed reveal's sides leave the room's face at most this far off square (degrees)
@@ -75,16 +75,7 @@ def trim(face: Polygon, walls: list, every: list | None = None,
          lines: _Lines | None = None) -> list[Polygon]:
     """``face`` less the splayed reveals it runs into (see the module's docstring), as
     :func:`~floorplan.io.dxf.walls.reveals.trim` takes its arguments."""
-    if not walls or not isinstance(face, Polygon) or face.is_empty:
-        return [face]
-    lines = lines if lines is not None else _Lines(walls, every)
-    out = face
-    for _ in range(MAX_CUTS):
-        cut = _one(out, lines)
-        if cut is None:
-            break
-        out = cut
-    return [out]
+    return cut_again(face, walls, every, lines, _one)
 
 
 def _one(face: Polygon, lines: _Lines) -> Polygon | None:
