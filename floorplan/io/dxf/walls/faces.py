@@ -51,8 +51,7 @@ from floorplan.io.dxf.walls.doorseals import far_face_seals, framed_seals, leaf_
 from floorplan.io.dxf.walls.joins import float_joins, joins
 from floorplan.io.dxf.walls.openings import MARKED_SPAN, OPENING_WIDTH, Opening, jamb_openings
 from floorplan.io.dxf.walls.pinch import MIN_AREA, MIN_WIDTH, narrow, part, strip_bands
-from floorplan.io.dxf.walls.reveals import _Lines as Lines
-from floorplan.io.dxf.walls.reveals import trim
+from floorplan.io.dxf.walls.reveals import Lines, trim
 from floorplan.io.dxf.walls.splays import trim as trim_splayed
 
 # MIN_WIDTH (metres; narrower faces are wall bands, glazing or door leaves) and MIN_AREA

@@ -32,9 +32,9 @@ from floorplan.io.dxf.walls.nibs import (
     NIB_LENGTH,
     NIB_PARALLEL,
     NIB_TOUCH,
-    _continues,
-    _segments,
+    continues_face,
     nibs,
+    wall_segments,
 )
 
 #: linework within this (metres) of other linework is joined to it (joins.REACH)
@@ -156,11 +156,11 @@ def partition_bands(lines: list[np.ndarray], walls: list[np.ndarray] | None = No
         return []
     geoms = np.asarray(shapely.linestrings([lines[k][:, :2] for k in long]), dtype=object)
     i, j = STRtree(geoms).query(geoms, predicate="dwithin", distance=NIB_BAND[1])
-    segs = _segments(walls) if walls else np.zeros((0, 4))
+    segs = wall_segments(walls) if walls else np.zeros((0, 4))
 
     def fills(ln: np.ndarray) -> bool:
         a, b = np.asarray(ln[0, :2], dtype=float), np.asarray(ln[1, :2], dtype=float)
-        return bool(len(segs)) and _continues(a, b, segs) and _continues(b, a, segs)
+        return bool(len(segs)) and continues_face(a, b, segs) and continues_face(b, a, segs)
 
     out: set[int] = set()
     for a, b in zip(i.tolist(), j.tolist(), strict=True):

@@ -46,7 +46,7 @@ NIB_BESIDE = 0.5
 def nibs(walls: list[np.ndarray], door_lines: list[np.ndarray]) -> list[int]:
     """The indices of ``door_lines`` (two-point (n, 2) arrays, metres) that continue a face
     of the ``walls`` (each an (n, 2) array of points, metres)."""
-    segs = _segments(walls)
+    segs = wall_segments(walls)
     if not len(segs) or not door_lines:
         return []
     ends = np.vstack([np.asarray(w[[0, -1], :2], dtype=float) for w in walls if len(w) >= 2])
@@ -62,7 +62,7 @@ def nibs(walls: list[np.ndarray], door_lines: list[np.ndarray]) -> list[int]:
         for p, q in ((a, b), (b, a)):
             if np.hypot(*(ends - p).T).min() <= NIB_TOUCH:
                 touching.append((k, p, q))
-                if _continues(p, q, segs):
+                if continues_face(p, q, segs):
                     out.append(k)
                 break
     for i, (k, p, q) in enumerate(touching):
@@ -109,7 +109,7 @@ def _on_wall(m: np.ndarray, segs: np.ndarray) -> bool:
     return bool(d.min() <= NIB_TOUCH)
 
 
-def _segments(walls: list[np.ndarray]) -> np.ndarray:
+def wall_segments(walls: list[np.ndarray]) -> np.ndarray:
     """Every straight piece of the wall lines, as rows (x0, y0, x1, y1)."""
     from floorplan.io.dxf.walls.openings import segments
 
@@ -117,7 +117,7 @@ def _segments(walls: list[np.ndarray]) -> np.ndarray:
     return pieces.reshape(len(pieces), 4).astype(float)
 
 
-def _continues(p: np.ndarray, q: np.ndarray, segs: np.ndarray) -> bool:
+def continues_face(p: np.ndarray, q: np.ndarray, segs: np.ndarray) -> bool:
     """The line from ``p`` to ``q`` runs on from the end of a wall face ``segs`` holds:
     parallel to it, off its line by at most NIB_OFFSET, starting within NIB_OFFSET of its
     end and lying wholly past it."""

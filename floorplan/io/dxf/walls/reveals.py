@@ -77,7 +77,7 @@ MAX_CUTS = 8
 MAX_CORNERS = 400
 
 
-class _Lines:
+class Lines:
     """The drawn wall lines (``walls``) and all the linework (``every``: seals and bridges
     too), each with a tree."""
 
@@ -89,22 +89,22 @@ class _Lines:
 
 
 def trim(face: Polygon, walls: list, every: list | None = None,
-         lines: _Lines | None = None) -> list[Polygon]:
+         lines: Lines | None = None) -> list[Polygon]:
     """``face`` less the reveals of the openings it runs into (see the module's
     docstring): ``walls`` are the drawn wall lines, ``every`` all the linework (the walls
-    with their seals and bridges), ``lines`` the two as :class:`_Lines` when already
+    with their seals and bridges), ``lines`` the two as :class:`Lines` when already
     built (once for all the faces); one polygon, or ``[face]`` when there is none."""
     return cut_again(face, walls, every, lines, _one)
 
 
-def cut_again(face: Polygon, walls: list, every: list | None, lines: _Lines | None,
-              one: Callable[[Polygon, _Lines], Polygon | None]) -> list[Polygon]:
+def cut_again(face: Polygon, walls: list, every: list | None, lines: Lines | None,
+              one: Callable[[Polygon, Lines], Polygon | None]) -> list[Polygon]:
     """``face`` with the cut ``one`` finds made again on what is left, up to
     :data:`MAX_CUTS` times: the loop of :func:`trim` and of
     :func:`~floorplan.io.dxf.walls.splays.trim`."""
     if not walls or not isinstance(face, Polygon) or face.is_empty:
         return [face]
-    lines = lines if lines is not None else _Lines(walls, every)
+    lines = lines if lines is not None else Lines(walls, every)
     out = face
     for _ in range(MAX_CUTS):
         cut = one(out, lines)
@@ -114,7 +114,7 @@ def cut_again(face: Polygon, walls: list, every: list | None, lines: _Lines | No
     return [out]
 
 
-def _one(face: Polygon, lines: _Lines) -> Polygon | None:
+def _one(face: Polygon, lines: Lines) -> Polygon | None:
     """``face`` with one reveal cut off, or ``None`` when it has none."""
     simple = face.simplify(ON / 2)
     if not isinstance(simple, Polygon):
@@ -129,7 +129,7 @@ def _one(face: Polygon, lines: _Lines) -> Polygon | None:
         got = _notch(p, ring, i, lines)
         if got is None:
             continue
-        piece = _cut_off(face, _snapped(got[0], corners), got[1])
+        piece = cut_off(face, snapped(got[0], corners), got[1])
         if piece is not None:
             return piece
     return None
@@ -140,7 +140,7 @@ def _turn(a, b, c) -> float:
     return float(u[0] * v[1] - u[1] * v[0])
 
 
-def _notch(p, ring, i, lines: _Lines):
+def _notch(p, ring, i, lines: Lines):
     """The corners ``p`` (four in a row of the room's outline, anticlockwise) as a notch
     out of the room: side a ``p0``-``p1`` out into the wall, its bottom ``p1``-``p2``,
     side b ``p2``-``p3`` back. Returns the cut across its mouth and its bottom's middle,
@@ -180,12 +180,12 @@ def _notch(p, ring, i, lines: _Lines):
         return None
     if not jb and not _drawn(m_b, out, d, lines):
         return None
-    if _backed(p1, p2, out, lines):
+    if backed(p1, p2, out, lines):
         return None  # the bottom is a wall's face: a recess, columns proud of a wall
     return LineString([m_a, m_b]), (p1 + p2) / 2
 
 
-def _covered(at: np.ndarray, along: np.ndarray, lines: _Lines) -> float:
+def covered(at: np.ndarray, along: np.ndarray, lines: Lines) -> float:
     """How far from ``at`` along ``along`` drawn wall lines run, unbroken (metres)."""
     reach = 2 * THICK_WALL
     side = np.array([-along[1], along[0]])
@@ -211,18 +211,18 @@ def _covered(at: np.ndarray, along: np.ndarray, lines: _Lines) -> float:
     return got
 
 
-def _drawn(at: np.ndarray, out: np.ndarray, d: float, lines: _Lines) -> bool:
+def _drawn(at: np.ndarray, out: np.ndarray, d: float, lines: Lines) -> bool:
     """A drawn wall line runs from ``at`` (on the room's face) along ``out`` at least ``d``:
     the notch's side is a wall face, not a cut."""
-    return _covered(at, out, lines) >= d - ON
+    return covered(at, out, lines) >= d - ON
 
 
-def _jamb(at: np.ndarray, out: np.ndarray, away: np.ndarray, d: float, lines: _Lines) -> bool:
+def _jamb(at: np.ndarray, out: np.ndarray, away: np.ndarray, d: float, lines: Lines) -> bool:
     """A jamb runs from ``at`` (the mouth's corner) along ``out``: a drawn line through
     the wall (at least as deep as the notch, or ending where the notch's side stops being
     drawn), the room's face leaving its start and the wall's other face its end along
     ``away`` (away from the notch), and nothing drawn in the wall's body beside it."""
-    t = _covered(at, out, lines)
+    t = covered(at, out, lines)
     if t < min(d, THICKNESS[0]) - ON or t > THICK_WALL + ON:
         return False
     end = at + t * out
@@ -235,12 +235,12 @@ def _jamb(at: np.ndarray, out: np.ndarray, away: np.ndarray, d: float, lines: _L
     return not len(lines.every_tree.query(body, predicate="intersects"))
 
 
-def _leaves(at: np.ndarray, away: np.ndarray, lines: _Lines) -> bool:
+def _leaves(at: np.ndarray, away: np.ndarray, lines: Lines) -> bool:
     """A drawn wall line leaves ``at`` along ``away`` by at least :data:`LEAVES`."""
-    return _covered(at, away, lines) >= LEAVES
+    return covered(at, away, lines) >= LEAVES
 
 
-def _backed(p1: np.ndarray, p2: np.ndarray, out: np.ndarray, lines: _Lines,
+def backed(p1: np.ndarray, p2: np.ndarray, out: np.ndarray, lines: Lines,
             reach: float | None = None) -> bool:
     """Behind the notch's bottom ``p1``-``p2`` (along ``out``), a line runs parallel a
     wall's thickness away over most of its width: the bottom is a wall's face. The seals
@@ -279,7 +279,7 @@ def _backed(p1: np.ndarray, p2: np.ndarray, out: np.ndarray, lines: _Lines,
     return got >= GLAZING_SHARE * w
 
 
-def _snapped(mouth: LineString, corners: np.ndarray) -> LineString:
+def snapped(mouth: LineString, corners: np.ndarray) -> LineString:
     """``mouth`` with each end moved onto the room's own corner within :data:`ON` of it.
 
     The notch is found on the outline simplified to half of :data:`ON`, whose corners can
@@ -288,7 +288,7 @@ def _snapped(mouth: LineString, corners: np.ndarray) -> LineString:
     that ends a hair inside the room instead of on its face does not part it (the bay
     room of перегородки2-размеры kept its reveal so).
 
-    >>> m = _snapped(LineString([(6.447, 4.526), (5.0148, 4.52627)]),
+    >>> m = snapped(LineString([(6.447, 4.526), (5.0148, 4.52627)]),
     ...              np.array([(6.447, 4.526), (5.015, 4.526), (5.015, 4.826)]))
     >>> [tuple(round(v, 4) for v in c) for c in m.coords]
     [(6.447, 4.526), (5.015, 4.526)]
@@ -301,7 +301,7 @@ def _snapped(mouth: LineString, corners: np.ndarray) -> LineString:
     return LineString(ends)
 
 
-def _cut_off(face: Polygon, mouth: LineString, bottom: np.ndarray) -> Polygon | None:
+def cut_off(face: Polygon, mouth: LineString, bottom: np.ndarray) -> Polygon | None:
     """``face`` split along ``mouth`` (stretched a hair past both ends), less the piece
     holding the notch's ``bottom``; ``None`` if it does not part so."""
     (x0, y0), (x1, y1) = mouth.coords[0], mouth.coords[-1]

@@ -47,12 +47,12 @@ from floorplan.io.dxf.walls.reveals import (
     SQUARE,
     THICK_WALL,
     WIDTH,
-    _backed,
-    _covered,
-    _cut_off,
-    _Lines,
-    _snapped,
+    Lines,
+    backed,
+    covered,
     cut_again,
+    cut_off,
+    snapped,
 )
 
 #: a splayed reveal's sides leave the room's face at most this far off square (degrees)
@@ -72,13 +72,13 @@ MAX_RUN = 7
 
 
 def trim(face: Polygon, walls: list, every: list | None = None,
-         lines: _Lines | None = None) -> list[Polygon]:
+         lines: Lines | None = None) -> list[Polygon]:
     """``face`` less the splayed reveals it runs into (see the module's docstring), as
     :func:`~floorplan.io.dxf.walls.reveals.trim` takes its arguments."""
     return cut_again(face, walls, every, lines, _one)
 
 
-def _one(face: Polygon, lines: _Lines) -> Polygon | None:
+def _one(face: Polygon, lines: Lines) -> Polygon | None:
     simple = face.simplify(STEP)
     if not isinstance(simple, Polygon):
         return None
@@ -94,8 +94,8 @@ def _one(face: Polygon, lines: _Lines) -> Polygon | None:
     for i, k in sorted(starts):  # only runs whose ends stand an opening's width apart
         got = _splay(ring, i, k, lines)
         if got is not None:
-            mouth = _snapped(got[0], corners)
-            piece = _cut_off(face, mouth, got[1])
+            mouth = snapped(got[0], corners)
+            piece = cut_off(face, mouth, got[1])
             if piece is None:
                 piece = _cut_beyond(face, mouth)
             if piece is not None:
@@ -125,7 +125,7 @@ def _cut_beyond(face: Polygon, mouth: LineString) -> Polygon | None:
     return keep
 
 
-def _splay(ring: np.ndarray, i: int, k: int, lines: _Lines):
+def _splay(ring: np.ndarray, i: int, k: int, lines: Lines):
     """Corners ``i`` to ``i + k`` of ``ring`` (anticlockwise) as a splayed reveal: the cut
     across its mouth and a point of its bottom, or ``None``."""
     n = len(ring)
@@ -157,20 +157,20 @@ def _splay(ring: np.ndarray, i: int, k: int, lines: _Lines):
         ls = float(np.hypot(*side))
         if ls < ON or float(side @ out) / ls < cos or float(side @ away) / ls > -SPLAYED:
             return None  # no side of a splay (square ones are reveals.py's; splayed outward: a bay)
-        if _covered(at, side / ls, lines) < ls - BUMP:
+        if covered(at, side / ls, lines) < ls - BUMP:
             return None  # the side is no drawn wall line
         deep = _far_face(at, end, out, away, lines)
         if deep is None:
             return None
         far.append(deep)
     behind = min(far) - d - ON
-    if _backed(p[1], p[-2], out, lines, reach=behind):
+    if backed(p[1], p[-2], out, lines, reach=behind):
         return None
     return LineString([p0, pk]), (p[1] + p[-2]) / 2
 
 
 def _far_face(at: np.ndarray, end: np.ndarray, out: np.ndarray, away: np.ndarray,
-              lines: _Lines) -> float | None:
+              lines: Lines) -> float | None:
     """How deep (from the mouth corner ``at``, along ``out``) the wall's far face leaves
     the jamb drawn from ``at`` to about ``end``, ``away`` from the opening: at the drawn
     side's own end, or through the door's frame drawn on from it (a line square on
@@ -181,14 +181,14 @@ def _far_face(at: np.ndarray, end: np.ndarray, out: np.ndarray, away: np.ndarray
         return float((end - at) @ out)
     for s in _ticks(end, out, away, lines):
         q = end - s * away
-        t = _covered(q, out, lines)
+        t = covered(q, out, lines)
         deep = float((q - at) @ out) + t
         if ON < t and deep <= THICK_WALL + ON and _leaves_near(q + t * out, away, lines):
             return deep
     return None
 
 
-def _drawn_end(end: np.ndarray, lines: _Lines) -> np.ndarray:
+def _drawn_end(end: np.ndarray, lines: Lines) -> np.ndarray:
     """The corner of the drawn wall lines nearest ``end`` (a corner of the room's outline),
     within :data:`BUMP`: the outline may run a few millimetres off the lines there (a door
     leaf sealed across the bottom), ``end`` itself when none is near."""
@@ -203,7 +203,7 @@ def _drawn_end(end: np.ndarray, lines: _Lines) -> np.ndarray:
     return got
 
 
-def _leaves_near(at: np.ndarray, away: np.ndarray, lines: _Lines) -> bool:
+def _leaves_near(at: np.ndarray, away: np.ndarray, lines: Lines) -> bool:
     """A drawn wall line runs along ``away`` from within :data:`STEP` of ``at``, at least
     :data:`~floorplan.io.dxf.walls.reveals.LEAVES` beyond it: the wall's face leaving a
     jamb, drawn a few millimetres off the jamb's end (a surveyed wall's)."""
@@ -224,7 +224,7 @@ def _leaves_near(at: np.ndarray, away: np.ndarray, lines: _Lines) -> bool:
     return False
 
 
-def _ticks(end: np.ndarray, out: np.ndarray, away: np.ndarray, lines: _Lines) -> list[float]:
+def _ticks(end: np.ndarray, out: np.ndarray, away: np.ndarray, lines: Lines) -> list[float]:
     """How far from ``end`` into the opening (along ``-away``, up to :data:`FRAME`) drawn
     wall lines leave the reveal's bottom square, out through the wall: 0 first."""
     into = -away
