@@ -356,6 +356,15 @@ class _Reader:
                             and float(np.ptp(pts, axis=0).max()) < SYMBOL_SIZE)
         return symbols[uid]
 
+    def _lone_numbers(self) -> set[int]:
+        """The texts that number a room alone (``G03``): see
+        :func:`~floorplan.io.dxf.names.roomnumbers.lone_numbers`."""
+        from floorplan.io.dxf.names.roomnumbers import lone_numbers
+        from floorplan.io.dxf.rooms.wallrooms import door_points
+
+        texts = [t for t in self.col.texts if t.tag is None and self.usable_text(t)]
+        return lone_numbers(texts, door_points(self)) if texts else set()
+
     def _rooms(self, polys, sources, layers, ceilings, levels, confidences=None,
                evidence=((), ())) -> list[Room]:
         """The rooms, named; ``confidences`` (``(level, reason)`` per outline, from the
@@ -365,7 +374,8 @@ class _Reader:
         info, outside = dxf_names.room_texts(polys, layers, col.texts, self.usable_text, self.notes,
                                              self.used, self.leaders, dxf_leaders.LeaderLines(self),
                                              doors=evidence[0], fittings=evidence[1],
-                                             walls=dxf_leaders.WallLines(self))
+                                             walls=dxf_leaders.WallLines(self),
+                                             numbers=self._lone_numbers())
         for ri, named in zip(info, self.combined, strict=True):
             if named:  # several labels in one space that no closing parts
                 ri.name, ri.name_from = " / ".join(named), "text"
