@@ -273,7 +273,8 @@ class _Reader:
             doors.append((Door(f"D{len(doors) + 1}", at, width=round(width, 4),
                                level=locate(at, ""), properties={"from": how}), ""))
         door_counts["lift"] = sum(1 for *_, how in self.gaps if how == "lift")
-        door_counts["opening"] = len(self.gaps) - door_counts["lift"]
+        door_counts["folding"] = sum(1 for *_, how in self.gaps if how == "folding")
+        door_counts["opening"] = len(self.gaps) - door_counts["lift"] - door_counts["folding"]
         doors = self._in_view(doors, lambda d: d.geometry.centroid, "doors")
         obstacles = self._in_view(obstacles, lambda o: o.polygon.centroid, "fittings")
         ceilings = dxf_features.ceilings(col.faces3d, self.layer_kind, self.used, col.skipped)
