@@ -53,6 +53,7 @@ from floorplan.io.dxf.rooms import spaces
 from floorplan.io.dxf.rooms import voids as dxf_voids
 from floorplan.io.dxf.rooms.lostfloor import lost_floor
 from floorplan.io.dxf.rooms.outlines import outline_rooms
+from floorplan.io.dxf.rooms.sizes import too_small
 from floorplan.io.dxf.text import figures as dxf_figures
 from floorplan.io.dxf.units import evidence as dxf_evidence
 from floorplan.io.dxf.walls.marks import dashed_layers, named_by_map
@@ -417,6 +418,8 @@ class _Reader:
                         found = room_confidence(found, _Said(
                             "low", f"the drawing says {f.text!r}, {why}"))
             level_conf, reason = room_confidence(found, ri)
+            if (small := too_small(use, float(poly.area))) is not None:
+                level_conf, reason = room_confidence((level_conf, reason), _Said("low", small))
             rooms.append(Room(id=rid, name=ri.name, use=use, polygon=poly, level=level,
                               dwelling=ri.dwelling, wheelchair=ri.wheelchair, source=src,
                               ceiling_height=ri.height, use_given=given,
