@@ -6,7 +6,7 @@ import importlib
 import pytest
 
 MODULES = [
-    "floorplan.classify", "floorplan.corrections.apply", "floorplan.corrections.parse",
+    "floorplan.classify", "floorplan.classify_cjk", "floorplan.corrections.apply", "floorplan.corrections.parse",
     "floorplan.corrections.rooms", "floorplan.corrections.write", "floorplan.doubts", "floorplan.engine",
     "floorplan.errors",
     "floorplan.findings", "floorplan.fittings", "floorplan.geometry", "floorplan.headroom",
