@@ -7,6 +7,7 @@ import pytest
 
 MODULES = [
     "floorplan.classify", "floorplan.classify_cjk", "floorplan.corrections.apply", "floorplan.corrections.parse",
+    "floorplan.render.fonts", "floorplan.render.raster.glyphs", "floorplan.render.placing",
     "floorplan.corrections.rooms", "floorplan.corrections.write", "floorplan.doubts", "floorplan.engine",
     "floorplan.errors",
     "floorplan.findings", "floorplan.fittings", "floorplan.geometry", "floorplan.headroom",
