@@ -55,7 +55,7 @@ from floorplan.io.dxf.rooms.lostfloor import lost_floor
 from floorplan.io.dxf.rooms.outlines import outline_rooms
 from floorplan.io.dxf.text import figures as dxf_figures
 from floorplan.io.dxf.units import evidence as dxf_evidence
-from floorplan.io.dxf.walls.marks import dashed_layers, named_by_map
+from floorplan.io.dxf.walls.marks import dashed_layers, hidden_layers, named_by_map
 from floorplan.model import (
     Door,
     InputFinding,
@@ -244,9 +244,13 @@ class _Reader:
             return ((self.layer_kind(p.layer) == "room" or p.layer in siblings
                      or bool(p.extra.get("aec_space"))) and not self.blocked(p))
 
+        # (an outline on a layer switched off is not shown: it is no room of the plan, and
+        # the notes must not say it was taken as one before spaces.find leaves it out)
+        off = hidden_layers(self.doc, self.lmap)
+
         def fallback(p) -> bool:
             return (self.layer_kind(p.layer) is None and not self.blocked(p)
-                    and not p.extra.get("is3d"))
+                    and not p.extra.get("is3d") and p.layer not in off)
 
         cands = outline_rooms(col.loops, col.opens, col.hatches, room_ok, self.findings,
                               self.notes, self.used, fallback)
