@@ -46,6 +46,7 @@ from floorplan.io.dxf.load.encoding import clean, safe_strings
 from floorplan.io.dxf.load.props import drawing_properties
 from floorplan.io.dxf.names import assign as dxf_names
 from floorplan.io.dxf.names import leaders as dxf_leaders
+from floorplan.io.dxf.rooms import diagonals as dxf_diagonals
 from floorplan.io.dxf.rooms import hidden as hiddenrooms
 from floorplan.io.dxf.rooms import outdoor as dxf_outdoor
 from floorplan.io.dxf.rooms import shafts as dxf_shafts
@@ -287,6 +288,7 @@ class _Reader:
         n_doors = len(doors)
         rooms, doors = dxf_voids.set_aside(self, rooms, doors, self.notes, self.findings)
         door_counts["opening"] -= n_doors - len(doors)  # gaps in a void's edge
+        rooms = dxf_diagonals.set_aside(self, rooms, doors, self.notes, self.findings)
         # (before the shafts: a void's parts are no spaces whose doors the drawing lacks)
         rooms = dxf_shafts.set_aside(rooms, [d for d, _ in doors], self.notes, self.findings)
         rooms += hiddenproof.adopt(self, rooms, locate)  # closed only on a hidden layer
