@@ -46,6 +46,7 @@ from floorplan.io.dxf.load.encoding import clean, safe_strings
 from floorplan.io.dxf.load.props import drawing_properties
 from floorplan.io.dxf.names import assign as dxf_names
 from floorplan.io.dxf.names import leaders as dxf_leaders
+from floorplan.io.dxf.rooms import diagonals as dxf_diagonals
 from floorplan.io.dxf.rooms import hidden as hiddenrooms
 from floorplan.io.dxf.rooms import outdoor as dxf_outdoor
 from floorplan.io.dxf.rooms import shafts as dxf_shafts
@@ -56,7 +57,7 @@ from floorplan.io.dxf.rooms.outlines import outline_rooms
 from floorplan.io.dxf.rooms.sizes import too_small
 from floorplan.io.dxf.text import figures as dxf_figures
 from floorplan.io.dxf.units import evidence as dxf_evidence
-from floorplan.io.dxf.walls.marks import dashed_layers, named_by_map
+from floorplan.io.dxf.walls.marks import dashed_layers, hidden_layers, named_by_map
 from floorplan.model import (
     Door,
     InputFinding,
@@ -245,9 +246,13 @@ class _Reader:
             return ((self.layer_kind(p.layer) == "room" or p.layer in siblings
                      or bool(p.extra.get("aec_space"))) and not self.blocked(p))
 
+        # (an outline on a layer switched off is not shown: it is no room of the plan, and
+        # the notes must not say it was taken as one before spaces.find leaves it out)
+        off = hidden_layers(self.doc, self.lmap)
+
         def fallback(p) -> bool:
             return (self.layer_kind(p.layer) is None and not self.blocked(p)
-                    and not p.extra.get("is3d"))
+                    and not p.extra.get("is3d") and p.layer not in off)
 
         cands = outline_rooms(col.loops, col.opens, col.hatches, room_ok, self.findings,
                               self.notes, self.used, fallback)
@@ -285,6 +290,7 @@ class _Reader:
         n_doors = len(doors)
         rooms, doors = dxf_voids.set_aside(self, rooms, doors, self.notes, self.findings)
         door_counts["opening"] -= n_doors - len(doors)  # gaps in a void's edge
+        rooms = dxf_diagonals.set_aside(self, rooms, doors, self.notes, self.findings)
         # (before the shafts: a void's parts are no spaces whose doors the drawing lacks)
         rooms = dxf_shafts.set_aside(rooms, [d for d, _ in doors], self.notes, self.findings)
         rooms += hiddenproof.adopt(self, rooms, locate)  # closed only on a hidden layer
