@@ -15,7 +15,7 @@ MODULES = [
     "floorplan.io.dxf.text.kind", "floorplan.io.dxf.text.mtext", "floorplan.io.dxf.units.decide", "floorplan.io.dxf.walls.faces",
     "floorplan.io.dxf.layers", "floorplan.io.dxf.cisfb", "floorplan.io.dxf.features.rooflights", "floorplan.io.dxf.walls.nibs",
     "floorplan.io.dxf.views.tiles", "floorplan.io.dxf.walls.linework", "floorplan.io.dxf.walls.rejoin",
-    "floorplan.io.dxf.walls.openings", "floorplan.io.dxf.walls.closing", "floorplan.io.dxf.walls.joins",
+    "floorplan.io.dxf.walls.openings", "floorplan.io.dxf.walls.jambends", "floorplan.io.dxf.walls.closing", "floorplan.io.dxf.walls.joins",
     "floorplan.io.dxf.rooms.seeding", "floorplan.io.dxf.names.labelkind", "floorplan.io.dxf.names.written",
     "floorplan.io.dxf.walls.morph", "floorplan.io.dxf.walls.pinch", "floorplan.io.dxf.walls.reveals",
     "floorplan.io.dxf.walls.splays", "floorplan.io.dxf.walls.annotations",

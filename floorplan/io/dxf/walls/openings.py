@@ -34,6 +34,7 @@ from shapely.strtree import STRtree
 
 from floorplan.io.dxf.views.score import WALL_REACH
 from floorplan.io.dxf.walls.along import alongside
+from floorplan.io.dxf.walls.jambends import SHORTEST_JAMB, curve_pieces, faces_met, turned_in
 from floorplan.io.dxf.walls.jambpairs import CORNER_REACH, OUT_OF_BAND, Pairs
 from floorplan.io.dxf.walls.landing import lands
 
@@ -41,7 +42,7 @@ from floorplan.io.dxf.walls.landing import lands
 #: wall's thickness, so up to the thickest wall the reader lets lie between two rooms
 #: (:data:`~floorplan.io.dxf.views.score.WALL_REACH`; a pier of a 0.59 m wall, its faces
 #: glazed between, is as much a jamb as the end of a 0.1 m partition)
-JAMB_LENGTH = (0.05, WALL_REACH)
+JAMB_LENGTH = (SHORTEST_JAMB, WALL_REACH)
 #: a door opening between jambs is this wide (metres)
 OPENING_WIDTH = (0.6, 1.3)
 #: a window (an opening spanned by glazing lines) is at most this wide (metres)
@@ -109,7 +110,8 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
         return []
     vec = seg[:, 1] - seg[:, 0]
     length = np.hypot(vec[:, 0], vec[:, 1])
-    jamb = np.flatnonzero((length >= JAMB_LENGTH[0]) & (length <= JAMB_LENGTH[1]))
+    jamb = np.flatnonzero((length >= JAMB_LENGTH[0]) & (length <= JAMB_LENGTH[1])
+                          & ~curve_pieces(lines))
     if len(jamb) < 2:
         return []
     mids = (seg[jamb, 0] + seg[jamb, 1]) / 2
@@ -143,10 +145,14 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
     taken: set[int] = set()
     out: list[Opening] = []
     prepared = Pairs(seg[jamb[ai]], seg[jamb[bi]], geoms, line_tree)
+    beside = faces_met(seg, jamb)
     for k in np.argsort(w, kind="stable").tolist():  # nearest partner first
         a, b = int(ai[k]), int(bi[k])
         if a in taken or b in taken or prepared.ends[k]:
             continue  # (ends: the two ends of one wall, as _opening would find)
+        toward = (mids[b] - mids[a]) / float(w[k])
+        if turned_in(beside[a], mids[a], toward) or turned_in(beside[b], mids[b], -toward):
+            continue  # two sides of one thing standing free (a column), no wall's ends
         made = _opening(seg[jamb[a]], seg[jamb[b]], float(w[k]), geoms, line_tree, mark_tree,
                         (heads, head_tree), pairs, panes, (prepared, k), cars)
         if made is not None:
