@@ -111,3 +111,16 @@ def test_labels_repeat_by_hand():
     assert labels_repeat([(6.4, -9.7, "KITCHEN")], plan, shift)            # 0.3 m off: in place
     assert not labels_repeat([(1.5, -10.0, "KITCHEN")], plan, shift)      # where the bedroom was
     assert not labels_repeat([(6.1, -10.0, "BEDROOM 2")], plan, shift)    # a name of its own
+
+
+def test_floors_drawn_one_above_the_other_are_said_so(tmp_path):
+    # the same two floors 20 m apart up the sheet, not across it: the note says how they lie
+    # and which view is which level (the views are numbered top to bottom here)
+    s = Sheet()
+    two_room_plan(s, 0, 0, names=("KITCHEN", "LIVING ROOM"))
+    two_room_plan(s, 0, 20, names=("BEDROOM 1", "BATHROOM"))
+    plan = read(s, tmp_path)
+    assert notes(plan, r"^the sheet holds 2 plans one above the other: read as levels 0-1, "
+                       r"view 1 level 0, view 2 level 1$")
+    assert {r.name: r.level for r in plan.rooms} == {
+        "BEDROOM 1": 0.0, "BATHROOM": 0.0, "KITCHEN": 1.0, "LIVING ROOM": 1.0}

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import numpy as np
 import shapely
@@ -173,8 +174,9 @@ def choose(views: list[View], polys: list[Polygon], wanted: int | None = None,
             alike = [v for v in plans if v is best or _alike(best, v, polys)]
             if len(alike) == len(plans):
                 level_of = {v.number: float(k) for k, v in enumerate(plans)}
-                notes.append(f"the sheet holds {len(plans)} plans side by side: read as levels "
-                             f"0-{len(plans) - 1}, left to right")
+                notes.append(f"the sheet holds {len(plans)} plans {_layout(plans)}: read as levels "
+                             f"0-{len(plans) - 1}, " + ", ".join(
+                                 f"view {v.number} level {k}" for k, v in enumerate(plans)))
             else:
                 warning = ("the sheet holds several plan-like views that do not look like floors "
                            "of one building: " + "; ".join(v.describe() for v in plans) +
@@ -221,6 +223,23 @@ def set_copies_aside(plans: list[View], lines_of) -> list[View]:
         else:
             keep.append(v)
     return [v for v in plans if v in keep]
+
+
+def _layout(plans: list) -> str:
+    """How ``plans`` (views) lie on the sheet: ``side by side`` (no two share a stretch of
+    x), ``one above the other`` (none shares a stretch of y), or ``apart``.
+
+    >>> from types import SimpleNamespace as V
+    >>> _layout([V(box=(0, 0, 10, 8)), V(box=(20, 0, 30, 8))]), _layout([V(box=(0, 0, 10, 8)), V(box=(0, 20, 10, 28))])
+    ('side by side', 'one above the other')
+    """
+    def apart(i: int) -> bool:
+        spans = sorted((v.box[i], v.box[i + 2]) for v in plans)
+        return all(a[1] <= b[0] for a, b in pairwise(spans))
+
+    if apart(0):
+        return "side by side"
+    return "one above the other" if apart(1) else "apart"
 
 
 def _alike(a: View, b: View, polys: list[Polygon]) -> bool:
