@@ -70,3 +70,21 @@ def test_a_curve_drawn_in_pieces_has_no_jambs():
     # a wall's outline with a jamb: every piece turns 90 degrees from the next
     outline = np.array([(0, 0), (4, 0), (4, 0.1), (0, 0.1), (0, 0)])
     assert not curve_pieces([outline]).any()
+
+
+def test_a_wall_face_drawn_past_its_jamb_still_runs_away():
+    # the faces of a 0.1 m wall run 2 cm past the jambs into the doorway, and the door's
+    # frame draws 5 cm nibs from the jambs' ends into it: the faces still run away from the
+    # opening, so it is one (as Erasmus's second floor draws its doors)
+    from shapely.geometry import LineString
+
+    from floorplan.io.dxf.walls.openings import jamb_openings
+
+    lines = [np.array(p, dtype=float) for p in (
+        [(4.0, -1.0), (4.0, 1.02)], [(4.1, -1.0), (4.1, 1.02)],    # faces south, past the jamb
+        [(4.0, 1.88), (4.0, 4.0)], [(4.1, 1.88), (4.1, 4.0)],      # faces north
+        [(4.0, 1.0), (4.1, 1.0)], [(4.0, 1.9), (4.1, 1.9)],        # the jambs
+        [(4.0, 1.0), (4.0, 1.05)], [(4.1, 1.0), (4.1, 1.05)],      # the frame's nibs
+        [(4.0, 1.9), (4.0, 1.85)], [(4.1, 1.9), (4.1, 1.85)])]
+    found = jamb_openings(lines, [LineString(p) for p in lines], [])
+    assert [round(o.width, 3) for o in found] == [0.9]

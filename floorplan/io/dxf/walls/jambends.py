@@ -61,16 +61,21 @@ def curve_pieces(lines: list[np.ndarray]) -> np.ndarray:
 def faces_met(seg: np.ndarray, jamb: np.ndarray) -> list[np.ndarray]:
     """For each jamb (``seg[jamb[k]]``), the far ends of the pieces of ``seg`` that meet
     one of its ends (within :data:`~floorplan.io.dxf.walls.jambpairs.CORNER_REACH`): the wall
-    faces it closes, ``(m, 2)``."""
-    ends: Any = shapely.points(seg.reshape(-1, 2))
-    tree = STRtree(ends)
-    mine: Any = shapely.points(seg[jamb].reshape(-1, 2))
+    faces it closes, ``(m, 2)``. A piece that runs on through a jamb's end (a wall's face
+    drawn a little past its jamb) gives both its ends."""
+    pieces: Any = shapely.linestrings(seg)
+    tree = STRtree(pieces)
+    corners = seg[jamb].reshape(-1, 2)
+    mine: Any = shapely.points(corners)
     qi, hit = tree.query(mine, predicate="dwithin", distance=CORNER_REACH)
     out: list[list] = [[] for _ in jamb]
     for q, h in zip(qi.tolist(), hit.tolist(), strict=True):
-        k, piece = q // 2, h // 2
-        if piece != int(jamb[k]):
-            out[k].append(seg[piece, 1 - h % 2])
+        k = q // 2
+        if h == int(jamb[k]):
+            continue
+        for end in seg[h]:
+            if np.hypot(*(end - corners[q])) > CORNER_REACH:
+                out[k].append(end)
     return [np.asarray(f, dtype=float).reshape(-1, 2) for f in out]
 
 
