@@ -30,6 +30,7 @@ from floorplan.io.dxf.rooms.bounds import round_walls
 from floorplan.io.dxf.rooms.sourcechoice import beside_outlines, linework_rooms, widened
 from floorplan.io.dxf.rooms.wallrooms import door_points, label_texts, wall_rooms_of
 from floorplan.io.dxf.views import sheet as dxf_views
+from floorplan.io.dxf.views.swings import swing_hinges
 from floorplan.io.dxf.walls.entries import solid_note
 from floorplan.io.dxf.walls.faces import wall_faces
 from floorplan.io.dxf.walls.marks import hidden_layers, not_the_plan
@@ -212,8 +213,11 @@ def views_of(rd, found: Found, wanted: int | None) -> Found:
     """Split the sheet into views, keep the rooms of the floor-plan views (see
     :mod:`~floorplan.io.dxf.views.sheet`), and note the rest. Sets ``rd.view_level`` (the level of
     each view read) and ``rd.in_view`` (whether points lie in a view read)."""
-    def evidence():
-        return room_labels(label_texts(rd)), door_points(rd)
+    def evidence():  # doors: symbols, and swings drawn beside unbroken walls (views/swings)
+        col = rd.col
+        drawn = swing_hinges([a for a in col.arcs if not a.chain and not rd.is_door_arc(a)],
+                             [p for p in col.opens if not p.chain])
+        return room_labels(label_texts(rd)), np.vstack([door_points(rd), drawn])
 
     trust = bool(found.polys) and all(s in ("outline", "hatch") for s in found.sources) and all(
         c == "high" for c, _ in found.sure)
