@@ -118,3 +118,40 @@ def test_families_that_do_not_cross_are_no_lattice():
     rows = _lines([((0, k), (13, k)) for k in range(14)])
     cols = _lines([((30 + k, 0), (30 + k, 13)) for k in range(14)])
     assert lattices(rows + cols) == []
+
+
+# -- a drawing standing apart inside a view (floorplan/io/dxf/views/apart.py) -------------
+
+def centre_lines(s: Sheet, ox: float, oy: float, layer: str = "A-WALL") -> None:
+    """A frame layout of wall centre lines at (ox, oy): an 8.3 x 3.2 m rectangle parted
+    at x = ox + 4.15 (two 4.15 x 3.2 = 13.28 m² cells), with 0.1 m columns at its
+    corners, no wall faces, doors or labels."""
+    s.poly([(ox, oy), (ox + 8.3, oy), (ox + 8.3, oy + 3.2), (ox, oy + 3.2)], layer, closed=True)
+    s.line((ox + 4.15, oy), (ox + 4.15, oy + 3.2), layer)
+    for x, y in ((ox, oy), (ox + 8.3, oy), (ox + 8.3, oy + 3.2), (ox, oy + 3.2)):
+        s.poly([(x - 0.05, y - 0.05), (x + 0.05, y - 0.05), (x + 0.05, y + 0.05), (x - 0.05, y + 0.05)],
+               layer, closed=True)
+
+
+def test_a_frame_layout_drawn_close_below_the_plan_is_set_aside(tmp_path):
+    s = Sheet()
+    two_room_plan(s)               # rooms y 0.1-3.1, the walls' outer face at y 0
+    centre_lines(s, 0.0, -5.0)     # y -5 to -1.8: 1.8 m of empty sheet, one view
+    plan = dxf.read(s.save(tmp_path / "sheet.dxf"))
+    assert sorted((r.name, round(r.polygon.area, 4)) for r in plan.rooms) == [
+        ("BEDROOM", 12.0), ("KITCHEN", 12.0)]
+    assert any(re.match(r"2 spaces in view 1 set aside: they stand apart from its plan", n)
+               for n in plan.notes)
+    assert not any(f.code == "FP014" for f in plan.findings)  # its cells are no lost floor
+
+
+def test_a_labelled_outbuilding_beside_the_plan_is_kept(tmp_path):
+    """The same layout 1.8 m below, labelled GARAGE and STORE: a plan of its own."""
+    s = Sheet()
+    two_room_plan(s)
+    centre_lines(s, 0.0, -5.0)
+    s.text("GARAGE", (1.5, -3.5))
+    s.text("STORE", (6.0, -3.5))
+    plan = dxf.read(s.save(tmp_path / "sheet.dxf"))
+    assert {r.name for r in plan.rooms} == {"BEDROOM", "KITCHEN", "GARAGE", "STORE"}
+    assert not any("stand apart from its plan" in n for n in plan.notes)

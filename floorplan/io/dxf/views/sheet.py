@@ -39,6 +39,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon
 
+from floorplan.io.dxf.views.apart import JOIN, apart
 from floorplan.io.dxf.views.copies import COPY_SHARE, copy_of, labels_repeat
 from floorplan.io.dxf.views.grid import Grid, boxes_of
 from floorplan.io.dxf.views.score import SET_ASIDE, TITLE_CHARS, not_plan_title, score
@@ -101,6 +102,7 @@ class View:
     text_area: float = 0.0
     titles: list[str] = field(default_factory=list)
     level: float | None = None
+    apart: list[int] = field(default_factory=list)  # spaces of a drawing standing apart in it
     kind: str = "other"  # plan, copy, grid, columns, elevation, site, text, titled, empty, other
     reason: str = ""
     score: float = 0.0
@@ -191,6 +193,11 @@ def choose(views: list[View], polys: list[Polygon], wanted: int | None = None,
             if wanted is not None:
                 why = f"--view {wanted} names another"
             notes.append(f"{v.describe()} set aside: {why}")
+    for v in views:
+        if v.apart and v.number in read:
+            notes.append(f"{len(v.apart)} spaces in view {v.number} set aside: they stand apart "
+                         f"from its plan (over {JOIN:g} m from its rooms) with no door or label "
+                         "in them (a frame or setting-out layout, a detail)")
     skipped = [v for v in views if v.number not in read and not v.rooms and v.kind not in SET_ASIDE]
     if skipped:
         notes.append(f"{len(skipped)} other views with no closed space of room size set aside "
@@ -318,6 +325,10 @@ def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = 
     for v in grid.at(doors).tolist():
         if v >= 0:
             views[v].doors += 1
+    for v in views:  # a drawing with no door or label standing apart beside the plan
+        gone = set(apart([polys[k] for k in v.rooms], doors, v.named)) if len(v.rooms) > 1 else set()
+        v.apart = [k for n, k in enumerate(v.rooms) if n in gone]
+        v.rooms = [k for n, k in enumerate(v.rooms) if n not in gone]
     if texts:
         where = grid.at(tb[:, :2]).tolist()
         space = placed_texts(x, y, polys)
