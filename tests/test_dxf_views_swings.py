@@ -77,3 +77,25 @@ def test_a_swing_needs_its_leaf_a_quarter_turn_and_a_doors_radius():
     small = _arc((0, 0), 0.3, 90, 180)                                   # 0.3 m: a cupboard's
     assert len(swing_hinges([small], [_line((0, 0), (0, 0.3))])) == 0
     assert math.isclose(0.8 * 0.12, 0.096)  # the leaf's reach: LEAF_REACH of the radius
+
+
+def test_rooms_of_a_plan_whose_only_doors_are_unplaced_swings_are_unsure(tmp_path):
+    """No door is read in a wall and no label names a room: the reader cannot tell a room
+    from part of one cut off by fittings drawn with the walls, and says so."""
+    s = Sheet()
+    unbroken_plan(s)
+    plan = dxf.read(s.save(tmp_path / "sheet.dxf"))
+    assert {r.confidence for r in plan.rooms} == {"low"}
+    assert any(n.startswith("the plan's doors are drawn only as swings beside walls that run "
+                            "on unbroken across their openings (1 in view 1)") for n in plan.notes)
+
+
+def test_a_labelled_plan_with_unplaced_swings_is_not_put_in_doubt(tmp_path):
+    s = Sheet()
+    unbroken_plan(s)
+    s.text("BEDROOM", (1.5, 2.0))
+    s.text("KITCHEN", (6.1, 2.0))
+    plan = dxf.read(s.save(tmp_path / "sheet.dxf"))
+    assert {r.name for r in plan.rooms} == {"BEDROOM", "KITCHEN"}
+    assert "low" not in {r.confidence for r in plan.rooms}
+    assert not any("drawn only as swings" in n for n in plan.notes)

@@ -219,7 +219,7 @@ def views_of(rd, found: Found, wanted: int | None) -> Found:
         col = rd.col
         drawn = swing_hinges([a for a in col.arcs if not a.chain and not rd.is_door_arc(a)],
                              [p for p in col.opens if not p.chain])
-        return room_labels(label_texts(rd)), np.vstack([door_points(rd), drawn])
+        return room_labels(label_texts(rd)), door_points(rd), drawn
 
     trust = bool(found.polys) and all(s in ("outline", "hatch") for s in found.sources) and all(
         c == "high" for c, _ in found.sure)

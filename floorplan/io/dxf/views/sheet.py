@@ -103,6 +103,7 @@ class View:
     titles: list[str] = field(default_factory=list)
     level: float | None = None
     apart: list[int] = field(default_factory=list)  # spaces of a drawing standing apart in it
+    swings: int = 0  # of its doors, swings beside walls unbroken across the opening
     kind: str = "other"  # plan, copy, grid, columns, elevation, site, text, titled, empty, other
     reason: str = ""
     score: float = 0.0
@@ -183,6 +184,10 @@ def choose(views: list[View], polys: list[Polygon], wanted: int | None = None,
                            f". Read view {best.number}, the most plan-like; name another with --view N")
                 plans = [best]
     read = [v.number for v in plans]
+    if not doubt:
+        doubt = unplaced_doors([v for v in plans if v.rooms])
+        if doubt:
+            notes.append(doubt)
     if not level_of:
         level_of = {v.number: 0.0 for v in plans}
     for v in views:
@@ -203,6 +208,22 @@ def choose(views: list[View], polys: list[Polygon], wanted: int | None = None,
         notes.append(f"{len(skipped)} other views with no closed space of room size set aside "
                      "(symbols, notes, details)")
     return Reading(read, level_of, notes, warning, doubt, no_plan)
+
+
+def unplaced_doors(plans: list[View]) -> str:
+    """Why the rooms of the plans read are in doubt when the plans' only doors are swings
+    drawn beside walls whose faces run on unbroken across the openings, and no label
+    stands in their spaces: no door is read in a wall, so the reader cannot tell a room
+    from a part of one cut off by fittings or joints drawn with the walls (``""`` when
+    not so)."""
+    odd = [v for v in plans if v.swings and v.swings == v.doors and not v.labels_in]
+    if not odd or len(odd) < len(plans):
+        return ""
+    return ("the plan's doors are drawn only as swings beside walls that run on unbroken "
+            f"across their openings ({sum(v.swings for v in odd)} in "
+            + ", ".join(f"view {v.number}" for v in odd) + ") and no label names a room: no "
+            "door is read in a wall, so a room cannot be told from a part of one cut off by "
+            "fittings or joints drawn with the walls")
 
 
 def set_copies_aside(plans: list[View], lines_of) -> list[View]:
@@ -308,7 +329,12 @@ def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = 
     if trust_one and wanted is None and sum(1 for v in views if v.rooms) <= 1:
         read = [v.number for v in views if v.rooms][:1]
         return Reading(read, {n: 0.0 for n in read}, []), views, grid
-    labels, doors = evidence()
+    labels, doors, *more = evidence()  # more: swings drawn beside unbroken walls (views/swings)
+    swings = np.asarray(more[0], dtype=float).reshape(-1, 2) if more else np.zeros((0, 2))
+    for v in grid.at(swings).tolist():
+        if v >= 0:
+            views[v].swings += 1
+    doors = np.vstack([np.asarray(doors, dtype=float).reshape(-1, 2), swings])
     if labels:
         pts = np.array([(x, y) for x, y, _ in labels], dtype=float)
         for v, lab in zip(grid.at(pts).tolist(), labels, strict=True):
