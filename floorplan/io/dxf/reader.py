@@ -55,6 +55,7 @@ from floorplan.io.dxf.rooms.lostfloor import lost_floor
 from floorplan.io.dxf.rooms.outlines import outline_rooms
 from floorplan.io.dxf.text import figures as dxf_figures
 from floorplan.io.dxf.units import evidence as dxf_evidence
+from floorplan.io.dxf.units.frame import stack
 from floorplan.io.dxf.views import lattice as dxf_lattice
 from floorplan.io.dxf.walls.marks import dashed_layers, named_by_map
 from floorplan.model import (
@@ -228,7 +229,8 @@ class _Reader:
         self.ins_kind = {i.uid: self._insert_kind(i) for i in col.inserts}
         self._blocking: dict[tuple[int, ...], bool] = {}
         self._frame()
-        dxf_lattice.set_aside(self)  # a reference grid over the sheet: no walls, joins no views
+        if dxf_lattice.set_aside(self):  # a reference grid over the sheet: no walls, joins no views
+            self.stacked = stack(col)
         self._drawn_doors()
         # swings drawn as polylines in door blocks, or loose on door layers: arcs to every
         # stage that reads swings

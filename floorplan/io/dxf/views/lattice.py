@@ -161,10 +161,8 @@ def lattices(lines: Sequence[np.ndarray]) -> list[Lattice]:
 def set_aside(reader) -> int:
     """Take the lattices' lines out of what ``reader`` collected (in local metres, before
     any view or wall is read): counted as skipped with the reason, a note naming each
-    lattice's layers and count, the sheet's points stacked again without them. Returns
-    how many lines were set aside."""
-    from floorplan.io.dxf.units.frame import stack
-
+    lattice's layers and count. Returns how many lines were set aside (the reader then
+    stacks the sheet's points again without them)."""
     col = reader.col
     cands = [p for p in col.opens if len(p.pts) == 2 and not reader.blocked(p)]
     found = lattices([p.pts for p in cands])
@@ -185,5 +183,4 @@ def set_aside(reader) -> int:
             f"lines on layer(s) {', '.join(layers)} ({lat.counts[0]} and {lat.counts[1]} "
             f"lines of one length, square to each other, every {pitch})")
     col.opens = [p for p in col.opens if p.uid not in gone]
-    reader.stacked = stack(col)
     return len(gone)
