@@ -155,3 +155,21 @@ def test_a_labelled_outbuilding_beside_the_plan_is_kept(tmp_path):
     plan = dxf.read(s.save(tmp_path / "sheet.dxf"))
     assert {r.name for r in plan.rooms} == {"BEDROOM", "KITCHEN", "GARAGE", "STORE"}
     assert not any("stand apart from its plan" in n for n in plan.notes)
+
+
+def test_a_space_beyond_a_flight_joined_to_the_plan_by_its_walls_is_not_apart(tmp_path):
+    """North of the plan (its outer face at y 3.2), a stair: walls x 0 and 2.1 run on from
+    the plan's face up to y 6, five treads 0.25 m apart (y 3.45-4.45) and a landing wall at
+    y 4.5: the landing (x 0-2.1, y 4.5-6, 1.4 m from the rooms) has no door or label, but its
+    walls are the plan's own linework."""
+    s = Sheet()
+    two_room_plan(s)
+    s.line((0.0, 3.2), (0.0, 6.0))
+    s.line((2.1, 3.2), (2.1, 6.0))
+    s.line((0.0, 6.0), (2.1, 6.0))
+    for k in range(5):
+        s.line((0.0, 3.45 + 0.25 * k), (2.1, 3.45 + 0.25 * k))
+    s.line((0.0, 4.5), (2.1, 4.5))
+    plan = dxf.read(s.save(tmp_path / "sheet.dxf"))
+    assert {"BEDROOM", "KITCHEN"} <= {r.name for r in plan.rooms}
+    assert not any("stand apart from its plan" in n for n in plan.notes)

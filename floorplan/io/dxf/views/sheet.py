@@ -201,8 +201,9 @@ def choose(views: list[View], polys: list[Polygon], wanted: int | None = None,
     for v in views:
         if v.apart and v.number in read:
             notes.append(f"{len(v.apart)} spaces in view {v.number} set aside: they stand apart "
-                         f"from its plan (over {JOIN:g} m from its rooms) with no door or label "
-                         "in them (a frame or setting-out layout, a detail)")
+                         f"from its plan (over {JOIN:g} m from its rooms), with no door or label "
+                         "in them and no line joining them to it (another drawing: a frame "
+                         "or setting-out layout, a north sign, a detail)")
     skipped = [v for v in views if v.number not in read and not v.rooms and v.kind not in SET_ASIDE]
     if skipped:
         notes.append(f"{len(skipped)} other views with no closed space of room size set aside "
@@ -321,6 +322,18 @@ def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = 
     allb = np.vstack([boxes_of(stacked), tb, rb])
     grid = Grid(allb)
     views = [View(k + 1, (np.inf, np.inf, -np.inf, -np.inf)) for k in range(grid.n)]
+    by_view: dict[int, list[np.ndarray]] | None = None
+
+    def lines_of(number: int) -> list[np.ndarray]:
+        nonlocal by_view
+        if by_view is None:
+            drawn = [ln for ln in (linework() if linework is not None else []) if len(ln)]
+            at = grid.at(np.array([ln[0][:2] for ln in drawn], dtype=float)).tolist()
+            by_view = {}
+            for ln, k in zip(drawn, at, strict=True):
+                by_view.setdefault(k + 1, []).append(ln)
+        return by_view.get(number, [])
+
     if polys:
         for k, v in enumerate(grid.at(shapely.get_coordinates(shapely.point_on_surface(
                 np.asarray(polys, dtype=object)))).tolist()):
@@ -352,7 +365,8 @@ def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = 
         if v >= 0:
             views[v].doors += 1
     for v in views:  # a drawing with no door or label standing apart beside the plan
-        gone = set(apart([polys[k] for k in v.rooms], doors, v.named)) if len(v.rooms) > 1 else set()
+        gone = set(apart([polys[k] for k in v.rooms], doors, v.named,
+                         lambda n=v.number: lines_of(n))) if len(v.rooms) > 1 else set()
         v.apart = [k for n, k in enumerate(v.rooms) if n in gone]
         v.rooms = [k for n, k in enumerate(v.rooms) if n not in gone]
     if texts:
@@ -379,16 +393,4 @@ def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = 
     np.maximum.at(hi, where[ok], allb[ok, 2:])
     for v, a, b in zip(views, lo.tolist(), hi.tolist(), strict=True):
         v.box = (a[0], a[1], b[0], b[1])
-    by_view: dict[int, list[np.ndarray]] | None = None
-
-    def lines_of(number: int) -> list[np.ndarray]:
-        nonlocal by_view
-        if by_view is None:
-            drawn = [ln for ln in (linework() if linework is not None else []) if len(ln)]
-            at = grid.at(np.array([ln[0][:2] for ln in drawn], dtype=float)).tolist()
-            by_view = {}
-            for ln, k in zip(drawn, at, strict=True):
-                by_view.setdefault(k + 1, []).append(ln)
-        return by_view.get(number, [])
-
     return choose(views, polys, wanted, sources, lines_of), views, grid
