@@ -18,6 +18,8 @@ MODULES = [
     "floorplan.io.dxf.rooms.seeding", "floorplan.io.dxf.names.labelkind", "floorplan.io.dxf.names.written",
     "floorplan.io.dxf.walls.morph", "floorplan.io.dxf.walls.pinch", "floorplan.io.dxf.walls.reveals",
     "floorplan.io.dxf.walls.splays", "floorplan.io.dxf.walls.annotations",
+    "floorplan.io.dxf.views.lattice", "floorplan.io.dxf.views.apart", "floorplan.io.dxf.views.swings",
+    "floorplan.io.dxf.walls.finishes",
     "floorplan.io.dxf.text.boxes", "floorplan.io.dxf.text.keyed",
     "floorplan.io.dxf.rooms.cupboards", "floorplan.io.dxf.collect.curves", "floorplan.io.dxf.walls.marks", "floorplan.io.dxf.doors.swings",
     "floorplan.io.dxf.rooms.outdoor", "floorplan.io.dxf.rooms.shafts", "floorplan.io.dxf.rooms.voids", "floorplan.io.dxf.rooms.lostfloor", "floorplan.io.dxf.rooms.bounds", "floorplan.io.dxf.collect.aecspace", "floorplan.io.dxf.names.leaders",
