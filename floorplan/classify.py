@@ -1,7 +1,8 @@
 """Room names to uses: "BED 2", "K/L/D", "W.C.", "Køkken" ... -> :class:`~floorplan.model.Use`.
 
 The classifier is data: a synonym table (words and phrases as architects write them,
-in English, the European languages met in real drawings and Russian) and a priority order for
+in English, the European languages met in real drawings and Russian; Chinese and Japanese
+in :mod:`floorplan.classify_cjk`) and a priority order for
 names that hold more than one (``"Bedroom 1 en-suite"`` is an en-suite). Kitchen, living
 and dining words combine (``"Kitchen/Diner"``, ``"Living/Dining"``, ``"K/L/D"``). A name
 it cannot place gives ``None`` and the caller reports FP004: it never guesses.
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from floorplan.classify_cjk import CJK_TABLE, NOT_HOME_TABLE, find_cjk
 from floorplan.model import Use
 
 #: Synonyms per use. Multi-word entries match as phrases; all matching is on whole words
@@ -272,6 +274,7 @@ def classify(name: str | None) -> Use | None:
     folded = [w for w in normalise(_fold(name)).split() if not w.isdigit()]
     if not words:
         return None
+    cjk = set(find_cjk(name, CJK_TABLE))  # Chinese, Japanese: no spaces between words
     letters = "".join(words)
     if len(words) > 1 and all(w in LETTERS for w in words) or (
         len(words) == 1 and 2 <= len(letters) <= 3 and set(letters) <= set(LETTERS)
@@ -280,7 +283,7 @@ def classify(name: str | None) -> Use | None:
         parts = frozenset(LETTERS[c] for c in letters)
         if parts in COMBINED:
             return COMBINED[parts]
-    hits = set(_hits(words)) | set(_hits(folded))
+    hits = set(_hits(words)) | set(_hits(folded)) | cjk
     if not hits:
         return None
     communal = hits & {Use.KITCHEN, Use.LIVING, Use.DINING}
@@ -306,6 +309,8 @@ def names_other(name: str | None) -> bool:
     """
     if not name or classify(name) is not None:
         return False
+    if find_cjk(name, NOT_HOME_TABLE):
+        return True
     words = [w for w in normalise(name).split() if not w.isdigit()]
     folded = [w for w in normalise(_fold(name)).split() if not w.isdigit()]
     for ws in (words, folded):

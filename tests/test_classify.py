@@ -134,3 +134,65 @@ def test_a_garage_is_not_a_room_of_unknown_use(tmp_path):
     garage = next(r for r in p.rooms if r.name == "Garage")
     assert garage.use.value == "other" and garage.use_given
     assert not [f for f in measure(p).findings if f.code == "FP004"]
+
+
+@pytest.mark.parametrize("name,use", [
+    # Chinese as a plan writes it (dictionary meanings), with a qualifier or a number
+    # before or after the word: no spaces between words
+    ("楼梯间", Use.STAIRS), ("樓梯", Use.STAIRS), ("走廊", Use.CORRIDOR),
+    ("电梯厅", Use.HALL), ("门厅", Use.HALL), ("女卫生间", Use.WC), ("男卫生间", Use.WC),
+    ("卫生间", Use.WC), ("学院办公室", Use.OFFICE), ("教学管理办公室", Use.OFFICE),
+    ("储藏室", Use.STORAGE), ("库房2", Use.STORAGE), ("备件库房", Use.STORAGE),
+    ("主卧", Use.BEDROOM), ("次卧室", Use.BEDROOM), ("客厅", Use.LIVING), ("餐厅", Use.DINING),
+    ("厨房", Use.KITCHEN), ("浴室", Use.BATHROOM), ("淋浴间", Use.SHOWER_ROOM),
+    ("书房", Use.STUDY), ("配电室", Use.PLANT), ("洗衣房", Use.UTILITY),
+    # Japanese, kana and kanji
+    ("玄関", Use.HALL), ("廊下", Use.CORRIDOR), ("階段", Use.STAIRS), ("トイレ", Use.WC),
+    ("便所", Use.WC), ("台所", Use.KITCHEN), ("キッチン", Use.KITCHEN), ("寝室", Use.BEDROOM),
+    ("子供室1", Use.BEDROOM), ("押入", Use.STORAGE), ("納戸", Use.STORAGE),
+    ("事務室", Use.OFFICE), ("書斎", Use.STUDY), ("浴室", Use.BATHROOM),
+    # a name in two scripts
+    ("Kitchen 厨房", Use.KITCHEN), ("201 卫生间", Use.WC),
+])
+def test_chinese_and_japanese_room_words(name, use):
+    assert classify(name) is use
+
+
+@pytest.mark.parametrize("name", [
+    "和室", "洋室", "房间", "中心会议室", "实验人员备课室", "网络项目部", "计算机",
+])
+def test_chinese_and_japanese_words_with_no_clear_use(name):
+    # a Japanese- or Western-style room may be slept, lived or eaten in; a room is a room;
+    # a meeting room stays of unknown use as the English one does; a staff preparation
+    # room, a project department and 'computer' name no use
+    from floorplan.classify import names_other
+
+    assert classify(name) is None and not names_other(name)
+
+
+@pytest.mark.parametrize("name", ["电梯", "培训教室", "计算机基础实验室3", "車庫", "エレベーター"])
+def test_chinese_and_japanese_rooms_of_no_home(name):
+    # a lift, a training classroom, a computer laboratory, a garage: plainly no room of a
+    # home, so no room of unknown use either
+    from floorplan.classify import names_other
+
+    assert classify(name) is None and names_other(name)
+
+
+def test_a_drawings_chinese_labels_give_its_rooms_uses(tmp_path):
+    # rooms drawn as outlines and labelled in Chinese: a women's WC, a stair, a lift (no
+    # room of a home, so no FP004) and a meeting room (of unknown use, FP004)
+    from floorplan.io import read_plan
+    from floorplan.measure import measure
+    from tests.dxf_patterns import Sheet
+
+    s = Sheet()
+    for k, name in enumerate(["女卫生间", "楼梯间", "电梯", "中心会议室"]):
+        s.poly([(5 * k, 0), (5 * k + 4, 0), (5 * k + 4, 3), (5 * k, 3)], "A-AREA", closed=True)
+        s.text(name, (5 * k + 2, 1.5))
+    p = read_plan(s.save(tmp_path / "cn.dxf"))
+    uses = {r.name: (r.use.value, r.use_given) for r in p.rooms}
+    assert uses == {"女卫生间": ("wc", False), "楼梯间": ("stairs", False),
+                    "电梯": ("other", True), "中心会议室": ("other", False)}
+    fp004 = [f for f in measure(p).findings if f.code == "FP004"]
+    assert [f.rooms for f in fp004] == [tuple(r.id for r in p.rooms if r.name == "中心会议室")]

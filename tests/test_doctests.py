@@ -6,7 +6,8 @@ import importlib
 import pytest
 
 MODULES = [
-    "floorplan.classify", "floorplan.corrections.apply", "floorplan.corrections.parse",
+    "floorplan.classify", "floorplan.classify_cjk", "floorplan.corrections.apply", "floorplan.corrections.parse",
+    "floorplan.render.fonts", "floorplan.render.raster.glyphs", "floorplan.render.placing",
     "floorplan.corrections.rooms", "floorplan.corrections.write", "floorplan.doubts", "floorplan.engine",
     "floorplan.errors",
     "floorplan.findings", "floorplan.fittings", "floorplan.geometry", "floorplan.headroom",
@@ -22,9 +23,10 @@ MODULES = [
     "floorplan.io.dxf.walls.finishes",
     "floorplan.io.dxf.text.boxes", "floorplan.io.dxf.text.keyed",
     "floorplan.io.dxf.rooms.cupboards", "floorplan.io.dxf.collect.curves", "floorplan.io.dxf.walls.marks", "floorplan.io.dxf.doors.swings",
-    "floorplan.io.dxf.rooms.outdoor", "floorplan.io.dxf.rooms.shafts", "floorplan.io.dxf.rooms.voids", "floorplan.io.dxf.rooms.lostfloor", "floorplan.io.dxf.rooms.bounds", "floorplan.io.dxf.collect.aecspace", "floorplan.io.dxf.names.leaders",
+    "floorplan.io.dxf.rooms.outdoor", "floorplan.io.dxf.rooms.shafts", "floorplan.io.dxf.rooms.voids", "floorplan.io.dxf.rooms.diagonals", "floorplan.io.dxf.rooms.lostfloor", "floorplan.io.dxf.rooms.bounds", "floorplan.io.dxf.collect.aecspace", "floorplan.io.dxf.names.leaders",
     "floorplan.io.dxf.names.owners", "floorplan.io.dxf.rooms.joinery", "floorplan.io.dxf.walls.bands",
-    "floorplan.io.dxf.names.roomnumbers", "floorplan.io.dxf.account",
+    "floorplan.io.dxf.names.roomnumbers", "floorplan.io.dxf.account", "floorplan.io.dxf.doors.folding",
+    "floorplan.io.dxf.rooms.sizes",
     "floorplan.io.dxf.views.sheet", "floorplan.io.dxf.views.copies", "floorplan.io.dxf.views.grid", "floorplan.io.dxf.views.score", "floorplan.io.dxf.doors.symbols",
     "floorplan.io.dxf.walls.doorseals", "floorplan.io.dxf.walls.landing", "floorplan.io.dxf.names.keyplan", "floorplan.io.dxf.names.straddle",
     "floorplan.io.geojson.lonlat",

@@ -134,3 +134,25 @@ def test_no_room_shown_and_a_frozen_elevation_says_nothing_of_it(tmp_path):
     with pytest.raises(PlanReadError) as exc:
         read(s, tmp_path)
     assert "no rooms found" in str(exc.value) and "A-ELEV" not in str(exc.value)
+
+
+def test_outlines_on_a_switched_off_layer_that_says_nothing_are_not_said_taken(tmp_path):
+    """holdout5's floor2: its usable-area outlines on '使用面积线' (a layer whose name the
+    reader does not know) are switched off. Outlines on layers that say nothing are the
+    reader's last resort for rooms, but a layer switched off is not shown: the notes said
+    both "closed outlines on layer(s) 使用面积线 taken as rooms" (and that those over 100 m²
+    were building outlines) and that the layer was left out. Only the second is true."""
+    from tests.dxf_patterns import two_room_plan
+
+    s = Sheet()
+    two_room_plan(s)
+    s.doc.layers.add("使用面积线").off()
+    rect(s, 0.1, 0.1, 4.1, 3.1, "使用面积线")
+    rect(s, 4.2, 0.1, 8.2, 3.1, "使用面积线")
+    rect(s, -5, -5, 15, 10, "使用面积线")  # 300 m²: would be 'a building outline'
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("BEDROOM", "walls", 12.0), ("KITCHEN", "walls", 12.0)]
+    said = [n for n in plan.notes if "使用面积线" in n]
+    assert not [n for n in said if "taken as" in n]
+    assert ("skipped 3 LWPOLYLINE on layer 使用面积线: on a frozen or switched-off layer: "
+            "not shown, not read") in said

@@ -13,16 +13,18 @@ import os
 from pathlib import Path
 
 from floorplan.io.atomic import write_atomic
-from floorplan.render import sheet
+from floorplan.render import fonts, sheet
 from floorplan.render.scene import Panel, Scene
 from floorplan.render.style import STYLE, Style
 
 MM_IN = 1 / 25.4
 
 
-def _rc(style: Style) -> dict:
+def _rc(style: Style, scene: Scene | None = None) -> dict:
+    cjk = scene is not None and any(fonts.has_cjk(t) for t in fonts.scene_texts(scene) if t)
     return {"svg.hashsalt": "floorplan", "svg.fonttype": "path", "pdf.fonttype": 42,
-            "font.family": "sans-serif", "font.sans-serif": [style.font, "DejaVu Sans"],
+            # a list of families: matplotlib falls back glyph by glyph (CJK: render.fonts)
+            "font.family": fonts.families(style.font) if cjk else [style.font, "DejaVu Sans"],
             "hatch.linewidth": 0.6, "path.simplify": False}
 
 
@@ -32,7 +34,7 @@ def write(scene: Scene, path: str | os.PathLike, style: Style = STYLE, report=No
 
     ext = Path(path).suffix.lower()
     buf = io.BytesIO()
-    with matplotlib.rc_context(_rc(style)):
+    with matplotlib.rc_context(_rc(style, scene)), fonts.quiet():
         if ext == ".pdf":
             from matplotlib.backends.backend_pdf import PdfPages
 
@@ -66,7 +68,7 @@ def render_bytes(scene: Scene, fmt: str = "png", style: Style = STYLE, chrome: b
 
     view = (0.0, 0.0, *scene.paper) if chrome else _panels_box(scene)
     buf = io.BytesIO()
-    with matplotlib.rc_context(_rc(style)):
+    with matplotlib.rc_context(_rc(style, scene)), fonts.quiet():
         fig = Figure(figsize=(view[2] * MM_IN, view[3] * MM_IN))
         FigureCanvasAgg(fig)
         _sheet(fig, scene, list(scene.panels), style, view=view, chrome=chrome)
@@ -125,6 +127,14 @@ def _sheet(fig, scene: Scene, panels: list[Panel], style: Style, page=None, view
         if scene.north is not None:
             x1 = max(p.frame[0] + p.frame[2] for p in panels)
             north_arrow(paper, x1 - 6, y0 - 6, scene.north, size=8.0)
+        if note := _unshown(scene):  # (the sidebar says it on a whole sheet)
+            paper.text(x0, y0 - 11, note, fontsize=6, color=sheet.UNSHOWN_COLOUR, va="top")
+
+
+def _unshown(scene: Scene) -> str | None:
+    """The sheet's CJK text that no font here draws, said (:func:`fonts.unshown`)."""
+    texts = [t for t in fonts.scene_texts(scene) if fonts.has_cjk(t)]
+    return fonts.unshown(texts, have=bool(fonts.cjk_families())) if texts else None
 
 
 def _title_block(ax, scene: Scene, style: Style, page) -> None:
@@ -147,7 +157,7 @@ def _panel(fig, paper, scene: Scene, panel: Panel, frame, style: Style, view) ->
 
 
 def _sidebar(ax, scene: Scene, style: Style) -> None:
-    sheet.sidebar(MplPaper(ax), scene, style)
+    sheet.sidebar(MplPaper(ax), scene, style, unshown=_unshown(scene))
 
 
 def north_arrow(ax, x: float, y: float, north: float, size: float = 9.0) -> None:

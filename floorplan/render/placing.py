@@ -14,7 +14,22 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, Point, box
 from shapely.geometry.base import BaseGeometry
 
+from floorplan.render.fonts import CJK_CHARS
+
 PT_MM = 25.4 / 72  # one typographic point in millimetres
+#: a Han character, kana or hangul is an em wide, as wide as this many of the 0.6 em that
+#: a Latin character is taken to be
+WIDE = 1 / 0.6
+
+
+def chars(line: str) -> float:
+    """The width of ``line`` in Latin characters (0.6 em): a CJK character counts as
+    :data:`WIDE` of them.
+
+    >>> chars("R4"), round(chars("走廊"), 2)
+    (2.0, 3.33)
+    """
+    return len(line) + (WIDE - 1) * len(CJK_CHARS.findall(line))
 
 
 def text_bounds(text: str, at: Point, size_pt: float, k: float,
@@ -22,7 +37,7 @@ def text_bounds(text: str, at: Point, size_pt: float, k: float,
     """The bounds of the box ``text`` covers at ``at`` when printed at ``k`` mm per metre."""
     lines = text.split("\n")
     h_mm = size_pt * PT_MM
-    w = max(len(s) for s in lines) * 0.6 * h_mm / k
+    w = max(chars(s) for s in lines) * 0.6 * h_mm / k
     h = len(lines) * 1.3 * h_mm / k
     if angle:
         w, h = h, w
@@ -79,10 +94,10 @@ def label_spot(room: BaseGeometry, floor: BaseGeometry, pole: Point, text: str, 
     return None
 
 
-def _dims(text: str) -> tuple[int, int]:
+def _dims(text: str) -> tuple[float, int]:
     """(longest line in characters, lines) of ``text``, as :func:`text_bounds` sizes it."""
     lines = text.split("\n")
-    return max(len(s) for s in lines), len(lines)
+    return max(chars(s) for s in lines), len(lines)
 
 
 def label_spots(rooms: list[BaseGeometry], floors: list[BaseGeometry], poles: list[Point],

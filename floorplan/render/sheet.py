@@ -84,7 +84,14 @@ def _swatch(paper: Paper, key: str, look, sx: float, sy: float) -> None:
         paper.line([sx, sx + 7], [sy + 1.6] * 2, look.edge, lw(look.width), dash=look.dash)
 
 
-def sidebar(paper: Paper, scene: Scene, style: Style) -> None:
+#: the colour of the sheet's word that some of its text could not be drawn
+UNSHOWN_COLOUR = "#b00000"
+
+
+def sidebar(paper: Paper, scene: Scene, style: Style, unshown: str | None = None) -> None:
+    """The sidebar: scale, legend, the key of rooms numbered on the plan, the notes; and
+    ``unshown``, where given (the backend has no font for some of the sheet's text:
+    :func:`floorplan.render.fonts.unshown`), once, under the key."""
     pw, ph = scene.paper
     m = style.margin
     x0 = pw - m - style.sidebar_width
@@ -109,6 +116,11 @@ def sidebar(paper: Paper, scene: Scene, style: Style) -> None:
     y -= 3
 
     bottom = m + 2
+    if unshown:
+        for line in wrap(unshown, 70, 3):
+            paper.text(x0, y, line, 6.0, colour=UNSHOWN_COLOUR, va="top")
+            y -= line_h
+        y -= 2
     if scene.key or scene.too_small:
         paper.text(x0, y, "Rooms numbered on the plan", 9, weight="bold", va="top")
         y -= 5

@@ -15,7 +15,7 @@ import os
 import numpy as np
 
 from floorplan.io.atomic import write_atomic
-from floorplan.render import sheet
+from floorplan.render import fonts, sheet
 from floorplan.render.raster.canvas import Canvas, available, font_dir, rgba
 from floorplan.render.raster.heap import keep_freed_blocks
 from floorplan.render.raster.plan import draw_plan
@@ -68,8 +68,14 @@ def render_png(scene: Scene, style: Style = STYLE) -> bytes:
     for panel in scene.panels:
         sheet.panel_title(paper, panel.frame, panel.title)
         draw_plan(canvas, scene, panel, style)
-    sheet.sidebar(paper, scene, style)
+    sheet.sidebar(paper, scene, style, unshown=_unshown(scene))
     return canvas.png(release=True)
+
+
+def _unshown(scene: Scene) -> str | None:
+    """The sheet's CJK text that no font here draws, said (:func:`fonts.unshown`)."""
+    texts = [t for t in fonts.scene_texts(scene) if fonts.has_cjk(t)]
+    return fonts.unshown(texts, have=bool(fonts.cjk_files())) if texts else None
 
 
 def write(scene: Scene, path: str | os.PathLike, style: Style = STYLE, report=None) -> None:  # noqa: ARG001

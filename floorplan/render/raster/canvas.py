@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
+from floorplan.render.raster import glyphs as _glyphs
 from floorplan.render.raster import halo as _halo
 from floorplan.render.raster import png as _png
 from floorplan.render.raster import rings as _rings
@@ -337,7 +338,7 @@ class Canvas:
         f = font(bold, px)
         h, d = _lp(bold, px)
         lines = s.split("\n")
-        widths = [f.getlength(line) for line in lines]
+        widths = [_glyphs.length(line, f, px) for line in lines]
         w = max(widths)
         step = d + (h - d) * linespacing
         total = h + step * (len(lines) - 1)
@@ -347,8 +348,8 @@ class Canvas:
         if rotation:  # drawn level on a layer round the anchor, turned, laid on
             reach = math.ceil(math.hypot(max(left, w - left), max(top, total - top)) + stroke + 2)
             layer = Image.new("RGBA", (2 * reach, 2 * reach), (255, 255, 255, 0))
-            self._lines(ImageDraw.Draw(layer), lines, widths, f, reach - left, reach - top, w, h, d,
-                        step, ha, colour, stroke)
+            self._lines(ImageDraw.Draw(layer), lines, widths, f, px, reach - left, reach - top, w,
+                        h, d, step, ha, colour, stroke)
             layer = layer.rotate(rotation, resample=Image.Resampling.BICUBIC, center=(reach, reach))
             at = (round(x) - reach, round(y) - reach)
             self.im.paste(layer, at, layer)
@@ -357,20 +358,22 @@ class Canvas:
         if box is not None:
             pad = 0.4 * px
             self._draw.rectangle((x0 - pad, y0 - pad, x0 + w + pad, y0 + total + pad), fill=box)
-        self._lines(self._draw, lines, widths, f, x0, y0, w, h, d, step, ha, colour, stroke)
+        self._lines(self._draw, lines, widths, f, px, x0, y0, w, h, d, step, ha, colour, stroke)
 
     @staticmethod
-    def _lines(draw, lines, widths, f, x0, y0, w, h, d, step, ha, colour, stroke) -> None:
+    def _lines(draw, lines, widths, base_font, px, x0, y0, w, h, d, step, ha, colour, stroke) -> None:
         base = y0 + h - d
         for line, lw in zip(lines, widths, strict=True):
             lx = x0 + {"left": 0.0, "center": (w - lw) / 2, "right": w - lw}[ha]
-            if stroke and lx >= 0 and base >= 0:
-                _halo.haloed(draw, lx, base, line, f, colour, stroke)
-            elif stroke:  # off the sheet's top or left edge: FreeType's own stroke
-                draw.text((lx, base), line, font=f, fill=colour, anchor="ls", stroke_width=stroke,
-                          stroke_fill="white")
-            else:
-                draw.text((lx, base), line, font=f, fill=colour, anchor="ls")
+            for run, f in _glyphs.runs(line, base_font, px):  # a CJK font for CJK characters
+                if stroke and lx >= 0 and base >= 0:
+                    _halo.haloed(draw, lx, base, run, f, colour, stroke)
+                elif stroke:  # off the sheet's top or left edge: FreeType's own stroke
+                    draw.text((lx, base), run, font=f, fill=colour, anchor="ls",
+                              stroke_width=stroke, stroke_fill="white")
+                else:
+                    draw.text((lx, base), run, font=f, fill=colour, anchor="ls")
+                lx += f.getlength(run)
             base += step
 
     def png(self, release: bool = False) -> bytes:
