@@ -33,7 +33,9 @@ def account(reader, rooms, door_counts, n_obst: int, n_ceil: int, n_met: int, n_
                                        for k, n in sorted(named.items())))
     notes.append(f"doors: {door_counts['block']} door blocks, {door_counts['arc']} swing arcs, "
                  f"{door_counts.get('leaf', 0)} leaves, {door_counts.get('opening', 0)} bare openings"
-                 + (f", {door_counts['lift']} lifts' doors" if door_counts.get("lift") else "") + "; "
+                 + (f", {door_counts['lift']} lifts' doors" if door_counts.get("lift") else "")
+                 + (f", {door_counts['folding']} folding doors" if door_counts.get("folding") else "")
+                 + "; "
                  f"{n_obst} fittings, {n_ceil} ceilings, {n_met} meters, {n_aer} aerial points")
     skipped: Counter = Counter(col.skipped)
     inside_marks: Counter = Counter()

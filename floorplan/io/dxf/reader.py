@@ -54,8 +54,11 @@ from floorplan.io.dxf.rooms import spaces
 from floorplan.io.dxf.rooms import voids as dxf_voids
 from floorplan.io.dxf.rooms.lostfloor import lost_floor
 from floorplan.io.dxf.rooms.outlines import outline_rooms
+from floorplan.io.dxf.rooms.sizes import too_small
 from floorplan.io.dxf.text import figures as dxf_figures
 from floorplan.io.dxf.units import evidence as dxf_evidence
+from floorplan.io.dxf.units.frame import stack
+from floorplan.io.dxf.views import lattice as dxf_lattice
 from floorplan.io.dxf.walls.marks import dashed_layers, hidden_layers, named_by_map
 from floorplan.model import (
     Door,
@@ -228,6 +231,8 @@ class _Reader:
         self.ins_kind = {i.uid: self._insert_kind(i) for i in col.inserts}
         self._blocking: dict[tuple[int, ...], bool] = {}
         self._frame()
+        if dxf_lattice.set_aside(self):  # a reference grid over the sheet: no walls, joins no views
+            self.stacked = stack(col)
         self._drawn_doors()
         # swings drawn as polylines in door blocks, or loose on door layers: arcs to every
         # stage that reads swings
@@ -278,7 +283,8 @@ class _Reader:
             doors.append((Door(f"D{len(doors) + 1}", at, width=round(width, 4),
                                level=locate(at, ""), properties={"from": how}), ""))
         door_counts["lift"] = sum(1 for *_, how in self.gaps if how == "lift")
-        door_counts["opening"] = len(self.gaps) - door_counts["lift"]
+        door_counts["folding"] = sum(1 for *_, how in self.gaps if how == "folding")
+        door_counts["opening"] = len(self.gaps) - door_counts["lift"] - door_counts["folding"]
         doors = self._in_view(doors, lambda d: d.geometry.centroid, "doors")
         obstacles = self._in_view(obstacles, lambda o: o.polygon.centroid, "fittings")
         ceilings = dxf_features.ceilings(col.faces3d, self.layer_kind, self.used, col.skipped)
@@ -362,6 +368,15 @@ class _Reader:
                             and float(np.ptp(pts, axis=0).max()) < SYMBOL_SIZE)
         return symbols[uid]
 
+    def _lone_numbers(self) -> set[int]:
+        """The texts that number a room alone (``G03``): see
+        :func:`~floorplan.io.dxf.names.roomnumbers.lone_numbers`."""
+        from floorplan.io.dxf.names.roomnumbers import lone_numbers
+        from floorplan.io.dxf.rooms.wallrooms import door_points
+
+        texts = [t for t in self.col.texts if t.tag is None and self.usable_text(t)]
+        return lone_numbers(texts, door_points(self)) if texts else set()
+
     def _rooms(self, polys, sources, layers, ceilings, levels, confidences=None,
                evidence=((), ())) -> list[Room]:
         """The rooms, named; ``confidences`` (``(level, reason)`` per outline, from the
@@ -371,7 +386,8 @@ class _Reader:
         info, outside = dxf_names.room_texts(polys, layers, col.texts, self.usable_text, self.notes,
                                              self.used, self.leaders, dxf_leaders.LeaderLines(self),
                                              doors=evidence[0], fittings=evidence[1],
-                                             walls=dxf_leaders.WallLines(self))
+                                             walls=dxf_leaders.WallLines(self),
+                                             numbers=self._lone_numbers())
         for ri, named in zip(info, self.combined, strict=True):
             if named:  # several labels in one space that no closing parts
                 ri.name, ri.name_from = " / ".join(named), "text"
@@ -412,6 +428,8 @@ class _Reader:
                         found = room_confidence(found, _Said(
                             "low", f"the drawing says {f.text!r}, {why}"))
             level_conf, reason = room_confidence(found, ri)
+            if (small := too_small(use, float(poly.area))) is not None:
+                level_conf, reason = room_confidence((level_conf, reason), _Said("low", small))
             rooms.append(Room(id=rid, name=ri.name, use=use, polygon=poly, level=level,
                               dwelling=ri.dwelling, wheelchair=ri.wheelchair, source=src,
                               ceiling_height=ri.height, use_given=given,

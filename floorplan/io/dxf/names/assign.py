@@ -52,7 +52,7 @@ from floorplan.io.dxf.text import kind as dxf_text
 
 
 def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
-               leaders=(), lines=(), doors=(), fittings=(), walls=()
+               leaders=(), lines=(), doors=(), fittings=(), walls=(), numbers=frozenset()
                ) -> tuple[list[RoomText], list]:
     """What the texts say about each room, and the texts left over (outside every room).
 
@@ -62,6 +62,9 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
     compartments, joined to it in ``polys``
     (:func:`~floorplan.io.dxf.names.numbered.set_aside_unnumbered`). ``walls`` (point arrays)
     with the rooms outline the building: a label outside it is no room's by nearness.
+    ``numbers``: the uids of the texts that number a room alone
+    (:func:`~floorplan.io.dxf.names.roomnumbers.lone_numbers`): ``G03`` is that room's
+    number, though a letter and two digits may also be a mark of the drawing.
     """
     info = [RoomText() for _ in polys]
     cands = [t for t in texts if usable(t)]
@@ -99,7 +102,7 @@ def room_texts(polys, layers, texts, usable, notes: list[str], used: set[int],
     outside += [t for ts in lost.values() for b in ts for t in b.texts]
     for r, ts in inside.items():
         c = polys[r].centroid if len(ts) > 1 else None
-        _read_room(info[r], ts, via, notes, used, None if c is None else (c.x, c.y))
+        _read_room(info[r], ts, via, notes, used, None if c is None else (c.x, c.y), numbers)
     for r, bs in lost.items():
         lower(info[r], "low", "holds the label" + "s" * (len(bs) > 1) + " of " + ", ".join(
             f"{b.name!r} ({b.area:g} m²)" for b in bs[:3]) + (", …" if len(bs) > 3 else "")
@@ -176,7 +179,7 @@ def _tagged_near(joined: dict, outside: list, inside: dict) -> list[int]:
 
 
 def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], used: set[int],
-               centre: tuple[float, float] | None = None) -> None:
+               centre: tuple[float, float] | None = None, numbers=frozenset()) -> None:
     if len(ts) > 1:  # most rooms hold one text: no key to work out
         ts.sort(key=lambda t: (-round(t.y, 3), t.x))
     tagged, plain = [], []  # plain: (text, name part, is a note)
@@ -226,8 +229,9 @@ def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], us
                 elif kind == "wheelchair":
                     ri.wheelchair = True
             said = dxf_text.kind(name)[0] if name else None
-            if said == "name" and not dxf_text.is_mark(name) and not dxf_labelkind.names_building(name):
-                plain.append((t, name, dxf_text.is_note(name)))
+            if said == "name" and (t.uid in numbers or not dxf_text.is_mark(name)) \
+                    and not dxf_labelkind.names_building(name):
+                plain.append((t, name, t.uid not in numbers and dxf_text.is_note(name)))
             elif said == "wheelchair":
                 ri.wheelchair = True
     plain = take_ids(plain, ids, by_layer)

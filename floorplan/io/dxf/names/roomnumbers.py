@@ -78,3 +78,21 @@ def alone(texts, kinds: dict[str, list[float]]) -> list[int]:
         if not (d <= reach).any():
             out.append(k)
     return out
+
+
+def lone_numbers(texts, doors: np.ndarray) -> set[int]:
+    """The uids of the text objects ``texts`` (collected texts: ``x``, ``y``, ``text``,
+    ``height``, ``layer``, ``uid``) that number a room alone (:func:`alone`, of a kind
+    :func:`number_kinds` finds): ``G03`` written by itself in its room is that room's number,
+    though a letter and two digits also write a sheet's or a detail's reference (``A6``), which
+    a drawing writes once or twice, not as a series of its rooms.
+
+    >>> from types import SimpleNamespace as T
+    >>> ts = [T(x=4.0 * k, y=2.0, text=f"G0{k}", height=0.25, layer="TEXT", uid=k) for k in (1, 2, 3)]
+    >>> ts.append(T(x=20.0, y=2.0, text="A6", height=0.25, layer="NOTES", uid=9))
+    >>> sorted(lone_numbers(ts, np.zeros((0, 2))))
+    [1, 2, 3]
+    """
+    rows = [(t.x, t.y, str(t.text).strip(), t.height or 0.0, t.layer) for t in texts]
+    kinds = number_kinds(rows, doors)
+    return {texts[k].uid for k in alone(rows, kinds)} if kinds else set()

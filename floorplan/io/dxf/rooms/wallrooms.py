@@ -17,6 +17,7 @@ from shapely.geometry import LineString, Polygon
 from shapely.strtree import STRtree
 
 from floorplan.io.dxf.doors import symbols as dxf_doors
+from floorplan.io.dxf.doors.folding import folding_doors
 from floorplan.io.dxf.doors.swings import loose_swings, swing_seals
 from floorplan.io.dxf.names import assign as dxf_names
 from floorplan.io.dxf.names.labelkind import SAME_LABEL, drawing_texts, kin_labels, room_labels
@@ -56,6 +57,9 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
                         [p.pts for p in lines])
     lines, drawn = loose_swings(lines)
     seals += drawn
+    folds = folding_doors([p.pts[:, :2] for p in col.opens if p.etype != "ARC" and of_doors(p)],
+                          [p.pts[:, :2] for p in lines])
+    seals += [(f.a, f.b) for f in folds]  # bi-folds: sealed along the track, wall to wall
     marks = dxf_doors.door_marks(col.arcs, [p for p in col.opens if p.uid not in walled],
                                  col.inserts, rd.ins_kind, rd.layer_kind, rd.is_door_arc)
     framing = rd.__dict__.get("nib_uids", set())
@@ -100,7 +104,8 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     if labels:
         # a written area figure ('28.2 m²') standing in a space labels it as a name does
         _unlabelled(found, texts + area_figures(rd))
-    rd.gaps = [g for g in doorways(arr) if g[0] not in inner]  # (not one taken in)
+    rd.gaps = [g for g in doorways(arr) if g[0] not in inner] + [  # (not one taken in)
+        (f.middle, f.width, "folding") for f in folds]
     if found:
         rd.used.update(p.uid for p in lines)
     if found and (rd.__dict__.get("walls_unnamed") or rd.__dict__.get("with_unnamed")):
