@@ -57,6 +57,8 @@ from floorplan.io.dxf.rooms.outlines import outline_rooms
 from floorplan.io.dxf.rooms.sizes import too_small
 from floorplan.io.dxf.text import figures as dxf_figures
 from floorplan.io.dxf.units import evidence as dxf_evidence
+from floorplan.io.dxf.units.frame import stack
+from floorplan.io.dxf.views import lattice as dxf_lattice
 from floorplan.io.dxf.walls.marks import dashed_layers, hidden_layers, named_by_map
 from floorplan.model import (
     Door,
@@ -229,6 +231,8 @@ class _Reader:
         self.ins_kind = {i.uid: self._insert_kind(i) for i in col.inserts}
         self._blocking: dict[tuple[int, ...], bool] = {}
         self._frame()
+        if dxf_lattice.set_aside(self):  # a reference grid over the sheet: no walls, joins no views
+            self.stacked = stack(col)
         self._drawn_doors()
         # swings drawn as polylines in door blocks, or loose on door layers: arcs to every
         # stage that reads swings

@@ -140,7 +140,7 @@ def lost_floor(rd, rooms: list, made: list) -> list[InputFinding]:
     walls = rd.__dict__.get("wall_linework")
     if not walls or not any(r.source in _WALL_SOURCES for r in rooms):
         return []
-    if rd.grid.n >= 2:  # the views read only
+    if rd.grid.n >= 2 or rd.__dict__.get("apart_zone") is not None:  # the views read only
         mids = np.array([w[len(w) // 2] for w in walls], dtype=float)
         walls = [w for w, ok in zip(walls, rd.in_view(mids).tolist(), strict=True) if ok]
     pieces = lost_pieces(walls, [r.polygon for r in list(rooms) + list(made)])

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+import shapely
 from shapely.geometry import Polygon
 from shapely.strtree import STRtree
 
@@ -30,6 +31,8 @@ from floorplan.io.dxf.rooms.bounds import round_walls
 from floorplan.io.dxf.rooms.sourcechoice import beside_outlines, linework_rooms, widened
 from floorplan.io.dxf.rooms.wallrooms import door_points, label_texts, wall_rooms_of
 from floorplan.io.dxf.views import sheet as dxf_views
+from floorplan.io.dxf.views.apart import JOIN
+from floorplan.io.dxf.views.swings import swing_hinges
 from floorplan.io.dxf.walls.entries import solid_note
 from floorplan.io.dxf.walls.faces import wall_faces
 from floorplan.io.dxf.walls.marks import hidden_layers, not_the_plan
@@ -170,7 +173,7 @@ def room_line_rooms(rd) -> list[Polygon]:
 
 #: what a reading of the views (and of the walls) sets on the reader
 _STATE = ("view_level", "in_view", "grid", "no_plan", "room_view", "gaps", "walls_unnamed",
-          "nib_uids", "door_walls", "view_kinds", "walls_extra")
+          "nib_uids", "door_walls", "view_kinds", "walls_extra", "apart_zone")
 
 
 def choose_views(rd, found: Found, wanted: int | None) -> Found:
@@ -212,8 +215,11 @@ def views_of(rd, found: Found, wanted: int | None) -> Found:
     """Split the sheet into views, keep the rooms of the floor-plan views (see
     :mod:`~floorplan.io.dxf.views.sheet`), and note the rest. Sets ``rd.view_level`` (the level of
     each view read) and ``rd.in_view`` (whether points lie in a view read)."""
-    def evidence():
-        return room_labels(label_texts(rd)), door_points(rd)
+    def evidence():  # doors: symbols, and swings drawn beside unbroken walls (views/swings)
+        col = rd.col
+        drawn = swing_hinges([a for a in col.arcs if not a.chain and not rd.is_door_arc(a)],
+                             [p for p in col.opens if not p.chain])
+        return room_labels(label_texts(rd)), door_points(rd), drawn
 
     trust = bool(found.polys) and all(s in ("outline", "hatch") for s in found.sources) and all(
         c == "high" for c, _ in found.sure)
@@ -234,9 +240,19 @@ def views_of(rd, found: Found, wanted: int | None) -> Found:
     rd.view_level = {v - 1: lv for v, lv in reading.level_of.items()}
     read = set(rd.view_level)
 
+    # a drawing standing apart inside a view read (views/apart): its linework, doors and
+    # floor are not the plan's
+    away = [found.polys[k] for v in views if v.number in reading.read for k in v.apart]
+    zone = shapely.union_all(shapely.buffer(np.asarray(away, dtype=object), JOIN / 2)) if away else None
+    rd.apart_zone = zone
+
     def in_view(xy: np.ndarray) -> np.ndarray:
         at = grid.at(xy)
-        return np.isin(at, list(read)) | ((at < 0) & (len(read) == 1))
+        ok = np.isin(at, list(read)) | ((at < 0) & (len(read) == 1))
+        if zone is not None and len(ok):
+            pts = np.asarray(xy, dtype=float).reshape(-1, 2)
+            ok &= ~shapely.contains_xy(zone, pts[:, 0], pts[:, 1])
+        return ok
 
     rd.in_view = in_view
     rd.grid = grid

@@ -25,6 +25,7 @@ from floorplan.io.dxf.names.written import written_areas
 from floorplan.io.dxf.rooms.cupboards import beside_labels, cupboards, fill_label_boxes, label_boxes
 from floorplan.io.dxf.rooms.joinery import fitted_rooms, fitting_linework
 from floorplan.io.dxf.rooms.seeding import place_labels
+from floorplan.io.dxf.rooms.takein import label_areas, take_in
 from floorplan.io.dxf.text import figures as dxf_figures
 from floorplan.io.dxf.text import kind as dxf_text
 from floorplan.io.dxf.walls.annotations import leave_text_lines
@@ -93,6 +94,8 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     kin = kin_labels(drawing_texts(rd), [w.polygon for w in found], labels, SAME_LABEL, written)
     labels, stated = labels + kin, list(stated) + [None] * len(kin)
     place_labels(found, arr, labels, rd.notes, stated, [written(x, y) for x, y, _ in labels])
+    # a WC and its lobby through a doorway, the label's written area the two together
+    found, inner = take_in(found, arr.openings, labels, label_areas(rd, written), rd.notes)
     found += cupboards(arr.small, sized, found, rd.notes)
     door_polys = door_shapes(rd, door_uids)
     found = wall_bands(found, arr, door_polys, texts + area_figures(rd), rd.notes)
@@ -101,7 +104,8 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     if labels:
         # a written area figure ('28.2 m²') standing in a space labels it as a name does
         _unlabelled(found, texts + area_figures(rd))
-    rd.gaps = doorways(arr) + [(f.middle, f.width, "folding") for f in folds]
+    rd.gaps = [g for g in doorways(arr) if g[0] not in inner] + [  # (not one taken in)
+        (f.middle, f.width, "folding") for f in folds]
     if found:
         rd.used.update(p.uid for p in lines)
     if found and (rd.__dict__.get("walls_unnamed") or rd.__dict__.get("with_unnamed")):

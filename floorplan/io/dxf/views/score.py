@@ -203,7 +203,10 @@ def _lengths(lines: Sequence[np.ndarray]) -> list[float]:
 
 def coursed(polys: list[Polygon], lines: Sequence[np.ndarray]) -> float:
     """The share of the spaces' area whose edges courses meet at least
-    :data:`COURSES_PER_M` times a metre (see the module's docstring)."""
+    :data:`COURSES_PER_M` times a metre (see the module's docstring), of the spaces not
+    filled with a finish: courses meeting their edges from inside at least half as often
+    (boards read as no walls, :mod:`~floorplan.io.dxf.walls.finishes`, fill the wall round
+    a façade's openings, as a floor's fill a room; neither counts for or against)."""
     if not polys or not lines:
         return 0.0
     keep = [ln[:, :2] for ln, n in zip(lines, _lengths(lines), strict=True) if n > WALL_REACH]
@@ -214,29 +217,36 @@ def coursed(polys: list[Polygon], lines: Sequence[np.ndarray]) -> float:
     arr = np.asarray(polys, dtype=object)
     edges = shapely.boundary(arr)
     pi, k = tree.query(edges, predicate="dwithin", distance=EDGE_TOL)
-    n = np.bincount(pi[_square_to(arr[pi], edges[pi], ends[k, 0], ends[k, 1])], minlength=len(polys))
+    square, outside = _square_to(arr[pi], edges[pi], ends[k, 0], ends[k, 1])
+    n = np.bincount(pi[square & outside], minlength=len(polys))
+    n_in = np.bincount(pi[square & ~outside], minlength=len(polys))
     lengths = shapely.length(edges).tolist()
-    met = 0.0
-    for p, hits, length in zip(polys, n.tolist(), lengths, strict=True):
+    met = total = 0.0
+    for p, hits, inner, length in zip(polys, n.tolist(), n_in.tolist(), lengths, strict=True):
+        if length > 0 and inner / length >= COURSES_PER_M / 2:
+            continue  # filled with a finish
+        total += p.area
         if length > 0 and hits / length >= COURSES_PER_M:
             met += p.area
-    total = sum(p.area for p in polys)
     return met / total if total > 0 else 0.0
 
 
-def _square_to(p: np.ndarray, edge: np.ndarray, end: np.ndarray, nxt: np.ndarray) -> np.ndarray:
-    """For each line ending at ``end[i]`` (its next point ``nxt[i]``): whether it comes
-    from outside ``p[i]`` and meets its edge ``edge[i]`` within :data:`COURSE_SQUARE` of
-    square (the edge's direction there: its points 10 mm either side), all at once."""
+def _square_to(p: np.ndarray, edge: np.ndarray, end: np.ndarray,
+               nxt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each line ending at ``end[i]`` (its next point ``nxt[i]``): whether it meets
+    the edge ``edge[i]`` of ``p[i]`` within :data:`COURSE_SQUARE` of square (the edge's
+    direction there: its points 10 mm either side), and whether it comes from outside
+    ``p[i]``; all at once."""
     out = np.zeros(len(p), dtype=bool)
+    side = np.zeros(len(p), dtype=bool)
     v = nxt - end
     lv = np.hypot(v[:, 0], v[:, 1])
     at = np.flatnonzero(lv >= 1e-9)
     if not len(at):
-        return out
+        return out, side
     v, lv, end = v[at], lv[at], end[at]
     probe = end + v / lv[:, None] * np.minimum(lv, 0.05)[:, None]
-    outside = ~shapely.contains(p[at], shapely.points(probe))
+    side[at] = ~shapely.contains(p[at], shapely.points(probe))
     e = edge[at]
     d = shapely.line_locate_point(e, shapely.points(end))
     a = shapely.get_coordinates(shapely.line_interpolate_point(e, np.maximum(d - 0.01, 0.0)))
@@ -245,8 +255,8 @@ def _square_to(p: np.ndarray, edge: np.ndarray, end: np.ndarray, nxt: np.ndarray
     lt = np.hypot(t[:, 0], t[:, 1])
     dot = np.abs(v[:, 0] * t[:, 0] + v[:, 1] * t[:, 1])
     with np.errstate(divide="ignore", invalid="ignore"):
-        out[at] = outside & (lt > 1e-9) & (dot / (lv * lt) < COURSE_SQUARE)
-    return out
+        out[at] = (lt > 1e-9) & (dot / (lv * lt) < COURSE_SQUARE)
+    return out, side
 
 
 def evidence_against(v, polys: list[Polygon], sources: list[str],

@@ -40,6 +40,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon
 
+from floorplan.io.dxf.views.apart import JOIN, apart
 from floorplan.io.dxf.views.copies import COPY_SHARE, copy_of, labels_repeat
 from floorplan.io.dxf.views.grid import Grid, boxes_of
 from floorplan.io.dxf.views.score import SET_ASIDE, TITLE_CHARS, not_plan_title, score
@@ -102,6 +103,8 @@ class View:
     text_area: float = 0.0
     titles: list[str] = field(default_factory=list)
     level: float | None = None
+    apart: list[int] = field(default_factory=list)  # spaces of a drawing standing apart in it
+    swings: int = 0  # of its doors, swings beside walls unbroken across the opening
     kind: str = "other"  # plan, copy, grid, columns, elevation, site, text, titled, empty, other
     reason: str = ""
     score: float = 0.0
@@ -183,6 +186,10 @@ def choose(views: list[View], polys: list[Polygon], wanted: int | None = None,
                            f". Read view {best.number}, the most plan-like; name another with --view N")
                 plans = [best]
     read = [v.number for v in plans]
+    if not doubt:
+        doubt = unplaced_doors([v for v in plans if v.rooms])
+        if doubt:
+            notes.append(doubt)
     if not level_of:
         level_of = {v.number: 0.0 for v in plans}
     for v in views:
@@ -193,11 +200,33 @@ def choose(views: list[View], polys: list[Polygon], wanted: int | None = None,
             if wanted is not None:
                 why = f"--view {wanted} names another"
             notes.append(f"{v.describe()} set aside: {why}")
+    for v in views:
+        if v.apart and v.number in read:
+            notes.append(f"{len(v.apart)} spaces in view {v.number} set aside: they stand apart "
+                         f"from its plan (over {JOIN:g} m from its rooms), with no door or label "
+                         "in them and no line joining them to it (another drawing: a frame "
+                         "or setting-out layout, a north sign, a detail)")
     skipped = [v for v in views if v.number not in read and not v.rooms and v.kind not in SET_ASIDE]
     if skipped:
         notes.append(f"{len(skipped)} other views with no closed space of room size set aside "
                      "(symbols, notes, details)")
     return Reading(read, level_of, notes, warning, doubt, no_plan)
+
+
+def unplaced_doors(plans: list[View]) -> str:
+    """Why the rooms of the plans read are in doubt when the plans' only doors are swings
+    drawn beside walls whose faces run on unbroken across the openings, and no label
+    stands in their spaces: no door is read in a wall, so the reader cannot tell a room
+    from a part of one cut off by fittings or joints drawn with the walls (``""`` when
+    not so)."""
+    odd = [v for v in plans if v.swings and v.swings == v.doors and not v.labels_in]
+    if not odd or len(odd) < len(plans):
+        return ""
+    return ("the plan's doors are drawn only as swings beside walls that run on unbroken "
+            f"across their openings ({sum(v.swings for v in odd)} in "
+            + ", ".join(f"view {v.number}" for v in odd) + ") and no label names a room: no "
+            "door is read in a wall, so a room cannot be told from a part of one cut off by "
+            "fittings or joints drawn with the walls")
 
 
 def set_copies_aside(plans: list[View], lines_of) -> list[View]:
@@ -312,6 +341,18 @@ def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = 
     allb = np.vstack([boxes_of(stacked), tb, rb])
     grid = Grid(allb)
     views = [View(k + 1, (np.inf, np.inf, -np.inf, -np.inf)) for k in range(grid.n)]
+    by_view: dict[int, list[np.ndarray]] | None = None
+
+    def lines_of(number: int) -> list[np.ndarray]:
+        nonlocal by_view
+        if by_view is None:
+            drawn = [ln for ln in (linework() if linework is not None else []) if len(ln)]
+            at = grid.at(np.array([ln[0][:2] for ln in drawn], dtype=float)).tolist()
+            by_view = {}
+            for ln, k in zip(drawn, at, strict=True):
+                by_view.setdefault(k + 1, []).append(ln)
+        return by_view.get(number, [])
+
     if polys:
         for k, v in enumerate(grid.at(shapely.get_coordinates(shapely.point_on_surface(
                 np.asarray(polys, dtype=object)))).tolist()):
@@ -320,7 +361,12 @@ def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = 
     if trust_one and wanted is None and sum(1 for v in views if v.rooms) <= 1:
         read = [v.number for v in views if v.rooms][:1]
         return Reading(read, {n: 0.0 for n in read}, []), views, grid
-    labels, doors = evidence()
+    labels, doors, *more = evidence()  # more: swings drawn beside unbroken walls (views/swings)
+    swings = np.asarray(more[0], dtype=float).reshape(-1, 2) if more else np.zeros((0, 2))
+    for v in grid.at(swings).tolist():
+        if v >= 0:
+            views[v].swings += 1
+    doors = np.vstack([np.asarray(doors, dtype=float).reshape(-1, 2), swings])
     if labels:
         pts = np.array([(x, y) for x, y, _ in labels], dtype=float)
         for v, lab in zip(grid.at(pts).tolist(), labels, strict=True):
@@ -337,6 +383,11 @@ def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = 
     for v in grid.at(doors).tolist():
         if v >= 0:
             views[v].doors += 1
+    for v in views:  # a drawing with no door or label standing apart beside the plan
+        gone = set(apart([polys[k] for k in v.rooms], doors, v.named,
+                         lambda n=v.number: lines_of(n))) if len(v.rooms) > 1 else set()
+        v.apart = [k for n, k in enumerate(v.rooms) if n in gone]
+        v.rooms = [k for n, k in enumerate(v.rooms) if n not in gone]
     if texts:
         where = grid.at(tb[:, :2]).tolist()
         space = placed_texts(x, y, polys)
@@ -361,16 +412,4 @@ def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = 
     np.maximum.at(hi, where[ok], allb[ok, 2:])
     for v, a, b in zip(views, lo.tolist(), hi.tolist(), strict=True):
         v.box = (a[0], a[1], b[0], b[1])
-    by_view: dict[int, list[np.ndarray]] | None = None
-
-    def lines_of(number: int) -> list[np.ndarray]:
-        nonlocal by_view
-        if by_view is None:
-            drawn = [ln for ln in (linework() if linework is not None else []) if len(ln)]
-            at = grid.at(np.array([ln[0][:2] for ln in drawn], dtype=float)).tolist()
-            by_view = {}
-            for ln, k in zip(drawn, at, strict=True):
-                by_view.setdefault(k + 1, []).append(ln)
-        return by_view.get(number, [])
-
     return choose(views, polys, wanted, sources, lines_of), views, grid

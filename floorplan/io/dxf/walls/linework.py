@@ -6,7 +6,8 @@
   with lines on some layers that say nothing when the source choice asks (``rd.with_unnamed``:
   :func:`~floorplan.io.dxf.rooms.sourcechoice.widened`);
 - :func:`floor_pattern`: less the lines that only draw a tiling (paving, floor or ceiling
-  tiles, :mod:`~floorplan.io.dxf.views.tiles`);
+  tiles, :mod:`~floorplan.io.dxf.views.tiles`) or a floor finish (boards, decking:
+  :mod:`~floorplan.io.dxf.walls.finishes`);
 - :func:`leave_objects`: less the objects standing free in the rooms (furniture,
   columns), for linework on layers that say nothing, where they are drawn with the walls.
 
@@ -25,6 +26,7 @@ from shapely.strtree import STRtree
 
 from floorplan.io.dxf.doors import symbols as dxf_doors
 from floorplan.io.dxf.views.tiles import pattern_lines
+from floorplan.io.dxf.walls.finishes import MIN_STRIPS, PITCH, finish_lines
 from floorplan.io.dxf.walls.marks import hidden_layers, not_the_plan
 from floorplan.io.dxf.walls.nibs import (
     NIB_BAND,
@@ -256,12 +258,26 @@ def floor_pattern(rd, lines: list) -> list:
     :mod:`~floorplan.io.dxf.views.tiles`), said in a note: a pattern drawn with the walls, on
     the same layer, would part the rooms into slabs."""
     drop, cells, side = pattern_lines([p.pts for p in lines])
-    if not drop:
+    if drop:
+        gone = set(drop)
+        rd.used.update(lines[k].uid for k in gone)
+        rd.notes.append(f"{len(gone)} line(s) that only draw a tiling of {cells} cells about "
+                        f"{side:.2f} m across (paving, floor or ceiling tiles) not read as walls")
+        lines = [p for k, p in enumerate(lines) if k not in gone]
+    return floor_finish(rd, lines)
+
+
+def floor_finish(rd, lines: list) -> list:
+    """``lines`` less those that draw a floor finish (boards, decking, strips running wall
+    to wall at one pitch: :mod:`~floorplan.io.dxf.walls.finishes`), said in a note."""
+    gone = set(finish_lines([p.pts for p in lines]))
+    if not gone:
         return lines
-    gone = set(drop)
     rd.used.update(lines[k].uid for k in gone)
-    rd.notes.append(f"{len(gone)} line(s) that only draw a tiling of {cells} cells about "
-                    f"{side:.2f} m across (paving, floor or ceiling tiles) not read as walls")
+    layers = sorted({lines[k].layer for k in gone})
+    rd.notes.append(f"{len(gone)} line(s) on {', '.join(layers)} that draw a floor finish (boards "
+                    f"or strips {PITCH[0]:g}-{PITCH[1]:g} m apart, {MIN_STRIPS} or more side by "
+                    "side, running wall to wall) not read as walls")
     return [p for k, p in enumerate(lines) if k not in gone]
 
 
