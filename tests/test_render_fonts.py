@@ -64,21 +64,15 @@ def _sidebar_unshown(monkeypatch, module) -> list:
 
 
 @pytest.mark.parametrize("backend", ["raster", "mpl"])
-def test_with_no_cjk_font_the_sheet_says_so_once(monkeypatch, backend):
+@pytest.mark.parametrize("name, said", [("女卫生间", fonts.UNSHOWN), ("Kitchen", None)])
+def test_with_no_cjk_font_the_sheet_says_so_once_where_it_has_cjk_text(monkeypatch, backend,
+                                                                        name, said):
+    # a sheet with no CJK text says nothing of fonts
     monkeypatch.setattr(fonts, "cjk_files", lambda: ())
     monkeypatch.setattr(fonts, "cjk_families", lambda: ())
     got = _sidebar_unshown(monkeypatch, backend)
-    _draw(_scene("女卫生间"), backend)
-    assert got == [fonts.UNSHOWN]
-
-
-@pytest.mark.parametrize("backend", ["raster", "mpl"])
-def test_a_sheet_with_no_cjk_text_says_nothing_of_fonts(monkeypatch, backend):
-    monkeypatch.setattr(fonts, "cjk_files", lambda: ())
-    monkeypatch.setattr(fonts, "cjk_families", lambda: ())
-    got = _sidebar_unshown(monkeypatch, backend)
-    _draw(_scene("Kitchen"), backend)
-    assert got == [None]
+    _draw(_scene(name), backend)
+    assert got == [said]
 
 
 def _draw(scene, backend: str) -> bytes:
