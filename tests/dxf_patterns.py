@@ -184,3 +184,13 @@ def read(sheet: Sheet, tmp_path, **kw):
 def rooms_of(plan) -> list[tuple]:
     """(name, how found, area to 0.1 mm²) of each room, sorted: what the wall tests pin."""
     return sorted((r.name, r.source, round(r.polygon.area, 4)) for r in plan.rooms)
+
+
+def assert_room(rooms: dict, name: str, area: float, bounds: tuple) -> None:
+    """The room ``name`` of ``rooms`` (name to room) has ``area`` (m²) and ``bounds``
+    (x0, y0, x1, y1), to 1 µm: what the wall tests pin of a room worked by hand."""
+    import pytest
+
+    assert rooms[name].polygon.area == pytest.approx(area, abs=1e-6)
+    assert rooms[name].polygon.bounds == pytest.approx(bounds, abs=1e-6)
+
