@@ -92,7 +92,8 @@ def set_aside(rooms: list, doors: list, notes: list[str], findings: list | None 
     (:func:`~floorplan.io.dxf.views.swings.swing_doorways`), which no door is made of;
     ``findings`` (changed in place) loses those about the spaces set aside alone."""
     walled = [k for k, r in enumerate(rooms) if r.source in WALL_SOURCES]
-    more = [] if ways is None else list(shapely.points(np.asarray(ways, dtype=float).reshape(-1, 2)))
+    more: list = [] if ways is None else np.asarray(shapely.points(
+        np.asarray(ways, dtype=float).reshape(-1, 2)), dtype=object).tolist()
     if len(walled) < 2 or not (doors or more):
         return rooms
     polys = np.array([rooms[k].polygon for k in walled], dtype=object)

@@ -81,7 +81,7 @@ def _mat(f: Polygon) -> str:
     if f.interiors:
         return ""
     rect = f.minimum_rotated_rectangle
-    if rect.area <= 0 or f.area < SQUARE * rect.area:
+    if rect.area <= 0 or f.area < SQUARE * rect.area or not isinstance(rect, Polygon):
         return ""
     c = np.asarray(rect.exterior.coords)
     a, b = c[1] - c[0], c[2] - c[1]
@@ -126,7 +126,7 @@ def _floors(mats: list[tuple[Polygon, str]]) -> list[Polygon]:
         if len(set(full)) < 2 and "half" not in kinds:
             continue  # all one way and no half: a row of cubicles, beds, bays
         floor = shapely.union_all([polys[k] for k in members])
-        if floor.geom_type != "Polygon" or floor.interiors:
+        if not isinstance(floor, Polygon) or floor.interiors:
             continue
         if floor.area < SQUARE * floor.minimum_rotated_rectangle.area:
             continue

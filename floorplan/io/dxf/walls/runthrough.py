@@ -40,7 +40,7 @@ def runs_through(seg: np.ndarray, which: np.ndarray) -> np.ndarray:
     length = np.hypot(vec[:, 0], vec[:, 1])
     unit = vec / np.maximum(length, 1e-12)[:, None]
     pts = np.vstack([seg[:, 0], seg[:, 1]])
-    tree = shapely.STRtree(shapely.points(pts))
+    tree = shapely.STRtree(np.asarray(shapely.points(pts), dtype=object))
     n = len(seg)
     met = np.zeros((len(which), 2), dtype=bool)
     for e in (0, 1):
