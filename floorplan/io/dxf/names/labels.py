@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass, field
 
 from floorplan.classify import classify
+from floorplan.io.dxf.names.labelkind import could_name
 from floorplan.io.dxf.names.roles import small_kind
 from floorplan.io.dxf.text import kind as dxf_text
 from floorplan.model import CIRCULATION_USES, COMMUNAL_USES
@@ -126,7 +127,10 @@ def name_from_labels(ri: RoomText, placed: list, centre: tuple[float, float] | N
     named = [lab for lab, u in zip(labels, uses, strict=True) if u is not None]
     if len(named) == 1:  # one room label among notes (UP, W/D...)
         ri.name = named[0][0]
-        _small_among_names(ri, named[0], labels, placed, centre)
+        if small_kind(named[0][0]):
+            _small_among_names(ri, named[0], labels, placed, centre)
+        else:
+            _names_among(ri, named[0], labels)
         return
     if not named:  # no label names a use: the tallest (the first of equals) names the room
         middle = _central(placed, centre)
@@ -148,6 +152,31 @@ def name_from_labels(ri: RoomText, placed: list, centre: tuple[float, float] | N
 ARROWS = frozenset({"up", "dn", "down"})
 
 
+def _rivals(lab: str, h: float, labels: list) -> list[str]:
+    """The labels of ``labels`` besides ``lab`` (written ``h`` tall) that are as tall (at
+    least 1/:data:`DOMINANT` of it), of three letters or more and no stair arrow: names a
+    room may have, not the notes by its fittings, which are written smaller."""
+    return [x for x, hx in labels if x != lab and hx >= h / DOMINANT
+            and sum(c.isalpha() for c in x) >= 3 and x.strip().casefold() not in ARROWS]
+
+
+def _names_among(ri: RoomText, named: tuple[str, float], labels: list) -> None:
+    """A room whose one label naming a use (``Køkken``) stands beside a label as tall that
+    could name a room and names no use (``Limbo``, a hall's own name; ``Seminar Room``)
+    holds two rooms' labels, most likely of two rooms the walls leave open to each other:
+    named by both, in reading order, at ``low``, saying so. Taken for a note, the other
+    label would be dropped silently and the merged room named by one of its parts."""
+    lab, h = named
+    rivals = [x for x in _rivals(lab, h, labels) if could_name(x)]
+    if not rivals:
+        return
+    both = [x for x, _ in labels if x == lab or x in rivals]
+    ri.name = " + ".join(both[:3])
+    lower(ri, "low", "holds the labels " + ", ".join(repr(x) for x in both[:4])
+           + f", of which only {lab!r} names a use: one room or several the walls do not "
+           "divide")
+
+
 def _small_among_names(ri: RoomText, named: tuple[str, float], labels: list, placed: list,
                        centre: tuple[float, float] | None) -> None:
     """A room whose one label naming a use says a small room's kind (``Cupboard``,
@@ -157,10 +186,7 @@ def _small_among_names(ri: RoomText, named: tuple[str, float], labels: list, pla
     room beside it. Named by the other label where it stands clearly in the room's middle
     (``medium``), else kept, ``low``; both say so."""
     lab, h = named
-    if not small_kind(lab):
-        return
-    rivals = [x for x, hx in labels if x != lab and hx >= h / DOMINANT
-              and sum(c.isalpha() for c in x) >= 3 and x.strip().casefold() not in ARROWS]
+    rivals = _rivals(lab, h, labels)
     if not rivals:
         return
     middle = _central(placed, centre)
