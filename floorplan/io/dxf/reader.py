@@ -29,7 +29,7 @@ from shapely.geometry import Point
 from floorplan._gc import paused_gc
 from floorplan.classify import classify, names_other
 from floorplan.errors import PlanReadError
-from floorplan.io.dxf import hiddenproof
+from floorplan.io.dxf import hiddenmend, hiddenproof
 from floorplan.io.dxf.account import account, label_findings, room_confidence
 from floorplan.io.dxf.collect.modelspace import collect
 from floorplan.io.dxf.doors import arcs as dxf_arcs
@@ -271,6 +271,7 @@ class _Reader:
         if not found.polys and require_rooms:
             raise PlanReadError(self.source, self.no_plan or "no rooms found in the view read "
                                 "(see the views listed with --view)")
+        found = hiddenmend.mend(self, found)  # rooms a proving hidden layer shows misread
         polys, layers, self.combined = found.polys, found.layers, found.combined
         # levels first: rooms and doors are made with theirs
         levels, level_note = spaces.levels(self, found)
@@ -298,6 +299,7 @@ class _Reader:
         # (before the shafts: a void's parts are no spaces whose doors the drawing lacks)
         rooms = dxf_shafts.set_aside(rooms, [d for d, _ in doors], self.notes, self.findings)
         rooms += hiddenproof.adopt(self, rooms, locate)  # closed only on a hidden layer
+        self.findings += hiddenmend.findings(self, rooms)
         self.findings += lost_floor(self, rooms, made)  # floor inside the walls in no room
         self.findings += label_findings(self, rooms)
         self.findings += hiddenrooms.findings(self, rooms)  # rooms on a layer switched off

@@ -63,6 +63,8 @@ NARROW = 1.2
 #: the reason a larger space nobody walks into is kept at low confidence
 UNSURE = ("no door or doorway leads into it: a hall open wider than a doorway, a room whose "
           "door was not read, or no room at all (a core, a void)")
+#: the source of a room mended from a hidden layer (:mod:`~floorplan.io.dxf.hiddenmend`)
+MENDED = "hidden_outline"
 #: doors are read in a drawing when at least this share of the spaces found in its walls
 #: have one
 READ_SHARE = 0.5
@@ -87,13 +89,17 @@ def set_aside(rooms: list, doors: list, notes: list[str], findings: list | None 
     walled = [k for k, r in enumerate(rooms) if r.source in WALL_SOURCES]
     if len(walled) < 2 or not doors:
         return rooms
-    polys = np.array([rooms[k].polygon for k in walled], dtype=object)
+    # (the rooms mended from a hidden layer were spaces of the walls, read again: they
+    # count towards whether the drawing's doors are read, though they are not judged)
+    mended = [k for k, r in enumerate(rooms) if r.source == MENDED]
+    polys = np.array([rooms[k].polygon for k in walled + mended], dtype=object)
     geoms = np.array([d.geometry for d in doors], dtype=object)
     near = STRtree(geoms).query(polys, predicate="dwithin", distance=REACH)[0]
-    entered = np.zeros(len(walled), dtype=bool)
-    entered[near] = True
+    reached = np.zeros(len(polys), dtype=bool)
+    reached[near] = True
+    entered = reached[:len(walled)]
     _ducts_entered(rooms, walled, doors, entered)
-    if entered.mean() < READ_SHARE:
+    if np.concatenate([entered, reached[len(walled):]]).mean() < READ_SHARE:
         return rooms
     shut = [walled[i] for i in np.flatnonzero(~entered)
             if not rooms[walled[i]].name and not rooms[walled[i]].stated
