@@ -151,3 +151,48 @@ def test_borne_out_by_hand():
     two = np.array([[1.0, 1.0], [3.0, 2.0]])
     assert hiddenmend.borne_out(o, two, [(12.0,), (12.0,)]) is None  # two labels write areas
     assert hiddenmend.borne_out(o, np.array([[5.0, 1.0]]), [(12.0,)]) is None  # outside it
+
+
+def test_a_cupboard_inside_a_rooms_outline_is_taken_in(tmp_path):
+    # a lab of 10 x 3 (x 12-22) with a 1.2 x 1.0 corner cupboard walled off at its top
+    # right (x 20.8-22, y 2-3): the walls read the lab as 30 - 1.2 = 28.8 m² (within 5 % of
+    # its outline, so it agrees) and the cupboard as a room of its own; the lab's label
+    # writes 30.0 m², its outline's area: the cupboard is part of the lab
+    s = Sheet()
+    s.poly([(0, 0), (22, 0), (22, 3), (0, 3)], closed=True)
+    for x in (4, 8, 12):
+        s.line((x, 0), (x, 3))
+    s.line((20.8, 2), (22, 2))
+    s.line((20.8, 2), (20.8, 3))
+    for k, name in enumerate(NAMES):
+        s.text(f"{name}\\P12.0 m2", (4 * k + 1.5, 1.5))
+    s.text("LAB\\P30.0 m2", (16.0, 1.5))
+    lay = layer_off(s)
+    outlines(s, lay, xs=(0, 4, 8))
+    rect(s, 12, 0, 22, 3, lay)
+    plan = read(s, tmp_path)
+    assert rooms_of(plan) == [("BEDROOM", "walls", 12.0), ("LAB", "hidden_outline", 30.0),
+                              ("LIVING ROOM", "walls", 12.0), ("STUDY", "walls", 12.0)]
+    [lab] = [r for r in plan.rooms if r.name == "LAB"]
+    assert "28.80 m² + 1.20 m²" in lab.confidence_reason
+
+
+def test_an_unnamed_space_the_layer_does_not_outline_is_doubted(tmp_path):
+    # east of the stair a 2 x 3 space (x 16-18) with no label, which the usable-area layer
+    # does not outline (a duct): low, saying so; without the layer it is not doubted so
+    def drawing(with_layer: bool):
+        s = Sheet()
+        four_rooms_and_a_stair(s)
+        s.poly([(16, 0), (18, 0), (18, 3), (16, 3)], closed=True)
+        if with_layer:
+            outlines(s, layer_off(s))
+        return s
+
+    plan = read(drawing(True), tmp_path)
+    [duct] = [r for r in plan.rooms if not r.name]
+    assert round(duct.polygon.area, 4) == 6.0
+    assert duct.confidence == "low" and "'AREA-USABLE'" in duct.confidence_reason
+    plan = read(drawing(False), tmp_path)
+    unnamed = [r for r in plan.rooms if not r.name and round(r.polygon.area, 4) == 6.0
+               and r.polygon.bounds[0] >= 16 - 1e-6]
+    assert len(unnamed) == 1 and "AREA-USABLE" not in unnamed[0].confidence_reason

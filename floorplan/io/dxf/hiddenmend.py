@@ -31,6 +31,8 @@ label bears it out: a corridor round a whole floor is a room by the drawing's ow
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import shapely
 from shapely.geometry import Polygon
@@ -80,7 +82,7 @@ def mend(rd, found):
     """``found`` (:class:`~floorplan.io.dxf.rooms.spaces.Found`) with the rooms read that
     a proving hidden layer's borne-out outlines show wrong replaced by those outlines
     (see the module's docstring); the reasons kept in ``rd.mended`` for :func:`findings`."""
-    rd.mended = []
+    rd.mended, rd.outlined = [], []
     hidden = hidden_layers(rd.doc, rd.lmap)
     if not hidden or not found.polys:
         return found
@@ -113,6 +115,7 @@ def _mend_layer(rd, found, layer: str, pts, areas, texts):
     sure = sum(1 for i in touching if agrees[i] or figure[i] is not None)
     if agree < hiddenproof.MIN_AGREE or sure < hiddenproof.AGREE_SHARE * len(touching):
         return found
+    rd.outlined.append((layer, outlines))  # the layer outlines the drawing's rooms
     taken: list[Polygon] = []
     polys, sources, layers = list(found.polys), list(found.sources), list(found.layers)
     sure_l, combined = list(found.sure), list(found.combined)
@@ -123,8 +126,9 @@ def _mend_layer(rd, found, layer: str, pts, areas, texts):
     st = state(rd.doc, layer)
     for i in sorted(touching, key=lambda i: outlines[i].area):
         o = outlines[i]
-        if agrees[i] or figure[i] is None or any(not hiddenproof.sliver(o, t) for t in taken):
-            continue
+        if (agrees[i] and len(over[i]) == 1) or figure[i] is None \
+                or any(not hiddenproof.sliver(o, t) for t in taken):
+            continue  # read as it is outlined; not borne out; or overlapping one taken
         ks = [k for k in over[i] if k not in gone]
         if not ks:
             continue
@@ -193,6 +197,34 @@ def _pieces(g) -> list[Polygon]:
         if part.buffer(-hiddenproof.SLIVER_WIDTH / 2, join_style="mitre").is_empty:
             continue
         out.append(part)
+    return out
+
+
+def doubt_unoutlined(rd, rooms: list) -> list:
+    """``rooms`` with each unnamed space found in the walls that lies in no outline of a
+    layer that outlines the drawing's rooms (:func:`mend`) at low confidence: the
+    drawing's own record of its rooms leaves it out (an escape stair outside the walls,
+    a duct between two WCs, a wall's hollow)."""
+    if not getattr(rd, "outlined", None):
+        return rooms
+    from floorplan.io.dxf.rooms.outdoor import WALL_SOURCES
+
+    trees = [(lay, outlines, shapely.STRtree(outlines)) for lay, outlines in rd.outlined]
+    out = []
+    for r in rooms:
+        if r.name or r.stated or r.source not in WALL_SOURCES or r.confidence == "low":
+            out.append(r)
+            continue
+        layer = next((lay for lay, outlines, tree in trees
+                      if all(hiddenproof.sliver(outlines[k], r.polygon)
+                             for k in tree.query(r.polygon, predicate="intersects").tolist())),
+                     None)
+        if layer is None:
+            out.append(r)
+            continue
+        why = (f"no label in it, and layer {layer!r}, whose outlines are the drawing's "
+               "rooms, does not outline it: a duct, a wall's hollow or a space outside")
+        out.append(replace(r, confidence="low", confidence_reason=why))
     return out
 
 

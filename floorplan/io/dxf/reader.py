@@ -300,6 +300,7 @@ class _Reader:
         rooms = dxf_shafts.set_aside(rooms, [d for d, _ in doors], self.notes, self.findings)
         rooms += hiddenproof.adopt(self, rooms, locate)  # closed only on a hidden layer
         self.findings += hiddenmend.findings(self, rooms)
+        rooms = hiddenmend.doubt_unoutlined(self, rooms)
         self.findings += lost_floor(self, rooms, made)  # floor inside the walls in no room
         self.findings += label_findings(self, rooms)
         self.findings += hiddenrooms.findings(self, rooms)  # rooms on a layer switched off
