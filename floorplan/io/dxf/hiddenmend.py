@@ -201,18 +201,21 @@ def _pieces(g) -> list[Polygon]:
 
 
 def doubt_unoutlined(rd, rooms: list) -> list:
-    """``rooms`` with each unnamed space found in the walls that lies in no outline of a
-    layer that outlines the drawing's rooms (:func:`mend`) at low confidence: the
-    drawing's own record of its rooms leaves it out (an escape stair outside the walls,
-    a duct between two WCs, a wall's hollow)."""
+    """``rooms`` without the unnamed spaces found in the walls that lie in no outline of
+    a layer that outlines the drawing's rooms (:func:`mend`), when they are of a shaft's
+    size (:data:`~floorplan.io.dxf.rooms.shafts.SHAFT_AREA`), and with the larger ones at
+    low confidence: the drawing's own record of its rooms leaves them out (an escape stair
+    outside the walls, a duct between two WCs, a wall's hollow), as
+    :mod:`~floorplan.io.dxf.rooms.shafts` does with the spaces no door leads into."""
     if not getattr(rd, "outlined", None):
         return rooms
     from floorplan.io.dxf.rooms.outdoor import WALL_SOURCES
+    from floorplan.io.dxf.rooms.shafts import SHAFT_AREA
 
     trees = [(lay, outlines, shapely.STRtree(outlines)) for lay, outlines in rd.outlined]
-    out = []
+    out, gone = [], []
     for r in rooms:
-        if r.name or r.stated or r.source not in WALL_SOURCES or r.confidence == "low":
+        if r.name or r.stated or r.source not in WALL_SOURCES:
             out.append(r)
             continue
         layer = next((lay for lay, outlines, tree in trees
@@ -221,10 +224,26 @@ def doubt_unoutlined(rd, rooms: list) -> list:
                      None)
         if layer is None:
             out.append(r)
-            continue
-        why = (f"no label in it, and layer {layer!r}, whose outlines are the drawing's "
-               "rooms, does not outline it: a duct, a wall's hollow or a space outside")
-        out.append(replace(r, confidence="low", confidence_reason=why))
+        elif r.polygon.area <= SHAFT_AREA:
+            gone.append((r, layer))
+        elif r.confidence == "low":
+            out.append(r)
+        else:
+            why = (f"no label in it, and layer {layer!r}, whose outlines are the drawing's "
+                   "rooms, does not outline it: a core, a void or a space outside")
+            out.append(replace(r, confidence="low", confidence_reason=why))
+    for layer in dict.fromkeys(lay for _, lay in gone):
+        these = [r for r, lay in gone if lay == layer]
+        rd.notes.append(
+            f"{len(these)} space(s) in the walls with no label that layer {layer!r}, whose "
+            "outlines are the drawing's rooms, does not outline, set aside as ducts, hollows "
+            "or spaces outside, not rooms: " + ", ".join(
+                f"{r.polygon.area:.1f} m² at ({r.polygon.centroid.x:.2f}, "
+                f"{r.polygon.centroid.y:.2f})" for r in these[:12])
+            + (f" and {len(these) - 12} more" if len(these) > 12 else ""))
+    if gone:
+        ids = {r.id for r, _ in gone}
+        rd.findings[:] = [f for f in rd.findings if not (f.rooms and set(f.rooms) <= ids)]
     return out
 
 
