@@ -82,7 +82,7 @@ def mend(rd, found):
     """``found`` (:class:`~floorplan.io.dxf.rooms.spaces.Found`) with the rooms read that
     a proving hidden layer's borne-out outlines show wrong replaced by those outlines
     (see the module's docstring); the reasons kept in ``rd.mended`` for :func:`findings`."""
-    rd.mended, rd.outlined = [], []
+    rd.mended, rd.outlined, rd.mend_pieces = [], [], []
     hidden = hidden_layers(rd.doc, rd.lmap)
     if not hidden or not found.polys:
         return found
@@ -153,6 +153,7 @@ def _mend_layer(rd, found, layer: str, pts, areas, texts):
             for piece in _pieces(cut[k]):
                 keep_polys.append(piece)
                 keep.append(k)
+                rd.mend_pieces.append(piece)
             continue
         keep_polys.append(polys[k])
         keep.append(k)
@@ -203,8 +204,8 @@ def _pieces(g) -> list[Polygon]:
 def doubt_unoutlined(rd, rooms: list) -> list:
     """``rooms`` without the unnamed spaces found in the walls that lie in no outline of
     a layer that outlines the drawing's rooms (:func:`mend`), when they are of a shaft's
-    size (:data:`~floorplan.io.dxf.rooms.shafts.SHAFT_AREA`), and with the larger ones at
-    low confidence: the drawing's own record of its rooms leaves them out (an escape stair
+    size (:data:`~floorplan.io.dxf.rooms.shafts.SHAFT_AREA`) or what a mend left of a room
+    read beyond a borne-out outline, and with the larger ones at low confidence: the drawing's own record of its rooms leaves them out (an escape stair
     outside the walls, a duct between two WCs, a wall's hollow), as
     :mod:`~floorplan.io.dxf.rooms.shafts` does with the spaces no door leads into."""
     if not getattr(rd, "outlined", None):
@@ -224,7 +225,9 @@ def doubt_unoutlined(rd, rooms: list) -> list:
                      None)
         if layer is None:
             out.append(r)
-        elif r.polygon.area <= SHAFT_AREA:
+        elif r.polygon.area <= SHAFT_AREA or any(r.polygon.equals(p) for p in rd.mend_pieces):
+            # (what a mend left of a room read beyond the outline: no label, no outline,
+            # no more a room than before the drawing showed the rest of it wrong)
             gone.append((r, layer))
         elif r.confidence == "low":
             out.append(r)
