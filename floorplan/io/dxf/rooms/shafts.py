@@ -86,20 +86,17 @@ def set_aside(rooms: list, doors: list, notes: list[str], findings: list | None 
     """``rooms`` without the spaces found in the walls that no door leads into (see the
     module); ``doors`` are the plan's doors (``.geometry``: a point or a line);
     ``findings`` (changed in place) loses those about the spaces set aside alone."""
-    walled = [k for k, r in enumerate(rooms) if r.source in WALL_SOURCES]
+    # (a room mended from a hidden layer is a space of the walls read again: judged alike)
+    walled = [k for k, r in enumerate(rooms) if r.source in WALL_SOURCES or r.source == MENDED]
     if len(walled) < 2 or not doors:
         return rooms
-    # (the rooms mended from a hidden layer were spaces of the walls, read again: they
-    # count towards whether the drawing's doors are read, though they are not judged)
-    mended = [k for k, r in enumerate(rooms) if r.source == MENDED]
-    polys = np.array([rooms[k].polygon for k in walled + mended], dtype=object)
+    polys = np.array([rooms[k].polygon for k in walled], dtype=object)
     geoms = np.array([d.geometry for d in doors], dtype=object)
     near = STRtree(geoms).query(polys, predicate="dwithin", distance=REACH)[0]
-    reached = np.zeros(len(polys), dtype=bool)
-    reached[near] = True
-    entered = reached[:len(walled)]
+    entered = np.zeros(len(walled), dtype=bool)
+    entered[near] = True
     _ducts_entered(rooms, walled, doors, entered)
-    if np.concatenate([entered, reached[len(walled):]]).mean() < READ_SHARE:
+    if entered.mean() < READ_SHARE:
         return rooms
     shut = [walled[i] for i in np.flatnonzero(~entered)
             if not rooms[walled[i]].name and not rooms[walled[i]].stated
