@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from shapely.geometry import box
 
-from floorplan.io.dxf import hiddenmend
+from floorplan.io.dxf.hidden import mend as hiddenmend
 from tests.dxf_patterns import Sheet, read, rooms_of
 
 NAMES = ("BEDROOM", "LIVING ROOM", "STUDY")

@@ -29,7 +29,6 @@ from shapely.geometry import Point
 from floorplan._gc import paused_gc
 from floorplan.classify import classify, names_other
 from floorplan.errors import PlanReadError
-from floorplan.io.dxf import hiddenmend, hiddenproof
 from floorplan.io.dxf.account import account, label_findings, room_confidence
 from floorplan.io.dxf.collect.modelspace import collect
 from floorplan.io.dxf.doors import arcs as dxf_arcs
@@ -40,6 +39,8 @@ from floorplan.io.dxf.features import fittings as dxf_features
 from floorplan.io.dxf.features import meters as dxf_meters
 from floorplan.io.dxf.features import rooflights as dxf_rooflights
 from floorplan.io.dxf.features import underlay as dxf_underlay
+from floorplan.io.dxf.hidden import mend as hiddenmend
+from floorplan.io.dxf.hidden import proof as hiddenproof
 from floorplan.io.dxf.layers import LayerMap, load_layer_map, room_siblings
 from floorplan.io.dxf.load.document import load, release
 from floorplan.io.dxf.load.encoding import clean, safe_strings

@@ -16,7 +16,7 @@ elevations, furniture or an old layout under rooms the reading found says nothin
 
 A hidden layer that proves itself on the visible reading (its outlines agree with the
 rooms read, and hold labels the reading lost) is read for those rooms without a map
-(:mod:`~floorplan.io.dxf.hiddenproof`, before :func:`findings`): its outlines are then
+(:mod:`~floorplan.io.dxf.hidden.proof`, before :func:`findings`): its outlines are then
 covered, and this warning is left for the layers that do not prove themselves.
 """
 

@@ -63,7 +63,7 @@ NARROW = 1.2
 #: the reason a larger space nobody walks into is kept at low confidence
 UNSURE = ("no door or doorway leads into it: a hall open wider than a doorway, a room whose "
           "door was not read, or no room at all (a core, a void)")
-#: the source of a room mended from a hidden layer (:mod:`~floorplan.io.dxf.hiddenmend`)
+#: the source of a room mended from a hidden layer (:mod:`~floorplan.io.dxf.hidden.mend`)
 MENDED = "hidden_outline"
 #: doors are read in a drawing when at least this share of the spaces found in its walls
 #: have one

@@ -37,7 +37,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon
 
-from floorplan.io.dxf import hiddenproof
+from floorplan.io.dxf.hidden import proof as hiddenproof
 from floorplan.io.dxf.rooms.hidden import room_outlines, state
 from floorplan.io.dxf.rooms.outlines import MIN_ROOM_AREA
 from floorplan.io.dxf.text import figures as dxf_figures
