@@ -298,7 +298,8 @@ class _Reader:
         door_counts["opening"] -= n_doors - len(doors)  # gaps in a void's edge
         rooms = dxf_diagonals.set_aside(self, rooms, doors, self.notes, self.findings)
         # (before the shafts: a void's parts are no spaces whose doors the drawing lacks)
-        rooms = dxf_shafts.set_aside(rooms, [d for d, _ in doors], self.notes, self.findings)
+        rooms = dxf_shafts.set_aside(rooms, [d for d, _ in doors], self.notes, self.findings,
+                                     spaces.drawn_doorways(self))
         rooms += hiddenproof.adopt(self, rooms, locate)  # closed only on a hidden layer
         self.findings += hiddenmend.findings(self, rooms)
         rooms = hiddenmend.doubt_unoutlined(self, rooms)
