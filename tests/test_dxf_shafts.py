@@ -122,6 +122,26 @@ def test_a_flue_with_a_door_is_kept():
     assert notes == []
 
 
+def test_a_flue_mended_from_a_hidden_layer_is_judged_as_the_walls_spaces_are():
+    # Newton FF's Flue: its visible piece (0.52 m²) mended to its outline on the switched-off
+    # NET INTERNAL AREA (1.79 m², as its label writes), source hidden_outline. No door leads
+    # into it: set aside as the walls' spaces are; an outline on a room layer is kept
+    from types import SimpleNamespace as NS
+
+    from floorplan.io.dxf.rooms.shafts import set_aside
+
+    def _r(r, source):
+        return NS(**{**vars(r), "source": source})
+
+    rooms, doors = _spaces(flue_door=False)
+    mended = [_r(r, source="hidden_outline") if r.id == "F" else r for r in rooms]
+    notes: list[str] = []
+    assert [r.id for r in set_aside(mended, doors, notes)] == ["R0", "R1", "R2", "WC"]
+    assert "Flue 0.9 m²" in notes[0]
+    drawn = [_r(r, source="outline") if r.id == "F" else r for r in rooms]
+    assert [r.id for r in set_aside(drawn, doors, [])] == ["R0", "R1", "R2", "WC", "F"]
+
+
 def test_a_cupboard_whose_door_is_a_swing_beside_its_unbroken_wall_is_kept(tmp_path):
     """The duct box's west wall (x = 8, y 3.5..4.5) drawn whole, and beside it a door's
     swing as a JW-CAD plan draws one: the arc (radius 0.8 about a hinge at (8, 3.6)) from

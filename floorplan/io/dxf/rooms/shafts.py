@@ -66,6 +66,8 @@ NARROW = 1.2
 #: the reason a larger space nobody walks into is kept at low confidence
 UNSURE = ("no door or doorway leads into it: a hall open wider than a doorway, a room whose "
           "door was not read, or no room at all (a core, a void)")
+#: the source of a room mended from a hidden layer (:mod:`~floorplan.io.dxf.hidden.mend`)
+MENDED = "hidden_outline"
 #: doors are read in a drawing when at least this share of the spaces found in its walls
 #: have one
 READ_SHARE = 0.5
@@ -91,7 +93,8 @@ def set_aside(rooms: list, doors: list, notes: list[str], findings: list | None 
     walls that run on unbroken across them
     (:func:`~floorplan.io.dxf.views.swings.swing_doorways`), which no door is made of;
     ``findings`` (changed in place) loses those about the spaces set aside alone."""
-    walled = [k for k, r in enumerate(rooms) if r.source in WALL_SOURCES]
+    # (a room mended from a hidden layer is a space of the walls read again: judged alike)
+    walled = [k for k, r in enumerate(rooms) if r.source in WALL_SOURCES or r.source == MENDED]
     more: list = [] if ways is None else np.asarray(shapely.points(
         np.asarray(ways, dtype=float).reshape(-1, 2)), dtype=object).tolist()
     if len(walled) < 2 or not (doors or more):
