@@ -191,36 +191,19 @@ def kin_labels(texts, rooms, labels: list[tuple[float, float, str]],
         return []
     tree = STRtree(list(rooms))
     had = [(x, y) for x, y, _ in labels]
-    held = _labelled(tree, rooms, had)
     out: list[tuple[float, float, str]] = []
     for x, y, name, h, layer in texts:
         if classify(name) is not None or not is_kin(h, layer, kinds) or not could_name(name):
             continue
         if not (np.isfinite(x) and np.isfinite(y)):
             continue
-        hit = tree.query(shapely.Point(x, y), predicate="within").tolist()
-        if hit and (written is None or written(x, y) is None) and (
-                min(hit, key=lambda k: rooms[k].area) not in held):
+        if len(tree.query(shapely.Point(x, y), predicate="within")) and (
+                written is None or written(x, y) is None):
             continue
         if any(abs(x - a) < same and abs(y - b) < same for a, b in had):
             continue
         had.append((x, y))
         out.append((x, y, name))
-    return out
-
-
-def _labelled(tree, rooms, points) -> set[int]:
-    """The rooms (indices into ``rooms``, each point's smallest) holding one of ``points``:
-    a text of a naming kind in such a room is a second room's label in one space (the
-    hall 'Limbo' beside the kitchen 'Køkken' open to it), which the label seeding then
-    parts or reports (:func:`~floorplan.io.dxf.rooms.seeding.place_labels`)."""
-    out: set[int] = set()
-    for x, y in points:
-        if not (math.isfinite(x) and math.isfinite(y)):
-            continue
-        hit = tree.query(shapely.Point(x, y), predicate="within").tolist()
-        if hit:
-            out.add(min(hit, key=lambda k: rooms[k].area))
     return out
 
 
