@@ -11,6 +11,7 @@ with the reason.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -128,17 +129,20 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
         if t == "MTEXT":
             p = e.dxf.insert
             h = float(d.get("char_height", 0) or 0)
+            angle = float(e.get_rotation() or 0.0)
             if "\n" in raw:  # blank paragraphs move the words from the insertion point
                 p = Vec3(*mtext_anchor(p.x, p.y, h, d.get("attachment_point", 1),
-                                       d.get("line_spacing_factor", 1.0), e.get_rotation(), raw))
+                                       d.get("line_spacing_factor", 1.0), angle, raw))
         else:
             p = e.dxf.insert
             if d.get("halign", 0) or d.get("valign", 0):
                 p = d.get("align_point", p) or p
             h = float(d.get("height", 0) or 0)
             p = e.ocs().to_wcs(p)
+            angle = _angle(d.get("rotation", 0.0))
         out.texts.append(Text(out.uid(), text, float(p.x), float(p.y), layer, h, handle, chain,
-                              tag=d.get("tag") if t == "ATTRIB" else None, etype=t))
+                              tag=d.get("tag") if t == "ATTRIB" else None, etype=t,
+                              angle=angle))
         return
     if t in ("LWPOLYLINE", "POLYLINE"):
         if t == "POLYLINE" and (e.is_poly_face_mesh or e.is_polygon_mesh):
@@ -236,6 +240,15 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
             out.skipped[(t, layer, "drawing structure, no geometry")] += 1
     else:
         out.skipped[(t, layer, "not plan geometry")] += 1
+
+
+def _angle(rotation) -> float:
+    """A TEXT's rotation (degrees), or 0 where it is not a finite number."""
+    try:
+        a = float(rotation or 0.0)
+    except (TypeError, ValueError):
+        return 0.0
+    return a % 360.0 if math.isfinite(a) else 0.0
 
 
 @lru_cache(maxsize=1 << 16)  # names and areas repeat from flat to flat: each cleaned once

@@ -39,6 +39,7 @@ class Text:
     chain: tuple[int, ...] = ()
     tag: str | None = None  # the ATTRIB tag when the text is a block attribute
     etype: str = "TEXT"
+    angle: float = 0.0  # the direction its lines run, degrees anticlockwise from +x
 
 
 @dataclass
