@@ -211,6 +211,11 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
         if np.allclose(pts[3], pts[2], rtol=0.0, atol=tol):
             pts = pts[:3]
         out.faces3d.append(Prim(out.uid(), t, layer, handle, pts, True, chain))
+    elif t in ("SOLID", "TRACE"):
+        # a filled outline of three or four corners (drawn 0, 1, 3, 2: wcs_vertices puts
+        # them in order); kept with the 3D faces, read as wall where its layer says wall
+        pts = np.array([tuple(v) for v in e.wcs_vertices()], dtype=float).reshape(-1, 3)
+        out.faces3d.append(Prim(out.uid(), t, layer, handle, pts, True, chain))
     elif t == "DIMENSION":
         out.skipped[(t, layer, "a dimension, read by nobody")] += 1
     elif t == "ACAD_PROXY_ENTITY" and depth < MAX_DEPTH:
