@@ -101,3 +101,16 @@ def test_something_drawn_in_the_gap_keeps_it_open():
     corner = [np.array([[0.0, -2.0], [0.0, 0.15]]), np.array([[0.0, 0.15], [-3.0, 0.15]])]
     across = [np.array([[0.5, -0.5], [0.5, 0.5]])]
     assert corner_openings(_stub() + corner + across, []) == []
+
+
+def test_a_stretch_of_face_where_a_wall_meets_it_is_no_jamb():
+    # holdout3's Becket Second Floor: a corridor's face drawn in pieces, broken where a
+    # partition (x 1.0-1.1) meets it from the north; the piece across the partition's end
+    # (x 1.0-1.1 on y 0.15) has the partition's faces square to it and the corridor's face
+    # running on in its line at both ends. Read as a jamb, the corridor (0.95 m wide) was
+    # sealed across to the far face, where a wall leaves it southward, and cut in two
+    face = [np.array([[-2.0, 0.15], [1.0, 0.15]]), np.array([[1.0, 0.15], [1.1, 0.15]]),
+            np.array([[1.1, 0.15], [3.0, 0.15]])]
+    partition = [np.array([[1.0, 0.15], [1.0, 2.0]]), np.array([[1.1, 0.15], [1.1, 2.0]])]
+    far = [np.array([[-2.0, -0.8], [1.1, -0.8]]), np.array([[1.1, -0.8], [1.1, -3.0]])]
+    assert corner_openings(face + partition + far, []) == []

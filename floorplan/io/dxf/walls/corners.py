@@ -124,13 +124,14 @@ def _away(j: int, seg: np.ndarray, tree: STRtree, d: np.ndarray, n: np.ndarray
           ) -> np.ndarray | None:
     """The way (``n`` or ``-n``) the wall that jamb ``seg[j]`` closes runs from it: at one
     end at least a piece meets it square to it, and every piece meeting either end runs
-    that way (its far end behind the jamb by at least half :data:`SHORTEST_JAMB`), or on
-    in the jamb's own line (the face of a wall turning at that corner), or ``None``;
+    that way (its far end behind the jamb by at least half :data:`SHORTEST_JAMB`), or, at
+    one end only, on in the jamb's own line (the face of a wall turning at that corner;
+    at both, the piece is a stretch of a face that a wall meets there), or ``None``;
     ``None`` too where a line runs between the two faces' far ends (a box: a label's
     frame, a pier standing free, no wall's end)."""
     side = 0.0
     fars: list[np.ndarray] = []
-    faced = 0
+    faced = turned = 0
     for end, other in ((seg[j][0], seg[j][1]), (seg[j][1], seg[j][0])):
         met = [k for k in tree.query(shapely.points(end), predicate="dwithin",
                                      distance=CORNER_REACH).tolist() if k != j]
@@ -145,6 +146,7 @@ def _away(j: int, seg: np.ndarray, tree: STRtree, d: np.ndarray, n: np.ndarray
             t = float((far - end) @ n)
             if abs(t) <= SHORTEST_JAMB / 2:
                 if _parallel(seg[k], d) and float((far - end) @ (end - other)) > 0:
+                    turned += 1
                     continue  # the jamb's line running on: the face of a wall turning there
                 return None  # a piece turning back into the jamb
             if side and np.sign(t) != side:
@@ -154,8 +156,8 @@ def _away(j: int, seg: np.ndarray, tree: STRtree, d: np.ndarray, n: np.ndarray
                 faces += 1
                 fars.append(far)
         faced += faces > 0
-    if not faced:
-        return None
+    if not faced or turned > 1:
+        return None  # (its line running on at both ends: a piece of a face a wall meets)
     if _joined(fars, seg, tree, j):
         return None  # the faces' far ends joined by a line between them: a box
     return side * n if side else None
