@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DEMO_PLAN ?= samples/oak-house.geojson
 OUT    ?= out
 
-.PHONY: fuzz demo test lint typecheck bench bench-quick docs clean wheel-check realcheck holdout holdout2 holdout3 holdout4 holdout5
+.PHONY: fuzz demo test lint typecheck bench bench-quick docs clean wheel-check realcheck holdout holdout2 holdout3 holdout4 holdout5 holdout6
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -78,6 +78,13 @@ holdout5: $(VENV)/.installed-test
 	-$(BIN)/python tests/data/real/extract.py --expected tests/data/holdout5/expected.toml \
 		--into tests/data/holdout5/files
 	$(BIN)/python tests/realcheck.py --expected tests/data/holdout5/expected.toml -v
+
+# the sixth holdout (tests/data/holdout6/README.md): three drawings from three more repositories and
+# one from holdout5's fallback, chosen by a rule written down first (SELECTION.md), read by hand first
+holdout6: $(VENV)/.installed-test
+	-$(BIN)/python tests/data/real/extract.py --expected tests/data/holdout6/expected.toml \
+		--into tests/data/holdout6/files
+	$(BIN)/python tests/realcheck.py --expected tests/data/holdout6/expected.toml -v
 
 # the benchmark (docs/performance.md): interleaved pairs, CPU time; nice: the machine is shared
 bench: $(VENV)/.installed
