@@ -80,3 +80,43 @@ def test_a_wall_between_two_fronts_parts_two_doors():
         leaves += [np.array([[1.0, y0], [1.25, y0 + 0.2]]), np.array([[1.25, y0 + 0.2], [1.0, y0 + 0.4]])]
     doors = sorted((round(f.a[1], 3), round(f.b[1], 3)) for f in folding_doors(leaves, walls))
     assert [sorted(d) for d in doors] == [[0.0, 1.0], [1.2, 2.2]]
+
+
+def test_the_same_linework_is_searched_once(monkeypatch):
+    # the module's example: four V's between two walls 2 m apart, one door of 2.0 m at
+    # (1.0, 1.0). Read again with the same lines (a second reading of the walls) the V's are
+    # not looked for again, and the doors are the same; with the walls moved the V's are
+    # the same but the door is looked for anew: the walls 2.4 m apart (y -0.2 and 2.2) lie
+    # 0.25 m past the track's ends (it runs y 0.05..1.95), beyond its reach of 0.15 m: no door
+    from floorplan.io.dxf.doors import folding
+
+    calls = {"vees": 0, "doors": 0}
+    real_vees, real_doors = folding.pairs_of_leaves, folding._found
+
+    def vees(lines):
+        calls["vees"] += 1
+        return real_vees(lines)
+
+    def doors(vs, walls):
+        calls["doors"] += 1
+        return real_doors(vs, walls)
+
+    monkeypatch.setattr(folding, "pairs_of_leaves", vees)
+    monkeypatch.setattr(folding, "_found", doors)
+    monkeypatch.setattr(folding, "_VEES", {})
+    monkeypatch.setattr(folding, "_DOORS", {})
+
+    def leaves():
+        out = []
+        for y in (0.05, 0.5, 1.1, 1.55):
+            out += [np.array([[1.0, y], [1.3, y + 0.2]]), np.array([[1.3, y + 0.2], [1.0, y + 0.4]])]
+        return out
+
+    walls = [np.array([[0.0, 0.0], [3.0, 0.0]]), np.array([[0.0, 2.0], [3.0, 2.0]])]
+    first = folding_doors(leaves(), walls)
+    again = folding_doors(leaves(), [w.copy() for w in walls])
+    assert [(f.width, f.middle) for f in first] == [(2.0, (1.0, 1.0))] and again == first
+    assert calls == {"vees": 1, "doors": 1}
+    apart = [np.array([[0.0, -0.2], [3.0, -0.2]]), np.array([[0.0, 2.2], [3.0, 2.2]])]
+    assert folding_doors(leaves(), apart) == []
+    assert calls == {"vees": 1, "doors": 2}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from shapely.geometry import box
 
-from floorplan.io.dxf import hiddenproof
+from floorplan.io.dxf.hidden import proof as hiddenproof
 from tests.dxf_patterns import Sheet, read, rooms_of
 
 NAMES = ("BEDROOM", "LIVING ROOM", "STUDY")

@@ -28,7 +28,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("load",), ("text",), ("collect",),
     ("doors",), ("views",), ("walls",),
     ("names",), ("rooms",), ("units",), ("features",),
-    ("account",), ("hiddenproof",), ("reader",),
+    ("account",), ("hidden",), ("reader",),
 ]
 RANK = {entry: i for i, group in enumerate(LAYERS) for entry in group}
 

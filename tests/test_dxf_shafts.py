@@ -10,6 +10,8 @@ doorway left open with no door symbol counts as a way in: tested through the 0.9
 
 from __future__ import annotations
 
+from shapely.geometry import Point
+
 from tests.dxf_patterns import Sheet, read
 
 
@@ -118,3 +120,39 @@ def test_a_flue_with_a_door_is_kept():
     notes: list[str] = []
     assert [r.id for r in set_aside(rooms, doors, notes)] == ["R0", "R1", "R2", "WC", "F"]
     assert notes == []
+
+
+def test_a_flue_mended_from_a_hidden_layer_is_judged_as_the_walls_spaces_are():
+    # Newton FF's Flue: its visible piece (0.52 m²) mended to its outline on the switched-off
+    # NET INTERNAL AREA (1.79 m², as its label writes), source hidden_outline. No door leads
+    # into it: set aside as the walls' spaces are; an outline on a room layer is kept
+    from types import SimpleNamespace as NS
+
+    from floorplan.io.dxf.rooms.shafts import set_aside
+
+    def _r(r, source):
+        return NS(**{**vars(r), "source": source})
+
+    rooms, doors = _spaces(flue_door=False)
+    mended = [_r(r, source="hidden_outline") if r.id == "F" else r for r in rooms]
+    notes: list[str] = []
+    assert [r.id for r in set_aside(mended, doors, notes)] == ["R0", "R1", "R2", "WC"]
+    assert "Flue 0.9 m²" in notes[0]
+    drawn = [_r(r, source="outline") if r.id == "F" else r for r in rooms]
+    assert [r.id for r in set_aside(drawn, doors, [])] == ["R0", "R1", "R2", "WC", "F"]
+
+
+def test_a_cupboard_whose_door_is_a_swing_beside_its_unbroken_wall_is_kept(tmp_path):
+    """The duct box's west wall (x = 8, y 3.5..4.5) drawn whole, and beside it a door's
+    swing as a JW-CAD plan draws one: the arc (radius 0.8 about a hinge at (8, 3.6)) from
+    the shut leaf's end (8, 4.4) round to the open leaf (7.2, 3.6), its leaf a line from
+    the hinge, on a layer that says nothing. No door is read in the wall (it has no gap),
+    but the swing says how one walks in: a 1 x 1 m cupboard, kept, and said in no note as
+    a shaft. Without the swing it is the duct of the first test."""
+    s = _row()
+    s.swing((8, 3.6), (8, 4.4), (7.2, 3.6), layer="Layer 1")
+    plan = read(s, tmp_path)
+    areas = sorted(round(r.polygon.area, 4) for r in plan.rooms)
+    assert areas == [1.0, 9.0, 9.0, 9.0, 12.5]
+    assert not any("no door or doorway on their edge" in n for n in plan.notes)
+    assert not any(d.geometry.distance(Point(8, 4.0)) < 0.6 for d in plan.doors)  # no door made

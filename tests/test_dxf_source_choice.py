@@ -147,3 +147,28 @@ def test_a_face_round_the_outlines_is_not_a_room_beside_them():
     beside = box(6, 2, 9, 5)
     found = [_Shape(plot), _Shape(yard), _Shape(beside)]
     assert [w.polygon for w in _clear(found, [_Shape(a), _Shape(b)])] == [beside]
+
+
+def test_the_reading_kept_is_not_made_twice(tmp_path, monkeypatch):
+    # the finish plan above: two readings are tried, the linework whole and without layer
+    # grp1; the one kept is put back as it was left, not read a third time (a cost, not a
+    # choice: the same rooms and note)
+    from floorplan.io.dxf.rooms import sourcechoice
+
+    calls = []
+    real = sourcechoice.wall_rooms_of
+
+    def counted(rd, *a, **k):
+        calls.append(sorted(rd.left_layers))
+        return real(rd, *a, **k)
+
+    monkeypatch.setattr(sourcechoice, "wall_rooms_of", counted)
+    s = Sheet()
+    two_room_plan(s, layer="0")
+    s.poly([(2, 0.5), (6, 0.5), (6, 2.5), (2, 2.5)], "grp1", closed=True)
+    s.text("12.00 m2", (0.6, 0.6))
+    s.text("12.00 m2", (7.0, 0.6))
+    plan = read(s, tmp_path)
+    assert calls == [[], ["grp1"]]
+    assert _areas(plan) == [("BEDROOM", 12.0), ("KITCHEN", 12.0)]
+    assert any("its layer grp1 left out" in n for n in plan.notes)

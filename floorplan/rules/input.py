@@ -88,10 +88,11 @@ plans_apart = _input_rule("FP012", "plans-apart", """
     --view N.""")
 hidden_layer_room = _input_rule("FP013", "hidden-layer-room", """
     A room closed only by an outline on a frozen or switched-off layer, not by the
-    drawing as shown: its label lies in no room the visible linework encloses, and the
-    hidden layer's outlines agree with the rooms read elsewhere, so the room was read
-    from it (source ``hidden_outline``, at most medium confidence). Names the room and
-    the layer: check it on the drawing.""")
+    drawing as shown: its label lies in no room the visible linework encloses, or the
+    visible linework cut it or ran it into another where the label's written area is the
+    outline's; the hidden layer's outlines agree with the rooms read elsewhere, so the
+    room was read from it (source ``hidden_outline``, at most medium confidence). Names
+    the room and the layer: check it on the drawing.""")
 floor_in_no_room = _input_rule("FP014", "floor-in-no-room", """
     Floor inside the building's walls that no room read holds (pieces of room size, not
     wall, not a space set aside): rooms there may not have been read, as when a window or

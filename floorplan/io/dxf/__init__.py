@@ -12,7 +12,7 @@ One sub-package per stage, in the order :func:`read` runs them:
 
 Beside them: :mod:`.layers` (with :mod:`.cisfb`) is the layer map every stage reads;
 :mod:`.reader` runs the stages and builds the :class:`~floorplan.model.Plan`;
-:mod:`.account` counts what was left, and :mod:`.hiddenproof` takes the rooms on hidden
+:mod:`.account` counts what was left, and :mod:`.hidden` takes the rooms on hidden
 layers that the account proves. The stages import one way (the order is in
 ``tests/test_dxf_layout.py``).
 """

@@ -25,6 +25,7 @@ from floorplan.io.dxf.collect import budget as dxf_budget
 from floorplan.io.dxf.collect import curves as dxf_curves
 from floorplan.io.dxf.collect.prims import Collected, Insert, Prim, Text, hull_of
 from floorplan.io.dxf.text.kind import mtext_anchor, mtext_plain
+from floorplan.io.dxf.text.mtext import into_ink
 from floorplan.io.limits import clean_text
 
 #: blocks nested deeper than this are not expanded (a guard against self-reference)
@@ -133,6 +134,8 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
             if "\n" in raw:  # blank paragraphs move the words from the insertion point
                 p = Vec3(*mtext_anchor(p.x, p.y, h, d.get("attachment_point", 1),
                                        d.get("line_spacing_factor", 1.0), angle, raw))
+            # (the words hang from a corner of their box: a point on their ink)
+            p = Vec3(*into_ink(p.x, p.y, h, d.get("attachment_point", 1), angle))
         else:
             p = e.dxf.insert
             if d.get("halign", 0) or d.get("valign", 0):

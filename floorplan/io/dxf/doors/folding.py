@@ -27,6 +27,7 @@ among the furniture or an arrow's head on a note is no door.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,11 +119,47 @@ def pairs_of_leaves(lines: list[np.ndarray]) -> list[tuple]:
     return out
 
 
+#: what was found in the last few linework read: the readings of one drawing's walls (the
+#: sources and layers tried, :mod:`~floorplan.io.dxf.rooms.sourcechoice`, the views read
+#: again) look for folding doors up to eight times, in the same door linework and often
+#: the same walls. Keyed on a digest of the lines (:func:`_digest`): the V's of the door
+#: linework, and the doors of the door and wall linework together.
+_VEES: dict[bytes, list[tuple]] = {}
+_DOORS: dict[bytes, list[FoldingDoor]] = {}
+_KEEP = 4
+
+
+def _digest(group: list[np.ndarray]) -> bytes:
+    """A digest of the lines ``group``: every point, and where each line ends."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(np.asarray([len(p) for p in group], dtype=np.int64).tobytes())
+    for p in group:
+        h.update(np.ascontiguousarray(p[:, :2], dtype=float).tobytes())
+    return h.digest()
+
+
+def _kept(memo: dict, key: bytes, make):
+    if key not in memo:
+        if len(memo) >= _KEEP:
+            del memo[next(iter(memo))]
+        memo[key] = make()
+    return memo[key]
+
+
 def folding_doors(lines: list[np.ndarray], walls: list[np.ndarray]) -> list[FoldingDoor]:
     """The folding doors drawn by the door linework ``lines`` in the gaps of the wall
     linework ``walls`` ((n, 2) arrays, metres): rows of V's along one track that meets the
-    walls at both ends (see the module)."""
-    vs = pairs_of_leaves(lines)
+    walls at both ends (see the module). Found once for the same linework (:data:`_DOORS`)."""
+    door_key = _digest(lines)
+    vs = _kept(_VEES, door_key, lambda: pairs_of_leaves(lines))
+    if not vs:
+        return []
+    return list(_kept(_DOORS, door_key + _digest(walls), lambda: _found(vs, walls)))
+
+
+def _found(vs: list[tuple], walls: list[np.ndarray]) -> list[FoldingDoor]:
+    """The folding doors of the V's ``vs`` (:func:`pairs_of_leaves`) in the gaps of the
+    wall linework ``walls``."""
     wall_geoms = [LineString(p[:, :2]) for p in walls if len(p) >= 2]
     if not vs or not wall_geoms:
         return []

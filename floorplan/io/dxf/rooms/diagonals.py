@@ -151,14 +151,17 @@ def voids(rooms: list, pieces: list[tuple[tuple, tuple]], doors: list) -> list[l
     lines = [LineString(p) for p in pieces]
     ltree = STRtree(lines)
     dtree = STRtree(doors) if doors else None
-    runs = [r for r in chains(pieces) if sum(lines[i].length for i in r) >= MIN_LENGTH]
+    # each piece's direction and length, once (the runs test them many times over)
+    ways = ([_angle(a, b) for a, b in pieces], shapely.length(np.asarray(lines, dtype=object)))
+    length = ways[1]
+    runs = [r for r in chains(pieces) if sum(length[i] for i in r) >= MIN_LENGTH]
     # a straight diagonal: a chain of one piece
-    runs += [[i] for i, g in enumerate(lines) if g.length >= MIN_LENGTH]
-    grid = _grid(lines)  # the drawing's main directions: a cheap first test of a run
+    runs += [[i] for i in range(len(lines)) if length[i] >= MIN_LENGTH]
+    grid = _grid(*ways)  # the drawing's main directions: a cheap first test of a run
     out: list[list] = []
     taken: set[int] = set()
     for run in runs:
-        skew = _oblique(run, lines, grid)
+        skew = _oblique(run, ways, grid)
         if not skew:
             continue
         chain = shapely.union_all([lines[i] for i in run])
@@ -170,7 +173,7 @@ def voids(rooms: list, pieces: list[tuple[tuple, tuple]], doors: list) -> list[l
         if ends is None:
             continue
         band = chain.buffer(ALONG, cap_style="flat")
-        skew_len = sum(lines[i].length for i in skew)
+        skew_len = sum(length[i] for i in skew)
         parts = [k for k in near if polys[k].boundary.intersection(band).length
                  >= ALONG_SHARE * skew_len]
         if not parts or len(parts) != len(near):
@@ -180,7 +183,7 @@ def voids(rooms: list, pieces: list[tuple[tuple, tuple]], doors: list) -> list[l
             continue
         if not _corner_to_corner(whole, ends, chain):
             continue
-        oblique = _oblique(run, lines, _sides(whole))
+        oblique = _oblique(run, ways, _sides(whole))
         if not oblique or not all(_single(lines[i], lines, ltree) for i in oblique):
             continue
         if any(walled[k].name for k in parts):
@@ -193,13 +196,13 @@ def voids(rooms: list, pieces: list[tuple[tuple, tuple]], doors: list) -> list[l
     return out
 
 
-def _grid(lines: list[LineString]) -> list[float]:
+def _grid(angles: list[float], lengths) -> list[float]:
     """The drawing's main direction and its square (degrees modulo 180): the direction,
-    modulo 90, that most of the linework's length runs in (to the degree)."""
+    modulo 90, that most of the linework's length runs in (to the degree); ``angles``
+    and ``lengths``: each line's direction (:func:`_angle`) and length."""
     bins = np.zeros(90)
-    for g in lines:
-        a, b = g.coords[0], g.coords[-1]
-        bins[int(round(_angle(a, b))) % 90] += g.length
+    for a, n in zip(angles, lengths, strict=True):
+        bins[int(round(a)) % 90] += n
     main = float(np.argmax(bins))
     return [main, main + 90.0]
 
@@ -208,17 +211,19 @@ def _sides(poly) -> list[float]:
     """The directions (degrees modulo 180) most of ``poly``'s outline runs in, and their
     square (:func:`_grid` of its edges): a room's sides, which a diagonal is off. (Not its
     minimum rotated rectangle's: an L-shaped space's turns to lie along its diagonal.)"""
-    xy = np.asarray(poly.exterior.coords)
-    return _grid([LineString(xy[k:k + 2]) for k in range(len(xy) - 1)])
+    xy = np.asarray(poly.exterior.coords)[:, :2]
+    edges = shapely.linestrings(np.stack([xy[:-1], xy[1:]], axis=1))
+    return _grid([_angle(xy[k], xy[k + 1]) for k in range(len(xy) - 1)], shapely.length(edges))
 
 
-def _oblique(run, lines, sides: list[float]) -> list[int]:
+def _oblique(run, ways, sides: list[float]) -> list[int]:
     """The pieces of ``run`` at least :data:`MIN_LENGTH` long and off each of ``sides``
-    (directions, degrees) by :data:`OBLIQUE` or more."""
+    (directions, degrees) by :data:`OBLIQUE` or more; ``ways``: every piece's direction
+    (:func:`_angle`) and length."""
+    angles, lengths = ways
     out = []
     for i in run:
-        (a, b) = lines[i].coords[0], lines[i].coords[-1]
-        if lines[i].length >= MIN_LENGTH and min(_off(_angle(a, b), s) for s in sides) >= OBLIQUE:
+        if lengths[i] >= MIN_LENGTH and min(_off(angles[i], s) for s in sides) >= OBLIQUE:
             out.append(i)
     return out
 

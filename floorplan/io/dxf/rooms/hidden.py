@@ -16,7 +16,7 @@ elevations, furniture or an old layout under rooms the reading found says nothin
 
 A hidden layer that proves itself on the visible reading (its outlines agree with the
 rooms read, and hold labels the reading lost) is read for those rooms without a map
-(:mod:`~floorplan.io.dxf.hiddenproof`, before :func:`findings`): its outlines are then
+(:mod:`~floorplan.io.dxf.hidden.proof`, before :func:`findings`): its outlines are then
 covered, and this warning is left for the layers that do not prove themselves.
 """
 
@@ -103,11 +103,12 @@ def _named(rd, outlines: list) -> bool:
     return any(p.contains(at) for p in outlines for at in pts)
 
 
-def room_outlines(rd, layer: str) -> list:
+def room_outlines(rd, layer: str, larger=None) -> list:
     """The closed outlines of room size on ``layer``, as the reader would take them were it
     shown: collected by :func:`~floorplan.io.dxf.rooms.outlines.outline_rooms` (its smallest room,
     duplicates and envelopes left out), and, on a layer that does not say room and holds
-    no AEC space, none narrower than a room throughout nor over the fallback's largest."""
+    no AEC space, none narrower than a room throughout nor over the fallback's largest
+    (unless ``larger(outline)`` says it is a room all the same)."""
     def ok(p) -> bool:
         return p.layer == layer and not rd.blocked(p) and not p.extra.get("is3d")
 
@@ -118,8 +119,9 @@ def room_outlines(rd, layer: str) -> list:
     spaces = {p.uid for p in col.loops if p.layer == layer and p.extra.get("aec_space")}
     says_room = rd.layer_kind(layer) == "room"
     polys = [c.polygon for c in cands if says_room or c.uid in spaces
-             or (c.polygon.area <= FALLBACK_MAX_AREA
-                 and not c.polygon.buffer(-MIN_WIDTH / 2, join_style="mitre").is_empty)]
+             or (not c.polygon.buffer(-MIN_WIDTH / 2, join_style="mitre").is_empty
+                 and (c.polygon.area <= FALLBACK_MAX_AREA
+                      or (larger is not None and larger(c.polygon))))]
     if polys and rd.__dict__.get("grid") is not None and rd.grid.n >= 2:
         at = shapely.get_coordinates(shapely.point_on_surface(polys))
         keep = rd.in_view(np.asarray(at, dtype=float)).tolist()

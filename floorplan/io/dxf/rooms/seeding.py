@@ -80,11 +80,13 @@ def _bridged(lines, near_ids: list[int], pt: Point, rooms, room_tree) -> Polygon
     near = [lines[i] for i in near_ids]
     cands = candidates(near)
     limit = STEP
+    tried = 0  # the bridges of the last limit tried: a limit adding none finds the same face
     while limit <= CLOSE_GAP + 1e-9:
         use = [c for c in cands if c.length <= limit]
         limit += STEP
-        if not use:
+        if len(use) == tried:
             continue
+        tried = len(use)
         f = _face_at(near + use, pt)
         if f is None or is_room_sized(f):
             continue

@@ -4,6 +4,9 @@ The walls of a plan enclose more than rooms: a lift or duct shaft, a stair's wel
 cavity between a wall's two faces closed off at its ends, the slot behind a partition. A
 careful reader does not count them, and what tells them from rooms is that nobody can walk
 in: no door stands on their edge, and no doorway is left open in it. A room has a way in.
+A door's swing drawn beside a wall whose faces run on unbroken across the opening (a
+JW-CAD plan's: the doors stage makes no door of it) is a way in as well, at the middle of
+its opening (:func:`~floorplan.io.dxf.views.swings.swing_doorways`).
 
 So where the reader finds doors for most of the spaces it found in the walls (the doors of
 this drawing are read), a space found in the walls with no name, no figure written in it
@@ -63,6 +66,8 @@ NARROW = 1.2
 #: the reason a larger space nobody walks into is kept at low confidence
 UNSURE = ("no door or doorway leads into it: a hall open wider than a doorway, a room whose "
           "door was not read, or no room at all (a core, a void)")
+#: the source of a room mended from a hidden layer (:mod:`~floorplan.io.dxf.hidden.mend`)
+MENDED = "hidden_outline"
 #: doors are read in a drawing when at least this share of the spaces found in its walls
 #: have one
 READ_SHARE = 0.5
@@ -80,19 +85,26 @@ def duct_name(name: str) -> bool:
     return bool(name) and bool(DUCT.search(name))
 
 
-def set_aside(rooms: list, doors: list, notes: list[str], findings: list | None = None) -> list:
+def set_aside(rooms: list, doors: list, notes: list[str], findings: list | None = None,
+              ways: np.ndarray | None = None) -> list:
     """``rooms`` without the spaces found in the walls that no door leads into (see the
-    module); ``doors`` are the plan's doors (``.geometry``: a point or a line);
+    module); ``doors`` are the plan's doors (``.geometry``: a point or a line), ``ways``
+    ((n, 2), metres) the middles of more ways in: the openings of the swings drawn beside
+    walls that run on unbroken across them
+    (:func:`~floorplan.io.dxf.views.swings.swing_doorways`), which no door is made of;
     ``findings`` (changed in place) loses those about the spaces set aside alone."""
-    walled = [k for k, r in enumerate(rooms) if r.source in WALL_SOURCES]
-    if len(walled) < 2 or not doors:
+    # (a room mended from a hidden layer is a space of the walls read again: judged alike)
+    walled = [k for k, r in enumerate(rooms) if r.source in WALL_SOURCES or r.source == MENDED]
+    more: list = [] if ways is None else np.asarray(shapely.points(
+        np.asarray(ways, dtype=float).reshape(-1, 2)), dtype=object).tolist()
+    if len(walled) < 2 or not (doors or more):
         return rooms
     polys = np.array([rooms[k].polygon for k in walled], dtype=object)
-    geoms = np.array([d.geometry for d in doors], dtype=object)
+    geoms = np.array([d.geometry for d in doors] + more, dtype=object)
     near = STRtree(geoms).query(polys, predicate="dwithin", distance=REACH)[0]
     entered = np.zeros(len(walled), dtype=bool)
     entered[near] = True
-    _ducts_entered(rooms, walled, doors, entered)
+    _ducts_entered(rooms, walled, list(geoms), entered)
     if entered.mean() < READ_SHARE:
         return rooms
     shut = [walled[i] for i in np.flatnonzero(~entered)
@@ -122,10 +134,11 @@ def set_aside(rooms: list, doors: list, notes: list[str], findings: list | None 
             for k, r in enumerate(rooms) if k not in gone]
 
 
-def _ducts_entered(rooms: list, walled: list[int], doors: list, entered) -> None:
+def _ducts_entered(rooms: list, walled: list[int], ways: list, entered) -> None:
     """``entered`` (changed in place) false for the spaces named as ducts that no door
-    within :data:`REACH` stands on the edge of: the way from each such door to the duct
-    lies mostly through another space (the door is that space's)."""
+    (of the geometries ``ways``) within :data:`REACH` stands on the edge of: the way from
+    each such door to the duct lies mostly through another space (the door is that
+    space's)."""
     ducts = [i for i, k in enumerate(walled) if entered[i] and duct_name(rooms[k].name)]
     if not ducts:
         return
@@ -133,10 +146,10 @@ def _ducts_entered(rooms: list, walled: list[int], doors: list, entered) -> None
         duct = rooms[walled[i]].polygon
         others = shapely.union_all([r.polygon for r in rooms if r.polygon is not duct])
         entered[i] = False
-        for d in doors:
-            if duct.distance(d.geometry) > REACH:
+        for g in ways:
+            if duct.distance(g) > REACH:
                 continue
-            way = shapely.shortest_line(d.geometry, duct)
+            way = shapely.shortest_line(g, duct)
             if way.length == 0 or way.intersection(others).length <= way.length / 2:
                 entered[i] = True
                 break

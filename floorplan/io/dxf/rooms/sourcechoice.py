@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -113,14 +114,31 @@ def wall_pieces(found: list, names: list, figs: list) -> list[int]:
     return out
 
 
-def _trial(rd, read: Callable[[], Any], keep: Callable[[Any], bool] | None = None) -> Any:
+@dataclass
+class _After:
+    """A trial reading's result and the reader's state it left, put back by :func:`_again`
+    when that reading is the one kept, instead of reading the walls a second time."""
+
+    out: Any
+    notes: list
+    findings: list
+    state: dict
+    used: set
+
+
+def _trial(rd, read: Callable[[], Any], keep: Callable[[Any], bool] | None = None,
+           after: list[_After] | None = None) -> Any:
     """``read()`` with the reader's state put back as it was after it, unless ``keep``
-    says the result is kept (then the state is the reading's: no second reading)."""
+    says the result is kept (then the state is the reading's: no second reading);
+    ``after`` gets the reading's result and the state it left (:func:`_again`)."""
     n_notes, n_found = len(rd.notes), len(rd.findings)
     saved, used = dict(rd.__dict__), set(rd.used)
     out = None
     try:
         out = read()
+        if after is not None:
+            after.append(_After(out, rd.notes[n_notes:], rd.findings[n_found:],
+                                dict(rd.__dict__), set(rd.used)))
         return out
     finally:
         if keep is None or out is None or not keep(out):
@@ -129,6 +147,20 @@ def _trial(rd, read: Callable[[], Any], keep: Callable[[Any], bool] | None = Non
             rd.__dict__.update(saved)
             rd.used.clear()
             rd.used.update(used)
+
+
+def _again(rd, kept: _After) -> Any:
+    """The trial reading ``kept`` made again: its result, and the reader's state as that
+    reading left it (the trials since put back what they changed)."""
+    notes, findings, used = rd.notes, rd.findings, rd.used
+    rd.__dict__.clear()
+    rd.__dict__.update(kept.state)
+    rd.notes, rd.findings, rd.used = notes, findings, used
+    notes += kept.notes
+    findings += kept.findings
+    used.clear()
+    used.update(kept.used)
+    return kept.out
 
 
 def _reading(rd, fittings: list[Polygon], leave: str | None, names: list, figs: list,
@@ -232,22 +264,25 @@ def _may_part(lines: list[np.ndarray], walls: list[np.ndarray]) -> bool:
 
 
 def _widest(rd, fittings: list[Polygon], polys: list[Polygon], names: list, figs: list,
-            doors: np.ndarray) -> tuple[int, frozenset[str]]:
+            doors: np.ndarray) -> tuple[int, frozenset[str], _After | None]:
     """The best reading of the walls with one of the layers :func:`_unplaced` names read as
     walls too, among those that put at least half the room labels in rooms of their own
     (each room counted once): (its evidence, with the room labels counted once a room,
-    and the layer)."""
+    the layer, and that reading for :func:`_again`)."""
     labels = drawing_labels(rd)
     best, which = evidence(polys, labels, figs, doors), frozenset[str]()
+    kept = None
     for layer in _unplaced(rd, polys):
         extra = frozenset({layer})
-        found = _trial(rd, partial(_reading, rd, fittings, None, names, figs, extra))
+        after: list[_After] = []
+        found = _trial(rd, partial(_reading, rd, fittings, None, names, figs, extra),
+                       after=after)
         got = evidence([w.polygon for w in found], labels, figs, doors)
         # the labels in rooms of their own, most of them: not a sheet's frame drawn round
         # them all (an electrical sheet's labels in one 'room' on layer 'frame')
         if got > best and 2 * evidence([w.polygon for w in found], labels, [], _NO_DOORS) >= len(labels):
-            best, which = got, extra
-    return best, which
+            best, which, kept = got, extra, after[0]
+    return best, which, kept
 
 
 _NO_DOORS = np.zeros((0, 2))
@@ -260,10 +295,10 @@ def widened(rd, found: list, fittings: list[Polygon]) -> list | None:
     evidence; ``None`` to keep ``found``. The reader's state is that of the reading kept."""
     polys = [w.polygon for w in found]
     names, figs, doors = label_texts(rd), area_figures(rd), door_points(rd)
-    _, which = _widest(rd, fittings, polys, names, figs, doors)
-    if not which:
+    _, which, kept = _widest(rd, fittings, polys, names, figs, doors)
+    if not which or kept is None:
         return None
-    out = _reading(rd, fittings, None, names, figs, which)
+    out = _again(rd, kept)
     rd.notes.append(_wide_note(rd, polys, which))
     return out
 
@@ -290,21 +325,23 @@ def linework_rooms(rd, cands: list, fittings: list[Polygon]) -> tuple[list, str 
     leaves: list[str | None] = [None] + sorted(
         {c.layer for c in cands if drawn - {c.layer}})
     best, best_leave, best_polys = base, None, [c.polygon for c in cands]
+    best_kept = None
     for leave in leaves:
-        found = _trial(rd, partial(_reading, rd, fittings, leave, names, figs))
+        after: list[_After] = []
+        found = _trial(rd, partial(_reading, rd, fittings, leave, names, figs), after=after)
         got = evidence([w.polygon for w in found], names, figs, doors)
         if got > best:
-            best, best_leave, best_polys = got, leave, [w.polygon for w in found]
+            best, best_leave, best_polys, best_kept = got, leave, [w.polygon for w in found], after[0]
     # the readings so far leave the labels out: the walls may be on a layer that says
     # nothing; outlines holding none of the labels do not beat a reading that places them
-    labelled, which = _widest(rd, fittings, best_polys, names, figs, doors)
-    if which:
-        found = _reading(rd, fittings, None, names, figs, which)
+    labelled, which, kept = _widest(rd, fittings, best_polys, names, figs, doors)
+    if which and kept is not None:
+        found = _again(rd, kept)
         rd.notes.append(_wide_note(rd, best_polys, which))
         return found, None
-    if best <= base:
+    if best <= base or best_kept is None:
         return None
-    found = _reading(rd, fittings, best_leave, names, figs)
+    found = _again(rd, best_kept)
     rd.notes.append(f"{len(cands)} closed outline(s) on layers that do not say room account for "
                     f"{base} of the drawing's room evidence (names, written areas, doors), the "
                     f"rooms in the wall linework for {best}: the linework read"

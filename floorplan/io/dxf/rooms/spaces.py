@@ -32,7 +32,7 @@ from floorplan.io.dxf.rooms.sourcechoice import beside_outlines, linework_rooms,
 from floorplan.io.dxf.rooms.wallrooms import door_points, label_texts, wall_rooms_of
 from floorplan.io.dxf.views import sheet as dxf_views
 from floorplan.io.dxf.views.apart import JOIN
-from floorplan.io.dxf.views.swings import swing_hinges
+from floorplan.io.dxf.views.swings import swing_doorways, swing_hinges
 from floorplan.io.dxf.walls.entries import solid_note
 from floorplan.io.dxf.walls.faces import wall_faces
 from floorplan.io.dxf.walls.marks import hidden_layers, not_the_plan
@@ -209,6 +209,15 @@ def choose_views(rd, found: Found, wanted: int | None) -> Found:
     rd.__dict__.update(state)
     rd.used = used
     return kept
+
+
+def drawn_doorways(rd) -> np.ndarray:
+    """The openings ((n, 2), metres) of the door swings drawn beside walls that run on
+    unbroken across them (:func:`~floorplan.io.dxf.views.swings.swing_doorways`: arcs the
+    doors stage reads as no door)."""
+    col = rd.col
+    return swing_doorways([a for a in col.arcs if not a.chain and not rd.is_door_arc(a)],
+                          [p for p in col.opens if not p.chain])
 
 
 def views_of(rd, found: Found, wanted: int | None) -> Found:

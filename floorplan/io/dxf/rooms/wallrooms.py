@@ -32,9 +32,11 @@ from floorplan.io.dxf.walls.annotations import leave_text_lines
 from floorplan.io.dxf.walls.bands import set_aside as wall_bands
 from floorplan.io.dxf.walls.entries import door_shapes, sealed_off
 from floorplan.io.dxf.walls.faces import doorways, wall_rooms
+from floorplan.io.dxf.walls.finishes_mats import leave_mats
 from floorplan.io.dxf.walls.linework import floor_pattern, leave_objects, wall_lines
 from floorplan.io.dxf.walls.marks import glass_lines, header_lines, lift_lines
 from floorplan.io.dxf.walls.rejoin import give_flights, rejoin
+from floorplan.io.dxf.walls.ticks import leave_ticks
 
 
 def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
@@ -42,7 +44,8 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     sealed with the door swings, with the room labels seeding what else needs closing;
     ``objects``: the objects standing free in the rooms left out of it first."""
     col = rd.col
-    lines = leave_text_lines(rd, floor_pattern(rd, wall_lines(rd)))
+    lines = leave_ticks(rd, leave_text_lines(rd, floor_pattern(rd, wall_lines(rd))))
+    lines = leave_mats(rd, lines)  # after the ticks: a tick facing a joint parts no mat
     if objects:
         lines = leave_objects(rd, lines)
     door_uids = {u for u, k in rd.ins_kind.items() if k == "door"}

@@ -1,6 +1,6 @@
 """MTEXT content read as a careful reader reads it: stacked text (``m\\S2^;``, AutoCAD's
-m²; fractions) first, then ezdxf's plain text; and where the written lines stand when
-blank paragraphs push them off the insertion point.
+m²; fractions) first, then ezdxf's plain text; where the written lines stand when
+blank paragraphs push them off the insertion point; and a point on the words' ink.
 """
 
 from __future__ import annotations
@@ -68,3 +68,30 @@ def mtext_anchor(x: float, y: float, height: float, attachment: int, spacing: fl
     d = lines_down * MTEXT_LINE * height * (spacing or 1.0)
     a = math.radians(rotation_deg or 0.0)
     return x + d * math.sin(a), y - d * math.cos(a)
+
+
+def into_ink(x: float, y: float, height: float, attachment: int,
+             rotation_deg: float) -> tuple[float, float]:
+    """A point on an MTEXT's ink, from its (written lines') anchor ``x, y``: half a
+    character ``height`` into the first character its ``attachment`` (1-9) pins. An MTEXT
+    attached at its top left corner (the default) hangs below and to the right of its
+    insertion point, so that point lies on the edge of the text's box, often on the
+    wall face of the room the words are written in (floor2's '房间编号：224 ...', inserted
+    on its room's top face): the middle of its first character lies in the room.
+
+    >>> into_ink(0, 0, 100, 1, 0)  # top left: right and down
+    (50.0, -50.0)
+    >>> into_ink(0, 0, 100, 5, 0)  # middle centre: the anchor is on the ink
+    (0, 0)
+    >>> [round(v, 6) + 0 for v in into_ink(0, 0, 100, 9, 90)]  # bottom right, turned 90°
+    [-50.0, -50.0]
+    """
+    if not height or height <= 0:
+        return x, y
+    row, col = divmod(max(1, min(9, int(attachment or 1))) - 1, 3)
+    dx = height / 2 if col == 0 else -height / 2 if col == 2 else 0.0
+    dy = -height / 2 if row == 0 else height / 2 if row == 2 else 0.0
+    if not dx and not dy:
+        return x, y
+    a = math.radians(rotation_deg or 0.0)
+    return x + dx * math.cos(a) - dy * math.sin(a), y + dx * math.sin(a) + dy * math.cos(a)

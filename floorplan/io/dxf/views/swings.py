@@ -37,11 +37,37 @@ LEAF_LENGTH = 0.12
 def swing_hinges(arcs: list, lines: list) -> np.ndarray:
     """The hinges ((n, 2), the arcs' centres) of the ``arcs`` that draw a door's swing with
     its open leaf among ``lines`` (see the module); in metres."""
+    centre, _ = _swings(arcs, lines)
+    return centre
+
+
+def swing_doorways(arcs: list, lines: list) -> np.ndarray:
+    """The middles ((n, 2), metres) of the openings of the doors that ``arcs`` and
+    ``lines`` draw as swings with their open leaves (see the module): half way from the
+    hinge to the arc's other end, where the leaf lies when shut. That is in the wall (a
+    swing drawn beside a wall that runs on unbroken across it stands against its face),
+    so it leads into the spaces on both sides of the wall, as a door read in a gap does.
+
+    >>> from floorplan.io.dxf.collect.prims import Prim
+    >>> t = np.radians(np.linspace(0, 90, 9))
+    >>> arc = Prim(1, "ARC", "0", "1", np.column_stack([0.9 * np.cos(t), 0.9 * np.sin(t)]),
+    ...            extra={"center": (0.0, 0.0), "radius": 0.9, "ends": ((0.9, 0.0), (0.0, 0.9))})
+    >>> leaf = Prim(2, "LINE", "0", "2", np.array([[0.0, 0.0], [0.0, 0.9]]))
+    >>> swing_doorways([arc], [leaf]).tolist()
+    [[0.45, 0.0]]
+    """
+    centre, shut = _swings(arcs, lines)
+    return (centre + shut) / 2
+
+
+def _swings(arcs: list, lines: list) -> tuple[np.ndarray, np.ndarray]:
+    """The hinges of the swings drawn with their open leaves (see the module), and for
+    each the end of its arc the leaf does not reach (where it lies shut)."""
     cands = [a for a in arcs if "center" in a.extra and DOOR_RADIUS[0] <= a.extra.get("radius", 0.0)
              <= DOOR_RADIUS[1] and SWEEP[0] <= sweep(a) <= SWEEP[1]]
     segs = [p.pts[:, :2] for p in lines if p.etype != "ARC" and len(p.pts) >= 2]
     if not cands or not segs:
-        return np.zeros((0, 2))
+        return np.zeros((0, 2)), np.zeros((0, 2))
     a = np.concatenate([s[:-1] for s in segs]).astype(float)
     b = np.concatenate([s[1:] for s in segs]).astype(float)
     centre = np.array([np.asarray(c.extra["center"], dtype=float)[:2] for c in cands])
@@ -55,9 +81,11 @@ def swing_hinges(arcs: list, lines: list) -> np.ndarray:
     far = np.where(at_a[:, None], b[seg], a[seg])
     length = np.hypot(*(b[seg] - a[seg]).T)
     ok = (near <= LEAF_REACH * r[ci]) & (np.abs(length - r[ci]) <= LEAF_LENGTH * r[ci])
-    hit = np.zeros(len(cands), dtype=bool)
+    leaf_at = np.zeros((len(cands), 2), dtype=bool)  # the leaf reaches this end of the arc
+    ends = [np.array([np.asarray(c.extra["ends"][e], dtype=float)[:2] for c in cands]) for e in (0, 1)]
     for e in (0, 1):
-        end = np.array([np.asarray(c.extra["ends"][e], dtype=float)[:2] for c in cands])
-        reach = np.hypot(*(far - end[ci]).T) <= LEAF_REACH * r[ci]
-        hit[ci[ok & reach]] = True
-    return centre[hit]
+        reach = np.hypot(*(far - ends[e][ci]).T) <= LEAF_REACH * r[ci]
+        leaf_at[ci[ok & reach], e] = True
+    hit = leaf_at.any(axis=1)
+    shut = np.where(leaf_at[:, :1], ends[1], ends[0])
+    return centre[hit], shut[hit]

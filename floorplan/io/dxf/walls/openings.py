@@ -37,6 +37,7 @@ from floorplan.io.dxf.walls.along import alongside
 from floorplan.io.dxf.walls.jambends import SHORTEST_JAMB, curve_pieces, faces_met, turned_in
 from floorplan.io.dxf.walls.jambpairs import CORNER_REACH, OUT_OF_BAND, Pairs
 from floorplan.io.dxf.walls.landing import lands
+from floorplan.io.dxf.walls.runthrough import runs_through
 
 #: a jamb (the short line closing a wall at an opening) is this long (metres): across the
 #: wall's thickness, so up to the thickest wall the reader lets lie between two rooms
@@ -112,6 +113,7 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
     length = np.hypot(vec[:, 0], vec[:, 1])
     jamb = np.flatnonzero((length >= JAMB_LENGTH[0]) & (length <= JAMB_LENGTH[1])
                           & ~curve_pieces(lines))
+    jamb = jamb[~runs_through(seg, jamb)]  # a piece of a face running on through it
     if len(jamb) < 2:
         return []
     mids = (seg[jamb, 0] + seg[jamb, 1]) / 2

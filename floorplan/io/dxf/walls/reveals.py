@@ -193,16 +193,16 @@ def covered(at: np.ndarray, along: np.ndarray, lines: Lines) -> float:
     wide = ON + SQUARE * reach  # a line a hair off square still runs along
     wedge = Polygon([at + ON * side, tip + wide * side, tip - wide * side, at - ON * side])
     near = lines.wall_tree.query(wedge, predicate="intersects")
+    if not len(near):
+        return 0.0
+    # the lines' pieces in the wedge, at once: the lines (type 1) and rings (2) among them
+    parts = shapely.get_parts(shapely.intersection(lines.walls[near], wedge))
+    kinds = shapely.get_type_id(parts)
     spans = []
-    for k in near.tolist():
-        g = lines.walls[k]
-        part = g.intersection(wedge)
-        for s in getattr(part, "geoms", [part]):
-            if s.is_empty or s.geom_type not in ("LineString", "LinearRing"):
-                continue
-            t = (shapely.get_coordinates(s) - at) @ along
-            if t.max() - t.min() > ON:
-                spans.append((float(t.min()), float(t.max())))
+    for s in parts[(kinds == 1) | (kinds == 2)]:
+        t = (shapely.get_coordinates(s) - at) @ along
+        if t.max() - t.min() > ON:
+            spans.append((float(t.min()), float(t.max())))
     got = 0.0
     for lo, hi in sorted(spans):
         if lo > got + ON:

@@ -21,16 +21,14 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 from shapely.geometry import Point
 
 from floorplan._gc import paused_gc
-from floorplan.classify import classify, names_other
 from floorplan.errors import PlanReadError
-from floorplan.io.dxf import hiddenproof
-from floorplan.io.dxf.account import account, label_findings, room_confidence
+from floorplan.io.dxf.account import account, label_findings
 from floorplan.io.dxf.collect.modelspace import collect
 from floorplan.io.dxf.doors import arcs as dxf_arcs
 from floorplan.io.dxf.doors import drawn as dxf_drawn
@@ -40,12 +38,14 @@ from floorplan.io.dxf.features import fittings as dxf_features
 from floorplan.io.dxf.features import meters as dxf_meters
 from floorplan.io.dxf.features import rooflights as dxf_rooflights
 from floorplan.io.dxf.features import underlay as dxf_underlay
+from floorplan.io.dxf.hidden import mend as hiddenmend
+from floorplan.io.dxf.hidden import proof as hiddenproof
 from floorplan.io.dxf.layers import LayerMap, load_layer_map, room_siblings
 from floorplan.io.dxf.load.document import load, release
 from floorplan.io.dxf.load.encoding import clean, safe_strings
 from floorplan.io.dxf.load.props import drawing_properties
-from floorplan.io.dxf.names import assign as dxf_names
 from floorplan.io.dxf.names import leaders as dxf_leaders
+from floorplan.io.dxf.reader.naming import make_rooms
 from floorplan.io.dxf.rooms import diagonals as dxf_diagonals
 from floorplan.io.dxf.rooms import hidden as hiddenrooms
 from floorplan.io.dxf.rooms import outdoor as dxf_outdoor
@@ -54,8 +54,6 @@ from floorplan.io.dxf.rooms import spaces
 from floorplan.io.dxf.rooms import voids as dxf_voids
 from floorplan.io.dxf.rooms.lostfloor import lost_floor
 from floorplan.io.dxf.rooms.outlines import outline_rooms
-from floorplan.io.dxf.rooms.sizes import too_small
-from floorplan.io.dxf.text import figures as dxf_figures
 from floorplan.io.dxf.units import evidence as dxf_evidence
 from floorplan.io.dxf.units.frame import stack
 from floorplan.io.dxf.views import lattice as dxf_lattice
@@ -66,8 +64,6 @@ from floorplan.model import (
     Plan,
     PlanMeta,
     Room,
-    Stated,
-    Use,
 )
 from floorplan.units import normalise_unit
 
@@ -105,12 +101,6 @@ def read(path: str | os.PathLike, units: str | None = None,
                 return _Reader(str(path), loaded, units, lmap, again.decision, view).run(require_rooms)
         finally:
             release(loaded.doc)
-
-
-class _Said(NamedTuple):
-    """A confidence and its reason, in the shape :func:`room_confidence` takes."""
-    confidence: str
-    reason: str
 
 
 class _Reread(Exception):
@@ -271,6 +261,7 @@ class _Reader:
         if not found.polys and require_rooms:
             raise PlanReadError(self.source, self.no_plan or "no rooms found in the view read "
                                 "(see the views listed with --view)")
+        found = hiddenmend.mend(self, found)  # rooms a proving hidden layer shows misread
         polys, layers, self.combined = found.polys, found.layers, found.combined
         # levels first: rooms and doors are made with theirs
         levels, level_note = spaces.levels(self, found)
@@ -296,8 +287,11 @@ class _Reader:
         door_counts["opening"] -= n_doors - len(doors)  # gaps in a void's edge
         rooms = dxf_diagonals.set_aside(self, rooms, doors, self.notes, self.findings)
         # (before the shafts: a void's parts are no spaces whose doors the drawing lacks)
-        rooms = dxf_shafts.set_aside(rooms, [d for d, _ in doors], self.notes, self.findings)
+        rooms = dxf_shafts.set_aside(rooms, [d for d, _ in doors], self.notes, self.findings,
+                                     spaces.drawn_doorways(self))
         rooms += hiddenproof.adopt(self, rooms, locate)  # closed only on a hidden layer
+        self.findings += hiddenmend.findings(self, rooms)
+        rooms = hiddenmend.doubt_unoutlined(self, rooms)
         self.findings += lost_floor(self, rooms, made)  # floor inside the walls in no room
         self.findings += label_findings(self, rooms)
         self.findings += hiddenrooms.findings(self, rooms)  # rooms on a layer switched off
@@ -379,66 +373,8 @@ class _Reader:
 
     def _rooms(self, polys, sources, layers, ceilings, levels, confidences=None,
                evidence=((), ())) -> list[Room]:
-        """The rooms, named; ``confidences`` (``(level, reason)`` per outline, from the
-        step that found it) are lowered where the names are unsure; ``evidence``: the
-        doors' geometries and the fittings' ``(polygon, kind)``, which tell compartments."""
-        col = self.col
-        info, outside = dxf_names.room_texts(polys, layers, col.texts, self.usable_text, self.notes,
-                                             self.used, self.leaders, dxf_leaders.LeaderLines(self),
-                                             doors=evidence[0], fittings=evidence[1],
-                                             walls=dxf_leaders.WallLines(self),
-                                             numbers=self._lone_numbers())
-        for ri, named in zip(info, self.combined, strict=True):
-            if named:  # several labels in one space that no closing parts
-                ri.name, ri.name_from = " / ".join(named), "text"
-        self.outside_texts = outside
-        self._check_units(polys, info)
-        rooms: list[Room] = []
-        seen: set[str] = set()
-        uses: dict = {}  # names repeat from flat to flat: classify each once
-
-        def use_of(name):
-            if name not in uses:
-                uses[name] = classify(name)
-            return uses[name]
-
-        for k, (poly, src, ri, level) in enumerate(zip(polys, sources, info, levels, strict=True)):
-            if ri.set_aside:  # an unlabelled space in a drawing that numbers its rooms
-                continue
-            rid = ri.rid or f"R{k + 1}"
-            if rid in seen:
-                rid = f"{rid}-{k + 1}"
-            seen.add(rid)
-            use = use_of(ri.name)
-            use, given = use or Use.OTHER, use is None and names_other(ri.name)
-            if ri.use:
-                try:
-                    use, given = Use(ri.use.strip().lower().replace(" ", "_")), True
-                except ValueError:
-                    use, given = use_of(ri.use) or use, use_of(ri.use) is not None
-            stated = tuple(Stated(f.kind, f.text, f.area_m2, f.metres) for f in ri.figures)
-            found = confidences[k] if confidences else ("high", "")
-            for f in ri.figures if ri.confidence != "low" else ():  # a merged room: FP009
-                why = dxf_figures.mismatch(f, poly)
-                if why:
-                    self.findings.append(InputFinding(
-                        "FP008", f"{ri.name or rid}: the drawing says {f.text!r}: {why}",
-                        rooms=(rid,), measured=round(float(poly.area), 4)))
-                    if dxf_figures.off_by(f, poly) > dxf_figures.DOUBT_TOLERANCE:
-                        found = room_confidence(found, _Said(
-                            "low", f"the drawing says {f.text!r}, {why}"))
-            level_conf, reason = room_confidence(found, ri)
-            if (small := too_small(use, float(poly.area))) is not None:
-                level_conf, reason = room_confidence((level_conf, reason), _Said("low", small))
-            rooms.append(Room(id=rid, name=ri.name, use=use, polygon=poly, level=level,
-                              dwelling=ri.dwelling, wheelchair=ri.wheelchair, source=src,
-                              ceiling_height=ri.height, use_given=given,
-                              properties={"name_from": ri.name_from, "layer": layers[k],
-                                          **({"name_via": ri.name_via} if ri.name_via else {})},
-                              confidence=level_conf, confidence_reason=reason, stated=stated))
-        dxf_features.flat_ceilings(col.loops, col.texts, self.layer_kind, self.used, ceilings)
-        return rooms
-
+        """The rooms, named (:func:`~floorplan.io.dxf.reader.naming.make_rooms`)."""
+        return make_rooms(self, polys, sources, layers, ceilings, levels, confidences, evidence)
 
 def _with(obj, **values):
     """``dataclasses.replace`` for the model's dataclasses (every field set by ``__init__``,
