@@ -37,6 +37,7 @@ What stands in it says what it is, as for two jambs: a door symbol (``door``), e
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -55,7 +56,7 @@ SQUARE = 0.02
 
 
 def corner_openings(lines: list[np.ndarray], door_marks: list[Polygon],
-                    openings: list[Opening] = ()) -> list[Opening]:
+                    openings: Sequence[Opening] = ()) -> list[Opening]:
     """The openings between a jamb and a corner in the wall linework ``lines`` ((n, 2)
     arrays, metres), apart from the jambs of ``openings`` (those between two jambs);
     ``door_marks``: the outlines of door symbols (a door in an opening). See the module."""
@@ -96,10 +97,10 @@ def _opening(j: int, seg: np.ndarray, length: np.ndarray, pieces, tree: STRtree,
         return None
     w = -away  # into the gap
     reach = OPENING_WIDTH[1] + LEVEL
-    hits = [_ahead(p, w, reach, pieces, tree, j) for p in (a, b)]
-    if any(h is None for h in hits):
+    hit_a, hit_b = (_ahead(p, w, reach, pieces, tree, j) for p in (a, b))
+    if hit_a is None or hit_b is None:
         return None
-    (ta, _), (tb, _) = hits
+    ta, tb = hit_a[0], hit_b[0]
     if abs(ta - tb) > LEVEL or not OPENING_WIDTH[0] <= min(ta, tb):
         return None
     ha, hb = a + ta * w, b + tb * w
