@@ -66,6 +66,9 @@ def test_a_stair_cut_by_its_flight_is_read_from_the_outline_its_label_bears_out(
     [warn] = codes(plan, "FP013")
     assert warn.rooms == (stair.id,) and "switched off" in warn.message
     assert any("1 room(s) read from the outlines on layer 'AREA-USABLE'" in n for n in plan.notes)
+    # the outline read is counted used: three of the four are skipped as hidden, not four
+    assert ("skipped 3 LWPOLYLINE on layer AREA-USABLE: on a frozen or switched-off layer: "
+            "not shown, not read") in plan.notes
 
 
 def test_without_the_layer_the_stair_stays_in_pieces(tmp_path):

@@ -277,6 +277,38 @@ def test_two_line_label_is_one_name(tmp_path):
     assert plan.rooms[0].name == "Master Bedroom" and plan.rooms[0].confidence == "high"
 
 
+def _up(msp, text, x, y, height=100, layer="A-AREA-IDEN"):
+    """A text written up the wall: rotated 90°, its lines running along +y."""
+    msp.add_text(text, height=height, rotation=90,
+                 dxfattribs={"layer": layer}).set_placement((x, y))
+
+
+def test_a_label_written_up_the_wall_is_not_a_line_of_the_note_beside_it(tmp_path):
+    # holdout5's house_plan: a passage's closet labelled 'CLOSET' up its wall, the bi-fold's
+    # note '2#4'9X6'8 BI FOLD' written up the wall beside it from the same height, 280 mm
+    # to its left (2.8 text heights across the lines, more than a label's LABEL_GAP of
+    # 2.2): two labels, the note left out and the closet named. Read by x and y as if
+    # unrotated, the two stood 0 mm apart in y and were one label, a note, left out whole
+    doc, msp = new()
+    rect(msp, 0, 0, 700, 2900)
+    _up(msp, "2#4'9X6'8 BI FOLD", 170, 1000)
+    _up(msp, "CLOSET", 450, 1000)
+    plan = read(doc, tmp_path)
+    (room,) = plan.rooms
+    assert room.name == "CLOSET" and room.use is Use.STORAGE
+
+
+def test_a_two_line_label_written_up_the_wall_is_one_name(tmp_path):
+    # the lines of a label rotated 90° lie side by side in x (the second 300 mm, 1.5
+    # heights, on from the first, across its line), from the same height: one name
+    doc, msp = new()
+    rect(msp, 0, 0, 4000, 3500)
+    _up(msp, "Master", 1000, 1000, height=200)
+    _up(msp, "Bedroom", 1300, 1000, height=200)
+    plan = read(doc, tmp_path)
+    assert plan.rooms[0].name == "Master Bedroom"
+
+
 # ------------------------------------------------------- dimension strings and area tags
 
 

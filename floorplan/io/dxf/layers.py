@@ -75,7 +75,10 @@ LAYER_KEYWORDS: dict[str, tuple[str, ...]] = {
     "wall": ("wall", "walls", "a-wall", "wand", "mur", "muro", "muri", "muratur*", "parete", "glaz",
              "partition", "prtn",
              "a-glaz", "window", "windows", "fenster", "crystal", "cristal", "column", "columns",
-             "col", "a-cols", "pillar", "pilastr*", "s-cols"),
+             "col", "a-cols", "pillar", "pilastr*", "s-cols",
+             # the end of a wall at an opening (a door's or a window's jamb, a pier between
+             # bi-folds): its reveal is wall, which the room's area stops at
+             "jamb"),
     # a stair's treads, nosings, flight outlines and break lines bound no room (the floor
     # runs on under and over a flight): never walls, glazing or room outlines. After
     # ``wall``, so a layer of stair walls is a wall layer

@@ -216,7 +216,7 @@ def _copy(tpl: Template, out: Collected, ins: Insert, tx: float, ty: float,
                               layer if x.layer == PARENT_LAYER else x.layer, x.height,
                               handle + x.handle if x.handle[:1] == "*" else x.handle,
                               base if len(c) == 1 else base + tuple(u + shift for u in c[1:]),
-                              x.tag, x.etype))
+                              x.tag, x.etype, x.angle))
     for i in src.inserts:
         c = i.chain
         j = Insert(i.uid + shift, i.name, layer if i.layer == PARENT_LAYER else i.layer,

@@ -11,6 +11,7 @@ with the reason.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -129,19 +130,22 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
         if t == "MTEXT":
             p = e.dxf.insert
             h = float(d.get("char_height", 0) or 0)
+            angle = float(e.get_rotation() or 0.0)
             if "\n" in raw:  # blank paragraphs move the words from the insertion point
                 p = Vec3(*mtext_anchor(p.x, p.y, h, d.get("attachment_point", 1),
-                                       d.get("line_spacing_factor", 1.0), e.get_rotation(), raw))
+                                       d.get("line_spacing_factor", 1.0), angle, raw))
             # (the words hang from a corner of their box: a point on their ink)
-            p = Vec3(*into_ink(p.x, p.y, h, d.get("attachment_point", 1), e.get_rotation()))
+            p = Vec3(*into_ink(p.x, p.y, h, d.get("attachment_point", 1), angle))
         else:
             p = e.dxf.insert
             if d.get("halign", 0) or d.get("valign", 0):
                 p = d.get("align_point", p) or p
             h = float(d.get("height", 0) or 0)
             p = e.ocs().to_wcs(p)
+            angle = _angle(d.get("rotation", 0.0))
         out.texts.append(Text(out.uid(), text, float(p.x), float(p.y), layer, h, handle, chain,
-                              tag=d.get("tag") if t == "ATTRIB" else None, etype=t))
+                              tag=d.get("tag") if t == "ATTRIB" else None, etype=t,
+                              angle=angle))
         return
     if t in ("LWPOLYLINE", "POLYLINE"):
         if t == "POLYLINE" and (e.is_poly_face_mesh or e.is_polygon_mesh):
@@ -210,6 +214,11 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
         if np.allclose(pts[3], pts[2], rtol=0.0, atol=tol):
             pts = pts[:3]
         out.faces3d.append(Prim(out.uid(), t, layer, handle, pts, True, chain))
+    elif t in ("SOLID", "TRACE"):
+        # a filled outline of three or four corners (drawn 0, 1, 3, 2: wcs_vertices puts
+        # them in order); kept with the 3D faces, read as wall where its layer says wall
+        pts = np.array([tuple(v) for v in e.wcs_vertices()], dtype=float).reshape(-1, 3)
+        out.faces3d.append(Prim(out.uid(), t, layer, handle, pts, True, chain))
     elif t == "DIMENSION":
         out.skipped[(t, layer, "a dimension, read by nobody")] += 1
     elif t == "ACAD_PROXY_ENTITY" and depth < MAX_DEPTH:
@@ -239,6 +248,15 @@ def _one(e, out: Collected, parent_layer: str | None, chain: tuple[int, ...],
             out.skipped[(t, layer, "drawing structure, no geometry")] += 1
     else:
         out.skipped[(t, layer, "not plan geometry")] += 1
+
+
+def _angle(rotation) -> float:
+    """A TEXT's rotation (degrees), or 0 where it is not a finite number."""
+    try:
+        a = float(rotation or 0.0)
+    except (TypeError, ValueError):
+        return 0.0
+    return a % 360.0 if math.isfinite(a) else 0.0
 
 
 @lru_cache(maxsize=1 << 16)  # names and areas repeat from flat to flat: each cleaned once

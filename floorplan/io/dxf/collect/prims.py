@@ -39,6 +39,7 @@ class Text:
     chain: tuple[int, ...] = ()
     tag: str | None = None  # the ATTRIB tag when the text is a block attribute
     etype: str = "TEXT"
+    angle: float = 0.0  # the direction its lines run, degrees anticlockwise from +x
 
 
 @dataclass
@@ -61,7 +62,7 @@ class Collected:
     loops: list[Prim] = field(default_factory=list)      # closed (or first==last) outlines
     opens: list[Prim] = field(default_factory=list)      # open polylines, lines, arcs, splines
     arcs: list[Prim] = field(default_factory=list)       # ARCs again, with centre and radius
-    faces3d: list[Prim] = field(default_factory=list)    # 3D polylines and 3DFACEs (x, y, z)
+    faces3d: list[Prim] = field(default_factory=list)    # 3D polylines, 3DFACEs, SOLIDs (x, y, z)
     hatches: list[Prim] = field(default_factory=list)    # HATCH boundary polygons
     circles: list[Prim] = field(default_factory=list)
     texts: list[Text] = field(default_factory=list)

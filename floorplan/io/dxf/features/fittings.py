@@ -76,8 +76,8 @@ def _rectangles_around(point_sets: list[np.ndarray]) -> np.ndarray:
 def ceilings(faces3d, layer_kind, used: set[int], skipped) -> list[tuple[Ceiling, str]]:
     out: list[tuple[Ceiling, str]] = []
     for prim in faces3d:
-        if layer_kind(prim.layer) != "ceiling":
-            continue
+        if layer_kind(prim.layer) != "ceiling" or prim.etype in ("SOLID", "TRACE"):
+            continue  # (a SOLID is flat: its corners say no height)
         pts = prim.pts
         if len(pts) >= 2 and np.allclose(pts[0, :2], pts[-1, :2]):
             pts = pts[:-1]

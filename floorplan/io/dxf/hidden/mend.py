@@ -95,7 +95,9 @@ def mend(rd, found):
 
 
 def _mend_layer(rd, found, layer: str, pts, areas, texts):
-    outlines = room_outlines(rd, layer, larger=lambda o: borne_out(o, pts, areas) is not None)
+    uids: dict = {}
+    outlines = room_outlines(rd, layer, larger=lambda o: borne_out(o, pts, areas) is not None,
+                             uids=uids)
     if not outlines:
         return found
     read = list(found.polys)
@@ -143,6 +145,8 @@ def _mend_layer(rd, found, layer: str, pts, areas, texts):
             cut[k] = p.difference(o)
         taken.append(o)
         said.append((o, figure[i], before))
+        if id(o) in uids:
+            rd.used.add(uids[id(o)])  # read: no longer 'not shown, not read
     if not taken:
         return found
     keep_polys, keep = [], []

@@ -123,7 +123,8 @@ def adopt(rd, rooms: list[Room], locate) -> list[Room]:
     taken = np.zeros(len(lost), dtype=bool)  # the lost labels now in a room
     gone: set[int] = set()  # the texts now in a room (by id)
     for layer in sorted(hidden):
-        outlines = room_outlines(rd, layer)
+        uids: dict = {}
+        outlines = room_outlines(rd, layer, uids=uids)
         holding = [(o, np.flatnonzero(shapely.contains_xy(o, xs, ys))) for o in outlines]
         holding = [(o, held) for o, held in holding if len(held) and free(o, [])]
         if not holding:
@@ -143,6 +144,8 @@ def adopt(rd, rooms: list[Room], locate) -> list[Room]:
                          locate, ids, (agree, pairs), number.text if number else None)
             ids.add(room.id)
             out.append(room)
+            if id(o) in uids:
+                rd.used.add(uids[id(o)])  # read: no longer 'not shown, not read'
             taken[held] = True
             gone.update(id(lost[i][0]) for i in held)
             gone.update(id(t) for t, _ in figs if o.contains(Point(t.x, t.y)))

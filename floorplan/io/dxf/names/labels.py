@@ -74,9 +74,10 @@ def take_ids(plain: list, ids: list[str], by_layer: set[int]) -> list:
 def group_labels(plain: list) -> list[tuple[str, float, tuple[float, float]]]:
     """Group name texts (``(text, name, is a note)``, sorted top to bottom) into labels:
     the lines of one label lie within :data:`LABEL_GAP` text heights of each other and are
-    written about as tall (within :data:`SAME_HEIGHT`). A label with a note among its lines
-    (``NOTE:`` over a paragraph whose last line is ``FOR ROOFS. R-309.2``) is a note, left
-    out whole. ``(label, text height, where)``, where: the mean of its lines' insertion
+    written about as tall (within :data:`SAME_HEIGHT`), measured across and along their
+    lines (:func:`_offsets`: a label written up a wall has its lines side by side). A
+    label with a note among its lines (``NOTE:`` over a paragraph whose last line is
+    ``FOR ROOFS. R-309.2``) is a note, left out whole. ``(label, text height, where)``, where: the mean of its lines' insertion
     points."""
     groups: list[list] = []
     for t, name, note in plain:
@@ -84,8 +85,8 @@ def group_labels(plain: list) -> list[tuple[str, float, tuple[float, float]]]:
         for g in groups:
             last = g[-1][0]
             hh, lo = max(h, last.height), min(h, last.height)
-            if abs(last.y - t.y) <= LABEL_GAP * hh and abs(last.x - t.x) <= 6 * hh \
-                    and hh <= SAME_HEIGHT * lo:
+            along, across = _offsets(last, t)
+            if across <= LABEL_GAP * hh and along <= 6 * hh and hh <= SAME_HEIGHT * lo:
                 g.append((t, name, note))
                 break
         else:
@@ -95,6 +96,25 @@ def group_labels(plain: list) -> list[tuple[str, float, tuple[float, float]]]:
             for g in groups
             if not any(note for _, _, note in g)
             and (len(g) == 1 or not dxf_text.is_note("\n".join(n for _, n, _ in g)))]
+
+
+#: two texts run the same way when their directions differ by at most this (degrees)
+SAME_WAY = 5.0
+
+
+def _offsets(a, b) -> tuple[float, float]:
+    """How far text ``b`` stands from text ``a`` along their lines and across them: in the
+    frame of their direction where both run the same way (within :data:`SAME_WAY`, either
+    way along one line: the lines of a label written up a wall at 90° lie side by side in
+    x, not in y), else along x and y. Two texts at 0° are compared by x and y, as ever."""
+    dx, dy = b.x - a.x, b.y - a.y
+    ta, tb = getattr(a, "angle", 0.0) % 180.0, getattr(b, "angle", 0.0) % 180.0
+    turn = abs(ta - tb)
+    if min(turn, 180.0 - turn) > SAME_WAY or min(ta, 180.0 - ta) <= SAME_WAY:
+        return abs(dx), abs(dy)
+    r = math.radians(ta)
+    u = (math.cos(r), math.sin(r))
+    return abs(dx * u[0] + dy * u[1]), abs(-dx * u[1] + dy * u[0])
 
 
 def _central(labels: list, centre: tuple[float, float] | None):

@@ -103,12 +103,14 @@ def _named(rd, outlines: list) -> bool:
     return any(p.contains(at) for p in outlines for at in pts)
 
 
-def room_outlines(rd, layer: str, larger=None) -> list:
+def room_outlines(rd, layer: str, larger=None, uids: dict | None = None) -> list:
     """The closed outlines of room size on ``layer``, as the reader would take them were it
     shown: collected by :func:`~floorplan.io.dxf.rooms.outlines.outline_rooms` (its smallest room,
     duplicates and envelopes left out), and, on a layer that does not say room and holds
     no AEC space, none narrower than a room throughout nor over the fallback's largest
-    (unless ``larger(outline)`` says it is a room all the same)."""
+    (unless ``larger(outline)`` says it is a room all the same). ``uids``, when given, is
+    filled with each outline's entity (``id(polygon)`` to the primitive's uid), so that a
+    caller that takes one can count it used."""
     def ok(p) -> bool:
         return p.layer == layer and not rd.blocked(p) and not p.extra.get("is3d")
 
@@ -118,10 +120,13 @@ def room_outlines(rd, layer: str, larger=None) -> list:
                           [p for p in col.hatches if p.layer == layer], ok, [], [], set(), None)
     spaces = {p.uid for p in col.loops if p.layer == layer and p.extra.get("aec_space")}
     says_room = rd.layer_kind(layer) == "room"
-    polys = [c.polygon for c in cands if says_room or c.uid in spaces
-             or (not c.polygon.buffer(-MIN_WIDTH / 2, join_style="mitre").is_empty
-                 and (c.polygon.area <= FALLBACK_MAX_AREA
-                      or (larger is not None and larger(c.polygon))))]
+    kept = [c for c in cands if says_room or c.uid in spaces
+            or (not c.polygon.buffer(-MIN_WIDTH / 2, join_style="mitre").is_empty
+                and (c.polygon.area <= FALLBACK_MAX_AREA
+                     or (larger is not None and larger(c.polygon))))]
+    polys = [c.polygon for c in kept]
+    if uids is not None:
+        uids.update((id(c.polygon), c.uid) for c in kept)
     if polys and rd.__dict__.get("grid") is not None and rd.grid.n >= 2:
         at = shapely.get_coordinates(shapely.point_on_surface(polys))
         keep = rd.in_view(np.asarray(at, dtype=float)).tolist()

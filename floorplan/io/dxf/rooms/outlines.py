@@ -7,8 +7,10 @@ The rules, in order:
    on layers that say nothing at all (``0``, ``s001-#def-active-grp``) are taken instead,
    and the report says so.
 2. An open polyline on a room layer whose ends lie within ``SNAP_GAP`` (and within a tenth
-   of its length) is closed (FP001 warn); one with a wider gap is skipped (FP001, naming
-   the entity handle).
+   of its length) is closed (FP001 warn). One with a wider gap is closed when one line or
+   open polyline on its own layer runs from one of its ends to the other (each end within
+   ``SNAP_GAP``: the closing edge drawn as a separate entity), and said in the notes; else
+   it is skipped (FP001, naming the entity handle).
 3. Outlines that cover the same floor (a hatch stacked on its polyline, a hatch drawn twice)
    count once: outlines win over hatches, the first drawn over later ones.
 4. An outline that wholly contains another is an envelope (the plot, the building
@@ -123,18 +125,27 @@ def outline_rooms(loops, opens, hatches, ok, findings: list[InputFinding], notes
             add(prim, prim.pts, holes, "outline")
         else:
             add(prim, prim.pts, None, "outline", made)
-    for prim in opens:
-        if prim.etype not in ("LWPOLYLINE", "POLYLINE") or len(prim.pts) < 3 or not ok(prim):
+    room_opens = [prim for prim in opens if ok(prim)]
+    taken: set[int] = set()  # the lines that closed an outline's gap
+    for prim in room_opens:
+        if prim.etype not in ("LWPOLYLINE", "POLYLINE") or len(prim.pts) < 3 or prim.uid in taken:
             continue
         gap = float(np.hypot(*(prim.pts[0] - prim.pts[-1])))
         length = float(np.sum(np.hypot(*np.diff(prim.pts, axis=0).T)))
         where = f"{prim.etype} {prim.handle} on layer {prim.layer}"
         used.add(prim.uid)
+        closer = None if gap <= SNAP_GAP else _closer(prim, room_opens, taken)
         if gap <= SNAP_GAP and gap <= 0.1 * length:
             findings.append(InputFinding(
                 "FP001", f"{where}: outline not closed (gap {gap * 1000:.0f} mm); closed",
                 entity=prim.handle, measured=gap))
             add(prim, prim.pts, None, "outline")
+        elif closer is not None:
+            taken.add(closer.uid)
+            used.add(closer.uid)
+            notes.append(f"{where}: outline left open ({gap:.2f} m), its gap closed by "
+                         f"{closer.etype} {closer.handle} on the same layer, end to end: closed")
+            add(prim, _joined(prim.pts[:, :2], closer.pts[:, :2]), None, "outline")
         else:
             findings.append(InputFinding(
                 "FP001", f"{where}: outline not closed (gap {gap:.2f} m); skipped, not a room",
@@ -167,6 +178,32 @@ def outline_rooms(loops, opens, hatches, ok, findings: list[InputFinding], notes
         notes.append(f"{small} closed outline(s) under {MIN_ROOM_AREA} m² left out (labels, symbols)")
     cands = _dedupe(cands, notes)
     return _drop_envelopes(cands, notes)
+
+
+def _closer(prim, opens: list, taken: set[int]):
+    """The open line or polyline on ``prim``'s layer (not ``prim``, not one already
+    ``taken``) that runs from one end of the open outline ``prim`` to the other, each end
+    within :data:`SNAP_GAP` of one of the outline's: its closing edge drawn as a separate
+    entity (a LINE across a doorway); ``None`` when there is none or more than one."""
+    a, b = prim.pts[0, :2], prim.pts[-1, :2]
+    hits = []
+    for other in opens:
+        if other.uid == prim.uid or other.uid in taken or other.layer != prim.layer \
+                or len(other.pts) < 2:
+            continue
+        p, q = other.pts[0, :2], other.pts[-1, :2]
+        if (np.hypot(*(p - b)) <= SNAP_GAP and np.hypot(*(q - a)) <= SNAP_GAP) or \
+                (np.hypot(*(p - a)) <= SNAP_GAP and np.hypot(*(q - b)) <= SNAP_GAP):
+            hits.append(other)
+    return hits[0] if len(hits) == 1 else None
+
+
+def _joined(pts: np.ndarray, line: np.ndarray) -> np.ndarray:
+    """The ring of the open outline ``pts`` closed by ``line`` (its inner corners kept),
+    the line run from the outline's last point back to its first."""
+    if np.hypot(*(line[0] - pts[-1])) > np.hypot(*(line[-1] - pts[-1])):
+        line = line[::-1]
+    return np.vstack([pts, line[1:-1]]) if len(line) > 2 else pts
 
 
 def _ring_area(r: np.ndarray) -> float:

@@ -349,27 +349,57 @@ def linework_rooms(rd, cands: list, fittings: list[Polygon]) -> tuple[list, str 
     return found, best_leave
 
 
-def beside_outlines(rd, cands: list, fittings: list[Polygon]) -> list:
+def beside_outlines(rd, cands: list, fittings: list[Polygon], *, authored: bool = False) -> list:
     """The rooms in the wall linework that lie clear of every outline ``cands`` (at most
     :data:`CLEAR_SHARE` of each in one), when the outlines are kept over the linework: a
     closed outline on a layer that says nothing is one space, and says nothing of what the
     rest of the linework encloses (an upper floor's stair hall drawn closed among the line
     pairs of its rooms' walls). None when the linework encloses nothing beside them, or
     when the outlines account for all the drawing's evidence for rooms (there is some, and
-    every name, written area and door is theirs: the outlines are the plan); the reader's
-    state is that of the reading when some are kept."""
+    every name, written area and door is theirs: the outlines are the plan). ``authored``:
+    the outlines are on room layers, the author's rooms; of the linework's rooms only those
+    round a room label that lies in no outline are kept (a pantry the author never outlined,
+    its walls drawn), and the linework is read only when there is such a label. The
+    reader's state is that of the reading when some are kept."""
     names, figs, doors = label_texts(rd), area_figures(rd), door_points(rd)
-    total = len(names) + len(figs) + len(doors)
-    if total and evidence([c.polygon for c in cands], names, figs, doors) >= total:
-        return []
+    if authored:
+        loose = _loose(drawing_labels(rd), cands)
+        if not loose:
+            return []
+    else:
+        total = len(names) + len(figs) + len(doors)
+        if total and evidence([c.polygon for c in cands], names, figs, doors) >= total:
+            return []
+
+    def pick(found: list) -> list:
+        return _holding(_clear(found, cands), loose) if authored else _clear(found, cands)
+
     found = _trial(rd, partial(_reading, rd, fittings, None, names, figs),
-                   keep=lambda f: bool(_clear(f, cands)))
-    out = _clear(found, cands)
+                   keep=lambda f: bool(pick(f)))
+    out = pick(found)
     if not out:
         return []
-    rd.notes.append(f"{len(cands)} closed outline(s) on layers that do not say room read as "
-                    f"rooms, and {len(out)} room(s) the wall linework encloses clear of them")
+    rd.notes.append(f"{len(out)} room(s) the wall linework encloses round room labels that lie "
+                    f"in none of the {len(cands)} room outline(s), read beside them" if authored
+                    else f"{len(cands)} closed outline(s) on layers that do not say room read "
+                    f"as rooms, and {len(out)} room(s) the wall linework encloses clear of them")
     return out
+
+
+def _loose(labels: list, cands: list) -> list:
+    """The room labels (x, y, ...) that lie in none of the outlines ``cands``."""
+    if not labels or not cands:
+        return labels
+    tree = shapely.STRtree(np.asarray([c.polygon for c in cands], dtype=object))
+    pts = shapely.points(np.array([(x, y) for x, y, *_ in labels], dtype=float))
+    inside = set(tree.query(pts, predicate="within")[0].tolist())
+    return [lab for k, lab in enumerate(labels) if k not in inside]
+
+
+def _holding(found: list, labels: list) -> list:
+    """The rooms of ``found`` that hold one of the ``labels``."""
+    pts = [shapely.Point(x, y) for x, y, *_ in labels]
+    return [w for w in found if any(w.polygon.contains(p) for p in pts)]
 
 
 def _clear(found: list, cands: list) -> list:

@@ -115,8 +115,11 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
                     [("high", "") if rd.layer_kind(c.layer) == "room" or c.uid in spaces else
                      ("medium", f"a closed outline on layer {c.layer}, which does not say room")
                      for c in cands], [[] for _ in cands])
-        if not any(rd.layer_kind(c.layer) == "room" or c.uid in spaces for c in cands):
-            for w in beside_outlines(rd, cands, fittings):  # the rest of the linework's rooms
+        authored = any(rd.layer_kind(c.layer) == "room" or c.uid in spaces for c in cands)
+        if not any(c.uid in spaces for c in cands):
+            # the rest of the linework's rooms; beside the author's outlines, those round
+            # the room labels the outlines leave out
+            for w in beside_outlines(rd, cands, fittings, authored=authored):
                 out.polys.append(w.polygon)
                 out.sources.append(w.source)
                 out.layers.append("")

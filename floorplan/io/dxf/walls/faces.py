@@ -47,6 +47,7 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.strtree import STRtree
 
 from floorplan.io.dxf.walls.closing import CLOSE_GAP, bridges
+from floorplan.io.dxf.walls.corners import corner_openings
 from floorplan.io.dxf.walls.doorseals import far_face_seals, framed_seals, leaf_seals
 from floorplan.io.dxf.walls.joins import float_joins, joins
 from floorplan.io.dxf.walls.openings import MARKED_SPAN, OPENING_WIDTH, Opening, jamb_openings
@@ -110,6 +111,8 @@ def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     cars = [LineString(g) for g in lifts or () if len(g) >= 2]
     openings = (jamb_openings(keep, geoms, door_marks, head_lines, seals, panes, cars)
                 if geoms else [])
+    if geoms:  # a doorway with one jamb, its other side a corner of the wall it runs into
+        openings += corner_openings(keep, door_marks, openings)
     added = [(s, o.kind) for o in openings for s in o.seals]
     hinges = [h for h, _ in seals]
     seals = leaf_seals(hinges, framed_seals(seals, walls), geoms, openings)

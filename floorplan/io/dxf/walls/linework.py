@@ -20,8 +20,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import shapely
+from shapely.geometry import Polygon
 from shapely.strtree import STRtree
 
 from floorplan.io.dxf.doors import symbols as dxf_doors
@@ -68,7 +71,7 @@ def wall_lines(rd) -> list:
             return False
         return True
 
-    lines = [p for p in col.opens + col.loops if take(p, "wall")]
+    lines = [p for p in col.opens + col.loops + flat_faces(col.faces3d) if take(p, "wall")]
     rd.walls_unnamed = not lines
     if lines:
         lines += door_layer_nibs(rd, lines, hidden)
@@ -85,6 +88,31 @@ def wall_lines(rd) -> list:
         rd.notes.append("linework not read as walls: " + ", ".join(
             f"{n} on {lay}" for lay, n in sorted(out.items())))
     return lines
+
+
+def flat_faces(faces3d: list) -> list:
+    """The 3DFACEs and SOLIDs of ``faces3d`` as plan linework: each face's outline seen from
+    above, closed (its corners, those falling on one another merged), or a line where it
+    stands on edge (a face drawn as two points twice: holdout5's house_plan caps the wall
+    ends at its glass sliders with such faces on layer JAMB). The caller takes those on
+    wall layers: a jamb or a wall drawn as filled faces is wall."""
+    out = []
+    for p in faces3d:
+        if p.etype not in ("3DFACE", "SOLID", "TRACE"):
+            continue  # (3D polylines are in the loops already)
+        xy = np.asarray(p.pts, dtype=float)[:, :2]
+        keep = [0] + [i for i in range(1, len(xy)) if not np.allclose(xy[i], xy[i - 1])]
+        xy = xy[keep]
+        if len(xy) > 1 and np.allclose(xy[0], xy[-1]):
+            xy = xy[:-1]
+        if len(xy) >= 3 and Polygon(xy).area > 1e-12:
+            out.append(replace(p, pts=np.vstack([xy, xy[:1]]), closed=True))
+        elif len(xy) >= 2:  # on edge: the line between its two furthest corners
+            d = np.hypot(*(xy[:, None] - xy[None]).transpose(2, 0, 1))
+            i, j = np.unravel_index(int(np.argmax(d)), d.shape)
+            if d[i, j] > 0:
+                out.append(replace(p, pts=xy[[i, j]], closed=False))
+    return out
 
 
 def door_layer_nibs(rd, lines: list, hidden: set) -> list:
