@@ -32,6 +32,7 @@ from floorplan.io.dxf.rooms.sourcechoice import beside_outlines, linework_rooms,
 from floorplan.io.dxf.rooms.wallrooms import door_points, label_texts, wall_rooms_of
 from floorplan.io.dxf.views import sheet as dxf_views
 from floorplan.io.dxf.views.apart import JOIN
+from floorplan.io.dxf.views.paper import paper_titles
 from floorplan.io.dxf.views.swings import swing_doorways, swing_hinges
 from floorplan.io.dxf.walls.entries import solid_note
 from floorplan.io.dxf.walls.faces import wall_faces
@@ -223,6 +224,19 @@ def drawn_doorways(rd) -> np.ndarray:
                           [p for p in col.opens if not p.chain])
 
 
+def paper_of(rd, hidden: set[str]) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """The titles written in paper space under the viewports
+    (:mod:`~floorplan.io.dxf.views.paper`), each with the box of the model its viewport
+    shows, in local metres."""
+    try:
+        titles = paper_titles(rd.doc.layouts, hidden)
+    except Exception:  # noqa: BLE001 - a damaged layout says nothing of the views
+        return []
+    (ox, oy), s = (float(c) for c in rd._origin_raw[:2]), float(rd._scale)
+    return [(text, ((x0 - ox) * s, (y0 - oy) * s, (x1 - ox) * s, (y1 - oy) * s))
+            for text, (x0, y0, x1, y1) in titles]
+
+
 def views_of(rd, found: Found, wanted: int | None) -> Found:
     """Split the sheet into views, keep the rooms of the floor-plan views (see
     :mod:`~floorplan.io.dxf.views.sheet`), and note the rest. Sets ``rd.view_level`` (the level of
@@ -245,7 +259,8 @@ def views_of(rd, found: Found, wanted: int | None) -> Found:
     shown = [t for t in rd.col.texts if t.layer not in hidden]  # a frozen title says nothing
     try:
         reading, views, grid = dxf_views.survey(rd.stacked, shown, evidence, found.polys,
-                                                wanted, trust, found.sources, linework)
+                                                wanted, trust, found.sources, linework,
+                                                paper_of(rd, hidden))
     except ValueError as exc:
         raise PlanReadError(rd.source, str(exc)) from None
     rd.view_kinds = [v.kind for v in views]

@@ -25,11 +25,15 @@ class Grid:
     """The sheet marked on a grid of cells about half :data:`VIEW_GAP` across: the cells
     anything covers, joined into views where they touch."""
 
+    _cuts: dict[int, tuple[int, np.ndarray]]  # view -> (axis, cuts): split()
+    _first: np.ndarray  # view -> the number of its first piece
+
     def __init__(self, boxes: np.ndarray, gap: float = VIEW_GAP):
         ok = np.all(np.isfinite(boxes), axis=1)
         boxes = boxes[ok] if len(boxes) else boxes
         if not len(boxes):
             self.n = 0
+            self._cuts, self._first = {}, np.zeros(0, dtype=int)
             return
         self.lo = np.array([boxes[:, 0].min(), boxes[:, 1].min()])
         hi = np.array([boxes[:, 2].max(), boxes[:, 3].max()])
@@ -72,6 +76,19 @@ class Grid:
         self.view_of_cell = np.full(full.size, -1)
         self.view_of_cell[cells] = rank[inv]
         self.n = len(uniq)
+        self._cuts = {}
+        self._first = np.arange(self.n)
+
+    def split(self, view: int, axis: int, cuts: list[float]) -> None:
+        """Part view ``view`` (0-based) at the coordinates ``cuts`` (ascending) along
+        ``axis`` (0: x, 1: y) into ``len(cuts) + 1`` views, numbered on from ``view`` in
+        that order (the views after it move up). Exact at the cuts, not at the cells."""
+        at = int(np.searchsorted(self._first, view, side="right")) - 1  # the view it was
+        if self._first[at] != view or at in self._cuts:
+            raise ValueError(f"view {view} is a piece of a view split already")
+        self._cuts[at] = (axis, np.asarray(cuts, dtype=float))
+        self._first[at + 1:] += len(cuts)
+        self.n += len(cuts)
 
     def _cells(self, xy: np.ndarray) -> np.ndarray:
         k = np.floor((xy - self.lo) / self.cell).astype(int)
@@ -86,6 +103,12 @@ class Grid:
         bad = ~np.all(np.isfinite(xy), axis=1)
         k = self._cells(np.where(bad[:, None], 0.0, xy) if bad.any() else xy)
         out = self.view_of_cell[k[:, 0] * self.shape[1] + k[:, 1]]
+        if self._cuts:
+            base = out
+            out = np.where(base >= 0, self._first[np.maximum(base, 0)], -1)
+            for v, (axis, cuts) in self._cuts.items():
+                mine = base == v
+                out[mine] += np.searchsorted(cuts, xy[mine, axis], side="right")
         out[bad] = -1
         return out
 

@@ -4,7 +4,10 @@ A sheet often holds more than the plan: elevations, sections, a site plan, a ref
 grid, a title block, legends and schedules. The linework and text are split into views
 (:mod:`~floorplan.io.dxf.views.grid`), clusters separated by at least
 :data:`~floorplan.io.dxf.views.grid.VIEW_GAP` of empty space, numbered left to right, then
-top to bottom (``--view N`` names one). Each view is scored
+top to bottom (``--view N`` names one). A view holding floors side by side, each under
+its own level title (in the model, or in paper space under a viewport:
+:mod:`~floorplan.io.dxf.views.paper`), is parted into them first
+(:mod:`~floorplan.io.dxf.views.floors`). Each view is scored
 (:mod:`~floorplan.io.dxf.views.score`):
 
 - for a floor plan: room labels in its spaces, doors, closed spaces of room size;
@@ -32,7 +35,6 @@ was found (``--view N`` still reads view N, its rooms marked low confidence).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -42,6 +44,7 @@ from shapely.geometry import Polygon
 
 from floorplan.io.dxf.views.apart import JOIN, apart
 from floorplan.io.dxf.views.copies import COPY_SHARE, copy_of, labels_repeat
+from floorplan.io.dxf.views.floors import LEVEL, level_from_text, paper_views, part_floors
 from floorplan.io.dxf.views.grid import Grid, boxes_of
 from floorplan.io.dxf.views.score import SET_ASIDE, TITLE_CHARS, not_plan_title, score
 
@@ -50,16 +53,6 @@ SPACE_TEXTS = 3
 #: two plan views are floors of one building when their footprints' widths, heights and
 #: areas agree within this ratio
 SIMILAR = 0.7
-_ORDINALS = {"ground": 0, "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-             "fourth": 4, "4th": 4, "fifth": 5, "5th": 5}
-_LEVEL = re.compile(
-    r"\b(?:(?P<ord>ground|first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?:floor|flr|level)"
-    r"|(?P<lower>lower\s+ground)(?:\s+(?:floor|flr|level))?"
-    r"|(?P<base>basement|cellar)"
-    r"|(?:level|floor|storey)\s*(?P<num>-?\d{1,2})\b"
-    r"|(?P<gf>gf|ff|sf)\s+plan)", re.I)
-
-
 
 def refusal(v) -> str:
     """Why view ``v`` is not read, as a sentence whatever its reason says (a reason may be
@@ -72,21 +65,6 @@ def refusal(v) -> str:
     'view 1 (26 x 19 m) does not look like a floor plan: its spaces stand on a ground line that runs past them at both ends'
     """
     return f"{v.describe()} does not look like a floor plan: {v.reason or 'not a floor plan'}"
-
-def level_from_text(text: str) -> float | None:
-    """The level a view title names (GROUND FLOOR 0, 1ST FLOOR PLAN 1, BASEMENT -1,
-    LEVEL 2 2), or ``None``."""
-    m = _LEVEL.search(text)
-    if m is None:
-        return None
-    if m.group("ord"):
-        return float(_ORDINALS[m.group("ord").lower()])
-    if m.group("lower") or m.group("base"):
-        return -1.0
-    if m.group("num"):
-        return float(int(m.group("num")))
-    return float({"gf": 0, "ff": 1, "sf": 2}[m.group("gf").lower()])
-
 
 @dataclass
 class View:
@@ -321,7 +299,7 @@ def _labelled_spaces(views: list[View], space: np.ndarray) -> set[int]:
 
 def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = None,
            trust_one: bool = False, sources: list[str] | None = None,
-           linework=None) -> tuple[Reading, list[View], Grid]:
+           linework=None, paper=()) -> tuple[Reading, list[View], Grid]:
     """Split the sheet into views and choose the floor plans (see the module's docstring).
 
     ``stacked``: the drawing's points (:func:`~floorplan.io.dxf.units.frame.stack`, in local
@@ -330,6 +308,10 @@ def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = 
     the rooms found, ``sources`` how each was found; ``linework()``: the shown linework
     ((n, 2) arrays), asked for only when a view's spaces need it. With ``trust_one`` (rooms
     from outlines on room layers), a sheet of one view is read without scoring it.
+    ``paper``: the titles written in paper space under the viewports, each with the box of
+    the model its viewport shows (local metres; :mod:`~floorplan.io.dxf.views.paper`). A
+    view holding floors side by side, each under its own level title, is parted into them
+    (:mod:`~floorplan.io.dxf.views.floors`).
     """
     h = np.array([t.height for t in texts], dtype=float)
     x = np.array([t.x for t in texts], dtype=float)
@@ -353,20 +335,26 @@ def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = 
                 by_view.setdefault(k + 1, []).append(ln)
         return by_view.get(number, [])
 
-    if polys:
-        for k, v in enumerate(grid.at(shapely.get_coordinates(shapely.point_on_surface(
-                np.asarray(polys, dtype=object)))).tolist()):
-            if v >= 0:
-                views[v].rooms.append(k)
+    at_room = shapely.get_coordinates(shapely.point_on_surface(np.asarray(polys, dtype=object))
+                                      ) if polys else np.zeros((0, 2))
+    for k, v in enumerate(grid.at(at_room).tolist()):
+        if v >= 0:
+            views[v].rooms.append(k)
     if trust_one and wanted is None and sum(1 for v in views if v.rooms) <= 1:
         read = [v.number for v in views if v.rooms][:1]
         return Reading(read, {n: 0.0 for n in read}, []), views, grid
     labels, doors, *more = evidence()  # more: swings drawn beside unbroken walls (views/swings)
     swings = np.asarray(more[0], dtype=float).reshape(-1, 2) if more else np.zeros((0, 2))
+    doors = np.vstack([np.asarray(doors, dtype=float).reshape(-1, 2), swings])
+    parted = part_floors(grid, views, polys, at_room, texts, tb, labels, doors, paper)
+    if parted:
+        views = [View(k + 1, (np.inf, np.inf, -np.inf, -np.inf)) for k in range(grid.n)]
+        for k, v in enumerate(grid.at(at_room).tolist()):
+            if v >= 0:
+                views[v].rooms.append(k)
     for v in grid.at(swings).tolist():
         if v >= 0:
             views[v].swings += 1
-    doors = np.vstack([np.asarray(doors, dtype=float).reshape(-1, 2), swings])
     if labels:
         pts = np.array([(x, y) for x, y, _ in labels], dtype=float)
         for v, lab in zip(grid.at(pts).tolist(), labels, strict=True):
@@ -398,8 +386,10 @@ def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = 
             if k not in labelled:  # a room's own label is no title block's text, however tall
                 views[v].text_area += (b[2] - b[0]) * (b[3] - b[1])
             title = " ".join(t.text.split())
-            if len(title) <= TITLE_CHARS and (_LEVEL.search(title) or not_plan_title(title)):
+            if len(title) <= TITLE_CHARS and (LEVEL.search(title) or not_plan_title(title)):
                 views[v].titles.append(title)
+    for title, v in paper_views(paper, views, at_room):
+        views[v].titles.insert(0, title)
     for v in views:
         lv = {level_from_text(t) for t in v.titles} - {None}
         v.level = lv.pop() if len(lv) == 1 else None
@@ -412,4 +402,6 @@ def survey(stacked, texts, evidence, polys: list[Polygon], wanted: int | None = 
     np.maximum.at(hi, where[ok], allb[ok, 2:])
     for v, a, b in zip(views, lo.tolist(), hi.tolist(), strict=True):
         v.box = (a[0], a[1], b[0], b[1])
-    return choose(views, polys, wanted, sources, lines_of), views, grid
+    reading = choose(views, polys, wanted, sources, lines_of)
+    reading.notes[:0] = parted
+    return reading, views, grid
