@@ -399,3 +399,18 @@ def test_a_dwelling_in_two_parts_is_outlined_by_both():
     (name, outline), = outlines_by_level(p)[0.0]
     assert name == "A" and outline.geom_type == "MultiLineString"
     assert sorted(round(g.length, 9) for g in outline.geoms) == [12.0, 12.0]
+
+
+def test_a_finding_over_rooms_on_two_levels_marks_each_room_on_its_own_level():
+    # building.dxf's bathroom count: toilets on three floors in one finding; each room's mark
+    # belongs on its own floor's panel, not all on the first room's
+    g1, f1 = rect("G1", "WC", 0, 0, 2, 2, level=0), rect("F1", "Bathroom", 10, 0, 3, 2, level=1)
+    p = plan(g1, f1)
+    f = Finding("T7", "count", Status.WARN, "…", rooms=("F1", "G1"),
+                marks=(Mark("room", f1.polygon), Mark("room", g1.polygon), Mark("spot", Point(30, 30))))
+    scene = build(report(p, [f]))
+    marks = [(pa.level, d.geometry.bounds) for pa in scene.panels for d in pa.primitives
+             if d.ref == "T7" and d.kind == "area"]
+    assert sorted(marks) == [(0, (0.0, 0.0, 2.0, 2.0)), (1, (10.0, 0.0, 13.0, 2.0))]
+    spots = [pa.level for pa in scene.panels for d in pa.primitives if d.ref == "T7" and d.kind == "marker"]
+    assert spots == [1]  # under none of its rooms: the level of its first room, as before

@@ -183,6 +183,16 @@ def legend_entries(drawn: set[str], style: Style) -> tuple[tuple[str, str], ...]
     return tuple((key, "; ".join(texts)) for key, texts in entries.values())
 
 
+def _level_under(g, rooms, polygon: dict, level: dict, default):
+    """The level of the first of ``rooms`` (ids) whose outline holds a point of ``g``
+    (a mark of a finding over rooms on several levels), else ``default``."""
+    at = g.representative_point()
+    for rid in rooms:
+        if rid in polygon and polygon[rid].covers(at):
+            return level[rid]
+    return default
+
+
 def _level_title(level: float) -> str:
     lv = int(level) if float(level).is_integer() else level
     names: dict[float, str] = {0: "ground floor", 1: "first floor", 2: "second floor",
@@ -200,6 +210,7 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
     levels = plan.levels or (0.0,)
     room_level = {r.id: r.level for r in plan.rooms}
     room_names = {r.id: r.name or r.id for r in plan.rooms}
+    room_polygon = {r.id: r.polygon for r in plan.rooms}
 
     def level_of(ids, default=None):
         for rid in ids:
@@ -335,10 +346,13 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
         if f.status is Status.NOT_APPLICABLE:
             continue
         default_lv = level_of(f.rooms, None)
+        across = len({room_level[r] for r in f.rooms if r in room_level}) > 1
         for mark in f.marks:
             g = mark.geometry
             if g is None or g.is_empty:
                 continue
+            if across:  # a finding over rooms on several levels: each mark on its room's
+                default_lv = _level_under(g, f.rooms, room_polygon, room_level, level_of(f.rooms))
             if mark.role == "room" and f.status is Status.PASS:
                 continue  # the room fill already says so
             if mark.role == "low_headroom" and f.status is Status.PASS:
