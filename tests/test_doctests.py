@@ -28,7 +28,7 @@ MODULES = [
     "floorplan.io.dxf.names.owners", "floorplan.io.dxf.rooms.joinery", "floorplan.io.dxf.walls.bands",
     "floorplan.io.dxf.names.roomnumbers", "floorplan.io.dxf.account", "floorplan.io.dxf.doors.folding",
     "floorplan.io.dxf.rooms.sizes",
-    "floorplan.io.dxf.views.sheet", "floorplan.io.dxf.views.copies", "floorplan.io.dxf.views.grid", "floorplan.io.dxf.views.score", "floorplan.io.dxf.doors.symbols",
+    "floorplan.io.dxf.views.sheet", "floorplan.io.dxf.views.copies", "floorplan.io.dxf.views.floors", "floorplan.io.dxf.views.paper", "floorplan.io.dxf.views.grid", "floorplan.io.dxf.views.score", "floorplan.io.dxf.doors.symbols",
     "floorplan.io.dxf.walls.doorseals", "floorplan.io.dxf.walls.landing", "floorplan.io.dxf.names.keyplan", "floorplan.io.dxf.names.straddle",
     "floorplan.io.geojson.lonlat",
     "floorplan.io.geojson.crs", "floorplan.io.limits", "floorplan.measure", "floorplan.model",
