@@ -38,6 +38,8 @@ Outlines drawn on room layers are the designer's own spaces and are kept as draw
 [True, True, True, False]
 >>> [thing(n) for n in ("CAR", "WASHING MACHINE", "3 No. CARS", "Fridge/freezer", "Dining table")]
 [True, True, True, True, True]
+>>> [thing(n) for n in ("P O N D", "A B")]
+[True, False]
 >>> [thing(n) for n in ("Car port", "Machine room", "WASHING", "WASHING AREA", "2 CAR GARAGE")]
 [False, False, False, False, False]
 """
@@ -60,12 +62,14 @@ ROOM_WORDS = frozenset({"room", "rooms", "rm"})
 #: a name that begins so names a void: no floor (``VOID``, ``VOID OVER HALL``, ``OPEN TO
 #: BELOW``); ``Roof void`` is the space under a roof, a loft, and stays a room
 VOID_NAME = re.compile(r"^\W*(?:voids?\b|open\s+to\s+(?:below|above)\b)", re.IGNORECASE)
-#: what stands in a room, drawn with its outline and named: vehicles, appliances, furniture.
+#: what stands in a room, drawn with its outline and named: vehicles, appliances, furniture,
+#: a water feature.
 #: A name whose last word is one of these names such a thing (``CAR``, ``WASHING MACHINE``,
 #: ``Dining table``); words that name rooms too (``bed``, ``bath``, ``boiler``) stay out
 THINGS = frozenset({"car", "cars", "vehicle", "vehicles", "motorbike", "motorcycle",
                     "machine", "machines", "dryer", "drier", "fridge", "freezer", "dishwasher",
-                    "table", "tables", "sofa", "settee", "piano"})
+                    "table", "tables", "sofa", "settee", "piano", "pond", "fountain",
+                    "planter"})
 #: the words that count for nothing at the end of a thing's name (``CARS 3 No.``)
 THING_FILLER = frozenset({"no", "nos", "nr"})
 #: a thing drawn in a plan is no larger than this (m²): a car, 5 x 2 m, the largest
@@ -107,10 +111,27 @@ def void(name: str) -> bool:
     return bool(name) and VOID_NAME.match(name) is not None and classify(name) is None
 
 
+def _spaced(words: list[str]) -> list[str]:
+    """``words`` with each run of three or more single letters joined into one word: a
+    name written letter-spaced (``P O N D``) is its word."""
+    out: list[str] = []
+    run: list[str] = []
+    for w in [*words, ""]:
+        if len(w) == 1:
+            run.append(w)
+            continue
+        out += ["".join(run)] if len(run) >= 3 else run
+        run = []
+        if w:
+            out.append(w)
+    return out
+
+
 def thing(name: str) -> bool:
     """``name`` names what stands in a room (its last word one of :data:`THINGS`: a car, a
-    washing machine), and says no room (no word of :data:`ROOM_WORDS`: ``Machine room``)."""
-    words = [w.lower() for w in _WORDS.findall(name or "")]
+    washing machine, a pond, even written letter-spaced), and says no room (no word of
+    :data:`ROOM_WORDS`: ``Machine room``)."""
+    words = _spaced([w.lower() for w in _WORDS.findall(name or "")])
     words = [w for w in words if w not in THING_FILLER]
     return bool(words) and words[-1] in THINGS and not set(words) & ROOM_WORDS
 
