@@ -75,6 +75,21 @@ def test_a_circle_far_wider_than_the_mark_is_not_drawn_round_it(tmp_path):
     assert sorted(r.name for r in plan.rooms) == ["G1", "G2", "G3", "G4"]
 
 
+def test_a_circle_the_number_only_overlaps_is_not_drawn_round_it(tmp_path):
+    # a round stool's circle (radius 0.2, on a furniture layer) centred 0.1 left of and
+    # below each number's corner: the number's letters (about 0.22 x 0.18 from that
+    # corner) run out of it, so it is no bubble round them
+    s = Sheet()
+    two_room_plan(s, names=("", ""))
+    two_room_plan(s, 0, 5, names=("", ""))
+    for mark, at in (("G1", (1.5, 1.5)), ("G2", (6.1, 1.5)), ("G3", (1.5, 6.5)),
+                     ("G4", (6.1, 6.5))):
+        keyed(s, mark, at, circle=None)
+        s.msp.add_circle((at[0] - 0.1, at[1] - 0.1), 0.2, dxfattribs={"layer": "A-FURN"})
+    plan = read(s, tmp_path)
+    assert sorted(r.name for r in plan.rooms) == ["G1", "G2", "G3", "G4"]
+
+
 def test_marks_on_a_door_layer_name_no_room(tmp_path):
     s = Sheet()
     two_room_plan(s, names=("BEDROOM", ""))

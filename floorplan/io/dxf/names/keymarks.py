@@ -4,7 +4,8 @@ room's number.
 
 A key mark is a short mark of one or two letters and a number (``W2``, ``D10``, ``WD3``,
 :func:`key_shaped`) that names no use, written where a drawing writes its keys: in a
-circle drawn round it (a circle no wider than a few text heights, :data:`ROUND_TEXT`), or
+circle drawn round it (a circle holding the whole text and no wider than a few text
+heights, :data:`FIT`, :data:`ROUND_TEXT`), or
 on a layer of doors or windows. A room's number is written in a room, alone; a key
 mark is drawn in its bubble at the window or door it keys, and the same mark is written
 at every window or door of its type. A drawing that numbers its rooms ``G01``, ``G02``
@@ -37,9 +38,11 @@ _KEY = re.compile(r"^[^\W\d_]{1,2}\d{1,3}[^\W\d_]?$")
 #: a circle drawn round a mark is no wider than this many of its text heights (radius):
 #: a circle round two or three characters is a little more than half their width
 ROUND_TEXT = 3.0
-#: and no narrower than this (radius, text heights): a circle smaller than the text
-#: is a dot or a fitting's detail beside it, not drawn round it
-ROUND_MIN = 0.5
+#: a circle drawn round a text holds all of it: the text's middle's distance from the
+#: centre and half its diagonal come to at most this many radii (the letters' width is
+#: only estimated, :data:`CHAR_WIDTH`); a circle the text only overlaps (a column's, a
+#: fitting's beside a room number) is not drawn round it
+FIT = 1.25
 #: a character of a text is about this many of its heights wide
 CHAR_WIDTH = 0.6
 
@@ -55,42 +58,38 @@ def key_shaped(text: str) -> bool:
 
 
 def _middles(t) -> list[tuple[float, float]]:
-    """Where the middle of text ``t`` may be: its point, and the middle of its letters
-    written from that point (a TEXT's point is the corner its line starts from)."""
+    """Where the middle of text ``t`` may be, as its point may be the corner its line
+    starts from (a TEXT's), the middle of its letters or the middle of their foot."""
     h = float(t.height or 0.0)
     w = CHAR_WIDTH * h * len(t.text.strip())
     a = math.radians(float(getattr(t, "angle", 0.0) or 0.0))
-    dx, dy = w / 2, h / 2
-    return [(t.x, t.y), (t.x + dx * math.cos(a) - dy * math.sin(a),
-                         t.y + dx * math.sin(a) + dy * math.cos(a))]
+    c, s = math.cos(a), math.sin(a)
+    return [(t.x + w / 2 * c - h / 2 * s, t.y + w / 2 * s + h / 2 * c), (t.x, t.y),
+            (t.x - h / 2 * s, t.y + h / 2 * c)]
 
 
 def circled(texts: list, circles: Iterable[tuple[tuple[float, float], float]]) -> set[int]:
     """The uids of ``texts`` (collected texts) that are key-shaped (:func:`key_shaped`) and
-    stand in a circle drawn round them: a circle of ``circles`` ((centre, radius)) whose
-    radius is :data:`ROUND_MIN` to :data:`ROUND_TEXT` text heights and that holds the
-    text's point or the middle of its letters."""
+    stand in a circle drawn round them: a circle of ``circles`` ((centre, radius)) of at
+    most :data:`ROUND_TEXT` text heights that holds the whole text (:data:`FIT`)."""
     keyed = [t for t in texts if float(t.height or 0.0) > 0 and key_shaped(t.text)]
     cs = [(float(c[0]), float(c[1]), float(r)) for c, r in circles if r > 0]
     if not keyed or not cs:
         return set()
     arr = np.array(cs, dtype=float)
-    order = np.argsort(arr[:, 0])
-    arr = arr[order]
+    arr = arr[np.argsort(arr[:, 0])]
     reach = float(arr[:, 2].max())
     out: set[int] = set()
     for t in keyed:
         h = float(t.height)
-        lo, hi = np.searchsorted(arr[:, 0], [t.x - reach - 2 * h * len(t.text), t.x + reach
-                                             + 2 * h * len(t.text)])
+        w = CHAR_WIDTH * h * len(t.text.strip())
+        lo, hi = np.searchsorted(arr[:, 0], [t.x - reach - w - h, t.x + reach + w + h])
         near = arr[lo:hi]
-        near = near[(near[:, 2] >= ROUND_MIN * h) & (near[:, 2] <= ROUND_TEXT * h)]
-        if not len(near):
-            continue
-        for x, y in _middles(t):
-            if (np.hypot(near[:, 0] - x, near[:, 1] - y) <= near[:, 2]).any():
-                out.add(t.uid)
-                break
+        near = near[near[:, 2] <= ROUND_TEXT * h]
+        half = math.hypot(w, h) / 2
+        if len(near) and any((np.hypot(near[:, 0] - x, near[:, 1] - y) + half
+                              <= FIT * near[:, 2]).any() for x, y in _middles(t)):
+            out.add(t.uid)
     return out
 
 
@@ -107,8 +106,9 @@ def key_marks(texts: list, circles, keys_layer: Callable[[str], bool]) -> set[in
 def of_reading(rd) -> set[int]:
     """The key marks (:func:`key_marks`) among the texts the reader ``rd`` collected: the
     circles' centres and radii from their points; a text a room tag's attribute writes
-    (tagged a room's name or number, or in a room-label block) is the tag's, whatever its
-    shape; door layers and layers of windows or glazing key."""
+    (tagged a room's name or number, or in a room-label block) or one on a layer named for
+    room numbers or names (``ROOM NUMBER``) is the room's, whatever its shape; door layers
+    and layers of windows or glazing key."""
     from floorplan.io.dxf.layers import says_glazing
     from floorplan.io.dxf.names.roles import ID_TAGS, NAME_TAGS
 
@@ -120,8 +120,11 @@ def of_reading(rd) -> set[int]:
         lo, hi = c.pts[:, :2].min(axis=0), c.pts[:, :2].max(axis=0)
         circles.append(((float(lo[0] + hi[0]) / 2, float(lo[1] + hi[1]) / 2),
                         float((hi - lo).max()) / 2))
+    from floorplan.io.dxf.text.kind import layer_says
+
     tags = ID_TAGS | NAME_TAGS
     texts = [t for t in col.texts if not (t.tag and t.tag.upper() in tags)
+             and layer_says(t.layer) not in ("id", "name")
              and not any(rd.ins_kind.get(u) == "label" for u in t.chain)]
     return key_marks(texts, circles, lambda lay: rd.layer_kind(lay) == "door"
                      or says_glazing(lay))
