@@ -12,7 +12,13 @@ from floorplan.findings import Mark, Outcome, Status
 from floorplan.rules.area import band
 from floorplan.rules.base import Option, rule
 from floorplan.rules.context import (
-    BATHROOMS, COMMUNAL, LIVING, OUTSIDE, SCHEME_WORDS, STAFF_ROOMS, WCS,
+    BATHROOMS,
+    COMMUNAL,
+    LIVING,
+    OUTSIDE,
+    SCHEME_WORDS,
+    STAFF_ROOMS,
+    WCS,
 )
 
 
