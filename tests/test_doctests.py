@@ -31,7 +31,7 @@ MODULES = [
     "floorplan.io.dxf.views.sheet", "floorplan.io.dxf.views.copies", "floorplan.io.dxf.views.floors", "floorplan.io.dxf.views.paper", "floorplan.io.dxf.views.grid", "floorplan.io.dxf.views.score", "floorplan.io.dxf.doors.symbols",
     "floorplan.io.dxf.walls.doorseals", "floorplan.io.dxf.walls.landing", "floorplan.io.dxf.names.keyplan", "floorplan.io.dxf.names.straddle",
     "floorplan.io.geojson.lonlat",
-    "floorplan.io.geojson.crs", "floorplan.io.limits", "floorplan.measure", "floorplan.model",
+    "floorplan.io.geojson.crs", "floorplan.io.dxf.names.keymarks", "floorplan.io.limits", "floorplan.measure", "floorplan.model",
     "floorplan.profiles", "floorplan.render.style", "floorplan.rules", "floorplan.units",
     "floorplan.io.csvsafe", "floorplan.report", "floorplan.render.dxf_layers",
     "floorplan.render.dxf_draw", "floorplan.render.words", "floorplan.render.raster.canvas",

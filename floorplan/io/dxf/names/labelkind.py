@@ -49,10 +49,33 @@ MIN_NAMING = 2
 
 def could_name(name: str) -> bool:
     """``name`` could be a room's name: words, not a figure, a room number, a door or
-    window tag, a mark of the drawing, a note or a building's name."""
+    window tag, a mark of the drawing, a note, a building's name or what is on another
+    floor."""
     return (dxf_text.kind(name)[0] == "name" and not dxf_text.is_note(name)
             and not dxf_text.is_mark(name) and not dxf_text.is_code(name)
-            and not names_building(name))
+            and not names_building(name) and not names_elsewhere(name))
+
+
+#: the last word of a label that says what it names is on another floor (``SHOP BELOW.``,
+#: ``TOILET BELOW``, ``BEDROOM ABOVE``)
+_ELSEWHERE = re.compile(r"(?:^|[\s.,;:/&(-])(?:below|above)[\s.,;:)]*$", re.I)
+#: a label that begins so says this space is a void over (or open to) another floor
+#: (``VOID / SHOP BELOW``, ``OPEN TO BELOW``): it names this space, a void
+_VOID_FIRST = re.compile(r"^\W*(?:voids?\b|open\s+to\b)", re.I)
+
+
+def names_elsewhere(name: str) -> bool:
+    """``name`` says what is on another floor (its last word ``below`` or ``above``), not
+    this space: the room under a mezzanine's void, the toilet under a tank. A label that
+    begins by saying this space is a void over it (``VOID LOWER LEVEL SHOP BELOW.``,
+    ``OPEN TO BELOW``) names the void.
+
+    >>> [names_elsewhere(n) for n in ("TOILET BELOW.", "COURT YARD BELOW.", "Bedroom above",
+    ...                               "BELOW.", "VOID SHOP BELOW.", "OPEN TO BELOW", "Below stairs store",
+    ...                               "Store")]
+    [True, True, True, True, False, False, False, False]
+    """
+    return _ELSEWHERE.search(name) is not None and _VOID_FIRST.match(name) is None
 
 
 #: a building named by its number or letter, at the end of a text (``Bygning 1322``,
@@ -213,13 +236,14 @@ SAME_LABEL = 0.6
 
 def room_labels(texts) -> list[tuple[float, float, str]]:
     """The room labels among ``texts`` ((x, y, name) with a name that says a room use),
-    one per label: texts nearer each other than SAME_LABEL count once."""
+    one per label: texts nearer each other than SAME_LABEL count once. A name saying what
+    is on another floor (:func:`names_elsewhere`: ``TOILET BELOW``) labels no room here."""
     out: list[tuple[float, float, str]] = []
     uses: dict[str, bool] = {}  # names repeat from flat to flat: classify each once
     near: dict[tuple[int, int], list[tuple[float, float]]] = {}  # labels by cell of SAME_LABEL
     for x, y, name in texts:
         if name not in uses:
-            uses[name] = classify(name) is not None
+            uses[name] = classify(name) is not None and not names_elsewhere(name)
         if not uses[name] or not (math.isfinite(x) and math.isfinite(y)):
             continue
         i, j = int(x // SAME_LABEL), int(y // SAME_LABEL)

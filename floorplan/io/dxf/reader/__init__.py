@@ -347,7 +347,17 @@ class _Reader:
         return (self.layer_kind(t.layer) not in ("ignore", "ceiling")
                 and not (t.chain and any(self.ins_kind.get(u) in _NO_NAMES for u in t.chain))
                 and not (t.layer[:10].upper() == "FLOORPLAN-" and MARKUP_LAYER.match(t.layer))
-                and not self._in_symbol(t))
+                and not self._in_symbol(t) and t.uid not in self._key_marks())
+
+    def _key_marks(self) -> set[int]:
+        """The texts that key a window or a door (``W2`` in its circle): see
+        :func:`~floorplan.io.dxf.names.keymarks.of_reading` (found once per collection)."""
+        from floorplan.io.dxf.names.keymarks import of_reading
+
+        had = self.__dict__.get("_keys")
+        if had is None or had[0] is not self.col:
+            had = self.__dict__["_keys"] = (self.col, of_reading(self))
+        return had[1]
 
     def _in_symbol(self, t) -> bool:
         """Inside a block drawn smaller than :data:`SYMBOL_SIZE`: the ``Si`` of a fire-alarm

@@ -14,6 +14,14 @@ garden, terrace ...). A loft, a roof space or a roof void is inside the dwelling
 envelope (under the roof, not on it), and a roof light, roof store or roof plant room is
 something else again: their other words keep them rooms as before.
 
+A garden, a yard or a court, a parking place, a space open to the sky are outdoors too
+(:data:`OUTDOOR_WORDS`, :data:`OPEN_SKY`), unless the name says a room (``Garden room``).
+A space named a void (``VOID``, ``VOID / SHOP BELOW``, ``OPEN TO BELOW``: :func:`void`) is
+no floor at all: the drawing says so where its linework draws no cross. A space named only
+by what stands in it, a car or an appliance (``CAR``, ``WASHING MACHINE``: :func:`thing`),
+and no larger than such a thing (:data:`THING_AREA`), is that thing's outline: none of
+these is a room of the home, and each is set aside and said.
+
 Outlines drawn on room layers are the designer's own spaces and are kept as drawn.
 
 >>> outdoor("COVERED DECK"), outdoor("Roof terrace"), outdoor("COVERED PORCH")
@@ -23,6 +31,16 @@ Outlines drawn on room layers are the designer's own spaces and are kept as draw
 >>> [outdoor(n) for n in ("Flat Roof", "ROOF", "Roof (flat)", "Green roof", "Roof garden")]
 [True, True, True, True, True]
 >>> [outdoor(n) for n in ("Roof space", "Roof void", "Loft", "Roof store", "Rooflight")]
+[False, False, False, False, False]
+>>> [outdoor(n) for n in ("REAR GARDEN", "PARKING 3 No. CARS", "OPEN TO SKY", "COURT YARD")]
+[True, True, True, True]
+>>> [void(n) for n in ("VOID", "VOID LOWER LEVEL SHOP BELOW.", "Open to below", "Roof void")]
+[True, True, True, False]
+>>> [thing(n) for n in ("CAR", "WASHING MACHINE", "3 No. CARS", "Fridge/freezer", "Dining table")]
+[True, True, True, True, True]
+>>> [thing(n) for n in ("P O N D", "A B")]
+[True, False]
+>>> [thing(n) for n in ("Car port", "Machine room", "WASHING", "WASHING AREA", "2 CAR GARAGE")]
 [False, False, False, False, False]
 """
 
@@ -34,7 +52,28 @@ from floorplan.classify import classify
 
 #: words that name an outdoor space
 OUTDOOR_WORDS = frozenset({"deck", "decking", "patio", "terrace", "terraces", "balcony",
-                           "balconies", "veranda", "verandah", "lanai", "loggia"})
+                           "balconies", "veranda", "verandah", "lanai", "loggia", "garden",
+                           "gardens", "yard", "yards", "courtyard", "courtyards", "parking",
+                           "carpark"})
+#: a space open to the sky (a court, a light well at ground level) is outdoors
+OPEN_SKY = re.compile(r"\bopen\s+to\s+(?:the\s+)?sky\b", re.IGNORECASE)
+#: a name with one of these words says a room, whatever else it says (``Garden room``)
+ROOM_WORDS = frozenset({"room", "rooms", "rm"})
+#: a name that begins so names a void: no floor (``VOID``, ``VOID OVER HALL``, ``OPEN TO
+#: BELOW``); ``Roof void`` is the space under a roof, a loft, and stays a room
+VOID_NAME = re.compile(r"^\W*(?:voids?\b|open\s+to\s+(?:below|above)\b)", re.IGNORECASE)
+#: what stands in a room, drawn with its outline and named: vehicles, appliances, furniture,
+#: a water feature.
+#: A name whose last word is one of these names such a thing (``CAR``, ``WASHING MACHINE``,
+#: ``Dining table``); words that name rooms too (``bed``, ``bath``, ``boiler``) stay out
+THINGS = frozenset({"car", "cars", "vehicle", "vehicles", "motorbike", "motorcycle",
+                    "machine", "machines", "dryer", "drier", "fridge", "freezer", "dishwasher",
+                    "table", "tables", "sofa", "settee", "piano", "pond", "fountain",
+                    "planter"})
+#: the words that count for nothing at the end of a thing's name (``CARS 3 No.``)
+THING_FILLER = frozenset({"no", "nos", "nr"})
+#: a thing drawn in a plan is no larger than this (m²): a car, 5 x 2 m, the largest
+THING_AREA = 10.0
 #: a porch said to be open or only roofed is outdoors (an enclosed entrance porch is a hall)
 OPEN_PORCH = re.compile(r"\b(covered|open|screened)\s+porch\b", re.IGNORECASE)
 #: the words of a roof one stands on outdoors (the roof of a floor below, a roof garden)
@@ -54,23 +93,68 @@ def outdoor(name: str) -> bool:
     STORE`` is a store), an open or covered porch, or a roof one stands on."""
     if not name:
         return False
-    if OPEN_PORCH.search(name):
+    if OPEN_PORCH.search(name) or OPEN_SKY.search(name):
         return True
     words = {w.lower() for w in _WORDS.findall(name)}
     if words & ROOF_WORDS and words <= ROOF_WORDS | ROOF_KINDS:
         return True
-    return bool(words & OUTDOOR_WORDS) and classify(name) is None
+    if " ".join(_WORDS.findall(name.lower())).find("court yard") >= 0:
+        words.add("courtyard")
+    if "car" in words and "park" in words:
+        words.add("carpark")
+    return bool(words & OUTDOOR_WORDS) and not words & ROOM_WORDS and classify(name) is None
+
+
+def void(name: str) -> bool:
+    """``name`` says a void, no floor (:data:`VOID_NAME`), and no room's use (``Void /
+    store`` is a store)."""
+    return bool(name) and VOID_NAME.match(name) is not None and classify(name) is None
+
+
+def _spaced(words: list[str]) -> list[str]:
+    """``words`` with each run of three or more single letters joined into one word: a
+    name written letter-spaced (``P O N D``) is its word."""
+    out: list[str] = []
+    run: list[str] = []
+    for w in [*words, ""]:
+        if len(w) == 1:
+            run.append(w)
+            continue
+        out += ["".join(run)] if len(run) >= 3 else run
+        run = []
+        if w:
+            out.append(w)
+    return out
+
+
+def thing(name: str) -> bool:
+    """``name`` names what stands in a room (its last word one of :data:`THINGS`: a car, a
+    washing machine, a pond, even written letter-spaced), and says no room (no word of
+    :data:`ROOM_WORDS`: ``Machine room``)."""
+    words = _spaced([w.lower() for w in _WORDS.findall(name or "")])
+    words = [w for w in words if w not in THING_FILLER]
+    return bool(words) and words[-1] in THINGS and not set(words) & ROOM_WORDS
 
 
 def set_aside(rooms: list, notes: list[str], findings: list | None = None) -> list:
-    """``rooms`` without those found in the walls whose name says outdoors (each said in
-    ``notes``); ``findings`` (changed in place) loses those about them alone."""
-    out = [r for r in rooms if r.source in WALL_SOURCES and outdoor(r.name)]
+    """``rooms`` without those found in the walls whose name says outdoors, a void, or a
+    thing no larger than :data:`THING_AREA` (each said in ``notes``); ``findings``
+    (changed in place) loses those about them alone."""
+    kinds = (("outdoor spaces", lambda r: outdoor(r.name)), ("voids", lambda r: void(r.name)),
+             ("things drawn with their outlines (a car, an appliance)",
+              lambda r: thing(r.name) and r.polygon.area <= THING_AREA))
+    out: list = []
+    gone: set[int] = set()
+    for what, says in kinds:
+        these = [r for r in rooms if r.source in WALL_SOURCES and r.name and id(r) not in gone
+                 and says(r)]
+        if these:
+            notes.append(f"{what} enclosed in the linework set aside, not rooms: " + ", ".join(
+                f"{r.name} ({r.polygon.area:.1f} m²)" for r in these))
+        out += these
+        gone |= {id(r) for r in these}
     if not out:
         return rooms
-    notes.append("outdoor spaces enclosed in the linework set aside, not rooms: " + ", ".join(
-        f"{r.name} ({r.polygon.area:.1f} m²)" for r in out))
-    gone = {id(r) for r in out}
     ids = {r.id for r in out}
     if findings:
         findings[:] = [f for f in findings if not (f.rooms and set(f.rooms) <= ids)]
