@@ -19,6 +19,7 @@ from shapely.strtree import STRtree
 from floorplan.io.dxf.doors import symbols as dxf_doors
 from floorplan.io.dxf.doors.folding import folding_doors
 from floorplan.io.dxf.doors.swings import loose_swings, swing_seals
+from floorplan.io.dxf.walls.crosses import leave_crosses
 from floorplan.io.dxf.names import assign as dxf_names
 from floorplan.io.dxf.names.labelkind import SAME_LABEL, drawing_texts, kin_labels, room_labels
 from floorplan.io.dxf.names.written import written_areas
@@ -44,7 +45,7 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     sealed with the door swings, with the room labels seeding what else needs closing;
     ``objects``: the objects standing free in the rooms left out of it first."""
     col = rd.col
-    lines = leave_ticks(rd, leave_text_lines(rd, floor_pattern(rd, wall_lines(rd))))
+    lines = leave_crosses(rd, leave_ticks(rd, leave_text_lines(rd, floor_pattern(rd, wall_lines(rd)))))
     lines = leave_mats(rd, lines)  # after the ticks: a tick facing a joint parts no mat
     if objects:
         lines = leave_objects(rd, lines)
