@@ -19,7 +19,6 @@ from shapely.strtree import STRtree
 from floorplan.io.dxf.doors import symbols as dxf_doors
 from floorplan.io.dxf.doors.folding import folding_doors
 from floorplan.io.dxf.doors.swings import loose_swings, swing_seals
-from floorplan.io.dxf.walls.crosses import leave_crosses
 from floorplan.io.dxf.names import assign as dxf_names
 from floorplan.io.dxf.names.labelkind import SAME_LABEL, drawing_texts, kin_labels, room_labels
 from floorplan.io.dxf.names.written import written_areas
@@ -31,6 +30,7 @@ from floorplan.io.dxf.text import figures as dxf_figures
 from floorplan.io.dxf.text import kind as dxf_text
 from floorplan.io.dxf.walls.annotations import leave_text_lines
 from floorplan.io.dxf.walls.bands import set_aside as wall_bands
+from floorplan.io.dxf.walls.crosses import leave_crosses
 from floorplan.io.dxf.walls.entries import door_shapes, sealed_off
 from floorplan.io.dxf.walls.faces import doorways, wall_rooms
 from floorplan.io.dxf.walls.finishes_mats import leave_mats
