@@ -128,3 +128,27 @@ def test_a_named_space_too_small_to_step_into_is_no_room(tmp_path):
         assert areas == ([("BATHROOM", 12.0), ("LIN.", round(w * h, 4))] if kept
                          else [("BATHROOM", 12.0)])
         assert kept or any("too small to step into" in n for n in plan.notes)
+
+
+def test_the_walkway_between_an_island_and_a_counter_is_no_doorway():
+    from floorplan.io.dxf.rooms.fixtures import set_aside
+    from floorplan.model import Door
+
+    # the Danish kitchen's east end: a counter run x 3.4..4.0 along the east wall, an
+    # island x 1.8..2.8 ending 0.6 m from it; the wall reader found a bare opening of 0.6 m
+    # between the island's side and the counter's (their sides the jambs), at (3.1, 2.0),
+    # and a real door of 0.9 m into the hall at (1.0, 3.0)
+    kitchen = box(0, 0, 3.4, 3).difference(box(1.8, 1.5, 2.8, 2.5))
+    rooms = [_room("R1", "Kitchen", Use.KITCHEN, kitchen),
+             _room("R2", "", Use.OTHER, box(3.4, 0, 4, 3)),
+             _room("R3", "", Use.OTHER, box(1.8, 1.5, 2.8, 2.5))]
+    walkway = Door("D1", Point(3.1, 2.0), width=0.6, properties={"from": "opening"})
+    door = Door("D2", Point(1.0, 3.0), width=0.9, properties={"from": "opening"})
+    rd = NS(col=NS(hatches=[], arcs=[]), layer_kind=lambda layer: None,
+            is_door_arc=lambda a: False)
+    obstacles: list = []
+    kept, doors = set_aside(rd, rooms, [(walkway, ""), (door, "")], obstacles, [], [])
+    assert [r.id for r in kept] == ["R1"] and kept[0].polygon.area == pytest.approx(12.0)
+    assert [d.id for d, _ in doors] == ["D2"]
+    assert sorted((o.name, o.kind) for o, _ in obstacles) == [
+        ("counter run", "kitchen_unit"), ("island", "kitchen_unit")]

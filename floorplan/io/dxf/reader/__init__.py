@@ -284,7 +284,10 @@ class _Reader:
                            ([d.geometry for d, _ in doors], [(o.polygon, o.kind) for o, _ in obstacles]))
         rooms = dxf_outdoor.set_aside(made, self.notes, self.findings)
         # counters, an island, a shower's enclosure drawn with the walls: the room's fittings
-        rooms = dxf_fixtures.set_aside(self, rooms, doors, obstacles, self.notes, self.findings)
+        n_doors = len(doors)
+        rooms, doors = dxf_fixtures.set_aside(self, rooms, doors, obstacles, self.notes,
+                                              self.findings)
+        door_counts["opening"] -= n_doors - len(doors)  # the walkways between fittings
         n_doors = len(doors)
         rooms, doors = dxf_voids.set_aside(self, rooms, doors, self.notes, self.findings)
         door_counts["opening"] -= n_doors - len(doors)  # gaps in a void's edge

@@ -276,12 +276,14 @@ def leaf_ends(arcs: list, is_door_arc) -> list[tuple[np.ndarray, np.ndarray]]:
 
 
 def set_aside(rd, rooms: list, doors: list, obstacles: list, notes: list[str], findings: list
-              ) -> list:
+              ) -> tuple[list, list]:
     """``rooms`` without the fittings drawn with the walls (see the module), which are
-    added to ``obstacles`` ((obstacle, layer) pairs, changed in place); ``findings``
-    (changed in place) loses those about them alone."""
+    added to ``obstacles`` ((obstacle, layer) pairs, changed in place), and ``doors``
+    ((door, layer) pairs) without the bare openings the wall reader found beside them (the
+    walkway between an island and a counter, their sides the jambs: no doorway);
+    ``findings`` (changed in place) loses those about the spaces set aside alone."""
     if len(rooms) < 2:
-        return rooms
+        return rooms, doors
     hatches = [Polygon(h.pts[:, :2]) for h in rd.col.hatches
                if rd.layer_kind(h.layer) != "room" and len(h.pts) >= 3]
     hatches = [h if h.is_valid else h.buffer(0) for h in hatches]
@@ -289,12 +291,17 @@ def set_aside(rd, rooms: list, doors: list, obstacles: list, notes: list[str], f
                              [h for h in hatches if h.area > 0], notes)
     kept = reached_into(kept, notes)
     if len(kept) == len(rooms):
-        return rooms
+        return rooms, doors
     ids = {r.id for r in rooms} - {r.id for r in kept}
     findings[:] = [f for f in findings if not (f.rooms and set(f.rooms) <= ids)]
     n = len(obstacles)
     obstacles += [(replace(o, id=f"O{n + i + 1}"), "") for i, o in enumerate(made)]
-    return kept
+    if made:
+        fits = shapely.union_all([o.polygon for o in made])
+        doors = [(d, lay) for d, lay in doors if not (
+            d.properties.get("from") in ("opening", "gap")
+            and d.geometry.distance(fits) <= (d.width or 0) / 2 + ALONG)]
+    return kept, doors
 
 
 def reached_into(rooms: list, notes: list[str]) -> list:
