@@ -113,23 +113,6 @@ def test_a_shower_room_or_a_shower_beside_a_bedroom_stays():
     assert len(fittings_of([bed, shower], [], [], [], [])[0]) == 2
 
 
-def test_a_named_space_too_small_to_step_into_is_no_room(tmp_path):
-    # single-line walls: a 4 x 3 m bathroom and, beside it, a 0.6 x 0.7 m linen cupboard
-    # (0.42 m², kept for its label by the small-space reading) labelled LIN.; the same
-    # cupboard 0.8 x 0.9 m (0.72 m²) is a room
-    for w, h, kept in ((0.6, 0.7, False), (0.8, 0.9, True)):
-        s = Sheet()
-        s.poly([(0, 0), (4, 0), (4, 3), (0, 3)], closed=True)
-        s.poly([(4, 0), (4 + w, 0), (4 + w, h), (4, h)], closed=True)
-        s.text("LIN.", (4.1, 0.3), height=0.08)
-        s.text("BATHROOM", (1.0, 1.5), height=0.25)
-        plan = read(s, tmp_path)
-        areas = sorted((r.name, round(r.polygon.area, 4)) for r in plan.rooms)
-        assert areas == ([("BATHROOM", 12.0), ("LIN.", round(w * h, 4))] if kept
-                         else [("BATHROOM", 12.0)])
-        assert kept or any("too small to step into" in n for n in plan.notes)
-
-
 def test_the_walkway_between_an_island_and_a_counter_is_no_doorway():
     from floorplan.io.dxf.rooms.fixtures import set_aside
     from floorplan.model import Door

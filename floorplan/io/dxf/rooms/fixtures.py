@@ -26,13 +26,6 @@ the enclosure of a shower drawn as its own face because its screen is two lines)
 that stands against a room that washes, within a screen's thickness
 (:data:`SCREEN`), is that room's shower.
 
-A space named but smaller than :data:`STEP_IN` (kept by
-:mod:`~floorplan.io.dxf.rooms.cupboards` for the label in it: holdout5's 0.34 m² 'LIN.', a
-linen cupboard) is one nobody steps into: a cupboard one reaches into from the room
-beside it, as a riser or a duct that small is (the drawings' own convention, which
-:func:`~floorplan.io.dxf.names.numbered.set_aside_shafts` follows for risers). It is set
-aside, said in the notes; its floor is not the room's (its door and wall part them).
-
 Each such face is given back to the room it stands in (its floor is the room's: the
 area under a worktop or a shower tray is measured with the room, as the walls give it;
 the band of a screen between them goes with it) and becomes an obstacle in it, of the
@@ -99,9 +92,6 @@ MAX_AREA = 8.0
 #: a shower's enclosure stands this close (metres) to the room that washes round it: its
 #: screen drawn as two lines, or a kerb
 SCREEN = 0.2
-#: a named space smaller than this (m²) is one nobody steps into (a cupboard reached
-#: into, a duct): the convention the drawings' expectations and the risers follow
-STEP_IN = 0.5
 #: the uses whose counter runs are kitchen units
 _KITCHENS = frozenset({Use.KITCHEN, Use.KITCHEN_DINING, Use.KITCHEN_LIVING_DINING, Use.UTILITY})
 
@@ -289,7 +279,6 @@ def set_aside(rd, rooms: list, doors: list, obstacles: list, notes: list[str], f
     hatches = [h if h.is_valid else h.buffer(0) for h in hatches]
     kept, made = fittings_of(rooms, [d for d, _ in doors], leaf_ends(rd.col.arcs, rd.is_door_arc),
                              [h for h in hatches if h.area > 0], notes)
-    kept = reached_into(kept, notes)
     if len(kept) == len(rooms):
         return rooms, doors
     ids = {r.id for r in rooms} - {r.id for r in kept}
@@ -303,27 +292,3 @@ def set_aside(rd, rooms: list, doors: list, obstacles: list, notes: list[str], f
             and d.geometry.distance(fits) <= (d.width or 0) / 2 + ALONG)]
     return kept, doors
 
-
-def reached_into(rooms: list, notes: list[str]) -> list:
-    """``rooms`` without the named spaces of the walls smaller than :data:`STEP_IN` (see
-    the module), said in ``notes``.
-
-    >>> from shapely.geometry import box
-    >>> from floorplan.model import Room, Use
-    >>> rooms = [Room("R1", "BATH", Use.BATHROOM, box(0, 0, 3, 3), source="walls"),
-    ...          Room("R2", "LIN.", Use.OTHER, box(3, 2.4, 3.6, 3), source="walls")]
-    >>> notes = []
-    >>> [r.id for r in reached_into(rooms, notes)], notes[0][:48]
-    (['R1'], "1 named space(s) under 0.5 m² (0.36 m² 'LIN.' at")
-    """
-    small = [r for r in rooms if r.name and r.source in WALL_SOURCES and r.polygon.area < STEP_IN]
-    if not small or len(small) == len(rooms):
-        return rooms
-    notes.append(f"{len(small)} named space(s) under {STEP_IN:g} m² ("
-                 + ", ".join(f"{r.polygon.area:.2f} m² {r.name!r} at ({r.polygon.centroid.x:.2f}, "
-                             f"{r.polygon.centroid.y:.2f})" for r in small[:8])
-                 + (f" and {len(small) - 8} more" if len(small) > 8 else "")
-                 + "): too small to step into (a cupboard reached into, a duct), set aside, "
-                 "not rooms")
-    gone = {id(r) for r in small}
-    return [r for r in rooms if id(r) not in gone]
