@@ -104,10 +104,13 @@ def test_a_shower_enclosure_goes_to_its_bathroom():
     assert [(o.name, o.kind, round(o.polygon.area, 4)) for o in made] == [("SHOWER", "shower", 0.81)]
 
 
-def test_a_shower_room_or_a_shower_beside_a_bedroom_stays():
+def test_a_shower_room_a_shower_with_a_door_or_beside_a_bedroom_stays():
     bath = _room("R1", "Bathroom", Use.BATHROOM, box(0, 1.0, 2.5, 3.0))
     big = _room("R2", "SHOWER", Use.SHOWER_ROOM, box(0, -0.9, 2.0, 0.9))  # 3.6 m²: a room
     assert len(fittings_of([bath, big], [], [], [], [])[0]) == 2
+    shower = _room("R2", "SHOWER", Use.SHOWER_ROOM, box(0, 0, 0.9, 0.9))
+    door = NS(geometry=Point(0.9, 0.45))  # its own door, in its east side: a shower room
+    assert len(fittings_of([bath, shower], [door], [], [], [])[0]) == 2
     bed = _room("R1", "Bedroom", Use.BEDROOM, box(0, 1.0, 2.5, 3.0))
     shower = _room("R2", "SHOWER", Use.SHOWER_ROOM, box(0, 0, 0.9, 0.9))
     assert len(fittings_of([bed, shower], [], [], [], [])[0]) == 2

@@ -24,7 +24,8 @@ A space *named* as a shower or a bath (a fitting's word, :func:`floorplan.fittin
 that is too small to be a room that washes (:func:`~floorplan.io.dxf.rooms.sizes.too_small`:
 the enclosure of a shower drawn as its own face because its screen is two lines) and
 that stands against a room that washes, within a screen's thickness
-(:data:`SCREEN`), is that room's shower.
+(:data:`SCREEN`), and has no door on its edge (a shower room with a door of its own is a
+room, however small), is that room's shower.
 
 Each such face is given back to the room it stands in (its floor is the room's: the
 area under a worktop or a shower tray is measured with the room, as the walls give it;
@@ -205,8 +206,9 @@ def fittings_of(rooms: list, doors: list, swings: list, hatches: list[Polygon],
                     and too_small(r.use, float(r.polygon.area))):
                 continue
             host = _host(k, rooms, tree, SCREEN)
-            if host is None or rooms[host[0]].use not in BATHROOM_USES:
-                continue
+            if host is None or rooms[host[0]].use not in BATHROOM_USES or _has_door(
+                    r.polygon, door_tree, swings):
+                continue  # (a shower room with a door of its own is a room, however small)
             gap = float(r.polygon.distance(rooms[host[0]].polygon))
             given.setdefault(host[0], []).append((k, "shower", gap))
             continue
