@@ -123,18 +123,22 @@ def test_the_walkway_between_an_island_and_a_counter_is_no_doorway():
     # the Danish kitchen's east end: a counter run x 3.4..4.0 along the east wall, an
     # island x 1.8..2.8 ending 0.6 m from it; the wall reader found a bare opening of 0.6 m
     # between the island's side and the counter's (their sides the jambs), at (3.1, 2.0),
-    # and a real door of 0.9 m into the hall at (1.0, 3.0)
+    # a real door of 0.9 m into the hall at (1.0, 3.0), and a bare opening of 0.6 m in the
+    # single-line wall x = 4 behind the counter into a store x 4..5, y 0..1 (the
+    # middle of its closing line 0.3 m off the counter, but a room on its other side)
     kitchen = box(0, 0, 3.4, 3).difference(box(1.8, 1.5, 2.8, 2.5))
     rooms = [_room("R1", "Kitchen", Use.KITCHEN, kitchen),
              _room("R2", "", Use.OTHER, box(3.4, 0, 4, 3)),
-             _room("R3", "", Use.OTHER, box(1.8, 1.5, 2.8, 2.5))]
+             _room("R3", "", Use.OTHER, box(1.8, 1.5, 2.8, 2.5)),
+             _room("R4", "Store", Use.STORAGE, box(4, 0, 5, 1))]
     walkway = Door("D1", Point(3.1, 2.0), width=0.6, properties={"from": "opening"})
     door = Door("D2", Point(1.0, 3.0), width=0.9, properties={"from": "opening"})
+    store = Door("D3", Point(4.3, 0.5), width=0.6, properties={"from": "gap"})
     rd = NS(col=NS(hatches=[], arcs=[]), layer_kind=lambda layer: None,
             is_door_arc=lambda a: False)
     obstacles: list = []
-    kept, doors = set_aside(rd, rooms, [(walkway, ""), (door, "")], obstacles, [], [])
-    assert [r.id for r in kept] == ["R1"] and kept[0].polygon.area == pytest.approx(12.0)
-    assert [d.id for d, _ in doors] == ["D2"]
+    kept, doors = set_aside(rd, rooms, [(walkway, ""), (door, ""), (store, "")], obstacles, [], [])
+    assert [r.id for r in kept] == ["R1", "R4"] and kept[0].polygon.area == pytest.approx(12.0)
+    assert [d.id for d, _ in doors] == ["D2", "D3"]
     assert sorted((o.name, o.kind) for o, _ in obstacles) == [
         ("counter run", "kitchen_unit"), ("island", "kitchen_unit")]

@@ -271,8 +271,9 @@ def set_aside(rd, rooms: list, doors: list, obstacles: list, notes: list[str], f
               ) -> tuple[list, list]:
     """``rooms`` without the fittings drawn with the walls (see the module), which are
     added to ``obstacles`` ((obstacle, layer) pairs, changed in place), and ``doors``
-    ((door, layer) pairs) without the bare openings the wall reader found beside them (the
-    walkway between an island and a counter, their sides the jambs: no doorway);
+    ((door, layer) pairs) without the bare openings the wall reader found beside them with
+    one room on both sides (the walkway between an island and a counter, their sides the
+    jambs: no doorway);
     ``findings`` (changed in place) loses those about the spaces set aside alone."""
     if len(rooms) < 2:
         return rooms, doors
@@ -289,8 +290,14 @@ def set_aside(rd, rooms: list, doors: list, obstacles: list, notes: list[str], f
     obstacles += [(replace(o, id=f"O{n + i + 1}"), "") for i, o in enumerate(made)]
     if made:
         fits = shapely.union_all([o.polygon for o in made])
-        doors = [(d, lay) for d, lay in doors if not (
-            d.properties.get("from") in ("opening", "gap")
-            and d.geometry.distance(fits) <= (d.width or 0) / 2 + ALONG)]
+        tree = STRtree([r.polygon for r in kept])
+
+        def walkway(d) -> bool:  # a fitting for a jamb, one room on both sides
+            reach = (d.width or 0) / 2 + ALONG
+            return (d.properties.get("from") in ("opening", "gap")
+                    and d.geometry.distance(fits) <= reach
+                    and len(tree.query(d.geometry, predicate="dwithin", distance=reach)) == 1)
+
+        doors = [(d, lay) for d, lay in doors if not walkway(d)]
     return kept, doors
 
