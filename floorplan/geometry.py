@@ -25,7 +25,7 @@ from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from floorplan.inscribed import inscribed_circles
-from floorplan.inscribed_local import local_circles
+from floorplan.inscribed.local import local_circles
 
 #: below this many square metres a sliver left by clipping is dropped
 AREA_EPS = 1e-9
@@ -71,7 +71,7 @@ def largest_circle(area: BaseGeometry, tolerance: float = 2e-4) -> Circle | None
     """The largest circle inside ``area`` (any polygonal geometry), or ``None`` if empty.
 
     Exact: a rectangle is answered directly, a polygon of few sides by
-    :mod:`floorplan.inscribed`, one of many sides by :mod:`floorplan.inscribed_local`;
+    :mod:`floorplan.inscribed`, one of many sides by :mod:`floorplan.inscribed.local`;
     only what that declines (a long ridge between walls drawn in many pieces) is searched
     by GEOS to ``tolerance``.
 

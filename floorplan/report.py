@@ -98,6 +98,44 @@ def _level(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
+#: how a door was found, by the ``from`` its reader set: a doorway with nothing in it
+#: (``gap``), a lift's doors, a folding door's track, a leaf drawn without a swing, or a
+#: door an assessor's corrections file added
+DOOR_FROM = frozenset({"gap", "lift", "folding", "leaf", "assessor"})
+
+
+def door_at(door) -> tuple[float, float]:
+    """Where ``door`` is, in the plan's metres: its point, or the middle of its line."""
+    g = door.geometry
+    p = g if g.geom_type == "Point" else g.interpolate(0.5, normalized=True)
+    return (float(p.x), float(p.y))
+
+
+def door_from(door) -> str:
+    """How the door came to be on the plan (``docs/cli.md``): ``plan`` (the plan file
+    states it: GeoJSON, IFC), ``block`` or ``arc`` (a DXF door symbol) or one of
+    :data:`DOOR_FROM`."""
+    props = door.properties or {}
+    how = props.get("from")
+    if how in DOOR_FROM:
+        return str(how)
+    if "block" in props:
+        return "block"
+    return "arc" if "handle" in props else "plan"
+
+
+def door_record(link) -> dict[str, Any]:
+    """One door of the JSON report: the two spaces it joins, its width, where it is, and
+    what in the drawing it is (the DXF entity's handle, to find it in CAD)."""
+    d = link.door
+    handle = (d.properties or {}).get("handle")
+    return {"id": d.id, "connects": list(link.connects) if link.connects else None,
+            "width_m": link.width, "at": list(door_at(d)),
+            "level": None if d.level is None else _level(d.level), "entrance": bool(d.entrance),
+            "unread": bool(link.unread), "from": door_from(d),
+            "handle": None if handle is None else str(handle)}
+
+
 @dataclass(frozen=True)
 class Report:
     plan: Plan
@@ -188,10 +226,7 @@ class Report:
                 "clear_circle_m": rm.clear_circle_diameter,
                 "doors": list(rm.doors), "opens_onto": list(rm.opens_onto),
             })
-        doors = [
-            {"id": d.id, "connects": list(d.connects) if d.connects else None, "width_m": d.width}
-            for d in m.doors.values()
-        ]
+        doors = [door_record(d) for d in m.doors.values()]
         dwellings = [
             {"id": d.id, "rooms": list(d.rooms), "gross_area_m2": d.gross_area, "area_m2": d.area,
              "storeys": len(d.levels)}

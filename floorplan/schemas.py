@@ -93,7 +93,14 @@ def report_schema() -> dict:
             "profile": _strict({"id": TEXT, "title": TEXT, "version": _nullable(TEXT)}),
             "rooms": {"type": "array", "items": room},
             "doors": {"type": "array", "items": _strict({
-                "id": TEXT, "connects": _nullable(IDS), "width_m": _nullable(LENGTH)})},
+                "id": TEXT, "connects": _nullable(IDS), "width_m": _nullable(LENGTH),
+                "at": {"type": "array", "items": {"type": "number"}, "minItems": 2,
+                       "maxItems": 2},
+                "level": _nullable({"type": "number"}), "entrance": {"type": "boolean"},
+                "unread": {"type": "boolean"},
+                "from": {"enum": ["plan", "block", "arc", "leaf", "gap", "lift", "folding",
+                                  "assessor"]},
+                "handle": _nullable(TEXT)})},
             "dwellings": {"type": "array", "items": _strict({
                 "id": TEXT, "rooms": IDS, "gross_area_m2": AREA, "area_m2": AREA,
                 "storeys": COUNT})},

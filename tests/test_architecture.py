@@ -17,7 +17,7 @@ import pytest
 import floorplan
 
 PACKAGE = Path(floorplan.__file__).parent
-CORE = ["model", "geometry", "headroom", "inscribed", "inscribed_local", "measure", "doorlinks", "findings"]
+CORE = ["model", "geometry", "headroom", "inscribed", "measure", "doorlinks", "findings"]
 FORBIDDEN_PACKAGES = ("floorplan.io", "floorplan.cli", "floorplan.render", "floorplan.reporters")
 FORBIDDEN_LIBRARIES = ("click", "matplotlib", "ezdxf", "rich", "jinja2")
 
@@ -43,27 +43,31 @@ def _imports(path: Path) -> set[str]:
     return out
 
 
+def _files(module: str) -> list[Path]:
+    """The files of core ``module``: ``module.py``, or every file of the package ``module/``."""
+    path = PACKAGE / f"{module}.py"
+    return [path] if path.exists() else sorted((PACKAGE / module).glob("*.py"))
+
+
 def _is_under(name: str, prefix: str) -> bool:
     return name == prefix or name.startswith(prefix + ".")
 
 
 @pytest.mark.parametrize("module", CORE)
 def test_core_imports_nothing_of_io_cli_render_or_reporters(module: str):
-    path = PACKAGE / f"{module}.py"
-    if not path.exists():
-        pytest.skip(f"{module}.py not written yet")
-    imported = _imports(path)
-    bad = sorted(n for n in imported for p in FORBIDDEN_PACKAGES + FORBIDDEN_LIBRARIES if _is_under(n, p))
-    assert not bad, f"floorplan/{module}.py imports {bad}"
+    files = _files(module)
+    assert files, f"core module {module} not found"
+    for path in files:
+        imported = _imports(path)
+        bad = sorted(n for n in imported for p in FORBIDDEN_PACKAGES + FORBIDDEN_LIBRARIES
+                     if _is_under(n, p))
+        assert not bad, f"{path.relative_to(PACKAGE)} imports {bad}"
 
 
 def test_core_imports_only_core_floorplan_modules():
     """Transitively: what the core imports from floorplan is itself core (or errors/units)."""
     allowed = set(CORE) | {"errors", "units", "classify", "_gc", "__init__"}
-    for module in CORE:
-        path = PACKAGE / f"{module}.py"
-        if not path.exists():
-            continue
+    for module, path in ((m, f) for m in CORE for f in _files(m)):
         for name in _imports(path):
             if _is_under(name, "floorplan") and name != "floorplan":
                 first = name.split(".")[1]

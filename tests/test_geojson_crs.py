@@ -20,13 +20,16 @@ def run(*args):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
-def _open(path: Path):
-    """(CRS as GDAL reads it, {room id: geometry}) from the written file."""
+def _open(path: Path, kind: str = "room"):
+    """(CRS as GDAL reads it, {feature id: geometry} of the features of ``kind``) from the
+    written file."""
     from pyogrio import raw
 
     meta, _, wkb, fields = raw.read(path)
-    ids = fields[list(meta["fields"]).index("id")]
-    return meta["crs"], dict(zip(ids, shapely.from_wkb(wkb), strict=True))
+    names = list(meta["fields"])
+    ids, kinds = fields[names.index("id")], fields[names.index("kind")]
+    return meta["crs"], {i: g for i, k, g in zip(ids, kinds, shapely.from_wkb(wkb), strict=True)
+                         if k == kind}
 
 
 def _report(plan: Path, *args) -> dict:
@@ -43,6 +46,11 @@ def test_a_local_plan_is_a_local_crs_in_metres(plan, tmp_path):
     assert set(rooms) == {r["id"] for r in report["rooms"]}
     for r in report["rooms"]:
         assert rooms[r["id"]].area == pytest.approx(r["gross_area_m2"], rel=1e-6, abs=1e-5)
+    # the doors, one point each, where the JSON report says they are
+    _, doors = _open(out, "door")
+    assert set(doors) == {d["id"] for d in report["doors"]} and doors
+    for d in report["doors"]:
+        assert (doors[d["id"]].x, doors[d["id"]].y) == pytest.approx(tuple(d["at"]), abs=1e-6)
 
 
 def test_a_declared_crs_is_written_and_read_back(tmp_path):

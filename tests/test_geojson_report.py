@@ -31,7 +31,7 @@ def test_one_feature_per_room_with_measurements_and_findings():
     p, findings = three_rooms()
     doc = json.loads(render(report(p, findings)))
     assert doc["type"] == "FeatureCollection"
-    props = {f["id"]: f["properties"] for f in doc["features"]}
+    props = {f["id"]: f["properties"] for f in doc["features"] if f["properties"]["kind"] == "room"}
     assert list(props) == ["R1", "R2", "R3", "R4"]
     r1 = props["R1"]
     assert r1["status"] == "fail" and r1["failing_rules"] == "T101"
@@ -47,7 +47,22 @@ def test_exterior_rings_are_anticlockwise():
     p, findings = three_rooms()
     doc = json.loads(render(report(p, findings)))
     for f in doc["features"]:
-        assert shape(f["geometry"]).exterior.is_ccw
+        if f["properties"]["kind"] == "room":
+            assert shape(f["geometry"]).exterior.is_ccw
+
+
+def test_one_point_feature_per_door_where_it_is():
+    """D1 is a point at (3.05, 1.2); D2 a line from (4.05, 3.5) to (4.05, 4.25), so its
+    point is the line's middle, (4.05, 3.875)."""
+    p, findings = three_rooms()
+    doc = json.loads(render(report(p, findings)))
+    doors = {f["id"]: f for f in doc["features"] if f["properties"]["kind"] == "door"}
+    assert list(doors) == ["D1", "D2"]
+    assert doors["D1"]["geometry"] == {"type": "Point", "coordinates": [3.05, 1.2]}
+    assert doors["D2"]["geometry"]["coordinates"] == pytest.approx([4.05, 3.875])
+    assert doors["D2"]["properties"]["width_m"] == 0.75
+    assert doors["D2"]["properties"]["from"] == "plan"
+    assert set(doors["D2"]["properties"]["connects"].split(",")) == {"R2", "R3"}
 
 
 def test_lonlat_plans_come_back_in_lonlat():
@@ -69,3 +84,22 @@ def test_far_metre_coordinates_get_their_origin_back():
     doc = json.loads(render(check(plan)))
     minx, miny, maxx, maxy = shape(doc["features"][0]["geometry"]).bounds
     assert (minx, miny, maxx, maxy) == pytest.approx((x0, y0, x0 + 4, y0 + 3), abs=1e-6)
+
+
+def test_doors_come_back_where_the_file_put_them():
+    """A door on the room's east wall at (x0 + 4, y0 + 1.5) in far metres, and one at a
+    lon/lat point: each door feature is where the file has it."""
+    x0, y0 = 530000.0, 180000.0
+    fc = _fc([("Bedroom 1", [[x0, y0], [x0 + 4, y0], [x0 + 4, y0 + 3], [x0, y0 + 3], [x0, y0]])])
+    fc["features"].append({"type": "Feature", "properties": {"kind": "door", "id": "D1"},
+                           "geometry": {"type": "Point", "coordinates": [x0 + 4, y0 + 1.5]}})
+    doc = json.loads(render(check(read_data(fc))))
+    [door] = [f for f in doc["features"] if f["properties"]["kind"] == "door"]
+    assert door["geometry"]["coordinates"] == pytest.approx([x0 + 4, y0 + 1.5], abs=1e-6)
+    ring = [[0.1, 51.5], [0.10005, 51.5], [0.10005, 51.50003], [0.1, 51.50003], [0.1, 51.5]]
+    fc = _fc([("Bedroom 1", ring)], units=None)
+    fc["features"].append({"type": "Feature", "properties": {"kind": "door", "id": "D1"},
+                           "geometry": {"type": "Point", "coordinates": [0.10005, 51.500015]}})
+    doc = json.loads(render(check(read_data(fc))))
+    [door] = [f for f in doc["features"] if f["properties"]["kind"] == "door"]
+    assert door["geometry"]["coordinates"] == pytest.approx([0.10005, 51.500015], abs=1e-8)

@@ -299,7 +299,7 @@ def test_sides_drawn_in_pieces_are_solved_as_the_polygon_they_draw(monkeypatch):
 
 
 # many-sided rooms (issue 15): exact from the few sites near GEOS's coarse centre
-# (floorplan.inscribed_local), proved within VERIFY, never searched at 0.2 mm
+# (floorplan.inscribed.local), proved within VERIFY, never searched at 0.2 mm
 
 def _coarse_only(monkeypatch):
     """Let GEOS's search run only at the coarse tolerance of the local path."""
@@ -320,7 +320,7 @@ def _bay_room() -> Polygon:
 
 
 def test_a_room_with_a_many_sided_bay_is_solved_exactly(monkeypatch):
-    from floorplan.inscribed_local import local_circles
+    from floorplan.inscribed.local import local_circles
 
     room = _bay_room()
     assert inscribed_circle(room) is None  # 28 sides, 2 reflex corners: past the limits
@@ -371,7 +371,7 @@ def _room(n: int, seed: int, far: bool) -> Polygon:
 @given(st.integers(12, 60), st.integers(0, 10**6), st.booleans())
 @example(12, 91638, False)  # a long thin room where GEOS at 0.1 mm stops 0.39 mm short
 def test_many_sided_rooms_within_a_millimetre_of_geos_at_a_tenth(n, seed, far):
-    from floorplan.inscribed_local import VERIFY, local_circles
+    from floorplan.inscribed.local import VERIFY, local_circles
 
     poly = _room(n, seed, far)
     if not poly.is_valid:
@@ -400,7 +400,7 @@ def test_many_sided_rooms_within_a_millimetre_of_geos_at_a_tenth(n, seed, far):
 @given(st.integers(9, 15), st.integers(0, 10**6))
 def test_local_as_every_candidate_measured(n, seed):
     # rooms small enough to solve every triple of sites: the same circle
-    from floorplan.inscribed_local import local_circles
+    from floorplan.inscribed.local import local_circles
 
     poly = _room(n, seed, False)
     if not poly.is_valid:
@@ -415,7 +415,7 @@ def test_local_as_every_candidate_measured(n, seed):
 def test_a_regular_polygon_is_left_to_the_search():
     # every side of a regular 60-gon touches its circle: all 60 are near the centre, too
     # many triples, so the local path declines and GEOS searches
-    from floorplan.inscribed_local import local_circles
+    from floorplan.inscribed.local import local_circles
 
     n = 60
     poly = Polygon([(math.cos(2 * math.pi * k / n), math.sin(2 * math.pi * k / n)) for k in range(n)])
@@ -428,7 +428,7 @@ def test_a_regular_polygon_is_left_to_the_search():
        st.floats(0.2, 1.0), st.floats(0.2, 1.0)), min_size=1, max_size=3))
 def test_many_sided_rooms_with_fittings_within_a_millimetre(n, seed, fittings):
     # the same, with fittings carved out of the floor (holes, or bites from its edge)
-    from floorplan.inscribed_local import VERIFY, local_circles
+    from floorplan.inscribed.local import VERIFY, local_circles
 
     poly = _room(n, seed, False)
     x0, y0, x1, y1 = poly.bounds

@@ -134,6 +134,32 @@ def test_no_office(name, scheme, dwelling, expect):
     assert f.rooms == (("O",) if expect == "fail" else ())
 
 
+@pytest.mark.parametrize("rooms, expect", [
+    # no scheme given, no dwellings, no bedroom: a teaching building's offices, not a home's
+    ([rect("C", "Classroom", 0, 0, 6, 5), rect("O", "Office", 6.1, 0, 3, 3)], "warn"),
+    # no scheme given: the office on level 0 under a home whose rooms are all on level 1
+    ([rect("O", "Office", 0, 0, 3, 3, level=0.0), rect("B", "Bedroom", 0, 0, 3.5, 3.2, level=1.0),
+      rect("K", "Kitchen", 3.6, 0, 3, 3, level=1.0)], "warn"),
+    # no scheme given, the office on the bedroom's level: inside the home, as the standard says
+    ([rect("O", "Office", 0, 0, 3, 3), rect("B", "Bedroom", 3.1, 0, 3.5, 3.2)], "fail"),
+    # a ground floor of a kitchen and an office under the bedrooms: the kitchen is the home's
+    ([rect("O", "Office", 0, 0, 3, 3), rect("K", "Kitchen", 3.1, 0, 3, 3),
+      rect("B", "Bedroom", 0, 0, 3.5, 3.2, level=1.0)], "fail"),
+])
+def test_no_office_when_the_plan_may_not_all_be_home(rooms, expect):
+    """An assumed scheme is no evidence that an office is in the home: only a home shown
+    round it (a bedroom on the plan, a home's room on its level) makes it not met."""
+    f = one(run(plan(*rooms)), "FP304")
+    assert (f.status.value, f.rooms) == (expect, ("O",))
+    assert ("state the scheme" in f.message) == (expect == "warn")
+
+
+def test_no_office_given_scheme_stands():
+    """A scheme the user gives says the whole plan is the home: the office fails wherever."""
+    p = plan(rect("C", "Classroom", 0, 0, 6, 5), rect("O", "Office", 6.1, 0, 3, 3), scheme="flat")
+    assert one(run(p), "FP304").status.value == "fail"
+
+
 # -- FP305 meter-location ---------------------------------------------------------------------
 def _meters(cupboard_doors, meter_at=(1.0, -0.5), extra=()):
     """Bedroom B1 with cupboard C (2 x 1 m) below it, y -1.1 to -0.1; hall H above."""

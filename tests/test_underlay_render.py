@@ -14,6 +14,7 @@ import io
 import json
 
 import numpy as np
+import pytest
 from PIL import Image
 
 from floorplan.model import Linework
@@ -131,3 +132,48 @@ def test_the_html_legend_draws_the_linework_as_a_line_not_a_box():
         assert look.edge.lower() in css.lower()
     room = _swatch(STYLE.look("room.pass"), "room.pass", "room")["css"]
     assert "border-top:" not in room
+
+
+def _mixed(rows_other: list[tuple], walls: bool = True):
+    """the_plan()'s rooms (x 0-9 m) with its walls and the drawing's other lines ``rows_other``."""
+    w = square(0, 0, 3, 3) + square(4, 0, 7, 3) if walls else []
+    seg = np.array(w + rows_other, dtype=np.float32)
+    kinds = np.array([Linework.WALL] * len(w) + [Linework.OTHER] * len(rows_other), dtype=np.uint8)
+    lw = Linework(seg, kinds, np.zeros(len(seg), np.float32), total=len(seg))
+    return dataclasses.replace(the_plan(with_linework=False), linework=lw)
+
+
+def test_other_lines_far_from_the_plan_do_not_frame_it():
+    """A tree 40 m off (4 lines) and a drive line from x -20 to 20 m across y 1.5: the panel
+    is framed on the rooms and walls (x 0-9 m, padded 0.6 m), the tree is left off and
+    said in the legend, the drive line is cut at the frame."""
+    tree = square(40, 40, 42, 42)
+    scene = build(report(_mixed(tree + [(-20, 1.5, 20, 1.5)])), STYLE)
+    b = scene.panels[0].bounds
+    assert b == (-0.6, -0.6, 9.6, 3.6)
+    other = [p for p in scene.primitives() if p.key == "underlay.other"]
+    [seg] = [p.segments for p in other]
+    assert seg.shape == (1, 4) and seg[0].tolist() == pytest.approx([-0.6, 1.5, 9.6, 1.5], abs=1e-6)
+    assert ("underlay.other", "drawing's linework: other lines (4 lines beyond the plan left off)"
+            ) in scene.legend
+
+
+def test_with_no_walls_read_every_line_frames_the_plan():
+    """No line of the drawing was read as wall: the other lines frame it, as before (a
+    space the reader missed may be drawn in them)."""
+    scene = build(report(_mixed(square(20, 0, 23, 3), walls=False)), STYLE)
+    b = scene.panels[0].bounds
+    assert b[2] == 23.6 and not any("left off" in text for _, text in scene.legend)
+
+
+def test_a_problem_marked_far_off_stays_in_the_frame():
+    """A label in no room (FP010) 30 m east of the rooms is marked: the frame reaches it."""
+    from shapely.geometry import Point
+
+    from floorplan.findings import Finding, Mark, Status
+
+    lost = Finding("FP010", "unplaced-label", Status.WARN, "'STUDY' lies in no room",
+                   marks=(Mark("label", Point(30, 1), label="STUDY"),))
+    scene = build(report(_mixed(square(40, 40, 42, 42)), [lost]), STYLE)
+    b = scene.panels[0].bounds
+    assert b[2] == 30.6 and b[0] == -0.6

@@ -190,6 +190,19 @@ def _level_title(level: float) -> str:
     return f"Level {lv}" + (f" ({names[lv]})" if lv in names else "")
 
 
+def _problem_marks(report, level_of, level_at) -> dict[float, list]:
+    """Level -> the geometries the findings not met or to review mark there (the frame
+    must hold them: a label in no room, floor that no room holds)."""
+    found = [(level_of(f.rooms, None), mk.geometry) for f in report.findings
+             if f.status in (Status.FAIL, Status.WARN) for mk in f.marks
+             if mk.geometry is not None and not mk.geometry.is_empty]
+    level_at.prepare([g for lv, g in found if lv is None])
+    out: dict[float, list] = {}
+    for lv, g in found:
+        out.setdefault(lv if lv is not None else level_at(g), []).append(g)
+    return out
+
+
 def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bool = True) -> Scene:
     """The scene for ``report``; ``layout_mode`` is ``panels`` or ``pages`` (PDF).
 
@@ -207,14 +220,17 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
                 return room_level[rid]
         return default
 
-    # extents per level
+    # extents per level: the rooms, the problems marked, the walls (what was not taken
+    # shows too); the drawing's other lines only as far as those reach
     extents, bounds = [], []
     linework = {lv: _underlay.of_level(plan, lv) for lv in levels}  # the drawing's own lines
+    level_at = _LevelsAt(plan)
+    marks = _problem_marks(report, level_of, level_at)
     for lv in levels:
         geoms = [r.polygon for r in plan.rooms if r.level == lv]
         # the union's bounds are its parts' bounds; uniting thousands of rooms is slow
-        b = tuple(shapely.total_bounds(geoms).tolist()) if geoms else (0, 0, 1, 1)
-        b = _underlay.grow(b if geoms else None, linework[lv])  # what was not taken shows too
+        b = tuple(shapely.total_bounds(geoms).tolist()) if geoms else None
+        b = _underlay.frame(b, linework[lv], marks.get(lv, []))
         pad = 0.6
         b = (b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad)
         bounds.append(b)
@@ -235,9 +251,13 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
     by_room = _findings_by_room(report)
     labelled: list[tuple] = []  # (room, the floor its label is placed on, the label)
     centres: list[Point | None] = []  # the pole of that floor, when the check found it
-    for lv, parts in linework.items():
+    outside = 0  # the other lines wholly beyond a panel's frame
+    for (lv, parts), b in zip(linework.items(), bounds, strict=True):
         for key, seg in parts:
-            add(lv, Primitive("segments", key, _underlay.extent_box(seg), segments=seg))
+            cut = _underlay.clip(seg, b)
+            outside += len(seg) - len(cut)
+            if len(cut):
+                add(lv, Primitive("segments", key, _underlay.extent_box(cut), segments=cut))
     for room in plan.rooms:
         rm = m.rooms.get(room.id)
         lv = room.level
@@ -307,7 +327,6 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
         link = m.doors.get(door.id)
         return level_of(link.connects if link and link.connects else (), None)
 
-    level_at = _LevelsAt(plan)
     points = (*plan.meters, *plan.aerials)
     level_at.prepare([ob.polygon for ob in plan.obstacles if ob.level is None]
                      + [d.geometry for d in plan.doors if door_level(d) is None]
@@ -394,7 +413,8 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
         title = _level_title(lv) if len(levels) > 1 or lv != 0 else "Plan"
         panels.append(Panel(lv, title, bounds[i], frames[i], tuple(ps)))
     drawn = {p.key for panel in panels for p in panel.primitives}
-    legend = tuple((key, _underlay.legend_text(plan, text) if key.startswith("underlay.") else text)
+    legend = tuple((key, _underlay.legend_text(plan, text, outside * (key == "underlay.other"))
+                    if key.startswith("underlay.") else text)
                    for key, text in legend_entries(drawn, style))
     north = getattr(plan.meta, "north", None)
     if north is None and plan.meta.lonlat_origin is not None:

@@ -53,6 +53,45 @@ def grow(b, parts: list[tuple[str, np.ndarray]]):
     return (min(b[0], under[0]), min(b[1], under[1]), max(b[2], under[2]), max(b[3], under[3]))
 
 
+def frame(rooms: tuple | None, parts: list[tuple[str, np.ndarray]], marks: list) -> tuple:
+    """The extent a level's panel is drawn to: its rooms, the problems marked on it
+    (``marks``: a label in no room, floor no room holds, the entity a finding names) and
+    the walls read; the drawing's other lines only where there are no walls read (a site
+    plan's trees and drive, a title block's frame, do not shrink the plan to a corner of
+    the sheet). With no walls among ``parts``, every line counts, as before."""
+    import shapely
+
+    b = rooms
+    if marks:
+        mb = tuple(shapely.total_bounds(marks).tolist())
+        if all(np.isfinite(mb)):
+            b = mb if b is None else (min(b[0], mb[0]), min(b[1], mb[1]),
+                                      max(b[2], mb[2]), max(b[3], mb[3]))
+    walls = [(k, seg) for k, seg in parts if k == KEYS[Linework.WALL]]
+    return grow(b, walls if walls and b is not None else parts)
+
+
+def clip(seg: np.ndarray, b: tuple) -> np.ndarray:
+    """The segments ``seg`` (n, 4) cut to the box ``b`` (Liang-Barsky, all at once); those
+    wholly outside it dropped."""
+    if not len(seg):
+        return seg
+    s = seg.astype(float)
+    x0, y0, dx, dy = s[:, 0], s[:, 1], s[:, 2] - s[:, 0], s[:, 3] - s[:, 1]
+    t0, t1 = np.zeros(len(s)), np.ones(len(s))
+    keep = np.ones(len(s), dtype=bool)
+    for p, q in ((-dx, x0 - b[0]), (dx, b[2] - x0), (-dy, y0 - b[1]), (dy, b[3] - y0)):
+        par = p == 0
+        keep &= ~(par & (q < 0))  # parallel to this edge and outside it
+        with np.errstate(divide="ignore", invalid="ignore"):
+            r = np.where(par, 0.0, q / np.where(par, 1.0, p))
+        t0 = np.where(~par & (p < 0), np.maximum(t0, r), t0)
+        t1 = np.where(~par & (p > 0), np.minimum(t1, r), t1)
+    keep &= t0 <= t1
+    out = np.column_stack([x0 + t0 * dx, y0 + t0 * dy, x0 + t1 * dx, y0 + t1 * dy])[keep]
+    return out.astype(seg.dtype)
+
+
 def extent_box(seg: np.ndarray):
     """A box round ``seg`` (the primitive's geometry: where it lies, for whatever asks)."""
     b = bounds([("", seg)])
@@ -60,9 +99,12 @@ def extent_box(seg: np.ndarray):
     return box(*b)
 
 
-def legend_text(plan: Plan, text: str) -> str:
-    """``text`` (a legend entry of the linework), saying when only part of it was kept."""
+def legend_text(plan: Plan, text: str, outside: int = 0) -> str:
+    """``text`` (a legend entry of the linework), saying when only part of it was kept,
+    and how many of its lines lie wholly outside the frames (``outside``: left off)."""
     lw = plan.linework
+    if outside:
+        text += f" ({outside:,} lines beyond the plan left off)"
     if lw is None or lw.total <= len(lw):
         return text
     return f"{text} ({len(lw):,} of its {lw.total:,} lines)"

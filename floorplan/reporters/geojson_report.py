@@ -1,4 +1,5 @@
-"""The GeoJSON report: one feature per room with its measurements and findings, for QGIS.
+"""The GeoJSON report: one feature per room with its measurements and findings, and one
+per door (a point), for QGIS.
 
 Geometry goes back to the file's own coordinates, and the file says which they are, so a
 GIS places it right:
@@ -123,6 +124,25 @@ def features(report) -> list[dict]:
                                                   "unit", "message", "reference")} for f in found],
             },
             "geometry": mapping(geom),
+        })
+    return out + door_features(report, d["doors"], lonlat)
+
+
+def door_features(report, doors: list[dict], lonlat: bool) -> list[dict]:
+    """One Point feature per door, where the JSON report's ``at`` puts it (a door drawn
+    as a line: its middle), in the same coordinates as the rooms; properties as the JSON
+    report's door records, ``connects`` comma-joined."""
+    out = []
+    for props in doors:
+        at = shapely.set_precision(to_lonlat(shapely.Point(props["at"]), report.plan),
+                                   1e-9 if lonlat else 1e-6)
+        out.append({
+            "type": "Feature",
+            "id": props["id"],
+            "properties": {"kind": "door",
+                           **{k: v for k, v in props.items() if k not in ("at", "connects")},
+                           "connects": ",".join(props["connects"] or ())},
+            "geometry": mapping(at),
         })
     return out
 

@@ -11,7 +11,15 @@ import re
 from floorplan.findings import Mark, Outcome, Status
 from floorplan.rules.area import band
 from floorplan.rules.base import Option, rule
-from floorplan.rules.context import BATHROOMS, COMMUNAL, LIVING, OUTSIDE, STAFF_ROOMS, WCS
+from floorplan.rules.context import (
+    BATHROOMS,
+    COMMUNAL,
+    LIVING,
+    OUTSIDE,
+    SCHEME_WORDS,
+    STAFF_ROOMS,
+    WCS,
+)
 
 
 @rule("FP301", "bedroom-opens-onto-communal", schemes=("shared_house",))
@@ -242,19 +250,49 @@ def no_office(ctx, opts):
     """No office for staff or landlord inside the home.
 
     In a shared house any office fails; in a scheme of flats an office inside a flat
-    fails, and one in the common parts (no dwelling) is allowed.
+    fails, and one in the common parts (no dwelling) is allowed. When the scheme is only
+    assumed (not given) and the plan marks no dwellings, an office is inside the home only
+    where the plan shows a home round it: on a plan with no bedroom (a teaching building,
+    an office floor) or on a level where no room of a home is (no bedroom, kitchen, living
+    room or bathroom: the shops or offices under a flat), it may be another part of the
+    building, so it is to review, never not met.
 
     PASS: no room of use ``office``. FAIL: a room named "Staff Office" in a shared house.
+    WARN: an office on the ground floor of an undeclared plan whose bedrooms are upstairs.
     """
     offices = [r for r in ctx.plan.rooms if r.use == "office"
                and (ctx.scheme == "shared_house" or not ctx.plan.dwellings or r.dwelling is not None)]
     for r in offices:
-        yield Outcome(Status.FAIL, rooms=(r.id,), dwelling=r.dwelling, measured=1.0, required=0.0,
-                      unit="rooms", message=f"{ctx.label(r)} is an office inside the home",
+        doubt = _office_apart(ctx, r)
+        yield Outcome(Status.WARN if doubt else Status.FAIL, rooms=(r.id,), dwelling=r.dwelling,
+                      measured=1.0, required=0.0, unit="rooms",
+                      message=f"{ctx.label(r)} is an office" + (f", {doubt}" if doubt
+                                                                 else " inside the home"),
                       marks=ctx.room_marks(r))
     if not offices:
         yield Outcome(Status.PASS, measured=0.0, required=0.0, unit="rooms",
                       message="no office inside the home")
+
+
+#: the uses of a home's own rooms: a level holding none of them holds no part of the home
+HOME_USES = frozenset({"bedroom", "staff_sleep_in"}) | COMMUNAL | BATHROOMS
+
+
+def _office_apart(ctx, office) -> str:
+    """Why ``office`` may lie outside the home ("" when it is inside): only when the
+    scheme was assumed and the plan marks no dwellings, and then when the plan holds no
+    bedroom, or the office's level none of a home's rooms."""
+    if ctx.plan.meta.scheme or ctx.plan.dwellings:
+        return ""
+    rooms = ctx.plan.rooms
+    if not any(r.use in ("bedroom", "staff_sleep_in") for r in rooms):
+        return (f"but the plan shows no bedroom and is only assumed to be {SCHEME_WORDS.get(ctx.scheme, ctx.scheme)}: "
+                "it may not be a home at all; state the scheme (--scheme) if it is")
+    if not any(r.use in HOME_USES and r.level == office.level for r in rooms):
+        return (f"on level {office.level:g}, where no room of a home is (no bedroom, kitchen, "
+                "living room or bathroom): it may be another part of the building, under or "
+                "beside the home; state the scheme (--scheme) if the whole plan is the home")
+    return ""
 
 
 @rule("FP305", "meter-location")

@@ -14,7 +14,7 @@ GEOS's grid search at 0.2 mm, 5-40 ms for an OSM building's 30-50-sided hall. He
    the shrunk polygon from ``q`` (the clearance is 1-Lipschitz). The sites that hold the
    optimum are at ``f(p)`` from ``p``: within that reach of the shrunk polygon. Only
    those are kept.
-3. :func:`floorplan.inscribed._solve` solves every triple of the kept sites and measures
+3. :func:`floorplan.inscribed.solve._solve` solves every triple of the kept sites and measures
    each candidate against *all* the sides: every candidate measured is a circle that fits,
    and the optimum is among them, so the largest is the exact answer.
 4. GEOS's stop is not a proof (at 0.01 mm it was found 0.05 mm short of the exact radius
@@ -35,7 +35,8 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon
 
-from floorplan.inscribed import MAX_CANDIDATES, _all_sides, _solve, candidate_count
+from floorplan.inscribed import MAX_CANDIDATES, candidate_count
+from floorplan.inscribed.solve import _all_sides, _solve
 
 #: the coarse search's tolerance, as a share of the polygon's narrower extent (finer
 #: costs GEOS more and keeps fewer sites: 0.001-0.01 measured, 0.003 the quickest in all;
