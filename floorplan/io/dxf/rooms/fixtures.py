@@ -5,8 +5,9 @@ counters, its island, a shower's screen with the same lines, and the wall reader
 faces in them as it does in the walls. They are no rooms: nobody walks into a worktop.
 A careful reader sees a fitting where a face of the walls
 
-- is of a fitting's size (at most :data:`MAX_AREA`) and holds no label and no written
-  figure, though the room beside it is named;
+- is of a fitting's size (at most :data:`MAX_AREA`), with no hole (a thick wall's body
+  drawn round a room holds it), and holds no label and no written figure, though the room
+  beside it is named;
 - is *against* that room: a fitting's front is one line, so the face runs along the
   room (within :data:`ALONG`) for at least :data:`AGAINST` of its outline, and along no
   other room for as much as half of that (a wall mass between two rooms runs along both);
@@ -144,21 +145,27 @@ def _hatched(face: Polygon, hatches: list[Polygon], tree: STRtree | None) -> boo
     return False
 
 
-def _drawn_as(face: Polygon, around: float, hatches: list[Polygon], tree: STRtree | None
-              ) -> str | None:
-    """What the face's drawing says it is: ``hatched``, ``island`` or ``counter``."""
-    if face.area > MAX_AREA:
-        return None
+def _drawn_as(face: Polygon, around: float, hatches: list[Polygon], tree: STRtree | None,
+              closed: bool = False) -> str | None:
+    """What the face's drawing says it is: ``hatched``, ``island`` or ``counter``;
+    ``closed``: the face was closed across a gap nothing sealed (a fitting is drawn shut:
+    only its hatch tells it then)."""
+    if face.area > MAX_AREA or len(face.interiors):
+        return None  # (a fitting holds nothing: a face round a room is the wall's body)
     if _hatched(face, hatches, tree):
         return "hatched"
+    if closed:
+        return None
     depth = _depth(face)
+    square = face.area >= SQUARE * face.oriented_envelope.area
     if (depth <= ISLAND_DEPTH and face.area <= ISLAND_AREA and around >= ISLAND_AROUND * face.length
-            and face.area >= SQUARE * face.oriented_envelope.area):
+            and square):
         return "island"
     # a run's mean depth (its area over half its outline); the largest circle in it is no
-    # more than :data:`CORNER` times that, where two runs meet at a corner
+    # more than :data:`CORNER` times that, where two runs meet at a corner (a straight run:
+    # no more than its depth)
     mean = 2 * face.area / face.length
-    if mean <= COUNTER_DEPTH and depth <= CORNER * COUNTER_DEPTH and (
+    if mean <= COUNTER_DEPTH and depth <= (1.0 if square else CORNER) * COUNTER_DEPTH and (
             face.length / 2 >= COUNTER_LONG * mean):
         return "counter"
     return None
@@ -215,7 +222,7 @@ def fittings_of(rooms: list, doors: list, swings: list, hatches: list[Polygon],
         host = _host(k, rooms, tree)
         if host is None or _has_door(r.polygon, door_tree, swings):
             continue
-        how = _drawn_as(r.polygon, host[1], hatches, hatch_tree)
+        how = _drawn_as(r.polygon, host[1], hatches, hatch_tree, r.source != "walls")
         if how is not None:
             given.setdefault(host[0], []).append((k, how, 0.0))
     if not given:
