@@ -102,7 +102,8 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     found, inner = take_in(found, arr.openings, labels, label_areas(rd, written), rd.notes)
     found += cupboards(arr.small, sized, found, rd.notes)
     door_polys = door_shapes(rd, door_uids)
-    found = wall_bands(found, arr, door_polys, texts + area_figures(rd), rd.notes)
+    found = wall_bands(found, arr, door_polys, texts + area_figures(rd), rd.notes,
+                       wall_hatches(rd))
     # with no room labels, a space with no way in is only doubted (entries.UNSURE_SOLID)
     sealed_off(found, arr, door_polys, texts if labels else [])
     if labels:
@@ -120,6 +121,24 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
             elif why not in w.reason:
                 w.reason = f"{w.reason}; {why}" if w.reason else why
     return found
+
+
+def wall_hatches(rd) -> list[Any]:
+    """The hatches on wall layers, each the area its boundary paths fill (odd parity: a
+    path inside another is a hole, one inside that filled again)."""
+    out = []
+    for p in rd.col.hatches:
+        if rd.layer_kind(p.layer) != "wall" or rd.blocked(p):
+            continue
+        fill: Any = None
+        for ring in p.extra.get("rings", [p.pts]):
+            if len(ring) < 3:
+                continue
+            g = Polygon(np.asarray(ring)[:, :2]).buffer(0)
+            fill = g if fill is None else fill.symmetric_difference(g)
+        if fill is not None and not fill.is_empty:
+            out.append(fill)
+    return out
 
 
 def symbol_lines(rd, door_uids: set[int]) -> list[LineString]:

@@ -281,7 +281,9 @@ def evidence_against(v, polys: list[Polygon], sources: list[str],
         if roof_like(polys):
             out.append(("elevation", "an outline with no inner walls under a roof-like profile "
                                      "(an elevation)"))
-        elif all(s == "outline" for s in sources) and standing_apart(polys):
+        elif all(s == "outline" for s in sources) and v.level is None and standing_apart(polys):
+            # (a view titled as a floor, FIRST FLOOR, is no site plan: its rooms may stand
+            # a stone wall's width apart)
             out.append(("site", f"{len(polys)} closed loops standing apart, none within "
                                 f"{WALL_REACH} m of another, with no labels or doors inside "
                                 "(a site or block plan)"))

@@ -15,6 +15,11 @@ not stand free in another face's hole (a bench, a pier: an object, left to the o
 A thin room that is real (a passage 0.8 m wide, a cupboard 0.6 m deep behind a door, a
 labelled duct) is kept by its width or by that evidence.
 
+A face that the hatches of wall layers fill (:data:`HATCHED` of it: the drawing's own fill
+for its masonry) is a piece of the wall's body whatever its width or shape, a stone wall
+0.65 m thick as much as a brick one, when no label or written area stands in it
+(:func:`filled_pieces`): the hatch says what the face is, where its shape only suggests it.
+
 >>> from shapely.geometry import box
 >>> is_band(box(0, 0, 3.0, 0.5)), is_band(box(0, 0, 3.0, 0.8)), is_band(box(0, 0, 0.5, 0.5))
 (True, False, False)
@@ -25,6 +30,7 @@ True
 from __future__ import annotations
 
 import numpy as np
+import shapely
 from shapely.geometry import Polygon
 from shapely.strtree import STRtree
 
@@ -39,6 +45,8 @@ THICKNESS = (JAMB_LENGTH[0], WALL_REACH)
 PARALLEL = 0.05
 #: sides shorter than this (metres) are left out when the face's outline is simplified
 SIMPLIFY = 1e-3
+#: a face this much covered by the hatches of wall layers is wall
+HATCHED = 0.8
 
 
 def is_band(poly: Polygon) -> bool:
@@ -109,6 +117,25 @@ def wall_pieces(found: list, arr, doors: list[Polygon], texts: list[tuple[float,
     return out
 
 
+def filled_pieces(found: list, texts: list[tuple[float, float, str]],
+                  hatched: list[Polygon]) -> list[int]:
+    """Which of the rooms in the walls ``found`` the wall layers' hatches ``hatched`` fill
+    (at least :data:`HATCHED` of the face), with no label and none of ``texts`` in it."""
+    if not found or not hatched:
+        return []
+    tree = STRtree([w.polygon for w in found])
+    held = holding(tree, texts, "intersects")
+    fill = STRtree(hatched)
+    out = []
+    for k, w in enumerate(found):
+        if k in held or w.labels:
+            continue
+        hits = [hatched[int(i)] for i in fill.query(w.polygon, predicate="intersects")]
+        if hits and shapely.union_all(hits).intersection(w.polygon).area >= HATCHED * w.polygon.area:
+            out.append(k)
+    return out
+
+
 def _island(k: int, polys: list[Polygon], tree: STRtree) -> bool:
     """Face ``k`` stands in a hole of another face (a bench, a pier standing free in a
     room): its outline meets no wall line that runs on past it."""
@@ -121,14 +148,20 @@ def _island(k: int, polys: list[Polygon], tree: STRtree) -> bool:
 
 
 def set_aside(found: list, arr, doors: list[Polygon], texts: list[tuple[float, float, str]],
-              notes: list[str]) -> list:
-    """``found`` less its :func:`wall_pieces`, counted in ``notes``."""
-    gone = set(wall_pieces(found, arr, doors, texts))
-    if not gone:
-        return found
-    lo, hi = THICKNESS
-    notes.append(f"{len(gone)} face(s) of the wall linework between two parallel wall lines "
-                 f"{lo:g}-{hi:g} m apart, closed by short lines across (jambs, wall ends), "
-                 "with no door, label or written area: pieces of a wall's body between its "
-                 "openings, not rooms")
-    return [w for k, w in enumerate(found) if k not in gone]
+              notes: list[str], hatched: list[Polygon] | None = None) -> list:
+    """``found`` less its :func:`wall_pieces` and :func:`filled_pieces` (``hatched``: the
+    wall layers' hatches), counted in ``notes``."""
+    filled = set(filled_pieces(found, texts, hatched or []))
+    shaped = set(wall_pieces(found, arr, doors, texts)) - filled
+    if shaped:
+        lo, hi = THICKNESS
+        notes.append(f"{len(shaped)} face(s) of the wall linework between two parallel wall lines "
+                     f"{lo:g}-{hi:g} m apart, closed by short lines across (jambs, wall ends), "
+                     "with no door, label or written area: pieces of a wall's body between its "
+                     "openings, not rooms")
+    if filled:
+        notes.append(f"{len(filled)} face(s) of the wall linework filled by the hatch of a wall "
+                     f"layer (at least {HATCHED:.0%} of each), with no label or written area: "
+                     "the wall's body, not rooms")
+    gone = shaped | filled
+    return [w for k, w in enumerate(found) if k not in gone] if gone else found
