@@ -29,6 +29,7 @@ closed leaf, across the doorway).
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import replace
 
@@ -123,6 +124,24 @@ def _fit(v: np.ndarray, lo: float, hi: float) -> tuple[tuple[float, float], floa
     return (float(c[0] + m[0]), float(c[1] + m[1])), r, sweep
 
 
+#: the runs :func:`arc_runs` found in each polyline's vertices, by a digest of them: the
+#: walls of one drawing are read up to eight times (the sources and layers tried,
+#: :mod:`~floorplan.io.dxf.rooms.sourcechoice`), the same polylines in each reading
+_RUNS: dict[bytes, list] = {}
+_KEEP = 1 << 14
+
+
+def _runs_of(pts: np.ndarray) -> list:
+    """:func:`arc_runs` of ``pts``, found once for the same vertices (:data:`_RUNS`)."""
+    xy = np.ascontiguousarray(np.asarray(pts, dtype=float)[:, :2])
+    key = hashlib.blake2b(xy.tobytes(), digest_size=16).digest() + bytes(str(len(xy)), "ascii")
+    if key not in _RUNS:
+        if len(_RUNS) >= _KEEP:
+            del _RUNS[next(iter(_RUNS))]
+        _RUNS[key] = arc_runs(xy)
+    return list(_RUNS[key])
+
+
 def loose_swings(lines: list) -> tuple[list, list]:
     """Door swings drawn with the walls (see the module): each taken out of ``lines``
     (primitives, metres), arc and leaf, giving the seal from its hinge to the closed
@@ -139,7 +158,7 @@ def loose_swings(lines: list) -> tuple[list, list]:
                 e = p.extra["ends"]
                 arcs.append((n, None, None, p.extra["center"], p.extra["radius"], (e[0], e[1])))
         elif n in bent:
-            for first, last, c, r, _ in arc_runs(p.pts):
+            for first, last, c, r, _ in _runs_of(p.pts):
                 arcs.append((n, first, last, c, r, (tuple(p.pts[first][:2]), tuple(p.pts[last][:2]))))
     if not arcs:
         return lines, []
