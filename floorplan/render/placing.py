@@ -309,12 +309,25 @@ class MarkLevels:
         polys = np.asarray([r.polygon for r in rooms], dtype=object)
         groups: dict[float, list] = {}
         for part in getattr(g, "geoms", [g]):
-            hit = np.flatnonzero(shapely.intersects(polys, part.representative_point())) if len(polys) else []
+            hit: np.ndarray = (np.flatnonzero(shapely.intersects(polys, part.representative_point()))
+                               if len(polys) else np.zeros(0, dtype=int))
             lv = rooms[int(hit[0])].level if len(hit) else self.place(part)
             groups.setdefault(lv, []).append(part)
         if len(groups) == 1:
             return [(next(iter(groups)), g)]
-        return [(k, ps[0] if len(ps) == 1 else type(g)(ps)) for k, ps in groups.items()]
+        return [(k, ps[0] if len(ps) == 1 else _collected(g, ps)) for k, ps in groups.items()]
+
+
+def _collected(g: BaseGeometry, parts: list) -> BaseGeometry:
+    """``parts`` of ``g`` as one geometry of ``g``'s kind (a MultiPolygon's as one)."""
+    kind = g.geom_type
+    if kind == "MultiPolygon":
+        return shapely.multipolygons(parts)
+    if kind == "MultiLineString":
+        return shapely.multilinestrings(parts)
+    if kind == "MultiPoint":
+        return shapely.multipoints(parts)
+    return shapely.geometrycollections(parts)
 
 
 def dwelling_outlines(plan: Any, level: float) -> list[tuple[str, BaseGeometry]]:
