@@ -37,6 +37,7 @@ import numpy as np
 import shapely
 
 from floorplan.io.dxf.doors import symbols as dxf_doors
+from floorplan.io.dxf.doors.threepoint import off_hinge
 
 #: a flattened swing: at least this many segments ...
 MIN_SEGMENTS = 3
@@ -177,6 +178,15 @@ def loose_swings(lines: list) -> tuple[list, list]:
                 gone.setdefault(leaf[0], set()).add(leaf[1])
                 seals.append(((cx, cy), other))
                 break
+        else:  # no leaf from the arc's centre: a swing drawn through three points?
+            pts = lines[u].pts if i is None or j is None else lines[u].pts[i:j + 1]
+            off = off_hinge(segs, np.asarray(pts, dtype=float)[:, :2], ends, gone, (u, i, j),
+                            lines)
+            if off is not None:
+                leaf, hinge, shut = off
+                gone.setdefault(u, set()).update(mine)
+                gone.setdefault(leaf[0], set()).add(leaf[1])
+                seals.append((hinge, shut))
     if not gone:
         return lines, []
     out = []
