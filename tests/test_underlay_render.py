@@ -177,3 +177,33 @@ def test_a_problem_marked_far_off_stays_in_the_frame():
     scene = build(report(_mixed(square(40, 40, 42, 42)), [lost]), STYLE)
     b = scene.panels[0].bounds
     assert b[2] == 30.6 and b[0] == -0.6
+
+
+def test_each_floors_marks_are_drawn_in_its_own_panel():
+    """Two floors drawn side by side (level 0 at x 0-4 m, level 1 at x 10-14 m): a finding
+    about no room whose mark has a part on each floor (floor in no room, FP014), and one
+    about a room on each floor (FP103 over the home), draw each part in its floor's panel,
+    never a floor's part in the other's frame."""
+    from shapely.geometry import MultiPolygon, box
+
+    from floorplan.findings import Finding, Mark, Status
+
+    p = plan(rect("A", "Living room", 0, 0, 4, 3, level=0.0), rect("B", "Bedroom 1", 10, 0, 4, 3, level=1.0))
+    lost = Finding("FP014", "floor-in-no-room", Status.WARN, "floor in no room",
+                   marks=(Mark("entity", MultiPolygon([box(1, 3.2, 2, 4), box(11, 3.2, 12, 4)])),))
+    home = Finding("FP103", "dwelling-area", Status.WARN, "the flat", rooms=("A", "B"),
+                   marks=(Mark("room", p.rooms[0].polygon), Mark("room", p.rooms[1].polygon)))
+    scene = build(report(p, [lost, home]), STYLE)
+    spans = {0.0: (0, 4), 1.0: (10, 14)}
+    seen = set()
+    for panel in scene.panels:
+        lo, hi = spans[panel.level]
+        for prim in panel.primitives:
+            if prim.ref in ("FP014", "FP103") and prim.kind != "text":
+                x0, _, x1, _ = prim.geometry.bounds
+                assert lo <= x0 and x1 <= hi, (panel.level, prim.ref, prim.geometry.bounds)
+                seen.add((panel.level, prim.ref))
+    assert seen == {(0.0, "FP014"), (1.0, "FP014"), (0.0, "FP103"), (1.0, "FP103")}
+    # and each panel is framed on its own floor, not stretched over the other's mark
+    assert all(spans[pn.level][0] - 1 <= pn.bounds[0] and pn.bounds[2] <= spans[pn.level][1] + 1
+               for pn in scene.panels)

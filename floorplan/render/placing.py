@@ -274,6 +274,62 @@ class LevelsAt:
         return self._known[id(geom)]
 
 
+class MarkLevels:
+    """The level a finding's geometry is drawn on when the finding names no room (floor in
+    no room, a label in no room): the level whose extent (``base``: level -> its rooms'
+    and walls' bounds) alone holds it, else that of the room under it. A geometry of many
+    parts on several floors (the floor in no room of a whole sheet) is split, each floor's
+    parts drawn on their own (not one floor's drawn in another's frame)."""
+
+    def __init__(self, level_at: LevelsAt, base: dict[float, tuple]):
+        self.level_at, self.base = level_at, base
+
+    def place(self, g: BaseGeometry) -> float:
+        """The level whose extent holds ``g``'s representative point, or is nearest it;
+        where extents overlap there (floors drawn one over the other), the room's under it."""
+        c = g.representative_point()
+        far = {lv: math.hypot(max(b[0] - c.x, 0.0, c.x - b[2]), max(b[1] - c.y, 0.0, c.y - b[3]))
+               for lv, b in self.base.items() if b is not None}
+        near = sorted(far, key=far.__getitem__)
+        if len(near) == 1 or (near and far[near[0]] < far[near[1]]):
+            return near[0]
+        return self.level_at(g)
+
+    def split(self, g: BaseGeometry, rooms: list) -> list[tuple[float | None, BaseGeometry]]:
+        """(level, geometry) for ``g`` marked by a finding about ``rooms``: the rooms'
+        level when they share one (or the plan has one level; None when the finding names
+        no room: the room under it decides), else each part on the level of the room of
+        the finding it lies in, or where :meth:`place` puts it (a finding over a dwelling
+        on two floors marks each room on its own floor)."""
+        levels = {r.level for r in rooms}
+        if len(levels) == 1:
+            return [(next(iter(levels)), g)]
+        if len(self.base) < 2:
+            return [(None, g)]
+        polys = np.asarray([r.polygon for r in rooms], dtype=object)
+        groups: dict[float, list] = {}
+        for part in getattr(g, "geoms", [g]):
+            hit: np.ndarray = (np.flatnonzero(shapely.intersects(polys, part.representative_point()))
+                               if len(polys) else np.zeros(0, dtype=int))
+            lv = rooms[int(hit[0])].level if len(hit) else self.place(part)
+            groups.setdefault(lv, []).append(part)
+        if len(groups) == 1:
+            return [(next(iter(groups)), g)]
+        return [(k, ps[0] if len(ps) == 1 else _collected(g, ps)) for k, ps in groups.items()]
+
+
+def _collected(g: BaseGeometry, parts: list) -> BaseGeometry:
+    """``parts`` of ``g`` as one geometry of ``g``'s kind (a MultiPolygon's as one)."""
+    kind = g.geom_type
+    if kind == "MultiPolygon":
+        return shapely.multipolygons(parts)
+    if kind == "MultiLineString":
+        return shapely.multilinestrings(parts)
+    if kind == "MultiPoint":
+        return shapely.multipoints(parts)
+    return shapely.geometrycollections(parts)
+
+
 def dwelling_outlines(plan: Any, level: float) -> list[tuple[str, BaseGeometry]]:
     """(dwelling, outline) for each dwelling with rooms on ``level``: the outer edge of
     its rooms, the walls between them closed (0.3 m), as lines."""

@@ -26,6 +26,7 @@ from floorplan.render.declutter import declutter
 from floorplan.render.layout import plan_layout
 from floorplan.render.placing import PT_MM, outlines_by_level
 from floorplan.render.placing import LevelsAt as _LevelsAt
+from floorplan.render.placing import MarkLevels as _MarkLevels
 from floorplan.render.placing import beside as _beside
 from floorplan.render.placing import edge_distances as _edge_distances
 from floorplan.render.placing import headroom_line as _headroom_line
@@ -183,16 +184,6 @@ def legend_entries(drawn: set[str], style: Style) -> tuple[tuple[str, str], ...]
     return tuple((key, "; ".join(texts)) for key, texts in entries.values())
 
 
-def _level_under(g, rooms, polygon: dict, level: dict, default):
-    """The level of the first of ``rooms`` (ids) whose outline holds a point of ``g``
-    (a mark of a finding over rooms on several levels), else ``default``."""
-    at = g.representative_point()
-    for rid in rooms:
-        if rid in polygon and polygon[rid].covers(at):
-            return level[rid]
-    return default
-
-
 def _level_title(level: float) -> str:
     lv = int(level) if float(level).is_integer() else level
     names: dict[float, str] = {0: "ground floor", 1: "first floor", 2: "second floor",
@@ -200,16 +191,16 @@ def _level_title(level: float) -> str:
     return f"Level {lv}" + (f" ({names[lv]})" if lv in names else "")
 
 
-def _problem_marks(report, level_of, level_at) -> dict[float, list]:
+def _problem_marks(report, rooms_of, levels) -> dict[float, list]:
     """Level -> the geometries the findings not met or to review mark there (the frame
     must hold them: a label in no room, floor that no room holds)."""
-    found = [(level_of(f.rooms, None), mk.geometry) for f in report.findings
-             if f.status in (Status.FAIL, Status.WARN) for mk in f.marks
-             if mk.geometry is not None and not mk.geometry.is_empty]
-    level_at.prepare([g for lv, g in found if lv is None])
     out: dict[float, list] = {}
-    for lv, g in found:
-        out.setdefault(lv if lv is not None else level_at(g), []).append(g)
+    for f in report.findings:
+        if f.status in (Status.FAIL, Status.WARN):
+            for mk in f.marks:
+                if mk.geometry is not None and not mk.geometry.is_empty:
+                    for lv, g in levels.split(mk.geometry, rooms_of(f.rooms)):
+                        out.setdefault(lv if lv is not None else levels.level_at(g), []).append(g)
     return out
 
 
@@ -223,7 +214,6 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
     levels = plan.levels or (0.0,)
     room_level = {r.id: r.level for r in plan.rooms}
     room_names = {r.id: r.name or r.id for r in plan.rooms}
-    room_polygon = {r.id: r.polygon for r in plan.rooms}
 
     def level_of(ids, default=None):
         for rid in ids:
@@ -236,12 +226,19 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
     extents, bounds = [], []
     linework = {lv: _underlay.of_level(plan, lv) for lv in levels}  # the drawing's own lines
     level_at = _LevelsAt(plan)
-    marks = _problem_marks(report, level_of, level_at)
+    # the union's bounds are its parts' bounds; uniting thousands of rooms is slow
+    room_bounds = {lv: (tuple(shapely.total_bounds(geoms).tolist()) if geoms else None)
+                   for lv in levels for geoms in [[r.polygon for r in plan.rooms if r.level == lv]]}
+    mark_levels = _MarkLevels(level_at, {lv: _underlay.frame(room_bounds[lv], linework[lv], [])
+                                         for lv in levels})
+    by_id = {r.id: r for r in plan.rooms}
+
+    def rooms_of(ids) -> list:
+        return [by_id[i] for i in ids if i in by_id]
+
+    marks = _problem_marks(report, rooms_of, mark_levels)
     for lv in levels:
-        geoms = [r.polygon for r in plan.rooms if r.level == lv]
-        # the union's bounds are its parts' bounds; uniting thousands of rooms is slow
-        b = tuple(shapely.total_bounds(geoms).tolist()) if geoms else None
-        b = _underlay.frame(b, linework[lv], marks.get(lv, []))
+        b = _underlay.frame(room_bounds[lv], linework[lv], marks.get(lv, []))
         pad = 0.6
         b = (b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad)
         bounds.append(b)
@@ -364,14 +361,10 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
             notes.append((f.status.value, finding_note(f, room_names)))
         if f.status is Status.NOT_APPLICABLE:
             continue
-        default_lv = level_of(f.rooms, None)
-        across = len({room_level[r] for r in f.rooms if r in room_level}) > 1
-        for mark in f.marks:
-            g = mark.geometry
-            if g is None or g.is_empty:
-                continue
-            if across:  # a finding over rooms on several levels: each mark on its room's
-                default_lv = _level_under(g, f.rooms, room_polygon, room_level, level_of(f.rooms))
+        for mark, (default_lv, g) in ((mk, piece) for mk in f.marks
+                                      if mk.geometry is not None and not mk.geometry.is_empty
+                                      for piece in mark_levels.split(mk.geometry,
+                                                                     rooms_of(f.rooms))):
             if mark.role == "room" and f.status is Status.PASS:
                 continue  # the room fill already says so
             if mark.role == "low_headroom" and f.status is Status.PASS:

@@ -27,6 +27,8 @@ for a word that starts with the keyword.
 ('stair', 'stair', 'wall')
 >>> m.layer_kind("MURATURA sezioni - section wall"), m.layer_kind("PROIEZIONI Tratteggiate - dashed")
 ('wall', 'projection')
+>>> m.layer_kind("Luft"), m.layer_kind("M-HVAC-DUCT"), m.layer_kind("VENTANAS")
+('projection', 'projection', None)
 >>> m.layer_kind("A-320G - Permanent Solid Partitions 12"), m.layer_kind("A-325G - Internal Doors 6")
 ('wall', 'door')
 >>> m.block_kind("WC-01")
@@ -67,7 +69,11 @@ LAYER_KEYWORDS: dict[str, tuple[str, ...]] = {
     # linetype is one too: :func:`~floorplan.io.dxf.walls.marks.dashed_layers`)
     "projection": ("projection", "projections", "proiezion*", "proyecci*", "projektion*",
                    "hidden", "hidn", "dashed", "tratteggi*", "ocult*", "verdeckt*", "skjult",
-                   "overhead", "ovhd"),
+                   "overhead", "ovhd",
+                   # ventilation ducts run overhead, and their grilles are marks in a room's
+                   # floor: Danish and German 'Luft' (air), 'Lüftung', HVAC layers
+                   "luft", "lüftung", "lueftung", "hvac", "ductwork", "ducting", "ventilation",
+                   "ventilasjon", "ventilazione", "ventilación", "ventilacion"),
     "room": ("room", "rooms", "space", "spaces", "area", "a-area", "area-assign", "a-flor-iden",
              "zone", "zones", "raum", "räume", "stanza", "locali", "rm"),
     # a partition is an internal wall, whatever code the layer starts with: "A-320G -

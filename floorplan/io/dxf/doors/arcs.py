@@ -120,6 +120,23 @@ def _open_end(arc, segs: np.ndarray, leaf: list | None = None) -> int | None:
     return None
 
 
+def _closed_leaf(arc, k: int, segs: np.ndarray) -> list[int]:
+    """The indices of the segments of ``segs`` that draw the swing's leaf shut: from the
+    hinge to the arc's end ``1 - k`` (the open leaf reaches end ``k``), about the radius
+    long."""
+    if not len(segs):
+        return []
+    c = np.asarray(arc.extra["center"], dtype=float)[:2]
+    e = np.asarray(arc.extra["ends"][1 - k], dtype=float)[:2]
+    r = float(arc.extra["radius"])
+    reach = dxf_doors.LEAF_REACH * r
+    a, b = segs[:, 0], segs[:, 1]
+    long_enough = np.abs(np.hypot(*(b - a).T) - r) <= LEAF_LENGTH * r
+    hit = long_enough & (((np.hypot(*(a - c).T) <= reach) & (np.hypot(*(b - e).T) <= reach))
+                         | ((np.hypot(*(b - c).T) <= reach) & (np.hypot(*(a - e).T) <= reach)))
+    return np.flatnonzero(hit).tolist()
+
+
 def _in_gaps(arcs: list, lines: list, loops: list | tuple, ins_kind: dict, layer_kind) -> set[int]:
     """The uids of ``arcs`` (no door layer says they are doors) whose leaf, on any layer,
     and the opening it closes draw a door standing in a wall gap; two whose closed leaves
@@ -136,6 +153,9 @@ def _in_gaps(arcs: list, lines: list, loops: list | tuple, ins_kind: dict, layer
             leafed.append((a, k))
             drawn.add(a.uid)
             drawn.update(owners[i] for i in leaf)
+            # the leaf drawn shut along the opening too (House.dxf's entrance door, whose
+            # wall faces run on across it): the door's, not a wall across its gap
+            drawn.update(owners[i] for i in _closed_leaf(a, k, segs))
     if not leafed:
         return set()
     walls = dxf_drawn.wall_tree([p for p in lines if p.uid not in drawn], list(loops),

@@ -195,14 +195,34 @@ def wall_tree(opens: list, loops: list, plain, layer_kind) -> tuple[STRtree, np.
     return STRtree(arr), arr
 
 
+#: a straight line this short (metres) crossing the opening's middle at more than
+#: :data:`ACROSS` (radians) is a mark across the wall (a tick at the door's axis, a
+#: threshold), not a wall the door is drawn over
+MARK = 0.5
+ACROSS = math.pi / 4
+
+
 def in_gap(a: np.ndarray, b: np.ndarray, walls) -> bool:
-    """The opening ``a``-``b`` lies in a wall gap: its middle clear of wall linework, wall
-    linework within :data:`JAMB` of both ends."""
+    """The opening ``a``-``b`` lies in a wall gap: its middle clear of wall linework (but
+    for short marks across it, :data:`MARK`), wall linework within :data:`JAMB` of both
+    ends."""
     tree, geoms = walls
     if not len(geoms):
         return False
     d = b - a
     mid = shapely.linestrings([a + CLEAR * d, b - CLEAR * d])
-    if len(tree.query(mid, predicate="dwithin", distance=0.02)):
+    if any(not _mark_across(geoms[k], d) for k in tree.query(mid, predicate="dwithin", distance=0.02)):
         return False
     return all(len(tree.query(shapely.points(p), predicate="dwithin", distance=JAMB)) for p in (a, b))
+
+
+def _mark_across(g, d: np.ndarray) -> bool:
+    """``g`` (a line string) is a short straight mark across an opening running along ``d``."""
+    c = shapely.get_coordinates(g)
+    if len(c) != 2:
+        return False
+    v = c[1] - c[0]
+    n = float(np.hypot(*v)) * float(np.hypot(*d))
+    if not 0 < float(np.hypot(*v)) <= MARK or n <= 0:
+        return False
+    return abs(float(v[0] * d[1] - v[1] * d[0])) / n > math.sin(ACROSS)

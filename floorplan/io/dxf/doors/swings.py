@@ -29,6 +29,7 @@ closed leaf, across the doorway).
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import replace
 
@@ -36,6 +37,7 @@ import numpy as np
 import shapely
 
 from floorplan.io.dxf.doors import symbols as dxf_doors
+from floorplan.io.dxf.doors.threepoint import off_hinge
 
 #: a flattened swing: at least this many segments ...
 MIN_SEGMENTS = 3
@@ -123,6 +125,24 @@ def _fit(v: np.ndarray, lo: float, hi: float) -> tuple[tuple[float, float], floa
     return (float(c[0] + m[0]), float(c[1] + m[1])), r, sweep
 
 
+#: the runs :func:`arc_runs` found in each polyline's vertices, by a digest of them: the
+#: walls of one drawing are read up to eight times (the sources and layers tried,
+#: :mod:`~floorplan.io.dxf.rooms.sourcechoice`), the same polylines in each reading
+_RUNS: dict[bytes, list] = {}
+_KEEP = 1 << 14
+
+
+def _runs_of(pts: np.ndarray) -> list:
+    """:func:`arc_runs` of ``pts``, found once for the same vertices (:data:`_RUNS`)."""
+    xy = np.ascontiguousarray(np.asarray(pts, dtype=float)[:, :2])
+    key = hashlib.blake2b(xy.tobytes(), digest_size=16).digest() + bytes(str(len(xy)), "ascii")
+    if key not in _RUNS:
+        if len(_RUNS) >= _KEEP:
+            del _RUNS[next(iter(_RUNS))]
+        _RUNS[key] = arc_runs(xy)
+    return list(_RUNS[key])
+
+
 def loose_swings(lines: list) -> tuple[list, list]:
     """Door swings drawn with the walls (see the module): each taken out of ``lines``
     (primitives, metres), arc and leaf, giving the seal from its hinge to the closed
@@ -139,7 +159,7 @@ def loose_swings(lines: list) -> tuple[list, list]:
                 e = p.extra["ends"]
                 arcs.append((n, None, None, p.extra["center"], p.extra["radius"], (e[0], e[1])))
         elif n in bent:
-            for first, last, c, r, _ in arc_runs(p.pts):
+            for first, last, c, r, _ in _runs_of(p.pts):
                 arcs.append((n, first, last, c, r, (tuple(p.pts[first][:2]), tuple(p.pts[last][:2]))))
     if not arcs:
         return lines, []
@@ -158,6 +178,15 @@ def loose_swings(lines: list) -> tuple[list, list]:
                 gone.setdefault(leaf[0], set()).add(leaf[1])
                 seals.append(((cx, cy), other))
                 break
+        else:  # no leaf from the arc's centre: a swing drawn through three points?
+            pts = lines[u].pts if i is None or j is None else lines[u].pts[i:j + 1]
+            off = off_hinge(segs, np.asarray(pts, dtype=float)[:, :2], ends, gone, (u, i, j),
+                            lines)
+            if off is not None:
+                leaf, hinge, shut = off
+                gone.setdefault(u, set()).update(mine)
+                gone.setdefault(leaf[0], set()).add(leaf[1])
+                seals.append((hinge, shut))
     if not gone:
         return lines, []
     out = []

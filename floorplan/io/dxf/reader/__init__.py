@@ -47,6 +47,7 @@ from floorplan.io.dxf.load.props import drawing_properties
 from floorplan.io.dxf.names import leaders as dxf_leaders
 from floorplan.io.dxf.reader.naming import make_rooms
 from floorplan.io.dxf.rooms import diagonals as dxf_diagonals
+from floorplan.io.dxf.rooms import fixtures as dxf_fixtures
 from floorplan.io.dxf.rooms import hidden as hiddenrooms
 from floorplan.io.dxf.rooms import outdoor as dxf_outdoor
 from floorplan.io.dxf.rooms import shafts as dxf_shafts
@@ -282,6 +283,11 @@ class _Reader:
         made = self._rooms(polys, found.sources, layers, ceilings, levels, found.sure,
                            ([d.geometry for d, _ in doors], [(o.polygon, o.kind) for o, _ in obstacles]))
         rooms = dxf_outdoor.set_aside(made, self.notes, self.findings)
+        # counters, an island, a shower's enclosure drawn with the walls: the room's fittings
+        n_doors = len(doors)
+        rooms, doors = dxf_fixtures.set_aside(self, rooms, doors, obstacles, self.notes,
+                                              self.findings)
+        door_counts["opening"] -= n_doors - len(doors)  # the walkways between fittings
         n_doors = len(doors)
         rooms, doors = dxf_voids.set_aside(self, rooms, doors, self.notes, self.findings)
         door_counts["opening"] -= n_doors - len(doors)  # gaps in a void's edge

@@ -30,6 +30,7 @@ from floorplan.io.dxf.text import figures as dxf_figures
 from floorplan.io.dxf.text import kind as dxf_text
 from floorplan.io.dxf.walls.annotations import leave_text_lines
 from floorplan.io.dxf.walls.bands import set_aside as wall_bands
+from floorplan.io.dxf.walls.crosses import leave_crosses
 from floorplan.io.dxf.walls.entries import door_shapes, sealed_off
 from floorplan.io.dxf.walls.faces import doorways, wall_rooms
 from floorplan.io.dxf.walls.finishes_mats import leave_mats
@@ -44,7 +45,7 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     sealed with the door swings, with the room labels seeding what else needs closing;
     ``objects``: the objects standing free in the rooms left out of it first."""
     col = rd.col
-    lines = leave_ticks(rd, leave_text_lines(rd, floor_pattern(rd, wall_lines(rd))))
+    lines = leave_crosses(rd, leave_ticks(rd, leave_text_lines(rd, floor_pattern(rd, wall_lines(rd)))))
     lines = leave_mats(rd, lines)  # after the ticks: a tick facing a joint parts no mat
     if objects:
         lines = leave_objects(rd, lines)

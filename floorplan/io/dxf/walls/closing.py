@@ -86,12 +86,45 @@ def free_ends(arr: list[LineString]) -> tuple[np.ndarray, np.ndarray, np.ndarray
                 touched[p] = True
     # two ends of different lines at the same point touch each other (found above)
     free = ~touched
+    free[_crossed(pts, ends, inner, owner, a, free)] = False
     d = ends - inner
     n = np.hypot(d[:, 0], d[:, 1])
     good = free & (n > 1e-9)
     dirs = np.zeros_like(d)
     dirs[good] = d[good] / n[good, None]
     return ends[good], dirs[good], owner[good]
+
+
+#: the linework is snapped to a millimetre grid: a line drawn ending on another (a
+#: T-junction) may end up to about this far (metres) past it once both are snapped
+SNAPPED = 0.002
+
+
+def _crossed(pts, ends: np.ndarray, inner: np.ndarray, owner: np.ndarray, a: np.ndarray,
+             free: np.ndarray) -> np.ndarray:
+    """Which ``free`` ends have just crossed another line of ``a``: their last segment
+    (from ``inner`` to the end) meets it within :data:`SNAPPED` of the end. Such an end was
+    drawn on that line (a wall face ending on another, a window's jamb on the wall's inner
+    face) and the grid moved it a fraction of a millimetre past; it stands in no gap, and
+    looking straight ahead from it bridges the space beyond (House.dxf's stair, cut 1.0 m
+    from its window's jamb across its top step). An end short of the line stays free: the
+    line is just ahead of it, bridged as a slip."""
+    out = np.zeros(len(ends), dtype=bool)
+    cand = np.flatnonzero(free)
+    if not len(cand):
+        return out
+    pi, li = STRtree(a).query(pts[cand], predicate="dwithin", distance=SNAPPED)
+    pi = cand[pi]
+    other = owner[pi] != li
+    if not other.any():
+        return out
+    pi, li = pi[other], li[other]
+    last: Any = shapely.linestrings(np.stack([inner[pi], ends[pi]], axis=1))
+    hit = shapely.intersection(last, a[li])
+    near = shapely.distance(pts[pi], hit) <= SNAPPED
+    near &= ~shapely.is_empty(hit)
+    out[pi[near]] = True
+    return out
 
 
 def _touches_elsewhere(g: LineString, p: np.ndarray) -> bool:

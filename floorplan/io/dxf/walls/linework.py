@@ -30,6 +30,7 @@ from shapely.strtree import STRtree
 from floorplan.io.dxf.doors import symbols as dxf_doors
 from floorplan.io.dxf.views.tiles import pattern_lines
 from floorplan.io.dxf.walls.finishes import MIN_STRIPS, PITCH, finish_lines
+from floorplan.io.dxf.walls.kept import kept
 from floorplan.io.dxf.walls.marks import hidden_layers, not_the_plan
 from floorplan.io.dxf.walls.nibs import (
     NIB_BAND,
@@ -129,7 +130,8 @@ def door_layer_nibs(rd, lines: list, hidden: set) -> list:
     cands = [p for p in cands if p.uid not in leaves]
     if not cands:
         return []
-    bands = set(partition_bands([p.pts[:, :2] for p in cands], [p.pts[:, :2] for p in lines]))
+    # (the same lines at every reading of the walls but one leaving a wall layer out: kept)
+    bands = set(kept(partition_bands, [p.pts[:, :2] for p in cands], [p.pts[:, :2] for p in lines]))
     bands |= set(band_caps([p.pts[:, :2] for p in cands], bands))
     walls = [cands[k] for k in sorted(bands)]
     if walls:
@@ -147,8 +149,8 @@ def door_layer_nibs(rd, lines: list, hidden: set) -> list:
               f"a column's or a post's size ({POST_AREA[0]:g}-{POST_AREA[1]:g} m², at least "
               f"{POST_WIDTH:g} m across), in no door block")
         cands = [p for k, p in enumerate(cands) if k not in posts]
-    took = [cands[k] for k in nibs([p.pts[:, :2] for p in lines + walls],
-                                   [p.pts[:, :2] for p in cands])] if cands else []
+    took = [cands[k] for k in kept(nibs, [p.pts[:, :2] for p in lines + walls],
+                                        [p.pts[:, :2] for p in cands])] if cands else []
     if took:
         rd.nib_uids = {p.uid for p in took}
         _note(rd, f"{len(took)} line(s) on door layers read as wall: they continue a wall face "
