@@ -47,6 +47,7 @@ from shapely.strtree import STRtree
 
 from floorplan.io.dxf.rooms.outdoor import WALL_SOURCES
 from floorplan.io.dxf.rooms.shafts import NARROW, SHAFT_AREA
+from floorplan.io.dxf.walls.crosses import crossing
 from floorplan.model import InputFinding
 
 #: each line of an X crosses the other between this share of its length and 1 minus it:
@@ -97,14 +98,7 @@ def _at_corner(p, corners: np.ndarray) -> bool:
 
 def _cross(a: LineString, b: LineString):
     """Where ``a`` and ``b`` cross inside both (see :data:`CROSS_INSIDE`), or None."""
-    p = a.intersection(b)
-    if not isinstance(p, Point):
-        return None
-    for g in (a, b):
-        t = g.project(p) / g.length
-        if not CROSS_INSIDE <= t <= 1 - CROSS_INSIDE:
-            return None
-    return p
+    return crossing(a, b, CROSS_INSIDE)
 
 
 def voids(rooms: list, lines: list[LineString], doors: list) -> list[tuple[list, list]]:

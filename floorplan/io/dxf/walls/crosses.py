@@ -71,14 +71,22 @@ def cross_marks(lines: list[np.ndarray], on_wall_layer: list[bool]) -> list[int]
     return sorted(out)
 
 
-def _at_middles(a: LineString, b: LineString) -> bool:
+def crossing(a: LineString, b: LineString, inside: float) -> Point | None:
+    """Where ``a`` and ``b`` cross, between ``inside`` and ``1 - inside`` of the length
+    of each, or None (a mark's two strokes at their middles; a void's X inside a space)."""
     p = a.intersection(b)
     if not isinstance(p, Point):
-        return False
+        return None
     for g in (a, b):
         t = g.project(p) / g.length
-        if not MIDDLE <= t <= 1 - MIDDLE:
-            return False
+        if not inside <= t <= 1 - inside:
+            return None
+    return p
+
+
+def _at_middles(a: LineString, b: LineString) -> bool:
+    if crossing(a, b, MIDDLE) is None:
+        return False
     (ax0, ay0), (ax1, ay1) = a.coords
     (bx0, by0), (bx1, by1) = b.coords
     cos = abs((ax1 - ax0) * (bx1 - bx0) + (ay1 - ay0) * (by1 - by0)) / (a.length * b.length)
