@@ -49,45 +49,38 @@ def test_circled_marks_name_and_number_no_room(tmp_path):
     assert bedroom.confidence == "high"
 
 
-def test_the_same_marks_written_bare_still_number_the_rooms(tmp_path):
-    # a letter and a number written alone in each room, with no circle, is how an office
-    # floor numbers its rooms (G01, G02 ...): they stay the rooms' labels
+def _numbered_names(tmp_path, circle: float | None, stool: bool = False) -> list[str]:
+    """The rooms' names of two unlabelled pairs of rooms numbered G1-G4 (each number
+    drawn by ``keyed`` with ``circle``; ``stool``: a 0.2 m circle on a furniture layer
+    centred 0.1 left of and below each number's corner)."""
     s = Sheet()
     two_room_plan(s, names=("", ""))
     two_room_plan(s, 0, 5, names=("", ""))
     for mark, at in (("G1", (1.5, 1.5)), ("G2", (6.1, 1.5)), ("G3", (1.5, 6.5)),
                      ("G4", (6.1, 6.5))):
-        keyed(s, mark, at, circle=None)
-    plan = read(s, tmp_path)
-    assert sorted(r.name for r in plan.rooms) == ["G1", "G2", "G3", "G4"]
+        keyed(s, mark, at, circle=circle)
+        if stool:
+            s.msp.add_circle((at[0] - 0.1, at[1] - 0.1), 0.2, dxfattribs={"layer": "A-FURN"})
+    return sorted(r.name for r in read(s, tmp_path).rooms)
+
+
+def test_the_same_marks_written_bare_still_number_the_rooms(tmp_path):
+    # a letter and a number written alone in each room, with no circle, is how an office
+    # floor numbers its rooms (G01, G02 ...): they stay the rooms' labels
+    assert _numbered_names(tmp_path, circle=None) == ["G1", "G2", "G3", "G4"]
 
 
 def test_a_circle_far_wider_than_the_mark_is_not_drawn_round_it(tmp_path):
     # a round table (radius 0.8 m, more than four text heights) under a room number is
     # no bubble: the numbers still label the rooms
-    s = Sheet()
-    two_room_plan(s, names=("", ""))
-    two_room_plan(s, 0, 5, names=("", ""))
-    for mark, at in (("G1", (1.5, 1.5)), ("G2", (6.1, 1.5)), ("G3", (1.5, 6.5)),
-                     ("G4", (6.1, 6.5))):
-        keyed(s, mark, at, circle=0.8)
-    plan = read(s, tmp_path)
-    assert sorted(r.name for r in plan.rooms) == ["G1", "G2", "G3", "G4"]
+    assert _numbered_names(tmp_path, circle=0.8) == ["G1", "G2", "G3", "G4"]
 
 
 def test_a_circle_the_number_only_overlaps_is_not_drawn_round_it(tmp_path):
     # a round stool's circle (radius 0.2, on a furniture layer) centred 0.1 left of and
     # below each number's corner: the number's letters (about 0.22 x 0.18 from that
     # corner) run out of it, so it is no bubble round them
-    s = Sheet()
-    two_room_plan(s, names=("", ""))
-    two_room_plan(s, 0, 5, names=("", ""))
-    for mark, at in (("G1", (1.5, 1.5)), ("G2", (6.1, 1.5)), ("G3", (1.5, 6.5)),
-                     ("G4", (6.1, 6.5))):
-        keyed(s, mark, at, circle=None)
-        s.msp.add_circle((at[0] - 0.1, at[1] - 0.1), 0.2, dxfattribs={"layer": "A-FURN"})
-    plan = read(s, tmp_path)
-    assert sorted(r.name for r in plan.rooms) == ["G1", "G2", "G3", "G4"]
+    assert _numbered_names(tmp_path, circle=None, stool=True) == ["G1", "G2", "G3", "G4"]
 
 
 def test_marks_on_a_door_layer_name_no_room(tmp_path):

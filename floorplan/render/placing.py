@@ -283,6 +283,9 @@ class MarkLevels:
 
     def __init__(self, level_at: LevelsAt, base: dict[float, tuple]):
         self.level_at, self.base = level_at, base
+        # the frame asks first, the drawing after: each mark split once
+        self._split: dict[tuple, list] = {}
+        self._alive: list = []  # keeps the ids in those keys from being reused
 
     def place(self, g: BaseGeometry) -> float:
         """The level whose extent holds ``g``'s representative point, or is nearest it;
@@ -301,6 +304,13 @@ class MarkLevels:
         no room: the room under it decides), else each part on the level of the room of
         the finding it lies in, or where :meth:`place` puts it (a finding over a dwelling
         on two floors marks each room on its own floor)."""
+        key = (id(g), *(id(r) for r in rooms))
+        if key not in self._split:
+            self._alive.append(g)
+            self._split[key] = self._parts(g, rooms)
+        return self._split[key]
+
+    def _parts(self, g: BaseGeometry, rooms: list) -> list[tuple[float | None, BaseGeometry]]:
         levels = {r.level for r in rooms}
         if len(levels) == 1:
             return [(next(iter(levels)), g)]
