@@ -5,9 +5,9 @@ line names the room (a university facilities drawing's room text, holdout8)."""
 from __future__ import annotations
 
 import pytest
-from dxf_patterns import Sheet, read, two_room_plan
 
 from floorplan.model import Use
+from tests.dxf_patterns import Sheet, read, two_room_plan
 
 
 def label(s: Sheet, text: str, at) -> None:
