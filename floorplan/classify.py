@@ -96,7 +96,7 @@ SYNONYMS: dict[Use, tuple[str, ...]] = {
     ),
     Use.STORAGE: (
         "store", "storage", "stores", "cupboard", "cpd", "cpbd", "airing cupboard",
-        "ac", "linen", "linen cupboard", "closet", "clo", "clos",
+        "ac", "linen", "lin", "linen cupboard", "closet", "clo", "clos", "stor",
         "wic", "walk in closet", "walkin closet", "pantry", "larder", "walk in wardrobe",
         "wardrobe", "bin store", "cycle store", "abstellraum", "abstellkammer", "lager",
         "depot", "ripostiglio", "dispensa", "despensa", "rangement", "debarras",

@@ -9,7 +9,7 @@ MODULES = [
     "floorplan.classify", "floorplan.classify_cjk", "floorplan.corrections.apply", "floorplan.corrections.parse",
     "floorplan.render.fonts", "floorplan.render.raster.glyphs", "floorplan.render.placing",
     "floorplan.corrections.rooms", "floorplan.corrections.write", "floorplan.doubts", "floorplan.engine",
-    "floorplan.errors",
+    "floorplan.errors", "floorplan.sidecar",
     "floorplan.findings", "floorplan.fittings", "floorplan.geometry", "floorplan.headroom",
     "floorplan.inscribed", "floorplan.io.dxf.load.encoding", "floorplan.io.dxf.text.figures",
     "floorplan.io.dxf.text.kind", "floorplan.io.dxf.text.mtext", "floorplan.io.dxf.units.decide", "floorplan.io.dxf.walls.faces",

@@ -295,6 +295,7 @@ class _Reader:
         # (before the shafts: a void's parts are no spaces whose doors the drawing lacks)
         rooms = dxf_shafts.set_aside(rooms, [d for d, _ in doors], self.notes, self.findings,
                                      spaces.drawn_doorways(self))
+        rooms = dxf_shafts.entered_after_all(rooms, [d for d, _ in doors])
         rooms += hiddenproof.adopt(self, rooms, locate)  # closed only on a hidden layer
         self.findings += hiddenmend.findings(self, rooms)
         rooms = hiddenmend.doubt_unoutlined(self, rooms)
