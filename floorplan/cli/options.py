@@ -10,7 +10,7 @@ import click
 
 from floorplan.errors import FloorplanError
 
-UNIT_CHOICES = ("m", "cm", "mm", "ft", "in")
+UNIT_CHOICES = ("m", "dm", "cm", "mm", "ft", "in")
 SCHEME_CHOICES = ("shared_house", "flat", "flats_scheme")
 
 profile_option = click.option(

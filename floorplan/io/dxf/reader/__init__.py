@@ -257,7 +257,7 @@ class _Reader:
         if not found.polys and require_rooms:
             raise PlanReadError(self.source, "no rooms found: no closed outline on a room layer "
                                 "and no enclosed space in the wall linework (see docs/input-dxf.md)"
-                                + hiddenrooms.hint(self))
+                                + hiddenrooms.hint(self) + dxf_evidence.size_hint(self))
         found = spaces.choose_views(self, found, self.view)
         if not found.polys and require_rooms:
             raise PlanReadError(self.source, self.no_plan or "no rooms found in the view read "
