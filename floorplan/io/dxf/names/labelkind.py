@@ -78,6 +78,17 @@ def names_elsewhere(name: str) -> bool:
     return _ELSEWHERE.search(name) is not None and _VOID_FIRST.match(name) is None
 
 
+def names_void(name: str) -> bool:
+    """``name`` begins by saying its space is a void (``VOID``, ``OPEN TO BELOW``): however
+    many lines it is written on (``VOID`` / ``LOWER LEVEL`` / ``SHOP BELOW.``), it is the
+    space's name, not a note.
+
+    >>> [names_void(n) for n in ("VOID LOWER LEVEL SHOP BELOW.", "Open to below", "Avoid")]
+    [True, True, False]
+    """
+    return _VOID_FIRST.match(name) is not None
+
+
 #: a building named by its number or letter, at the end of a text (``Bygning 1322``,
 #: ``Gennemgang til bygning 1412``, ``Building 2``, ``Block A``): a pointer to the next
 #: building, no room's name (``Toilet block`` names no building: no number after it)

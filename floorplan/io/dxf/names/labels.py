@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass, field
 
 from floorplan.classify import classify
-from floorplan.io.dxf.names.labelkind import could_name, names_elsewhere
+from floorplan.io.dxf.names.labelkind import could_name, names_elsewhere, names_void
 from floorplan.io.dxf.names.roles import small_kind
 from floorplan.io.dxf.text import kind as dxf_text
 from floorplan.model import CIRCULATION_USES, COMMUNAL_USES
@@ -77,8 +77,10 @@ def group_labels(plain: list) -> list[tuple[str, float, tuple[float, float]]]:
     written about as tall (within :data:`SAME_HEIGHT`), measured across and along their
     lines (:func:`_offsets`: a label written up a wall has its lines side by side). A
     label with a note among its lines (``NOTE:`` over a paragraph whose last line is
-    ``FOR ROOFS. R-309.2``) is a note, left out whole, and so is a label saying what is
-    on another floor (``POND & / LIVING / BELOW.``:
+    ``FOR ROOFS. R-309.2``) is a note, left out whole (but for three lines or more that
+    begin by saying the space is a void: ``VOID`` / ``LOWER LEVEL`` / ``SHOP BELOW.``
+    names a void, :func:`~floorplan.io.dxf.names.labelkind.names_void`), and so is a
+    label saying what is on another floor (``POND & / LIVING / BELOW.``:
     :func:`~floorplan.io.dxf.names.labelkind.names_elsewhere`). ``(label, text height, where)``, where: the mean of its lines' insertion
     points."""
     groups: list[list] = []
@@ -97,7 +99,8 @@ def group_labels(plain: list) -> list[tuple[str, float, tuple[float, float]]]:
              (sum(t.x for t, _, _ in g) / len(g), sum(t.y for t, _, _ in g) / len(g)))
             for g in groups
             if not any(note for _, _, note in g)
-            and (len(g) == 1 or not dxf_text.is_note("\n".join(n for _, n, _ in g)))
+            and (len(g) == 1 or not dxf_text.is_note("\n".join(n for _, n, _ in g))
+                 or names_void(g[0][1]))
             and not names_elsewhere(" ".join(n for _, n, _ in g))]
 
 
