@@ -78,6 +78,20 @@ def names_elsewhere(name: str) -> bool:
     return _ELSEWHERE.search(name) is not None and _VOID_FIRST.match(name) is None
 
 
+#: the last word of a label that says what is on the floor below (``POND & LIVING BELOW.``)
+_BELOW = re.compile(r"(?:^|[\s.,;:/&(-])below[\s.,;:)]*$", re.I)
+
+
+def says_below(name: str) -> bool:
+    """``name`` says what is on the floor below (:func:`names_elsewhere`, its last word
+    ``below``): written where one looks down on it, over a void, a court or a tank.
+
+    >>> [says_below(n) for n in ("POND & LIVING BELOW.", "Bedroom above", "VOID SHOP BELOW.")]
+    [True, False, False]
+    """
+    return names_elsewhere(name) and _BELOW.search(name) is not None
+
+
 def names_void(name: str) -> bool:
     """``name`` begins by saying its space is a void (``VOID``, ``OPEN TO BELOW``): however
     many lines it is written on (``VOID`` / ``LOWER LEVEL`` / ``SHOP BELOW.``), it is the

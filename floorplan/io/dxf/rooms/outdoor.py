@@ -136,22 +136,35 @@ def thing(name: str) -> bool:
     return bool(words) and words[-1] in THINGS and not set(words) & ROOM_WORDS
 
 
+def looks_down(room) -> bool:
+    """``room`` has no name and its labels all say what is on the floor below (``POND &
+    LIVING BELOW.``, a tank's ``TOILET BELOW.``; the naming keeps them in its
+    ``below`` property): one looks down there, over a void, a court, a tank. No floor of
+    this level: a room's own name would name it."""
+    return not room.name and bool(room.properties.get("below"))
+
+
 def set_aside(rooms: list, notes: list[str], findings: list | None = None) -> list:
     """``rooms`` without those found in the walls whose name says outdoors, a void, or a
-    thing no larger than :data:`THING_AREA` (each said in ``notes``); ``findings``
+    thing no larger than :data:`THING_AREA`, or whose only labels say what is below
+    (:func:`looks_down`), and the spaces a thing parts from an outdoor space
+    (:func:`parted_by_things`), each said in ``notes``; ``findings``
     (changed in place) loses those about them alone."""
     kinds = (("outdoor spaces", lambda r: outdoor(r.name)), ("voids", lambda r: void(r.name)),
              ("things drawn with their outlines (a car, an appliance)",
-              lambda r: thing(r.name) and r.polygon.area <= THING_AREA))
+              lambda r: thing(r.name) and r.polygon.area <= THING_AREA),
+             ("spaces whose only labels say what is on the floor below (a void, a court or a "
+              "tank over it)", looks_down))
     out: list = []
     gone: set[int] = set()
     found: dict[str, list] = {}
     for what, says in kinds:
-        these = [r for r in rooms if r.source in WALL_SOURCES and r.name and id(r) not in gone
-                 and says(r)]
+        these = [r for r in rooms if r.source in WALL_SOURCES and id(r) not in gone
+                 and (r.name or r.properties.get("below")) and says(r)]
         if these:
             notes.append(f"{what} enclosed in the linework set aside, not rooms: " + ", ".join(
-                f"{r.name} ({r.polygon.area:.1f} m²)" for r in these))
+                f"{r.name or ' / '.join(r.properties['below'])} ({r.polygon.area:.1f} m²)"
+                for r in these))
         out += these
         gone |= {id(r) for r in these}
         found[what] = these
