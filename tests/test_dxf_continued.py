@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-from tests.dxf_patterns import Sheet, read, two_room_plan
-
 from floorplan.io.dxf.collect.prims import Text
 from floorplan.io.dxf.text import continued
 from floorplan.io.dxf.text import kind as dxf_text
+from tests.dxf_patterns import Sheet, read, two_room_plan
 
 
 def _t(uid, s, x, y, h=0.25, layer="A-ANNO-TEXT"):

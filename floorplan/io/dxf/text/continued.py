@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
 from floorplan.io.dxf.text import kind as dxf_text
 
@@ -90,13 +91,13 @@ def _next_line(first, texts) -> int | None:
     return best
 
 
-def join(texts: list) -> list[tuple[object, object]]:
+def join(texts: list) -> list[tuple[Any, Any]]:
     """Join, in place, each text of ``texts`` (the reader's :class:`~.collect.prims.Text`)
     whose name ends continued (:func:`ends_continued`) with the line under it
     (:func:`_next_line`) that says a word (not a figure): the first takes the whole name
     and stands where the second did, and the second is taken out of ``texts``. Returns the
     pairs joined, (first, second)."""
-    pairs: list[tuple[object, object]] = []
+    pairs: list[tuple[Any, Any]] = []
     gone: set[int] = set()
     firsts = [t for t in texts if t.tag is None and ends_continued(t.text)]
     if not firsts:
