@@ -248,7 +248,7 @@ def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], us
                + (", …" if len(ri.figures) > 3 else "") + "): several rooms read as one?")
     if tagged:
         ri.name, ri.name_from = " ".join(tagged), "attribute"
-    elif plain and (placed := group_labels(plain)):
+    elif plain and (placed := group_labels(plain, ri.below)):
         name_from_labels(ri, placed, centre)
         vias = {via[t.uid] for t, _, note in plain if t.uid in via and not note}
         if vias:

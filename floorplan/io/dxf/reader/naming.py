@@ -80,7 +80,9 @@ def make_rooms(rd, polys, sources, layers, ceilings, levels, confidences=None,
                           dwelling=ri.dwelling, wheelchair=ri.wheelchair, source=src,
                           ceiling_height=ri.height, use_given=given,
                           properties={"name_from": ri.name_from, "layer": layers[k],
-                                      **({"name_via": ri.name_via} if ri.name_via else {})},
+                                      **({"name_via": ri.name_via} if ri.name_via else {}),
+                                      **({"below": list(ri.below)} if ri.below and not ri.name
+                                         else {})},
                           confidence=level_conf, confidence_reason=reason, stated=stated))
     dxf_features.flat_ceilings(col.loops, col.texts, rd.layer_kind, rd.used, ceilings)
     return rooms

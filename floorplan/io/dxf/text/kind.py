@@ -123,12 +123,12 @@ _MEASURE = re.compile(r"\d\s*(?:\"|''|”|″)|\b\d+\s*(?:min|mins|hr|hrs)\b\.?|
 
 
 #: words that name parts of a building, not rooms: a label made of these alone (``DOOR
-#: FRAMES``, ``STEM WALL``, ``SHEAR PANEL``) is about the construction
+#: FRAMES``, ``STEM WALL``, ``SHEAR PANEL``, ``HAND RAIL``) is about the construction
 BUILDING_PARTS = frozenset("""
 door frame window wall beam joist rafter stud lintel header footing footer slab column post
 truss purlin noggin nogging plate sill bearer board tile panel shear stem brace bracing
 batten cladding insulation membrane flashing gutter downpipe fascia soffit ridge eave eaves
-rack shelf shelves rail railing balustrade handrail glazing opening pier foundation
+rack shelf shelves rail railing balustrade handrail hand glazing opening pier foundation
 """.split())
 #: fittings and appliances a plan labels (``SINK & DRAINER`` on a worktop): never a room's
 #: name, though they stand inside rooms (words that are also rooms' names, ``bath``,
