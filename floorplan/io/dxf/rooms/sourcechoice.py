@@ -138,7 +138,7 @@ def _reading(rd, fittings: list[Polygon], leave: str | None, names: list, figs: 
     finally:
         rd.left_layers = set()
         rd.with_unnamed = frozenset()
-    gone = set(wall_pieces(found, names, figs, rd.__dict__.get("wall_linework")))
+    gone = set(wall_pieces(found, names, figs, rd.__dict__.get("door_seals")))
     if gone:
         rd.notes.append(f"{len(gone)} space(s) in the wall linework narrower than "
                         f"{WALL_PIECE_WIDTH} m, against a room with no wall between them, "

@@ -4,16 +4,18 @@ In the linework, an unlabelled space narrower than a corridor (:data:`WALL_PIECE
 that lies against another room along a drawn line, with no wall between them, is a piece
 of a thick wall's band between the lines that mark its openings, not a room
 (:func:`wall_pieces`, used by :mod:`~floorplan.io.dxf.rooms.sourcechoice` on each reading of
-the walls). Where the two meet only across a door's seal or a bridged gap (nothing drawn
-between them), the narrow space is entered through that door: a WC, a lobby.
+the walls). Where the two meet only across a door's seal (a door symbol's, a swing's, a
+bare doorway's between jambs), the narrow space is entered through that door: a WC, a
+lobby. (A gap closed with nothing in it says no door: a piece across one is still a
+wall's band, or a corner of the room beside it cut off.)
 
 >>> from types import SimpleNamespace as NS
 >>> from shapely.geometry import box
 >>> room, wc = NS(polygon=box(0, 0, 4, 3), labels=[]), NS(polygon=box(4, 0, 4.8, 1.5), labels=[])
 >>> wall_pieces([room, wc], [], [])      # against the room along 1.5 m: a wall's band
 [1]
->>> drawn = [np.array([(0, 0), (4, 0), (4.8, 0), (4.8, 1.5), (4, 1.5), (4, 3), (0, 3), (0, 0)])]
->>> wall_pieces([room, wc], [], [], drawn)  # the 1.5 m it shares is a door's seal: a WC
+>>> door = [np.array([(4.0, 0.2), (4.0, 1.4)])]   # a 1.2 m door's seal on the shared edge
+>>> wall_pieces([room, wc], [], [], door)      # 0.3 m shared beside it: a WC
 []
 """
 
@@ -30,14 +32,12 @@ from floorplan.io.dxf.walls.pinch import MIN_WIDTH
 WALL_PIECE_WIDTH = 0.9
 
 def wall_pieces(found: list, names: list, figs: list,
-                drawn: list[np.ndarray] | None = None) -> list[int]:
+                doors: list[np.ndarray] | None = None) -> list[int]:
     """Which of the wall rooms ``found`` are pieces of a wall's band (see the module's
     docstring): unlabelled, narrower than :data:`WALL_PIECE_WIDTH` everywhere, and
-    sharing a drawn line at least :data:`~floorplan.io.dxf.walls.pinch.MIN_WIDTH` long with a
-    wider room. With ``drawn`` (the wall linework read, (n, 2) arrays) only the shared
-    edge that runs along it counts: where two spaces meet across a door's seal or a
-    bridged gap, nothing is drawn between them, and the narrow one is a WC or a lobby
-    entered through that door, not a piece of a wall's band."""
+    sharing a line at least :data:`~floorplan.io.dxf.walls.pinch.MIN_WIDTH` long with a
+    wider room, not counting where the shared edge runs along one of the ``doors`` seals
+    ((n, 2) arrays: the doors', swings' and bare doorways' seals of the reading)."""
     if len(found) < 2:
         return []
     polys = [w.polygon for w in found]
@@ -56,10 +56,10 @@ def wall_pieces(found: list, names: list, figs: list,
             narrow.append(k)
     if not narrow:
         return []
-    lines = None
-    if drawn is not None:
-        lines = shapely.STRtree(np.asarray([shapely.linestrings(np.asarray(d, dtype=float)[:, :2])
-                                            for d in drawn if len(d) >= 2], dtype=object))
+    seals = None
+    if doors:
+        seals = shapely.STRtree(np.asarray([shapely.linestrings(np.asarray(d, dtype=float)[:, :2])
+                                            for d in doors if len(d) >= 2], dtype=object))
     wide = [k for k in range(len(polys)) if k not in set(narrow)]
     out = []
     for k in narrow:
@@ -68,15 +68,16 @@ def wall_pieces(found: list, names: list, figs: list,
             if not polys[j].intersects(polys[k]):
                 continue
             shared = edge.intersection(polys[j].boundary)
-            if shared.length >= MIN_WIDTH and (lines is None or _along(shared, lines) >= MIN_WIDTH):
+            if shared.length >= MIN_WIDTH and \
+                    (seals is None or shared.length - _along(shared, seals) >= MIN_WIDTH):
                 out.append(k)
                 break
     return out
 
 
 def _along(shared, lines) -> float:
-    """How much of ``shared`` (a shared edge) runs along the linework of the STRtree
-    ``lines`` (within a millimetre of it)."""
+    """How much of ``shared`` (a shared edge) runs along the lines of the STRtree ``lines``
+    (within a millimetre of them)."""
     near = lines.geometries.take(lines.query(shared, predicate="dwithin", distance=1e-3))
     if not len(near):
         return 0.0

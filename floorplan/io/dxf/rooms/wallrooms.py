@@ -77,6 +77,9 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     lifts = [p.pts[:, :2] for p in lift_lines(rd)]
     found, arr = wall_rooms(rd.wall_linework, seals, marks, fittings, rd.notes, glass,
                             heads, frames, lifts)
+    # the doors' seals: where a space meets the next across one, a door leads between them
+    rd.door_seals = [np.asarray(b.coords) for b, kind in arr.added
+                     if kind in ("door", "swing", "bare")]
     arr.symbols = symbol_lines(rd, door_uids)
     sized = label_texts(rd, heights=True)
     texts = [t[:3] for t in sized]
