@@ -27,7 +27,7 @@ MODULES = [
     "floorplan.io.dxf.rooms.outdoor", "floorplan.io.dxf.rooms.shafts", "floorplan.io.dxf.rooms.voids", "floorplan.io.dxf.rooms.diagonals", "floorplan.io.dxf.rooms.takein", "floorplan.io.dxf.rooms.lostfloor", "floorplan.io.dxf.rooms.bounds", "floorplan.io.dxf.collect.aecspace", "floorplan.io.dxf.names.leaders",
     "floorplan.io.dxf.names.owners", "floorplan.io.dxf.rooms.joinery", "floorplan.io.dxf.walls.bands",
     "floorplan.io.dxf.names.roomnumbers", "floorplan.io.dxf.account", "floorplan.io.dxf.doors.folding",
-    "floorplan.io.dxf.rooms.sizes", "floorplan.io.dxf.rooms.fixtures", "floorplan.io.dxf.walls.crosses",
+    "floorplan.io.dxf.rooms.sizes", "floorplan.io.dxf.rooms.wallpieces", "floorplan.io.dxf.rooms.fixtures", "floorplan.io.dxf.walls.crosses",
     "floorplan.io.dxf.views.sheet", "floorplan.io.dxf.views.copies", "floorplan.io.dxf.views.floors", "floorplan.io.dxf.views.paper", "floorplan.io.dxf.views.grid", "floorplan.io.dxf.views.score", "floorplan.io.dxf.doors.symbols",
     "floorplan.io.dxf.walls.doorseals", "floorplan.io.dxf.walls.landing", "floorplan.io.dxf.names.keyplan", "floorplan.io.dxf.names.straddle",
     "floorplan.io.geojson.lonlat",

@@ -61,6 +61,8 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
                         [p.pts for p in lines])
     lines, drawn = loose_swings(lines)
     seals += drawn
+    # (their doorways' middles: ways in that no door is made of, rooms.shafts)
+    rd.swing_ways = [((h[0] + e[0]) / 2, (h[1] + e[1]) / 2) for h, e in drawn]
     folds = folding_doors([p.pts[:, :2] for p in col.opens if p.etype != "ARC" and of_doors(p)],
                           [p.pts[:, :2] for p in lines])
     seals += [(f.a, f.b) for f in folds]  # bi-folds: sealed along the track, wall to wall
@@ -75,6 +77,9 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     lifts = [p.pts[:, :2] for p in lift_lines(rd)]
     found, arr = wall_rooms(rd.wall_linework, seals, marks, fittings, rd.notes, glass,
                             heads, frames, lifts)
+    # the doors' seals: where a space meets the next across one, a door leads between them
+    rd.door_seals = [np.asarray(b.coords) for b, kind in arr.added
+                     if kind in ("door", "swing", "bare")]
     arr.symbols = symbol_lines(rd, door_uids)
     sized = label_texts(rd, heights=True)
     texts = [t[:3] for t in sized]
