@@ -196,6 +196,12 @@ def door_points(rd) -> np.ndarray:
     return np.array(pts, dtype=float).reshape(-1, 2)
 
 
+#: why a space in the walls holding no text is not a confident room (said before the
+#: labels outside every room are joined to rooms: one so joined lifts it)
+UNLABELLED = ("no label in it, though the drawing labels its rooms: it may be a wall mass, a "
+              "duct or a void")
+
+
 def _unlabelled(found: list, texts: list[tuple[float, float, str]]) -> None:
     """A space in the walls that holds no text at all (no name, no written area figure), in
     a drawing that labels its rooms, may be a wall mass, a duct or a void drawn closed: not a
@@ -210,5 +216,4 @@ def _unlabelled(found: list, texts: list[tuple[float, float, str]]) -> None:
     for k, w in enumerate(found):
         if k not in held and w.confidence == "high":
             w.confidence = "medium"
-            w.reason = ("no label in it, though the drawing labels its rooms: it may be a wall "
-                        "mass, a duct or a void")
+            w.reason = UNLABELLED
