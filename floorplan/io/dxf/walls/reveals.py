@@ -55,11 +55,13 @@ from shapely.ops import split
 from shapely.strtree import STRtree
 
 from floorplan.io.dxf.walls.bands import THICKNESS
-from floorplan.io.dxf.walls.openings import GLAZING_SHARE, MARKED_SPAN
+from floorplan.io.dxf.walls.openings import GLAZING_SHARE, MARKED_SPAN, OPENING_WIDTH
 
 #: a window's opening may be narrower than any door's: a small casement or a slit in an
 #: old wall (plan.dxf's 0.5 m window in a 0.65 m stone wall, building.dxf's 0.35 m WC
-#: windows); the narrowest (metres) whose reveal is cut
+#: windows); the narrowest (metres) whose reveal is cut. A notch narrower than a door
+#: whose bottom is a drawn wall line is no window (the strip of a corridor's end beside a
+#: duct): only one whose bottom is the glass, on no wall layer, or nothing drawn
 NARROWEST = 0.3
 #: a reveal's opening is this wide (metres): the narrowest window to the widest opening
 WIDTH = (NARROWEST, MARKED_SPAN)
@@ -162,6 +164,8 @@ def _notch(p, ring, i, lines: Lines):
     # anticlockwise, the room on the left: a notch turns left at its bottom's corners
     if _turn(p0, p1, p2) <= 0 or _turn(p1, p2, p3) <= 0:
         return None
+    if w < OPENING_WIDTH[0] and covered(p1, bot / w, lines) >= GLAZING_SHARE * w:
+        return None  # narrower than a door and its bottom a wall: floor beside a duct, no window
     n = len(ring)
     before, after = ring[(i - 1) % n], ring[(i + 4) % n]
     d = min(la, lb)
