@@ -19,6 +19,7 @@ MODULES = [
     "floorplan.io.dxf.rooms.seeding", "floorplan.io.dxf.names.labelkind", "floorplan.io.dxf.names.written",
     "floorplan.io.dxf.walls.morph", "floorplan.io.dxf.walls.pinch", "floorplan.io.dxf.walls.kept", "floorplan.io.dxf.walls.reveals",
     "floorplan.io.dxf.walls.splays", "floorplan.io.dxf.walls.annotations",
+    "floorplan.io.dxf.rooms.outlinereveals",
     "floorplan.io.dxf.views.lattice", "floorplan.io.dxf.views.apart", "floorplan.io.dxf.views.swings",
     "floorplan.io.dxf.walls.finishes", "floorplan.io.dxf.walls.finishes_mats", "floorplan.io.dxf.walls.ticks",
     "floorplan.io.dxf.walls.runthrough", "floorplan.io.dxf.walls.corners",

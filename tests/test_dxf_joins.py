@@ -48,3 +48,22 @@ def test_an_end_touching_the_line_it_stands_near_needs_no_join():
     bar, stem = LineString([(0, 0), (2, 0)]), LineString([(1, 0), (1, 1)])
     assert joins([bar, stem]) == []
     assert float_joins([bar, stem]) == []
+
+
+def test_an_end_a_hair_off_a_polylines_side_joins_though_its_line_meets_that_polyline_elsewhere():
+    # a wall drawn as one polyline (x 0..2, y 0..2, open at the bottom) and a line from its
+    # corner (0, 0) to 0.5 mm short of its east side (x 2, at y 1): the line touches the
+    # polyline, but at its other end; its end at (1.9995, 1) stands off it and is joined
+    # (building.dxf's crossed shaft, its box's corner 0.5 mm off the slanting wall, opened
+    # the shaft into the WC beside it)
+    wall = LineString([(0, 0), (0, 2), (2, 2), (2, 0)])
+    line = LineString([(0, 0), (1.9995, 1.0)])
+    assert [j.wkt for j in float_joins([wall, line])] == ["LINESTRING (1.9995 1, 2 1)"]
+
+
+def test_an_end_run_a_hair_past_a_line_it_crosses_is_not_joined_back():
+    # a line crossing the east side (x 2) and ending 0.5 mm beyond it: it meets that side
+    # near its end already, no join
+    wall = LineString([(0, 0), (0, 2), (2, 2), (2, 0)])
+    line = LineString([(0, 1.0), (2.0005, 1.0)])
+    assert float_joins([wall, line]) == []

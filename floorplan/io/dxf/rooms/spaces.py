@@ -27,6 +27,7 @@ from shapely.strtree import STRtree
 from floorplan.errors import PlanReadError
 from floorplan.io.dxf.layers import level_of_layer
 from floorplan.io.dxf.names.labelkind import room_labels
+from floorplan.io.dxf.rooms import outlinereveals
 from floorplan.io.dxf.rooms.bounds import round_walls
 from floorplan.io.dxf.rooms.sourcechoice import beside_outlines, linework_rooms, widened
 from floorplan.io.dxf.rooms.wallrooms import door_points, label_texts, wall_rooms_of
@@ -116,6 +117,7 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
                     [("high", "") if rd.layer_kind(c.layer) == "room" or c.uid in spaces else
                      ("medium", f"a closed outline on layer {c.layer}, which does not say room")
                      for c in cands], [[] for _ in cands])
+        _cut_reveals(rd, out)
         authored = any(rd.layer_kind(c.layer) == "room" or c.uid in spaces for c in cands)
         if not any(c.uid in spaces for c in cands):
             # the rest of the linework's rooms; beside the author's outlines, those round
@@ -136,6 +138,26 @@ def find(rd, cands, fittings: list[Polygon]) -> Found:
     return Found([w.polygon for w in found], [w.source for w in found], [""] * len(found),
                  [(w.confidence, w.reason) for w in found], [w.labels for w in found],
                  [w.solid for w in found])
+
+
+def _cut_reveals(rd, found: Found) -> None:
+    """The outlines ``found`` cut back to the walls' inner face across the reveals they
+    run into (:mod:`~floorplan.io.dxf.rooms.outlinereveals`), each one's reason saying so
+    (a confidence that was high, the author's own outline overruled, is medium)."""
+    cut = outlinereveals.cut_reveals(found.polys, outlinereveals.wall_strings(rd))
+    n = 0
+    for k, (was, now) in enumerate(zip(found.polys, cut, strict=True)):
+        if now is was:
+            continue
+        n += 1
+        sure, why = found.sure[k]
+        said = outlinereveals.reason(was, now)
+        # the author's outline overruled: no longer high (a reason is said only below it)
+        found.sure[k] = ("medium" if sure == "high" else sure, f"{why}; {said}" if why else said)
+        found.polys[k] = now
+    if n:
+        rd.notes.append(f"{n} room outline(s) run into the reveals of their openings: cut "
+                        "back to the walls' inner face")
 
 
 def _space_outlines(rd, cands: list, spaces: set[int]) -> list:

@@ -79,7 +79,13 @@ def float_joins(lines: list[LineString]) -> list[LineString]:
     arr, pts, owner, pi, li, d = near
     off = d > 1e-6
     pi, li, d = pi[off], li[off], d[off]
-    off = ~shapely.intersects(arr[owner[pi]], arr[li])  # only where the end stands off
+    # only where the end stands off: its own line does not reach the further line near
+    # it (an end run a hair past a line it crosses needs no join). Near it, not anywhere:
+    # a line from a corner of a wall drawn as a polyline to a point a hair off another
+    # side of it (building.dxf's shaft, crossed from corner to corner, its box's corner
+    # 0.5 mm off the slanting wall) touches the polyline at its other end only
+    near_end = shapely.intersection(arr[owner[pi]], shapely.buffer(pts[pi], 2 * REACH, quad_segs=2))
+    off = ~shapely.intersects(near_end, arr[li])
     pi, li, d = pi[off], li[off], d[off]
     if not len(pi):
         return []

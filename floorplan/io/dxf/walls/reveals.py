@@ -11,7 +11,8 @@ inner face (NDSS, RICS: the reveal is wall), so the notch is cut off along the r
 
 A notch is a reveal (:func:`trim`) when
 
-- it is an opening's width wide (:data:`WIDTH`) and no deeper than the thickest wall
+- it is an opening's width wide (:data:`WIDTH`: a door's or a window's, which may be
+  narrower) and no deeper than the thickest wall
   (:data:`THICK_WALL`);
 - at least one of its sides is a *jamb*: a drawn line from the room's face into the wall,
   at whose far end the wall's other face leaves it, away from the notch, with nothing
@@ -56,8 +57,14 @@ from shapely.strtree import STRtree
 from floorplan.io.dxf.walls.bands import THICKNESS
 from floorplan.io.dxf.walls.openings import GLAZING_SHARE, MARKED_SPAN, OPENING_WIDTH
 
-#: a reveal's opening is this wide (metres): a door's narrowest to the widest opening
-WIDTH = (OPENING_WIDTH[0], MARKED_SPAN)
+#: a window's opening may be narrower than any door's: a small casement or a slit in an
+#: old wall (plan.dxf's 0.5 m window in a 0.65 m stone wall, building.dxf's 0.35 m WC
+#: windows); the narrowest (metres) whose reveal is cut. A notch narrower than a door
+#: whose bottom is a drawn wall line is no window (the strip of a corridor's end beside a
+#: duct): only one whose bottom is the glass, on no wall layer, or nothing drawn
+NARROWEST = 0.3
+#: a reveal's opening is this wide (metres): the narrowest window to the widest opening
+WIDTH = (NARROWEST, MARKED_SPAN)
 #: the thickest wall (metres) an opening's reveal is cut from: old masonry (adobe, sillar,
 #: rubble stone) is built up to about a metre thick; a deeper notch is a room's arm
 THICK_WALL = 1.0
@@ -157,6 +164,8 @@ def _notch(p, ring, i, lines: Lines):
     # anticlockwise, the room on the left: a notch turns left at its bottom's corners
     if _turn(p0, p1, p2) <= 0 or _turn(p1, p2, p3) <= 0:
         return None
+    if w < OPENING_WIDTH[0] and covered(p1, bot / w, lines) >= GLAZING_SHARE * w:
+        return None  # narrower than a door and its bottom a wall: floor beside a duct, no window
     n = len(ring)
     before, after = ring[(i - 1) % n], ring[(i + 4) % n]
     d = min(la, lb)
@@ -165,15 +174,19 @@ def _notch(p, ring, i, lines: Lines):
     # the mouth: at the shorter side's start, where the room's face turns off it
     if _turn(before, p0, p1) >= 0 if la <= lb + ON else _turn(p2, p3, after) >= 0:
         return None
-    # the mouth's corners on the two sides' lines, at the room's face (a side's start)
+    # the mouth's corners on the two sides' lines, at the room's face (a side's start):
+    # the far one on that side's own line, as deep as the near one (a side a hair off
+    # square, House's nib end 2 degrees off, would put it beside its line if carried
+    # along the other side: no drawn line there, and no reveal found)
     if la > lb + ON:
         m_b = p3
         m_a = p1 + float((m_b - p1) @ out) * out
     else:
         m_a = p0
-        m_b = p2 + float((m_a - p2) @ out) * out
-    ja = _jamb(m_a, out, -u, d, lines)
-    jb = _jamb(m_b, out, u, d, lines)
+        back = b / lb  # side b's own line, from the bottom back to the room
+        m_b = p2 + float((m_a - p2) @ back) * back
+    ja = _jamb(m_a, out, -u, d, lines, w / 2)
+    jb = _jamb(m_b, out, u, d, lines, w / 2)
     if not (ja or jb):
         return None
     if not ja and not _drawn(m_a, out, d, lines):
@@ -217,17 +230,44 @@ def _drawn(at: np.ndarray, out: np.ndarray, d: float, lines: Lines) -> bool:
     return covered(at, out, lines) >= d - ON
 
 
-def _jamb(at: np.ndarray, out: np.ndarray, away: np.ndarray, d: float, lines: Lines) -> bool:
+def _jamb(at: np.ndarray, out: np.ndarray, away: np.ndarray, d: float, lines: Lines,
+          rebate: float = 0.0) -> bool:
     """A jamb runs from ``at`` (the mouth's corner) along ``out``: a drawn line through
     the wall (at least as deep as the notch, or ending where the notch's side stops being
     drawn), the room's face leaving its start and the wall's other face its end along
-    ``away`` (away from the notch), and nothing drawn in the wall's body beside it."""
+    ``away`` (away from the notch), and nothing drawn in the wall's body beside it.
+
+    A rebated jamb (an old wall's door rebate, a stepped reveal: plan.dxf's 1.54 m
+    doorway narrowing to 1.06 m) steps into the opening on the way, by a drawn line of at
+    most ``rebate`` in all (the notch's half width: a step across the whole opening is a
+    recess's back, not a rebate), and runs on through the wall from there."""
     t = covered(at, out, lines)
     if t < min(d, THICKNESS[0]) - ON or t > THICK_WALL + ON:
         return False
     end = at + t * out
-    if not (_leaves(at, away, lines) and _leaves(end, away, lines)):
+    if not (_leaves(at, away, lines) and _solid(at, end, out, away, t, lines)):
         return False
+    depth = t
+    while not _leaves(end, away, lines):
+        step = covered(end, -away, lines)
+        if step < LEAVES or step > rebate + ON:
+            return False
+        rebate -= step
+        corner = end - step * away
+        t = covered(corner, out, lines)
+        depth += t
+        if t < LEAVES or depth > THICK_WALL + ON:
+            return False
+        end = corner + t * out
+        if not _solid(corner, end, out, away, t, lines):
+            return False
+    return True
+
+
+def _solid(at: np.ndarray, end: np.ndarray, out: np.ndarray, away: np.ndarray, t: float,
+           lines: Lines) -> bool:
+    """Nothing is drawn in the wall's body beside the jamb ``at``-``end`` (``t`` long),
+    along ``away``."""
     s = min(t / 2, BODY)
     e = ON + SQUARE * s  # the faces leaving the jamb may be a hair off square
     body = Polygon([at + e * out + ON * away, end - e * out + ON * away,
