@@ -16,7 +16,7 @@ label box is drawn tight round its text). Such a face is kept, of medium confide
 
 from __future__ import annotations
 
-from shapely.geometry import Point, Polygon
+from shapely.geometry import LineString, Point, Polygon
 from shapely.strtree import STRtree
 
 from floorplan.io.dxf.walls.faces import MIN_AREA, WallRoom
@@ -167,4 +167,45 @@ def _with_doors(polys: list[Polygon], arr) -> set[int]:
         edge = p.boundary.buffer(0.01)
         if any(edge.covers(seals[i]) for i in tree.query(edge, predicate="intersects").tolist()):
             out.add(k)
+    return out
+
+
+def doored(small: list[Polygon], arr, found: list, notes: list[str]) -> list:
+    """Faces under a room's size (``small``: from :data:`~floorplan.io.dxf.walls.faces.SMALL_ROOM`
+    up) that a doorway opens into from a room ``found``: a cupboard, a closet, a WC, kept
+    as rooms of medium confidence. A doorway is an opening between jambs with a door or
+    nothing in it (``arr.openings``: its two seals, one on the face's outline and one on a
+    room's) or a door swing's seal (``arr.added`` of kind ``swing``, on both outlines). A
+    column's casing or a duct has no doorway; the band of wall between an opening's two
+    seals (a thick wall's reveal, as large as a closet) lies between them, not behind one,
+    and is never kept."""
+    if not small or not found:
+        return []
+    polys = [w.polygon for w in found]
+    tree = STRtree(polys)
+    ways: list[tuple[LineString, ...]] = [o.seals for o in arr.openings if o.kind in ("bare", "door")]
+    ways += [(g,) for g, kind in arr.added if kind == "swing" and g.length > 0]
+    bands = [Polygon([*w[0].coords, *reversed(w[1].coords)]).buffer(0) for w in ways if len(w) == 2]
+    out = []
+    for f in small:
+        if any(polys[i].intersection(f).area > 0.01 * f.area
+               for i in tree.query(f, predicate="intersects").tolist()):
+            continue
+        edge = f.boundary.buffer(0.01)
+        for w in ways:
+            mine = [s for s in w if edge.covers(s)]
+            if len(mine) != 1 or (len(w) == 2 and any(
+                    b.intersection(f).area > 0.01 * f.area for b in bands if b.intersects(f))):
+                continue
+            other = mine[0] if len(w) == 1 else w[1 - w.index(mine[0])]
+            if any(polys[i].boundary.buffer(0.01).covers(other)
+                   for i in tree.query(other, predicate="dwithin", distance=0.01).tolist()):
+                width = mine[0].length
+                out.append(WallRoom(f, "walls", "medium", (
+                    f"a space of {f.area:.2f} m², under a room's size, kept as a cupboard: a "
+                    f"doorway {width:.2f} m wide opens into it from a room")))
+                break
+    if out:
+        notes.append(f"{len(out)} space(s) under {MIN_AREA} m² with a doorway into them from a "
+                     "room kept as cupboards")
     return out
