@@ -1,0 +1,125 @@
+"""Closets and cupboards in wall linework (issue 10, holdout7's floorplan.dxf).
+
+A bedroom of 4 x 3 m between wall faces (x 0.1..4.1, y 0.8..3.8) with a space south of it
+behind a 0.1 m partition (its face at y 0.7), entered through an opening of 1.5 m between
+two jambs on the partition's line (x 0.35..1.85), nothing drawn in it, as a reach-in
+closet's bi-fold doors are often left out. The bedroom is entered from outside through a
+0.9 m doorway in its north wall. No text: the drawing names nothing, as holdout7's does not.
+
+The space is as wide as the bedroom (x 0.1..4.1):
+
+- 0.6 m deep (a closet): parted from the bedroom at the opening, 4.0 x 0.6 = 2.4 m², the
+  bedroom 12.0 m² (not 12.0 + 2.4 + the 0.15 m² of the opening's band).
+- 1.2 m deep (deeper than a closet, shallower than its 1.5 m opening is wide): an alcove or
+  a store, which the reader cannot tell; one room of 12.0 + 4.0 x 1.2 + 0.15 = 16.95 m², low.
+- 2.0 m deep (deeper than its opening is wide): a room beyond a wide opening, one open
+  space of 12.0 + 8.0 + 0.15 = 20.15 m², not doubted for it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from shapely.geometry import box
+from shapely.ops import unary_union
+
+from floorplan.doorlinks import door_links
+from tests.dxf_patterns import Sheet, read
+
+
+def _bedroom_and(depth: float, opening=(0.35, 1.85)) -> Sheet:
+    """The bedroom above, and south of it a space 4.0 m x ``depth`` (x 0.1..4.1, y 0.7 -
+    ``depth``..0.7) through an opening at x ``opening``; the walls 0.1 thick round both,
+    drawn as double lines with jambs (the wall mass's outline)."""
+    y0 = 0.7 - depth
+    bed, space = box(0.1, 0.8, 4.1, 3.8), box(0.1, y0, 4.1, 0.7)
+    mass = box(0, y0 - 0.1, 4.2, 3.9).difference(unary_union([bed, space]))
+    mass = mass.difference(box(opening[0], 0.7, opening[1], 0.8))  # the wide opening
+    mass = mass.difference(box(1.0, 3.8, 1.9, 3.9))  # the way in, 0.9 m
+    s = Sheet()
+    s.mass(mass, layer="0")
+    return s
+
+
+def _rooms(plan) -> list[tuple[float, str]]:
+    return sorted((round(r.polygon.area, 4), r.confidence) for r in plan.rooms)
+
+
+def test_a_closet_behind_a_wide_opening_is_parted(tmp_path):
+    plan = read(_bedroom_and(0.6), tmp_path)
+    assert [a for a, _ in _rooms(plan)] == [2.4, 12.0]
+    bed = next(r for r in plan.rooms if r.polygon.area > 10)
+    closet = next(r for r in plan.rooms if r.polygon.area < 3)
+    assert bed.polygon.bounds == pytest.approx((0.1, 0.8, 4.1, 3.8), abs=1e-6)
+    assert closet.polygon.bounds == pytest.approx((0.1, 0.1, 4.1, 0.7), abs=1e-6)
+    assert "closet" in closet.confidence_reason
+    # the opening is a doorway between the two, 1.5 m wide
+    door = next(d for d in plan.doors if abs(d.width - 1.5) < 1e-6)
+    assert set(door_links(plan)[door.id]) == {bed.id, closet.id}
+
+
+def test_a_space_deeper_than_a_closet_behind_it_is_doubted(tmp_path):
+    plan = read(_bedroom_and(1.2), tmp_path)
+    [(area, confidence)] = _rooms(plan)
+    assert area == pytest.approx(16.95)
+    assert confidence == "low"
+    assert "1.50 m opening" in plan.rooms[0].confidence_reason
+
+
+def test_a_room_beyond_a_wide_opening_is_one_open_space(tmp_path):
+    plan = read(_bedroom_and(2.0), tmp_path)
+    [(area, confidence)] = _rooms(plan)
+    assert area == pytest.approx(20.15)
+    assert confidence != "low"
+
+
+def test_an_opening_wider_than_any_closet_door_parts_nothing(tmp_path):
+    # a 3.0 m opening (x 0.35..3.35) onto the 4.0 x 0.6 m space: wider than closet doors
+    # (2.5 m), so it is left as drawn: one space of 12.0 + 2.4 + 0.3 = 14.7 m²
+    plan = read(_bedroom_and(0.6, opening=(0.35, 3.35)), tmp_path)
+    assert [a for a, _ in _rooms(plan)] == [14.7]
+
+
+def _with_cupboard(doorway: bool) -> Sheet:
+    """A 4 x 3 m room (x 0.1..4.1, y 0.1..3.1) with a way in on its west wall, and north
+    of it, behind a 0.1 m wall, a cupboard of 1.0 x 0.6 m (x 0.1..1.1, y 3.2..3.8: 0.6 m²)
+    entered from it through a 0.7 m doorway at x 0.3..1.0 (or, with no ``doorway``, not
+    entered); and a column casing of 0.7 x 0.7 m standing in the room (x 2.5..3.2,
+    y 1.0..1.7: 0.49 m²)."""
+    room, cup = box(0.1, 0.1, 4.1, 3.1), box(0.1, 3.2, 1.1, 3.8)
+    mass = box(0, 0, 4.2, 3.2).union(box(0, 3.2, 1.2, 3.9)).difference(unary_union([room, cup]))
+    if doorway:
+        mass = mass.difference(box(0.3, 3.1, 1.0, 3.2))
+    mass = mass.difference(box(0, 1.0, 0.1, 1.9))  # the way in
+    s = Sheet()
+    s.mass(mass, layer="0")
+    s.poly([(2.5, 1.0), (3.2, 1.0), (3.2, 1.7), (2.5, 1.7)], layer="0", closed=True)
+    return s
+
+
+def test_a_small_space_with_a_doorway_is_a_cupboard(tmp_path):
+    plan = read(_with_cupboard(doorway=True), tmp_path)
+    # the room less the column: 12.0 - 0.49 = 11.51 m²; the cupboard 0.6 m², kept
+    assert [a for a, _ in _rooms(plan)] == [0.6, 11.51]
+    cup = next(r for r in plan.rooms if r.polygon.area < 1)
+    room = next(r for r in plan.rooms if r.polygon.area > 1)
+    assert cup.polygon.bounds == pytest.approx((0.1, 3.2, 1.1, 3.8), abs=1e-6)
+    door = next(d for d in plan.doors if abs(d.width - 0.7) < 1e-6)
+    assert set(door_links(plan)[door.id]) == {cup.id, room.id}
+
+
+def test_a_small_space_with_no_doorway_is_not_kept(tmp_path):
+    plan = read(_with_cupboard(doorway=False), tmp_path)
+    # no way into the 0.6 m² space, and none into the column's 0.49 m²: neither is a room
+    assert [a for a, _ in _rooms(plan)] == [11.51]
+
+
+def test_the_reveal_of_a_thick_wall_is_no_cupboard(tmp_path):
+    # two rooms of 3 x 3 m (x 0.1..3.1 and 3.6..6.6, y 0.1..3.1) either side of a 0.5 m
+    # wall with a 1.0 m opening (y 1.0..2.0): its band, 0.5 x 1.0 = 0.5 m², is wall
+    a, b = box(0.1, 0.1, 3.1, 3.1), box(3.6, 0.1, 6.6, 3.1)
+    mass = box(0, 0, 6.7, 3.2).difference(unary_union([a, b])).difference(box(3.1, 1.0, 3.6, 2.0))
+    mass = mass.difference(box(0, 1.0, 0.1, 1.9))  # a way in from outside
+    s = Sheet()
+    s.mass(mass, layer="0")
+    plan = read(s, tmp_path)
+    assert [a for a, _ in _rooms(plan)] == [9.0, 9.0]
