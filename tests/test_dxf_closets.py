@@ -123,3 +123,41 @@ def test_the_reveal_of_a_thick_wall_is_no_cupboard(tmp_path):
     s.mass(mass, layer="0")
     plan = read(s, tmp_path)
     assert [a for a, _ in _rooms(plan)] == [9.0, 9.0]
+
+
+def _behind_a_continuous_wall(width: float, diagonal: bool, door: bool = True) -> Sheet:
+    """A room of 3 x 2 m (x 0.1..3.1, y 0.1..2.1) with a way in on its west wall, and north
+    of it, behind a 0.1 m wall drawn on unbroken across the doorway (as JW-CAD draws one),
+    a cupboard ``width`` x 0.8 m (x 0.1..0.1 + ``width``, y 2.2..3.0); with ``door``, a 0.7 m
+    door swing hung on the room's face of that wall (hinge (0.2, 2.1), shut to (0.9, 2.1),
+    open into the room); with ``diagonal``, a line across the cupboard corner to corner
+    (the Japanese sign for a store)."""
+    room, cup = box(0.1, 0.1, 3.1, 2.1), box(0.1, 2.2, 0.1 + width, 3.0)
+    mass = box(0, 0, 3.2, 2.2).union(box(0, 2.2, 0.2 + width, 3.1)).difference(
+        unary_union([room, cup])).difference(box(0, 0.6, 0.1, 1.5))
+    s = Sheet()
+    s.mass(mass)
+    if door:
+        s.swing((0.2, 2.1), (0.9, 2.1), (0.2, 1.4))
+    if diagonal:
+        s.line((0.1, 2.2), (0.1 + width, 3.0))
+    return s
+
+
+def test_a_cupboard_behind_a_wall_drawn_across_its_door_is_kept(tmp_path):
+    plan = read(_behind_a_continuous_wall(1.0, diagonal=False), tmp_path)
+    # the room 3 x 2 = 6.0 m²; the cupboard 1.0 x 0.8 = 0.8 m², its door across the wall
+    assert [a for a, _ in _rooms(plan)] == [0.8, 6.0]
+
+
+def test_a_closet_crossed_by_the_sign_for_a_store_is_one_cupboard(tmp_path):
+    plan = read(_behind_a_continuous_wall(1.7, diagonal=True), tmp_path)
+    # 1.7 x 0.8 = 1.36 m², not two triangles of 0.68 m² left out as too small
+    assert [a for a, _ in _rooms(plan)] == [1.36, 6.0]
+    cup = next(r for r in plan.rooms if r.polygon.area < 2)
+    assert cup.polygon.bounds == pytest.approx((0.1, 2.2, 1.8, 3.0), abs=1e-6)
+
+
+def test_a_crossed_box_nobody_opens_is_no_cupboard(tmp_path):
+    plan = read(_behind_a_continuous_wall(1.7, diagonal=True, door=False), tmp_path)
+    assert [a for a, _ in _rooms(plan)] == [6.0]
