@@ -23,7 +23,7 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.strtree import STRtree
 
 from floorplan.io.dxf.views.score import WALL_REACH
-from floorplan.io.dxf.walls.faces import MIN_AREA, WallRoom
+from floorplan.io.dxf.walls.faces import MIN_AREA, MIN_WIDTH, WallRoom
 
 #: a text's width is about this many times its height per character
 CHAR_WIDTH = 0.6
@@ -183,9 +183,10 @@ def doored(small: list[Polygon], arr, found: list, notes: list[str]) -> list:
     and on the face's, or across a wall from it (the swing hung on the room's face of a
     wall drawn on unbroken across the doorway, as JW-CAD draws one: within
     :data:`~floorplan.io.dxf.views.score.WALL_REACH`, square to the seal). A column's
-    casing or a duct has no doorway; the band of wall between an opening's two seals (a
-    thick wall's reveal, as large as a closet) lies between them, not behind one, and is
-    never kept. Two such faces parted only by one straight line from corner to corner of
+    casing or a duct has no doorway; a face thinner than a room
+    (:data:`~floorplan.io.dxf.walls.pinch.MIN_WIDTH`: a wall's band behind a door's swing)
+    and the band of wall between an opening's two seals (a thick wall's reveal, as large
+    as a closet) lie in the wall, and are never kept. Two such faces parted only by one straight line from corner to corner of
     the rectangle they make (the sign for a store, drawn across a closet) are one
     (:func:`_uncrossed`)."""
     if not small or not found:
@@ -203,6 +204,8 @@ def doored(small: list[Polygon], arr, found: list, notes: list[str]) -> list:
     seal_tree = STRtree(seals)
     out = []
     for f, was_crossed in zip(small, crossed, strict=True):
+        if f.buffer(-MIN_WIDTH / 2, join_style="mitre").is_empty:
+            continue  # thinner than a room: a wall's band, a door's leaf
         if any(polys[i].intersection(f).area > 0.01 * f.area
                for i in tree.query(f, predicate="intersects").tolist()):
             continue
