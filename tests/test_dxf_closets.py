@@ -72,6 +72,15 @@ def test_a_room_beyond_a_wide_opening_is_one_open_space(tmp_path):
     assert confidence != "low"
 
 
+def test_a_niche_thinner_than_a_room_is_neither_parted_nor_doubted(tmp_path):
+    # 0.3 m deep behind the 1.5 m opening: thinner than a room (0.45 m), a niche, as drawn:
+    # one space of 12.0 + 4.0 x 0.3 + 0.15 = 13.35 m²
+    plan = read(_bedroom_and(0.3), tmp_path)
+    [(area, confidence)] = _rooms(plan)
+    assert area == pytest.approx(13.35)
+    assert confidence != "low"
+
+
 def test_an_opening_wider_than_any_closet_door_parts_nothing(tmp_path):
     # a 3.0 m opening (x 0.35..3.35) onto the 4.0 x 0.6 m space: wider than closet doors
     # (2.5 m), so it is left as drawn: one space of 12.0 + 2.4 + 0.3 = 14.7 m²

@@ -8,7 +8,8 @@ them. Too wide for a door, the opening is not sealed
 room and its closet come out as one face, the room measured with the closet's floor.
 
 Where cutting that face along the opening's two seals (its wall faces) parts it in two,
-the smaller part is looked at:
+the smaller part is looked at (a niche thinner than a room,
+:data:`~floorplan.io.dxf.walls.pinch.MIN_WIDTH`, is left as drawn):
 
 - no deeper than :data:`CLOSET_DEPTH` from the opening's face, and the other part still a
   room: a closet. The opening is sealed as a bare doorway (a door, reported with the
@@ -69,6 +70,8 @@ def closets(faces: list[Polygon], wide: list[Opening]
             if sides is None:
                 break  # the face does not fall apart there: the space beyond runs on
             (small, depth), (big, _) = sorted(sides, key=lambda s: s[0].area)
+            if small.buffer(-MIN_WIDTH / 2, join_style="mitre").is_empty:
+                break  # a niche thinner than a room: no closet, and nothing to doubt
             if depth <= CLOSET_DEPTH and big.area >= MIN_AREA and small.area > 0:
                 why = (f"a closet of {small.area:.2f} m², {depth:.2f} m deep, parted from the "
                        f"room it opens off at its {o.width:.2f} m opening (wider than a door, "
