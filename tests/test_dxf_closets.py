@@ -134,22 +134,26 @@ def test_the_reveal_of_a_thick_wall_is_no_cupboard(tmp_path):
     assert [a for a, _ in _rooms(plan)] == [9.0, 9.0]
 
 
-def _behind_a_continuous_wall(width: float, diagonal: bool, door: bool = True) -> Sheet:
+def _behind_a_continuous_wall(width: float, diagonal: bool, door: bool = True,
+                              cross: bool = False, depth: float = 0.8) -> Sheet:
     """A room of 3 x 2 m (x 0.1..3.1, y 0.1..2.1) with a way in on its west wall, and north
     of it, behind a 0.1 m wall drawn on unbroken across the doorway (as JW-CAD draws one),
-    a cupboard ``width`` x 0.8 m (x 0.1..0.1 + ``width``, y 2.2..3.0); with ``door``, a 0.7 m
+    a cupboard ``width`` x ``depth`` (x 0.1..0.1 + ``width``, y 2.2..2.2 + ``depth``); with ``door``, a 0.7 m
     door swing hung on the room's face of that wall (hinge (0.2, 2.1), shut to (0.9, 2.1),
     open into the room); with ``diagonal``, a line across the cupboard corner to corner
-    (the Japanese sign for a store)."""
-    room, cup = box(0.1, 0.1, 3.1, 2.1), box(0.1, 2.2, 0.1 + width, 3.0)
-    mass = box(0, 0, 3.2, 2.2).union(box(0, 2.2, 0.2 + width, 3.1)).difference(
+    (the Japanese sign for a store), with ``cross`` two (an X)."""
+    top = 2.2 + depth
+    room, cup = box(0.1, 0.1, 3.1, 2.1), box(0.1, 2.2, 0.1 + width, top)
+    mass = box(0, 0, 3.2, 2.2).union(box(0, 2.2, 0.2 + width, top + 0.1)).difference(
         unary_union([room, cup])).difference(box(0, 0.6, 0.1, 1.5))
     s = Sheet()
     s.mass(mass)
     if door:
         s.swing((0.2, 2.1), (0.9, 2.1), (0.2, 1.4))
-    if diagonal:
-        s.line((0.1, 2.2), (0.1 + width, 3.0))
+    if diagonal or cross:
+        s.line((0.1, 2.2), (0.1 + width, top))
+    if cross:  # an X: the sign of a void or a shaft
+        s.line((0.1, top), (0.1 + width, 2.2))
     return s
 
 
@@ -169,4 +173,12 @@ def test_a_closet_crossed_by_the_sign_for_a_store_is_one_cupboard(tmp_path):
 
 def test_a_crossed_box_nobody_opens_is_no_cupboard(tmp_path):
     plan = read(_behind_a_continuous_wall(1.7, diagonal=True, door=False), tmp_path)
+    assert [a for a, _ in _rooms(plan)] == [6.0]
+
+
+def test_a_box_crossed_by_an_x_is_no_cupboard_though_a_door_opens_on_it(tmp_path):
+    # holdout6's building.dxf: a shaft drawn as a box with an X, a door swing beside it. The
+    # X cuts the 2.0 x 1.15 m box into four triangles of 0.575 m² (2.0 x 0.575 / 2 and
+    # 1.15 x 1.0 / 2); none is a cupboard, the one the door's seal lies along included
+    plan = read(_behind_a_continuous_wall(2.0, diagonal=False, cross=True, depth=1.15), tmp_path)
     assert [a for a, _ in _rooms(plan)] == [6.0]

@@ -186,7 +186,8 @@ def doored(small: list[Polygon], arr, found: list, notes: list[str]) -> list:
     casing or a duct has no doorway; a face thinner than a room
     (:data:`~floorplan.io.dxf.walls.pinch.MIN_WIDTH`: a wall's band behind a door's swing)
     and the band of wall between an opening's two seals (a thick wall's reveal, as large
-    as a closet) lie in the wall, and are never kept. Two such faces parted only by one straight line from corner to corner of
+    as a closet) lie in the wall, and are never kept; nor is a triangle (under
+    :data:`BOXED` of the rectangle round it), a piece of a box crossed by an X. Two such faces parted only by one straight line from corner to corner of
     the rectangle they make (the sign for a store, drawn across a closet) are one
     (:func:`_uncrossed`)."""
     if not small or not found:
@@ -206,6 +207,8 @@ def doored(small: list[Polygon], arr, found: list, notes: list[str]) -> list:
     for f, was_crossed in zip(small, crossed, strict=True):
         if f.buffer(-MIN_WIDTH / 2, join_style="mitre").is_empty:
             continue  # thinner than a room: a wall's band, a door's leaf
+        if f.area < BOXED * f.minimum_rotated_rectangle.area:
+            continue  # a triangle: a piece of a box crossed corner to corner (a shaft's X)
         if any(polys[i].intersection(f).area > 0.01 * f.area
                for i in tree.query(f, predicate="intersects").tolist()):
             continue
@@ -244,6 +247,9 @@ def _across(seal: LineString, f: Polygon, edge: Polygon) -> bool:
     return any(_along(translate(seal, *(k * d * n)), edge) for k in (1, -1))
 
 
+#: a cupboard fills at least this share of the rectangle round it: a triangle (half of
+#: it) is a piece of a box crossed corner to corner, the sign of a void or a shaft
+BOXED = 0.6
 #: a seal lies along an outline when this share of it does (a swing's seal runs on from
 #: the face into the wall to its hinge)
 SEAL_SHARE = 0.8
