@@ -26,7 +26,7 @@ from floorplan.doorlinks import door_links
 from tests.dxf_patterns import Sheet, read
 
 
-def _bedroom_and(depth: float, opening=(0.35, 1.85)) -> Sheet:
+def _bedroom_and(depth: float, opening=(0.35, 1.85), window: bool = False) -> Sheet:
     """The bedroom above, and south of it a space 4.0 m x ``depth`` (x 0.1..4.1, y 0.7 -
     ``depth``..0.7) through an opening at x ``opening``; the walls 0.1 thick round both,
     drawn as double lines with jambs (the wall mass's outline)."""
@@ -35,8 +35,13 @@ def _bedroom_and(depth: float, opening=(0.35, 1.85)) -> Sheet:
     mass = box(0, y0 - 0.1, 4.2, 3.9).difference(unary_union([bed, space]))
     mass = mass.difference(box(opening[0], 0.7, opening[1], 0.8))  # the wide opening
     mass = mass.difference(box(1.0, 3.8, 1.9, 3.9))  # the way in, 0.9 m
+    if window:  # a 2.0 m window in the space's back wall, two panes' lines in it
+        mass = mass.difference(box(1.0, y0 - 0.1, 3.0, y0))
     s = Sheet()
     s.mass(mass, layer="0")
+    if window:
+        for y in (y0 - 0.066, y0 - 0.033):
+            s.line((1.0, y), (3.0, y), layer="0")
     return s
 
 
@@ -63,6 +68,15 @@ def test_a_space_deeper_than_a_closet_behind_it_is_doubted(tmp_path):
     assert area == pytest.approx(16.95)
     assert confidence == "low"
     assert "1.50 m opening" in plan.rooms[0].confidence_reason
+
+
+def test_a_glazed_bay_behind_a_wide_opening_is_the_rooms_own(tmp_path):
+    # the 1.2 m deep space glazed at its back (a bay window): the room's, as drawn, not
+    # doubted: 12.0 + 4.0 x 1.2 + 0.15 = 16.95 m²
+    plan = read(_bedroom_and(1.2, window=True), tmp_path)
+    [(area, confidence)] = _rooms(plan)
+    assert area == pytest.approx(16.95)
+    assert confidence != "low"
 
 
 def test_a_room_beyond_a_wide_opening_is_one_open_space(tmp_path):

@@ -38,6 +38,7 @@ from __future__ import annotations
 import numpy as np
 import shapely
 from shapely.geometry import Polygon
+from shapely.strtree import STRtree
 
 from floorplan.io.dxf.walls.openings import Opening
 from floorplan.io.dxf.walls.pinch import MIN_AREA, MIN_WIDTH
@@ -51,11 +52,14 @@ GRID = 0.001
 Mark = tuple[str, str] | None
 
 
-def closets(faces: list[Polygon], wide: list[Opening]
+def closets(faces: list[Polygon], wide: list[Opening], windows: list | None = None
             ) -> tuple[list[Polygon], list[Mark], list[Opening]]:
     """``faces`` with each closet behind a ``wide`` opening parted from its room (see the
     module); for each face out, ``(confidence, reason)`` to give it, or ``None``; and the
-    openings found to be closets' doorways (sealed from now on, as bare openings)."""
+    openings found to be closets' doorways (sealed from now on, as bare openings).
+    ``windows``: the windows' seals and glazing bridges; a part whose outline runs along
+    one is a bay of the room, glazed, no closet and nothing to doubt."""
+    glazed = STRtree(windows) if windows else None
     out = list(faces)
     marks: list[Mark] = [None] * len(faces)
     sealed: list[Opening] = []
@@ -72,6 +76,9 @@ def closets(faces: list[Polygon], wide: list[Opening]
             (small, depth), (big, _) = sorted(sides, key=lambda s: s[0].area)
             if small.buffer(-MIN_WIDTH / 2, join_style="mitre").is_empty:
                 break  # a niche thinner than a room: no closet, and nothing to doubt
+            if glazed is not None and len(glazed.query(small.boundary, predicate="dwithin",
+                                                       distance=0.01)):
+                break  # a bay window: the room's own floor out to its glazing
             if depth <= CLOSET_DEPTH and big.area >= MIN_AREA and small.area > 0:
                 why = (f"a closet of {small.area:.2f} m², {depth:.2f} m deep, parted from the "
                        f"room it opens off at its {o.width:.2f} m opening (wider than a door, "

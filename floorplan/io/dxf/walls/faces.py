@@ -207,7 +207,7 @@ def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
         if len(cut) > 1:
             arr.added += [(c, "gap") for c in dict.fromkeys(c for _, cs in cut for c in cs)]
     counts["parted"] = len(parted) - len(kept)
-    parted, marks, sealed = closets(parted, arr.wide)  # behind openings wider than a door
+    parted, marks, sealed = closets(parted, arr.wide, [b for b, k in arr.added if k == "window"])
     arr.openings += sealed
     arr.added += [(shapely.set_precision(s, 0.001), o.kind) for o in sealed for s in o.seals]
     kept, counts["reveals"] = _trim_reveals(parted, arr, stripped)
