@@ -53,7 +53,7 @@ SYNONYMS: dict[Use, tuple[str, ...]] = {
         "accessible bathroom",
     ),
     Use.WC: (
-        "wc", "toilet", "toilets", "cloaks", "cloakroom", "cloak room", "lavatory", "loo",
+        "wc", "toilet", "toilets", "restroom", "restrooms", "rest room", "cloaks", "cloakroom", "cloak room", "lavatory", "loo",
         "powder room", "toilette", "toiletten", "gäste wc", "gaeste wc", "gæstetoilet",
         "gaestetoilet", "bagno di servizio", "aseo", "wc/cloaks", "disabled wc",
         "accessible wc", "toil", "powder",
@@ -96,12 +96,12 @@ SYNONYMS: dict[Use, tuple[str, ...]] = {
     ),
     Use.STORAGE: (
         "store", "storage", "stores", "cupboard", "cpd", "cpbd", "airing cupboard",
-        "ac", "linen", "linen cupboard", "closet", "clo", "clos",
+        "ac", "linen", "lin", "linen cupboard", "closet", "clo", "clos", "stor",
         "wic", "walk in closet", "walkin closet", "pantry", "larder", "walk in wardrobe",
         "wardrobe", "bin store", "cycle store", "abstellraum", "abstellkammer", "lager",
         "depot", "ripostiglio", "dispensa", "despensa", "rangement", "debarras",
         "berging", "skab", "depotrum", "förråd", "forrad", "bod", "pulizie",
-        "cleaning", "cleaners", "rengøring", "rengøringsrum", "viktualierum", "pulterkammer",
+        "cleaning", "cleaners", "custodial", "janitor", "janitors", "janitors closet", "rengøring", "rengøringsrum", "viktualierum", "pulterkammer",
         "vorratsraum", "speisekammer", "ankleide",
     ),
     Use.PLANT: (
@@ -112,7 +112,7 @@ SYNONYMS: dict[Use, tuple[str, ...]] = {
         "fyrrum", "heizraum", "heizungsraum", "hausanschlussraum",
     ),
     Use.STAIRS: (
-        "stair", "stairs", "staircase", "stairwell", "treppe", "treppenhaus", "trappe",
+        "stair", "stairs", "staircase", "stairway", "stairways", "stairwell", "treppe", "treppenhaus", "trappe",
         "trapp", "trappa", "scala", "escalera", "escalier", "trap",
         "trapperum", "trappenhuis", "trapportaal", "treppenraum",
     ),

@@ -47,7 +47,7 @@ _WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("bed", ("bed", "beds", "double bed", "single bed", "cot", "bett", "letto")),
     ("wardrobe", ("wardrobe", "wardrobes", "robe", "robes", "armoire", "schrank")),
     ("radiator", ("radiator", "rad", "heizkörper", "heizkoerper")),
-    ("furniture", ("sofa", "settee", "armchair", "chair", "chairs", "table", "desk",
+    ("furniture", ("sofa", "settee", "armchair", "chair", "chairs", "table", "desk", "dining",
                    "furn*", "couch", "dresser", "chest of drawers")),
 )
 #: words that stop a name being a liftway ("stair lift" is a seat on the stair)

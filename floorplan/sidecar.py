@@ -16,9 +16,16 @@ SUFFIX = ".corrections.toml"
 def beside(plan_path: str | os.PathLike) -> Path | None:
     """The corrections file that goes with ``plan_path``: its whole name plus
     ``.corrections.toml`` (``elm-road.dxf`` -> ``elm-road.dxf.corrections.toml``), so a
-    DXF and a GeoJSON of the same plan never share one. ``None`` for standard input."""
+    DXF and a GeoJSON of the same plan never share one. ``None`` for standard input, and
+    for a path with no file name (``""``, ``.``, ``/``: no plan, which the reader says).
+
+    >>> str(beside("plans/elm-road.dxf")), beside("-"), beside("."), beside("")
+    ('plans/elm-road.dxf.corrections.toml', None, None, None)
+    """
     text = str(plan_path)
     if text == "-":
         return None
     p = Path(text.rstrip("/\\") or text)
+    if not p.name:
+        return None
     return p.with_name(p.name + SUFFIX)

@@ -5,6 +5,7 @@ from __future__ import annotations
 #: metres per unit, for every unit name a plan may declare
 METRES_PER_UNIT: dict[str, float] = {
     "m": 1.0,
+    "dm": 0.1,
     "cm": 0.01,
     "mm": 0.001,
     "ft": 0.3048,
@@ -13,6 +14,7 @@ METRES_PER_UNIT: dict[str, float] = {
 
 ALIASES: dict[str, str] = {
     "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+    "decimetre": "dm", "decimetres": "dm", "decimeter": "dm", "decimeters": "dm",
     "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm",
     "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
     "foot": "ft", "feet": "ft", "inch": "in", "inches": "in",

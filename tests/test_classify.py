@@ -33,6 +33,7 @@ CASES = [
     ("Salle de bain", Use.BATHROOM), ("Dormitorio", Use.BEDROOM), ("Flur", Use.HALL),
     # US abbreviations, as a US house plan writes them (tests/data/real: skymakerolof)
     ("W.I.C.", Use.STORAGE), ("Walk-in closet", Use.STORAGE), ("CLO.", Use.STORAGE),
+    ("LIN.", Use.STORAGE), ("STOR.", Use.STORAGE),
     ("TOIL.", Use.WC), ("UTIL.", Use.UTILITY), ("GREAT ROOM", Use.LIVING), ("BR#2", Use.BEDROOM),
     ("MBR", Use.BEDROOM),
     ("MSTR. BATH", Use.BATHROOM),

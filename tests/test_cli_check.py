@@ -134,3 +134,26 @@ def test_one_bad_plan_among_good_ones_exits_2_but_reports_the_rest(tmp_path):
     assert res.exit_code == 2
     assert json.loads(res.stdout)["plan"]["name"].startswith("Oak House")
     assert "bad.geojson" in res.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ("check", ""), ("check", "", "--format", "json"), ("render", "", "--output", "x.png"),
+    ("batch", "", "--output", "out"),
+])
+def test_an_empty_path_is_one_line_and_exit_2(args, tmp_path, monkeypatch):
+    # Path("") is the current folder: an empty argument (a shell variable unset) must not
+    # check whatever is there, nor crash on a path with no file name
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.geojson").write_text(json.dumps(ATTIC))
+    res = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert res.exit_code == 2
+    assert "empty" in res.output and "Traceback" not in res.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.geojson"]  # nothing written
+
+
+@pytest.mark.parametrize("where", [".", "/"])
+def test_a_folder_given_to_check_is_one_line_and_exit_2(where, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(cli, ["check", where], catch_exceptions=False)
+    assert res.exit_code == 2
+    assert "internal error" not in res.output and len(res.output.strip().splitlines()) == 1

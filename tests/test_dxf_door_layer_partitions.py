@@ -187,3 +187,43 @@ def test_only_linework_that_may_part_rooms_is_tried_as_walls():
     assert _may_part(partition, walls)
     assert not _may_part(boxes, walls)
     assert _may_part(pen, walls)
+
+
+def meeting_room_plan() -> Sheet:
+    """An office, wall faces x in [0.1, 8.2], y in [0.1, 5.1] (outer walls 0.1 m thick on
+    A-WALL), with a meeting room in its north-east corner, x in [6.0, 8.2], y in [3.1, 5.1]:
+    its west wall x in [5.9, 6.0] from the north wall down to y 3.0 on A-WALL, its south
+    side a 0.9 m door block (hinge (6.0, 3.0)) and then a stub of partition on the door
+    layer to the east wall, its two faces y 3.0 (x 6.9 to 8.2: 1.3 m) and y 3.1 (x 7.0 to
+    8.2: 1.2 m, no longer than a leaf) and a line across its end from one to the other."""
+    s = Sheet()
+    s.mass(box(0, 0, 8.3, 5.2).difference(box(0.1, 0.1, 8.2, 5.1)))
+    s.mass(box(5.9, 3.0, 6.0, 5.1))
+    s.line((6.9, 3.0), (8.2, 3.0), DOORS)
+    s.line((7.0, 3.1), (8.2, 3.1), DOORS)
+    s.line((6.9, 3.0), (7.0, 3.1), DOORS)
+    s.door((6.0, 3.0), rotation=0, width=0.9, layer=DOORS)
+    s.text("OFFICE", (3.0, 1.5))
+    s.text("MEETING ROOM", (7.1, 4.1))
+    return s
+
+
+def test_a_partition_stub_whose_face_on_the_doors_side_is_a_leafs_length_parts_the_room(tmp_path):
+    # the stub's faces are 1.3 and 1.2 m: one no longer than a leaf (1.2 m), but the two
+    # are beside each other over the whole of the shorter, 92 % of the longer: one piece of
+    # wall. The meeting room 2.2 x 2.0 = 4.40 m² between its wall faces; the office
+    # 8.1 x 5.0 = 40.5 less the meeting room with its walls (x 5.9-8.2, y 3.0-5.1: 4.83 m²)
+    # = 35.67 m². (The doorway's 0.9 x 0.1 m reveal and the stub's end, 0.01 m², go to one
+    # side or the other as the door is sealed: 0.1 m² either way.)
+    rooms = {n: a for n, _how, a in rooms_of(read(meeting_room_plan(), tmp_path))}
+    assert set(rooms) == {"OFFICE", "MEETING ROOM"}
+    assert rooms["MEETING ROOM"] == pytest.approx(4.40, abs=0.1)
+    assert rooms["OFFICE"] == pytest.approx(35.67, abs=0.1)
+
+
+def test_a_short_line_beside_a_partition_is_not_its_other_face():
+    # a 3 m partition face with a 0.9 m line 0.1 m beside it (a sliding leaf, a frame):
+    # beside it over 30 % of the longer, no face of the same piece of wall
+    part = [_seg((0, 0), (3, 0)), _seg((1.0, 0.1), (1.9, 0.1))]
+    stub = [_seg((5, 0), (6.3, 0)), _seg((5.1, 0.1), (6.3, 0.1))]   # 1.3 and 1.2 m
+    assert partition_bands(part + stub) == [2, 3]

@@ -12,6 +12,7 @@ room B x 4.2-8.2, y 0.1-3.1; the outer wall faces at x 0 and 8.3, y 0 and 3.2. L
 
 from __future__ import annotations
 
+import ezdxf
 import pytest
 
 from tests.dxf_patterns import Sheet, read, two_room_plan
@@ -59,3 +60,39 @@ def test_outlines_with_no_walls_round_them_have_a_thin_outer_wall(tmp_path, x, n
     s.text("Store", (x, 1.5))
     plan = read(s, tmp_path)
     assert _names(plan)["B"] == ("Store" if named else "")
+
+
+@pytest.mark.parametrize("box", [True, False])
+def test_a_boxed_label_outside_the_building_names_the_room_its_line_leads_into(tmp_path, box):
+    # 'Store' (0.2 m tall) written 1.5 m south of the building (y -1.5, centred on x 6.2),
+    # in a box x 5.5-6.9, y -2.1 to -0.8 (1.82 m²) on an annotation layer; a line from the
+    # box's top edge (6.2, -0.8) to (6.2, 1.5), 1.4 m inside room B. The line ends on the
+    # box, 0.7 m from the text's middle (beyond the generous box round a text of unknown
+    # alignment, 0.52 m): the box is the label's, so the line leads from it. Without the
+    # box the line's end is by no label and the label stays out (FP010)
+    s = Sheet()
+    two_room_plan(s, names=None)
+    s.text("Office", (1.5, 2.0))
+    s.msp.add_text("Store", height=0.2, dxfattribs={"layer": "Texts", "halign": 1, "valign": 2}
+                   ).set_placement((6.2, -1.5), align=ezdxf.enums.TextEntityAlignment.MIDDLE_CENTER)
+    if box:
+        s.poly([(5.5, -2.1), (6.9, -2.1), (6.9, -0.8), (5.5, -0.8)], layer="Text Borders",
+               closed=True)
+    s.line((6.2, -0.8), (6.2, 1.5), layer="Text Borders")
+    plan = read(s, tmp_path)
+    assert _names(plan) == {"A": "Office", "B": "Store" if box else ""}
+    lost = [f for f in plan.findings if f.code == "FP010"]
+    assert bool(lost) is not box
+
+
+def test_a_room_named_from_outside_is_not_doubted_for_holding_no_label(tmp_path):
+    # room B holds no text; its label, outside the building, is joined by a leader line:
+    # "no label in it ... it may be a wall mass" would be said of a named room
+    s = Sheet()
+    two_room_plan(s, names=None)
+    s.text("Office", (1.5, 2.0))
+    s.text("Store", (6.0, -1.0))
+    s.line((6.1, -0.9), (6.1, 1.5), layer="A-ANNO-NOTE")
+    plan = read(s, tmp_path)
+    (b,) = [r for r in plan.rooms if r.name == "Store"]
+    assert "no label in it" not in b.confidence_reason

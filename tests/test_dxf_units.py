@@ -196,3 +196,61 @@ def test_units_flag_making_labels_and_sheet_impossible_fails():
     unit, _, finding = decide(None, 6, Evidence(extent=6000.0, text_heights=[0.3] * 4,
                                                  room_areas=[16.0] * 5))
     assert unit == "m" and finding is None
+
+
+def dm_flat(tmp_path, insunits: int, scale: float = 0.01):
+    """``mm_flat``'s two rooms drawn in decimetres (35 x 40 and 50 x 40 units, ``scale``
+    = units per millimetre); the door arc of 8.5 dm = 0.85 m."""
+    doc = ezdxf.new("R2018")
+    doc.header["$INSUNITS"] = insunits
+    msp = doc.modelspace()
+    for name, x, w in (("Bedroom 1", 0, 3500), ("Living room", 3600, 5000)):
+        pts = [(x * scale, 0), ((x + w) * scale, 0), ((x + w) * scale, 4000 * scale),
+               (x * scale, 4000 * scale)]
+        msp.add_lwpolyline(pts, close=True, dxfattribs={"layer": "A-AREA"})
+        msp.add_text(name, height=250 * scale,
+                     dxfattribs={"layer": "A-AREA-IDEN"}).set_placement(((x + 500) * scale, 20))
+    msp.add_arc((35.5, 10), 8.5, 90, 180, dxfattribs={"layer": "A-DOOR"})
+    p = tmp_path / "dm.dxf"
+    doc.saveas(p)
+    return p
+
+
+def test_a_drawing_declared_in_decimetres_is_read_in_them(tmp_path):
+    # $INSUNITS 14 is the decimetre: the bedroom 35 x 40 dm = 3.5 x 4.0 m = 14 m²
+    plan = dxf.read(dm_flat(tmp_path, 14))
+    assert plan.meta.units == "dm"
+    bed = next(r for r in plan.rooms if r.name == "Bedroom 1")
+    assert bed.polygon.area == pytest.approx(14.0)
+    assert not fp(plan, "FP006") and not fp(plan, "FP007")
+
+
+def test_units_dm_is_taken_and_checked_against_the_drawing(tmp_path):
+    # given on the command line for a file with no header: 14 m², no finding
+    p = dm_flat(tmp_path, 0)
+    plan = dxf.read(p, units="dm")
+    assert plan.meta.units == "dm"
+    assert next(r for r in plan.rooms if r.name == "Bedroom 1").polygon.area == pytest.approx(14.0)
+    assert not fp(plan, "FP007")
+    res = CliRunner().invoke(cli, ["check", str(p), "--units", "dm", "--format", "json"])
+    assert res.exit_code in (0, 1) and '"units": "dm"' in res.output
+    # the same rooms drawn in millimetres and given as decimetres: 100 times too large, said
+    plan = dxf.read(mm_flat(tmp_path), units="dm")
+    assert [f.status for f in fp(plan, "FP007")] == ["fail"]
+
+
+def test_no_rooms_in_a_drawing_too_small_for_its_units_says_so(tmp_path):
+    # two rooms' walls 60 x 50 units, declared millimetres: 0.06 m across, so no room is
+    # found, and the error says the size in those units and how to give others
+    doc = ezdxf.new("R2018")
+    doc.header["$INSUNITS"] = 4
+    msp = doc.modelspace()
+    for a, b in (((0, 0), (60, 0)), ((60, 0), (60, 50)), ((60, 50), (0, 50)), ((0, 50), (0, 0)),
+                 ((30, 0), (30, 22)), ((30, 28), (30, 50))):
+        msp.add_line(a, b, dxfattribs={"layer": "0"})
+    p = tmp_path / "tiny.dxf"
+    doc.saveas(p)
+    res = CliRunner().invoke(cli, ["check", str(p)])
+    assert res.exit_code == 2
+    assert "0.06 m across" in res.output and "--units (m, dm, cm, mm, ft, in)" in res.output
+    assert len(res.output.strip().splitlines()) == 1

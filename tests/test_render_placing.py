@@ -68,3 +68,32 @@ def test_a_known_centre_is_taken_as_the_pole_and_only_the_rest_searched():
     assert got[0] is given
     assert got[1].distance(Point(11, 1)) < 0.02  # GEOS's search, to 10 mm
     assert poles([corridor, square], [None, None])[1].equals(got[1])
+
+
+def test_a_marks_parts_go_to_the_levels_of_the_rooms_they_lie_in():
+    """A finding over rooms on two floors marks each part on the floor of the first of its
+    rooms the part's point lies in (floors drawn one over the other: the first listed),
+    and a part in none of them where its extent puts it; the rooms' list is read once and
+    reused for every mark of the finding (the same answer again)."""
+    from types import SimpleNamespace
+
+    from floorplan.render.placing import MarkLevels
+
+    ground = SimpleNamespace(level=0.0, polygon=box(0, 0, 10, 10))
+    upper = SimpleNamespace(level=1.0, polygon=box(0, 0, 10, 10))  # drawn over the ground floor
+    annex = SimpleNamespace(level=1.0, polygon=box(30, 0, 40, 10))
+
+    def never(_g):
+        raise AssertionError("the room under a part was asked for, though its extent decides")
+
+    levels = MarkLevels(never, {0.0: (0, 0, 20, 10), 1.0: (25, 0, 60, 10)})
+    rooms = [upper, ground, annex]
+    mark = MultiPolygon([box(1, 1, 2, 2), box(31, 1, 32, 2), box(50, 1, 51, 2)])
+    got = levels.split(mark, rooms)
+    assert sorted((lv, round(g.area, 6)) for lv, g in got) == [(1.0, 3.0)]  # all on level 1
+    rooms2 = [ground, upper, annex]  # the ground floor first: the part over both goes there
+    got2 = levels.split(mark, rooms2)
+    assert sorted((lv, round(g.area, 6)) for lv, g in got2) == [(0.0, 1.0), (1.0, 2.0)]
+    assert levels.split(mark, rooms2) is got2
+    lone = MultiPolygon([box(12, 1, 13, 2)])  # in no room: nearest level 0's extent
+    assert [lv for lv, _ in levels.split(lone, rooms2)] == [0.0]

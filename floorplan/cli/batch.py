@@ -74,6 +74,8 @@ def command(paths, output, jobs, images, timeout, scheduler, resume, verbose, pr
     if "://" in output:
         fail(f"{output}: --output must be a folder path every worker sees (a local or shared "
              "folder); URLs (s3://, file://) are not supported yet")
+    if any(p == "" for p in paths):  # Path("") is the current folder: not what was meant
+        fail("a path is empty: name a plan, a folder or a pattern")
     load_profile(profile)  # a profile that cannot be used stops here, not once per plan
     outdir = Path(output)
     if outdir.exists() and not outdir.is_dir():

@@ -10,7 +10,7 @@ import click
 
 from floorplan.errors import FloorplanError
 
-UNIT_CHOICES = ("m", "cm", "mm", "ft", "in")
+UNIT_CHOICES = ("m", "dm", "cm", "mm", "ft", "in")
 SCHEME_CHOICES = ("shared_house", "flat", "flats_scheme")
 
 profile_option = click.option(
@@ -132,6 +132,8 @@ def input_paths(plans, layer_map: str | None, profile: str | None,
 
     from floorplan.sidecar import beside
 
+    if any(str(p) == "" for p in plans):
+        fail("a plan's path is empty: name a DXF or GeoJSON file ('-' reads standard input)")
     out = [str(p) for p in plans if str(p) != "-"]
     if layer_map:
         out.append(str(layer_map))

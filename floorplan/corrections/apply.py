@@ -37,7 +37,7 @@ from floorplan.measure import door_links
 from floorplan.model import Ceiling, Correction, Door, InputFinding, Plan, Room, Use
 from floorplan.units import to_metres
 
-UNIT_WORDS = {"m": "metres", "cm": "centimetres", "mm": "millimetres", "ft": "feet", "in": "inches"}
+UNIT_WORDS = {"m": "metres", "dm": "decimetres", "cm": "centimetres", "mm": "millimetres", "ft": "feet", "in": "inches"}
 #: a door removed "at" a point is the nearest door within this (metres)
 DOOR_PICK = 0.5
 UNMATCHED_CODE = "FP011"

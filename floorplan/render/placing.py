@@ -286,6 +286,7 @@ class MarkLevels:
         # the frame asks first, the drawing after: each mark split once
         self._split: dict[tuple, list] = {}
         self._alive: list = []  # keeps the ids in those keys from being reused
+        self._rooms_of: dict[int, list] = {}  # id of a list of rooms -> [levels, tree]
 
     def place(self, g: BaseGeometry) -> float:
         """The level whose extent holds ``g``'s representative point, or is nearest it;
@@ -304,24 +305,34 @@ class MarkLevels:
         no room: the room under it decides), else each part on the level of the room of
         the finding it lies in, or where :meth:`place` puts it (a finding over a dwelling
         on two floors marks each room on its own floor)."""
-        key = (id(g), *(id(r) for r in rooms))
-        if key not in self._split:
-            self._alive.append(g)
+        key = (id(g), id(rooms))  # a finding's rooms are one list for all its marks: its
+        if key not in self._split:  # marks are not each keyed by every room (osmapb: 400 rooms)
+            self._alive.append((g, rooms))
             self._split[key] = self._parts(g, rooms)
         return self._split[key]
 
+    def _of(self, rooms: list) -> list:
+        """[the levels of ``rooms``, a tree of their polygons or None until asked for],
+        made once for the list (kept alive by :meth:`split`), not for each of its marks."""
+        got = self._rooms_of.get(id(rooms))
+        if got is None:
+            got = self._rooms_of[id(rooms)] = [{r.level for r in rooms}, None]
+        return got
+
     def _parts(self, g: BaseGeometry, rooms: list) -> list[tuple[float | None, BaseGeometry]]:
-        levels = {r.level for r in rooms}
+        known = self._of(rooms)
+        levels = known[0]
         if len(levels) == 1:
             return [(next(iter(levels)), g)]
         if len(self.base) < 2:
             return [(None, g)]
-        polys = np.asarray([r.polygon for r in rooms], dtype=object)
+        if known[1] is None:
+            known[1] = shapely.STRtree([r.polygon for r in rooms])
+        tree = known[1]
         groups: dict[float, list] = {}
         for part in getattr(g, "geoms", [g]):
-            hit: np.ndarray = (np.flatnonzero(shapely.intersects(polys, part.representative_point()))
-                               if len(polys) else np.zeros(0, dtype=int))
-            lv = rooms[int(hit[0])].level if len(hit) else self.place(part)
+            hit = tree.query(part.representative_point(), predicate="intersects")
+            lv = rooms[int(hit.min())].level if len(hit) else self.place(part)  # the first room
             groups.setdefault(lv, []).append(part)
         if len(groups) == 1:
             return [(next(iter(groups)), g)]

@@ -233,8 +233,15 @@ def build(report, style: Style = STYLE, layout_mode: str = "panels", legible: bo
                                          for lv in levels})
     by_id = {r.id: r for r in plan.rooms}
 
+    listed: dict[int, tuple] = {}  # id of a finding's room ids -> (them, their rooms)
+
     def rooms_of(ids) -> list:
-        return [by_id[i] for i in ids if i in by_id]
+        """The rooms of ``ids``, one list for the same ids object: the marks of a finding
+        are split by it (:meth:`MarkLevels.split` keys them by the list)."""
+        got = listed.get(id(ids))
+        if got is None or got[0] is not ids:
+            got = listed[id(ids)] = (ids, [by_id[i] for i in ids if i in by_id])
+        return got[1]
 
     marks = _problem_marks(report, rooms_of, mark_levels)
     for lv in levels:

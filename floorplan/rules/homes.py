@@ -81,7 +81,9 @@ def self_contained_flat(ctx, opts):
     outside or into the common parts (a room in no dwelling), not into another flat. A
     flat with no doors drawn at all warns that its entrance is not shown on the plan. A
     flat lacking a room while some of its rooms are of unknown use (FP004) warns: the
-    missing room may be one of them.
+    missing room may be one of them. So does a flat with no entrance of its own while a
+    room of unknown use in it is entered by a door: that room may be the common parts (a
+    landing, a stair) read as the flat's, and its door the entrance.
     Each flat of a scheme is checked (a plan of one flat is that flat).
 
     PASS: a flat with a bedroom, a kitchen/living room, a shower room and a front door
@@ -121,14 +123,29 @@ def self_contained_flat(ctx, opts):
         unknown = unknown_rooms(rooms)
         if missing:
             status = Status.FAIL
-            text = f"{label}: no {', no '.join(missing)}" + (f"; it has its own {', '.join(have)}"
-                                                            if have else "")
-            rooms_missing = [m for m in missing if m != "entrance door of its own"]
+            own = "entrance door of its own"
+            rooms_missing = [m for m in missing if m != own]
+            # a room of unknown use that a door leads into may be the common parts (a
+            # landing, a stair, a corridor) read as the flat's: its door the entrance
+            entered = [r for r in unknown if ctx.m.rooms[r.id].doors] if own in missing else []
+            said = rooms_missing if entered else missing
+            text = f"{label}: no {', no '.join(said)}" if said else f"{label}:"
+            if have:
+                text += f"{';' if said else ''} it has its own {', '.join(have)}"
             if unknown and rooms_missing:
                 status = Status.WARN
                 text += (f"; {len(unknown)} room{'s' * (len(unknown) != 1)} of unknown use "
                          f"({', '.join(ctx.label(r) for r in unknown[:4])}) may be "
                          f"{'them' if len(rooms_missing) > 1 else 'it'}: name them to check")
+            if entered:
+                status = Status.WARN
+                text += ("; " if said or have else " ") + (
+                    "its entrance cannot be told: no door leads outside or into common parts, "
+                    f"but {len(entered)} room{'s' * (len(entered) != 1)} of unknown use entered "
+                    f"by a door ({', '.join(ctx.label(r) for r in entered[:4])}"
+                    f"{' and more' if len(entered) > 4 else ''}) may be common parts (a "
+                    "landing, a stair, a corridor) outside the flat: name "
+                    f"{'them' if len(entered) > 1 else 'it'} to check")
         elif not has_doors:
             status = Status.WARN
             text = (f"{label}: its own {', '.join(have)}; its entrance door is not shown on the "

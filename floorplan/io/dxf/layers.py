@@ -101,7 +101,7 @@ BLOCK_KEYWORDS: dict[str, tuple[str, ...]] = {
     "aerial": ("aerial", "tv", "tv-point", "tvpoint"),
     "obstacle": ("wc", "toilet", "bath", "shower", "basin", "sink", "bed", "wardrobe", "kitchen",
                  "whb", "bidet", "urinal", "hob", "oven", "fridge", "worktop", "cooker", "sofa",
-                 "table", "desk", "furn*", "fixt*", "sanitary", "lift", "wheelchair stor",
+                 "table", "desk", "dining", "furn*", "fixt*", "sanitary", "lift", "wheelchair stor",
                  "wheelchair-stor", "wheelchair_stor"),
     "label": ("roomtag", "room-tag", "roomname", "room-name", "tag-room", "space-tag",
               "spacetag", "label", "area-tag"),

@@ -338,7 +338,10 @@ class Canvas:
         f = font(bold, px)
         h, d = _lp(bold, px)
         lines = s.split("\n")
-        widths = [_glyphs.length(line, f, px) for line in lines]
+        if ha == "left" and box is None and not rotation:  # no width is asked for: not measured
+            widths = [0.0] * len(lines)
+        else:
+            widths = [_glyphs.length(line, f, px) for line in lines]
         w = max(widths)
         step = d + (h - d) * linespacing
         total = h + step * (len(lines) - 1)
@@ -365,7 +368,8 @@ class Canvas:
         base = y0 + h - d
         for line, lw in zip(lines, widths, strict=True):
             lx = x0 + {"left": 0.0, "center": (w - lw) / 2, "right": w - lw}[ha]
-            for run, f in _glyphs.runs(line, base_font, px):  # a CJK font for CJK characters
+            parts = _glyphs.runs(line, base_font, px)  # a CJK font for CJK characters
+            for n, (run, f) in enumerate(parts):
                 if stroke and lx >= 0 and base >= 0:
                     _halo.haloed(draw, lx, base, run, f, colour, stroke)
                 elif stroke:  # off the sheet's top or left edge: FreeType's own stroke
@@ -373,7 +377,8 @@ class Canvas:
                               stroke_width=stroke, stroke_fill="white")
                 else:
                     draw.text((lx, base), run, font=f, fill=colour, anchor="ls")
-                lx += f.getlength(run)
+                if n + 1 < len(parts):  # the next run starts where this one ends (one run:
+                    lx += f.getlength(run)  # measured once, for its width, not again)
             base += step
 
     def png(self, release: bool = False) -> bytes:

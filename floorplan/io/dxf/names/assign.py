@@ -140,8 +140,9 @@ def _join_outside(polys, inside, outside, leaders, lines, via, building=None) ->
     the rest stay out. ``building``: the one label is looked for in (the nearest room
     takes only labels inside it)."""
     has_name = {r for r, ts in inside.items() if any(_is_name_text(t) for t in ts)}
+    borders = lines.borders() if hasattr(lines, "borders") else []  # labels drawn in boxes
     joined = dxf_leaders.join(polys, outside, list(leaders), list(lines), has_name, _is_name_text,
-                              building)
+                              building, borders)
     rest = [t for t in outside if t.uid not in joined]
     has_fig = {r for r, ts in inside.items() if any(_is_figure_text(t) for t in ts)}
     has_fig |= {r for uid, (r, _) in joined.items()
@@ -248,7 +249,7 @@ def _read_room(ri: RoomText, ts: list, via: dict[int, str], notes: list[str], us
                + (", …" if len(ri.figures) > 3 else "") + "): several rooms read as one?")
     if tagged:
         ri.name, ri.name_from = " ".join(tagged), "attribute"
-    elif plain and (placed := group_labels(plain)):
+    elif plain and (placed := group_labels(plain, ri.below)):
         name_from_labels(ri, placed, centre)
         vias = {via[t.uid] for t, _, note in plain if t.uid in via and not note}
         if vias:

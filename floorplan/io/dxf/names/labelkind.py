@@ -78,6 +78,31 @@ def names_elsewhere(name: str) -> bool:
     return _ELSEWHERE.search(name) is not None and _VOID_FIRST.match(name) is None
 
 
+#: the last word of a label that says what is on the floor below (``POND & LIVING BELOW.``)
+_BELOW = re.compile(r"(?:^|[\s.,;:/&(-])below[\s.,;:)]*$", re.I)
+
+
+def says_below(name: str) -> bool:
+    """``name`` says what is on the floor below (:func:`names_elsewhere`, its last word
+    ``below``): written where one looks down on it, over a void, a court or a tank.
+
+    >>> [says_below(n) for n in ("POND & LIVING BELOW.", "Bedroom above", "VOID SHOP BELOW.")]
+    [True, False, False]
+    """
+    return names_elsewhere(name) and _BELOW.search(name) is not None
+
+
+def names_void(name: str) -> bool:
+    """``name`` begins by saying its space is a void (``VOID``, ``OPEN TO BELOW``): however
+    many lines it is written on (``VOID`` / ``LOWER LEVEL`` / ``SHOP BELOW.``), it is the
+    space's name, not a note.
+
+    >>> [names_void(n) for n in ("VOID LOWER LEVEL SHOP BELOW.", "Open to below", "Avoid")]
+    [True, True, False]
+    """
+    return _VOID_FIRST.match(name) is not None
+
+
 #: a building named by its number or letter, at the end of a text (``Bygning 1322``,
 #: ``Gennemgang til bygning 1412``, ``Building 2``, ``Block A``): a pointer to the next
 #: building, no room's name (``Toilet block`` names no building: no number after it)

@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass, field
 
 from floorplan.classify import classify
-from floorplan.io.dxf.names.labelkind import could_name, names_elsewhere
+from floorplan.io.dxf.names.labelkind import could_name, names_elsewhere, names_void, says_below
 from floorplan.io.dxf.names.roles import small_kind
 from floorplan.io.dxf.text import kind as dxf_text
 from floorplan.model import CIRCULATION_USES, COMMUNAL_USES
@@ -50,6 +50,7 @@ class RoomText:
     height: float | None = None
     wheelchair: bool = False
     labels: list[str] = field(default_factory=list)  # every label found in the room
+    below: list[str] = field(default_factory=list)  # labels of what is on the floor below
     confidence: str = "high"
     reason: str = ""
     set_aside: bool = False  # a space in the walls that is none of the drawing's rooms
@@ -71,16 +72,20 @@ def take_ids(plain: list, ids: list[str], by_layer: set[int]) -> list:
     return plain
 
 
-def group_labels(plain: list) -> list[tuple[str, float, tuple[float, float]]]:
+def group_labels(plain: list, below: list[str] | None = None
+                 ) -> list[tuple[str, float, tuple[float, float]]]:
     """Group name texts (``(text, name, is a note)``, sorted top to bottom) into labels:
     the lines of one label lie within :data:`LABEL_GAP` text heights of each other and are
     written about as tall (within :data:`SAME_HEIGHT`), measured across and along their
     lines (:func:`_offsets`: a label written up a wall has its lines side by side). A
     label with a note among its lines (``NOTE:`` over a paragraph whose last line is
-    ``FOR ROOFS. R-309.2``) is a note, left out whole, and so is a label saying what is
-    on another floor (``POND & / LIVING / BELOW.``:
-    :func:`~floorplan.io.dxf.names.labelkind.names_elsewhere`). ``(label, text height, where)``, where: the mean of its lines' insertion
-    points."""
+    ``FOR ROOFS. R-309.2``) is a note, left out whole (but for three lines or more that
+    begin by saying the space is a void: ``VOID`` / ``LOWER LEVEL`` / ``SHOP BELOW.``
+    names a void, :func:`~floorplan.io.dxf.names.labelkind.names_void`), and so is a
+    label saying what is on another floor (``POND & / LIVING / BELOW.``:
+    :func:`~floorplan.io.dxf.names.labelkind.names_elsewhere`; ``below``, when given,
+    gains those that say what is on the floor below). ``(label, text height, where)``,
+    where: the mean of its lines' insertion points."""
     groups: list[list] = []
     for t, name, note in plain:
         h = max(t.height, 1e-9)
@@ -93,12 +98,20 @@ def group_labels(plain: list) -> list[tuple[str, float, tuple[float, float]]]:
                 break
         else:
             groups.append([(t, name, note)])
-    return [(" ".join(n for _, n, _ in g), max(t.height for t, _, _ in g),
-             (sum(t.x for t, _, _ in g) / len(g), sum(t.y for t, _, _ in g) / len(g)))
-            for g in groups
-            if not any(note for _, _, note in g)
-            and (len(g) == 1 or not dxf_text.is_note("\n".join(n for _, n, _ in g)))
-            and not names_elsewhere(" ".join(n for _, n, _ in g))]
+    out = []
+    for g in groups:
+        label = " ".join(n for _, n, _ in g)
+        if any(note for _, _, note in g) or (
+                len(g) > 1 and dxf_text.is_note("\n".join(n for _, n, _ in g))
+                and not names_void(g[0][1])):
+            continue
+        if names_elsewhere(label):
+            if below is not None and says_below(label):
+                below.append(label)
+            continue
+        out.append((label, max(t.height for t, _, _ in g),
+                    (sum(t.x for t, _, _ in g) / len(g), sum(t.y for t, _, _ in g) / len(g))))
+    return out
 
 
 #: two texts run the same way when their directions differ by at most this (degrees)

@@ -6,7 +6,9 @@ the wall. Three ways join such a label to its room, in this order:
 1. a LEADER or MULTILEADER whose arrow lies in a room (a MULTILEADER carries its text;
    a LEADER names its MTEXT, or its text is the one at its tail);
 2. a loose line drawn from the label into a room: one end by the label, the other well
-   inside the room (not on its walls);
+   inside the room (not on its walls); a label drawn in a box of its own (a border round
+   it, on no wall or room layer, holding no other label: :data:`BORDER_AREA` at most) is
+   by the line where the line ends on the box;
 3. the nearest room within :data:`REACH` metres, when that room has no label of its own
    and no other unlabelled room is about as near.
 
@@ -33,6 +35,9 @@ from floorplan.io.dxf.text.boxes import box as text_box
 #: how far (m) outside a room a label may sit and still name it when nothing else joins
 #: them: about the thickness of a wall and a label's margin
 REACH = 1.0
+#: a closed outline round one label, no larger than this (m²), is the label's border: a line
+#: from its edge leads from the label (a floor-plan service's boxed labels)
+BORDER_AREA = 2.0
 #: the nearest room must be nearer than the next unlabelled room by this factor
 CLEAR_LEAD = 1.5
 #: a line's room end lies at least this far (m) inside the room (a wall end does not)
@@ -225,13 +230,14 @@ class Building:
 
 
 def join(polys: list, outside: list, leaders: list[Leader], lines: list, labelled: set[int],
-         is_label, building: Building | None = None) -> dict[int, tuple[int, str]]:
+         is_label, building: Building | None = None, borders=()) -> dict[int, tuple[int, str]]:
     """``{text uid: (room index, "leader" | "nearest")}`` for texts outside every room.
 
     ``lines`` are candidate leader lines (``(n, 2)`` point arrays in metres, not walls),
     ``labelled`` the rooms already holding a label, ``is_label(text)`` whether a text
     names a room (or states its figures) at all. A text outside ``building`` (when given)
-    is joined by a leader or a line only, never to the nearest room.
+    is joined by a leader or a line only, never to the nearest room. ``borders``: closed
+    outlines (polygons) that may be drawn round a label (:data:`BORDER_AREA`).
     """
     out: dict[int, tuple[int, str]] = {}
     cands = [t for t in outside if is_label(t)]
@@ -251,6 +257,7 @@ def join(polys: list, outside: list, leaders: list[Leader], lines: list, labelle
     by_handle = {t.handle: t for t in cands}
     boxes = shapely.box(*np.array([text_box(t) for t in cands]).T)
     text_tree = STRtree(boxes)
+    ends_tree = STRtree(_in_borders(boxes, cands, borders)) if borders else text_tree
     for ld in leaders:
         t = _tail_text(ld, by_uid, by_handle, text_tree, cands)
         if t is None or t.uid in out:
@@ -263,7 +270,7 @@ def join(polys: list, outside: list, leaders: list[Leader], lines: list, labelle
     drawn = [pts for pts in lines if len(pts) >= 2]
     ends = np.array([(float(p[0]), float(p[1])) for pts in drawn for p in (pts[0], pts[-1])],
                     dtype=float).reshape(-1, 2)
-    end_i, text_i = text_tree.query(shapely.points(ends), predicate="intersects") if len(ends) \
+    end_i, text_i = ends_tree.query(shapely.points(ends), predicate="intersects") if len(ends) \
         else (np.zeros(0, dtype=int), np.zeros(0, dtype=int))
     at_end: dict[int, list[int]] = {}
     for e, t_i in zip(end_i.tolist(), text_i.tolist(), strict=True):
@@ -317,6 +324,28 @@ def join(polys: list, outside: list, leaders: list[Leader], lines: list, labelle
     return out
 
 
+def _in_borders(boxes, cands: list, borders) -> list:
+    """``boxes`` (each text's), each grown to the border drawn round its text, where one is:
+    the smallest of ``borders`` of at most :data:`BORDER_AREA` that holds the text's point and
+    no other text's (its edge, grown a hair, so a line ending on it touches it)."""
+    small = [b for b in borders if 0 < b.area <= BORDER_AREA]
+    if not small:
+        return list(boxes)
+    pts = shapely.points(np.array([(t.x, t.y) for t in cands], dtype=float))
+    b_i, t_i = STRtree(small).query(pts, predicate="within")
+    held: dict[int, list[int]] = {}
+    for t, b in zip(b_i.tolist(), t_i.tolist(), strict=True):
+        held.setdefault(b, []).append(t)
+    out = list(boxes)
+    best: dict[int, Any] = {}
+    for b, ts in held.items():
+        if len(ts) == 1 and (ts[0] not in best or small[b].area < best[ts[0]].area):
+            best[ts[0]] = small[b]
+    for t, border in best.items():
+        out[t] = shapely.union(boxes[t], shapely.box(*border.bounds).buffer(1e-3))
+    return out
+
+
 #: layer kinds whose lines are never leaders
 _NOT_LEADERS = ("wall", "room", "door", "obstacle", "ceiling")
 
@@ -348,3 +377,18 @@ class LeaderLines:
             if (p.uid not in r.used and r.layer_kind(p.layer) not in _NOT_LEADERS
                     and not r.blocked(p) and p.etype in ("LINE", "LWPOLYLINE", "POLYLINE")):
                 yield p.pts
+
+    def borders(self) -> list:
+        """Closed outlines of at most :data:`BORDER_AREA` not used as walls, rooms, doors
+        or fittings: a label's border, perhaps (:func:`join`)."""
+        from shapely.geometry import Polygon
+
+        r = self.reader
+        out = []
+        for p in r.col.loops:
+            if (p.uid not in r.used and r.layer_kind(p.layer) not in _NOT_LEADERS
+                    and not r.blocked(p) and len(p.pts) >= 3):
+                poly = Polygon(p.pts[:, :2])
+                if poly.is_valid and 0 < poly.area <= BORDER_AREA:
+                    out.append(poly)
+        return out

@@ -55,6 +55,7 @@ from floorplan.io.dxf.rooms import spaces
 from floorplan.io.dxf.rooms import voids as dxf_voids
 from floorplan.io.dxf.rooms.lostfloor import lost_floor
 from floorplan.io.dxf.rooms.outlines import outline_rooms
+from floorplan.io.dxf.text import continued as dxf_continued
 from floorplan.io.dxf.units import evidence as dxf_evidence
 from floorplan.io.dxf.units.frame import stack
 from floorplan.io.dxf.views import lattice as dxf_lattice
@@ -217,6 +218,12 @@ class _Reader:
         for t in col.texts:
             if not t.text.isascii() or "\\" in t.text:
                 t.text = clean(t.text, codepage)
+        continued = dxf_continued.join(col.texts)  # 'FAMILY ROOM &' over 'UTILITY': one name
+        if continued:
+            self.notes.append(f"{len(continued)} name(s) written on two lines, the first ending in "
+                              "a word that joins ('&', '+', 'and', '/', '-'), read as one: "
+                              + ", ".join(repr(a.text) for a, _ in continued[:5])
+                              + (" ..." if len(continued) > 5 else ""))
         self.leaders, _ = dxf_leaders.read_leaders(self.doc.modelspace(), col,
                                                    lambda s: clean(s, codepage))
         self.ins_kind = {i.uid: self._insert_kind(i) for i in col.inserts}
@@ -257,7 +264,7 @@ class _Reader:
         if not found.polys and require_rooms:
             raise PlanReadError(self.source, "no rooms found: no closed outline on a room layer "
                                 "and no enclosed space in the wall linework (see docs/input-dxf.md)"
-                                + hiddenrooms.hint(self))
+                                + hiddenrooms.hint(self) + dxf_evidence.size_hint(self))
         found = spaces.choose_views(self, found, self.view)
         if not found.polys and require_rooms:
             raise PlanReadError(self.source, self.no_plan or "no rooms found in the view read "
@@ -295,6 +302,7 @@ class _Reader:
         # (before the shafts: a void's parts are no spaces whose doors the drawing lacks)
         rooms = dxf_shafts.set_aside(rooms, [d for d, _ in doors], self.notes, self.findings,
                                      spaces.drawn_doorways(self))
+        rooms = dxf_shafts.entered_after_all(rooms, [d for d, _ in doors])
         rooms += hiddenproof.adopt(self, rooms, locate)  # closed only on a hidden layer
         self.findings += hiddenmend.findings(self, rooms)
         rooms = hiddenmend.doubt_unoutlined(self, rooms)

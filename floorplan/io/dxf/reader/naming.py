@@ -13,6 +13,7 @@ from floorplan.io.dxf.features import fittings as dxf_features
 from floorplan.io.dxf.names import assign as dxf_names
 from floorplan.io.dxf.names import leaders as dxf_leaders
 from floorplan.io.dxf.rooms.sizes import too_small
+from floorplan.io.dxf.rooms.wallrooms import UNLABELLED
 from floorplan.io.dxf.text import figures as dxf_figures
 from floorplan.model import InputFinding, Room, Stated, Use
 
@@ -64,15 +65,20 @@ def make_rooms(rd, polys, sources, layers, ceilings, levels, confidences=None,
                 use, given = use_of(ri.use) or use, use_of(ri.use) is not None
         stated = tuple(Stated(f.kind, f.text, f.area_m2, f.metres) for f in ri.figures)
         found = confidences[k] if confidences else ("high", "")
+        if (ri.name or ri.figures) and found == ("medium", UNLABELLED):
+            # labelled after all: by a label outside it joined to it, or its written size
+            found = ("high", "")
         for f in ri.figures if ri.confidence != "low" else ():  # a merged room: FP009
             why = dxf_figures.mismatch(f, poly)
             if why:
                 rd.findings.append(InputFinding(
                     "FP008", f"{ri.name or rid}: the drawing says {f.text!r}: {why}",
                     rooms=(rid,), measured=round(float(poly.area), 4)))
-                if dxf_figures.off_by(f, poly) > dxf_figures.DOUBT_TOLERANCE:
-                    found = room_confidence(found, _Said(
-                        "low", f"the drawing says {f.text!r}, {why}"))
+                # beyond the doubt, neither can be told right; short of it, the way the
+                # figure was measured may explain it, but the outline is not sure either
+                far = dxf_figures.off_by(f, poly) > dxf_figures.DOUBT_TOLERANCE
+                found = room_confidence(found, _Said(
+                    "low" if far else "medium", f"the drawing says {f.text!r}, {why}"))
         level_conf, reason = room_confidence(found, ri)
         if (small := too_small(use, float(poly.area))) is not None:
             level_conf, reason = room_confidence((level_conf, reason), _Said("low", small))
@@ -80,7 +86,9 @@ def make_rooms(rd, polys, sources, layers, ceilings, levels, confidences=None,
                           dwelling=ri.dwelling, wheelchair=ri.wheelchair, source=src,
                           ceiling_height=ri.height, use_given=given,
                           properties={"name_from": ri.name_from, "layer": layers[k],
-                                      **({"name_via": ri.name_via} if ri.name_via else {})},
+                                      **({"name_via": ri.name_via} if ri.name_via else {}),
+                                      **({"below": list(ri.below)} if ri.below and not ri.name
+                                         else {})},
                           confidence=level_conf, confidence_reason=reason, stated=stated))
     dxf_features.flat_ceilings(col.loops, col.texts, rd.layer_kind, rd.used, ceilings)
     return rooms

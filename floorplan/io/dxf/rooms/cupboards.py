@@ -22,6 +22,7 @@ from shapely.affinity import translate
 from shapely.geometry import LineString, Point, Polygon
 from shapely.strtree import STRtree
 
+from floorplan.io.dxf.text import kind as dxf_text
 from floorplan.io.dxf.views.score import WALL_REACH
 from floorplan.io.dxf.walls.faces import MIN_AREA, MIN_WIDTH, WallRoom
 
@@ -66,8 +67,11 @@ def _held(faces, texts) -> dict[int, tuple[str, bool]]:
 
 def cupboards(small: list[Polygon], texts: list, found: list, notes: list[str]) -> list:
     """Faces under a room's size that a name written in them keeps (a cupboard, a WC;
-    :mod:`~floorplan.io.dxf.rooms.cupboards`), overlapping no room ``found``."""
-    kept = labelled_small(small, texts)
+    :mod:`~floorplan.io.dxf.rooms.cupboards`), overlapping no room ``found``; a mark
+    (:func:`~floorplan.io.dxf.text.kind.is_mark`: a key letter, ``UP``) keeps none."""
+    # a mark is no label (a grid's or a key's letter, 'UP', a door's tag): the third of a
+    # shower box's crossed tray that the toilet's key letter 'O' stands in is no cupboard
+    kept = [(f, name) for f, name in labelled_small(small, texts) if not dxf_text.is_mark(name)]
     if not kept:
         return []
     tree = STRtree([w.polygon for w in found]) if found else None

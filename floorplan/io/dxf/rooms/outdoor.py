@@ -136,26 +136,100 @@ def thing(name: str) -> bool:
     return bool(words) and words[-1] in THINGS and not set(words) & ROOM_WORDS
 
 
+def looks_down(room) -> bool:
+    """``room`` has no name and its labels all say what is on the floor below (``POND &
+    LIVING BELOW.``, a tank's ``TOILET BELOW.``; the naming keeps them in its
+    ``below`` property): one looks down there, over a void, a court, a tank. No floor of
+    this level: a room's own name would name it."""
+    return not room.name and bool(room.properties.get("below"))
+
+
 def set_aside(rooms: list, notes: list[str], findings: list | None = None) -> list:
     """``rooms`` without those found in the walls whose name says outdoors, a void, or a
-    thing no larger than :data:`THING_AREA` (each said in ``notes``); ``findings``
+    thing no larger than :data:`THING_AREA`, or whose only labels say what is below
+    (:func:`looks_down`), and the spaces a thing parts from an outdoor space
+    (:func:`parted_by_things`), each said in ``notes``; ``findings``
     (changed in place) loses those about them alone."""
     kinds = (("outdoor spaces", lambda r: outdoor(r.name)), ("voids", lambda r: void(r.name)),
              ("things drawn with their outlines (a car, an appliance)",
-              lambda r: thing(r.name) and r.polygon.area <= THING_AREA))
+              lambda r: thing(r.name) and r.polygon.area <= THING_AREA),
+             ("spaces whose only labels say what is on the floor below (a void, a court or a "
+              "tank over it)", looks_down))
     out: list = []
     gone: set[int] = set()
+    found: dict[str, list] = {}
     for what, says in kinds:
-        these = [r for r in rooms if r.source in WALL_SOURCES and r.name and id(r) not in gone
-                 and says(r)]
+        these = [r for r in rooms if r.source in WALL_SOURCES and id(r) not in gone
+                 and (r.name or r.properties.get("below")) and says(r)]
         if these:
             notes.append(f"{what} enclosed in the linework set aside, not rooms: " + ", ".join(
-                f"{r.name} ({r.polygon.area:.1f} m²)" for r in these))
+                f"{r.name or ' / '.join(r.properties['below'])} ({r.polygon.area:.1f} m²)"
+                for r in these))
         out += these
         gone |= {id(r) for r in these}
+        found[what] = these
+    parted = parted_by_things(rooms, found[kinds[0][0]], found[kinds[2][0]], gone)
+    if parted:
+        notes.append("spaces parted from an outdoor space only by the outline of a thing drawn "
+                     "in it (a car in its bay) set aside with it, not rooms: " + ", ".join(
+                         f"{r.name or 'unnamed'} ({r.polygon.area:.1f} m²)" for r in parted))
+        out += parted
+        gone |= {id(r) for r in parted}
     if not out:
         return rooms
     ids = {r.id for r in out}
     if findings:
         findings[:] = [f for f in findings if not (f.rooms and set(f.rooms) <= ids)]
     return [r for r in rooms if id(r) not in gone]
+
+
+#: a space runs along a thing's outline within this (metres: one line drawn for both) ...
+ALONG_THING = 0.02
+#: ... for at least this long: the outline parts it from the floor the thing stands on
+THING_SHARED = 0.5
+
+
+def _shared(a, b) -> float:
+    """How long ``a``'s outline runs along ``b`` (within :data:`ALONG_THING`)."""
+    return float(a.polygon.boundary.intersection(b.polygon.buffer(ALONG_THING)).length)
+
+
+def parted_by_things(rooms: list, outdoors: list, things: list, gone: set[int]) -> list:
+    """The spaces of ``rooms`` (found in the walls, not in ``gone``) that only the outline
+    of a thing set aside (``things``: a car drawn in a parking bay from the building's wall
+    to the street, its outline reaching the walls) parts from an outdoor space set aside
+    (``outdoors``): a space along whose edge a thing's outline runs for
+    :data:`THING_SHARED` or more, the thing's outline running as far along the outdoor
+    space or along another such space. A car's outline is no wall: the floor on both sides
+    of it is the one it stands on, the parking (holdout6's building.dxf, whose three cars
+    parted its parking into seven spaces, one of them named by a stray 'TOILET'). A thing
+    standing free in a room (a table, a pond) touches no outdoor space and parts nothing.
+
+    >>> from shapely.geometry import box
+    >>> from floorplan.model import Room, Use
+    >>> bay = Room("R1", "PARKING", Use.OTHER, box(0, 0, 2, 5), source="walls")
+    >>> car = Room("R2", "CAR", Use.OTHER, box(2, 0, 4, 5), source="walls")
+    >>> rest = Room("R3", "", Use.OTHER, box(4, 0, 6, 5), source="walls")
+    >>> wc = Room("R4", "WC", Use.OTHER, box(6.2, 0, 8, 5), source="walls")
+    >>> [r.id for r in parted_by_things([bay, car, rest, wc], [bay], [car], {id(bay), id(car)})]
+    ['R3']
+    """
+    if not outdoors or not things:
+        return []
+    free = [r for r in rooms if r.source in WALL_SOURCES and id(r) not in gone]
+    reached = [t for t in things if any(_shared(t, o) >= THING_SHARED for o in outdoors)]
+    seen = {id(t) for t in reached}
+    out: list = []
+    taken: set[int] = set()
+    while reached:
+        t = reached.pop()
+        for r in free:
+            if id(r) in taken or _shared(r, t) < THING_SHARED:
+                continue
+            out.append(r)
+            taken.add(id(r))
+            for t2 in things:
+                if id(t2) not in seen and _shared(t2, r) >= THING_SHARED:
+                    seen.add(id(t2))
+                    reached.append(t2)
+    return out

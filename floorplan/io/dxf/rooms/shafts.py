@@ -161,3 +161,51 @@ def _small(polygon) -> bool:
         return True
     radius = shapely.length(shapely.maximum_inscribed_circle(polygon, 0.01))
     return 2 * float(radius) < NARROW
+
+
+#: a door this close (metres) to two rooms stands between them (the measure's own reach,
+#: :data:`floorplan.doorlinks.DOOR_REACH`: half a thick wall and more)
+BETWEEN = 0.4
+
+
+def entered_after_all(rooms: list, doors: list) -> list:
+    """``rooms`` with the doubt "no way in ... it may be solid" (the walls stage's
+    :data:`~floorplan.io.dxf.walls.entries.UNSURE_SOLID`, said before the doors were read)
+    lifted where a door of the plan (``.geometry``) stands between the space and another
+    room, within :data:`BETWEEN` of both: the space has a way in after all (a stair's
+    landing whose door is a leaf drawn along the wall line). Such a room is ``medium``,
+    the rest of its reason kept; never ``high``, since nothing else said room either. A door
+    from the space only to outside lifts nothing: a porch or a bay reads so too.
+
+    >>> from types import SimpleNamespace as NS
+    >>> from shapely.geometry import Point, box
+    >>> from floorplan.model import Room, Use
+    >>> from floorplan.io.dxf.walls.entries import UNSURE_SOLID
+    >>> hall = Room("R1", "", Use.OTHER, box(0, 0, 3, 3), confidence="medium")
+    >>> landing = Room("R2", "", Use.OTHER, box(3.1, 0, 4, 2), confidence="low",
+    ...                confidence_reason=UNSURE_SOLID)
+    >>> out = entered_after_all([hall, landing], [NS(geometry=Point(3.05, 1))])
+    >>> out[1].confidence, out[1].confidence_reason
+    ('medium', '')
+    >>> entered_after_all([landing], [NS(geometry=Point(4.05, 1))])[0].confidence
+    'low'
+    """
+    from floorplan.io.dxf.walls.entries import UNSURE_SOLID
+
+    doubted = [k for k, r in enumerate(rooms)
+               if r.confidence == "low" and UNSURE_SOLID in (r.confidence_reason or "")]
+    if not doubted or not doors:
+        return rooms
+    tree = STRtree([r.polygon for r in rooms])
+    out = list(rooms)
+    for k in doubted:
+        poly = rooms[k].polygon
+        for d in doors:
+            if poly.distance(d.geometry) > BETWEEN:
+                continue
+            near = tree.query(d.geometry, predicate="dwithin", distance=BETWEEN).tolist()
+            if any(i != k for i in near):
+                parts = [p for p in rooms[k].confidence_reason.split("; ") if p != UNSURE_SOLID]
+                out[k] = replace(rooms[k], confidence="medium", confidence_reason="; ".join(parts))
+                break
+    return out

@@ -35,18 +35,15 @@ from typing import Any
 import numpy as np
 import shapely
 from shapely.geometry import Polygon
-from shapely.ops import polylabel
 
 from floorplan.io.dxf.names import labelkind
 from floorplan.io.dxf.names.roomnumbers import alone, number_kinds
 from floorplan.io.dxf.rooms.outlines import FALLBACK_MAX_AREA
+from floorplan.io.dxf.rooms.wallpieces import WALL_PIECE_WIDTH, wall_pieces
 from floorplan.io.dxf.rooms.wallrooms import area_figures, door_points, label_texts, wall_rooms_of
 from floorplan.io.dxf.text import figures as dxf_figures
-from floorplan.io.dxf.walls.pinch import MIN_AREA, MIN_WIDTH
+from floorplan.io.dxf.walls.pinch import MIN_AREA
 
-#: a space narrower than this everywhere (metres) is no room a person walks along: the
-#: narrowest corridor (Approved Document M, 900 mm)
-WALL_PIECE_WIDTH = 0.9
 #: a door symbol stands at a room's edge when it lies within this of it (metres)
 DOOR_REACH = 0.6
 #: the walls are looked for on layers that say nothing when at least this many room
@@ -79,39 +76,6 @@ def evidence(polys: list[Polygon], names: list, figs: list, doors: np.ndarray) -
         ti, _ = tree.query(shapely.points(doors), predicate="dwithin", distance=DOOR_REACH)
         score += len(set(ti.tolist()))
     return score
-
-
-def wall_pieces(found: list, names: list, figs: list) -> list[int]:
-    """Which of the wall rooms ``found`` are pieces of a wall's band (see the module's
-    docstring): unlabelled, narrower than :data:`WALL_PIECE_WIDTH` everywhere, and
-    sharing a drawn line at least :data:`~floorplan.io.dxf.walls.pinch.MIN_WIDTH` long with a
-    wider room."""
-    if len(found) < 2:
-        return []
-    polys = [w.polygon for w in found]
-    said = [(x, y) for x, y, _ in names] + [(x, y) for x, y, _ in figs]
-    held: set[int] = set()
-    if said:
-        tree = shapely.STRtree(np.asarray(polys, dtype=object))
-        held = set(tree.query(shapely.points(np.array(said, dtype=float)),
-                              predicate="within")[1].tolist())
-    narrow = []
-    for k, p in enumerate(polys):
-        if k in held or found[k].labels:
-            continue
-        c = polylabel(p, 0.01)
-        if 2 * p.exterior.distance(c) < WALL_PIECE_WIDTH:
-            narrow.append(k)
-    if not narrow:
-        return []
-    wide = [k for k in range(len(polys)) if k not in set(narrow)]
-    out = []
-    for k in narrow:
-        edge = polys[k].boundary
-        if any(edge.intersection(polys[j].boundary).length >= MIN_WIDTH for j in wide
-               if polys[j].intersects(polys[k])):
-            out.append(k)
-    return out
 
 
 @dataclass
@@ -174,7 +138,7 @@ def _reading(rd, fittings: list[Polygon], leave: str | None, names: list, figs: 
     finally:
         rd.left_layers = set()
         rd.with_unnamed = frozenset()
-    gone = set(wall_pieces(found, names, figs))
+    gone = set(wall_pieces(found, names, figs, rd.__dict__.get("door_seals")))
     if gone:
         rd.notes.append(f"{len(gone)} space(s) in the wall linework narrower than "
                         f"{WALL_PIECE_WIDTH} m, against a room with no wall between them, "

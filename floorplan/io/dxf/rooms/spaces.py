@@ -176,7 +176,7 @@ def room_line_rooms(rd) -> list[Polygon]:
 
 
 #: what a reading of the views (and of the walls) sets on the reader
-_STATE = ("view_level", "in_view", "grid", "no_plan", "room_view", "gaps", "walls_unnamed",
+_STATE = ("view_level", "in_view", "grid", "no_plan", "room_view", "gaps", "swing_ways", "walls_unnamed",
           "nib_uids", "door_walls", "view_kinds", "walls_extra", "apart_zone")
 
 
@@ -218,10 +218,14 @@ def choose_views(rd, found: Found, wanted: int | None) -> Found:
 def drawn_doorways(rd) -> np.ndarray:
     """The openings ((n, 2), metres) of the door swings drawn beside walls that run on
     unbroken across them (:func:`~floorplan.io.dxf.views.swings.swing_doorways`: arcs the
-    doors stage reads as no door)."""
+    doors stage reads as no door), and the middles of the swings drawn with the walls
+    (``rd.swing_ways``, :func:`~floorplan.io.dxf.doors.swings.loose_swings`: polylines on a
+    wall layer, which make no door either)."""
     col = rd.col
-    return swing_doorways([a for a in col.arcs if not a.chain and not rd.is_door_arc(a)],
-                          [p for p in col.opens if not p.chain])
+    beside = swing_doorways([a for a in col.arcs if not a.chain and not rd.is_door_arc(a)],
+                            [p for p in col.opens if not p.chain])
+    drawn = np.asarray(rd.__dict__.get("swing_ways") or [], dtype=float).reshape(-1, 2)
+    return np.vstack([np.asarray(beside, dtype=float).reshape(-1, 2), drawn])
 
 
 def paper_of(rd, hidden: set[str]) -> list[tuple[str, tuple[float, float, float, float]]]:

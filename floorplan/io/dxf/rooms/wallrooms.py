@@ -67,6 +67,8 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
                         [p.pts for p in lines])
     lines, drawn = loose_swings(lines)
     seals += drawn
+    # (their doorways' middles: ways in that no door is made of, rooms.shafts)
+    rd.swing_ways = [((h[0] + e[0]) / 2, (h[1] + e[1]) / 2) for h, e in drawn]
     folds = folding_doors([p.pts[:, :2] for p in col.opens if p.etype != "ARC" and of_doors(p)],
                           [p.pts[:, :2] for p in lines])
     seals += [(f.a, f.b) for f in folds]  # bi-folds: sealed along the track, wall to wall
@@ -81,6 +83,9 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     lifts = [p.pts[:, :2] for p in lift_lines(rd)]
     found, arr = wall_rooms(rd.wall_linework, seals, marks, fittings, rd.notes, glass,
                             heads, frames, lifts)
+    # the doors' seals: where a space meets the next across one, a door leads between them
+    rd.door_seals = [np.asarray(b.coords) for b, kind in arr.added
+                     if kind in ("door", "swing", "bare")]
     arr.symbols = symbol_lines(rd, door_uids)
     sized = label_texts(rd, heights=True)
     texts = [t[:3] for t in sized]
@@ -198,6 +203,12 @@ def door_points(rd) -> np.ndarray:
     return np.array(pts, dtype=float).reshape(-1, 2)
 
 
+#: why a space in the walls holding no text is not a confident room (said before the
+#: labels outside every room are joined to rooms: one so joined lifts it)
+UNLABELLED = ("no label in it, though the drawing labels its rooms: it may be a wall mass, a "
+              "duct or a void")
+
+
 def _unlabelled(found: list, texts: list[tuple[float, float, str]]) -> None:
     """A space in the walls that holds no text at all (no name, no written area figure), in
     a drawing that labels its rooms, may be a wall mass, a duct or a void drawn closed: not a
@@ -212,5 +223,4 @@ def _unlabelled(found: list, texts: list[tuple[float, float, str]]) -> None:
     for k, w in enumerate(found):
         if k not in held and w.confidence == "high":
             w.confidence = "medium"
-            w.reason = ("no label in it, though the drawing labels its rooms: it may be a wall "
-                        "mass, a duct or a void")
+            w.reason = UNLABELLED

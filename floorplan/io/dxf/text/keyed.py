@@ -11,8 +11,13 @@ room's name, or a line of occupants did. :func:`read` tells a line's role by its
 - ``area``: the room's own (net, usable) area is the value (使用面积, 面积, area, net area,
   superficie, fläche, areal); a gross or building area is not the room's floor, and is
   ``other``;
-- ``other``: any other key (a number, a use class, the occupants, a department): a line
-  that says something about the room but is not its name.
+- ``use``: the room's use or type is the value (use, room use, space use, type, room type,
+  function, FICM, 房间属性, 用途, Nutzung, uso): a line that names what the room is, which
+  names the room where no line is keyed as its name and the value says a use
+  (``Bldg.1, Room 304 / 128300-FacMgmt-Custodial Services / FICM: Women's Restroom``: the
+  room is a restroom, not its building, its number or the department that cleans it);
+- ``other``: any other key (a number, the occupants, a department): a line that says
+  something about the room but is not its name.
 
 A value-less key (``使用人员：``) is ``other`` too; a line with no key is none of these
 (``None``).
@@ -21,6 +26,8 @@ A value-less key (``使用人员：``) is ``other`` too; a line with no key is n
 (('name', '实验人员备课室'), ('area', '61.42㎡'), ('other', '70.45㎡'))
 >>> read("管理人员：王旭辉 （信息与网络中心）"), read("Room name: Bedroom 2"), read("Bedroom 2")
 (('other', '王旭辉 （信息与网络中心）'), ('name', 'Bedroom 2'), None)
+>>> read("FICM: Women's Restroom"), read("房间属性：办公室")
+(('use', "Women's Restroom"), ('use', '办公室'))
 """
 
 from __future__ import annotations
@@ -34,6 +41,11 @@ _KEYED = re.compile(r"^\s*(?P<key>[^\W\d_][^:：=\d]{0,23}?)\s*[:：=]\s*(?P<val
 NAME_KEYS = frozenset({"名称", "房间名称", "房间名", "室名", "名前", "name", "room name",
                        "space name", "nombre", "nom", "nome", "bezeichnung",
                        "raumname", "raumbezeichnung", "navn", "naam", "rumnavn"})
+#: keys whose value is the room's use or type (FICM: the US facilities inventory's room
+#: use code, as university space drawings write it)
+USE_KEYS = frozenset({"use", "room use", "space use", "type", "room type", "space type",
+                      "function", "room function", "ficm", "房间属性", "房间用途", "用途",
+                      "nutzung", "raumnutzung", "uso", "usage", "fonction", "funktion"})
 #: keys whose value is the room's own (net, usable) area
 AREA_KEYS = frozenset({"使用面积", "面积", "面積", "area", "net area", "usable area",
                        "superficie", "superficie útil", "superficie utile", "fläche",
@@ -52,6 +64,8 @@ def read(line: str) -> tuple[str, str] | None:
         return "name", value
     if key in AREA_KEYS and value:
         return "area", value
+    if key in USE_KEYS and value:
+        return "use", value
     return "other", value
 
 

@@ -123,12 +123,12 @@ _MEASURE = re.compile(r"\d\s*(?:\"|''|”|″)|\b\d+\s*(?:min|mins|hr|hrs)\b\.?|
 
 
 #: words that name parts of a building, not rooms: a label made of these alone (``DOOR
-#: FRAMES``, ``STEM WALL``, ``SHEAR PANEL``) is about the construction
+#: FRAMES``, ``STEM WALL``, ``SHEAR PANEL``, ``HAND RAIL``) is about the construction
 BUILDING_PARTS = frozenset("""
 door frame window wall beam joist rafter stud lintel header footing footer slab column post
 truss purlin noggin nogging plate sill bearer board tile panel shear stem brace bracing
 batten cladding insulation membrane flashing gutter downpipe fascia soffit ridge eave eaves
-rack shelf shelves rail railing balustrade handrail glazing opening pier foundation
+rack shelf shelves rail railing balustrade handrail hand glazing opening pier foundation
 """.split())
 #: fittings and appliances a plan labels (``SINK & DRAINER`` on a worktop): never a room's
 #: name, though they stand inside rooms (words that are also rooms' names, ``bath``,
@@ -347,12 +347,23 @@ def split_label(text: str) -> tuple[str, tuple[tuple[str, Any], ...]]:
 
     >>> split_label("BEDROOM 1\\n14'2'' x 12'4''")[1][0][1].unit
     'ft'
+
+    A label with no line keyed as its name is named by a line keyed as its use
+    (:mod:`.keyed`) where the lines with no key say no use (:func:`floorplan.classify.classify`),
+    or are several and the use line names a use or a room no home has (a lift): the
+    building and room number, and the department, are no name.
+
+    >>> split_label("Bldg.1, Room 304\\n128300-FacMgmt-Facilities\\nFICM: Women's Restroom")[0]
+    "Women's Restroom"
+    >>> split_label("Bedroom 2\\nUse: Sleeping")[0]
+    'Bedroom 2'
     """
     parts = [q.strip() for p in _PARTS.split(text) if p.strip() for q in keyed.lines_of(p.strip())]
     names: list[str] = []
     others: list[tuple[str, object]] = []
+    uses: list[str] = []  # values of lines keyed as the room's use
     keys = [keyed.read(p) for p in parts]
-    strict = any(k is not None and k[0] != "other" for k in keys)  # a label of keys
+    strict = any(k is not None and k[0] in ("name", "area") for k in keys)  # a label of keys
     last = None  # the role of the last keyed line: a line with no key goes on with it
     for p, kv in zip(parts, keys, strict=True):
         fig = figures.parse(p)
@@ -369,6 +380,8 @@ def split_label(text: str) -> tuple[str, tuple[tuple[str, Any], ...]]:
             if role == "name":
                 names.append(value)
                 continue
+            if role == "use":
+                uses.append(value)
             if role == "area" and got is not None:
                 others.append(("figure", got))
                 continue
@@ -393,4 +406,14 @@ def split_label(text: str) -> tuple[str, tuple[tuple[str, Any], ...]]:
             names.append(p)
         else:
             others.append(k)
-    return " ".join(names), tuple(others)
+    name = " ".join(names)
+    if uses and not any(kv is not None and kv[0] == "name" for kv in keys):
+        from floorplan.classify import classify, names_other
+
+        bare = not name or classify(name) is None
+        said = [u for u in uses if classify(u) is not None or names_other(u)]
+        if said and (bare or len(names) > 1):
+            return said[0], tuple(others)
+        if bare:
+            return uses[0], tuple(others)
+    return name, tuple(others)

@@ -18,7 +18,7 @@ overall size            0.5     the drawing is 4-500 m across
 ======================  ======  =================================================
 
 A unit scores the weight of each kind it fits (figures: times the share of figures it
-fits). The best unit is the highest score (ties: m, mm, cm, ft, in). The declared unit
+fits). The best unit is the highest score (ties: m, mm, cm, ft, in, dm). The declared unit
 (``$INSUNITS``) is kept unless another scores :data:`OVERRULE` (a whole kind) more. Evidence is **strong** against a
 unit when the best scores at least :data:`STRONG` more, or when the unit makes the
 drawing impossible in more ways than the best does (doors over 10 m, rooms 100 m across,
@@ -51,12 +51,14 @@ from floorplan.model import InputFinding
 from floorplan.units import METRES_PER_UNIT, normalise_unit
 
 #: $INSUNITS codes with a unit floorplan knows
-INSUNITS = {1: "in", 2: "ft", 4: "mm", 5: "cm", 6: "m"}
+INSUNITS = {1: "in", 2: "ft", 4: "mm", 5: "cm", 6: "m", 14: "dm"}
 #: $INSUNITS codes that are real units but not building ones (miles, km, microns...)
 OTHER_INSUNITS = {3: "miles", 7: "kilometres", 8: "microinches", 9: "mils", 10: "yards",
-                  11: "angstroms", 12: "nanometres", 13: "microns", 14: "decimetres"}
-CANDIDATES = ("m", "mm", "cm", "ft", "in")
-NAMES = {"m": "metres", "mm": "millimetres", "cm": "centimetres", "ft": "feet", "in": "inches"}
+                  11: "angstroms", 12: "nanometres", 13: "microns"}
+#: (in this order on a tie: the decimetre, rarely drawn in, last)
+CANDIDATES = ("m", "mm", "cm", "ft", "in", "dm")
+NAMES = {"m": "metres", "mm": "millimetres", "cm": "centimetres", "ft": "feet", "in": "inches",
+         "dm": "decimetres"}
 
 DOOR_RANGE = (0.5, 1.3)
 TREAD_RANGE = (0.2, 0.36)

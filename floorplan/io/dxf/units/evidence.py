@@ -221,3 +221,25 @@ def check_units(reader, polys, info):
         at = next(k for k, n in enumerate(reader.notes) if n.startswith("units: "))
         reader.notes[at] = f"units: {unit} ({reason})"
     return None
+
+
+def size_hint(reader) -> str:
+    """For the error of a drawing in which no room is found: where the drawing, read in
+    the units chosen, is smaller or larger than a building's plan (the extent outside
+    :data:`~floorplan.io.dxf.units.decide.EXTENT_RANGE`), the units may be what is wrong:
+    say its size and how to give others; ``""`` when its size is a building's. A declared
+    unit is kept on such weak evidence (the decimetre drawing whose header says
+    millimetres reads 0.6 m across), so the error is where the user learns of it."""
+    from floorplan.io.dxf.units.decide import EXTENT_RANGE, NAMES
+
+    ev = getattr(reader, "evidence", None)
+    unit = getattr(reader, "unit", None)
+    if ev is None or unit is None or not ev.extent:
+        return ""
+    across = ev.extent * METRES_PER_UNIT[unit]
+    if EXTENT_RANGE[0] <= across <= EXTENT_RANGE[1]:
+        return ""
+    size = f"{across:.2f}" if across < 10 else f"{across:,.0f}"
+    return (f"; in {NAMES[unit]} (units {reader.units_reason}) the drawing is {size} m across, "
+            f"{'smaller' if across < EXTENT_RANGE[0] else 'larger'} than a building's plan: if "
+            "that is not its unit, give it with --units (m, dm, cm, mm, ft, in)")

@@ -54,6 +54,9 @@ SWING_AREA = 0.1
 #: :data:`MASS_WIDTH` (metres: a thick wall, a pier between two doorways) is wall mass
 READ_SHARE = 0.5
 MASS_WIDTH = 0.9
+#: a door swing's seal leads into a space when this share of it lies on the space's edge
+#: (the rest, at the hinge, along the leaf's thickness: :meth:`Ways.on`)
+SWING_ON = 0.5
 
 
 def _leads_in(door: Polygon, space: Polygon, edge) -> bool:
@@ -82,14 +85,25 @@ class Ways:
     openings' seals."""
 
     def __init__(self, arr):
-        self.ways = [g for g, kind in arr.added if kind in ENTRY_KINDS and g.length >= OPENING_WIDTH[0]]
-        self.ways += [s for o in arr.openings for s in o.seals]
+        bridges = [(g, kind) for g, kind in arr.added
+                   if kind in ENTRY_KINDS and g.length >= OPENING_WIDTH[0]]
+        self.ways = [g for g, _ in bridges] + [s for o in arr.openings for s in o.seals]
+        self.swings = {i for i, (_, kind) in enumerate(bridges) if kind == "swing"}
         self.tree = STRtree(self.ways) if self.ways else None
 
     def on(self, near: Polygon) -> bool:
-        """A way lies on the edge ``near`` (a space's outline grown a hair)."""
-        return self.tree is not None and any(
-            self.ways[i].within(near) for i in self.tree.query(near, predicate="intersects").tolist())
+        """A way lies on the edge ``near`` (a space's outline grown a hair); a door's swing
+        seal, drawn from the hinge, when :data:`SWING_ON` of it does: the open leaf drawn
+        as a thin rectangle from the hinge into the space parts the seal's first few
+        centimetres (the leaf's thickness) from the space's edge."""
+        if self.tree is None:
+            return False
+        for i in self.tree.query(near, predicate="intersects").tolist():
+            way = self.ways[i]
+            if way.within(near) or i in self.swings and \
+                    way.intersection(near).length >= SWING_ON * way.length:
+                return True
+        return False
 
 
 def holding(tree: STRtree, texts: list[tuple[float, float, str]],

@@ -169,11 +169,14 @@ def partition_bands(lines: list[np.ndarray], walls: list[np.ndarray] | None = No
     """The indices of ``lines`` (two-point (2, 2) arrays, metres: the loose lines of a door
     layer, leaves left out) that draw a partition's two faces: longer than
     :data:`~floorplan.io.dxf.walls.nibs.NIB_LENGTH` (no frame, reveal or leaf is), with
-    another such line parallel to it (within
+    another line parallel to it (within
     :data:`~floorplan.io.dxf.walls.nibs.NIB_PARALLEL`), a wall's thickness away
     (:data:`~floorplan.io.dxf.walls.nibs.NIB_BAND`: a door leaf drawn as two lines is
     thinner), beside it over :data:`~floorplan.io.dxf.walls.nibs.NIB_BESIDE` of the
-    shorter's length; not a pair each of whose lines runs on from a face of the ``walls``
+    shorter's length when it is as long, of the longer's when it is shorter (a stub of
+    partition ending at a door's jamb, its face on the door's side a leaf's length or
+    less: the two faces of one piece of wall, beside each other over most of it, where a
+    frame or a sliding leaf beside a partition runs along a small part of it); not a pair each of whose lines runs on from a face of the ``walls``
     at both its ends: that is an opening's symbol drawn in the wall's gap (a window's
     frame on both faces), not a partition.
 
@@ -182,12 +185,14 @@ def partition_bands(lines: list[np.ndarray], walls: list[np.ndarray] | None = No
     >>> partition_bands(faces + leaf + [np.array([(0.0, 2.0), (4.0, 2.0)])])
     [0, 1]
     """
-    long = [k for k, ln in enumerate(lines) if len(ln) == 2
-            and float(np.hypot(*(ln[1, :2] - ln[0, :2]))) > NIB_LENGTH]
-    if len(long) < 2:
+    two = [k for k, ln in enumerate(lines) if len(ln) == 2
+           and float(np.hypot(*(ln[1, :2] - ln[0, :2]))) > 0]
+    long = {k for k in two if float(np.hypot(*(lines[k][1, :2] - lines[k][0, :2]))) > NIB_LENGTH}
+    if not long:
         return []
-    geoms = np.asarray(shapely.linestrings([lines[k][:, :2] for k in long]), dtype=object)
-    i, j = STRtree(geoms).query(geoms, predicate="dwithin", distance=NIB_BAND[1])
+    geoms = np.asarray(shapely.linestrings([lines[k][:, :2] for k in two]), dtype=object)
+    firsts = [n for n, k in enumerate(two) if k in long]
+    i, j = STRtree(geoms).query(geoms[firsts], predicate="dwithin", distance=NIB_BAND[1])
     segs = wall_segments(walls) if walls else np.zeros((0, 4))
 
     def fills(ln: np.ndarray) -> bool:
@@ -196,9 +201,12 @@ def partition_bands(lines: list[np.ndarray], walls: list[np.ndarray] | None = No
 
     out: set[int] = set()
     for a, b in zip(i.tolist(), j.tolist(), strict=True):
-        if a < b and _faces(lines[long[a]], lines[long[b]]) \
-                and not (fills(lines[long[a]]) and fills(lines[long[b]])):
-            out.update((long[a], long[b]))
+        ka, kb = two[firsts[a]], two[b]
+        if ka == kb or kb in long and ka > kb:
+            continue  # (a pair of long lines once)
+        if _faces(lines[ka], lines[kb], longer=kb not in long) \
+                and not (fills(lines[ka]) and fills(lines[kb])):
+            out.update((ka, kb))
     return sorted(out)
 
 
@@ -267,9 +275,10 @@ def _sides(rect) -> tuple[float, float]:
     return float(np.hypot(*(xy[1] - xy[0]))), float(np.hypot(*(xy[2] - xy[1])))
 
 
-def _faces(one: np.ndarray, other: np.ndarray) -> bool:
+def _faces(one: np.ndarray, other: np.ndarray, longer: bool = False) -> bool:
     """Lines ``one`` and ``other`` ((2, 2) arrays) are a wall's two faces: parallel, a
-    wall's thickness apart, beside each other over most of the shorter one."""
+    wall's thickness apart, beside each other over most of the shorter one (``longer``:
+    of the longer one)."""
     p, q = np.asarray(one[0, :2], dtype=float), np.asarray(one[1, :2], dtype=float)
     p2, q2 = np.asarray(other[0, :2], dtype=float), np.asarray(other[1, :2], dtype=float)
     n, n2 = float(np.hypot(*(q - p))), float(np.hypot(*(q2 - p2)))
@@ -280,7 +289,7 @@ def _faces(one: np.ndarray, other: np.ndarray) -> bool:
     if not NIB_BAND[0] <= abs(off[0] * u[1] - off[1] * u[0]) <= NIB_BAND[1]:
         return False
     t = sorted((float(off @ u), float((q2 - p) @ u)))
-    return min(t[1], n) - max(t[0], 0.0) >= NIB_BESIDE * min(n, n2)
+    return min(t[1], n) - max(t[0], 0.0) >= NIB_BESIDE * (max(n, n2) if longer else min(n, n2))
 
 
 def floor_pattern(rd, lines: list) -> list:
