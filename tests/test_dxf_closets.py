@@ -26,13 +26,17 @@ from floorplan.doorlinks import door_links
 from tests.dxf_patterns import Sheet, read
 
 
-def _bedroom_and(depth: float, opening=(0.35, 1.85), window: bool = False) -> Sheet:
+def _bedroom_and(depth: float, opening=(0.35, 1.85), window: bool = False,
+                 below: bool = False) -> Sheet:
     """The bedroom above, and south of it a space 4.0 m x ``depth`` (x 0.1..4.1, y 0.7 -
     ``depth``..0.7) through an opening at x ``opening``; the walls 0.1 thick round both,
     drawn as double lines with jambs (the wall mass's outline)."""
     y0 = 0.7 - depth
     bed, space = box(0.1, 0.8, 4.1, 3.8), box(0.1, y0, 4.1, 0.7)
-    mass = box(0, y0 - 0.1, 4.2, 3.9).difference(unary_union([bed, space]))
+    rooms = [bed, space]
+    if below:  # a room of 4.0 x 2.0 m south of the space, behind its 0.1 m back wall
+        rooms.append(box(0.1, y0 - 2.1, 4.1, y0 - 0.1))
+    mass = box(0, y0 - (2.2 if below else 0.1), 4.2, 3.9).difference(unary_union(rooms))
     mass = mass.difference(box(opening[0], 0.7, opening[1], 0.8))  # the wide opening
     mass = mass.difference(box(1.0, 3.8, 1.9, 3.9))  # the way in, 0.9 m
     if window:  # a 2.0 m window in the space's back wall, two panes' lines in it
@@ -63,11 +67,19 @@ def test_a_closet_behind_a_wide_opening_is_parted(tmp_path):
 
 
 def test_a_space_deeper_than_a_closet_behind_it_is_doubted(tmp_path):
+    # inside the building (a room south of it, behind its back wall): a store or an alcove
+    plan = read(_bedroom_and(1.2, below=True), tmp_path)
+    merged = next(r for r in plan.rooms if r.polygon.area > 10)
+    assert merged.polygon.area == pytest.approx(16.95)
+    assert merged.confidence == "low" and "1.50 m opening" in merged.confidence_reason
+
+
+def test_a_bay_projecting_out_of_the_building_is_not_doubted(tmp_path):
+    # the same 1.2 m deep space with nothing beyond its walls: a bay of the room, as drawn
     plan = read(_bedroom_and(1.2), tmp_path)
     [(area, confidence)] = _rooms(plan)
     assert area == pytest.approx(16.95)
-    assert confidence == "low"
-    assert "1.50 m opening" in plan.rooms[0].confidence_reason
+    assert confidence != "low"
 
 
 def test_a_glazed_bay_behind_a_wide_opening_is_the_rooms_own(tmp_path):

@@ -40,6 +40,7 @@ import shapely
 from shapely.geometry import Polygon
 from shapely.strtree import STRtree
 
+from floorplan.io.dxf.views.score import WALL_REACH
 from floorplan.io.dxf.walls.openings import Opening
 from floorplan.io.dxf.walls.pinch import MIN_AREA, MIN_WIDTH
 
@@ -86,13 +87,22 @@ def closets(faces: list[Polygon], wide: list[Opening], windows: list | None = No
                 out[k:k + 1] = [big, small]
                 marks[k:k + 1] = [marks[k], ("medium", why)]
                 sealed.append(Opening(o.seals, o.middle, o.width, "bare"))
-            elif depth < o.width:
+            elif depth < o.width and _inside(small, f, out):
                 marks[k] = ("low", f"it runs through a {o.width:.2f} m opening between jambs at "
                             f"({o.middle[0]:.2f}, {o.middle[1]:.2f}), wider than a door and "
                             f"nothing drawn in it, into a space {depth:.2f} m deep: a closet or "
                             "a store whose doors are not drawn, or an alcove of this room")
             break
     return out, marks, sealed
+
+
+def _inside(part: Polygon, f: Polygon, faces: list[Polygon]) -> bool:
+    """Another of ``faces`` lies within a wall's thickness
+    (:data:`~floorplan.io.dxf.views.score.WALL_REACH`) of ``part`` (a part of face ``f``):
+    it stands inside the building, as a closet or a store does; a bay window projects out of
+    it, with nothing beyond its walls."""
+    beyond = part.buffer(WALL_REACH).difference(f)
+    return any(g is not f and g.intersection(beyond).area > 1e-3 for g in faces)
 
 
 def _sides(f: Polygon, o: Opening) -> list[tuple[Polygon, float]] | None:
