@@ -22,7 +22,7 @@ MODULES = [
     "floorplan.io.dxf.rooms.outlinereveals",
     "floorplan.io.dxf.views.lattice", "floorplan.io.dxf.views.apart", "floorplan.io.dxf.views.swings",
     "floorplan.io.dxf.walls.finishes", "floorplan.io.dxf.walls.finishes_mats", "floorplan.io.dxf.walls.ticks",
-    "floorplan.io.dxf.walls.runthrough", "floorplan.io.dxf.walls.corners",
+    "floorplan.io.dxf.walls.runthrough", "floorplan.io.dxf.walls.corners", "floorplan.io.dxf.walls.closets",
     "floorplan.io.dxf.text.boxes", "floorplan.io.dxf.text.keyed", "floorplan.io.dxf.text.continued",
     "floorplan.io.dxf.rooms.cupboards", "floorplan.io.dxf.collect.curves", "floorplan.io.dxf.walls.marks", "floorplan.io.dxf.doors.swings",
     "floorplan.io.dxf.rooms.outdoor", "floorplan.io.dxf.rooms.shafts", "floorplan.io.dxf.rooms.voids", "floorplan.io.dxf.rooms.diagonals", "floorplan.io.dxf.rooms.takein", "floorplan.io.dxf.rooms.lostfloor", "floorplan.io.dxf.rooms.bounds", "floorplan.io.dxf.collect.aecspace", "floorplan.io.dxf.names.leaders",

@@ -16,11 +16,15 @@ label box is drawn tight round its text). Such a face is kept, of medium confide
 
 from __future__ import annotations
 
-from shapely.geometry import Point, Polygon
+import numpy as np
+import shapely
+from shapely.affinity import translate
+from shapely.geometry import LineString, Point, Polygon
 from shapely.strtree import STRtree
 
 from floorplan.io.dxf.text import kind as dxf_text
-from floorplan.io.dxf.walls.faces import MIN_AREA, WallRoom
+from floorplan.io.dxf.views.score import WALL_REACH
+from floorplan.io.dxf.walls.faces import MIN_AREA, MIN_WIDTH, WallRoom
 
 #: a text's width is about this many times its height per character
 CHAR_WIDTH = 0.6
@@ -172,3 +176,124 @@ def _with_doors(polys: list[Polygon], arr) -> set[int]:
         if any(edge.covers(seals[i]) for i in tree.query(edge, predicate="intersects").tolist()):
             out.add(k)
     return out
+
+
+def doored(small: list[Polygon], arr, found: list, notes: list[str]) -> list:
+    """Faces under a room's size (``small``: from :data:`~floorplan.io.dxf.walls.faces.SMALL_ROOM`
+    up) that a doorway opens into from a room ``found``: a cupboard, a closet, a WC, kept
+    as rooms of medium confidence. A doorway is an opening between jambs with a door or
+    nothing in it (``arr.openings``: its two seals, one on the face's outline and one on a
+    room's) or a door swing's seal (``arr.added`` of kind ``swing``) on the room's outline
+    and on the face's, or across a wall from it (the swing hung on the room's face of a
+    wall drawn on unbroken across the doorway, as JW-CAD draws one: within
+    :data:`~floorplan.io.dxf.views.score.WALL_REACH`, square to the seal). A column's
+    casing or a duct has no doorway; a face thinner than a room
+    (:data:`~floorplan.io.dxf.walls.pinch.MIN_WIDTH`: a wall's band behind a door's swing)
+    and the band of wall between an opening's two seals (a thick wall's reveal, as large
+    as a closet) lie in the wall, and are never kept; nor is a triangle (under
+    :data:`BOXED` of the rectangle round it), a piece of a box crossed by an X. Two such faces parted only by one straight line from corner to corner of
+    the rectangle they make (the sign for a store, drawn across a closet) are one
+    (:func:`_uncrossed`)."""
+    if not small or not found:
+        return []
+    small, crossed = _uncrossed(small)
+    polys = [w.polygon for w in found]
+    tree = STRtree(polys)
+    ways: list[tuple[LineString, ...]] = [o.seals for o in arr.openings if o.kind in ("bare", "door")]
+    ways += [(g,) for g, kind in arr.added if kind == "swing" and g.length > 0]
+    if not ways:
+        return []
+    bands = [Polygon([*w[0].coords, *reversed(w[1].coords)]).buffer(0) for w in ways if len(w) == 2]
+    seals = [s for w in ways for s in w]
+    owner = [k for k, w in enumerate(ways) for _ in w]
+    seal_tree = STRtree(seals)
+    out = []
+    for f, was_crossed in zip(small, crossed, strict=True):
+        if f.buffer(-MIN_WIDTH / 2, join_style="mitre").is_empty:
+            continue  # thinner than a room: a wall's band, a door's leaf
+        if f.area < BOXED * f.minimum_rotated_rectangle.area:
+            continue  # a triangle: a piece of a box crossed corner to corner (a shaft's X)
+        if any(polys[i].intersection(f).area > 0.01 * f.area
+               for i in tree.query(f, predicate="intersects").tolist()):
+            continue
+        edge = f.boundary.buffer(0.01)
+        near = sorted({owner[i] for i in seal_tree.query(f, predicate="dwithin",
+                                                         distance=WALL_REACH).tolist()})
+        for w in (ways[k] for k in near):
+            mine = [s for s in w if _along(s, edge) or (len(w) == 1 and _across(s, f, edge))]
+            if len(mine) != 1 or (len(w) == 2 and any(
+                    b.intersection(f).area > 0.01 * f.area for b in bands if b.intersects(f))):
+                continue
+            other = mine[0] if len(w) == 1 else w[1 - w.index(mine[0])]
+            if any(_along(other, polys[i].boundary.buffer(0.01))
+                   for i in tree.query(other, predicate="dwithin", distance=0.01).tolist()):
+                what = ("crossed corner to corner by one line (the sign for a store)"
+                        if was_crossed else "under a room's size")
+                out.append(WallRoom(f, "walls", "medium", (
+                    f"a space of {f.area:.2f} m², {what}, kept as a cupboard: a doorway "
+                    f"{mine[0].length:.2f} m wide opens into it from a room")))
+                break
+    if out:
+        notes.append(f"{len(out)} space(s) under {MIN_AREA} m² (or crossed by a store's sign) "
+                     "with a doorway into them from a room kept as cupboards")
+    return out
+
+
+def _across(seal: LineString, f: Polygon, edge: Polygon) -> bool:
+    """The swing's ``seal`` lies across a wall from face ``f`` (``edge``: its outline, grown
+    by 0.01 m): moved square to itself by its distance from ``f`` (at most
+    :data:`~floorplan.io.dxf.views.score.WALL_REACH`), toward it, it lies on that outline."""
+    d = float(f.distance(seal))
+    if not 0.01 < d <= WALL_REACH:
+        return False
+    (x0, y0), (x1, y1) = seal.coords[0], seal.coords[-1]
+    n = np.array([y0 - y1, x1 - x0]) / max(seal.length, 1e-12)
+    return any(_along(translate(seal, *(k * d * n)), edge) for k in (1, -1))
+
+
+#: a cupboard fills at least this share of the rectangle round it: a triangle (half of
+#: it) is a piece of a box crossed corner to corner, the sign of a void or a shaft
+BOXED = 0.6
+#: a seal lies along an outline when this share of it does (a swing's seal runs on from
+#: the face into the wall to its hinge)
+SEAL_SHARE = 0.8
+
+
+def _along(seal: LineString, edge: Polygon) -> bool:
+    """At least :data:`SEAL_SHARE` of ``seal`` lies in ``edge`` (an outline, grown)."""
+    return seal.intersection(edge).length >= SEAL_SHARE * seal.length
+
+
+def _uncrossed(small: list[Polygon]) -> tuple[list[Polygon], list[bool]]:
+    """``small`` with each pair of faces that one straight line parts from corner to corner
+    of the rectangle they make (within 2 % of its area) made one again; and for each face
+    out, whether it was so made."""
+    if len(small) < 2:
+        return list(small), [False] * len(small)
+    tree = STRtree(small)
+    used: set[int] = set()
+    out: list[Polygon] = []
+    for i, j in zip(*tree.query(small, predicate="touches"), strict=True):
+        if i >= j or i in used or j in used:
+            continue
+        shared = shapely.line_merge(small[i].boundary.intersection(small[j].boundary))
+        if shared.geom_type != "LineString" or len(shared.coords) != 2:
+            continue
+        u = small[i].union(small[j])
+        rect = u.minimum_rotated_rectangle
+        if u.geom_type != "Polygon" or rect.area > 1.02 * u.area:
+            continue
+        corners = np.asarray(rect.exterior.coords)[:-1]
+        ends = np.asarray(shared.coords)
+        gaps = np.hypot(*(corners[None, :, :] - ends[:, None, :]).transpose(2, 0, 1))
+        if (gaps.min(axis=1) <= 0.01).all() and shared.length > 1.01 * max(_sides(rect)):
+            out.append(u)
+            used.update((int(i), int(j)))
+    return [f for k, f in enumerate(small) if k not in used] + out, \
+        [False] * (len(small) - len(used)) + [True] * len(out)
+
+
+def _sides(rect: Polygon) -> tuple[float, float]:
+    """The lengths of two neighbouring sides of the rectangle ``rect``."""
+    c = np.asarray(rect.exterior.coords)
+    return float(np.hypot(*(c[1] - c[0]))), float(np.hypot(*(c[2] - c[1])))

@@ -22,7 +22,13 @@ from floorplan.io.dxf.doors.swings import loose_swings, swing_seals
 from floorplan.io.dxf.names import assign as dxf_names
 from floorplan.io.dxf.names.labelkind import SAME_LABEL, drawing_texts, kin_labels, room_labels
 from floorplan.io.dxf.names.written import written_areas
-from floorplan.io.dxf.rooms.cupboards import beside_labels, cupboards, fill_label_boxes, label_boxes
+from floorplan.io.dxf.rooms.cupboards import (
+    beside_labels,
+    cupboards,
+    doored,
+    fill_label_boxes,
+    label_boxes,
+)
 from floorplan.io.dxf.rooms.joinery import fitted_rooms, fitting_linework
 from floorplan.io.dxf.rooms.seeding import place_labels
 from floorplan.io.dxf.rooms.takein import label_areas, take_in
@@ -106,6 +112,7 @@ def wall_rooms_of(rd, fittings: list[Polygon], objects: bool = False) -> list:
     # a WC and its lobby through a doorway, the label's written area the two together
     found, inner = take_in(found, arr.openings, labels, label_areas(rd, written), rd.notes)
     found += cupboards(arr.small, sized, found, rd.notes)
+    found += doored(arr.small, arr, found, rd.notes)  # a doorway into it: a cupboard
     door_polys = door_shapes(rd, door_uids)
     found = wall_bands(found, arr, door_polys, texts + area_figures(rd), rd.notes,
                        wall_hatches(rd))

@@ -46,6 +46,7 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 from shapely.strtree import STRtree
 
+from floorplan.io.dxf.walls.closets import closets
 from floorplan.io.dxf.walls.closing import CLOSE_GAP, bridges
 from floorplan.io.dxf.walls.corners import corner_openings
 from floorplan.io.dxf.walls.doorseals import far_face_seals, framed_seals, leaf_seals
@@ -87,6 +88,7 @@ class Arrangement:
     small: list[Polygon] = field(default_factory=list)  # faces under MIN_AREA (cupboards?)
     symbols: list[LineString] = field(default_factory=list)  # door and window symbols' lines
     bands: list[Polygon] = field(default_factory=list)  # faces too thin to be rooms: walls
+    wide: list[Opening] = field(default_factory=list)  # wider than a door, unsealed (closets)
 
     def all(self) -> list[LineString]:
         return self.lines + [b for b, _ in self.added]
@@ -109,7 +111,8 @@ def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     head_lines = [LineString(g) for g in heads or () if len(g) >= 2]
     panes = [LineString(g) for g in glass or () if len(g) >= 2]
     cars = [LineString(g) for g in lifts or () if len(g) >= 2]
-    openings = (jamb_openings(keep, geoms, door_marks, head_lines, seals, panes, cars)
+    wide: list[Opening] = []
+    openings = (jamb_openings(keep, geoms, door_marks, head_lines, seals, panes, cars, wide)
                 if geoms else [])
     if geoms:  # a doorway with one jamb, its other side a corner of the wall it runs into
         openings += corner_openings(keep, door_marks, openings)
@@ -124,7 +127,7 @@ def arrange(lines: list[np.ndarray], seals, door_marks: list[Polygon],
     base = [g for g in snapped[:n] if not g.is_empty and g.length > 0]
     added = [(g, k) for g, (_, k) in zip(snapped[n:], added, strict=True)
              if not g.is_empty and g.length > 0]
-    arr = Arrangement(base, added, openings)
+    arr = Arrangement(base, added, openings, wide=wide)
     # a free end meets what lies ahead of it (across a gap, when ``close``), and only then
     # what lies just beside it
     made, glazing = bridges(arr.all(), door_marks, len(base), panes, head_lines)
@@ -204,6 +207,9 @@ def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
         if len(cut) > 1:
             arr.added += [(c, "gap") for c in dict.fromkeys(c for _, cs in cut for c in cs)]
     counts["parted"] = len(parted) - len(kept)
+    parted, marks, sealed = closets(parted, arr.wide, [b for b, k in arr.added if k == "window"])
+    arr.openings += sealed
+    arr.added += [(shapely.set_precision(s, 0.001), o.kind) for o in sealed for s in o.seals]
     kept, counts["reveals"] = _trim_reveals(parted, arr, stripped)
     rooms = [WallRoom(f) for f in kept]
     gaps = [(b, k) for b, k in arr.added if k == "gap"]
@@ -223,6 +229,10 @@ def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
             r.source, r.confidence = "walls_closed", "medium"
             r.reason = "; ".join(filter(None, [r.reason, "a wall band that ran into the space, "
                                                 "through a gap in the wall's face, cut away"]))
+    for r, m in zip(rooms, marks, strict=True):
+        if m is not None:
+            r.confidence = "low" if "low" in (m[0], r.confidence) else "medium"
+            r.reason = "; ".join(filter(None, [r.reason, m[1]]))
     kinds = {k: sum(1 for _, kk in arr.added if kk == k) for k in ("door", "window", "gap")}
     n_open = {k: sum(1 for o in arr.openings if o.kind == k) for k in ("bare", "door", "window")}
     notes.append(
@@ -237,7 +247,8 @@ def wall_rooms(lines: list[np.ndarray], seals, door_marks: list[Polygon],
         + (f"; {counts['parted']} more parted where the walls pinch a space to a doorway"
            if counts["parted"] else "")
         + (f"; {counts['reveals']} room(s) cut back to their wall face across an opening's "
-           "reveal" if counts["reveals"] else ""))
+           "reveal" if counts["reveals"] else "")
+        + (f"; {len(sealed)} closet(s) parted at an opening wider than a door" if sealed else ""))
     return rooms, arr
 
 

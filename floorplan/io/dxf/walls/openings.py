@@ -61,6 +61,10 @@ GLAZING_SHARE = 0.8
 #: a fixed pane beside a door in one opening (a sidelight) is at least this share of its
 #: width: a quarter (0.4 m of a 1.6 m gap); less is a door's frame, not glazing
 SIDELIGHT_SHARE = 0.25
+#: an opening wider than a door with nothing in it is at most this wide (metres) to be a
+#: closet's: the widest closet doors, sliding or bi-fold, span 8 ft (96 in, 2.44 m). It is
+#: ``wide``, sealed only where it gives onto a closet (:mod:`~floorplan.io.dxf.walls.closets`)
+CLOSET_SPAN = 2.5
 #: an opening a header or lintel spans is at most this wide (metres: the widest opening a
 #: home has, a double garage door of 16-18 ft, 4.9-5.5 m)
 MARKED_SPAN = 6.0
@@ -95,7 +99,8 @@ def segments(lines: list[np.ndarray]) -> np.ndarray:
 def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
                   door_marks: list[Polygon], heads: list[LineString] | None = None,
                   swings=(), glass: list[LineString] | None = None,
-                  lifts: list[LineString] | None = None) -> list[Opening]:
+                  lifts: list[LineString] | None = None, wide: list[Opening] | None = None
+                  ) -> list[Opening]:
     """Openings between facing jambs in ``lines`` ((n, 2) arrays, metres); ``geoms`` is the
     wall linework as line strings (what might stand in an opening or cross a seal),
     ``glass`` loose lines on layers that say nothing (a window's panes drawn on a layer of
@@ -105,7 +110,9 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
     ``swings`` the door swings' ``(hinge, end)`` leaves (a pair of doors hung at the two
     jambs: :func:`double_door`), ``lifts`` the lines on lift layers: those spanning an
     opening between its jambs are a lift's landing doors drawn shut, the shaft's door
-    (:func:`_lift_doors`)."""
+    (:func:`_lift_doors`). Openings wider than a door with nothing in them, up to
+    :data:`CLOSET_SPAN`, are not returned but added to ``wide`` (kind ``wide``, unsealed)
+    when given, if no opening returned uses their jambs."""
     seg = segments(lines)
     if len(seg) < 2:
         return []
@@ -146,6 +153,7 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
     cars = (lifts, STRtree(lifts)) if lifts else ([], None)
     taken: set[int] = set()
     out: list[Opening] = []
+    held: list[tuple[int, int, Opening]] = []
     prepared = Pairs(seg[jamb[ai]], seg[jamb[bi]], geoms, line_tree)
     beside = faces_met(seg, jamb)
     for k in np.argsort(w, kind="stable").tolist():  # nearest partner first
@@ -157,9 +165,13 @@ def jamb_openings(lines: list[np.ndarray], geoms: list[LineString],
             continue  # two sides of one thing standing free (a column), no wall's ends
         made = _opening(seg[jamb[a]], seg[jamb[b]], float(w[k]), geoms, line_tree, mark_tree,
                         (heads, head_tree), pairs, panes, (prepared, k), cars)
-        if made is not None:
+        if made is not None and made.kind == "wide":
+            held.append((a, b, made))  # not sealed: its jambs may be another opening's
+        elif made is not None:
             taken.update((a, b))
             out.append(made)
+    if wide is not None:
+        wide += [o for a, b, o in held if a not in taken and b not in taken]
     return out
 
 
@@ -225,7 +237,8 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
     glazed = glazed or lift_door
     if marked and not pair and not glazed and width > OPENING_WIDTH[1]:
         glazed = _door_and_pane(inner, band, seals, in_it + in_glass, mark_tree, half)
-    if width > OPENING_WIDTH[1] and not glazed and not pair and not _headed(inner, ja, headers):
+    wide = width > OPENING_WIDTH[1] and not glazed and not pair and not _headed(inner, ja, headers)
+    if wide and (door or width > CLOSET_SPAN):
         return None
     if width > WINDOW_SPAN and not _headed(inner, ja, headers):
         return None
@@ -233,7 +246,7 @@ def _opening(ja: np.ndarray, jb: np.ndarray, width: float, geoms, line_tree,
         return None
     if not door and not glazed and any(inner.intersects(g) for g in in_it):
         return None  # something drawn across the opening that is not glazing
-    kind = "door" if door else "window" if glazed else "bare"
+    kind = "door" if door else "window" if glazed else "wide" if wide else "bare"
     mid = (p + q) / 2
     return Opening(seals, (float(mid[0]), float(mid[1])), round(width, 6), kind,
                    lift=lift_door and not marked and not pair)
