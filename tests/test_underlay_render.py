@@ -110,7 +110,7 @@ def test_matplotlib_draws_it_as_one_grey_path(tmp_path):
 
 
 def test_the_dxf_markup_and_the_json_report_leave_it_out(tmp_path):
-    from floorplan.render import dxf_markup
+    from floorplan.render.cad import markup as dxf_markup
     from floorplan.reporters import json_report
 
     with_lw, without = report(the_plan()), report(the_plan(with_linework=False))

@@ -21,7 +21,7 @@ BACKENDS: dict[str, tuple[str, str]] = {
     ".png": ("floorplan.render.mpl", "panels"),
     ".svg": ("floorplan.render.mpl", "panels"),
     ".pdf": ("floorplan.render.mpl", "pages"),
-    ".dxf": ("floorplan.render.dxf_markup", "panels"),
+    ".dxf": ("floorplan.render.cad.markup", "panels"),
 }
 #: the backends that can draw an image, by the name ``--image-backend`` takes
 IMAGE_BACKENDS: dict[str, str] = {"pillow": "floorplan.render.raster",

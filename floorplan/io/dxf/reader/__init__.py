@@ -73,7 +73,7 @@ MARK_KINDS = ("door", "obstacle", "meter", "aerial")
 #: a block drawn smaller than this (m) across is a symbol: its texts are not room labels
 SYMBOL_SIZE = 1.0
 #: the layers of floorplan's own DXF mark-up (a marked-up drawing read again), as
-#: floorplan.render.dxf_layers names them: their texts are not the drawing's labels
+#: floorplan.render.cad.layers names them: their texts are not the drawing's labels
 MARKUP_LAYER = re.compile(r"^FLOORPLAN-(CHECK|FAIL|REVIEW|PASS|INFO)-[A-Z]+$", re.IGNORECASE)
 _BLOCKING = MARK_KINDS + ("label", "sheet")
 _NO_NAMES = MARK_KINDS + ("sheet",)  # blocks whose words name no room

@@ -1,7 +1,7 @@
 """The DXF mark-up backend: the original drawing, untouched, plus the mark-up on its own layers.
 
 For a plan read from DXF the source file is read again (never written), every earlier
-mark-up (``FLOORPLAN-*`` layers of :mod:`~floorplan.render.dxf_layers`, and the older
+mark-up (``FLOORPLAN-*`` layers of :mod:`~floorplan.render.cad.layers`, and the older
 ``FLOORPLAN-CHECK-*``) is dropped from the copy in memory, the new mark-up is added, and
 the result goes to the new path atomically. A plan from GeoJSON gets a new drawing in
 metres with the plan itself on ``FLOORPLAN-INFO-PLAN``.
@@ -25,7 +25,8 @@ from shapely.geometry import Point
 
 from floorplan.errors import OutputError
 from floorplan.io.atomic import write_atomic
-from floorplan.render import dxf_draw, dxf_layers
+from floorplan.render.cad import draw as dxf_draw
+from floorplan.render.cad import layers as dxf_layers
 from floorplan.render.scene import Scene
 from floorplan.render.style import STYLE, Style
 from floorplan.units import to_metres

@@ -1,7 +1,7 @@
 """Drawing one scene primitive, or the findings table, as DXF entities (for
-:mod:`floorplan.render.dxf_markup`).
+:mod:`floorplan.render.cad.markup`).
 
-Every entity is on a layer of :mod:`floorplan.render.dxf_layers` and takes its colour
+Every entity is on a layer of :mod:`floorplan.render.cad.layers` and takes its colour
 ``BYLAYER``; only line type (dashed circles), width (heavy outlines) and a fill's
 transparency are set on the entity. Texts are plain ``TEXT`` in the ``FLOORPLAN`` text
 style, ASCII for the symbols the standard CAD fonts lack (``m2``, ``dia.``).
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from shapely.geometry import Point
 
 from floorplan.findings import RESULT_WORDS, tally, words
-from floorplan.render import dxf_layers
+from floorplan.render.cad import layers as dxf_layers
 from floorplan.render.scene import Scene, finding_where, fmt_value
 from floorplan.render.style import Style
 
