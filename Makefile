@@ -51,54 +51,14 @@ holdout: $(VENV)/.installed-test
 		--into tests/data/holdout/files
 	$(BIN)/python tests/realcheck.py --holdout -v
 
-# the second holdout (tests/data/holdout2/README.md): nine more drawings from the same source,
-# read by hand before the reader was run on them; scored the same way
-holdout2: $(VENV)/.installed-test
-	-$(BIN)/python tests/data/real/extract.py --expected tests/data/holdout2/expected.toml \
-		--into tests/data/holdout2/files
-	$(BIN)/python tests/realcheck.py --expected tests/data/holdout2/expected.toml -v
-
-# the third holdout (tests/data/holdout3/README.md): eight more, chosen by a rule written down
-# first (SELECTION.md), read by hand before the reader was run on them; scored the same way
-holdout3: $(VENV)/.installed-test
-	-$(BIN)/python tests/data/real/extract.py --expected tests/data/holdout3/expected.toml \
-		--into tests/data/holdout3/files
-	$(BIN)/python tests/realcheck.py --expected tests/data/holdout3/expected.toml -v
-
-# the fourth holdout (tests/data/holdout4/README.md): four drawings from another source, chosen
-# by a rule written down first (SELECTION.md), read by hand before the reader was run on them
-holdout4: $(VENV)/.installed-test
-	-$(BIN)/python tests/data/real/extract.py --expected tests/data/holdout4/expected.toml \
-		--into tests/data/holdout4/files
-	$(BIN)/python tests/realcheck.py --expected tests/data/holdout4/expected.toml -v
-
-# the fifth holdout (tests/data/holdout5/README.md): four drawings from four more repositories,
-# chosen by a rule written down first (SELECTION.md), read by hand before the reader was run on them
-holdout5: $(VENV)/.installed-test
-	-$(BIN)/python tests/data/real/extract.py --expected tests/data/holdout5/expected.toml \
-		--into tests/data/holdout5/files
-	$(BIN)/python tests/realcheck.py --expected tests/data/holdout5/expected.toml -v
-
-# the sixth holdout (tests/data/holdout6/README.md): three drawings from three more repositories and
-# one from holdout5's fallback, chosen by a rule written down first (SELECTION.md), read by hand first
-holdout6: $(VENV)/.installed-test
-	-$(BIN)/python tests/data/real/extract.py --expected tests/data/holdout6/expected.toml \
-		--into tests/data/holdout6/files
-	$(BIN)/python tests/realcheck.py --expected tests/data/holdout6/expected.toml -v
-
-# the seventh holdout (tests/data/holdout7/README.md): two drawings from two more repositories, chosen
-# by a rule written down first (SELECTION.md), read by hand first (the fallback's third is not scored)
-holdout7: $(VENV)/.installed-test
-	-$(BIN)/python tests/data/real/extract.py --expected tests/data/holdout7/expected.toml \
-		--into tests/data/holdout7/files
-	$(BIN)/python tests/realcheck.py --expected tests/data/holdout7/expected.toml -v
-
-# the eighth holdout (tests/data/holdout8/README.md): two drawings from one more repository, chosen
-# by a rule written down first (SELECTION.md), read by hand first
-holdout8: $(VENV)/.installed-test
-	-$(BIN)/python tests/data/real/extract.py --expected tests/data/holdout8/expected.toml \
-		--into tests/data/holdout8/files
-	$(BIN)/python tests/realcheck.py --expected tests/data/holdout8/expected.toml -v
+# the later holdouts, each tests/data/holdoutN/ with its README.md (where its drawings come from),
+# SELECTION.md (the rule that chose them, written down first, from holdout3 on) and expected.toml
+# (read by hand before the reader was run on them); each scored the same way
+HOLDOUTS := holdout2 holdout3 holdout4 holdout5 holdout6 holdout7 holdout8
+$(HOLDOUTS): holdout%: $(VENV)/.installed-test
+	-$(BIN)/python tests/data/real/extract.py --expected tests/data/holdout$*/expected.toml \
+		--into tests/data/holdout$*/files
+	$(BIN)/python tests/realcheck.py --expected tests/data/holdout$*/expected.toml -v
 
 # the benchmark (docs/performance.md): interleaved pairs, CPU time; nice: the machine is shared
 bench: $(VENV)/.installed

@@ -74,27 +74,20 @@ def test_a_space_deeper_than_a_closet_behind_it_is_doubted(tmp_path):
     assert merged.confidence == "low" and "1.50 m opening" in merged.confidence_reason
 
 
-def test_a_bay_projecting_out_of_the_building_is_not_doubted(tmp_path):
+@pytest.mark.parametrize("depth, window, area", [
     # the same 1.2 m deep space with nothing beyond its walls: a bay of the room, as drawn
-    plan = read(_bedroom_and(1.2), tmp_path)
-    [(area, confidence)] = _rooms(plan)
-    assert area == pytest.approx(16.95)
-    assert confidence != "low"
-
-
-def test_a_glazed_bay_behind_a_wide_opening_is_the_rooms_own(tmp_path):
+    (1.2, False, 16.95),
     # the 1.2 m deep space glazed at its back (a bay window): the room's, as drawn, not
     # doubted: 12.0 + 4.0 x 1.2 + 0.15 = 16.95 m²
-    plan = read(_bedroom_and(1.2, window=True), tmp_path)
-    [(area, confidence)] = _rooms(plan)
-    assert area == pytest.approx(16.95)
-    assert confidence != "low"
-
-
-def test_a_room_beyond_a_wide_opening_is_one_open_space(tmp_path):
-    plan = read(_bedroom_and(2.0), tmp_path)
-    [(area, confidence)] = _rooms(plan)
-    assert area == pytest.approx(20.15)
+    (1.2, True, 16.95),
+    # a room beyond a wide opening: one open space
+    (2.0, False, 20.15),
+], ids=["bay projecting out", "glazed bay", "open space"])
+def test_a_space_behind_a_wide_opening_read_as_drawn_is_not_doubted(tmp_path, depth, window,
+                                                                    area):
+    plan = read(_bedroom_and(depth, **({"window": True} if window else {})), tmp_path)
+    [(got, confidence)] = _rooms(plan)
+    assert got == pytest.approx(area)
     assert confidence != "low"
 
 

@@ -54,6 +54,7 @@ import shapely
 from shapely.strtree import STRtree
 
 from floorplan.io.dxf.rooms.outdoor import WALL_SOURCES
+from floorplan.io.dxf.walls.entries import UNSURE_SOLID
 
 #: a door or doorway this close (metres) to a space's edge leads into it (a wall's thickness)
 REACH = 0.6
@@ -190,8 +191,6 @@ def entered_after_all(rooms: list, doors: list) -> list:
     >>> entered_after_all([landing], [NS(geometry=Point(4.05, 1))])[0].confidence
     'low'
     """
-    from floorplan.io.dxf.walls.entries import UNSURE_SOLID
-
     doubted = [k for k, r in enumerate(rooms)
                if r.confidence == "low" and UNSURE_SOLID in (r.confidence_reason or "")]
     if not doubted or not doors:

@@ -21,7 +21,7 @@ from floorplan.errors import PlanReadError
 from floorplan.io.dxf.doors.arcs import door_arc_uids
 from floorplan.io.dxf.rooms.outlines import _ring_area
 from floorplan.io.dxf.text import kind as dxf_text
-from floorplan.io.dxf.units.decide import Evidence, decide, treads
+from floorplan.io.dxf.units.decide import EXTENT_RANGE, NAMES, Evidence, decide, treads
 from floorplan.io.dxf.units.frame import stack, to_local
 from floorplan.units import METRES_PER_UNIT
 
@@ -230,8 +230,6 @@ def size_hint(reader) -> str:
     say its size and how to give others; ``""`` when its size is a building's. A declared
     unit is kept on such weak evidence (the decimetre drawing whose header says
     millimetres reads 0.6 m across), so the error is where the user learns of it."""
-    from floorplan.io.dxf.units.decide import EXTENT_RANGE, NAMES
-
     ev = getattr(reader, "evidence", None)
     unit = getattr(reader, "unit", None)
     if ev is None or unit is None or not ev.extent:
